@@ -1,0 +1,302 @@
+//! End-to-end test of the desktop app: the real binary, driven like a trainee would use it,
+//! through tauri-driver and WebKitWebDriver. It needs a display and a session bus, so it is
+//! ignored by a plain `cargo test`; `cargo xtask e2e` (and `cargo xtask test`) run it under
+//! Xvfb inside `dbus-run-session`. Screenshots of every screen land in
+//! `target/e2e-screenshots/` for a person to look at.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+fn tauri_driver() -> PathBuf {
+    let in_path = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join("tauri-driver"))
+            .find(|p| p.is_file())
+    });
+    in_path.unwrap_or_else(|| {
+        let home = std::env::var_os("CARGO_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+            .unwrap_or_default();
+        home.join("bin/tauri-driver")
+    })
+}
+
+/// Starts tauri-driver with the app's data directory in its environment (the app inherits it).
+fn start_driver(data_dir: &Path) -> Driver {
+    let port = free_port();
+    let native = free_port();
+    let child = Command::new(tauri_driver())
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
+        .env("DATAJAM_DATA_DIR", data_dir)
+        .env("DATAJAM_LANG", "fr")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("tauri-driver runs (cargo xtask deps installs it)");
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "tauri-driver did not listen on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Driver { child, port }
+}
+
+async fn open_app(driver: &Driver) -> Client {
+    let app = PathBuf::from(env!("CARGO_BIN_EXE_datajam-desktop"));
+    let mut caps = serde_json::Map::new();
+    // No browserName: WebKitWebDriver would reject it for a Tauri app.
+    caps.insert("tauri:options".into(), json!({ "application": app }));
+    let client = ClientBuilder::rustls()
+        .expect("TLS setup")
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a WebDriver session on the app");
+    let _ = client.set_window_size(1366, 768).await;
+    client
+}
+
+fn shots_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    let dir = target.join("e2e-screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    dir
+}
+
+async fn shot(c: &Client, name: &str) {
+    let png = c.screenshot().await.expect("screenshot");
+    assert!(png.starts_with(b"\x89PNG"), "screenshot is a PNG");
+    std::fs::write(shots_dir().join(format!("{name}.png")), png).expect("write screenshot");
+}
+
+async fn find(c: &Client, css: &str) -> fantoccini::elements::Element {
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+}
+
+/// Waits until the element's text contains `expected`; returns the text.
+async fn wait_text(c: &Client, css: &str, expected: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let text = match c.find(Locator::Css(css)).await {
+            Ok(el) => el.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if text.contains(expected) {
+            return text;
+        }
+        if start.elapsed() > TIMEOUT {
+            let banner = match c.find(Locator::Id("error")).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            panic!("{css}: expected «{expected}», found «{text}» (error banner: «{banner}»)");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn count(c: &Client, css: &str) -> usize {
+    c.find_all(Locator::Css(css))
+        .await
+        .map(|v| v.len())
+        .unwrap_or(0)
+}
+
+async fn wait_count(c: &Client, css: &str, n: usize) {
+    let start = Instant::now();
+    while count(c, css).await != n {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "{css}: expected {n} elements, found {}",
+            count(c, css).await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn click(c: &Client, css: &str) {
+    find(c, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+async fn type_into(c: &Client, css: &str, text: &str) {
+    let el = find(c, css).await;
+    el.clear()
+        .await
+        .unwrap_or_else(|e| panic!("clear {css}: {e}"));
+    el.send_keys(text)
+        .await
+        .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_trainee_collects_analyses_visualises_and_resumes() {
+    let data = tempfile::tempdir().expect("temp data dir");
+    let driver = start_driver(data.path());
+
+    // First session: create a profile and work through the lesson.
+    let c = open_app(&driver).await;
+    find(&c, "#screen-profiles").await;
+    assert_eq!(c.title().await.expect("title"), "DataJam Atelier");
+    wait_text(
+        &c,
+        "#screen-profiles h1",
+        "Qui travaille sur cet ordinateur ?",
+    )
+    .await;
+    shot(&c, "01-profils").await;
+
+    type_into(&c, "#profile-name", "Aïcha").await;
+    click(&c, "#profile-create").await;
+    wait_text(&c, "#screen-packs", "DataJam Tchad").await;
+    wait_text(&c, "#current-profile", "Aïcha").await;
+    shot(&c, "02-paquets").await;
+
+    click(&c, ".lesson-open[data-lesson='premiers-pas']").await;
+    wait_text(&c, "#step-title", "Bienvenue dans l'atelier").await;
+    assert!(count(&c, ".prose strong").await > 0, "Markdown is rendered");
+    shot(&c, "03-lecture").await;
+
+    // Collect: an out-of-range value is refused in French, then a valid record is saved.
+    click(&c, "#next-step").await;
+    wait_text(&c, "#step-title", "Collecter : une école observée").await;
+    assert_eq!(count(&c, ".step-link.done[data-step='bienvenue']").await, 1);
+    type_into(&c, "#field-nom_ecole", "École de Mongo").await;
+    find(&c, "#field-province")
+        .await
+        .select_by_value("TD-GR")
+        .await
+        .expect("select province");
+    type_into(&c, "#field-eleves", "-5").await;
+    click(&c, "#record-submit").await;
+    wait_text(
+        &c,
+        ".field-error[data-field='eleves']",
+        "La valeur doit être comprise entre 1 et 5\u{202F}000.",
+    )
+    .await;
+    wait_text(&c, "#record-message", "n'a pas été sauvegardé").await;
+    assert_eq!(count(&c, ".record-row").await, 0, "nothing saved");
+    shot(&c, "04-collecte-erreur").await;
+
+    type_into(&c, "#field-eleves", "240").await;
+    type_into(&c, "#field-filles", "130").await;
+    click(&c, "#record-submit").await;
+    wait_count(&c, ".record-row", 1).await;
+    wait_text(&c, "#records", "École de Mongo").await;
+    wait_text(&c, "#records", "Guéra").await;
+    wait_text(&c, "#record-message", "Enregistrement sauvegardé.").await;
+    shot(&c, "05-collecte-ok").await;
+
+    // Analyse: a wrong answer gets its message, a hint shows its counter, then the right one.
+    click(&c, "#next-step").await;
+    wait_text(&c, "#step-title", "la province la plus peuplée").await;
+    wait_count(&c, "#data-table tbody tr", 23).await;
+    click(&c, "input[name='answer'][value='TD-LR']").await;
+    click(&c, "#submit-answer").await;
+    wait_text(&c, "#feedback.ko", "Presque").await;
+    click(&c, "#hint-button").await;
+    wait_text(&c, "#hints", "Indice 1/2").await;
+    wait_text(&c, "#hint-button", "(1/2)").await;
+    shot(&c, "06-question-indice").await;
+    click(&c, "input[name='answer'][value='TD-ND']").await;
+    click(&c, "#submit-answer").await;
+    wait_text(&c, "#feedback.ok", "Bonne réponse !").await;
+    wait_text(&c, "#feedback", "951 418").await;
+    shot(&c, "07-question-juste").await;
+
+    click(&c, "#next-step").await;
+    wait_text(&c, "#step-title", "quand les sources ne sont pas d'accord").await;
+    type_into(&c, "#answer-input", "387 461").await;
+    click(&c, "#submit-answer").await;
+    wait_text(
+        &c,
+        "#feedback.ko",
+        "C'est la population du Sila selon la source A",
+    )
+    .await;
+    type_into(&c, "#answer-input", "97 685").await;
+    click(&c, "#submit-answer").await;
+    wait_text(&c, "#feedback.ok", "Bonne réponse !").await;
+
+    // Visualise: the chart is drawn by the core and shown as SVG.
+    click(&c, "#next-step").await;
+    wait_text(&c, "#step-title", "Visualiser").await;
+    find(&c, "#chart svg").await;
+    let svg = find(&c, "#chart")
+        .await
+        .html(true)
+        .await
+        .expect("chart markup");
+    assert!(
+        svg.contains("Population recensée en 2009 par province"),
+        "chart title"
+    );
+    assert!(svg.contains("Ouaddaï"), "accented labels");
+    shot(&c, "08-graphique").await;
+    c.close().await.expect("close the app");
+
+    // Second session: the same profile resumes at the same step, with its answers.
+    let c = open_app(&driver).await;
+    click(&c, ".profile-item[data-name='Aïcha']").await;
+    wait_text(&c, "#step-title", "Visualiser").await;
+    for done in ["bienvenue", "collecte-ecole", "plus-peuplee", "ecart-sila"] {
+        assert_eq!(
+            count(&c, &format!(".step-link.done[data-step='{done}']")).await,
+            1,
+            "{done} is done after reopening"
+        );
+    }
+    shot(&c, "09-reprise").await;
+    click(&c, ".step-link[data-step='plus-peuplee']").await;
+    wait_text(&c, "#feedback.ok", "Bonne réponse !").await;
+    wait_text(&c, "#hints", "Indice 1/2").await;
+    click(&c, ".step-link[data-step='collecte-ecole']").await;
+    wait_count(&c, ".record-row", 1).await;
+    c.close().await.expect("close the app");
+}

@@ -1,0 +1,195 @@
+//! The user's language and the few fixed sentences the core itself says.
+//!
+//! French is the default for everything a trainee sees; English is the second language.
+//! Pack content carries its own translations; this module covers engine feedback and
+//! error messages, looked up from stable codes at the edge (CLI, desktop).
+
+use serde::{Deserialize, Serialize};
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// Parses a language tag such as `fr`, `fr-TD`, `en_GB.UTF-8`; anything else is French.
+    pub fn from_tag(tag: &str) -> Lang {
+        let t = tag.trim().to_ascii_lowercase();
+        if t.starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Fr
+        }
+    }
+
+    /// The language chosen by `DATAJAM_LANG`, French when unset.
+    pub fn from_env() -> Lang {
+        std::env::var("DATAJAM_LANG")
+            .map(|v| Lang::from_tag(&v))
+            .unwrap_or_default()
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A fixed sentence of the engine, by key. Unknown keys return the key itself, so a
+/// missing translation is visible rather than silent.
+pub fn t(lang: Lang, key: &str) -> &'static str {
+    let (fr, en) = match key {
+        "correct" => ("Bonne réponse !", "Correct!"),
+        "wrong" => (
+            "Ce n'est pas la bonne réponse. Relisez la question, essayez encore ou demandez un indice.",
+            "That is not the right answer. Read the question again, try again or ask for a hint.",
+        ),
+        "no_more_hints" => (
+            "Il n'y a plus d'indice pour cette étape.",
+            "There are no more hints for this step.",
+        ),
+        "record_saved" => ("Enregistrement sauvegardé.", "Record saved."),
+        "answer_empty" => ("Saisissez une réponse.", "Enter an answer."),
+        "answer_not_number" => (
+            "Saisissez un nombre, par exemple 1 234,5.",
+            "Enter a number, for example 1,234.5.",
+        ),
+        "answer_not_choice" => (
+            "Choisissez une des propositions.",
+            "Pick one of the options.",
+        ),
+        "field_required" => ("Ce champ est obligatoire.", "This field is required."),
+        "field_not_integer" => (
+            "Saisissez un nombre entier, par exemple 42.",
+            "Enter a whole number, for example 42.",
+        ),
+        "field_not_decimal" => (
+            "Saisissez un nombre, par exemple 12,5.",
+            "Enter a number, for example 12.5.",
+        ),
+        "field_not_choice" => (
+            "Choisissez une des valeurs proposées.",
+            "Pick one of the listed values.",
+        ),
+        "field_too_long" => ("Ce texte est trop long.", "This text is too long."),
+        "field_pattern" => (
+            "Le format n'est pas celui attendu.",
+            "This is not in the expected format.",
+        ),
+        "field_unknown" => ("Champ inconnu.", "Unknown field."),
+        _ => return "[?]",
+    };
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+/// Formats `value` the French way: thousands separated by a narrow no-break space,
+/// decimal comma (`1 234,5`); English uses `1,234.5`.
+pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
+    let fr = crate::chart::format_number_fr(value, decimals);
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => fr.replace(',', ".").replace('\u{202F}', ","),
+    }
+}
+
+/// "between {min} and {max}" style messages for numeric ranges.
+pub fn range_message(lang: Lang, min: Option<f64>, max: Option<f64>) -> String {
+    let f = |v: f64| format_number(lang, v, if v.fract() == 0.0 { 0 } else { 2 });
+    match (lang, min, max) {
+        (Lang::Fr, Some(a), Some(b)) => {
+            format!("La valeur doit être comprise entre {} et {}.", f(a), f(b))
+        }
+        (Lang::Fr, Some(a), None) => format!("La valeur doit être au moins {}.", f(a)),
+        (Lang::Fr, None, Some(b)) => format!("La valeur doit être au plus {}.", f(b)),
+        (Lang::En, Some(a), Some(b)) => format!("The value must be between {} and {}.", f(a), f(b)),
+        (Lang::En, Some(a), None) => format!("The value must be at least {}.", f(a)),
+        (Lang::En, None, Some(b)) => format!("The value must be at most {}.", f(b)),
+        (_, None, None) => String::new(),
+    }
+}
+
+/// Parses a number typed by a person: `1 234,5`, `1234.5`, `1.234.567`, `12 %` (as 12).
+/// Returns `None` for anything that is not clearly a number.
+pub fn parse_number(input: &str) -> Option<f64> {
+    let s: String = input
+        .trim()
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\''))
+        .collect();
+    if s.is_empty() {
+        return None;
+    }
+    let commas = s.matches(',').count();
+    let dots = s.matches('.').count();
+    let normalised = match (commas, dots) {
+        (0, 0) | (0, 1) => s,
+        (1, 0) => s.replace(',', "."),
+        (0, _) => {
+            // 1.234.567: dots as thousands separators, only if groups of three.
+            let groups: Vec<&str> = s.split('.').collect();
+            if groups[1..].iter().all(|g| g.len() == 3) {
+                s.replace('.', "")
+            } else {
+                return None;
+            }
+        }
+        (1, _) if s.rfind(',') > s.rfind('.') => s.replace('.', "").replace(',', "."),
+        (_, 1) if s.rfind('.') > s.rfind(',') => s.replace(',', ""),
+        _ => return None,
+    };
+    let v: f64 = normalised.parse().ok()?;
+    v.is_finite().then_some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_french_and_english_numbers() {
+        assert_eq!(parse_number("951 418"), Some(951418.0));
+        assert_eq!(parse_number("951\u{202F}418"), Some(951418.0));
+        assert_eq!(parse_number("12,5"), Some(12.5));
+        assert_eq!(parse_number("1.234.567"), Some(1234567.0));
+        assert_eq!(parse_number("1 234,56"), Some(1234.56));
+        assert_eq!(parse_number("1,234.56"), Some(1234.56));
+        assert_eq!(parse_number("12 %"), Some(12.0));
+        assert_eq!(parse_number("-3"), Some(-3.0));
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("1.23.4"), None);
+        assert_eq!(parse_number("inf"), None);
+    }
+
+    #[test]
+    fn language_tags() {
+        assert_eq!(Lang::from_tag("en_GB.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_tag("fr-TD"), Lang::Fr);
+        assert_eq!(Lang::from_tag("ar"), Lang::Fr);
+    }
+
+    #[test]
+    fn every_key_is_translated() {
+        for key in [
+            "correct",
+            "wrong",
+            "no_more_hints",
+            "record_saved",
+            "field_required",
+        ] {
+            assert_ne!(t(Lang::Fr, key), "[?]");
+            assert_ne!(t(Lang::Fr, key), t(Lang::En, key));
+        }
+        assert_eq!(t(Lang::Fr, "nope"), "[?]");
+    }
+}

@@ -1,0 +1,29 @@
+//! DataJam Atelier core: everything the workshop does, with no GUI dependency.
+//!
+//! The desktop shell (`src-tauri/`) and the `datajam` CLI are thin layers over
+//! [`workshop::Workshop`], which ties the modules together:
+//!
+//! - [`store`]: the SQLite database in the data directory (profiles, progress events,
+//!   collected records, imported tables), with migrations and durable commits.
+//! - [`pack`]: lesson packs (source folders and the built-in pack) and their checks.
+//! - [`markdown`]: Markdown to sanitised HTML for everything a pack says.
+//! - [`form`]: collect forms: typed fields and their validation.
+//! - [`exercise`]: answer checking, feedback and hints.
+//! - [`import`]: spreadsheets and CSV files into typed workspace tables.
+//! - [`chart`]: charts drawn by plotters, with an embedded font.
+//! - [`i18n`]: the user's language and the translated messages for error codes.
+
+pub mod chart;
+pub mod error;
+pub mod exercise;
+pub mod form;
+pub mod i18n;
+pub mod import;
+pub mod markdown;
+pub mod pack;
+pub mod paths;
+pub mod store;
+pub mod workshop;
+
+pub use error::{Error, Result};
+pub use workshop::Workshop;

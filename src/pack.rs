@@ -1,0 +1,948 @@
+//! Lesson packs: the manifest, the lessons and their steps, the datasets, and the checks
+//! an author runs before copying a pack to USB sticks.
+//!
+//! A pack source folder holds:
+//! - `pack.toml`: the manifest (schema, id, version, titles per language, authors,
+//!   licence, lesson files in order);
+//! - `datapackage.json`: a Frictionless Data Package describing the datasets (CSV files);
+//! - `lessons/*.md`: one lesson per file. TOML front matter between `+++` lines gives the
+//!   lesson id and title; each `## Title {#step-id}` heading starts a step; a fenced block
+//!   tagged `exercise` inside a step holds its exercise in TOML (see `docs/pack-format.md`).
+//!
+//! Pack content is untrusted (it comes from USB sticks). Loading goes through an in-memory
+//! file map with limits on count and size; paths are relative, never `..`, never links.
+//! The built-in pack is compiled into the binary from `sample-data/pack`.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+use serde::{Deserialize, Serialize};
+
+use crate::form::{Choice, Form};
+use crate::i18n::Lang;
+
+/// The built-in pack's source folder, embedded at compile time.
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/sample-data/pack");
+
+/// The pack manifest schema this version reads.
+pub const SCHEMA_VERSION: u32 = 1;
+/// Limits on a pack's content, whatever its origin.
+pub const MAX_FILES: usize = 500;
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+pub const MAX_TOTAL_BYTES: u64 = 100 * 1024 * 1024;
+
+/// Text in several languages: `{ fr = "...", en = "..." }`.
+pub type Localized = BTreeMap<String, String>;
+
+/// Picks the text in `lang`, else French, else any.
+pub fn localized(text: &Localized, lang: Lang) -> String {
+    text.get(lang.code())
+        .or_else(|| text.get("fr"))
+        .or_else(|| text.values().next())
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// One problem found in a pack, located in its file and line (1-based; 0 when unknown).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        } else {
+            write!(f, "{}: {}", self.file, self.message)
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PackError {
+    #[error("the pack has {} problem(s): {}", .0.len(), .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<Problem>),
+    #[error("cannot read the pack at {path}: {reason}")]
+    Unreadable { path: String, reason: String },
+}
+
+impl PackError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            PackError::Invalid(_) => "pack.invalid",
+            PackError::Unreadable { .. } => "pack.unreadable",
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (PackError::Invalid(p), Lang::Fr) => format!(
+                "Ce paquet de leçons contient {} erreur(s) et ne peut pas être ouvert :\n{}",
+                p.len(),
+                p.iter().map(|p| format!("- {p}")).collect::<Vec<_>>().join("\n")
+            ),
+            (PackError::Invalid(p), Lang::En) => format!(
+                "This lesson pack has {} error(s) and cannot be opened:\n{}",
+                p.len(),
+                p.iter().map(|p| format!("- {p}")).collect::<Vec<_>>().join("\n")
+            ),
+            (PackError::Unreadable { path, reason }, Lang::Fr) => format!(
+                "Impossible de lire le paquet « {path} » : {reason}. Vérifiez la clé USB et recopiez le paquet."
+            ),
+            (PackError::Unreadable { path, reason }, Lang::En) => format!(
+                "Cannot read the pack \"{path}\": {reason}. Check the USB stick and copy the pack again."
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub schema: u32,
+    pub id: String,
+    pub version: String,
+    pub title: Localized,
+    #[serde(default)]
+    pub description: Localized,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    pub licence: String,
+    /// Lesson files, in teaching order, relative to the pack folder.
+    pub lessons: Vec<String>,
+}
+
+/// A question step: the trainee types or picks an answer, checked by the core.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    #[serde(rename = "type")]
+    pub answer_type: AnswerType,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
+    /// The reference answer: a choice value, a number or a text.
+    pub answer: serde_json::Value,
+    /// For numbers: accepted distance from the answer.
+    #[serde(default)]
+    pub tolerance: f64,
+    /// For texts: other accepted answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accept: Vec<String>,
+    /// Hints, shown one at a time, from gentle to explicit.
+    #[serde(default)]
+    pub hints: Vec<String>,
+    /// Messages for anticipated wrong answers.
+    #[serde(default)]
+    pub feedback: Vec<Feedback>,
+    /// Shown once the step is answered correctly (Markdown).
+    #[serde(default)]
+    pub explanation: Option<String>,
+    /// For numbers: the unit shown after the input box.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// A dataset of the pack shown with the question, for the trainee to read.
+    #[serde(default)]
+    pub dataset: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnswerType {
+    Choice,
+    Number,
+    Text,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feedback {
+    pub answer: serde_json::Value,
+    pub message: String,
+}
+
+/// A collect step: a form whose records go to a table.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Collect {
+    pub form: Form,
+    /// Records needed to complete the step.
+    #[serde(default = "one")]
+    pub min_records: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// A chart step: the trainee sees a chart of a pack dataset.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartStep {
+    /// Dataset (resource name in datapackage.json).
+    pub dataset: String,
+    /// Column of categories.
+    pub x: String,
+    /// Column of values.
+    pub y: String,
+    #[serde(default)]
+    pub horizontal: bool,
+    #[serde(default)]
+    pub sort_desc: bool,
+    #[serde(default)]
+    pub highlight: Option<String>,
+    pub title: String,
+    #[serde(default)]
+    pub x_label: String,
+    #[serde(default)]
+    pub y_label: String,
+    #[serde(default)]
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Exercise {
+    Read,
+    Question(Question),
+    Collect(Collect),
+    Chart(ChartStep),
+}
+
+impl Exercise {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Exercise::Read => "read",
+            Exercise::Question(_) => "question",
+            Exercise::Collect(_) => "collect",
+            Exercise::Chart(_) => "chart",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    /// The step's text, Markdown, with the exercise block removed.
+    pub body: String,
+    pub exercise: Exercise,
+    /// Line of the step heading in its lesson file.
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Lesson {
+    pub id: String,
+    pub title: Localized,
+    pub file: String,
+    pub steps: Vec<Step>,
+}
+
+impl Lesson {
+    pub fn step(&self, id: &str) -> Option<(usize, &Step)> {
+        self.steps.iter().enumerate().find(|(_, s)| s.id == id)
+    }
+}
+
+/// A dataset of the pack, from `datapackage.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dataset {
+    pub name: String,
+    pub title: String,
+    pub path: String,
+}
+
+/// Where a pack was loaded from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "type", content = "path")]
+pub enum Origin {
+    Builtin,
+    Folder(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub manifest: Manifest,
+    pub lessons: Vec<Lesson>,
+    pub datasets: Vec<Dataset>,
+    pub origin: Origin,
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Pack {
+    /// The pack compiled into the app.
+    pub fn builtin() -> Result<Pack, PackError> {
+        let mut files = BTreeMap::new();
+        collect_embedded(&BUILTIN, &mut files);
+        let (pack, problems) = parse(files, Origin::Builtin);
+        finish(pack, problems)
+    }
+
+    /// Loads a pack source folder.
+    pub fn from_dir(dir: &Path) -> Result<Pack, PackError> {
+        let files = read_dir_limited(dir)?;
+        let (pack, problems) = parse(files, Origin::Folder(dir.to_path_buf()));
+        finish(pack, problems)
+    }
+
+    pub fn id(&self) -> &str {
+        &self.manifest.id
+    }
+
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|l| l.id == id)
+    }
+
+    /// The bytes of a file of the pack (datasets).
+    pub fn file(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+
+    pub fn dataset(&self, name: &str) -> Option<&Dataset> {
+        self.datasets.iter().find(|d| d.name == name)
+    }
+
+    /// A short hash of everything in the pack, to know when its datasets must be reloaded.
+    pub fn content_hash(&self) -> String {
+        // FNV-1a over paths and bytes: not cryptographic, only a change detector.
+        let mut h: u64 = 0xcbf29ce484222325;
+        for (path, bytes) in &self.files {
+            for b in path.bytes().chain([0]).chain(bytes.iter().copied()) {
+                h ^= b as u64;
+                h = h.wrapping_mul(0x100000001b3);
+            }
+        }
+        format!("{h:016x}")
+    }
+}
+
+fn finish(pack: Option<Pack>, problems: Vec<Problem>) -> Result<Pack, PackError> {
+    match pack {
+        Some(p) if problems.is_empty() => Ok(p),
+        _ => Err(PackError::Invalid(problems)),
+    }
+}
+
+fn collect_embedded(dir: &Dir<'static>, out: &mut BTreeMap<String, Vec<u8>>) {
+    for f in dir.files() {
+        out.insert(
+            f.path().to_string_lossy().replace('\\', "/"),
+            f.contents().to_vec(),
+        );
+    }
+    for d in dir.dirs() {
+        collect_embedded(d, out);
+    }
+}
+
+/// Reads every regular file under `dir`, refusing links and enforcing the limits.
+fn read_dir_limited(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, PackError> {
+    let unreadable = |reason: String| PackError::Unreadable {
+        path: dir.display().to_string(),
+        reason,
+    };
+    let meta = std::fs::metadata(dir).map_err(|e| unreadable(e.to_string()))?;
+    if !meta.is_dir() {
+        return Err(unreadable("not a folder".into()));
+    }
+    let mut files = BTreeMap::new();
+    let mut problems = Vec::new();
+    let mut total = 0u64;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| unreadable(e.to_string()))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| unreadable(e.to_string()))?;
+            let path = entry.path();
+            let rel = path
+                .strip_prefix(dir)
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default();
+            if rel.split('/').any(|part| part.starts_with('.')) {
+                continue; // hidden files: .git, .DS_Store...
+            }
+            let ft = entry.file_type().map_err(|e| unreadable(e.to_string()))?;
+            if ft.is_symlink() {
+                problems.push(Problem {
+                    file: rel,
+                    line: 0,
+                    message: "links are not allowed in a pack".into(),
+                });
+            } else if ft.is_dir() {
+                stack.push(path);
+            } else if ft.is_file() {
+                let len = entry.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
+                total = total.saturating_add(len);
+                if files.len() >= MAX_FILES {
+                    return Err(unreadable(format!("more than {MAX_FILES} files")));
+                }
+                if len > MAX_FILE_BYTES || total > MAX_TOTAL_BYTES {
+                    return Err(unreadable(format!(
+                        "too large (at most {} MB per file, {} MB in all)",
+                        MAX_FILE_BYTES / 1_048_576,
+                        MAX_TOTAL_BYTES / 1_048_576
+                    )));
+                }
+                let bytes = std::fs::read(&path).map_err(|e| unreadable(e.to_string()))?;
+                files.insert(rel, bytes);
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(PackError::Invalid(problems))
+    }
+}
+
+/// A relative path inside a pack: no absolute path, no `..`, no backslash, no drive.
+pub fn is_safe_relative_path(p: &str) -> bool {
+    !p.is_empty()
+        && !p.contains('\\')
+        && !p.contains(':')
+        && Path::new(p)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+}
+
+fn problem(file: &str, line: usize, message: impl Into<String>) -> Problem {
+    Problem {
+        file: file.to_string(),
+        line,
+        message: message.into(),
+    }
+}
+
+/// Parses a pack from its files. Returns the pack when it could be built at all, and
+/// every problem found (an empty list means the pack is valid).
+pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    for path in files.keys() {
+        if !is_safe_relative_path(path) {
+            problems.push(problem(path, 0, "unsafe path in pack"));
+        }
+    }
+    let manifest = match files.get("pack.toml") {
+        None => {
+            problems.push(problem("pack.toml", 0, "missing manifest"));
+            return (None, problems);
+        }
+        Some(bytes) => match std::str::from_utf8(bytes)
+            .map_err(|e| (0, e.to_string()))
+            .and_then(|s| toml::from_str::<Manifest>(s).map_err(|e| toml_message(s, &e)))
+        {
+            Ok(m) => m,
+            Err((line, msg)) => {
+                problems.push(problem("pack.toml", line, msg));
+                return (None, problems);
+            }
+        },
+    };
+    if manifest.schema != SCHEMA_VERSION {
+        problems.push(problem(
+            "pack.toml",
+            0,
+            format!(
+                "unknown schema version {} (this app reads {SCHEMA_VERSION})",
+                manifest.schema
+            ),
+        ));
+        return (None, problems);
+    }
+    if !is_id(&manifest.id) {
+        problems.push(problem("pack.toml", 0, "id must match [a-z0-9][a-z0-9-]*"));
+    }
+    if !manifest.title.contains_key("fr") {
+        problems.push(problem("pack.toml", 0, "title needs a French text (fr)"));
+    }
+
+    let datasets = parse_datapackage(&files, &mut problems);
+
+    let mut lessons = Vec::new();
+    let mut lesson_ids = HashSet::new();
+    for file in &manifest.lessons {
+        let Some(bytes) = files.get(file.as_str()) else {
+            problems.push(problem(
+                "pack.toml",
+                0,
+                format!("lesson file {file} not found"),
+            ));
+            continue;
+        };
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            problems.push(problem(file, 0, "not UTF-8 text"));
+            continue;
+        };
+        if let Some(lesson) = parse_lesson(file, text, &mut problems) {
+            if !lesson_ids.insert(lesson.id.clone()) {
+                problems.push(problem(
+                    file,
+                    1,
+                    format!("lesson id `{}` used twice", lesson.id),
+                ));
+            }
+            lessons.push(lesson);
+        }
+    }
+    if manifest.lessons.is_empty() {
+        problems.push(problem("pack.toml", 0, "the pack has no lesson"));
+    }
+    for lesson in &lessons {
+        for step in &lesson.steps {
+            check_step(step, &lesson.file, &datasets, &files, &mut problems);
+        }
+    }
+    let pack = Pack {
+        manifest,
+        lessons,
+        datasets,
+        origin,
+        files,
+    };
+    (Some(pack), problems)
+}
+
+fn is_id(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some('a'..='z' | '0'..='9'))
+        && s.len() <= 64
+        && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '_'))
+}
+
+fn toml_message(src: &str, e: &toml::de::Error) -> (usize, String) {
+    let line = e
+        .span()
+        .map(|s| src[..s.start.min(src.len())].matches('\n').count() + 1)
+        .unwrap_or(0);
+    (line, e.message().to_string())
+}
+
+#[derive(Deserialize)]
+struct DataPackage {
+    #[serde(default)]
+    resources: Vec<Resource>,
+}
+
+#[derive(Deserialize)]
+struct Resource {
+    name: String,
+    path: String,
+    #[serde(default)]
+    title: Option<String>,
+}
+
+fn parse_datapackage(
+    files: &BTreeMap<String, Vec<u8>>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Dataset> {
+    let Some(bytes) = files.get("datapackage.json") else {
+        return Vec::new();
+    };
+    let dp: DataPackage = match serde_json::from_slice(bytes) {
+        Ok(dp) => dp,
+        Err(e) => {
+            problems.push(problem("datapackage.json", e.line(), e.to_string()));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for r in dp.resources {
+        if !crate::form::is_identifier(&r.name) {
+            problems.push(problem(
+                "datapackage.json",
+                0,
+                format!("resource name `{}` must match [a-z][a-z0-9_]*", r.name),
+            ));
+            continue;
+        }
+        if !is_safe_relative_path(&r.path) || !files.contains_key(&r.path) {
+            problems.push(problem(
+                "datapackage.json",
+                0,
+                format!(
+                    "resource `{}`: file {} not found in the pack",
+                    r.name, r.path
+                ),
+            ));
+            continue;
+        }
+        out.push(Dataset {
+            title: r.title.unwrap_or_else(|| r.name.clone()),
+            name: r.name,
+            path: r.path,
+        });
+    }
+    out
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    id: String,
+    title: Localized,
+}
+
+/// Parses one lesson file: front matter, then steps.
+fn parse_lesson(file: &str, text: &str, problems: &mut Vec<Problem>) -> Option<Lesson> {
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.first().map(|l| l.trim()) != Some("+++") {
+        problems.push(problem(file, 1, "a lesson starts with +++ front matter"));
+        return None;
+    }
+    let Some(end) = lines.iter().skip(1).position(|l| l.trim() == "+++") else {
+        problems.push(problem(file, 1, "front matter is not closed by +++"));
+        return None;
+    };
+    let end = end + 1;
+    let fm_src = lines[1..end].join("\n");
+    let fm: FrontMatter = match toml::from_str(&fm_src) {
+        Ok(fm) => fm,
+        Err(e) => {
+            let (line, msg) = toml_message(&fm_src, &e);
+            problems.push(problem(file, line + 1, msg));
+            return None;
+        }
+    };
+    if !is_id(&fm.id) {
+        problems.push(problem(file, 2, "lesson id must match [a-z0-9][a-z0-9-]*"));
+    }
+
+    // Split into steps at `## ` headings outside fenced code.
+    let mut steps = Vec::new();
+    let mut current: Option<(usize, String, String, Vec<(usize, &str)>)> = None;
+    let mut fence: Option<String> = None;
+    let mut seen = HashSet::new();
+    for (i, line) in lines.iter().enumerate().skip(end + 1) {
+        let lineno = i + 1;
+        let trimmed = line.trim_start();
+        if let Some(f) = &fence {
+            if trimmed.starts_with(f.as_str())
+                && trimmed.trim_start_matches(['`', '~']).trim().is_empty()
+            {
+                fence = None;
+            }
+        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            let marker: String = trimmed
+                .chars()
+                .take_while(|c| *c == '`' || *c == '~')
+                .collect();
+            fence = Some(marker);
+        } else if let Some(heading) = line.strip_prefix("## ") {
+            if let Some(step) = current.take() {
+                steps.push(step);
+            }
+            let (title, id) = split_heading_id(heading);
+            let id = match id {
+                Some(id) if is_id(id) => id.to_string(),
+                Some(id) => {
+                    problems.push(problem(
+                        file,
+                        lineno,
+                        format!("step id `{id}` must match [a-z0-9][a-z0-9-]*"),
+                    ));
+                    id.to_string()
+                }
+                None => {
+                    problems.push(problem(
+                        file,
+                        lineno,
+                        "step heading needs a stable id: ## Title {#step-id}",
+                    ));
+                    format!("etape-{lineno}")
+                }
+            };
+            if !seen.insert(id.clone()) {
+                problems.push(problem(file, lineno, format!("step id `{id}` used twice")));
+            }
+            current = Some((lineno, id, title.to_string(), Vec::new()));
+            continue;
+        }
+        match &mut current {
+            Some((_, _, _, body)) => body.push((lineno, line)),
+            None if !line.trim().is_empty() => {
+                problems.push(problem(
+                    file,
+                    lineno,
+                    "text before the first step heading (## Title {#id})",
+                ));
+            }
+            None => {}
+        }
+    }
+    if let Some(step) = current.take() {
+        steps.push(step);
+    }
+    if steps.is_empty() {
+        problems.push(problem(file, end + 1, "the lesson has no step"));
+    }
+    let steps = steps
+        .into_iter()
+        .map(|(line, id, title, body)| build_step(file, line, id, title, &body, problems))
+        .collect();
+    Some(Lesson {
+        id: fm.id,
+        title: fm.title,
+        file: file.to_string(),
+        steps,
+    })
+}
+
+/// `Title {#id}` -> ("Title", Some("id")).
+fn split_heading_id(heading: &str) -> (&str, Option<&str>) {
+    let h = heading.trim();
+    if let Some(open) = h.rfind("{#") {
+        if h.ends_with('}') {
+            return (h[..open].trim(), Some(&h[open + 2..h.len() - 1]));
+        }
+    }
+    (h, None)
+}
+
+/// Separates the `exercise` block from the step's Markdown and parses it.
+fn build_step(
+    file: &str,
+    line: usize,
+    id: String,
+    title: String,
+    body: &[(usize, &str)],
+    problems: &mut Vec<Problem>,
+) -> Step {
+    let mut text = Vec::new();
+    let mut block: Option<(usize, Vec<&str>)> = None;
+    let mut blocks = 0;
+    let mut in_block = false;
+    for &(lineno, l) in body {
+        let t = l.trim();
+        if !in_block && (t == "```exercise" || t == "~~~exercise") {
+            in_block = true;
+            blocks += 1;
+            block = Some((lineno + 1, Vec::new()));
+        } else if in_block && (t == "```" || t == "~~~") {
+            in_block = false;
+        } else if in_block {
+            if let Some((_, b)) = &mut block {
+                b.push(l);
+            }
+        } else {
+            text.push((lineno, l));
+        }
+    }
+    if in_block {
+        problems.push(problem(file, line, "exercise block is not closed"));
+    }
+    if blocks > 1 {
+        problems.push(problem(file, line, "a step has at most one exercise block"));
+    }
+    let exercise = match block {
+        None => Exercise::Read,
+        Some((start, b)) => {
+            let src = b.join("\n");
+            match toml::from_str::<Exercise>(&src) {
+                Ok(ex) => ex,
+                Err(e) => {
+                    let (l, msg) = toml_message(&src, &e);
+                    problems.push(problem(file, start + l.saturating_sub(1), msg));
+                    Exercise::Read
+                }
+            }
+        }
+    };
+    // Raw HTML is sanitised away anyway; an author should know it will not show.
+    let md = text.iter().map(|(_, l)| *l).collect::<Vec<_>>().join("\n");
+    for (ev, offset) in pulldown_cmark::Parser::new(&md).into_offset_iter() {
+        if let pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) = ev {
+            let l = md[..offset.start].matches('\n').count();
+            let lineno = text.get(l).map(|(n, _)| *n).unwrap_or(line);
+            problems.push(problem(
+                file,
+                lineno,
+                format!("raw HTML is not allowed in lessons: {}", h.trim()),
+            ));
+        }
+    }
+    Step {
+        id,
+        title,
+        body: md.trim().to_string(),
+        exercise,
+        line,
+    }
+}
+
+/// Checks one step against the rest of the pack: reference answers pass, anticipated
+/// wrong answers fail, charts name real datasets and columns, forms are well defined.
+fn check_step(
+    step: &Step,
+    file: &str,
+    datasets: &[Dataset],
+    files: &BTreeMap<String, Vec<u8>>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut at = |msg: String| {
+        problems.push(problem(
+            file,
+            step.line,
+            format!("step `{}`: {msg}", step.id),
+        ))
+    };
+    match &step.exercise {
+        Exercise::Read => {}
+        Exercise::Question(q) => {
+            for msg in crate::exercise::question_problems(q) {
+                at(msg);
+            }
+            if let Some(d) = &q.dataset {
+                if !datasets.iter().any(|x| &x.name == d) {
+                    at(format!("dataset `{d}` is not in datapackage.json"));
+                }
+            }
+        }
+        Exercise::Collect(c) => {
+            for msg in c.form.definition_problems() {
+                at(msg);
+            }
+        }
+        Exercise::Chart(c) => match datasets.iter().find(|d| d.name == c.dataset) {
+            None => at(format!(
+                "dataset `{}` is not in datapackage.json",
+                c.dataset
+            )),
+            Some(d) => {
+                let header = files
+                    .get(&d.path)
+                    .and_then(|b| csv_header(b))
+                    .unwrap_or_default();
+                for col in [&c.x, &c.y] {
+                    if !header.iter().any(|h| h == col) {
+                        at(format!("column `{col}` is not in dataset `{}`", d.name));
+                    }
+                }
+            }
+        },
+    }
+}
+
+/// The header of a UTF-8 CSV file (pack datasets are UTF-8 CSV).
+fn csv_header(bytes: &[u8]) -> Option<Vec<String>> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(bytes);
+    r.headers().ok().map(|h| {
+        h.iter()
+            .map(|s| s.trim_start_matches('\u{feff}').to_string())
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+            .collect()
+    }
+
+    const MANIFEST: &str = r#"schema = 1
+id = "test"
+version = "1.0.0"
+licence = "CC-BY-4.0"
+lessons = ["lessons/a.md"]
+title = { fr = "Essai" }
+"#;
+
+    #[test]
+    fn builtin_pack_is_valid() {
+        let pack = Pack::builtin().unwrap_or_else(|e| panic!("{e}"));
+        assert!(!pack.lessons.is_empty());
+        assert!(pack.lessons[0].steps.len() >= 4);
+        let kinds: HashSet<&str> = pack.lessons[0]
+            .steps
+            .iter()
+            .map(|s| s.exercise.kind())
+            .collect();
+        for k in ["read", "question", "collect", "chart"] {
+            assert!(kinds.contains(k), "built-in lesson lacks a {k} step");
+        }
+    }
+
+    #[test]
+    fn lesson_steps_and_line_numbers() {
+        let lesson = "+++\nid = \"a\"\ntitle = { fr = \"A\" }\n+++\n\n## Un {#un}\n\nTexte.\n\n## Deux {#deux}\n\n```exercise\nkind = \"question\"\ntype = \"number\"\nanswer = 3\nhints = [\"trois\"]\n```\n";
+        let (pack, problems) = parse(
+            files(&[("pack.toml", MANIFEST), ("lessons/a.md", lesson)]),
+            Origin::Builtin,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let pack = pack.unwrap();
+        let steps = &pack.lessons[0].steps;
+        assert_eq!(steps.len(), 2);
+        assert_eq!(steps[0].body, "Texte.");
+        assert_eq!(steps[1].line, 10);
+        assert_eq!(steps[1].exercise.kind(), "question");
+        assert_eq!(steps[1].body, "");
+    }
+
+    #[test]
+    fn problems_name_file_and_line() {
+        let lesson = "+++\nid = \"a\"\ntitle = { fr = \"A\" }\n+++\n## Sans id\n\n## Double {#x}\n## Double {#x}\n\n```exercise\nkind = \"question\"\ntype = \"choice\"\nanswer = \"z\"\nchoices = [{ value = \"a\", label = \"A\" }]\n```\n<script>alert(1)</script>\n";
+        let (_, problems) = parse(
+            files(&[("pack.toml", MANIFEST), ("lessons/a.md", lesson)]),
+            Origin::Builtin,
+        );
+        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            text.iter()
+                .any(|p| p.starts_with("lessons/a.md:5: step heading needs a stable id")),
+            "{text:?}"
+        );
+        assert!(
+            text.iter()
+                .any(|p| p.starts_with("lessons/a.md:8: step id `x` used twice")),
+            "{text:?}"
+        );
+        assert!(
+            text.iter()
+                .any(|p| p.contains("reference answer `z` is not one of the choices")),
+            "{text:?}"
+        );
+        assert!(text.iter().any(|p| p.contains("raw HTML")), "{text:?}");
+    }
+
+    #[test]
+    fn unsafe_paths_and_bad_manifests_are_refused() {
+        assert!(!is_safe_relative_path("../etc/passwd"));
+        assert!(!is_safe_relative_path("/etc/passwd"));
+        assert!(!is_safe_relative_path("C:/x"));
+        assert!(!is_safe_relative_path("a\\..\\b"));
+        assert!(is_safe_relative_path("lessons/a.md"));
+        let (_, problems) = parse(
+            files(&[("pack.toml", "schema = 99\nid=\"x\"")]),
+            Origin::Builtin,
+        );
+        assert_eq!(problems.len(), 1);
+        let (_, problems) = parse(files(&[("pack.toml", "not toml [")]), Origin::Builtin);
+        assert_eq!(problems[0].file, "pack.toml");
+    }
+
+    #[test]
+    fn folder_with_a_link_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("pack.toml"), MANIFEST).unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("/etc/passwd", dir.path().join("lien")).unwrap();
+            match Pack::from_dir(dir.path()) {
+                Err(PackError::Invalid(p)) => assert!(p[0].message.contains("links")),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+}

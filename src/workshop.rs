@@ -1,0 +1,822 @@
+//! The one API over the core that both the desktop app and the CLI call.
+//!
+//! A [`Workshop`] owns the store and the loaded packs. Every method is a whole user action
+//! (pick a profile, open a step, answer, ask a hint, save a record) and returns a view
+//! ready to render: the UI decides nothing about correctness or progress.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use crate::chart::{self, BarChartSpec, BarDatum};
+use crate::error::{Error, Result};
+use crate::exercise::{self, Verdict};
+use crate::form::{quote, FieldError, Form};
+use crate::i18n::{self, Lang};
+use crate::import::{self, ImportOptions, ImportReport};
+use crate::pack::{localized, AnswerType, ChartStep, Exercise, Lesson, Pack, Step};
+use crate::store::{Event, EventKind, Position, Profile, StepRef, Store};
+
+pub struct Workshop {
+    store: Store,
+    packs: Vec<Pack>,
+    lang: Lang,
+    data_dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppInfo {
+    pub version: &'static str,
+    pub data_dir: String,
+    pub lang: Lang,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileView {
+    pub id: String,
+    pub name: String,
+    pub created_at: String,
+    /// Where this trainee was last, to resume there.
+    pub resume: Option<Position>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PackSummary {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub description: String,
+    pub builtin: bool,
+    pub lessons: Vec<LessonSummary>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LessonSummary {
+    pub id: String,
+    pub title: String,
+    pub steps: usize,
+    pub done: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepSummary {
+    pub id: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Todo,
+    Started,
+    Done,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LessonView {
+    pub pack_id: String,
+    pub pack_title: String,
+    pub lesson_id: String,
+    pub title: String,
+    pub steps: Vec<StepSummary>,
+    /// The step to show first: where the trainee was, else the first one.
+    pub current: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionView {
+    pub answer_type: AnswerType,
+    pub choices: Vec<crate::form::Choice>,
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepView {
+    pub pack_id: String,
+    pub lesson_id: String,
+    pub id: String,
+    pub title: String,
+    pub kind: &'static str,
+    /// The step's text as sanitised HTML.
+    pub html: String,
+    /// 1-based position in the lesson, and the number of steps.
+    pub index: usize,
+    pub total: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub status: Status,
+    pub question: Option<QuestionView>,
+    pub form: Option<Form>,
+    pub min_records: u32,
+    pub records: Vec<serde_json::Map<String, serde_json::Value>>,
+    pub chart_svg: Option<String>,
+    /// A dataset shown with a question, formatted for reading.
+    pub table: Option<TableView>,
+    pub hints_total: usize,
+    /// The hints already shown, in order.
+    pub hints: Vec<String>,
+    pub attempts: usize,
+    pub last_answer: Option<serde_json::Value>,
+    /// The message for the last answer ("Bonne réponse !", or the feedback).
+    pub last_message: Option<String>,
+    pub last_correct: Option<bool>,
+    /// Shown once answered correctly (sanitised HTML).
+    pub explanation_html: Option<String>,
+}
+
+/// A table formatted for display: numbers the trainee's way, missing values empty.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView {
+    pub name: String,
+    pub columns: Vec<String>,
+    /// Per column: true when its values are numbers (right-aligned).
+    pub numeric: Vec<bool>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerOutcome {
+    /// `correct`, `wrong`, or `invalid` (unreadable answer: not saved, not counted).
+    pub verdict: &'static str,
+    pub message: String,
+    /// True once the attempt is committed to disk.
+    pub saved: bool,
+    pub step: StepView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HintOutcome {
+    /// 1-based number of the hint shown, out of `total`.
+    pub index: usize,
+    pub total: usize,
+    pub text: String,
+    pub saved: bool,
+    pub step: StepView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordOutcome {
+    pub saved: bool,
+    pub message: String,
+    pub errors: Vec<FieldError>,
+    pub step: StepView,
+}
+
+/// A step located in a pack.
+struct Located<'a> {
+    pack: &'a Pack,
+    lesson: &'a Lesson,
+    index: usize,
+    step: &'a Step,
+}
+
+impl Workshop {
+    /// Opens the workshop on `data_dir` with the built-in pack.
+    pub fn open(data_dir: &Path, lang: Lang) -> Result<Workshop> {
+        let store = Store::open(data_dir)?;
+        let mut w = Workshop {
+            store,
+            packs: vec![Pack::builtin()?],
+            lang,
+            data_dir: data_dir.to_path_buf(),
+        };
+        w.load_datasets(0)?;
+        Ok(w)
+    }
+
+    /// Opens the workshop on the data directory of the environment (`DATAJAM_DATA_DIR`
+    /// or the OS default) in the language of `DATAJAM_LANG` (French by default).
+    pub fn open_default() -> Result<Workshop> {
+        Workshop::open(&crate::paths::data_dir()?, Lang::from_env())
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    pub fn info(&self) -> AppInfo {
+        AppInfo {
+            version: env!("CARGO_PKG_VERSION"),
+            data_dir: self.data_dir.display().to_string(),
+            lang: self.lang,
+        }
+    }
+
+    pub fn profiles(&self) -> Result<Vec<ProfileView>> {
+        self.store
+            .profiles()?
+            .into_iter()
+            .map(|p| self.profile_view(p))
+            .collect()
+    }
+
+    pub fn create_profile(&mut self, name: &str) -> Result<ProfileView> {
+        let p = self.store.create_profile(name)?;
+        self.profile_view(p)
+    }
+
+    fn profile_view(&self, p: Profile) -> Result<ProfileView> {
+        let resume = self.store.last_position(&p.id)?;
+        Ok(ProfileView {
+            id: p.id,
+            name: p.name,
+            created_at: p.created_at,
+            resume,
+        })
+    }
+
+    /// The packs, with the profile's progress in each lesson when a profile is given.
+    pub fn packs(&self, profile_id: Option<&str>) -> Result<Vec<PackSummary>> {
+        let mut out = Vec::new();
+        for pack in &self.packs {
+            let events = match profile_id {
+                Some(p) => self.store.events(p, pack.id())?,
+                None => Vec::new(),
+            };
+            let lessons = pack
+                .lessons
+                .iter()
+                .map(|l| LessonSummary {
+                    id: l.id.clone(),
+                    title: localized(&l.title, self.lang),
+                    steps: l.steps.len(),
+                    done: l
+                        .steps
+                        .iter()
+                        .filter(|s| status(s, &step_events(&events, &l.id, &s.id)) == Status::Done)
+                        .count(),
+                })
+                .collect();
+            out.push(PackSummary {
+                id: pack.id().to_string(),
+                version: pack.manifest.version.clone(),
+                title: localized(&pack.manifest.title, self.lang),
+                description: localized(&pack.manifest.description, self.lang),
+                builtin: pack.origin == crate::pack::Origin::Builtin,
+                lessons,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Opens a lesson for a profile: its steps with their status, and the step to show.
+    pub fn lesson(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+    ) -> Result<LessonView> {
+        self.store.profile(profile_id)?;
+        let pack = self.pack(pack_id)?;
+        let lesson = pack
+            .lesson(lesson_id)
+            .ok_or_else(|| Error::LessonNotFound(lesson_id.to_string()))?;
+        let events = self.store.events(profile_id, pack_id)?;
+        let steps: Vec<StepSummary> = lesson
+            .steps
+            .iter()
+            .map(|s| StepSummary {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                kind: s.exercise.kind(),
+                status: status(s, &step_events(&events, &lesson.id, &s.id)),
+            })
+            .collect();
+        let current = self
+            .store
+            .position_in_pack(profile_id, pack_id)?
+            .filter(|p| p.lesson_id == lesson_id && lesson.step(&p.step_id).is_some())
+            .map(|p| p.step_id)
+            .unwrap_or_else(|| lesson.steps[0].id.clone());
+        Ok(LessonView {
+            pack_id: pack_id.to_string(),
+            pack_title: localized(&pack.manifest.title, self.lang),
+            lesson_id: lesson_id.to_string(),
+            title: localized(&lesson.title, self.lang),
+            steps,
+            current,
+        })
+    }
+
+    /// Shows a step and records that the trainee is there (so reopening resumes here).
+    pub fn step(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+    ) -> Result<StepView> {
+        self.store.profile(profile_id)?;
+        let (version, _) = self.locate_ids(pack_id, lesson_id, step_id)?;
+        self.store.set_position(&StepRef {
+            profile_id,
+            pack_id,
+            pack_version: &version,
+            lesson_id,
+            step_id,
+        })?;
+        self.view(profile_id, pack_id, lesson_id, step_id)
+    }
+
+    /// Checks an answer to a question step; a readable answer is committed as an attempt
+    /// before this returns.
+    pub fn answer(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+        answer: &serde_json::Value,
+    ) -> Result<AnswerOutcome> {
+        self.store.profile(profile_id)?;
+        let lang = self.lang;
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        let Exercise::Question(q) = &loc.step.exercise else {
+            return Err(wrong_kind(loc.step));
+        };
+        let verdict = exercise::check(q, answer, lang);
+        let version = loc.pack.manifest.version.clone();
+        let (name, message, correct) = match verdict {
+            Verdict::Invalid { message } => {
+                let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+                return Ok(AnswerOutcome {
+                    verdict: "invalid",
+                    message,
+                    saved: false,
+                    step,
+                });
+            }
+            Verdict::Correct => ("correct", i18n::t(lang, "correct").to_string(), true),
+            Verdict::Wrong { feedback } => (
+                "wrong",
+                feedback.unwrap_or_else(|| i18n::t(lang, "wrong").to_string()),
+                false,
+            ),
+        };
+        let at = StepRef {
+            profile_id,
+            pack_id,
+            pack_version: &version,
+            lesson_id,
+            step_id,
+        };
+        self.store.append_event(
+            &at,
+            EventKind::Attempt,
+            &serde_json::json!({ "answer": answer, "message": message }),
+            Some(correct),
+        )?;
+        let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+        Ok(AnswerOutcome {
+            verdict: name,
+            message,
+            saved: true,
+            step,
+        })
+    }
+
+    /// Shows the next hint of a question step. A hint is never counted as a wrong answer.
+    pub fn hint(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+    ) -> Result<HintOutcome> {
+        self.store.profile(profile_id)?;
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        let Exercise::Question(q) = &loc.step.exercise else {
+            return Err(wrong_kind(loc.step));
+        };
+        let hints = q.hints.clone();
+        let version = loc.pack.manifest.version.clone();
+        let events = self.store.events(profile_id, pack_id)?;
+        let used = step_events(&events, lesson_id, step_id)
+            .iter()
+            .filter(|e| e.kind == "hint")
+            .count();
+        if used >= hints.len() {
+            let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+            return Ok(HintOutcome {
+                index: used.min(hints.len()),
+                total: hints.len(),
+                text: i18n::t(self.lang, "no_more_hints").into(),
+                saved: false,
+                step,
+            });
+        }
+        let at = StepRef {
+            profile_id,
+            pack_id,
+            pack_version: &version,
+            lesson_id,
+            step_id,
+        };
+        self.store.append_event(
+            &at,
+            EventKind::Hint,
+            &serde_json::json!({ "index": used + 1 }),
+            None,
+        )?;
+        let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+        Ok(HintOutcome {
+            index: used + 1,
+            total: hints.len(),
+            text: hints[used].clone(),
+            saved: true,
+            step,
+        })
+    }
+
+    /// Validates and saves one record of a collect step. Invalid input is not saved; each
+    /// problem comes back with its field and a message in the trainee's language.
+    pub fn submit_record(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+        values: &BTreeMap<String, String>,
+    ) -> Result<RecordOutcome> {
+        self.store.profile(profile_id)?;
+        let lang = self.lang;
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        let Exercise::Collect(c) = &loc.step.exercise else {
+            return Err(wrong_kind(loc.step));
+        };
+        let form = c.form.clone();
+        let version = loc.pack.manifest.version.clone();
+        match form.validate(values, lang) {
+            Err(errors) => {
+                let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+                let message = match lang {
+                    Lang::Fr => {
+                        "L'enregistrement n'a pas été sauvegardé : corrigez les champs signalés."
+                    }
+                    Lang::En => "The record was not saved: correct the fields shown.",
+                };
+                Ok(RecordOutcome {
+                    saved: false,
+                    message: message.into(),
+                    errors,
+                    step,
+                })
+            }
+            Ok(typed) => {
+                let at = StepRef {
+                    profile_id,
+                    pack_id,
+                    pack_version: &version,
+                    lesson_id,
+                    step_id,
+                };
+                self.store.with_event(&at, EventKind::Record, |tx| {
+                    let id = form.insert(tx, profile_id, &typed)?;
+                    Ok((id.clone(), serde_json::json!({ "record_id": id, "table": form.table_name(), "values": values })))
+                })?;
+                let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+                Ok(RecordOutcome {
+                    saved: true,
+                    message: i18n::t(lang, "record_saved").into(),
+                    errors: Vec::new(),
+                    step,
+                })
+            }
+        }
+    }
+
+    /// Marks a read or chart step as done (once) and returns its view.
+    pub fn complete(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+    ) -> Result<StepView> {
+        self.store.profile(profile_id)?;
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        if !matches!(loc.step.exercise, Exercise::Read | Exercise::Chart(_)) {
+            return Err(wrong_kind(loc.step));
+        }
+        let version = loc.pack.manifest.version.clone();
+        let events = self.store.events(profile_id, pack_id)?;
+        let done = step_events(&events, lesson_id, step_id)
+            .iter()
+            .any(|e| e.kind == "complete");
+        let at = StepRef {
+            profile_id,
+            pack_id,
+            pack_version: &version,
+            lesson_id,
+            step_id,
+        };
+        if !done {
+            self.store
+                .append_event(&at, EventKind::Complete, &serde_json::json!({}), None)?;
+        }
+        self.view(profile_id, pack_id, lesson_id, step_id)
+    }
+
+    /// Imports a spreadsheet or CSV file into a workspace table.
+    pub fn import(&mut self, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
+        Ok(import::import_file(self.store.conn_mut(), path, opts)?)
+    }
+
+    /// The chart of a chart step, as SVG.
+    pub fn chart_svg(&self, c: &ChartStep) -> Result<String> {
+        let data = self.bar_data(&c.dataset, &c.x, &c.y)?;
+        Ok(chart::bar_chart_svg(&chart_spec(c), &data)?)
+    }
+
+    /// Reads category/value pairs from a table.
+    fn bar_data(&self, table: &str, x: &str, y: &str) -> Result<Vec<BarDatum>> {
+        let conn = self.store.conn();
+        let cols: Vec<String> = {
+            let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
+            let rows = stmt.query_map([table], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        if cols.is_empty() {
+            return Err(Error::TableNotFound(table.to_string()));
+        }
+        for c in [x, y] {
+            if !cols.iter().any(|n| n == c) {
+                return Err(Error::ColumnNotFound(c.to_string()));
+            }
+        }
+        let sql = format!(
+            "SELECT CAST({} AS TEXT), CAST({} AS REAL) FROM {} WHERE {} IS NOT NULL",
+            quote(x),
+            quote(y),
+            quote(table),
+            quote(y)
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok(BarDatum {
+                label: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                value: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The first `limit` rows of a table, formatted for reading.
+    pub fn table_view(&self, table: &str, limit: usize) -> Result<TableView> {
+        use rusqlite::types::ValueRef;
+        let conn = self.store.conn();
+        let exists: bool = conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+            [table],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(Error::TableNotFound(table.to_string()));
+        }
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {} LIMIT ?1", quote(table)))?;
+        let columns: Vec<String> = stmt
+            .column_names()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let n = columns.len();
+        let mut numeric = vec![true; n];
+        let mut seen = vec![false; n];
+        let lang = self.lang;
+        let mut rows = Vec::new();
+        let mut q = stmt.query([limit as i64])?;
+        while let Some(r) = q.next()? {
+            let mut row = Vec::with_capacity(n);
+            for i in 0..n {
+                let cell = match r.get_ref(i)? {
+                    ValueRef::Null => String::new(),
+                    ValueRef::Integer(v) => {
+                        seen[i] = true;
+                        i18n::format_number(lang, v as f64, 0)
+                    }
+                    ValueRef::Real(v) => {
+                        seen[i] = true;
+                        i18n::format_number(lang, v, if v.fract() == 0.0 { 0 } else { 2 })
+                    }
+                    ValueRef::Text(t) => {
+                        seen[i] = true;
+                        numeric[i] = false;
+                        String::from_utf8_lossy(t).into_owned()
+                    }
+                    ValueRef::Blob(_) => String::new(),
+                };
+                row.push(cell);
+            }
+            rows.push(row);
+        }
+        for i in 0..n {
+            numeric[i] &= seen[i];
+        }
+        Ok(TableView {
+            name: table.to_string(),
+            columns,
+            numeric,
+            rows,
+        })
+    }
+
+    fn pack(&self, id: &str) -> Result<&Pack> {
+        self.packs
+            .iter()
+            .find(|p| p.id() == id)
+            .ok_or_else(|| Error::PackNotFound(id.to_string()))
+    }
+
+    fn locate(&self, pack_id: &str, lesson_id: &str, step_id: &str) -> Result<Located<'_>> {
+        let pack = self.pack(pack_id)?;
+        let lesson = pack
+            .lesson(lesson_id)
+            .ok_or_else(|| Error::LessonNotFound(lesson_id.to_string()))?;
+        let (index, step) = lesson
+            .step(step_id)
+            .ok_or_else(|| Error::StepNotFound(step_id.to_string()))?;
+        Ok(Located {
+            pack,
+            lesson,
+            index,
+            step,
+        })
+    }
+
+    fn locate_ids(&self, pack_id: &str, lesson_id: &str, step_id: &str) -> Result<(String, usize)> {
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        Ok((loc.pack.manifest.version.clone(), loc.index))
+    }
+
+    /// Builds the view of a step from the pack and the profile's events.
+    fn view(
+        &self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+    ) -> Result<StepView> {
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        let events = self.store.events(profile_id, pack_id)?;
+        let mine = step_events(&events, lesson_id, step_id);
+        let steps = &loc.lesson.steps;
+        let attempts: Vec<&&Event> = mine.iter().filter(|e| e.kind == "attempt").collect();
+        let last = attempts.last();
+        let mut view = StepView {
+            pack_id: pack_id.to_string(),
+            lesson_id: lesson_id.to_string(),
+            id: step_id.to_string(),
+            title: loc.step.title.clone(),
+            kind: loc.step.exercise.kind(),
+            html: crate::markdown::to_safe_html(&loc.step.body),
+            index: loc.index + 1,
+            total: steps.len(),
+            prev: loc.index.checked_sub(1).map(|i| steps[i].id.clone()),
+            next: steps.get(loc.index + 1).map(|s| s.id.clone()),
+            status: status(loc.step, &mine),
+            question: None,
+            form: None,
+            min_records: 0,
+            records: Vec::new(),
+            chart_svg: None,
+            table: None,
+            hints_total: 0,
+            hints: Vec::new(),
+            attempts: attempts.len(),
+            last_answer: last.map(|e| e.payload["answer"].clone()),
+            last_message: last.and_then(|e| e.payload["message"].as_str().map(str::to_string)),
+            last_correct: last.and_then(|e| e.correct),
+            explanation_html: None,
+        };
+        match &loc.step.exercise {
+            Exercise::Read => {}
+            Exercise::Question(q) => {
+                view.question = Some(QuestionView {
+                    answer_type: q.answer_type,
+                    choices: q.choices.clone(),
+                    unit: q.unit.clone(),
+                });
+                view.hints_total = q.hints.len();
+                let used = mine
+                    .iter()
+                    .filter(|e| e.kind == "hint")
+                    .count()
+                    .min(q.hints.len());
+                view.hints = q.hints[..used].to_vec();
+                if view.status == Status::Done {
+                    view.explanation_html =
+                        q.explanation.as_deref().map(crate::markdown::to_safe_html);
+                }
+                if let Some(d) = &q.dataset {
+                    view.table = Some(self.table_view(d, 500)?);
+                }
+            }
+            Exercise::Collect(c) => {
+                view.records = c.form.records(self.store.conn(), profile_id)?;
+                view.form = Some(c.form.clone());
+                view.min_records = c.min_records;
+            }
+            Exercise::Chart(c) => {
+                view.chart_svg = Some(self.chart_svg(c)?);
+            }
+        }
+        Ok(view)
+    }
+
+    /// Loads (or reloads, when the pack changed) the datasets of pack `index` into tables.
+    fn load_datasets(&mut self, index: usize) -> Result<()> {
+        let pack = &self.packs[index];
+        let hash = pack.content_hash();
+        let pack_id = pack.id().to_string();
+        let mut todo = Vec::new();
+        for d in &pack.datasets {
+            let loaded: Option<String> = self
+                .store
+                .conn()
+                .query_row(
+                    "SELECT content_hash FROM pack_datasets WHERE pack_id = ?1 AND resource = ?2",
+                    params![pack_id, d.name],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if loaded.as_deref() != Some(hash.as_str()) {
+                let bytes = pack.file(&d.path).unwrap_or_default().to_vec();
+                todo.push((d.name.clone(), d.path.clone(), bytes));
+            }
+        }
+        for (name, path, bytes) in todo {
+            let opts = ImportOptions {
+                table: Some(name.clone()),
+                replace: true,
+                ..Default::default()
+            };
+            import::import_bytes(self.store.conn_mut(), &path, &bytes, &opts)?;
+            self.store.conn().execute(
+                "INSERT INTO pack_datasets(pack_id, resource, table_name, content_hash, loaded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(pack_id, resource) DO UPDATE SET
+                   table_name = excluded.table_name, content_hash = excluded.content_hash, loaded_at = excluded.loaded_at",
+                params![pack_id, name, name, hash, crate::store::now()],
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn chart_spec(c: &ChartStep) -> BarChartSpec {
+    BarChartSpec {
+        title: c.title.clone(),
+        x_label: c.x_label.clone(),
+        y_label: c.y_label.clone(),
+        source: c.source.clone(),
+        horizontal: c.horizontal,
+        sort_desc: c.sort_desc,
+        highlight: c.highlight.clone(),
+    }
+}
+
+fn wrong_kind(step: &Step) -> Error {
+    Error::WrongStepKind {
+        step: step.id.clone(),
+        kind: step.exercise.kind().to_string(),
+    }
+}
+
+fn step_events<'a>(events: &'a [Event], lesson_id: &str, step_id: &str) -> Vec<&'a Event> {
+    events
+        .iter()
+        .filter(|e| e.lesson_id == lesson_id && e.step_id == step_id)
+        .collect()
+}
+
+/// A step's status from its events: answers, not time, make a step done.
+fn status(step: &Step, events: &[&Event]) -> Status {
+    let done = match &step.exercise {
+        Exercise::Read | Exercise::Chart(_) => events.iter().any(|e| e.kind == "complete"),
+        Exercise::Question(_) => events
+            .iter()
+            .any(|e| e.kind == "attempt" && e.correct == Some(true)),
+        Exercise::Collect(c) => {
+            events.iter().filter(|e| e.kind == "record").count() >= c.min_records as usize
+        }
+    };
+    if done {
+        Status::Done
+    } else if events.is_empty() {
+        Status::Todo
+    } else {
+        Status::Started
+    }
+}

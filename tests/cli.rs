@@ -1,0 +1,105 @@
+//! The `datajam` CLI, run as a facilitator's script would run it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn datajam(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_datajam"))
+        .args(args)
+        .env("DATAJAM_DATA_DIR", data_dir)
+        .env_remove("DATAJAM_LANG")
+        .output()
+        .expect("run datajam")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn help_is_in_french_and_lists_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = datajam(dir.path(), &["--help"]);
+    assert!(out.status.success());
+    let help = text(&out.stdout);
+    for cmd in ["import", "preview", "pack", "profile"] {
+        assert!(help.contains(cmd), "{cmd} missing from help:\n{help}");
+    }
+    assert!(help.contains("Importer un fichier"), "{help}");
+}
+
+#[test]
+fn pack_check_accepts_the_builtin_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/pack");
+    let out = datajam(dir.path(), &["pack", "check", pack.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("Paquet valide : datajam-tchad"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = datajam(
+        dir.path(),
+        &["pack", "check", pack.to_str().unwrap(), "--json"],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["ok"], true);
+}
+
+#[test]
+fn pack_check_names_file_and_line_of_each_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("pack");
+    std::fs::create_dir_all(pack.join("lessons")).unwrap();
+    std::fs::write(pack.join("pack.toml"), "schema = 1\nid = \"p\"\nversion = \"1\"\nlicence = \"CC0\"\nlessons = [\"lessons/a.md\"]\ntitle = { fr = \"P\" }\n").unwrap();
+    std::fs::write(
+        pack.join("lessons/a.md"),
+        "+++\nid = \"a\"\ntitle = { fr = \"A\" }\n+++\n\n## Q {#q}\n\n```exercise\nkind = \"question\"\ntype = \"number\"\nanswer = 3\n[[feedback]]\nanswer = 3\nmessage = \"faux\"\n```\n\n## Graphique {#g}\n\n```exercise\nkind = \"chart\"\ndataset = \"absent\"\nx = \"a\"\ny = \"b\"\ntitle = \"T\"\n```\n",
+    )
+    .unwrap();
+    let out = datajam(dir.path(), &["pack", "check", pack.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("lessons/a.md:6: step `q`: anticipated wrong answer 3 is accepted as correct"),
+        "{err}"
+    );
+    assert!(
+        err.contains("lessons/a.md:17: step `g`: dataset `absent` is not in datapackage.json"),
+        "{err}"
+    );
+    assert!(err.contains("2 problème(s) trouvé(s)."), "{err}");
+}
+
+#[test]
+fn pack_check_of_a_missing_folder_fails_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = datajam(dir.path(), &["pack", "check", "/nonexistent/pack"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("Impossible de lire le paquet"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn profiles_from_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(datajam(dir.path(), &["profile", "create", "Aïcha"])
+        .status
+        .success());
+    let out = datajam(dir.path(), &["profile", "create", "aïcha"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("existe déjà"));
+    let out = datajam(dir.path(), &["--lang", "en", "profile", "create", "AÏCHA"]);
+    assert!(text(&out.stderr).contains("already exists"));
+    let out = datajam(dir.path(), &["profile", "list", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert!(
+        dir.path().join("datajam.sqlite3").exists(),
+        "DATAJAM_DATA_DIR is honoured"
+    );
+}

@@ -1,0 +1,224 @@
+//! The thin slice through the core, as the desktop app drives it: a profile, the built-in
+//! pack, a read step, a collect form, questions with feedback and hints, a chart, and the
+//! same state after the workshop is closed and reopened.
+
+use std::collections::BTreeMap;
+
+use datajam::i18n::Lang;
+use datajam::workshop::Status;
+use datajam::{Error, Workshop};
+use serde_json::json;
+
+const PACK: &str = "datajam-tchad";
+const LESSON: &str = "premiers-pas";
+
+fn values(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn the_slice_saves_everything_and_resumes_after_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile_id;
+    {
+        let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
+        let p = w.create_profile("Aïcha").unwrap();
+        profile_id = p.id.clone();
+        assert!(p.resume.is_none());
+
+        let packs = w.packs(Some(&p.id)).unwrap();
+        assert_eq!(packs[0].id, PACK);
+        assert!(packs[0].builtin);
+        assert!(packs[0].title.starts_with("DataJam Tchad"));
+
+        let lesson = w.lesson(&p.id, PACK, LESSON).unwrap();
+        assert_eq!(lesson.current, "bienvenue");
+        assert!(lesson.steps.iter().all(|s| s.status == Status::Todo));
+
+        // Read.
+        let read = w.step(&p.id, PACK, LESSON, "bienvenue").unwrap();
+        assert!(read.html.contains("<strong>données ouvertes</strong>"));
+        let read = w.complete(&p.id, PACK, LESSON, "bienvenue").unwrap();
+        assert_eq!(read.status, Status::Done);
+
+        // Collect: invalid input is refused in French and not saved.
+        let out = w
+            .submit_record(
+                &p.id,
+                PACK,
+                LESSON,
+                "collecte-ecole",
+                &values(&[
+                    ("nom_ecole", "École de Mongo"),
+                    ("province", "TD-GR"),
+                    ("eleves", "-5"),
+                ]),
+            )
+            .unwrap();
+        assert!(!out.saved);
+        assert_eq!(out.errors.len(), 1);
+        assert_eq!(out.errors[0].field, "eleves");
+        assert_eq!(
+            out.errors[0].message,
+            "La valeur doit être comprise entre 1 et 5\u{202F}000."
+        );
+        assert!(out.step.records.is_empty());
+        let out = w
+            .submit_record(
+                &p.id,
+                PACK,
+                LESSON,
+                "collecte-ecole",
+                &values(&[
+                    ("nom_ecole", "École de Mongo"),
+                    ("province", "TD-GR"),
+                    ("eleves", "240"),
+                    ("filles", ""),
+                ]),
+            )
+            .unwrap();
+        assert!(out.saved, "{:?}", out.errors);
+        assert_eq!(out.step.records.len(), 1);
+        assert_eq!(out.step.records[0]["eleves"], 240);
+        assert_eq!(out.step.records[0]["filles"], serde_json::Value::Null);
+        assert_eq!(out.step.status, Status::Done);
+
+        // Analyse: a wrong answer with its message, a hint, the right answer.
+        let q = w.step(&p.id, PACK, LESSON, "plus-peuplee").unwrap();
+        let table = q.table.as_ref().unwrap();
+        assert_eq!(table.rows.len(), 23);
+        assert_eq!(q.hints_total, 2);
+        let out = w
+            .answer(&p.id, PACK, LESSON, "plus-peuplee", &json!("TD-LR"))
+            .unwrap();
+        assert_eq!(out.verdict, "wrong");
+        assert!(out.message.starts_with("Presque"));
+        assert!(out.saved);
+        let hint = w.hint(&p.id, PACK, LESSON, "plus-peuplee").unwrap();
+        assert_eq!((hint.index, hint.total), (1, 2));
+        assert_eq!(hint.step.attempts, 1, "a hint is never an attempt");
+        let out = w
+            .answer(&p.id, PACK, LESSON, "plus-peuplee", &json!("TD-ND"))
+            .unwrap();
+        assert_eq!(out.verdict, "correct");
+        assert_eq!(out.message, "Bonne réponse !");
+        assert!(out.step.explanation_html.unwrap().contains("951 418"));
+
+        // An unreadable answer is neither saved nor counted.
+        let out = w
+            .answer(&p.id, PACK, LESSON, "ecart-sila", &json!("beaucoup"))
+            .unwrap();
+        assert_eq!(out.verdict, "invalid");
+        assert!(!out.saved);
+        assert_eq!(out.step.attempts, 0);
+        let out = w
+            .answer(&p.id, PACK, LESSON, "ecart-sila", &json!("97 685"))
+            .unwrap();
+        assert_eq!(out.verdict, "correct");
+
+        // Visualise.
+        let chart = w.step(&p.id, PACK, LESSON, "graphique-population").unwrap();
+        let svg = chart.chart_svg.unwrap();
+        assert!(svg.contains("Population recensée en 2009 par province"));
+        assert!(svg.contains("Ouaddaï"));
+    }
+
+    // Reopen: same profile, same place, same answers.
+    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
+    let profiles = w.profiles().unwrap();
+    assert_eq!(profiles.len(), 1);
+    let resume = profiles[0].resume.clone().unwrap();
+    assert_eq!(
+        (
+            resume.pack_id.as_str(),
+            resume.lesson_id.as_str(),
+            resume.step_id.as_str()
+        ),
+        (PACK, LESSON, "graphique-population")
+    );
+    let lesson = w.lesson(&profile_id, PACK, LESSON).unwrap();
+    assert_eq!(lesson.current, "graphique-population");
+    let done: Vec<&str> = lesson
+        .steps
+        .iter()
+        .filter(|s| s.status == Status::Done)
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(
+        done,
+        ["bienvenue", "collecte-ecole", "plus-peuplee", "ecart-sila"]
+    );
+    let q = w.step(&profile_id, PACK, LESSON, "plus-peuplee").unwrap();
+    assert_eq!(q.attempts, 2);
+    assert_eq!(q.hints.len(), 1);
+    assert_eq!(q.last_answer, Some(json!("TD-ND")));
+    assert_eq!(q.last_correct, Some(true));
+    let c = w.step(&profile_id, PACK, LESSON, "collecte-ecole").unwrap();
+    assert_eq!(c.records.len(), 1);
+    let summary = &w.packs(Some(&profile_id)).unwrap()[0].lessons[0];
+    assert_eq!((summary.done, summary.steps), (4, 6));
+}
+
+#[test]
+fn hints_run_out_and_are_counted_once_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
+    let p = w.create_profile("Moussa").unwrap();
+    let h1 = w.hint(&p.id, PACK, LESSON, "ecart-sila").unwrap();
+    let h2 = w.hint(&p.id, PACK, LESSON, "ecart-sila").unwrap();
+    let h3 = w.hint(&p.id, PACK, LESSON, "ecart-sila").unwrap();
+    assert_eq!((h1.index, h2.index), (1, 2));
+    assert!(h1.saved && h2.saved && !h3.saved);
+    assert_eq!(h3.text, "Il n'y a plus d'indice pour cette étape.");
+    assert_eq!(h3.step.hints.len(), 2);
+}
+
+#[test]
+fn profiles_are_separate() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
+    let a = w.create_profile("Aïcha").unwrap();
+    let b = w.create_profile("Brahim").unwrap();
+    w.answer(&a.id, PACK, LESSON, "plus-peuplee", &json!("TD-ND"))
+        .unwrap();
+    let vb = w.step(&b.id, PACK, LESSON, "plus-peuplee").unwrap();
+    assert_eq!(vb.attempts, 0);
+    assert_eq!(vb.status, Status::Todo);
+    assert!(matches!(
+        w.create_profile("aïcha"),
+        Err(Error::ProfileExists(_))
+    ));
+}
+
+#[test]
+fn wrong_ids_give_typed_errors_with_french_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
+    let p = w.create_profile("Zara").unwrap();
+    let e = w.step(&p.id, PACK, LESSON, "nope").unwrap_err();
+    assert_eq!(e.code(), "step.not_found");
+    assert!(e.message(Lang::Fr).contains("introuvable"));
+    let e = w
+        .answer(&p.id, PACK, LESSON, "bienvenue", &json!("x"))
+        .unwrap_err();
+    assert_eq!(e.code(), "step.wrong_kind");
+    let e = w.step("ghost", PACK, LESSON, "bienvenue").unwrap_err();
+    assert_eq!(e.code(), "profile.not_found");
+    assert_eq!(
+        e.message(Lang::En),
+        "This profile does not exist. Pick another profile or create one."
+    );
+}
+
+#[test]
+fn data_dir_that_is_a_file_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-dir");
+    std::fs::write(&file, "x").unwrap();
+    let e = Workshop::open(&file, Lang::Fr).err().unwrap();
+    assert_eq!(e.code(), "store.data_dir");
+    assert!(e.message(Lang::Fr).contains("DATAJAM_DATA_DIR"));
+}

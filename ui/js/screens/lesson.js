@@ -1,0 +1,232 @@
+// A lesson: the list of steps on the left, the current step on the right. Each step kind
+// (read, question, collect, chart) has its own renderer; the core decides what is right.
+
+import { api } from '../api.js';
+import { h, clear, trustedHtml } from '../dom.js';
+import { t } from '../i18n.js';
+import { state, go, guard } from '../main.js';
+
+export async function lessonScreen(packId, lessonId, stepId, onTitle) {
+  const at = { profileId: state.profile.id, packId, lessonId };
+  const lesson = await api.openLesson(at.profileId, packId, lessonId);
+  onTitle(lesson.pack_title, lesson.title);
+
+  const nav = h('ol', { class: 'step-list', id: 'step-list' });
+  const pane = h('div', { class: 'step-pane', id: 'step-pane', 'aria-live': 'polite' });
+  const root = h('section', { class: 'screen lesson', id: 'screen-lesson' },
+    h('aside', { class: 'steps' },
+      h('h2', { class: 'lesson-name' }, lesson.title),
+      h('p', { class: 'muted small' }, t('steps')),
+      nav),
+    pane,
+  );
+
+  const statuses = new Map(lesson.steps.map((s) => [s.id, s.status]));
+
+  function renderNav(currentId) {
+    clear(nav);
+    for (const s of lesson.steps) {
+      const status = statuses.get(s.id);
+      nav.append(h('li', {},
+        h('button', {
+          class: `step-link ${status}${s.id === currentId ? ' current' : ''}`,
+          'data-step': s.id,
+          'aria-current': s.id === currentId ? 'step' : null,
+          onclick: () => show(s.id),
+        },
+        h('span', { class: 'dot', 'aria-hidden': 'true' }, status === 'done' ? '✓' : ''),
+        h('span', { class: 'step-name' }, s.title),
+        h('span', { class: 'visually-hidden' }, ` (${t('status_' + status)})`),
+        )));
+    }
+  }
+
+  async function show(id) {
+    const step = await guard(() => api.getStep(at, id));
+    if (step) render(step);
+  }
+
+  function render(step) {
+    statuses.set(step.id, step.status);
+    renderNav(step.id);
+    clear(pane).append(stepView(step, at, render, show));
+    pane.scrollTop = 0;
+    const heading = pane.querySelector('h1');
+    if (heading) heading.focus({ preventScroll: true });
+  }
+
+  await show(stepId && lesson.steps.some((s) => s.id === stepId) ? stepId : lesson.current);
+  return root;
+}
+
+function stepView(step, at, render, show) {
+  const body = [];
+  body.push(h('p', { class: 'eyebrow' }, `${t('step_of', step.index, step.total)} · ${t('kind_' + step.kind)}`));
+  body.push(h('h1', { id: 'step-title', tabindex: '-1' }, step.title));
+  body.push(trustedHtml(h('div', { class: 'prose' }), step.html));
+
+  if (step.kind === 'question') body.push(questionView(step, at, render));
+  if (step.kind === 'collect') body.push(collectView(step, at, render));
+  if (step.kind === 'chart') body.push(trustedHtml(h('figure', { class: 'chart', id: 'chart' }), step.chart_svg));
+
+  // Navigation. Read and chart steps are marked done by moving on.
+  const markDone = step.kind === 'read' || step.kind === 'chart';
+  const nextLabel = step.next ? (markDone && step.status !== 'done' ? t(step.kind === 'chart' ? 'seen_chart' : 'mark_read') : t('next')) : t('finish');
+  const next = h('button', {
+    class: 'primary', id: 'next-step',
+    onclick: async () => {
+      if (markDone && step.status !== 'done') {
+        const done = await guard(() => api.completeStep(at, step.id));
+        if (!done) return;
+        step.status = done.status;
+      }
+      if (step.next) show(step.next);
+      else go.packs();
+    },
+  }, nextLabel);
+  const prev = step.prev ? h('button', { id: 'prev-step', onclick: () => show(step.prev) }, t('prev')) : h('span');
+  body.push(h('div', { class: 'step-actions' }, prev, next));
+  return h('article', { class: `step kind-${step.kind}`, 'data-step': step.id }, body);
+}
+
+function feedbackBox(step) {
+  const box = h('div', { class: 'feedback', id: 'feedback', role: 'status' });
+  if (step.last_message) {
+    box.classList.add(step.last_correct ? 'ok' : 'ko');
+    box.append(h('p', { class: 'message' }, step.last_message));
+  }
+  if (step.explanation_html) box.append(trustedHtml(h('div', { class: 'explanation' }), step.explanation_html));
+  return box;
+}
+
+function questionView(step, at, render) {
+  const q = step.question;
+  const parts = [];
+  if (step.table) parts.push(dataTable(step.table));
+
+  let readAnswer;
+  const last = step.last_answer;
+  if (q.answer_type === 'choice') {
+    const group = h('div', { class: 'choices', role: 'radiogroup', 'aria-label': t('your_answer') },
+      q.choices.map((c) => h('label', { class: 'choice' },
+        h('input', { type: 'radio', name: 'answer', value: c.value, checked: last === c.value }),
+        h('span', {}, c.label))));
+    readAnswer = () => group.querySelector('input:checked')?.value ?? null;
+    parts.push(group);
+  } else {
+    const input = h('input', {
+      id: 'answer-input', name: 'answer', autocomplete: 'off',
+      inputmode: q.answer_type === 'number' ? 'decimal' : 'text',
+      value: last === null || last === undefined ? '' : String(last),
+    });
+    readAnswer = () => input.value;
+    parts.push(h('div', { class: 'answer-line' },
+      h('label', { for: 'answer-input' }, t('your_answer')), input, q.unit ? h('span', { class: 'unit' }, q.unit) : null));
+  }
+
+  const hints = h('ol', { class: 'hints', id: 'hints' },
+    step.hints.map((text, i) => h('li', {}, h('strong', {}, t('hint_n', i + 1, step.hints_total)), ' ', text)));
+  const hintButton = h('button', {
+    id: 'hint-button',
+    disabled: step.hints_total === 0 || step.hints.length >= step.hints_total,
+    onclick: async () => {
+      const out = await guard(() => api.requestHint(at, step.id));
+      if (out) render(out.step);
+    },
+  }, step.hints_total ? `${t('hint')} (${step.hints.length}/${step.hints_total})` : t('no_hint'));
+
+  const form = h('form', { class: 'question', id: 'question-form' },
+    parts,
+    h('div', { class: 'row' },
+      h('button', { type: 'submit', class: 'primary', id: 'submit-answer' }, t('answer')),
+      hintButton,
+      step.attempts ? h('span', { class: 'muted' }, t('attempts', step.attempts)) : null),
+    hints,
+    feedbackBox(step),
+  );
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const answer = readAnswer();
+    const out = await guard(() => api.submitAnswer(at, step.id, answer));
+    if (!out) return;
+    if (out.verdict === 'invalid') {
+      const box = form.querySelector('#feedback');
+      clear(box).append(h('p', { class: 'message' }, out.message));
+      box.className = 'feedback warn';
+      return;
+    }
+    render(out.step);
+  });
+  return form;
+}
+
+function collectView(step, at, render) {
+  const fields = step.form.fields;
+  const controls = fields.map((f) => {
+    const id = `field-${f.name}`;
+    let control;
+    if (f.type === 'choice') {
+      control = h('select', { id, name: f.name },
+        h('option', { value: '' }, t('choose')),
+        f.choices.map((c) => h('option', { value: c.value }, c.label)));
+    } else {
+      control = h('input', { id, name: f.name, autocomplete: 'off', inputmode: f.type === 'text' ? 'text' : (f.type === 'integer' ? 'numeric' : 'decimal') });
+    }
+    return h('div', { class: 'field', 'data-field': f.name },
+      h('label', { for: id }, f.label, f.required ? h('span', { class: 'req' }, ` (${t('required')})`) : null),
+      control,
+      f.help ? h('small', { class: 'muted' }, f.help) : null,
+      h('p', { class: 'field-error', 'data-field': f.name, hidden: true }));
+  });
+  const message = h('p', { class: 'form-message', id: 'record-message', role: 'status' });
+  const form = h('form', { class: 'collect', id: 'collect-form', novalidate: true },
+    h('div', { class: 'fields' }, controls),
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', id: 'record-submit' }, t('save_record')), message));
+
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const values = {};
+    for (const f of fields) values[f.name] = form.elements[f.name].value;
+    const out = await guard(() => api.submitRecord(at, step.id, values));
+    if (!out) return;
+    if (!out.saved) {
+      for (const p of form.querySelectorAll('.field-error')) { p.hidden = true; p.textContent = ''; }
+      for (const e of out.errors) {
+        const p = form.querySelector(`.field-error[data-field="${CSS.escape(e.field)}"]`);
+        if (p) { p.textContent = e.message; p.hidden = false; }
+      }
+      message.textContent = out.message;
+      message.className = 'form-message ko';
+      form.querySelector('.field-error:not([hidden])')?.parentElement.querySelector('input,select')?.focus();
+      return;
+    }
+    render(out.step);
+    const msg = document.getElementById('record-message');
+    if (msg) { msg.textContent = out.message; msg.className = 'form-message ok'; }
+  });
+
+  const table = step.records.length
+    ? h('table', { class: 'records', id: 'records' },
+        h('thead', {}, h('tr', {}, fields.map((f) => h('th', {}, f.label)))),
+        h('tbody', {}, step.records.map((r) => h('tr', { class: 'record-row' }, fields.map((f) => h('td', {}, display(f, r[f.name])))))))
+    : h('p', { class: 'muted', id: 'records' }, t('no_records'));
+
+  return h('div', { class: 'collect-step' }, form,
+    h('h2', { class: 'records-title' }, t('records_title', step.records.length)), table);
+}
+
+function display(field, value) {
+  if (value === null || value === undefined) return '';
+  if (field.type === 'choice') return field.choices.find((c) => c.value === value)?.label ?? value;
+  if (typeof value === 'number') return value.toLocaleString('fr-FR');
+  return String(value);
+}
+
+function dataTable(table) {
+  return h('details', { class: 'data', open: true },
+    h('summary', {}, t('data_table', table.name, table.rows.length)),
+    h('div', { class: 'table-scroll' },
+      h('table', { class: 'grid', id: 'data-table' },
+        h('thead', {}, h('tr', {}, table.columns.map((c, i) => h('th', { class: table.numeric[i] ? 'num' : null, scope: 'col' }, c)))),
+        h('tbody', {}, table.rows.map((row) => h('tr', {}, row.map((v, i) => h('td', { class: table.numeric[i] ? 'num' : null }, v))))))));
+}

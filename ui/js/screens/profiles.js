@@ -1,0 +1,49 @@
+// First screen: pick or create a trainee profile on a shared laptop.
+
+import { api } from '../api.js';
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import { state, go, guard } from '../main.js';
+
+export async function profilesScreen() {
+  const profiles = await api.listProfiles();
+
+  const open = (p) => {
+    state.profile = p;
+    if (p.resume) go.lesson(p.resume.pack_id, p.resume.lesson_id, p.resume.step_id);
+    else go.packs();
+  };
+
+  const list = profiles.length
+    ? h('ul', { class: 'profile-list', id: 'profile-list' },
+        profiles.map((p) => h('li', {},
+          h('button', { class: 'profile-item', 'data-name': p.name, onclick: () => open(p) },
+            h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(p.name)),
+            h('span', { class: 'profile-name' }, p.name),
+            h('span', { class: 'profile-action' }, p.resume ? t('resume_at') : t('start')),
+          ))))
+    : h('p', { class: 'muted' }, t('no_profile'));
+
+  const input = h('input', { id: 'profile-name', name: 'name', maxlength: 60, autocomplete: 'off', required: true, placeholder: t('your_name') });
+  const form = h('form', { class: 'card new-profile', id: 'new-profile' },
+    h('h2', {}, t('new_profile')),
+    h('label', { for: 'profile-name' }, t('your_name')),
+    h('div', { class: 'row' }, input, h('button', { type: 'submit', id: 'profile-create', class: 'primary' }, t('create'))),
+  );
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const p = await guard(() => api.createProfile(input.value));
+    if (p) open(p);
+  });
+
+  return h('section', { class: 'screen narrow', id: 'screen-profiles' },
+    h('h1', {}, t('who_title')),
+    h('p', { class: 'lead' }, t('who_intro')),
+    list,
+    form,
+  );
+}
+
+function initials(name) {
+  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0].toUpperCase()).join('');
+}
