@@ -1,5 +1,67 @@
-//! TEMPORARY STUB until the import module lands (being written in parallel).
+//! Spreadsheets and CSV files into typed workspace tables.
+//!
+//! Trainees bring files on USB sticks: CSV exported by Excel in French
+//! (`;`, decimal commas, Windows-1252), KoboToolbox exports, XLSX/XLS/ODS
+//! workbooks with a title above the table. This module turns such a file into
+//! an SQLite table of the workspace database, plus a row in
+//! `workspace_tables` describing it.
+//!
+//! - [`preview_file`]: what an import would do (format, encoding, delimiter,
+//!   sheet, header row, columns and their types, first 20 rows), without writing.
+//! - [`import_file`] / [`import_bytes`]: the import itself, in one transaction.
+//!
+//! How a file is read:
+//! - **Format** from the extension *and* the first bytes: a workbook renamed
+//!   `.csv` is read as a workbook, a text file renamed `.xls` as CSV (with a
+//!   warning), a PDF or a `.numbers` file is refused with
+//!   [`ImportError::UnsupportedFormat`]. Calamine runs under `catch_unwind`.
+//! - **Text files**: encoding from the BOM (UTF-8, UTF-16 LE/BE), else UTF-8
+//!   if valid, else Windows-1252; delimiter among `,` `;` tab `|` by count
+//!   consistency outside quotes. Rows are streamed twice (type inference,
+//!   then insertion); memory stays bounded.
+//! - **Workbooks**: the first visible worksheet unless
+//!   [`ImportOptions::sheet`]; sheets over [`MAX_SHEET_CELLS`] cells are
+//!   refused, before loading for XLSX/XLSB (declared dimensions).
+//! - **Header row**: [`ImportOptions::header_row`] (1-based: the sheet row
+//!   number, or the record number of a text file) or the first row — after
+//!   title rows — whose cells are mostly words and that is followed by data.
+//!   [`Preview::header_row`] is 0 when no header was found (columns are then
+//!   `colonne_1`, `colonne_2`…).
+//! - **Columns**: `label` is the header text, `name` a snake_case ASCII
+//!   identifier ("Année" → `annee`, "group/question" → `group_question`),
+//!   unique, never an SQL keyword nor starting with a digit (`col_` prefix).
+//!   Columns with no header and no value are dropped; rows with no value are
+//!   skipped.
+//! - **Types**: integer, number (French and English notations, `%`, FCFA),
+//!   boolean (oui/non, vrai/faux, yes/no, true/false), date (ISO or day
+//!   first), datetime, else text. A type is kept when ≥ 95% of the
+//!   non-missing values fit; the others are stored as their text, with a
+//!   warning. Missing markers (`NA`, `N/A`, `n/d`, `-`, `..`, `…`) become NULL.
+//! - **SQLite**: INTEGER, REAL, INTEGER 0/1 for booleans, ISO TEXT for dates
+//!   (`YYYY-MM-DD`) and datetimes (`YYYY-MM-DD HH:MM:SS`), TEXT. Identifiers
+//!   are quoted, values bound as parameters.
+//!
+//! Warnings are in French (they are shown to trainees as they are); errors
+//! have a stable [`ImportError::code`] and French/English messages.
+
+mod db;
+mod infer;
+mod sheet;
+mod text;
+
+#[cfg(test)]
+mod tests;
+
+use std::fs::File;
+use std::io::{BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
+
+use rusqlite::types::Value;
+
+use infer::{ColumnStats, Converted, RawCell, Typed};
+use sheet::WorkbookKind;
+
+/// The type inferred for a column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ColumnType {
@@ -10,112 +72,814 @@ pub enum ColumnType {
     Datetime,
     Text,
 }
+
+/// One column of an imported table (the items of `columns_json`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ColumnInfo {
+    /// SQLite column name: snake_case ASCII identifier.
     pub name: String,
+    /// The header text as written in the file.
     pub label: String,
     #[serde(rename = "type")]
     pub column_type: ColumnType,
 }
+
+/// Choices for a preview or an import. The default reads the first sheet,
+/// detects the header and names the table after the file.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
+    /// Sheet of a workbook (ignored for text files).
     pub sheet: Option<String>,
+    /// Table name; derived from the file name when `None`.
     pub table: Option<String>,
+    /// 1-based header row (sheet row number, or record number in a text file).
     pub header_row: Option<usize>,
+    /// Replace an existing imported table of the same name.
     pub replace: bool,
 }
+
+/// The outcome of an import.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ImportReport {
     pub table: String,
     pub rows: u64,
     pub columns: Vec<ColumnInfo>,
+    /// French sentences for the trainee.
     pub warnings: Vec<String>,
 }
+
+/// What an import would produce.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Preview {
+    /// "csv" for delimited text, else "xlsx", "xlsb", "xls" or "ods".
     pub format: String,
+    /// Text files: "UTF-8", "UTF-16LE", "UTF-16BE" or "windows-1252".
     pub encoding: Option<String>,
+    /// Text files: the delimiter character (";", ",", "\t" or "|").
     pub delimiter: Option<String>,
+    /// Workbooks: the sheet read.
     pub sheet: Option<String>,
+    /// Workbooks: all worksheet names.
     pub sheets: Vec<String>,
+    /// 1-based header row; 0 when there is none.
     pub header_row: usize,
     pub columns: Vec<ColumnInfo>,
+    /// The first 20 data rows, typed as they would be stored.
     pub rows: Vec<Vec<serde_json::Value>>,
 }
+
+/// The size limit that was exceeded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// Cells of a worksheet.
+    Cells,
+    /// Fields in one row of a text file.
+    Columns,
+}
+
+/// Largest worksheet read, in cells (rows × columns of the used area).
+pub const MAX_SHEET_CELLS: u64 = 2_000_000;
+/// Most fields accepted in one row of a text file.
+pub const MAX_CSV_COLUMNS: usize = 10_000;
+/// Rows in a [`Preview`].
+pub const PREVIEW_ROWS: usize = 20;
+/// Non-empty rows looked at to find the header.
+const HEADER_SCAN_ROWS: usize = 50;
+
+/// Why a file could not be previewed or imported.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ImportError {
-    #[error("not found")]
+    #[error("file not found: {}", .0.display())]
     NotFound(PathBuf),
+    #[error("the file contains no data")]
+    Empty,
+    #[error("unsupported file format: {0}")]
+    UnsupportedFormat(String),
+    #[error("unreadable file (corrupt or truncated): {0}")]
+    Unreadable(String),
+    #[error("the workbook is password-protected")]
+    Encrypted,
+    #[error("sheet {name:?} not found (available: {available:?})")]
+    SheetNotFound {
+        name: String,
+        available: Vec<String>,
+    },
+    #[error("table {0:?} already exists")]
+    TableExists(String),
+    #[error("invalid or reserved table name {0:?}")]
+    InvalidTableName(String),
+    #[error("header row {row} is past the last row ({last})")]
+    HeaderRowOutOfRange { row: usize, last: usize },
+    #[error("too large: {found} {limit:?} (maximum {max})")]
+    TooLarge { limit: Limit, found: u64, max: u64 },
+    #[error("I/O error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("database error: {0}")]
+    Db(#[from] rusqlite::Error),
 }
+
+/// "2000000" -> "2 000 000".
+fn group_digits(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn quoted_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("« {n} »"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl ImportError {
+    /// Stable code, e.g. `import.not_found`, for translations and logs.
     pub fn code(&self) -> &'static str {
-        "import.not_found"
+        match self {
+            ImportError::NotFound(_) => "import.not_found",
+            ImportError::Empty => "import.empty",
+            ImportError::UnsupportedFormat(_) => "import.unsupported_format",
+            ImportError::Unreadable(_) => "import.unreadable",
+            ImportError::Encrypted => "import.encrypted",
+            ImportError::SheetNotFound { .. } => "import.sheet_not_found",
+            ImportError::TableExists(_) => "import.table_exists",
+            ImportError::InvalidTableName(_) => "import.invalid_table_name",
+            ImportError::HeaderRowOutOfRange { .. } => "import.header_row_out_of_range",
+            ImportError::TooLarge { .. } => "import.too_large",
+            ImportError::Io(_) => "import.io",
+            ImportError::Db(_) => "import.db",
+        }
     }
+
+    /// The message for the trainee, in French.
     pub fn message_fr(&self) -> String {
-        "Fichier introuvable".into()
+        match self {
+            ImportError::NotFound(p) => format!(
+                "Fichier introuvable : « {} ». Vérifiez le nom et l'emplacement du fichier.",
+                p.display()
+            ),
+            ImportError::Empty => "Le fichier ne contient aucune donnée. Vérifiez que c'est le bon fichier et qu'il n'est pas vide.".to_string(),
+            ImportError::UnsupportedFormat(what) => format!(
+                "Format de fichier non pris en charge ({what}). Ouvrez-le dans un tableur et enregistrez-le au format .xlsx ou .csv, puis réessayez."
+            ),
+            ImportError::Unreadable(_) => "Le fichier est illisible : il est peut-être abîmé ou incomplet (copie interrompue ?). Ouvrez-le dans un tableur et enregistrez-le à nouveau, ou recopiez-le depuis la clé USB.".to_string(),
+            ImportError::Encrypted => "Le classeur est protégé par un mot de passe. Ouvrez-le dans un tableur, retirez le mot de passe, enregistrez-le, puis réessayez.".to_string(),
+            ImportError::SheetNotFound { name, available } => format!(
+                "La feuille « {name} » n'existe pas dans ce classeur. Feuilles disponibles : {}.",
+                quoted_list(available)
+            ),
+            ImportError::TableExists(t) => format!(
+                "Une table nommée « {t} » existe déjà. Choisissez un autre nom, ou demandez à remplacer l'ancienne table."
+            ),
+            ImportError::InvalidTableName(t) => format!(
+                "Le nom de table « {t} » n'est pas valide ou est réservé. Utilisez des lettres sans accents, des chiffres et « _ », en commençant par une lettre (ex. « population_2009 »)."
+            ),
+            ImportError::HeaderRowOutOfRange { row, last } => format!(
+                "La ligne d'en-tête {row} n'existe pas : les données s'arrêtent à la ligne {last}."
+            ),
+            ImportError::TooLarge { limit: Limit::Cells, found, max } => format!(
+                "La feuille est trop grande : {} cellules (maximum {}). Gardez seulement les lignes et colonnes utiles, ou enregistrez la feuille en CSV.",
+                group_digits(*found),
+                group_digits(*max)
+            ),
+            ImportError::TooLarge { limit: Limit::Columns, found, max } => format!(
+                "Une ligne du fichier contient {} colonnes (maximum {}). Vérifiez que c'est bien un tableau.",
+                group_digits(*found),
+                group_digits(*max)
+            ),
+            ImportError::Io(e) => format!(
+                "Erreur de lecture du fichier ({e}). Vérifiez que la clé USB est toujours branchée, puis réessayez."
+            ),
+            ImportError::Db(e) => format!("Erreur de la base de données de l'atelier : {e}."),
+        }
     }
+
+    /// The same message in English.
     pub fn message_en(&self) -> String {
-        "File not found".into()
+        match self {
+            ImportError::NotFound(p) => format!(
+                "File not found: “{}”. Check the file name and location.",
+                p.display()
+            ),
+            ImportError::Empty => "The file contains no data. Check that it is the right file and that it is not empty.".to_string(),
+            ImportError::UnsupportedFormat(what) => format!(
+                "Unsupported file format ({what}). Open it in a spreadsheet program, save it as .xlsx or .csv, and try again."
+            ),
+            ImportError::Unreadable(_) => "The file cannot be read: it may be damaged or incomplete (interrupted copy?). Open it in a spreadsheet program and save it again, or copy it again from the USB stick.".to_string(),
+            ImportError::Encrypted => "The workbook is password-protected. Open it in a spreadsheet program, remove the password, save it, and try again.".to_string(),
+            ImportError::SheetNotFound { name, available } => format!(
+                "There is no sheet “{name}” in this workbook. Available sheets: {}.",
+                available
+                    .iter()
+                    .map(|n| format!("“{n}”"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            ImportError::TableExists(t) => format!(
+                "A table named “{t}” already exists. Choose another name, or ask to replace the old table."
+            ),
+            ImportError::InvalidTableName(t) => format!(
+                "The table name “{t}” is invalid or reserved. Use letters without accents, digits and “_”, starting with a letter (e.g. “population_2009”)."
+            ),
+            ImportError::HeaderRowOutOfRange { row, last } => format!(
+                "Header row {row} does not exist: the data ends at row {last}."
+            ),
+            ImportError::TooLarge { limit: Limit::Cells, found, max } => format!(
+                "The sheet is too large: {found} cells (maximum {max}). Keep only the useful rows and columns, or save the sheet as CSV."
+            ),
+            ImportError::TooLarge { limit: Limit::Columns, found, max } => format!(
+                "A row of the file has {found} columns (maximum {max}). Check that it really is a table."
+            ),
+            ImportError::Io(e) => format!(
+                "Error while reading the file ({e}). Check that the USB stick is still plugged in, and try again."
+            ),
+            ImportError::Db(e) => format!("Workshop database error: {e}."),
+        }
     }
 }
-pub fn preview_file(path: &Path, _o: &ImportOptions) -> Result<Preview, ImportError> {
-    Err(ImportError::NotFound(path.into()))
+
+/// A row: 1-based row number (sheet row, or record number) and its cells.
+pub(crate) type Row = (usize, Vec<RawCell>);
+
+/// Something whose rows can be read, possibly several times.
+pub(crate) trait RowSource {
+    fn rows(&self) -> Result<Box<dyn Iterator<Item = Result<Row, ImportError>> + '_>, ImportError>;
 }
+
+/// Where the bytes come from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Source<'a> {
+    File(&'a Path),
+    Bytes(&'a [u8]),
+}
+
+impl<'a> Source<'a> {
+    pub(crate) fn open(&self) -> Result<Box<dyn Read + 'a>, ImportError> {
+        match *self {
+            Source::File(p) => Ok(Box::new(BufReader::new(open_file(p)?))),
+            Source::Bytes(b) => Ok(Box::new(b)),
+        }
+    }
+
+    /// The first `n` bytes (fewer if the content is shorter).
+    fn head(&self, n: usize) -> Result<Vec<u8>, ImportError> {
+        let mut out = Vec::with_capacity(n);
+        self.open()?.take(n as u64).read_to_end(&mut out)?;
+        Ok(out)
+    }
+}
+
+fn open_file(p: &Path) -> Result<File, ImportError> {
+    File::open(p).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ImportError::NotFound(p.to_path_buf()),
+        _ => ImportError::Io(e),
+    })
+}
+
+/// What the first bytes and the extension say.
+enum Detected {
+    Text,
+    Workbook(Vec<WorkbookKind>),
+}
+
+const TEXT_EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "tab"];
+const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+fn extension(file_name: &str) -> String {
+    Path::new(file_name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+fn looks_like_text(head: &[u8]) -> bool {
+    if encoding_rs::Encoding::for_bom(head).is_some() {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
+        .count();
+    // No NUL at all, and almost no control characters.
+    !head.contains(&0) && controls * 100 <= head.len()
+}
+
+fn starts_with_ci(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.len() >= needle.len() && haystack[..needle.len()].eq_ignore_ascii_case(needle)
+}
+
+fn detect(
+    file_name: &str,
+    head: &[u8],
+    warnings: &mut Vec<String>,
+) -> Result<Detected, ImportError> {
+    use WorkbookKind::{Ods, Xls, Xlsb, Xlsx};
+    let ext = extension(file_name);
+    if head.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if ext == "numbers" {
+        return Err(ImportError::UnsupportedFormat("Apple Numbers".into()));
+    }
+    let is_workbook_ext = WORKBOOK_EXTENSIONS.contains(&ext.as_str());
+    let shown = Path::new(file_name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let magic: &[(&[u8], &str)] = &[
+        (b"%PDF", "PDF"),
+        (b"\x89PNG", "image PNG"),
+        (b"\xFF\xD8\xFF", "image JPEG"),
+        (b"GIF8", "image GIF"),
+        (b"Rar!", "archive RAR"),
+        (b"7z\xBC\xAF\x27\x1C", "archive 7-Zip"),
+        (b"\x1F\x8B", "archive gzip"),
+        (b"{\\rtf", "document RTF"),
+    ];
+    for (sig, what) in magic {
+        if head.starts_with(sig) {
+            return Err(ImportError::UnsupportedFormat((*what).to_string()));
+        }
+    }
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        let kinds = match ext.as_str() {
+            "xlsb" => vec![Xlsb, Xlsx, Ods],
+            "ods" => vec![Ods, Xlsx, Xlsb],
+            _ => vec![Xlsx, Ods, Xlsb],
+        };
+        if !is_workbook_ext {
+            warnings.push(format!(
+                "Le fichier « {shown} » est en réalité un classeur : il est lu comme tel."
+            ));
+        }
+        return Ok(Detected::Workbook(kinds));
+    }
+    if head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        let kinds = match ext.as_str() {
+            // An encrypted XLSX/XLSB is a compound file too.
+            "xlsx" | "xlsm" => vec![Xlsx, Xls],
+            "xlsb" => vec![Xlsb, Xls],
+            _ => vec![Xls, Xlsx],
+        };
+        if !is_workbook_ext {
+            warnings.push(format!(
+                "Le fichier « {shown} » est en réalité un classeur : il est lu comme tel."
+            ));
+        }
+        return Ok(Detected::Workbook(kinds));
+    }
+    if looks_like_text(head) {
+        let start = head
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .map_or(&head[..0], |p| &head[p..]);
+        let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+        if starts_with_ci(start, b"<!doctype html")
+            || starts_with_ci(start, b"<html")
+            || starts_with_ci(start, b"<table")
+        {
+            return Err(ImportError::UnsupportedFormat("page web HTML".into()));
+        }
+        if starts_with_ci(start, b"<?xml") {
+            return Err(ImportError::UnsupportedFormat("XML".into()));
+        }
+        if is_workbook_ext {
+            warnings.push(format!(
+                "Le fichier « {shown} » porte l'extension .{ext} mais contient du texte : il est lu comme un fichier CSV."
+            ));
+            return Ok(Detected::Text);
+        }
+        if ext.is_empty() || TEXT_EXTENSIONS.contains(&ext.as_str()) {
+            return Ok(Detected::Text);
+        }
+        return Err(ImportError::UnsupportedFormat(format!("fichier .{ext}")));
+    }
+    if is_workbook_ext {
+        return Err(ImportError::Unreadable(format!(
+            "unrecognised content for .{ext}"
+        )));
+    }
+    Err(ImportError::UnsupportedFormat(if ext.is_empty() {
+        "fichier binaire".to_string()
+    } else {
+        format!("fichier .{ext}")
+    }))
+}
+
+/// A file ready to be read: its rows and what was learnt about it.
+struct Prepared<'a> {
+    format: String,
+    encoding: Option<&'static encoding_rs::Encoding>,
+    delimiter: Option<u8>,
+    sheet: Option<String>,
+    sheets: Vec<String>,
+    source: Box<dyn RowSource + 'a>,
+    warnings: Vec<String>,
+}
+
+fn prepare<'a>(
+    src: Source<'a>,
+    file_name: &str,
+    opts: &ImportOptions,
+) -> Result<Prepared<'a>, ImportError> {
+    let mut warnings = Vec::new();
+    let head = src.head(8192)?;
+    match detect(file_name, &head, &mut warnings)? {
+        Detected::Text => {
+            let encoding = text::detect_encoding(&src)?;
+            if encoding == encoding_rs::WINDOWS_1252 {
+                warnings.push(
+                    "Le fichier n'est pas en UTF-8 : il a été lu en Windows-1252 (l'encodage d'Excel sous Windows). Vérifiez les accents."
+                        .to_string(),
+                );
+            }
+            let delimiter = text::sniff_delimiter(&src, encoding, extension(file_name) == "tsv")?;
+            if opts.sheet.is_some() {
+                warnings.push(
+                    "Un fichier texte n'a pas de feuilles : le choix de feuille est ignoré."
+                        .to_string(),
+                );
+            }
+            Ok(Prepared {
+                format: "csv".to_string(),
+                encoding: Some(encoding),
+                delimiter: Some(delimiter),
+                sheet: None,
+                sheets: Vec::new(),
+                source: Box::new(text::CsvSource {
+                    src,
+                    encoding,
+                    delimiter,
+                }),
+                warnings,
+            })
+        }
+        Detected::Workbook(kinds) => {
+            let requested = opts.sheet.as_deref();
+            let loaded = match src {
+                Source::File(p) => {
+                    sheet::load(|| Ok(BufReader::new(open_file(p)?)), &kinds, requested)
+                }
+                Source::Bytes(b) => sheet::load(|| Ok(Cursor::new(b)), &kinds, requested),
+            };
+            let loaded = match loaded {
+                // A zip or compound file that is no workbook at all (.docx, .doc…).
+                Err(ImportError::Unreadable(_))
+                    if !WORKBOOK_EXTENSIONS.contains(&extension(file_name).as_str()) =>
+                {
+                    return Err(ImportError::UnsupportedFormat(
+                        "archive ou document qui n'est pas un classeur".into(),
+                    ))
+                }
+                other => other?,
+            };
+            if requested.is_none() && loaded.sheets.len() > 1 {
+                warnings.push(format!(
+                    "Le classeur contient {} feuilles ; seule la feuille « {} » est lue. Choisissez une autre feuille si besoin.",
+                    loaded.sheets.len(),
+                    loaded.sheet
+                ));
+            }
+            let format = match loaded.kind {
+                WorkbookKind::Xlsx => "xlsx",
+                WorkbookKind::Xlsb => "xlsb",
+                WorkbookKind::Xls => "xls",
+                WorkbookKind::Ods => "ods",
+            };
+            Ok(Prepared {
+                format: format.to_string(),
+                encoding: None,
+                delimiter: None,
+                sheet: Some(loaded.sheet),
+                sheets: loaded.sheets,
+                source: Box::new(loaded.grid),
+                warnings,
+            })
+        }
+    }
+}
+
+/// The result of the first pass.
+struct Analysis {
+    /// 1-based header row number; 0 when there is no header.
+    header_row: usize,
+    /// Index in the row's cells of each kept column.
+    kept: Vec<usize>,
+    columns: Vec<ColumnInfo>,
+    /// First data rows, full width.
+    preview: Vec<Vec<RawCell>>,
+    warnings: Vec<String>,
+}
+
+fn is_blank_row(cells: &[RawCell]) -> bool {
+    cells.iter().all(RawCell::is_blank)
+}
+
+fn is_year_like(cell: &RawCell) -> bool {
+    let v = match cell {
+        RawCell::Int(i) => *i as f64,
+        RawCell::Float(f) => *f,
+        RawCell::Text(s) => match infer::parse_number(s).and_then(|n| n.int) {
+            Some(i) => i as f64,
+            None => return false,
+        },
+        _ => return false,
+    };
+    v.fract() == 0.0 && (1800.0..=2100.0).contains(&v)
+}
+
+/// Index of the header among the first non-empty rows: the first row wide
+/// enough (title rows are narrow) whose cells are mostly words (years count
+/// as labels, as in "Région | 2009 | 2019"), preferably followed by a row.
+fn detect_header(rows: &[Row]) -> Option<usize> {
+    let widths: Vec<usize> = rows
+        .iter()
+        .map(|(_, cells)| cells.iter().filter(|c| !c.is_blank()).count())
+        .collect();
+    let max_width = widths.iter().copied().max().unwrap_or(0);
+    if max_width == 0 {
+        return None;
+    }
+    let min_width = if max_width >= 2 {
+        max_width.div_ceil(2).max(2)
+    } else {
+        1
+    };
+    let qualifies = |i: usize| {
+        let cells = &rows[i].1;
+        let words = cells.iter().filter(|c| c.is_wordy()).count();
+        let years = cells.iter().filter(|c| is_year_like(c)).count();
+        widths[i] >= min_width && words >= 1 && (words + years) * 2 > widths[i]
+    };
+    (0..rows.len())
+        .find(|&i| qualifies(i) && i + 1 < rows.len())
+        .or_else(|| (0..rows.len()).find(|&i| qualifies(i)))
+}
+
+/// First pass: finds the header, gathers column statistics, decides names and types.
+fn analyze(source: &dyn RowSource, header_opt: Option<usize>) -> Result<Analysis, ImportError> {
+    let mut header: Option<Row> = None;
+    let mut decided = false;
+    let mut buffer: Vec<Row> = Vec::new();
+    let mut skipped = 0usize;
+    let mut stats: Vec<ColumnStats> = Vec::new();
+    let mut rows: u64 = 0;
+    let mut preview: Vec<Vec<RawCell>> = Vec::new();
+    let mut last_row = 0usize;
+
+    let mut observe = |cells: Vec<RawCell>| {
+        if is_blank_row(&cells) {
+            return;
+        }
+        if stats.len() < cells.len() {
+            stats.resize(cells.len(), ColumnStats::default());
+        }
+        for (stat, cell) in stats.iter_mut().zip(&cells) {
+            stat.observe(cell);
+        }
+        rows += 1;
+        if preview.len() < PREVIEW_ROWS {
+            preview.push(cells);
+        }
+    };
+
+    for item in source.rows()? {
+        let (number, cells) = item?;
+        last_row = number;
+        if !decided {
+            match header_opt {
+                Some(h) if number < h => continue,
+                Some(h) if number == h => {
+                    header = Some((number, cells));
+                    decided = true;
+                    continue;
+                }
+                Some(h) => {
+                    // The requested header row is empty: unnamed columns.
+                    header = Some((h, Vec::new()));
+                    decided = true;
+                }
+                None => {
+                    if is_blank_row(&cells) {
+                        continue;
+                    }
+                    buffer.push((number, cells));
+                    if buffer.len() < HEADER_SCAN_ROWS {
+                        continue;
+                    }
+                    decided = true;
+                    let found = detect_header(&buffer);
+                    let mut drained = std::mem::take(&mut buffer).into_iter();
+                    if let Some(i) = found {
+                        skipped = i;
+                        header = drained.nth(i);
+                    }
+                    for (_, cells) in drained {
+                        observe(cells);
+                    }
+                    continue;
+                }
+            }
+        }
+        observe(cells);
+    }
+    if !decided {
+        if let Some(h) = header_opt {
+            return Err(ImportError::HeaderRowOutOfRange {
+                row: h,
+                last: last_row,
+            });
+        }
+        let found = detect_header(&buffer);
+        let mut drained = std::mem::take(&mut buffer).into_iter();
+        if let Some(i) = found {
+            skipped = i;
+            header = drained.nth(i);
+        }
+        for (_, cells) in drained {
+            observe(cells);
+        }
+    }
+
+    let mut warnings = Vec::new();
+    let header_row = header.as_ref().map_or(0, |(n, _)| *n);
+    let header_cells: Vec<RawCell> = header.map(|(_, c)| c).unwrap_or_default();
+    let width = header_cells.len().max(stats.len());
+    let label_at = |c: usize| {
+        header_cells
+            .get(c)
+            .map(RawCell::display)
+            .unwrap_or_default()
+    };
+    let kept: Vec<usize> = (0..width)
+        .filter(|&c| !label_at(c).is_empty() || stats.get(c).is_some_and(|s| s.has_any))
+        .collect();
+    if kept.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if header_row == 0 {
+        warnings.push(
+            "Aucune ligne d'en-tête reconnue : les colonnes sont nommées colonne_1, colonne_2… Indiquez la ligne d'en-tête si le fichier en a une."
+                .to_string(),
+        );
+    } else if header_opt.is_none() && skipped > 0 {
+        warnings.push(format!(
+            "{skipped} ligne(s) au-dessus de l'en-tête (titre, notes) ont été ignorées ; l'en-tête est à la ligne {header_row}."
+        ));
+    }
+    if header_row != 0 && rows == 0 {
+        warnings.push("Aucune ligne de données sous l'en-tête : la table est vide.".to_string());
+    }
+    let labels: Vec<String> = kept.iter().map(|&c| label_at(c)).collect();
+    let (named, name_warnings) = infer::name_columns(&labels, header_row != 0);
+    warnings.extend(name_warnings);
+    let empty_stats = ColumnStats::default();
+    let types: Vec<ColumnType> = kept
+        .iter()
+        .map(|&c| stats.get(c).unwrap_or(&empty_stats).decide())
+        .collect();
+    for ((&c, ty), (_, label)) in kept.iter().zip(&types).zip(&named) {
+        warnings.extend(stats.get(c).unwrap_or(&empty_stats).warnings(label, *ty));
+    }
+    let columns = infer::column_infos(&named, &types);
+    Ok(Analysis {
+        header_row,
+        kept,
+        columns,
+        preview,
+        warnings,
+    })
+}
+
+fn project(cells: &[RawCell], analysis: &Analysis) -> Vec<Converted> {
+    analysis
+        .kept
+        .iter()
+        .zip(&analysis.columns)
+        .map(|(&c, col)| infer::convert(cells.get(c).unwrap_or(&RawCell::Empty), col.column_type))
+        .collect()
+}
+
+fn to_sql(v: Converted) -> Value {
+    match v {
+        Converted::Null => Value::Null,
+        Converted::Text(s) => Value::Text(s),
+        Converted::Typed(Typed::Int(i)) => Value::Integer(i),
+        Converted::Typed(Typed::Real(f)) => Value::Real(f),
+        Converted::Typed(Typed::Bool(b)) => Value::Integer(i64::from(b)),
+        Converted::Typed(Typed::Date(d)) => Value::Text(infer::format_date(d)),
+        Converted::Typed(Typed::DateTime(dt)) => Value::Text(infer::format_datetime(dt)),
+    }
+}
+
+fn to_json(v: Converted) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        Converted::Null => J::Null,
+        Converted::Text(s) => J::String(s),
+        Converted::Typed(Typed::Int(i)) => J::from(i),
+        Converted::Typed(Typed::Real(f)) => {
+            serde_json::Number::from_f64(f).map_or(J::Null, J::Number)
+        }
+        Converted::Typed(Typed::Bool(b)) => J::Bool(b),
+        Converted::Typed(Typed::Date(d)) => J::String(infer::format_date(d)),
+        Converted::Typed(Typed::DateTime(dt)) => J::String(infer::format_datetime(dt)),
+    }
+}
+
+fn file_name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Reads a file and tells what an import would do, without writing anything.
+pub fn preview_file(path: &Path, opts: &ImportOptions) -> Result<Preview, ImportError> {
+    let prepared = prepare(Source::File(path), &file_name_of(path), opts)?;
+    let analysis = analyze(prepared.source.as_ref(), opts.header_row)?;
+    let rows = analysis
+        .preview
+        .iter()
+        .map(|cells| project(cells, &analysis).into_iter().map(to_json).collect())
+        .collect();
+    Ok(Preview {
+        format: prepared.format,
+        encoding: prepared.encoding.map(|e| e.name().to_string()),
+        delimiter: prepared.delimiter.map(|d| char::from(d).to_string()),
+        sheet: prepared.sheet,
+        sheets: prepared.sheets,
+        header_row: analysis.header_row,
+        columns: analysis.columns,
+        rows,
+    })
+}
+
+/// Imports a file into a new table of the workspace database.
 pub fn import_file(
-    _c: &mut rusqlite::Connection,
+    conn: &mut rusqlite::Connection,
     path: &Path,
-    _o: &ImportOptions,
+    opts: &ImportOptions,
 ) -> Result<ImportReport, ImportError> {
-    Err(ImportError::NotFound(path.into()))
+    import_source(conn, Source::File(path), &file_name_of(path), opts)
 }
+
+/// Import from bytes already in memory (used for datasets embedded in the app); `file_name` gives the format by extension.
 pub fn import_bytes(
     conn: &mut rusqlite::Connection,
-    _f: &str,
+    file_name: &str,
     bytes: &[u8],
-    o: &ImportOptions,
+    opts: &ImportOptions,
 ) -> Result<ImportReport, ImportError> {
-    // crude CSV loader for the stub phase
-    let mut r = csv::Reader::from_reader(bytes);
-    let headers: Vec<String> = r.headers().unwrap().iter().map(|s| s.to_string()).collect();
-    let t = o.table.clone().unwrap();
-    let tx = conn.transaction().unwrap();
-    tx.execute_batch(&format!(
-        "DROP TABLE IF EXISTS \"{t}\"; CREATE TABLE \"{t}\"({})",
-        headers
-            .iter()
-            .map(|h| format!("\"{h}\""))
-            .collect::<Vec<_>>()
-            .join(",")
-    ))
-    .unwrap();
-    for rec in r.records() {
-        let rec = rec.unwrap();
-        let vals: Vec<rusqlite::types::Value> = rec
-            .iter()
-            .map(|v| {
-                if v.is_empty() {
-                    rusqlite::types::Value::Null
-                } else if let Ok(i) = v.parse::<i64>() {
-                    rusqlite::types::Value::Integer(i)
-                } else {
-                    rusqlite::types::Value::Text(v.into())
-                }
-            })
-            .collect();
-        tx.execute(
-            &format!(
-                "INSERT INTO \"{t}\" VALUES ({})",
-                vec!["?"; vals.len()].join(",")
-            ),
-            rusqlite::params_from_iter(vals),
-        )
-        .unwrap();
-    }
-    tx.commit().unwrap();
+    let base = file_name_of(Path::new(file_name));
+    import_source(conn, Source::Bytes(bytes), &base, opts)
+}
+
+fn import_source(
+    conn: &mut rusqlite::Connection,
+    src: Source<'_>,
+    file_name: &str,
+    opts: &ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    let table = match &opts.table {
+        Some(t) => db::validate_table_name(t)?,
+        None => db::derive_table_name(file_name),
+    };
+    // Fail fast, before reading a large file; checked again in the transaction.
+    db::check_target(conn, &table, opts.replace)?;
+    let prepared = prepare(src, file_name, opts)?;
+    let analysis = analyze(prepared.source.as_ref(), opts.header_row)?;
+    let mut warnings = prepared.warnings.clone();
+    warnings.extend(analysis.warnings.iter().cloned());
+    let spec = db::TableSpec {
+        table: &table,
+        columns: &analysis.columns,
+        source_file: file_name,
+        sheet: prepared.sheet.as_deref(),
+        warnings: &warnings,
+        replace: opts.replace,
+    };
+    let rows = db::write_table(conn, &spec, |insert| {
+        for item in prepared.source.rows()? {
+            let (number, cells) = item?;
+            if number <= analysis.header_row || is_blank_row(&cells) {
+                continue;
+            }
+            insert(project(&cells, &analysis).into_iter().map(to_sql).collect())?;
+        }
+        Ok(())
+    })?;
     Ok(ImportReport {
-        table: t,
-        rows: 0,
-        columns: vec![],
-        warnings: vec![],
+        table,
+        rows,
+        columns: analysis.columns,
+        warnings,
     })
 }

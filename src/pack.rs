@@ -614,7 +614,9 @@ fn parse_lesson(file: &str, text: &str, problems: &mut Vec<Problem>) -> Option<L
 
     // Split into steps at `## ` headings outside fenced code.
     let mut steps = Vec::new();
-    let mut current: Option<(usize, String, String, Vec<(usize, &str)>)> = None;
+    // (heading line, id, title, body lines with their numbers)
+    type RawStep<'a> = (usize, String, String, Vec<(usize, &'a str)>);
+    let mut current: Option<RawStep<'_>> = None;
     let mut fence: Option<String> = None;
     let mut seen = HashSet::new();
     for (i, line) in lines.iter().enumerate().skip(end + 1) {

@@ -586,11 +586,7 @@ impl Workshop {
             return Err(Error::TableNotFound(table.to_string()));
         }
         let mut stmt = conn.prepare(&format!("SELECT * FROM {} LIMIT ?1", quote(table)))?;
-        let columns: Vec<String> = stmt
-            .column_names()
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
         let n = columns.len();
         let mut numeric = vec![true; n];
         let mut seen = vec![false; n];

@@ -103,3 +103,123 @@ fn profiles_from_the_cli() {
         "DATAJAM_DATA_DIR is honoured"
     );
 }
+
+#[test]
+fn import_a_french_csv_prints_rows_columns_and_types() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("écoles.csv");
+    // French Excel: `;`, decimal comma, Windows-1252.
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252
+        .encode("Province;Écoles;Taux de réussite\nGuéra;120;45,5\nOuaddaï;98;38,25\n");
+    std::fs::write(&csv, &bytes).unwrap();
+    let out = datajam(
+        dir.path(),
+        &["import", csv.to_str().unwrap(), "--table", "ecoles"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("Tableau « ecoles » : 2 lignes, 3 colonnes"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("taux_de_reussite") && stdout.contains("number"),
+        "{stdout}"
+    );
+
+    let out = datajam(
+        dir.path(),
+        &[
+            "import",
+            csv.to_str().unwrap(),
+            "--table",
+            "ecoles2",
+            "--json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["table"], "ecoles2");
+    assert_eq!(v["rows"], 2);
+    let cols = v["columns"].as_array().unwrap();
+    let summary: Vec<(&str, &str, &str)> = cols
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap(),
+                c["label"].as_str().unwrap(),
+                c["type"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("province", "Province", "text"),
+            ("ecoles", "Écoles", "integer"),
+            ("taux_de_reussite", "Taux de réussite", "number")
+        ]
+    );
+    assert!(v["warnings"].is_array());
+
+    // Same table name again: refused, in French, and the first import is untouched.
+    let out = datajam(
+        dir.path(),
+        &["import", csv.to_str().unwrap(), "--table", "ecoles"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!text(&out.stderr).is_empty());
+}
+
+#[test]
+fn import_an_xlsx_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("provinces.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "Province").unwrap();
+    ws.write_string(0, 1, "Population").unwrap();
+    for (i, (p, n)) in [
+        ("Guéra", 538359.0),
+        ("Tibesti", 25483.0),
+        ("Sila", 387461.0),
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(i as u32 + 1, 0, *p).unwrap();
+        ws.write_number(i as u32 + 1, 1, *n).unwrap();
+    }
+    wb.save(&path).unwrap();
+    let out = datajam(dir.path(), &["import", path.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["table"], "provinces");
+    assert_eq!(v["rows"], 3);
+    assert_eq!(v["columns"][1]["type"], "integer");
+}
+
+#[test]
+fn import_errors_are_clear_and_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = datajam(dir.path(), &["import", "/nonexistent/donnees.xlsx"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("Fichier introuvable"),
+        "{}",
+        text(&out.stderr)
+    );
+    let fake = dir.path().join("rapport.xlsx");
+    std::fs::write(&fake, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n").unwrap();
+    let out = datajam(dir.path(), &["import", fake.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!text(&out.stderr).contains("panicked"));
+    let out = datajam(
+        dir.path(),
+        &["--lang", "en", "import", "/nonexistent/x.csv"],
+    );
+    assert!(
+        text(&out.stderr).contains("not found") || text(&out.stderr).contains("File"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -21,6 +21,13 @@ struct Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // tauri-driver, WebKitWebDriver and the app share a process group: end them all, so a
+        // failed test never leaves an app running (or a pipe open) behind it.
+        #[cfg(unix)]
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -176,6 +183,13 @@ async fn type_into(c: &Client, css: &str, text: &str) {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
 async fn a_trainee_collects_analyses_visualises_and_resumes() {
+    // A hung WebDriver must fail the test, not stall CI.
+    tokio::time::timeout(Duration::from_secs(300), slice())
+        .await
+        .expect("the end-to-end test finishes within 5 minutes");
+}
+
+async fn slice() {
     let data = tempfile::tempdir().expect("temp data dir");
     let driver = start_driver(data.path());
 
@@ -243,6 +257,11 @@ async fn a_trainee_collects_analyses_visualises_and_resumes() {
     click(&c, "#hint-button").await;
     wait_text(&c, "#hints", "Indice 1/2").await;
     wait_text(&c, "#hint-button", "(1/2)").await;
+    wait_text(&c, "#attempts", "1 essai").await; // a hint is never an answer
+    assert_eq!(
+        find(&c, "#attempts").await.text().await.expect("attempts"),
+        "1 essai"
+    );
     shot(&c, "06-question-indice").await;
     click(&c, "input[name='answer'][value='TD-ND']").await;
     click(&c, "#submit-answer").await;

@@ -3,6 +3,8 @@
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
+  // A button inside a form must never submit it by accident (a hint is not an answer).
+  if (tag === 'button' && !('type' in attrs)) el.type = 'button';
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
     if (k === 'class') el.className = v;

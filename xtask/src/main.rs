@@ -158,12 +158,11 @@ fn e2e() -> Result {
                 "--nocapture",
             ])
             .env("DISPLAY", &display)
-            .env("NO_AT_BRIDGE", "1")
-            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
-        step(
-            "end-to-end test of the desktop app (Xvfb, tauri-driver, WebKitWebDriver)",
-            &mut cmd,
-        )
+            .env("NO_AT_BRIDGE", "1");
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+        eprintln!("\n==> end-to-end test of the desktop app (Xvfb, tauri-driver, WebKitWebDriver)");
+        run_with_limit(&mut cmd, Duration::from_secs(15 * 60))
     };
     stop(&mut xvfb);
     result
@@ -215,6 +214,37 @@ fn run(cmd: &mut Command) -> Result {
         Ok(())
     } else {
         Err(format!("{:?} failed ({status})", cmd.get_program()))
+    }
+}
+
+/// Runs a command in its own process group and ends the whole group if it outlives `limit`.
+fn run_with_limit(cmd: &mut Command, limit: Duration) -> Result {
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot run {:?}: {e}", cmd.get_program()))?;
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            return if status.success() {
+                eprintln!("<== ok in {:.1?}", started.elapsed());
+                Ok(())
+            } else {
+                Err(format!("{:?} failed ({status})", cmd.get_program()))
+            };
+        }
+        if started.elapsed() > limit {
+            #[cfg(unix)]
+            let _ = Command::new("kill")
+                .args(["-KILL", "--", &format!("-{}", child.id())])
+                .stderr(Stdio::null())
+                .status();
+            stop(&mut child);
+            return Err(format!(
+                "{:?} took longer than {limit:?} and was stopped",
+                cmd.get_program()
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(200));
     }
 }
 

@@ -49,7 +49,7 @@ export async function lessonScreen(packId, lessonId, stepId, onTitle) {
   function render(step) {
     statuses.set(step.id, step.status);
     renderNav(step.id);
-    clear(pane).append(stepView(step, at, render, show));
+    clear(pane).append(stepView(step, { at, render, show, setStatus: (id, st) => statuses.set(id, st) }));
     pane.scrollTop = 0;
     const heading = pane.querySelector('h1');
     if (heading) heading.focus({ preventScroll: true });
@@ -59,7 +59,8 @@ export async function lessonScreen(packId, lessonId, stepId, onTitle) {
   return root;
 }
 
-function stepView(step, at, render, show) {
+function stepView(step, ctx) {
+  const { at, render, show } = ctx;
   const body = [];
   body.push(h('p', { class: 'eyebrow' }, `${t('step_of', step.index, step.total)} · ${t('kind_' + step.kind)}`));
   body.push(h('h1', { id: 'step-title', tabindex: '-1' }, step.title));
@@ -79,6 +80,7 @@ function stepView(step, at, render, show) {
         const done = await guard(() => api.completeStep(at, step.id));
         if (!done) return;
         step.status = done.status;
+        ctx.setStatus(step.id, done.status);
       }
       if (step.next) show(step.next);
       else go.packs();
@@ -131,7 +133,10 @@ function questionView(step, at, render) {
     disabled: step.hints_total === 0 || step.hints.length >= step.hints_total,
     onclick: async () => {
       const out = await guard(() => api.requestHint(at, step.id));
-      if (out) render(out.step);
+      if (out) {
+        render(out.step);
+        document.getElementById('hints')?.lastElementChild?.scrollIntoView({ block: 'nearest' });
+      }
     },
   }, step.hints_total ? `${t('hint')} (${step.hints.length}/${step.hints_total})` : t('no_hint'));
 
@@ -140,7 +145,7 @@ function questionView(step, at, render) {
     h('div', { class: 'row' },
       h('button', { type: 'submit', class: 'primary', id: 'submit-answer' }, t('answer')),
       hintButton,
-      step.attempts ? h('span', { class: 'muted' }, t('attempts', step.attempts)) : null),
+      step.attempts ? h('span', { class: 'muted', id: 'attempts' }, t('attempts', step.attempts)) : null),
     hints,
     feedbackBox(step),
   );
@@ -153,9 +158,11 @@ function questionView(step, at, render) {
       const box = form.querySelector('#feedback');
       clear(box).append(h('p', { class: 'message' }, out.message));
       box.className = 'feedback warn';
+      box.scrollIntoView({ block: 'nearest' });
       return;
     }
     render(out.step);
+    document.getElementById('feedback')?.scrollIntoView({ block: 'nearest' });
   });
   return form;
 }

@@ -1,0 +1,210 @@
+//! Writing an imported table and its `workspace_tables` row, in one transaction.
+
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+
+use super::infer::{is_sql_keyword, slugify, MAX_IDENT_LEN};
+use super::{ColumnInfo, ColumnType, ImportError};
+
+/// The metadata table every import registers in.
+const META_TABLE: &str = "workspace_tables";
+
+/// The application's own tables (see `store::MIGRATIONS`). Any other existing
+/// object that is not an imported table is protected too, see [`check_target`].
+const APP_TABLES: &[&str] = &[
+    "profiles",
+    "events",
+    "positions",
+    "pack_datasets",
+    META_TABLE,
+];
+
+/// Quotes an SQL identifier (names are already safe; this is belt and braces).
+pub(crate) fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+fn is_reserved(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.starts_with("sqlite_")
+        || lower.starts_with('_')
+        || APP_TABLES.contains(&lower.as_str())
+        || is_sql_keyword(&lower)
+}
+
+/// Checks a table name chosen by the user: ASCII letters, digits and `_`,
+/// starting with a letter, at most 63 characters, not reserved. Returned in
+/// lower case (SQLite names are case-insensitive anyway).
+pub(crate) fn validate_table_name(name: &str) -> Result<String, ImportError> {
+    let ok = !name.is_empty()
+        && name.len() <= MAX_IDENT_LEN
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !is_reserved(name);
+    if ok {
+        Ok(name.to_ascii_lowercase())
+    } else {
+        Err(ImportError::InvalidTableName(name.to_string()))
+    }
+}
+
+/// Table name derived from a file name: "Recensement 2009 (final).xlsx" ->
+/// "recensement_2009_final"; a name that would be invalid gets a `t_` prefix.
+pub(crate) fn derive_table_name(file_name: &str) -> String {
+    let stem = std::path::Path::new(file_name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let slug = slugify(&stem);
+    let mut name = if slug.is_empty() {
+        "donnees".to_string()
+    } else if slug.starts_with(|c: char| c.is_ascii_digit()) || is_reserved(&slug) {
+        format!("t_{slug}")
+    } else {
+        slug
+    };
+    name.truncate(MAX_IDENT_LEN);
+    while name.ends_with('_') {
+        name.pop();
+    }
+    name
+}
+
+/// What to do about the target name: `Ok(None)` when it is free,
+/// `Ok(Some(old))` when an imported table `old` must be replaced.
+/// Objects that were not imported (the app's own tables, views, indexes)
+/// are never touched: [`ImportError::InvalidTableName`].
+pub(crate) fn check_target(
+    conn: &Connection,
+    name: &str,
+    replace: bool,
+) -> Result<Option<String>, ImportError> {
+    let object: Option<(String, String)> = conn
+        .query_row(
+            "SELECT type, name FROM sqlite_master WHERE name = ?1 COLLATE NOCASE LIMIT 1",
+            params![name],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let registered: Option<String> = conn
+        .query_row(
+            &format!(
+                "SELECT name FROM {} WHERE name = ?1 COLLATE NOCASE LIMIT 1",
+                quote_ident(META_TABLE)
+            ),
+            params![name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match (object, registered) {
+        (None, None) => Ok(None),
+        (Some((kind, _)), Some(reg)) if kind == "table" => {
+            if replace {
+                Ok(Some(reg))
+            } else {
+                Err(ImportError::TableExists(name.to_string()))
+            }
+        }
+        // Registered but the table itself is gone: the row is stale.
+        (None, Some(reg)) => {
+            if replace {
+                Ok(Some(reg))
+            } else {
+                Err(ImportError::TableExists(name.to_string()))
+            }
+        }
+        _ => Err(ImportError::InvalidTableName(name.to_string())),
+    }
+}
+
+fn sql_type(ty: ColumnType) -> &'static str {
+    match ty {
+        ColumnType::Integer | ColumnType::Boolean => "INTEGER",
+        ColumnType::Number => "REAL",
+        ColumnType::Date | ColumnType::Datetime | ColumnType::Text => "TEXT",
+    }
+}
+
+/// Everything about the table except its rows.
+pub(crate) struct TableSpec<'a> {
+    pub table: &'a str,
+    pub columns: &'a [ColumnInfo],
+    pub source_file: &'a str,
+    pub sheet: Option<&'a str>,
+    pub warnings: &'a [String],
+    pub replace: bool,
+}
+
+/// Callback receiving one row of values to insert.
+pub(crate) type InsertRow<'s> = dyn FnMut(Vec<Value>) -> Result<(), ImportError> + 's;
+
+/// Creates the table (dropping the old one when replacing), lets `fill`
+/// insert the rows, and registers the table — all in one transaction, so
+/// any error leaves the database as it was. Returns the number of rows.
+pub(crate) fn write_table(
+    conn: &mut Connection,
+    spec: &TableSpec<'_>,
+    fill: impl FnOnce(&mut InsertRow<'_>) -> Result<(), ImportError>,
+) -> Result<u64, ImportError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if let Some(old) = check_target(&tx, spec.table, spec.replace)? {
+        tx.execute(&format!("DROP TABLE IF EXISTS {}", quote_ident(&old)), [])?;
+        tx.execute(
+            &format!("DELETE FROM {} WHERE name = ?1", quote_ident(META_TABLE)),
+            params![old],
+        )?;
+    }
+    let defs: Vec<String> = spec
+        .columns
+        .iter()
+        .map(|c| format!("{} {}", quote_ident(&c.name), sql_type(c.column_type)))
+        .collect();
+    tx.execute(
+        &format!(
+            "CREATE TABLE {} ({})",
+            quote_ident(spec.table),
+            defs.join(", ")
+        ),
+        [],
+    )?;
+    let mut rows: u64 = 0;
+    {
+        let placeholders: Vec<String> = (1..=spec.columns.len()).map(|i| format!("?{i}")).collect();
+        let names: Vec<String> = spec.columns.iter().map(|c| quote_ident(&c.name)).collect();
+        let mut stmt = tx.prepare(&format!(
+            "INSERT INTO {} ({}) VALUES ({})",
+            quote_ident(spec.table),
+            names.join(", "),
+            placeholders.join(", ")
+        ))?;
+        let mut insert = |values: Vec<Value>| -> Result<(), ImportError> {
+            stmt.execute(rusqlite::params_from_iter(values))?;
+            rows += 1;
+            Ok(())
+        };
+        fill(&mut insert)?;
+    }
+    let columns_json = serde_json::to_string(spec.columns)
+        .map_err(|e| ImportError::Unreadable(format!("columns_json: {e}")))?;
+    let warnings_json = serde_json::to_string(spec.warnings)
+        .map_err(|e| ImportError::Unreadable(format!("warnings_json: {e}")))?;
+    let imported_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    tx.execute(
+        &format!(
+            "INSERT INTO {} (name, source_file, sheet, columns_json, row_count, imported_at, warnings_json) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            quote_ident(META_TABLE)
+        ),
+        params![
+            spec.table,
+            spec.source_file,
+            spec.sheet,
+            columns_json,
+            i64::try_from(rows).unwrap_or(i64::MAX),
+            imported_at,
+            warnings_json
+        ],
+    )?;
+    tx.commit()?;
+    Ok(rows)
+}

@@ -1,0 +1,924 @@
+//! Cell values, value parsing (French conventions first), per-column type
+//! inference and column naming.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::{ColumnInfo, ColumnType};
+
+/// One cell as read from a file, before typing.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum RawCell {
+    Empty,
+    Text(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Date(NaiveDate),
+    DateTime(NaiveDateTime),
+    /// A spreadsheet error value such as `#DIV/0!`.
+    Error(String),
+}
+
+impl RawCell {
+    /// True when the cell holds nothing at all (not even a missing-value marker).
+    pub(crate) fn is_blank(&self) -> bool {
+        match self {
+            RawCell::Empty => true,
+            RawCell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// True for empty cells, missing-value markers and spreadsheet errors.
+    pub(crate) fn is_missing(&self) -> bool {
+        match self {
+            RawCell::Empty | RawCell::Error(_) => true,
+            RawCell::Text(s) => is_missing_text(s),
+            _ => false,
+        }
+    }
+
+    /// The text shown for this cell when it is kept as text.
+    pub(crate) fn display(&self) -> String {
+        match self {
+            RawCell::Empty => String::new(),
+            RawCell::Text(s) => s.trim().to_string(),
+            RawCell::Int(i) => i.to_string(),
+            RawCell::Float(f) => format_float(*f),
+            RawCell::Bool(true) => "VRAI".to_string(),
+            RawCell::Bool(false) => "FAUX".to_string(),
+            RawCell::Date(d) => format_date(*d),
+            RawCell::DateTime(dt) => format_datetime(*dt),
+            RawCell::Error(e) => e.clone(),
+        }
+    }
+
+    /// True when the cell is "text-like": a word rather than a number, date or boolean.
+    pub(crate) fn is_wordy(&self) -> bool {
+        match self {
+            RawCell::Text(s) => {
+                !is_missing_text(s)
+                    && parse_number(s).is_none()
+                    && parse_bool(s).is_none()
+                    && parse_datetime(s).is_none()
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A typed value ready to be stored.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Typed {
+    Int(i64),
+    Real(f64),
+    Bool(bool),
+    Date(NaiveDate),
+    DateTime(NaiveDateTime),
+}
+
+/// The final value of a cell in a column of a given type.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Converted {
+    Null,
+    Typed(Typed),
+    /// A value that does not fit the column type (or any value of a text column).
+    Text(String),
+}
+
+pub(crate) fn format_float(f: f64) -> String {
+    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+pub(crate) fn format_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn format_datetime(dt: NaiveDateTime) -> String {
+    dt.format("%Y-%m-%d %H:%M:%S%.f").to_string()
+}
+
+const MISSING_MARKERS: &[&str] = &["na", "n/a", "#n/a", "n/d", "-", "--", "..", "...", "…"];
+
+pub(crate) fn is_missing_text(s: &str) -> bool {
+    let t = s.trim();
+    t.is_empty() || MISSING_MARKERS.iter().any(|m| t.eq_ignore_ascii_case(m))
+}
+
+pub(crate) fn parse_bool(s: &str) -> Option<bool> {
+    let t = s.trim();
+    const TRUE: &[&str] = &["oui", "vrai", "yes", "true"];
+    const FALSE: &[&str] = &["non", "faux", "no", "false"];
+    if TRUE.iter().any(|w| t.eq_ignore_ascii_case(w)) {
+        Some(true)
+    } else if FALSE.iter().any(|w| t.eq_ignore_ascii_case(w)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A number read from text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct ParsedNumber {
+    pub value: f64,
+    /// Set when the text is a plain integer (no decimals, no % and no currency).
+    pub int: Option<i64>,
+    pub currency: bool,
+    pub percent: bool,
+}
+
+/// Currency markers accepted after (or, for symbols, before) an amount. Longest first.
+const CURRENCY_SUFFIXES: &[&str] = &["f cfa", "fcfa", "cfa", "xaf", "eur", "usd", "€", "$", "f"];
+const CURRENCY_PREFIXES: &[&str] = &["fcfa", "xaf", "€", "$"];
+
+fn is_space_sep(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+fn strip_suffix_ci<'a>(t: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = t.len().checked_sub(suffix.len())?;
+    if !t.is_char_boundary(cut) {
+        return None;
+    }
+    let (head, tail) = t.split_at(cut);
+    tail.eq_ignore_ascii_case(suffix).then_some(head)
+}
+
+fn strip_prefix_ci<'a>(t: &'a str, prefix: &str) -> Option<&'a str> {
+    if t.len() < prefix.len() || !t.is_char_boundary(prefix.len()) {
+        return None;
+    }
+    let (head, tail) = t.split_at(prefix.len());
+    head.eq_ignore_ascii_case(prefix).then_some(tail)
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Checks thousands groups ("1", "234", "567") and returns the digits joined.
+fn join_groups(groups: &[&str]) -> Option<String> {
+    let (first, rest) = groups.split_first()?;
+    if !all_digits(first) || first.len() > 3 {
+        return None;
+    }
+    if rest.iter().any(|g| g.len() != 3 || !all_digits(g)) {
+        return None;
+    }
+    Some(groups.concat())
+}
+
+/// Parses a number written the French way or the English way:
+/// "12,5", "12.5", "1 234 567" (space, U+00A0 or U+202F), "1.234.567",
+/// "1.234,5", "1,234.5", "12 %", "15 000 FCFA", "-3", "1,5E+06".
+pub(crate) fn parse_number(s: &str) -> Option<ParsedNumber> {
+    let mut t = s.trim();
+    let mut currency = false;
+    for sym in CURRENCY_SUFFIXES {
+        if let Some(rest) = strip_suffix_ci(t, sym) {
+            let rest_trim = rest.trim_end_matches(is_space_sep);
+            // A lone "f" must follow a digit or a space ("1500 F", "1500F").
+            if rest_trim.ends_with(|c: char| c.is_ascii_digit()) {
+                t = rest_trim;
+                currency = true;
+                break;
+            }
+        }
+    }
+    if !currency {
+        for sym in CURRENCY_PREFIXES {
+            if let Some(rest) = strip_prefix_ci(t, sym) {
+                let rest_trim = rest.trim_start_matches(is_space_sep);
+                if rest_trim.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+                    t = rest_trim;
+                    currency = true;
+                    break;
+                }
+            }
+        }
+    }
+    let mut percent = false;
+    if let Some(rest) = t.strip_suffix('%') {
+        percent = true;
+        t = rest.trim_end_matches(is_space_sep);
+    }
+    let (negative, body) = if let Some(rest) = t.strip_prefix('-') {
+        (true, rest)
+    } else if let Some(rest) = t.strip_prefix('\u{2212}') {
+        (true, rest)
+    } else if let Some(rest) = t.strip_prefix('+') {
+        (false, rest)
+    } else {
+        (false, t)
+    };
+    if body.is_empty() {
+        return None;
+    }
+
+    // Scientific notation as written by spreadsheets: "1,5E+06", "2.1e-3".
+    if let Some(epos) = body.find(['e', 'E']) {
+        let (mantissa, exp) = body.split_at(epos);
+        let exp = exp.get(1..)?;
+        let exp_digits = exp.strip_prefix(['+', '-']).unwrap_or(exp);
+        let mantissa = mantissa.replacen(',', ".", 1);
+        let mut parts = mantissa.splitn(2, '.');
+        let int_part = parts.next().unwrap_or("");
+        let frac_ok = parts.next().is_none_or(all_digits);
+        if !all_digits(int_part) || !frac_ok || !all_digits(exp_digits) {
+            return None;
+        }
+        let value: f64 = format!("{}{mantissa}e{exp}", if negative { "-" } else { "" })
+            .parse()
+            .ok()?;
+        return value.is_finite().then_some(ParsedNumber {
+            value,
+            int: None,
+            currency,
+            percent,
+        });
+    }
+
+    let (int_digits, frac_digits): (String, Option<&str>) = if body.contains(is_space_sep) {
+        // Space-grouped thousands; the last group may carry decimals.
+        let groups: Vec<&str> = body.split(is_space_sep).collect();
+        let (last, init) = groups.split_last()?;
+        let (last_int, frac) = match last.find([',', '.']) {
+            Some(p) => (&last[..p], Some(&last[p + 1..])),
+            None => (*last, None),
+        };
+        let mut all: Vec<&str> = init.to_vec();
+        all.push(last_int);
+        (join_groups(&all)?, frac)
+    } else {
+        let commas = body.matches(',').count();
+        let dots = body.matches('.').count();
+        match (commas, dots) {
+            (0, 0) => (body.to_string(), None),
+            (1, 0) | (0, 1) => {
+                let p = body.find([',', '.'])?;
+                (body[..p].to_string(), Some(&body[p + 1..]))
+            }
+            (_, 0) | (0, _) => {
+                let sep = if commas > 0 { ',' } else { '.' };
+                let groups: Vec<&str> = body.split(sep).collect();
+                (join_groups(&groups)?, None)
+            }
+            _ => {
+                // Both: the last separator is the decimal one, used once.
+                let p = body.rfind([',', '.'])?;
+                let dec = body[p..].chars().next()?;
+                let thousands = if dec == ',' { '.' } else { ',' };
+                let int_part = &body[..p];
+                if int_part.contains(dec) {
+                    return None;
+                }
+                let groups: Vec<&str> = int_part.split(thousands).collect();
+                (join_groups(&groups)?, Some(&body[p + 1..]))
+            }
+        }
+    };
+    let int_digits = if int_digits.is_empty() && frac_digits.is_some() {
+        "0".to_string()
+    } else {
+        int_digits
+    };
+    if !all_digits(&int_digits) {
+        return None;
+    }
+    // "007" looks like a code, not a number.
+    if int_digits.len() > 1 && int_digits.starts_with('0') {
+        return None;
+    }
+    if let Some(f) = frac_digits {
+        if !all_digits(f) {
+            return None;
+        }
+    }
+    let sign = if negative { "-" } else { "" };
+    let literal = match frac_digits {
+        Some(f) => format!("{sign}{int_digits}.{f}"),
+        None => format!("{sign}{int_digits}"),
+    };
+    let value: f64 = literal.parse().ok()?;
+    if !value.is_finite() {
+        return None;
+    }
+    let int = if frac_digits.is_none() && !percent && !currency {
+        literal.parse::<i64>().ok()
+    } else {
+        None
+    };
+    Some(ParsedNumber {
+        value,
+        int,
+        currency,
+        percent,
+    })
+}
+
+/// Parses a date: ISO "2024-03-15" (or "2024/03/15"), otherwise day first:
+/// "15/03/2024", "15-03-24", "15.03.2024".
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
+    let t = s.trim();
+    let sep = t.chars().find(|c| !c.is_ascii_digit())?;
+    if !matches!(sep, '-' | '/' | '.') {
+        return None;
+    }
+    let parts: Vec<&str> = t.split(sep).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    if !(all_digits(a) && all_digits(b) && all_digits(c)) {
+        return None;
+    }
+    let num = |x: &str| x.parse::<u32>().ok();
+    if a.len() == 4 && (1..=2).contains(&b.len()) && (1..=2).contains(&c.len()) && sep != '.' {
+        let year = i32::try_from(num(a)?).ok()?;
+        return NaiveDate::from_ymd_opt(year, num(b)?, num(c)?);
+    }
+    if (1..=2).contains(&a.len()) && (1..=2).contains(&b.len()) && matches!(c.len(), 2 | 4) {
+        let y = num(c)?;
+        let year = if c.len() == 2 {
+            // Same pivot as POSIX strptime %y: 00-68 -> 2000s, 69-99 -> 1900s.
+            if y <= 68 {
+                2000 + y
+            } else {
+                1900 + y
+            }
+        } else {
+            y
+        };
+        return NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, num(b)?, num(a)?);
+    }
+    None
+}
+
+fn parse_time(s: &str) -> Option<NaiveTime> {
+    let t = s.trim();
+    // Drop a UTC marker or offset: the wall-clock time is kept as written.
+    let t = t.strip_suffix(['Z', 'z']).unwrap_or(t);
+    let t = match t.rfind(['+', '-']) {
+        Some(p) if p >= 5 => &t[..p],
+        _ => t,
+    };
+    NaiveTime::parse_from_str(t, "%H:%M:%S%.f")
+        .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M"))
+        .ok()
+}
+
+/// Parses a date with a time ("2024-03-15 08:30", "2024-03-15T08:30:00.000+01:00",
+/// "15/03/2024 08:30:15"). A date alone is also accepted (at midnight).
+pub(crate) fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
+    let t = s.trim();
+    if let Some(d) = parse_date(t) {
+        return Some(d.and_time(NaiveTime::MIN));
+    }
+    let p = t.find(['T', ' '])?;
+    let date = parse_date(&t[..p])?;
+    let time = parse_time(&t[p + 1..])?;
+    Some(date.and_time(time))
+}
+
+/// Converts a cell for a column of type `ty`; `None` when it does not fit.
+/// Missing cells must be filtered out before.
+pub(crate) fn interpret(cell: &RawCell, ty: ColumnType) -> Option<Typed> {
+    match (ty, cell) {
+        (ColumnType::Integer, RawCell::Int(i)) => Some(Typed::Int(*i)),
+        (ColumnType::Integer, RawCell::Float(f)) => {
+            (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(Typed::Int(*f as i64))
+        }
+        (ColumnType::Integer, RawCell::Text(s)) => parse_number(s)?.int.map(Typed::Int),
+        (ColumnType::Number, RawCell::Int(i)) => Some(Typed::Real(*i as f64)),
+        (ColumnType::Number, RawCell::Float(f)) => f.is_finite().then_some(Typed::Real(*f)),
+        (ColumnType::Number, RawCell::Text(s)) => parse_number(s).map(|n| Typed::Real(n.value)),
+        (ColumnType::Boolean, RawCell::Bool(b)) => Some(Typed::Bool(*b)),
+        (ColumnType::Boolean, RawCell::Text(s)) => parse_bool(s).map(Typed::Bool),
+        (ColumnType::Date, RawCell::Date(d)) => Some(Typed::Date(*d)),
+        (ColumnType::Date, RawCell::Text(s)) => parse_date(s).map(Typed::Date),
+        (ColumnType::Datetime, RawCell::DateTime(dt)) => Some(Typed::DateTime(*dt)),
+        (ColumnType::Datetime, RawCell::Date(d)) => {
+            Some(Typed::DateTime(d.and_time(NaiveTime::MIN)))
+        }
+        (ColumnType::Datetime, RawCell::Text(s)) => parse_datetime(s).map(Typed::DateTime),
+        _ => None,
+    }
+}
+
+/// Final value of a cell in a column of type `ty`.
+pub(crate) fn convert(cell: &RawCell, ty: ColumnType) -> Converted {
+    if cell.is_missing() {
+        return Converted::Null;
+    }
+    if ty == ColumnType::Text {
+        return Converted::Text(cell.display());
+    }
+    match interpret(cell, ty) {
+        Some(v) => Converted::Typed(v),
+        None => Converted::Text(cell.display()),
+    }
+}
+
+const CANDIDATES: [ColumnType; 5] = [
+    ColumnType::Integer,
+    ColumnType::Number,
+    ColumnType::Boolean,
+    ColumnType::Date,
+    ColumnType::Datetime,
+];
+
+/// Share of values that must fit a type for the column to get it.
+const FIT_PERCENT: u64 = 95;
+
+/// Statistics gathered over one column during the first pass.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct ColumnStats {
+    /// Any non-blank cell (including missing markers) was seen.
+    pub has_any: bool,
+    pub non_missing: u64,
+    fits: [u64; 5],
+    /// First value not fitting each candidate type.
+    misfit_example: [Option<String>; 5],
+    currency: u64,
+    percent: u64,
+    errors: u64,
+    error_example: Option<String>,
+}
+
+impl ColumnStats {
+    pub(crate) fn observe(&mut self, cell: &RawCell) {
+        if cell.is_blank() {
+            return;
+        }
+        self.has_any = true;
+        if let RawCell::Error(e) = cell {
+            self.errors += 1;
+            if self.error_example.is_none() {
+                self.error_example = Some(e.clone());
+            }
+        }
+        if cell.is_missing() {
+            return;
+        }
+        self.non_missing += 1;
+        for (i, ty) in CANDIDATES.iter().enumerate() {
+            if interpret(cell, *ty).is_some() {
+                self.fits[i] += 1;
+            } else if self.misfit_example[i].is_none() {
+                self.misfit_example[i] = Some(cell.display());
+            }
+        }
+        if let RawCell::Text(s) = cell {
+            if let Some(n) = parse_number(s) {
+                self.currency += u64::from(n.currency);
+                self.percent += u64::from(n.percent);
+            }
+        }
+    }
+
+    /// The type of the column: the candidate that fits the most values, if it
+    /// fits at least 95% of them (ties go to the more specific type).
+    pub(crate) fn decide(&self) -> ColumnType {
+        if self.non_missing == 0 {
+            return ColumnType::Text;
+        }
+        let mut best = 0;
+        for i in 1..CANDIDATES.len() {
+            if self.fits[i] > self.fits[best] {
+                best = i;
+            }
+        }
+        if self.fits[best] * 100 >= self.non_missing * FIT_PERCENT {
+            CANDIDATES[best]
+        } else {
+            ColumnType::Text
+        }
+    }
+
+    /// French warnings about this column once its type is known.
+    pub(crate) fn warnings(&self, label: &str, ty: ColumnType) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(i) = CANDIDATES.iter().position(|c| *c == ty) {
+            let misfits = self.non_missing - self.fits[i];
+            if misfits > 0 {
+                let example = self.misfit_example[i].clone().unwrap_or_default();
+                let (sing, plur) = type_nouns(ty);
+                out.push(if misfits == 1 {
+                    format!(
+                        "Colonne « {label} » : 1 valeur n'est pas {sing} (ex. « {example} ») ; elle est gardée telle quelle."
+                    )
+                } else {
+                    format!(
+                        "Colonne « {label} » : {misfits} valeurs ne sont pas {plur} (ex. « {example} ») ; elles sont gardées telles quelles."
+                    )
+                });
+            }
+        }
+        if ty == ColumnType::Number && self.currency > 0 {
+            out.push(format!(
+                "Colonne « {label} » : montants avec unité monétaire (FCFA, €…) ; l'unité a été retirée et les valeurs sont enregistrées comme nombres."
+            ));
+        }
+        if ty == ColumnType::Number && self.percent > 0 {
+            out.push(format!(
+                "Colonne « {label} » : pourcentages enregistrés sans le signe % (« 12 % » devient 12)."
+            ));
+        }
+        if self.errors > 0 {
+            let example = self.error_example.clone().unwrap_or_default();
+            out.push(format!(
+                "Colonne « {label} » : {} cellule(s) contiennent une erreur de formule (ex. « {example} ») ; elles sont laissées vides.",
+                self.errors
+            ));
+        }
+        out
+    }
+}
+
+fn type_nouns(ty: ColumnType) -> (&'static str, &'static str) {
+    match ty {
+        ColumnType::Integer => ("un nombre entier", "des nombres entiers"),
+        ColumnType::Number => ("un nombre", "des nombres"),
+        ColumnType::Boolean => ("une valeur oui/non", "des valeurs oui/non"),
+        ColumnType::Date => ("une date", "des dates"),
+        ColumnType::Datetime => ("une date avec heure", "des dates avec heure"),
+        ColumnType::Text => ("un texte", "des textes"),
+    }
+}
+
+/// Maximum length of a generated identifier.
+pub(crate) const MAX_IDENT_LEN: usize = 63;
+
+fn fold_char(c: char, out: &mut String) {
+    let s = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "a",
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => "i",
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "o",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => "u",
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
+        'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        'ł' | 'Ł' => "l",
+        'ř' | 'Ř' => "r",
+        'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
+        'ğ' | 'Ğ' => "g",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'ß' => "ss",
+        '%' => "_pct_",
+        c if c.is_ascii_alphanumeric() => {
+            out.push(c.to_ascii_lowercase());
+            return;
+        }
+        _ => "_",
+    };
+    out.push_str(s);
+}
+
+/// Snake_case ASCII identifier from free text: accents stripped, anything
+/// else becomes `_`, runs of `_` collapsed, no leading/trailing `_`.
+/// May return an empty string, or one starting with a digit.
+pub(crate) fn slugify(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut folded);
+    }
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c == '_' && (out.is_empty() || out.ends_with('_')) {
+            continue;
+        }
+        out.push(c);
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    if out.len() > MAX_IDENT_LEN {
+        out.truncate(MAX_IDENT_LEN);
+        while out.ends_with('_') {
+            out.pop();
+        }
+    }
+    out
+}
+
+/// SQLite keywords: never used bare as generated identifiers.
+pub(crate) const SQL_KEYWORDS: &[&str] = &[
+    "abort",
+    "action",
+    "add",
+    "after",
+    "all",
+    "alter",
+    "always",
+    "analyze",
+    "and",
+    "as",
+    "asc",
+    "attach",
+    "autoincrement",
+    "before",
+    "begin",
+    "between",
+    "by",
+    "cascade",
+    "case",
+    "cast",
+    "check",
+    "collate",
+    "column",
+    "commit",
+    "conflict",
+    "constraint",
+    "create",
+    "cross",
+    "current",
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "database",
+    "default",
+    "deferrable",
+    "deferred",
+    "delete",
+    "desc",
+    "detach",
+    "distinct",
+    "do",
+    "drop",
+    "each",
+    "else",
+    "end",
+    "escape",
+    "except",
+    "exclude",
+    "exclusive",
+    "exists",
+    "explain",
+    "fail",
+    "filter",
+    "first",
+    "following",
+    "for",
+    "foreign",
+    "from",
+    "full",
+    "generated",
+    "glob",
+    "group",
+    "groups",
+    "having",
+    "if",
+    "ignore",
+    "immediate",
+    "in",
+    "index",
+    "indexed",
+    "initially",
+    "inner",
+    "insert",
+    "instead",
+    "intersect",
+    "into",
+    "is",
+    "isnull",
+    "join",
+    "key",
+    "last",
+    "left",
+    "like",
+    "limit",
+    "match",
+    "materialized",
+    "natural",
+    "no",
+    "not",
+    "nothing",
+    "notnull",
+    "null",
+    "nulls",
+    "of",
+    "offset",
+    "on",
+    "or",
+    "order",
+    "others",
+    "outer",
+    "over",
+    "partition",
+    "plan",
+    "pragma",
+    "preceding",
+    "primary",
+    "query",
+    "raise",
+    "range",
+    "recursive",
+    "references",
+    "regexp",
+    "reindex",
+    "release",
+    "rename",
+    "replace",
+    "restrict",
+    "returning",
+    "right",
+    "rollback",
+    "row",
+    "rows",
+    "savepoint",
+    "select",
+    "set",
+    "table",
+    "temp",
+    "temporary",
+    "then",
+    "ties",
+    "to",
+    "transaction",
+    "trigger",
+    "unbounded",
+    "union",
+    "unique",
+    "update",
+    "using",
+    "vacuum",
+    "values",
+    "view",
+    "virtual",
+    "when",
+    "where",
+    "window",
+    "with",
+    "without",
+    "rowid",
+    "oid",
+    "_rowid_",
+];
+
+pub(crate) fn is_sql_keyword(name: &str) -> bool {
+    SQL_KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(name))
+}
+
+/// Names and labels for the columns of a table, with French warnings for
+/// unnamed and duplicate columns. `labels` are the trimmed header texts
+/// (empty when the header cell is empty or there is no header).
+pub(crate) fn name_columns(
+    labels: &[String],
+    has_header: bool,
+) -> (Vec<(String, String)>, Vec<String>) {
+    let mut used: Vec<String> = Vec::with_capacity(labels.len());
+    let mut out = Vec::with_capacity(labels.len());
+    let mut warnings = Vec::new();
+    let mut unnamed = Vec::new();
+    for (i, label) in labels.iter().enumerate() {
+        let position = i + 1;
+        let (base, label) = if label.is_empty() {
+            let generated = format!("colonne_{position}");
+            if has_header {
+                unnamed.push(position.to_string());
+            }
+            (generated.clone(), generated)
+        } else {
+            let mut slug = slugify(label);
+            if slug.is_empty() {
+                slug = format!("colonne_{position}");
+            } else if slug.starts_with(|c: char| c.is_ascii_digit()) || is_sql_keyword(&slug) {
+                slug = format!("col_{slug}");
+            }
+            (slug, label.clone())
+        };
+        let mut name = base.clone();
+        let mut n = 2;
+        while used.iter().any(|u| u.eq_ignore_ascii_case(&name)) {
+            name = format!("{base}_{n}");
+            n += 1;
+        }
+        if name != base {
+            warnings.push(format!(
+                "Le nom de colonne « {base} » apparaît plusieurs fois : la colonne {position} s'appelle « {name} »."
+            ));
+        }
+        used.push(name.clone());
+        out.push((name, label));
+    }
+    if !unnamed.is_empty() {
+        warnings.insert(
+            0,
+            format!(
+                "Colonne(s) sans nom dans l'en-tête (position {}) : elles s'appellent « colonne_N ».",
+                unnamed.join(", ")
+            ),
+        );
+    }
+    (out, warnings)
+}
+
+/// Builds the public column descriptions.
+pub(crate) fn column_infos(named: &[(String, String)], types: &[ColumnType]) -> Vec<ColumnInfo> {
+    named
+        .iter()
+        .zip(types)
+        .map(|((name, label), ty)| ColumnInfo {
+            name: name.clone(),
+            label: label.clone(),
+            column_type: *ty,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_french_and_english() {
+        let v = |s: &str| parse_number(s).map(|n| n.value);
+        assert_eq!(v("12,5"), Some(12.5));
+        assert_eq!(v("12.5"), Some(12.5));
+        assert_eq!(v("1 234 567"), Some(1_234_567.0));
+        assert_eq!(v("1\u{a0}234,5"), Some(1234.5));
+        assert_eq!(v("1\u{202f}234"), Some(1234.0));
+        assert_eq!(v("1.234.567"), Some(1_234_567.0));
+        assert_eq!(v("1.234,5"), Some(1234.5));
+        assert_eq!(v("1,234.5"), Some(1234.5));
+        assert_eq!(v("-3"), Some(-3.0));
+        assert_eq!(v("12 %"), Some(12.0));
+        assert_eq!(v("15 000 FCFA"), Some(15000.0));
+        assert_eq!(v("2500F"), Some(2500.0));
+        assert_eq!(v("1,5E+06"), Some(1_500_000.0));
+        assert_eq!(v("007"), None);
+        assert_eq!(v("12 34"), None);
+        assert_eq!(v("abc"), None);
+        assert_eq!(v("inf"), None);
+        assert_eq!(v("F"), None);
+        assert_eq!(v("1.2.3"), None);
+        assert_eq!(parse_number("42").and_then(|n| n.int), Some(42));
+        assert_eq!(parse_number("1 000").and_then(|n| n.int), Some(1000));
+        assert_eq!(parse_number("12,0").and_then(|n| n.int), None);
+        assert!(parse_number("15 000 FCFA").is_some_and(|n| n.currency && n.int.is_none()));
+    }
+
+    #[test]
+    fn dates_and_datetimes() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        assert_eq!(parse_date("2024-03-15"), d(2024, 3, 15));
+        assert_eq!(parse_date("15/03/2024"), d(2024, 3, 15));
+        assert_eq!(parse_date("05-04-09"), d(2009, 4, 5));
+        assert_eq!(parse_date("31/02/2024"), None);
+        assert_eq!(parse_date("12"), None);
+        let dt = parse_datetime("2024-03-15T08:30:00.000+01:00");
+        assert_eq!(
+            dt.map(format_datetime).as_deref(),
+            Some("2024-03-15 08:30:00")
+        );
+        let dt = parse_datetime("15/03/2024 08:30");
+        assert_eq!(
+            dt.map(format_datetime).as_deref(),
+            Some("2024-03-15 08:30:00")
+        );
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("Année"), "annee");
+        assert_eq!(slugify("Population 2009"), "population_2009");
+        assert_eq!(slugify("group/question"), "group_question");
+        assert_eq!(slugify("  Région (Tchad) "), "region_tchad");
+        assert_eq!(slugify("Œuvre"), "oeuvre");
+        assert_eq!(slugify("???"), "");
+    }
+
+    #[test]
+    fn inference_threshold() {
+        let mut s = ColumnStats::default();
+        for i in 0..40 {
+            s.observe(&RawCell::Text(i.to_string()));
+        }
+        s.observe(&RawCell::Text("abc".into()));
+        s.observe(&RawCell::Text("NA".into()));
+        assert_eq!(s.decide(), ColumnType::Integer);
+        let w = s.warnings("x", ColumnType::Integer);
+        assert_eq!(
+            w,
+            vec!["Colonne « x » : 1 valeur n'est pas un nombre entier (ex. « abc ») ; elle est gardée telle quelle.".to_string()]
+        );
+        for _ in 0..3 {
+            s.observe(&RawCell::Text("zzz".into()));
+        }
+        assert_eq!(s.decide(), ColumnType::Text);
+    }
+}

@@ -1,0 +1,375 @@
+//! Workbooks (XLSX, XLSM, XLSB, XLS, ODS) through calamine: sheet choice,
+//! size limits checked before loading where the format declares them, and
+//! conversion of the cells into [`RawCell`]s.
+
+use std::io::{Read, Seek};
+
+use calamine::{
+    Data, DataRef, ExcelDateTime, Ods, OdsError, Reader, SheetType, SheetVisible, Sheets, Xls,
+    XlsError, Xlsb, XlsbError, Xlsx, XlsxError,
+};
+use chrono::{NaiveDate, NaiveTime};
+
+use super::infer::{parse_date, parse_datetime, RawCell};
+use super::{ImportError, Limit, Row, RowSource, MAX_SHEET_CELLS};
+
+/// The workbook formats calamine reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WorkbookKind {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+}
+
+/// A worksheet loaded in memory (at most [`MAX_SHEET_CELLS`] cells).
+#[derive(Debug, Default)]
+pub(crate) struct Grid {
+    /// Non-empty rows with their 1-based sheet row number; columns are
+    /// relative to the leftmost used column.
+    rows: Vec<Row>,
+}
+
+impl RowSource for Grid {
+    fn rows(&self) -> Result<Box<dyn Iterator<Item = Result<Row, ImportError>> + '_>, ImportError> {
+        Ok(Box::new(self.rows.iter().cloned().map(Ok)))
+    }
+}
+
+/// The chosen worksheet of a workbook.
+#[derive(Debug)]
+pub(crate) struct LoadedSheet {
+    pub kind: WorkbookKind,
+    /// All worksheet names, in workbook order.
+    pub sheets: Vec<String>,
+    pub sheet: String,
+    pub grid: Grid,
+}
+
+fn io_or_unreadable(e: std::io::Error) -> ImportError {
+    match e.kind() {
+        std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::InvalidData => {
+            ImportError::Unreadable(e.to_string())
+        }
+        _ => ImportError::Io(e),
+    }
+}
+
+fn xlsx_err(e: XlsxError) -> ImportError {
+    match e {
+        XlsxError::Password => ImportError::Encrypted,
+        XlsxError::Io(io) => io_or_unreadable(io),
+        other => ImportError::Unreadable(format!("xlsx: {other}")),
+    }
+}
+
+fn xlsb_err(e: XlsbError) -> ImportError {
+    match e {
+        XlsbError::Password => ImportError::Encrypted,
+        XlsbError::Io(io) => io_or_unreadable(io),
+        other => ImportError::Unreadable(format!("xlsb: {other}")),
+    }
+}
+
+fn xls_err(e: XlsError) -> ImportError {
+    match e {
+        XlsError::Password => ImportError::Encrypted,
+        XlsError::Io(io) => io_or_unreadable(io),
+        other => ImportError::Unreadable(format!("xls: {other}")),
+    }
+}
+
+fn ods_err(e: OdsError) -> ImportError {
+    match e {
+        OdsError::Password => ImportError::Encrypted,
+        OdsError::Io(io) => io_or_unreadable(io),
+        other => ImportError::Unreadable(format!("ods: {other}")),
+    }
+}
+
+fn open_as<RS: Read + Seek>(rs: RS, kind: WorkbookKind) -> Result<Sheets<RS>, ImportError> {
+    Ok(match kind {
+        WorkbookKind::Xlsx => Sheets::Xlsx(Xlsx::new(rs).map_err(xlsx_err)?),
+        WorkbookKind::Xlsb => Sheets::Xlsb(Xlsb::new(rs).map_err(xlsb_err)?),
+        WorkbookKind::Xls => Sheets::Xls(Xls::new(rs).map_err(xls_err)?),
+        WorkbookKind::Ods => Sheets::Ods(Ods::new(rs).map_err(ods_err)?),
+    })
+}
+
+/// Opens the workbook trying `kinds` in order (the first is the expected
+/// one) and loads the requested sheet, or the first visible worksheet.
+/// Calamine runs under `catch_unwind`: a reader bug on a hostile file
+/// becomes [`ImportError::Unreadable`] instead of a crash.
+pub(crate) fn load<RS, F>(
+    open: F,
+    kinds: &[WorkbookKind],
+    requested: Option<&str>,
+) -> Result<LoadedSheet, ImportError>
+where
+    RS: Read + Seek,
+    F: Fn() -> Result<RS, ImportError>,
+{
+    let mut first_error: Option<ImportError> = None;
+    for &kind in kinds {
+        let rs = open()?;
+        let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open_as(rs, kind)))
+            .unwrap_or_else(|_| Err(ImportError::Unreadable("reader panic".into())));
+        match opened {
+            Ok(mut workbook) => {
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    load_sheet(&mut workbook, kind, requested)
+                }));
+                return result
+                    .unwrap_or_else(|_| Err(ImportError::Unreadable("reader panic".into())));
+            }
+            Err(ImportError::Encrypted) => return Err(ImportError::Encrypted),
+            Err(e) => {
+                if first_error.is_none() {
+                    first_error = Some(e);
+                }
+            }
+        }
+    }
+    Err(first_error.unwrap_or_else(|| ImportError::Unreadable("no reader".into())))
+}
+
+fn load_sheet<RS: Read + Seek>(
+    workbook: &mut Sheets<RS>,
+    kind: WorkbookKind,
+    requested: Option<&str>,
+) -> Result<LoadedSheet, ImportError> {
+    let worksheets: Vec<(String, bool)> = workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .collect();
+    let sheets: Vec<String> = worksheets.iter().map(|(n, _)| n.clone()).collect();
+    let sheet = match requested {
+        Some(wanted) => sheets
+            .iter()
+            .find(|n| n.as_str() == wanted)
+            .or_else(|| {
+                sheets
+                    .iter()
+                    .find(|n| n.trim().to_lowercase() == wanted.trim().to_lowercase())
+            })
+            .cloned()
+            .ok_or_else(|| ImportError::SheetNotFound {
+                name: wanted.to_string(),
+                available: sheets.clone(),
+            })?,
+        None => worksheets
+            .iter()
+            .find(|(_, visible)| *visible)
+            .or_else(|| worksheets.first())
+            .map(|(n, _)| n.clone())
+            .ok_or(ImportError::Empty)?,
+    };
+    let grid = match workbook {
+        Sheets::Xlsx(x) => {
+            let mut reader = x.worksheet_cells_reader(&sheet).map_err(xlsx_err)?;
+            let d = reader.dimensions();
+            check_declared(d.start, d.end)?;
+            collect_cells(|| {
+                Ok(reader
+                    .next_cell()
+                    .map_err(xlsx_err)?
+                    .map(|c| (c.get_position(), from_data_ref(c.get_value()))))
+            })?
+        }
+        Sheets::Xlsb(x) => {
+            let mut reader = x.worksheet_cells_reader(&sheet).map_err(xlsb_err)?;
+            let d = reader.dimensions();
+            check_declared(d.start, d.end)?;
+            collect_cells(|| {
+                Ok(reader
+                    .next_cell()
+                    .map_err(xlsb_err)?
+                    .map(|c| (c.get_position(), from_data_ref(c.get_value()))))
+            })?
+        }
+        Sheets::Xls(x) => {
+            let range = x.worksheet_range(&sheet).map_err(xls_err)?;
+            grid_from_range(&range)?
+        }
+        Sheets::Ods(x) => {
+            let range = x.worksheet_range(&sheet).map_err(ods_err)?;
+            grid_from_range(&range)?
+        }
+    };
+    Ok(LoadedSheet {
+        kind,
+        sheets,
+        sheet,
+        grid,
+    })
+}
+
+fn area(start: (u32, u32), end: (u32, u32)) -> u64 {
+    let rows = u64::from(end.0.saturating_sub(start.0)) + 1;
+    let cols = u64::from(end.1.saturating_sub(start.1)) + 1;
+    rows.saturating_mul(cols)
+}
+
+fn too_large(found: u64) -> ImportError {
+    ImportError::TooLarge {
+        limit: Limit::Cells,
+        found,
+        max: MAX_SHEET_CELLS,
+    }
+}
+
+/// Refuses a sheet whose declared dimensions exceed the limit, before loading it.
+fn check_declared(start: (u32, u32), end: (u32, u32)) -> Result<(), ImportError> {
+    let declared = area(start, end);
+    if declared > MAX_SHEET_CELLS {
+        return Err(too_large(declared));
+    }
+    Ok(())
+}
+
+/// Streams cells into a grid, stopping as soon as the used area exceeds the limit.
+fn collect_cells(
+    mut next: impl FnMut() -> Result<Option<((u32, u32), RawCell)>, ImportError>,
+) -> Result<Grid, ImportError> {
+    let mut cells: Vec<(u32, u32, RawCell)> = Vec::new();
+    let mut bounds: Option<((u32, u32), (u32, u32))> = None;
+    while let Some(((r, c), value)) = next()? {
+        if value.is_blank() {
+            continue;
+        }
+        let (lo, hi) = match bounds {
+            None => ((r, c), (r, c)),
+            Some((lo, hi)) => ((lo.0.min(r), lo.1.min(c)), (hi.0.max(r), hi.1.max(c))),
+        };
+        let used = area(lo, hi);
+        if used > MAX_SHEET_CELLS {
+            return Err(too_large(used));
+        }
+        bounds = Some((lo, hi));
+        cells.push((r, c, value));
+    }
+    let Some((lo, _)) = bounds else {
+        return Ok(Grid::default());
+    };
+    cells.sort_by_key(|(r, c, _)| (*r, *c));
+    let mut rows: Vec<Row> = Vec::new();
+    for (r, c, value) in cells {
+        let number = r as usize + 1;
+        if rows.last().is_none_or(|(n, _)| *n != number) {
+            rows.push((number, Vec::new()));
+        }
+        if let Some((_, row)) = rows.last_mut() {
+            let col = (c - lo.1) as usize;
+            if row.len() <= col {
+                row.resize(col + 1, RawCell::Empty);
+            }
+            row[col] = value;
+        }
+    }
+    Ok(Grid { rows })
+}
+
+fn grid_from_range(range: &calamine::Range<Data>) -> Result<Grid, ImportError> {
+    let (height, width) = range.get_size();
+    let size = (height as u64).saturating_mul(width as u64);
+    if size > MAX_SHEET_CELLS {
+        return Err(too_large(size));
+    }
+    let Some((row0, _)) = range.start() else {
+        return Ok(Grid::default());
+    };
+    let mut rows = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        let mut cells: Vec<RawCell> = row.iter().map(from_data).collect();
+        while cells.last().is_some_and(RawCell::is_blank) {
+            cells.pop();
+        }
+        if !cells.is_empty() {
+            rows.push((row0 as usize + i + 1, cells));
+        }
+    }
+    Ok(Grid { rows })
+}
+
+fn text_cell(s: &str) -> RawCell {
+    if s.trim().is_empty() {
+        RawCell::Empty
+    } else {
+        RawCell::Text(s.to_string())
+    }
+}
+
+fn from_data_ref(d: &DataRef<'_>) -> RawCell {
+    match d {
+        DataRef::Int(i) => RawCell::Int(*i),
+        DataRef::Float(f) => RawCell::Float(*f),
+        DataRef::String(s) => text_cell(s),
+        DataRef::SharedString(s) => text_cell(s),
+        DataRef::Bool(b) => RawCell::Bool(*b),
+        DataRef::DateTime(dt) => from_excel_datetime(dt),
+        DataRef::DateTimeIso(s) => from_iso(s),
+        DataRef::DurationIso(s) => text_cell(s),
+        DataRef::Error(e) => RawCell::Error(e.to_string()),
+        DataRef::Empty => RawCell::Empty,
+    }
+}
+
+fn from_data(d: &Data) -> RawCell {
+    match d {
+        Data::Int(i) => RawCell::Int(*i),
+        Data::Float(f) => RawCell::Float(*f),
+        Data::String(s) => text_cell(s),
+        Data::Bool(b) => RawCell::Bool(*b),
+        Data::DateTime(dt) => from_excel_datetime(dt),
+        Data::DateTimeIso(s) => from_iso(s),
+        Data::DurationIso(s) => text_cell(s),
+        Data::Error(e) => RawCell::Error(e.to_string()),
+        Data::Empty => RawCell::Empty,
+    }
+}
+
+fn hms(seconds: f64) -> String {
+    let total = seconds.round().clamp(0.0, 1e12) as u64;
+    format!(
+        "{:02}:{:02}:{:02}",
+        total / 3600,
+        (total / 60) % 60,
+        total % 60
+    )
+}
+
+/// Excel serial date: a date when there is no time part, a time alone as text.
+fn from_excel_datetime(dt: &ExcelDateTime) -> RawCell {
+    let v = dt.as_f64();
+    if !v.is_finite() {
+        return RawCell::Empty;
+    }
+    if dt.is_duration() || (0.0..1.0).contains(&v) {
+        return RawCell::Text(hms(v * 86_400.0));
+    }
+    let (y, mo, d, h, mi, s, ms) = dt.to_ymd_hms_milli();
+    let Some(date) = NaiveDate::from_ymd_opt(i32::from(y), u32::from(mo), u32::from(d)) else {
+        return RawCell::Float(v);
+    };
+    if (h, mi, s, ms) == (0, 0, 0, 0) {
+        return RawCell::Date(date);
+    }
+    match NaiveTime::from_hms_milli_opt(u32::from(h), u32::from(mi), u32::from(s), u32::from(ms)) {
+        Some(t) => RawCell::DateTime(date.and_time(t)),
+        None => RawCell::Date(date),
+    }
+}
+
+/// ISO 8601 text from ODS date cells.
+fn from_iso(s: &str) -> RawCell {
+    if let Some(d) = parse_date(s) {
+        return RawCell::Date(d);
+    }
+    match parse_datetime(s) {
+        Some(dt) if dt.time() == NaiveTime::MIN => RawCell::Date(dt.date()),
+        Some(dt) => RawCell::DateTime(dt),
+        None => text_cell(s),
+    }
+}

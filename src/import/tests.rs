@@ -1,0 +1,1007 @@
+//! Tests of the import module. Fixtures are generated in temporary folders.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::types::Value;
+use rusqlite::Connection;
+
+use super::*;
+
+const SCHEMA: &str = "CREATE TABLE workspace_tables(
+  name TEXT PRIMARY KEY,
+  source_file TEXT NOT NULL,
+  sheet TEXT,
+  columns_json TEXT NOT NULL,
+  row_count INTEGER NOT NULL,
+  imported_at TEXT NOT NULL,
+  warnings_json TEXT NOT NULL
+);";
+
+fn db() -> Connection {
+    let conn = Connection::open_in_memory().unwrap();
+    conn.execute_batch(SCHEMA).unwrap();
+    conn
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn query(conn: &Connection, sql: &str) -> Vec<Vec<Value>> {
+    let mut stmt = conn.prepare(sql).unwrap();
+    let n = stmt.column_count();
+    let rows = stmt
+        .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())
+        .unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+fn text(s: &str) -> Value {
+    Value::Text(s.to_string())
+}
+
+fn names(cols: &[ColumnInfo]) -> Vec<&str> {
+    cols.iter().map(|c| c.name.as_str()).collect()
+}
+
+fn types(cols: &[ColumnInfo]) -> Vec<ColumnType> {
+    cols.iter().map(|c| c.column_type).collect()
+}
+
+fn table_exists(conn: &Connection, name: &str) -> bool {
+    conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE name = ?1",
+        [name],
+        |r| r.get::<_, i64>(0),
+    )
+    .unwrap()
+        > 0
+}
+
+fn meta_count(conn: &Connection) -> i64 {
+    conn.query_row("SELECT count(*) FROM workspace_tables", [], |r| r.get(0))
+        .unwrap()
+}
+
+use ColumnType::{Boolean, Date, Datetime, Integer, Number, Text};
+
+#[test]
+fn utf8_bom_semicolon_decimal_comma() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "\u{FEFF}Région;Population 2009;Taux (%)\nGuéra;553 795;12,5\nOuaddaï;721\u{a0}166;9,8\nSalamat;308 605;NA\n";
+    let path = write(&dir, "Régions Tchad.csv", csv.as_bytes());
+    let preview = preview_file(&path, &ImportOptions::default()).unwrap();
+    assert_eq!(preview.format, "csv");
+    assert_eq!(preview.encoding.as_deref(), Some("UTF-8"));
+    assert_eq!(preview.delimiter.as_deref(), Some(";"));
+    assert_eq!(preview.header_row, 1);
+    assert_eq!(preview.rows.len(), 3);
+    assert_eq!(preview.rows[0][2], serde_json::json!(12.5));
+    assert_eq!(preview.rows[2][2], serde_json::Value::Null);
+
+    let mut conn = db();
+    let report = import_file(&mut conn, &path, &ImportOptions::default()).unwrap();
+    assert_eq!(report.table, "regions_tchad");
+    assert_eq!(report.rows, 3);
+    assert_eq!(
+        names(&report.columns),
+        ["region", "population_2009", "taux_pct"]
+    );
+    assert_eq!(report.columns[0].label, "Région");
+    assert_eq!(types(&report.columns), [Text, Integer, Number]);
+    let rows = query(
+        &conn,
+        "SELECT region, population_2009, taux_pct FROM regions_tchad ORDER BY rowid",
+    );
+    assert_eq!(
+        rows[0],
+        [text("Guéra"), Value::Integer(553_795), Value::Real(12.5)]
+    );
+    assert_eq!(
+        rows[1],
+        [text("Ouaddaï"), Value::Integer(721_166), Value::Real(9.8)]
+    );
+    assert_eq!(rows[2][2], Value::Null);
+
+    let meta = query(&conn, "SELECT name, source_file, sheet, columns_json, row_count, imported_at FROM workspace_tables");
+    assert_eq!(meta.len(), 1);
+    assert_eq!(meta[0][0], text("regions_tchad"));
+    assert_eq!(meta[0][1], text("Régions Tchad.csv"));
+    assert_eq!(meta[0][2], Value::Null);
+    let Value::Text(json) = &meta[0][3] else {
+        panic!("columns_json")
+    };
+    let cols: Vec<ColumnInfo> = serde_json::from_str(json).unwrap();
+    assert_eq!(cols, report.columns);
+    assert!(json.contains(r#""type":"integer""#));
+    assert_eq!(meta[0][4], Value::Integer(3));
+    let Value::Text(at) = &meta[0][5] else {
+        panic!("imported_at")
+    };
+    assert!(chrono::DateTime::parse_from_rfc3339(at).is_ok(), "{at}");
+}
+
+#[test]
+fn windows_1252_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252
+        .encode("Région;Année;Chef-lieu\nGuéra;2009;Mongo\nOuaddaï;2009;Abéché\n");
+    assert!(std::str::from_utf8(&bytes).is_err());
+    let path = write(&dir, "regions.csv", &bytes);
+    let preview = preview_file(&path, &ImportOptions::default()).unwrap();
+    assert_eq!(preview.encoding.as_deref(), Some("windows-1252"));
+    let mut conn = db();
+    let report = import_file(&mut conn, &path, &ImportOptions::default()).unwrap();
+    assert_eq!(names(&report.columns), ["region", "annee", "chef_lieu"]);
+    assert_eq!(types(&report.columns), [Text, Integer, Text]);
+    assert!(report.warnings.iter().any(|w| w.contains("Windows-1252")));
+    let rows = query(&conn, "SELECT region, annee, chef_lieu FROM regions");
+    assert_eq!(
+        rows[0],
+        [text("Guéra"), Value::Integer(2009), text("Mongo")]
+    );
+    assert_eq!(
+        rows[1],
+        [text("Ouaddaï"), Value::Integer(2009), text("Abéché")]
+    );
+}
+
+#[test]
+fn utf16_le_with_bom() {
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in "nom\tâge\nAché\t31\n".encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let mut conn = db();
+    let report = import_bytes(&mut conn, "export.txt", &bytes, &ImportOptions::default()).unwrap();
+    assert_eq!(names(&report.columns), ["nom", "age"]);
+    assert_eq!(
+        query(&conn, "SELECT nom, age FROM export"),
+        [[text("Aché"), Value::Integer(31)]]
+    );
+}
+
+#[test]
+fn tab_separated_with_booleans_and_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = "nom\tâge\tinscrit\tné le\tarrivée\nAli\t23\toui\t15/03/2001\t2024-03-15 08:30\nZara\t31\tnon\t2000-12-01\t2024-03-16T09:05:00\nMoussa\t\tNon\t05-04-99\t\n";
+    let path = write(&dir, "participants.tsv", tsv.as_bytes());
+    let mut conn = db();
+    let report = import_file(&mut conn, &path, &ImportOptions::default()).unwrap();
+    assert_eq!(
+        names(&report.columns),
+        ["nom", "age", "inscrit", "ne_le", "arrivee"]
+    );
+    assert_eq!(
+        types(&report.columns),
+        [Text, Integer, Boolean, Date, Datetime]
+    );
+    let rows = query(
+        &conn,
+        "SELECT age, inscrit, ne_le, arrivee FROM participants ORDER BY rowid",
+    );
+    assert_eq!(
+        rows[0],
+        [
+            Value::Integer(23),
+            Value::Integer(1),
+            text("2001-03-15"),
+            text("2024-03-15 08:30:00")
+        ]
+    );
+    assert_eq!(
+        rows[1],
+        [
+            Value::Integer(31),
+            Value::Integer(0),
+            text("2000-12-01"),
+            text("2024-03-16 09:05:00")
+        ]
+    );
+    assert_eq!(
+        rows[2],
+        [
+            Value::Null,
+            Value::Integer(0),
+            text("1999-04-05"),
+            Value::Null
+        ]
+    );
+}
+
+#[test]
+fn quoted_field_with_embedded_newline() {
+    let mut conn = db();
+    let csv =
+        "id,commentaire,note\n1,\"ligne un\nligne deux, avec virgule\",\"12,5\"\n2,simple,3\n";
+    let report = import_bytes(
+        &mut conn,
+        "avis.csv",
+        csv.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(report.rows, 2);
+    assert_eq!(types(&report.columns), [Integer, Text, Number]);
+    let rows = query(&conn, "SELECT id, commentaire, note FROM avis ORDER BY id");
+    assert_eq!(
+        rows[0],
+        [
+            Value::Integer(1),
+            text("ligne un\nligne deux, avec virgule"),
+            Value::Real(12.5)
+        ]
+    );
+    assert_eq!(
+        rows[1],
+        [Value::Integer(2), text("simple"), Value::Real(3.0)]
+    );
+}
+
+#[test]
+fn title_rows_above_header() {
+    let mut conn = db();
+    let csv = "Recensement général 2009 - Tchad;;\n;;\nRégion;Population;Superficie (km²)\nGuéra;553795;58950\nSalamat;308605;63000\n;;\n";
+    let report = import_bytes(
+        &mut conn,
+        "rgph.csv",
+        csv.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        names(&report.columns),
+        ["region", "population", "superficie_km"]
+    );
+    assert_eq!(report.columns[2].label, "Superficie (km²)");
+    assert_eq!(report.rows, 2);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("l'en-tête est à la ligne 3")),
+        "{:?}",
+        report.warnings
+    );
+    let rows = query(&conn, "SELECT * FROM rgph ORDER BY rowid");
+    assert_eq!(
+        rows[1],
+        [
+            text("Salamat"),
+            Value::Integer(308_605),
+            Value::Integer(63_000)
+        ]
+    );
+}
+
+#[test]
+fn years_as_column_headers() {
+    let mut conn = db();
+    let csv =
+        "Population par région\nRégion,2009,2019\nGuéra,553795,700000\nSalamat,308605,400000\n";
+    let report = import_bytes(
+        &mut conn,
+        "pop.csv",
+        csv.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(names(&report.columns), ["region", "col_2009", "col_2019"]);
+    assert_eq!(types(&report.columns), [Text, Integer, Integer]);
+}
+
+#[test]
+fn explicit_header_row_and_out_of_range() {
+    let mut conn = db();
+    let csv = "x,y\na,b\n1,2\n";
+    let opts = ImportOptions {
+        header_row: Some(2),
+        ..Default::default()
+    };
+    let report = import_bytes(&mut conn, "h.csv", csv.as_bytes(), &opts).unwrap();
+    assert_eq!(names(&report.columns), ["a", "b"]);
+    assert_eq!(report.rows, 1);
+    let opts = ImportOptions {
+        header_row: Some(9),
+        table: Some("h2".into()),
+        ..Default::default()
+    };
+    let err = import_bytes(&mut conn, "h.csv", csv.as_bytes(), &opts).unwrap_err();
+    assert!(
+        matches!(err, ImportError::HeaderRowOutOfRange { row: 9, last: 3 }),
+        "{err:?}"
+    );
+    assert!(!table_exists(&conn, "h2"));
+}
+
+#[test]
+fn no_header_row() {
+    let mut conn = db();
+    let report = import_bytes(
+        &mut conn,
+        "nombres.csv",
+        b"1,2\n3,4\n",
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(names(&report.columns), ["colonne_1", "colonne_2"]);
+    assert_eq!(report.rows, 2);
+}
+
+#[test]
+fn duplicate_and_empty_headers_and_trailing_empty_columns() {
+    let mut conn = db();
+    let csv = "nom,nom,,Nom,group/question,select,,\na,b,c,d,e,f,,\n,,,,,,,\n\n";
+    let report = import_bytes(
+        &mut conn,
+        "dups.csv",
+        csv.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        names(&report.columns),
+        [
+            "nom",
+            "nom_2",
+            "colonne_3",
+            "nom_3",
+            "group_question",
+            "col_select"
+        ]
+    );
+    let labels: Vec<&str> = report.columns.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["nom", "nom", "colonne_3", "Nom", "group/question", "select"]
+    );
+    assert_eq!(report.rows, 1);
+    assert_eq!(
+        query(
+            &conn,
+            "SELECT nom, nom_2, colonne_3, nom_3, group_question, col_select FROM dups"
+        ),
+        [[
+            text("a"),
+            text("b"),
+            text("c"),
+            text("d"),
+            text("e"),
+            text("f")
+        ]]
+    );
+    assert!(report.warnings.iter().any(|w| w.contains("« nom_2 »")));
+}
+
+#[test]
+fn misfits_are_kept_as_text_with_a_warning() {
+    let mut conn = db();
+    let mut csv = String::from("x;commentaire\n");
+    for i in 0..60 {
+        csv.push_str(&format!("{i},5;ok\n"));
+    }
+    for bad in ["abc", "12 kg", "?"] {
+        csv.push_str(&format!("{bad};ko\n"));
+    }
+    csv.push_str("N/A;ok\n-;ok\n…;ok\n");
+    let report = import_bytes(
+        &mut conn,
+        "mesures.csv",
+        csv.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(types(&report.columns), [Number, Text]);
+    assert!(
+        report.warnings.contains(
+            &"Colonne « x » : 3 valeurs ne sont pas des nombres (ex. « abc ») ; elles sont gardées telles quelles.".to_string()
+        ),
+        "{:?}",
+        report.warnings
+    );
+    let rows = query(
+        &conn,
+        "SELECT x, typeof(x) FROM mesures WHERE commentaire = 'ko' ORDER BY rowid",
+    );
+    assert_eq!(rows[0], [text("abc"), text("text")]);
+    assert_eq!(rows[1], [text("12 kg"), text("text")]);
+    let nulls = query(&conn, "SELECT count(*) FROM mesures WHERE x IS NULL");
+    assert_eq!(nulls, [[Value::Integer(3)]]);
+    assert_eq!(
+        query(&conn, "SELECT x FROM mesures LIMIT 1"),
+        [[Value::Real(0.5)]]
+    );
+}
+
+#[test]
+fn currency_percent_and_kobo_datetimes() {
+    let mut conn = db();
+    let csv = "start,montant,part,group_a/q1\n2024-03-15T08:30:00.000+01:00,15 000 FCFA,12 %,1.234.567\n2024-03-16T10:00:00.000+01:00,2500 F CFA,7,5 %,2\n";
+    // The "7,5 %" line has a decimal comma, so it must be quoted in a comma CSV.
+    let csv = csv.replace("7,5 %", "\"7,5 %\"");
+    let report = import_bytes(
+        &mut conn,
+        "kobo.csv",
+        csv.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        names(&report.columns),
+        ["start", "montant", "part", "group_a_q1"]
+    );
+    assert_eq!(types(&report.columns), [Datetime, Number, Number, Integer]);
+    assert!(
+        report.warnings.iter().any(|w| w.contains("FCFA")),
+        "{:?}",
+        report.warnings
+    );
+    let rows = query(&conn, "SELECT * FROM kobo ORDER BY rowid");
+    assert_eq!(
+        rows[0],
+        [
+            text("2024-03-15 08:30:00"),
+            Value::Real(15000.0),
+            Value::Real(12.0),
+            Value::Integer(1_234_567)
+        ]
+    );
+    assert_eq!(rows[1][2], Value::Real(7.5));
+}
+
+/// Region, households, rate, survey date, electricity, remark.
+type SampleRow = (&'static str, f64, f64, (u16, u8, u8), bool, &'static str);
+
+fn sample_xlsx() -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut wb = Workbook::new();
+    let date_fmt = Format::new().set_num_format("dd/mm/yyyy");
+    let ws = wb.add_worksheet();
+    ws.set_name("Données").unwrap();
+    // Title in B1, header in B3 (not at A1).
+    ws.write_string(0, 1, "Enquête ménages 2024").unwrap();
+    let header = [
+        "Région",
+        "Ménages",
+        "Taux",
+        "Date enquête",
+        "Électricité",
+        "Remarque",
+    ];
+    for (i, h) in header.iter().enumerate() {
+        ws.write_string(2, 1 + i as u16, *h).unwrap();
+    }
+    let data: [SampleRow; 3] = [
+        ("Guéra", 1200.0, 12.5, (2024, 3, 15), true, "RAS"),
+        ("Ouaddaï", 3400.0, 8.25, (2024, 3, 16), false, "pluie"),
+        ("Salamat", 560.0, 10.0, (2024, 4, 1), true, ""),
+    ];
+    for (r, (region, menages, taux, (y, m, d), elec, rem)) in data.iter().enumerate() {
+        let row = 3 + r as u32;
+        ws.write_string(row, 1, *region).unwrap();
+        ws.write_number(row, 2, *menages).unwrap();
+        ws.write_number(row, 3, *taux).unwrap();
+        ws.write_datetime_with_format(
+            row,
+            4,
+            ExcelDateTime::from_ymd(*y, *m, *d).unwrap(),
+            &date_fmt,
+        )
+        .unwrap();
+        ws.write_boolean(row, 5, *elec).unwrap();
+        if !rem.is_empty() {
+            ws.write_string(row, 6, *rem).unwrap();
+        }
+    }
+    let other = wb.add_worksheet();
+    other.set_name("Notes").unwrap();
+    other.write_string(0, 0, "Source").unwrap();
+    other.write_string(1, 0, "INSEED").unwrap();
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn xlsx_types_and_header_not_at_a1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "enquete.xlsx", &sample_xlsx());
+    let preview = preview_file(&path, &ImportOptions::default()).unwrap();
+    assert_eq!(preview.format, "xlsx");
+    assert_eq!(preview.sheet.as_deref(), Some("Données"));
+    assert_eq!(preview.sheets, ["Données", "Notes"]);
+    assert_eq!(preview.header_row, 3);
+    assert_eq!(preview.rows[0][3], serde_json::json!("2024-03-15"));
+    assert_eq!(preview.rows[1][4], serde_json::json!(false));
+
+    let mut conn = db();
+    let report = import_file(&mut conn, &path, &ImportOptions::default()).unwrap();
+    assert_eq!(
+        names(&report.columns),
+        [
+            "region",
+            "menages",
+            "taux",
+            "date_enquete",
+            "electricite",
+            "remarque"
+        ]
+    );
+    assert_eq!(
+        types(&report.columns),
+        [Text, Integer, Number, Date, Boolean, Text]
+    );
+    assert_eq!(report.rows, 3);
+    assert!(
+        report.warnings.iter().any(|w| w.contains("2 feuilles")),
+        "{:?}",
+        report.warnings
+    );
+    let rows = query(&conn, "SELECT * FROM enquete ORDER BY rowid");
+    assert_eq!(
+        rows[0],
+        [
+            text("Guéra"),
+            Value::Integer(1200),
+            Value::Real(12.5),
+            text("2024-03-15"),
+            Value::Integer(1),
+            text("RAS")
+        ]
+    );
+    assert_eq!(rows[2][5], Value::Null);
+    let sheet = query(
+        &conn,
+        "SELECT sheet FROM workspace_tables WHERE name = 'enquete'",
+    );
+    assert_eq!(sheet, [[text("Données")]]);
+
+    // Another sheet, by name (case-insensitive), and a missing one.
+    let opts = ImportOptions {
+        sheet: Some("notes".into()),
+        table: Some("notes".into()),
+        ..Default::default()
+    };
+    let report = import_file(&mut conn, &path, &opts).unwrap();
+    assert_eq!(names(&report.columns), ["source"]);
+    let opts = ImportOptions {
+        sheet: Some("Feuil9".into()),
+        table: Some("x".into()),
+        ..Default::default()
+    };
+    match import_file(&mut conn, &path, &opts) {
+        Err(ImportError::SheetNotFound { name, available }) => {
+            assert_eq!(name, "Feuil9");
+            assert_eq!(available, ["Données", "Notes"]);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn xlsx_too_large_is_refused_before_loading() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "a").unwrap();
+    ws.write_number(1_000_000, 2, 1.0).unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let mut conn = db();
+    let err = import_bytes(&mut conn, "big.xlsx", &bytes, &ImportOptions::default()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ImportError::TooLarge {
+                limit: Limit::Cells,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.code(), "import.too_large");
+    assert!(err.message_fr().contains("2 000 000"));
+}
+
+#[test]
+fn csv_row_with_too_many_columns() {
+    let mut conn = db();
+    let line = vec!["1"; MAX_CSV_COLUMNS + 1].join(",");
+    let csv = format!("{line}\n{line}\n");
+    let err = import_bytes(
+        &mut conn,
+        "wide.csv",
+        csv.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ImportError::TooLarge {
+                limit: Limit::Columns,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(!table_exists(&conn, "wide"));
+}
+
+#[test]
+fn pdf_renamed_xlsx_and_other_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        &dir,
+        "rapport.xlsx",
+        b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+    );
+    let mut conn = db();
+    let err = import_file(&mut conn, &path, &ImportOptions::default()).unwrap_err();
+    assert!(matches!(err, ImportError::UnsupportedFormat(_)), "{err:?}");
+    assert_eq!(err.code(), "import.unsupported_format");
+    assert!(err.message_fr().contains("PDF"), "{}", err.message_fr());
+    assert!(preview_file(&path, &ImportOptions::default()).is_err());
+
+    let err = import_bytes(
+        &mut conn,
+        "budget.numbers",
+        b"PK\x03\x04rest",
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, ImportError::UnsupportedFormat(_)), "{err:?}");
+    let err = import_bytes(
+        &mut conn,
+        "page.xls",
+        b"<html><table><tr><td>1</td></tr></table></html>",
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, ImportError::UnsupportedFormat(_)), "{err:?}");
+    // A truncated workbook is unreadable.
+    let xlsx = sample_xlsx();
+    let err = import_bytes(
+        &mut conn,
+        "cut.xlsx",
+        &xlsx[..xlsx.len() / 2],
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, ImportError::Unreadable(_)), "{err:?}");
+    assert!(meta_count(&conn) == 0);
+}
+
+#[test]
+fn sniffing_beats_the_extension() {
+    let mut conn = db();
+    // A workbook renamed .csv is read as a workbook.
+    let report = import_bytes(
+        &mut conn,
+        "vrai_classeur.csv",
+        &sample_xlsx(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(report.rows, 3);
+    assert!(report
+        .warnings
+        .iter()
+        .any(|w| w.contains("en réalité un classeur")));
+    // A CSV renamed .xls is read as CSV.
+    let report = import_bytes(
+        &mut conn,
+        "export.xls",
+        b"a;b\n1;2\n",
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(names(&report.columns), ["a", "b"]);
+    assert!(report
+        .warnings
+        .iter()
+        .any(|w| w.contains("contient du texte")));
+}
+
+#[test]
+fn empty_and_missing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut conn = db();
+    let empty = write(&dir, "vide.csv", b"");
+    let err = import_file(&mut conn, &empty, &ImportOptions::default()).unwrap_err();
+    assert!(matches!(err, ImportError::Empty), "{err:?}");
+    assert_eq!(err.code(), "import.empty");
+    let blank = write(&dir, "blanc.csv", b"\n\n;;;\n  \n");
+    let err = import_file(&mut conn, &blank, &ImportOptions::default()).unwrap_err();
+    assert!(matches!(err, ImportError::Empty), "{err:?}");
+    let err = import_bytes(&mut conn, "vide.xlsx", b"", &ImportOptions::default()).unwrap_err();
+    assert!(matches!(err, ImportError::Empty), "{err:?}");
+
+    let missing = dir.path().join("absent.csv");
+    let err = import_file(&mut conn, &missing, &ImportOptions::default()).unwrap_err();
+    assert!(
+        matches!(&err, ImportError::NotFound(p) if p == &missing),
+        "{err:?}"
+    );
+    assert_eq!(err.code(), "import.not_found");
+    assert_eq!(
+        err.message_fr(),
+        format!(
+            "Fichier introuvable : « {} ». Vérifiez le nom et l'emplacement du fichier.",
+            missing.display()
+        )
+    );
+    assert!(matches!(
+        preview_file(&missing, &ImportOptions::default()),
+        Err(ImportError::NotFound(_))
+    ));
+    assert_eq!(meta_count(&conn), 0);
+}
+
+/// xorshift64*: deterministic pseudo-random bytes.
+fn pseudo_random(seed: u64, len: usize) -> Vec<u8> {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    (0..len)
+        .map(|_| {
+            x ^= x >> 12;
+            x ^= x << 25;
+            x ^= x >> 27;
+            (x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 56) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    let names = [
+        "r.csv",
+        "r.tsv",
+        "r.txt",
+        "r.xlsx",
+        "r.xlsm",
+        "r.xlsb",
+        "r.xls",
+        "r.ods",
+        "r.numbers",
+        "r",
+        "r.dat",
+    ];
+    let prefixes: [&[u8]; 5] = [
+        b"",
+        b"PK\x03\x04",
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        b"\xEF\xBB\xBF",
+        b"\xFF\xFE",
+    ];
+    let xlsx = sample_xlsx();
+    let mut conn = db();
+    let dir = tempfile::tempdir().unwrap();
+    for seed in 0..60u64 {
+        let len = (seed as usize * 37) % 3000;
+        for prefix in prefixes {
+            let mut bytes = prefix.to_vec();
+            bytes.extend(pseudo_random(seed, len));
+            for name in names {
+                let _ = import_bytes(&mut conn, name, &bytes, &ImportOptions::default());
+            }
+        }
+        // A real workbook with a few corrupted bytes.
+        let mut damaged = xlsx.clone();
+        for (i, b) in pseudo_random(seed, 8).into_iter().enumerate() {
+            let pos = (seed as usize * 7919 + i * 104_729) % damaged.len();
+            damaged[pos] = b;
+        }
+        let _ = import_bytes(&mut conn, "d.xlsx", &damaged, &ImportOptions::default());
+        let path = write(&dir, "p.xlsx", &damaged);
+        let _ = preview_file(&path, &ImportOptions::default());
+    }
+    // Whatever happened, metadata matches the tables that exist.
+    let registered = query(&conn, "SELECT name FROM workspace_tables");
+    for row in registered {
+        let Value::Text(name) = &row[0] else { panic!() };
+        assert!(table_exists(&conn, name));
+    }
+}
+
+#[test]
+fn table_exists_and_replace() {
+    let mut conn = db();
+    import_bytes(&mut conn, "t.csv", b"a\n1\n2\n", &ImportOptions::default()).unwrap();
+    let err = import_bytes(&mut conn, "T.csv", b"b\nx\n", &ImportOptions::default()).unwrap_err();
+    assert!(
+        matches!(err, ImportError::TableExists(ref t) if t == "t"),
+        "{err:?}"
+    );
+    assert_eq!(
+        query(&conn, "SELECT count(*) FROM t"),
+        [[Value::Integer(2)]]
+    );
+    assert_eq!(meta_count(&conn), 1);
+
+    let opts = ImportOptions {
+        replace: true,
+        ..Default::default()
+    };
+    let report = import_bytes(&mut conn, "t.csv", b"b\nx\n", &opts).unwrap();
+    assert_eq!(report.rows, 1);
+    assert_eq!(query(&conn, "SELECT b FROM t"), [[text("x")]]);
+    assert_eq!(
+        query(&conn, "SELECT row_count FROM workspace_tables"),
+        [[Value::Integer(1)]]
+    );
+}
+
+#[test]
+fn failed_import_leaves_nothing_behind() {
+    let mut conn = db();
+    // Force a failure at the very end of the transaction: after the table is
+    // created and filled, the metadata insert is refused.
+    conn.execute_batch(
+        "CREATE TRIGGER refuse BEFORE INSERT ON workspace_tables BEGIN SELECT RAISE(ABORT, 'refus'); END;",
+    )
+    .unwrap();
+    let err = import_bytes(
+        &mut conn,
+        "perdu.csv",
+        b"a,b\n1,2\n3,4\n",
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, ImportError::Db(_)), "{err:?}");
+    assert_eq!(err.code(), "import.db");
+    assert!(!table_exists(&conn, "perdu"));
+    assert_eq!(meta_count(&conn), 0);
+
+    // A failed replace keeps the old table and its metadata.
+    conn.execute_batch("DROP TRIGGER refuse").unwrap();
+    import_bytes(&mut conn, "garde.csv", b"a\n1\n", &ImportOptions::default()).unwrap();
+    conn.execute_batch(
+        "CREATE TRIGGER refuse BEFORE INSERT ON workspace_tables BEGIN SELECT RAISE(ABORT, 'refus'); END;",
+    )
+    .unwrap();
+    let opts = ImportOptions {
+        replace: true,
+        ..Default::default()
+    };
+    assert!(import_bytes(&mut conn, "garde.csv", b"z\n9\n9\n", &opts).is_err());
+    assert_eq!(query(&conn, "SELECT a FROM garde"), [[Value::Integer(1)]]);
+    assert_eq!(meta_count(&conn), 1);
+}
+
+#[test]
+fn invalid_and_reserved_table_names() {
+    let mut conn = db();
+    conn.execute_batch("CREATE TABLE profiles(id INTEGER)")
+        .unwrap();
+    for bad in [
+        "sqlite_x",
+        "_x",
+        "select",
+        "workspace_tables",
+        "1abc",
+        "a b",
+        "é",
+        "",
+        "profiles",
+        "PROFILES",
+    ] {
+        for replace in [false, true] {
+            let opts = ImportOptions {
+                table: Some(bad.into()),
+                replace,
+                ..Default::default()
+            };
+            let err = import_bytes(&mut conn, "ok.csv", b"a\n1\n", &opts).unwrap_err();
+            assert!(
+                matches!(err, ImportError::InvalidTableName(_)),
+                "{bad}: {err:?}"
+            );
+        }
+    }
+    assert!(table_exists(&conn, "profiles"));
+    // Names derived from the file are made safe instead.
+    let report = import_bytes(
+        &mut conn,
+        "2024 Données.csv",
+        b"a\n1\n",
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(report.table, "t_2024_donnees");
+    let report = import_bytes(
+        &mut conn,
+        "sqlite_stat1.csv",
+        b"a\n1\n",
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(report.table, "t_sqlite_stat1");
+    let report = import_bytes(
+        &mut conn,
+        "Mixed_Case.csv",
+        b"a\n1\n",
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(report.table, "mixed_case");
+}
+
+#[test]
+fn error_codes_and_messages() {
+    let errors = vec![
+        ImportError::NotFound(PathBuf::from("x.csv")),
+        ImportError::Empty,
+        ImportError::UnsupportedFormat("PDF".into()),
+        ImportError::Unreadable("zip".into()),
+        ImportError::Encrypted,
+        ImportError::SheetNotFound {
+            name: "A".into(),
+            available: vec!["B".into()],
+        },
+        ImportError::TableExists("t".into()),
+        ImportError::InvalidTableName("t".into()),
+        ImportError::HeaderRowOutOfRange { row: 5, last: 2 },
+        ImportError::TooLarge {
+            limit: Limit::Cells,
+            found: 3_000_000,
+            max: MAX_SHEET_CELLS,
+        },
+        ImportError::TooLarge {
+            limit: Limit::Columns,
+            found: 10_001,
+            max: 10_000,
+        },
+        ImportError::Io(std::io::Error::other("usb")),
+        ImportError::Db(rusqlite::Error::InvalidQuery),
+    ];
+    let mut codes = std::collections::HashSet::new();
+    for e in &errors {
+        assert!(e.code().starts_with("import."));
+        codes.insert(e.code());
+        assert!(!e.message_fr().is_empty() && !e.message_en().is_empty());
+        assert!(!e.to_string().is_empty());
+    }
+    assert_eq!(codes.len(), errors.len() - 1);
+    assert_eq!(
+        ImportError::SheetNotFound {
+            name: "A".into(),
+            available: vec!["B".into(), "C".into()]
+        }
+        .message_fr(),
+        "La feuille « A » n'existe pas dans ce classeur. Feuilles disponibles : « B », « C »."
+    );
+}
+
+#[test]
+fn file_is_read_twice_not_collected() {
+    // Many rows through the streaming path: counts and a value at the end.
+    let mut csv = String::from("n;v\n");
+    for i in 0..5000 {
+        csv.push_str(&format!("{i};{}\n", i * 2));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "long.csv", csv.as_bytes());
+    let mut conn = db();
+    let report = import_file(&mut conn, &path, &ImportOptions::default()).unwrap();
+    assert_eq!(report.rows, 5000);
+    assert_eq!(
+        query(&conn, "SELECT v FROM long WHERE n = 4999"),
+        [[Value::Integer(9998)]]
+    );
+    let preview = preview_file(Path::new(&path), &ImportOptions::default()).unwrap();
+    assert_eq!(preview.rows.len(), PREVIEW_ROWS);
+}
+
+#[test]
+fn password_protected_workbook() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/protege.xlsx");
+    let mut conn = db();
+    let err = import_file(&mut conn, &path, &ImportOptions::default()).unwrap_err();
+    assert!(matches!(err, ImportError::Encrypted), "{err:?}");
+    assert_eq!(err.code(), "import.encrypted");
+    assert!(err.message_fr().contains("mot de passe"));
+    // Renamed .xls, it is still recognised as an encrypted workbook.
+    let bytes = std::fs::read(&path).unwrap();
+    let err =
+        import_bytes(&mut conn, "protege.xls", &bytes, &ImportOptions::default()).unwrap_err();
+    assert!(matches!(err, ImportError::Encrypted), "{err:?}");
+    assert_eq!(meta_count(&conn), 0);
+}
