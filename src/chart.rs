@@ -81,6 +81,11 @@ pub enum ChartError {
 const WIDTH: u32 = 960;
 /// Height of a chart at scale 1, in pixels (SVG viewBox height).
 const HEIGHT: u32 = 540;
+/// Horizontal charts with more categories than this grow taller, so labels stay readable.
+const ROWS_AT_BASE_HEIGHT: usize = 12;
+/// Extra height per category beyond `ROWS_AT_BASE_HEIGHT`, and the tallest chart drawn.
+const ROW_HEIGHT: u32 = 24;
+const MAX_HEIGHT: u32 = 1600;
 /// Largest PNG scale factor accepted; larger requests are clamped to it.
 const MAX_SCALE: u32 = 4;
 
@@ -168,21 +173,34 @@ pub fn format_number_fr(value: f64, decimals: usize) -> String {
     out
 }
 
-/// Draws a bar chart as an SVG document of 960 × 540 (viewBox `0 0 960 540`).
+/// Height of a chart at scale 1: 540, taller for horizontal charts with many categories
+/// (23 provinces get 24 px each beyond the first 12).
+pub fn chart_height(spec: &BarChartSpec, categories: usize) -> u32 {
+    if spec.horizontal && categories > ROWS_AT_BASE_HEIGHT {
+        let extra = (categories - ROWS_AT_BASE_HEIGHT) as u32;
+        HEIGHT.saturating_add(extra.saturating_mul(ROW_HEIGHT)).min(MAX_HEIGHT)
+    } else {
+        HEIGHT
+    }
+}
+
+/// Draws a bar chart as an SVG document 960 wide and [`chart_height`] tall
+/// (viewBox `0 0 960 540` for up to 12 horizontal bars and for vertical charts).
 pub fn bar_chart_svg(spec: &BarChartSpec, data: &[BarDatum]) -> Result<String, ChartError> {
     let rows = prepare(spec, data)?;
     ensure_fonts()?;
+    let height = chart_height(spec, rows.len());
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        render(&root, spec, &rows, 1.0, None)?;
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        render(&root, spec, &rows, 1.0, height, None)?;
         root.present().map_err(draw_err)?;
     }
     Ok(svg)
 }
 
 /// Draws a bar chart as PNG file bytes: 960 × 540 pixels at `scale` 1,
-/// 1920 × 1080 at `scale` 2. `scale` is clamped to `1..=4`.
+/// 1920 × 1080 at `scale` 2 (taller as [`chart_height`] says). `scale` is clamped to `1..=4`.
 pub fn bar_chart_png(
     spec: &BarChartSpec,
     data: &[BarDatum],
@@ -193,7 +211,8 @@ pub fn bar_chart_png(
     let rows = prepare(spec, data)?;
     ensure_fonts()?;
     let scale = scale.clamp(1, MAX_SCALE);
-    let (w, h) = (WIDTH * scale, HEIGHT * scale);
+    let height = chart_height(spec, rows.len());
+    let (w, h) = (WIDTH * scale, height * scale);
     let mut pixels = vec![0u8; (w as usize) * (h as usize) * 3];
     let texts = {
         let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
@@ -202,6 +221,7 @@ pub fn bar_chart_png(
             spec,
             &rows,
             f64::from(scale),
+            height,
             Some(RefCell::default()),
         )?;
         root.present().map_err(draw_err)?;
@@ -611,10 +631,11 @@ fn render<DB: DrawingBackend>(
     spec: &BarChartSpec,
     rows: &[Row],
     s: f64,
+    height: u32,
     deferred: Option<RefCell<Vec<TextOp>>>,
 ) -> Result<Option<RefCell<Vec<TextOp>>>, ChartError> {
     let c = Canvas { root, s, deferred };
-    let (w, h) = (f64::from(WIDTH) * s, f64::from(HEIGHT) * s);
+    let (w, h) = (f64::from(WIDTH) * s, f64::from(height) * s);
     let frame = draw_frame(&c, spec, w, h)?;
     if spec.horizontal {
         render_horizontal(&c, spec, rows, &frame, w)?;
@@ -1552,5 +1573,29 @@ mod tests {
         let rows = prepare(&spec, &data).unwrap();
         let order: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(order, ["B", "A", "C"]);
+    }
+
+    #[test]
+    fn many_horizontal_bars_make_a_taller_chart() {
+        let spec = BarChartSpec {
+            horizontal: true,
+            ..Default::default()
+        };
+        assert_eq!(chart_height(&spec, 6), 540);
+        assert_eq!(chart_height(&spec, 23), 540 + 11 * 24);
+        assert_eq!(chart_height(&spec, 10_000), 1600);
+        let vertical = BarChartSpec::default();
+        assert_eq!(chart_height(&vertical, 23), 540);
+        let data: Vec<BarDatum> = (0..23)
+            .map(|i| BarDatum {
+                label: format!("Province {i}"),
+                value: f64::from(i) * 1000.0,
+            })
+            .collect();
+        let svg = bar_chart_svg(&spec, &data).unwrap();
+        assert!(svg.contains("viewBox=\"0 0 960 804\""), "{}", &svg[..200]);
+        let png = bar_chart_png(&spec, &data, 2).unwrap();
+        let img = image::load_from_memory(&png).unwrap();
+        assert_eq!((img.width(), img.height()), (1920, 1608));
     }
 }

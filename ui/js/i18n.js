@@ -48,6 +48,7 @@ const STRINGS = {
     lesson_done: 'Leçon terminée. Bravo !',
     home: 'Accueil',
     steps: 'Étapes',
+    program: 'Au programme',
   },
   en: {
     who_title: 'Who is working on this computer?',
@@ -96,6 +97,7 @@ const STRINGS = {
     lesson_done: 'Lesson finished. Well done!',
     home: 'Home',
     steps: 'Steps',
+    program: 'On the programme',
   },
 };
 

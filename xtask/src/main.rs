@@ -88,6 +88,8 @@ fn test(args: &[String]) -> Result {
             "warnings",
         ]),
     )?;
+    eprintln!("\n==> the core depends on no GUI crate (cargo tree -p datajam)");
+    core_has_no_gui()?;
     step(
         "cargo test --workspace (unit and integration tests)",
         cargo().args(["test", "--workspace"]),
@@ -101,6 +103,33 @@ fn test(args: &[String]) -> Result {
     }
     eprintln!("xtask: all checks passed in {:.0?}", started.elapsed());
     Ok(())
+}
+
+/// The core crate must build and test without Tauri, wry, WebKit or GTK.
+fn core_has_no_gui() -> Result {
+    let out = cargo()
+        .args(["tree", "-p", "datajam", "-e", "normal,build", "--prefix", "none"])
+        .output()
+        .map_err(|e| format!("cannot run cargo tree: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("cargo tree failed: {}", String::from_utf8_lossy(&out.stderr)));
+    }
+    let tree = String::from_utf8_lossy(&out.stdout);
+    let gui: Vec<&str> = tree
+        .lines()
+        .filter(|l| {
+            let name = l.split_whitespace().next().unwrap_or("");
+            ["tauri", "wry", "webkit2gtk", "gtk", "tao"]
+                .iter()
+                .any(|g| name == *g || name.starts_with(&format!("{g}-")))
+        })
+        .collect();
+    if gui.is_empty() {
+        eprintln!("<== ok: {} crates, none of them a GUI crate", tree.lines().count());
+        Ok(())
+    } else {
+        Err(format!("the core crate depends on GUI crates: {}", gui.join(", ")))
+    }
 }
 
 fn install_test_deps() -> Result {

@@ -6,7 +6,7 @@ import { t } from '../i18n.js';
 import { state, go, guard } from '../main.js';
 
 export async function profilesScreen() {
-  const profiles = await api.listProfiles();
+  const [profiles, packs] = await Promise.all([api.listProfiles(), api.listPacks(null)]);
 
   const open = (p) => {
     state.profile = p;
@@ -41,6 +41,12 @@ export async function profilesScreen() {
     h('p', { class: 'lead' }, t('who_intro')),
     list,
     form,
+    h('aside', { class: 'card program', id: 'program', 'aria-label': t('program') },
+      h('h2', {}, t('program')),
+      packs.map((p) => h('div', { class: 'program-pack', 'data-pack': p.id },
+        h('p', {}, h('strong', {}, p.title), p.builtin ? h('span', { class: 'tag' }, t('builtin')) : null),
+        h('p', { class: 'muted' }, p.description),
+        h('ol', {}, p.lessons.map((l) => h('li', {}, l.title)))))),
   );
 }
 
