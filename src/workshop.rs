@@ -319,7 +319,12 @@ impl Workshop {
         step_id: &str,
     ) -> Result<StepView> {
         self.store.profile(profile_id)?;
-        let (version, _) = self.locate_ids(pack_id, lesson_id, step_id)?;
+        let version = self
+            .locate(pack_id, lesson_id, step_id)?
+            .pack
+            .manifest
+            .version
+            .clone();
         self.store.set_position(&StepRef {
             profile_id,
             pack_id,
@@ -649,11 +654,6 @@ impl Workshop {
             index,
             step,
         })
-    }
-
-    fn locate_ids(&self, pack_id: &str, lesson_id: &str, step_id: &str) -> Result<(String, usize)> {
-        let loc = self.locate(pack_id, lesson_id, step_id)?;
-        Ok((loc.pack.manifest.version.clone(), loc.index))
     }
 
     /// Builds the view of a step from the pack and the profile's events.
