@@ -383,7 +383,11 @@ impl<'f> Reporter<'f> {
 
     fn emit(&mut self, phase: Phase, rows: u64, fraction: Option<f64>) {
         let fraction = fraction.map(|x| {
-            let x = if x.is_finite() { x.clamp(0.0, 1.0) } else { 0.0 };
+            let x = if x.is_finite() {
+                x.clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
             self.fraction = self.fraction.max(x);
             self.fraction
         });
@@ -639,11 +643,7 @@ fn prepare<'a>(
         Detected::Workbook(kinds) => {
             let requested = opts.sheet.as_deref();
             let mut on_load = |rows: u64, share: Option<f64>| {
-                reporter.maybe(
-                    Phase::Reading,
-                    rows,
-                    share.map(|x| x * WORKBOOK_SPLIT.0),
-                );
+                reporter.maybe(Phase::Reading, rows, share.map(|x| x * WORKBOOK_SPLIT.0));
             };
             let loaded = match src {
                 Source::File(p) => sheet::load(
@@ -797,50 +797,48 @@ fn analyze(
     let mut seen: u64 = 0;
 
     reporter.emit(Phase::Inferring, 0, Some(lo));
-    prepared
-        .source
-        .for_each_row(&mut |number, cells, share| {
-            last_row = number;
-            seen += 1;
-            reporter.tick(Phase::Inferring, seen, Some(lo + (hi - lo) * share));
-            if !decided {
-                match header_opt {
-                    Some(h) if number < h => return Ok(()),
-                    Some(h) if number == h => {
-                        header = Some((number, cells.to_vec()));
-                        decided = true;
+    prepared.source.for_each_row(&mut |number, cells, share| {
+        last_row = number;
+        seen += 1;
+        reporter.tick(Phase::Inferring, seen, Some(lo + (hi - lo) * share));
+        if !decided {
+            match header_opt {
+                Some(h) if number < h => return Ok(()),
+                Some(h) if number == h => {
+                    header = Some((number, cells.to_vec()));
+                    decided = true;
+                    return Ok(());
+                }
+                Some(h) => {
+                    // The requested header row is empty: unnamed columns.
+                    header = Some((h, Vec::new()));
+                    decided = true;
+                }
+                None => {
+                    if is_blank_row(cells) {
                         return Ok(());
                     }
-                    Some(h) => {
-                        // The requested header row is empty: unnamed columns.
-                        header = Some((h, Vec::new()));
-                        decided = true;
-                    }
-                    None => {
-                        if is_blank_row(cells) {
-                            return Ok(());
-                        }
-                        buffer.push((number, cells.to_vec()));
-                        if buffer.len() < HEADER_SCAN_ROWS {
-                            return Ok(());
-                        }
-                        decided = true;
-                        let found = detect_header(&buffer);
-                        let mut drained = std::mem::take(&mut buffer).into_iter();
-                        if let Some(i) = found {
-                            skipped = i;
-                            header = drained.nth(i);
-                        }
-                        for (_, cells) in drained {
-                            obs.observe(&cells, missing);
-                        }
+                    buffer.push((number, cells.to_vec()));
+                    if buffer.len() < HEADER_SCAN_ROWS {
                         return Ok(());
                     }
+                    decided = true;
+                    let found = detect_header(&buffer);
+                    let mut drained = std::mem::take(&mut buffer).into_iter();
+                    if let Some(i) = found {
+                        skipped = i;
+                        header = drained.nth(i);
+                    }
+                    for (_, cells) in drained {
+                        obs.observe(&cells, missing);
+                    }
+                    return Ok(());
                 }
             }
-            obs.observe(cells, missing);
-            Ok(())
-        })?;
+        }
+        obs.observe(cells, missing);
+        Ok(())
+    })?;
     if !decided {
         if let Some(h) = header_opt {
             return Err(ImportError::HeaderRowOutOfRange {

@@ -35,7 +35,20 @@ const REGIONS: [&str; 8] = [
 
 type BoxError = Box<dyn std::error::Error>;
 
-fn value(i: usize) -> (i64, &'static str, String, i64, f64, f64, chrono::NaiveDate, bool, i64, String) {
+fn value(
+    i: usize,
+) -> (
+    i64,
+    &'static str,
+    String,
+    i64,
+    f64,
+    f64,
+    chrono::NaiveDate,
+    bool,
+    i64,
+    String,
+) {
     let base = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
     let date = base + chrono::Duration::days((i % 1500) as i64);
     (
@@ -48,12 +61,25 @@ fn value(i: usize) -> (i64, &'static str, String, i64, f64, f64, chrono::NaiveDa
         date,
         i % 3 == 0,
         (i * 13 % 12) as i64 + 1,
-        if i % 10 == 0 { "à vérifier".to_string() } else { format!("ras {}", i % 97) },
+        if i % 10 == 0 {
+            "à vérifier".to_string()
+        } else {
+            format!("ras {}", i % 97)
+        },
     )
 }
 
 const HEADER: [&str; COLUMNS] = [
-    "id", "Région", "Nom", "Âge", "Revenu", "Taux", "Date enquête", "Électricité", "Taille", "Remarque",
+    "id",
+    "Région",
+    "Nom",
+    "Âge",
+    "Revenu",
+    "Taux",
+    "Date enquête",
+    "Électricité",
+    "Taille",
+    "Remarque",
 ];
 
 fn make_xlsx(path: &Path, rows: usize) -> Result<(), BoxError> {
@@ -132,7 +158,9 @@ fn calamine_alone(path: &Path) -> Result<u64, BoxError> {
 }
 
 fn csv_alone(path: &Path) -> Result<u64, BoxError> {
-    let mut r = csv::ReaderBuilder::new().has_headers(false).from_path(path)?;
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)?;
     let mut rec = csv::ByteRecord::new();
     let mut fields = 0u64;
     while r.read_byte_record(&mut rec)? {
@@ -204,7 +232,11 @@ fn child_peak(what: &str, path: &Path) -> Result<Option<u64>, BoxError> {
         .arg(path)
         .output()?;
     if !out.status.success() {
-        return Err(format!("child {what} failed: {}", String::from_utf8_lossy(&out.stderr)).into());
+        return Err(format!(
+            "child {what} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
     }
     Ok(String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -291,16 +323,30 @@ fn main() -> Result<(), BoxError> {
 
     println!("| measure | median | ratio | target |");
     println!("|---|---:|---:|---:|");
-    println!("| xlsx: calamine alone (open + range + every cell) | {} | 1.00 | |", ms(cal));
-    println!("| xlsx: datajam import_file (fresh DB, WAL, sync=FULL) | {} | {:.2}× | ≤ 1.3× |", ms(xi), ratio(xi, cal));
+    println!(
+        "| xlsx: calamine alone (open + range + every cell) | {} | 1.00 | |",
+        ms(cal)
+    );
+    println!(
+        "| xlsx: datajam import_file (fresh DB, WAL, sync=FULL) | {} | {:.2}× | ≤ 1.3× |",
+        ms(xi),
+        ratio(xi, cal)
+    );
     println!(
         "|   of which reading the workbook / inferring / writing | {} / {} / {} | | |",
         ms(phase_median(&x_phases, 0)).trim(),
         ms(phase_median(&x_phases, 1)).trim(),
         ms(phase_median(&x_phases, 2)).trim()
     );
-    println!("| csv: csv crate alone (ByteRecord loop) | {} | 1.00 | |", ms(cp));
-    println!("| csv: datajam import_file (fresh DB, WAL, sync=FULL) | {} | {:.2}× | ≤ 1.5× |", ms(ci), ratio(ci, cp));
+    println!(
+        "| csv: csv crate alone (ByteRecord loop) | {} | 1.00 | |",
+        ms(cp)
+    );
+    println!(
+        "| csv: datajam import_file (fresh DB, WAL, sync=FULL) | {} | {:.2}× | ≤ 1.5× |",
+        ms(ci),
+        ratio(ci, cp)
+    );
     println!(
         "|   of which encoding+delimiter scan / reading+inferring / writing | {} / {} / {} | | |",
         ms(phase_median(&c_phases, 0)).trim(),
@@ -319,7 +365,10 @@ fn main() -> Result<(), BoxError> {
         println!("|---|---:|---:|");
         println!("| child doing nothing | {:.1} MiB | |", mb(nothing));
         println!("| calamine alone, xlsx | {:.1} MiB | |", mb(calamine_peak));
-        println!("| full xlsx import | {:.1} MiB | < 150 MB |", mb(import_peak));
+        println!(
+            "| full xlsx import | {:.1} MiB | < 150 MB |",
+            mb(import_peak)
+        );
         println!("| full csv import | {:.1} MiB | |", mb(csv_peak));
     } else {
         println!("\nPeak memory: measured on Linux only (/proc/self/status VmHWM).");

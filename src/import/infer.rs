@@ -234,7 +234,11 @@ fn parse_plain_number(s: &str) -> Option<ParsedNumber> {
         return None;
     }
     let value: f64 = s.parse().ok()?;
-    let int = if frac.is_none() { s.parse::<i64>().ok() } else { None };
+    let int = if frac.is_none() {
+        s.parse::<i64>().ok()
+    } else {
+        None
+    };
     Some(ParsedNumber {
         value,
         int,

@@ -97,7 +97,11 @@ pub(crate) fn layout(labels: &[String]) -> Layout {
     for i in 0..n {
         if let Some(p) = parent[i] {
             let parent_name = names[p].clone().or_else(|| base(slugify(&labels[p])));
-            let choice_slug = labels[i].rsplit('/').next().map(slugify).unwrap_or_default();
+            let choice_slug = labels[i]
+                .rsplit('/')
+                .next()
+                .map(slugify)
+                .unwrap_or_default();
             if let (Some(pn), false) = (parent_name, choice_slug.is_empty()) {
                 names[i] = Some(truncate(format!("{pn}__{choice_slug}")));
             }

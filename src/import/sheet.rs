@@ -289,7 +289,8 @@ impl RowBuilder {
             for (r, c, v) in cells {
                 if self.last == Some((r, c)) {
                     // The same cell twice: the last one wins.
-                    if let Some(cell) = self.rows.last_mut().and_then(|(_, _, row)| row.last_mut()) {
+                    if let Some(cell) = self.rows.last_mut().and_then(|(_, _, row)| row.last_mut())
+                    {
                         *cell = v;
                     }
                 } else {
@@ -329,7 +330,10 @@ fn collect_cells(
         count += 1;
         if count.is_multiple_of(4096) {
             let rows = builder.rows.len() as u64;
-            progress(rows, Some((rows as f64 / declared_rows.max(1) as f64).min(1.0)));
+            progress(
+                rows,
+                Some((rows as f64 / declared_rows.max(1) as f64).min(1.0)),
+            );
         }
         if value.is_blank() {
             continue;
