@@ -29,12 +29,6 @@ impl RawCell {
         }
     }
 
-    /// True for empty cells, missing-value markers (the default list) and
-    /// spreadsheet errors.
-    #[cfg(test)]
-    pub(crate) fn is_missing(&self) -> bool {
-        Missing::default().is_missing(self)
-    }
 
     /// The text shown for this cell when it is kept as text.
     pub(crate) fn display(&self) -> String {
