@@ -59,9 +59,9 @@ fn value(
         ((i * 7919) % 1_000_000) as f64 / 100.0,
         ((i * 31) % 1000) as f64 / 10.0 + 0.25,
         date,
-        i % 3 == 0,
+        i.is_multiple_of(3),
         (i * 13 % 12) as i64 + 1,
-        if i % 10 == 0 {
+        if i.is_multiple_of(10) {
             "à vérifier".to_string()
         } else {
             format!("ras {}", i % 97)
@@ -204,6 +204,43 @@ fn full_import(path: &Path) -> Result<(Duration, [Duration; 3]), BoxError> {
     Ok((total, phases))
 }
 
+/// SQLite alone: the same 100,000 × 10 typed values inserted through one
+/// prepared statement in one transaction into a fresh workspace database
+/// (the floor for the writing phase of any import).
+fn sqlite_alone(rows: usize) -> Result<(), BoxError> {
+    let dir = tempfile::tempdir()?;
+    let mut store = Store::open(dir.path())?;
+    let tx = store.conn_mut().transaction()?;
+    tx.execute(
+        "CREATE TABLE t (a INTEGER, b TEXT, c TEXT, d INTEGER, e REAL, f REAL, g TEXT, h INTEGER, i INTEGER, j TEXT)",
+        [],
+    )?;
+    {
+        let mut stmt =
+            tx.prepare("INSERT INTO t VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?;
+        let mut date = String::new();
+        for i in 0..rows {
+            let v = value(i);
+            date.clear();
+            date.push_str(&v.6.format("%Y-%m-%d").to_string());
+            stmt.execute((
+                v.0,
+                v.1,
+                &v.2,
+                v.3,
+                v.4,
+                v.5,
+                &date,
+                i64::from(v.7),
+                v.8,
+                &v.9,
+            ))?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v.get(v.len() / 2).copied().unwrap_or_default()
@@ -266,6 +303,14 @@ fn main() -> Result<(), BoxError> {
                 calamine_alone(&path)?;
             }
             "child-nothing" => {}
+            // Writes the data files into a folder, e.g. to profile one import
+            // with `perf record datajam-bench child-import DIR/enquete.csv`.
+            "gen" => {
+                std::fs::create_dir_all(&path)?;
+                make_xlsx(&path.join("enquete.xlsx"), 100_000)?;
+                make_csv(&path.join("enquete.csv"), 100_000)?;
+                return Ok(());
+            }
             _ => {}
         }
         if mode.starts_with("child-") {
@@ -319,6 +364,7 @@ fn main() -> Result<(), BoxError> {
         c_phases.push(p);
         Ok(t)
     })?;
+    let sq = time(reps, || sqlite_alone(rows))?;
     let phase_median = |v: &Vec<[Duration; 3]>, i: usize| median(v.iter().map(|p| p[i]).collect());
 
     println!("| measure | median | ratio | target |");
@@ -352,6 +398,12 @@ fn main() -> Result<(), BoxError> {
         ms(phase_median(&c_phases, 0)).trim(),
         ms(phase_median(&c_phases, 1)).trim(),
         ms(phase_median(&c_phases, 2)).trim()
+    );
+
+    println!(
+        "| sqlite alone: same typed rows, one prepared INSERT, one transaction (fresh DB, WAL, sync=FULL) | {} | {:.2}× of csv alone | |",
+        ms(sq),
+        ratio(sq, cp)
     );
 
     if cfg!(target_os = "linux") {

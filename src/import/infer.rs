@@ -29,7 +29,6 @@ impl RawCell {
         }
     }
 
-
     /// The text shown for this cell when it is kept as text.
     pub(crate) fn display(&self) -> String {
         match self {
@@ -207,6 +206,18 @@ fn join_groups(groups: &[&str]) -> Option<String> {
 pub(crate) fn parse_number(s: &str) -> Option<ParsedNumber> {
     if let Some(n) = parse_plain_number(s) {
         return Some(n);
+    }
+    // Every number has a digit, and starts with a digit, a sign, a
+    // separator or a currency prefix: words are rejected without more work.
+    let starts_like_number = s.trim_start().starts_with(|c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '-' | '+' | '\u{2212}' | '.' | ',' | 'f' | 'F' | 'x' | 'X' | '€' | '$'
+            )
+    });
+    if !starts_like_number || !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
     }
     parse_number_slow(s)
 }
