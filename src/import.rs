@@ -57,7 +57,7 @@
 //!     `kobo_submission_time` (a datetime), `kobo_index`… (never clash with
 //!     a question, never an SQL keyword, grouped together in a listing);
 //!   - a warning says the file was recognised as a Kobo export.
-//!   In any file, a column `P/choice` next to a column `P` is one choice of a
+//! - **Choice columns**, in any file: a column `P/choice` next to a column `P` is one choice of a
 //!   `select_multiple` question: it is named `<name of P>__choice` (double
 //!   `_` so that it cannot be confused with a question name) and, when all
 //!   its values are 0/1 (or oui/non…), typed **boolean**: it is a yes/no
