@@ -9,6 +9,9 @@
 //! - [`preview_file`]: what an import would do (format, encoding, delimiter,
 //!   sheet, header row, columns and their types, first 20 rows), without writing.
 //! - [`import_file`] / [`import_bytes`]: the import itself, in one transaction.
+//! - [`import_file_with_progress`]: the same, reporting [`Progress`] (phase
+//!   reading → inferring → writing, rows, estimated overall fraction) at most
+//!   every [`PROGRESS_INTERVAL`], and once with fraction 1.0 after the commit.
 //!
 //! How a file is read:
 //! - **Format** from the extension *and* the first bytes: a workbook renamed
@@ -18,7 +21,7 @@
 //! - **Text files**: encoding from the BOM (UTF-8, UTF-16 LE/BE), else UTF-8
 //!   if valid, else Windows-1252; delimiter among `,` `;` tab `|` by count
 //!   consistency outside quotes. Rows are streamed twice (type inference,
-//!   then insertion); memory stays bounded.
+//!   then insertion), through reused buffers; memory stays bounded.
 //! - **Workbooks**: the first visible worksheet unless
 //!   [`ImportOptions::sheet`]; sheets over [`MAX_SHEET_CELLS`] cells are
 //!   refused, before loading for XLSX/XLSB (declared dimensions).
@@ -36,33 +39,65 @@
 //!   boolean (oui/non, vrai/faux, yes/no, true/false), date (ISO or day
 //!   first), datetime, else text. A type is kept when ≥ 95% of the
 //!   non-missing values fit; the others are stored as their text, with a
-//!   warning. Missing markers (`NA`, `N/A`, `n/d`, `-`, `..`, `…`) become NULL.
+//!   warning. Missing markers (`NA`, `N/A`, `n/d`, `-`, `..`, `…`) become NULL;
+//!   [`ImportOptions::missing_values`] replaces that list (Table Schema
+//!   `missingValues`). [`ImportOptions::types`] imposes a column's type (by
+//!   name or label); values that do not fit are kept as text, with a warning.
+//!   Booleans also accept `1`/`0`, but a column of 0/1 alone stays integer
+//!   (ties go to the integer type), except for choice columns (below).
+//! - **Workbook dates**: calamine applies the workbook's date system (1900,
+//!   or 1904 when `workbookPr date1904` is set): same serial, dates 1462 days
+//!   apart; tested with a workbook whose `workbook.xml` is patched.
+//! - **KoboToolbox / ODK exports** (header with `_uuid` or
+//!   `_submission_time`, or both `_id` and `_index`):
+//!   - `group/question` → `question` (the last path segment), or
+//!     `group_question` when two questions share that last segment;
+//!   - metadata columns `_id`, `_uuid`, `_submission_time`, `_index`,
+//!     `_validation_status`, `__version__`… → `kobo_id`, `kobo_uuid`,
+//!     `kobo_submission_time` (a datetime), `kobo_index`… (never clash with
+//!     a question, never an SQL keyword, grouped together in a listing);
+//!   - a warning says the file was recognised as a Kobo export.
+//! - **Choice columns**, in any file: a column `P/choice` next to a column `P` is one choice of a
+//!   `select_multiple` question: it is named `<name of P>__choice` (double
+//!   `_` so that it cannot be confused with a question name) and, when all
+//!   its values are 0/1 (or oui/non…), typed **boolean**: it is a yes/no
+//!   answer, shown as such, and still stored as INTEGER 0/1 so that `SUM`
+//!   counts the respondents who chose it and `AVG` gives their share; an
+//!   empty cell (question not asked) is NULL, not "no".
+//! - **Labels** keep the header text (`menage/sources_eau/puits`).
 //! - **SQLite**: INTEGER, REAL, INTEGER 0/1 for booleans, ISO TEXT for dates
 //!   (`YYYY-MM-DD`) and datetimes (`YYYY-MM-DD HH:MM:SS`), TEXT. Identifiers
-//!   are quoted, values bound as parameters.
+//!   are quoted, values bound as parameters of one prepared statement, each
+//!   cell bound directly; the page cache is raised to 32 MiB during the
+//!   import and restored after. The connection's `synchronous` setting is
+//!   not touched: with the app's `FULL`, the committed import is durable.
+//!   See `BENCHMARKS.md` for the figures.
 //!
 //! Warnings are in French (they are shown to trainees as they are); errors
 //! have a stable [`ImportError::code`] and French/English messages.
 
 mod db;
 mod infer;
+mod kobo;
 mod sheet;
 mod text;
 
 #[cfg(test)]
 mod tests;
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use rusqlite::types::Value;
-
-use infer::{ColumnStats, Converted, RawCell, Typed};
+use infer::{ColumnStats, Converted, Missing, RawCell, Typed};
 use sheet::WorkbookKind;
 
 /// The type inferred for a column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ColumnType {
     Integer,
@@ -96,7 +131,46 @@ pub struct ImportOptions {
     pub header_row: Option<usize>,
     /// Replace an existing imported table of the same name.
     pub replace: bool,
+    /// Types chosen by the user, keyed by column name (`population_2009`)
+    /// or header label (`Population 2009`); they win over inference. Values
+    /// that do not fit are kept as their text, with a warning. A key that
+    /// matches no column gives a warning. Empty: every type is inferred.
+    pub types: BTreeMap<String, ColumnType>,
+    /// Texts meaning "no value" (Table Schema `missingValues`), compared
+    /// exactly after trimming; they replace the default list (`NA`, `N/A`,
+    /// `#N/A`, `n/d`, `-`, `--`, `..`, `...`, `…`, any case). Blank cells
+    /// are always missing. `None`: the default list.
+    pub missing_values: Option<Vec<String>>,
 }
+
+/// The stage of an import, in the order they come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    /// Opening the file: format, encoding and delimiter of a text file;
+    /// loading the sheet of a workbook.
+    Reading,
+    /// First pass over the rows: header and column types.
+    Inferring,
+    /// Second pass: rows written to the database, then the commit.
+    Writing,
+}
+
+/// Where a long import is, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Progress {
+    pub phase: Phase,
+    /// Rows handled so far in this phase (sheet rows read, rows analysed,
+    /// rows written).
+    pub rows: u64,
+    /// Estimated share of the whole import done, from 0.0 to 1.0, never
+    /// decreasing; 1.0 only once the table is committed. `None` when there
+    /// is no estimate (an XLS or ODS sheet being loaded).
+    pub fraction: Option<f64>,
+}
+
+/// Least time between two progress reports within a phase.
+pub const PROGRESS_INTERVAL: Duration = Duration::from_millis(50);
 
 /// The outcome of an import.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -309,10 +383,74 @@ impl ImportError {
 /// A row: 1-based row number (sheet row, or record number) and its cells.
 pub(crate) type Row = (usize, Vec<RawCell>);
 
+/// Receives each row: its 1-based number, its cells, and the share of the
+/// source read so far (0.0 to 1.0).
+pub(crate) type RowVisitor<'f> = dyn FnMut(usize, &[RawCell], f64) -> Result<(), ImportError> + 'f;
+
 /// Something whose rows can be read, possibly several times.
 pub(crate) trait RowSource {
-    fn rows(&self) -> Result<Box<dyn Iterator<Item = Result<Row, ImportError>> + '_>, ImportError>;
+    /// Calls `f` with every row, in order; stops at the first error.
+    fn for_each_row(&self, f: &mut RowVisitor<'_>) -> Result<(), ImportError>;
 }
+
+/// Throttles progress reports: at most one per [`PROGRESS_INTERVAL`] within
+/// a phase (the clock is looked at every 256 rows), always one when a phase
+/// starts and one at the end. Fractions never go down.
+struct Reporter<'f> {
+    f: &'f mut dyn FnMut(&Progress),
+    last: Instant,
+    calls: u32,
+    fraction: f64,
+}
+
+impl<'f> Reporter<'f> {
+    fn new(f: &'f mut dyn FnMut(&Progress)) -> Self {
+        Reporter {
+            f,
+            last: Instant::now(),
+            calls: 0,
+            fraction: 0.0,
+        }
+    }
+
+    fn emit(&mut self, phase: Phase, rows: u64, fraction: Option<f64>) {
+        let fraction = fraction.map(|x| {
+            let x = if x.is_finite() {
+                x.clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            self.fraction = self.fraction.max(x);
+            self.fraction
+        });
+        self.last = Instant::now();
+        (self.f)(&Progress {
+            phase,
+            rows,
+            fraction,
+        });
+    }
+
+    /// A report, unless the previous one is too recent.
+    fn maybe(&mut self, phase: Phase, rows: u64, fraction: Option<f64>) {
+        if self.last.elapsed() >= PROGRESS_INTERVAL {
+            self.emit(phase, rows, fraction);
+        }
+    }
+
+    /// A report that may be skipped when the previous one is too recent.
+    fn tick(&mut self, phase: Phase, rows: u64, fraction: Option<f64>) {
+        self.calls = self.calls.wrapping_add(1);
+        if self.calls.is_multiple_of(256) && self.last.elapsed() >= PROGRESS_INTERVAL {
+            self.emit(phase, rows, fraction);
+        }
+    }
+}
+
+/// Shares of the whole import given to each phase: (start of inferring,
+/// start of writing). Rough, from the benchmark.
+const WORKBOOK_SPLIT: (f64, f64) = (0.5, 0.6);
+const TEXT_SPLIT: (f64, f64) = (0.05, 0.45);
 
 /// Where the bytes come from.
 #[derive(Debug, Clone, Copy)]
@@ -326,6 +464,14 @@ impl<'a> Source<'a> {
         match *self {
             Source::File(p) => Ok(Box::new(BufReader::new(open_file(p)?))),
             Source::Bytes(b) => Ok(Box::new(b)),
+        }
+    }
+
+    /// The length in bytes.
+    pub(crate) fn len(&self) -> Result<u64, ImportError> {
+        match *self {
+            Source::File(p) => Ok(open_file(p)?.metadata()?.len()),
+            Source::Bytes(b) => Ok(b.len() as u64),
         }
     }
 
@@ -481,6 +627,8 @@ struct Prepared<'a> {
     delimiter: Option<u8>,
     sheet: Option<String>,
     sheets: Vec<String>,
+    /// Shares of the import given to the phases, see [`WORKBOOK_SPLIT`].
+    split: (f64, f64),
     source: Box<dyn RowSource + 'a>,
     warnings: Vec<String>,
 }
@@ -489,6 +637,7 @@ fn prepare<'a>(
     src: Source<'a>,
     file_name: &str,
     opts: &ImportOptions,
+    reporter: &mut Reporter<'_>,
 ) -> Result<Prepared<'a>, ImportError> {
     let mut warnings = Vec::new();
     let head = src.head(8192)?;
@@ -514,6 +663,7 @@ fn prepare<'a>(
                 delimiter: Some(delimiter),
                 sheet: None,
                 sheets: Vec::new(),
+                split: TEXT_SPLIT,
                 source: Box::new(text::CsvSource {
                     src,
                     encoding,
@@ -524,11 +674,19 @@ fn prepare<'a>(
         }
         Detected::Workbook(kinds) => {
             let requested = opts.sheet.as_deref();
+            let mut on_load = |rows: u64, share: Option<f64>| {
+                reporter.maybe(Phase::Reading, rows, share.map(|x| x * WORKBOOK_SPLIT.0));
+            };
             let loaded = match src {
-                Source::File(p) => {
-                    sheet::load(|| Ok(BufReader::new(open_file(p)?)), &kinds, requested)
+                Source::File(p) => sheet::load(
+                    || Ok(BufReader::new(open_file(p)?)),
+                    &kinds,
+                    requested,
+                    &mut on_load,
+                ),
+                Source::Bytes(b) => {
+                    sheet::load(|| Ok(Cursor::new(b)), &kinds, requested, &mut on_load)
                 }
-                Source::Bytes(b) => sheet::load(|| Ok(Cursor::new(b)), &kinds, requested),
             };
             let loaded = match loaded {
                 // A zip or compound file that is no workbook at all (.docx, .doc…).
@@ -560,6 +718,7 @@ fn prepare<'a>(
                 delimiter: None,
                 sheet: Some(loaded.sheet),
                 sheets: loaded.sheets,
+                split: WORKBOOK_SPLIT,
                 source: Box::new(loaded.grid),
                 warnings,
             })
@@ -574,6 +733,8 @@ struct Analysis {
     /// Index in the row's cells of each kept column.
     kept: Vec<usize>,
     columns: Vec<ColumnInfo>,
+    /// Non-blank data rows.
+    rows: u64,
     /// First data rows, full width.
     preview: Vec<Vec<RawCell>>,
     warnings: Vec<String>,
@@ -624,43 +785,61 @@ fn detect_header(rows: &[Row]) -> Option<usize> {
         .or_else(|| (0..rows.len()).find(|&i| qualifies(i)))
 }
 
+/// Per-column statistics and the first rows of the first pass.
+#[derive(Default)]
+struct Observer {
+    stats: Vec<ColumnStats>,
+    rows: u64,
+    preview: Vec<Vec<RawCell>>,
+}
+
+impl Observer {
+    fn observe(&mut self, cells: &[RawCell], missing: &Missing) {
+        if is_blank_row(cells) {
+            return;
+        }
+        if self.stats.len() < cells.len() {
+            self.stats.resize(cells.len(), ColumnStats::default());
+        }
+        for (stat, cell) in self.stats.iter_mut().zip(cells) {
+            stat.observe(cell, missing);
+        }
+        self.rows += 1;
+        if self.preview.len() < PREVIEW_ROWS {
+            self.preview.push(cells.to_vec());
+        }
+    }
+}
+
 /// First pass: finds the header, gathers column statistics, decides names and types.
-fn analyze(source: &dyn RowSource, header_opt: Option<usize>) -> Result<Analysis, ImportError> {
+fn analyze(
+    prepared: &Prepared<'_>,
+    opts: &ImportOptions,
+    missing: &Missing,
+    reporter: &mut Reporter<'_>,
+) -> Result<Analysis, ImportError> {
+    let header_opt = opts.header_row;
+    let (lo, hi) = prepared.split;
     let mut header: Option<Row> = None;
     let mut decided = false;
     let mut buffer: Vec<Row> = Vec::new();
     let mut skipped = 0usize;
-    let mut stats: Vec<ColumnStats> = Vec::new();
-    let mut rows: u64 = 0;
-    let mut preview: Vec<Vec<RawCell>> = Vec::new();
+    let mut obs = Observer::default();
     let mut last_row = 0usize;
+    let mut seen: u64 = 0;
 
-    let mut observe = |cells: Vec<RawCell>| {
-        if is_blank_row(&cells) {
-            return;
-        }
-        if stats.len() < cells.len() {
-            stats.resize(cells.len(), ColumnStats::default());
-        }
-        for (stat, cell) in stats.iter_mut().zip(&cells) {
-            stat.observe(cell);
-        }
-        rows += 1;
-        if preview.len() < PREVIEW_ROWS {
-            preview.push(cells);
-        }
-    };
-
-    for item in source.rows()? {
-        let (number, cells) = item?;
+    reporter.emit(Phase::Inferring, 0, Some(lo));
+    prepared.source.for_each_row(&mut |number, cells, share| {
         last_row = number;
+        seen += 1;
+        reporter.tick(Phase::Inferring, seen, Some(lo + (hi - lo) * share));
         if !decided {
             match header_opt {
-                Some(h) if number < h => continue,
+                Some(h) if number < h => return Ok(()),
                 Some(h) if number == h => {
-                    header = Some((number, cells));
+                    header = Some((number, cells.to_vec()));
                     decided = true;
-                    continue;
+                    return Ok(());
                 }
                 Some(h) => {
                     // The requested header row is empty: unnamed columns.
@@ -668,12 +847,12 @@ fn analyze(source: &dyn RowSource, header_opt: Option<usize>) -> Result<Analysis
                     decided = true;
                 }
                 None => {
-                    if is_blank_row(&cells) {
-                        continue;
+                    if is_blank_row(cells) {
+                        return Ok(());
                     }
-                    buffer.push((number, cells));
+                    buffer.push((number, cells.to_vec()));
                     if buffer.len() < HEADER_SCAN_ROWS {
-                        continue;
+                        return Ok(());
                     }
                     decided = true;
                     let found = detect_header(&buffer);
@@ -683,14 +862,15 @@ fn analyze(source: &dyn RowSource, header_opt: Option<usize>) -> Result<Analysis
                         header = drained.nth(i);
                     }
                     for (_, cells) in drained {
-                        observe(cells);
+                        obs.observe(&cells, missing);
                     }
-                    continue;
+                    return Ok(());
                 }
             }
         }
-        observe(cells);
-    }
+        obs.observe(cells, missing);
+        Ok(())
+    })?;
     if !decided {
         if let Some(h) = header_opt {
             return Err(ImportError::HeaderRowOutOfRange {
@@ -705,9 +885,14 @@ fn analyze(source: &dyn RowSource, header_opt: Option<usize>) -> Result<Analysis
             header = drained.nth(i);
         }
         for (_, cells) in drained {
-            observe(cells);
+            obs.observe(&cells, missing);
         }
     }
+    let Observer {
+        stats,
+        rows,
+        preview,
+    } = obs;
 
     let mut warnings = Vec::new();
     let header_row = header.as_ref().map_or(0, |(n, _)| *n);
@@ -739,45 +924,64 @@ fn analyze(source: &dyn RowSource, header_opt: Option<usize>) -> Result<Analysis
         warnings.push("Aucune ligne de données sous l'en-tête : la table est vide.".to_string());
     }
     let labels: Vec<String> = kept.iter().map(|&c| label_at(c)).collect();
-    let (named, name_warnings) = infer::name_columns(&labels, header_row != 0);
+    let layout = kobo::layout(&labels);
+    if layout.kobo {
+        warnings.push(
+            "Export KoboToolbox reconnu : les colonnes « groupe/question » portent le nom de la question, les choix multiples sont des colonnes oui/non « question__choix », et les métadonnées (_id, _uuid, _submission_time…) commencent par « kobo_ »."
+                .to_string(),
+        );
+    }
+    let (named, name_warnings) = infer::name_columns(&labels, header_row != 0, &layout.names);
     warnings.extend(name_warnings);
     let empty_stats = ColumnStats::default();
-    let types: Vec<ColumnType> = kept
-        .iter()
-        .map(|&c| stats.get(c).unwrap_or(&empty_stats).decide())
-        .collect();
+    let stat = |c: usize| stats.get(c).unwrap_or(&empty_stats);
+    let mut types: Vec<ColumnType> = kept.iter().map(|&c| stat(c).decide()).collect();
+    // select_multiple choices: 0/1 (or oui/non) columns are yes/no answers.
+    for (k, &c) in kept.iter().enumerate() {
+        if layout.choice.get(k).copied().unwrap_or(false) && stat(c).all_fit(ColumnType::Boolean) {
+            types[k] = ColumnType::Boolean;
+        }
+    }
+    // The user's choices win.
+    for (k, (name, label)) in named.iter().enumerate() {
+        if let Some(ty) = opts.types.get(name).or_else(|| opts.types.get(label)) {
+            types[k] = *ty;
+        }
+    }
+    for key in opts.types.keys() {
+        if !named.iter().any(|(n, l)| n == key || l == key) {
+            warnings.push(format!(
+                "Type demandé pour la colonne « {key} » : aucune colonne ne porte ce nom ; la demande est ignorée."
+            ));
+        }
+    }
     for ((&c, ty), (_, label)) in kept.iter().zip(&types).zip(&named) {
-        warnings.extend(stats.get(c).unwrap_or(&empty_stats).warnings(label, *ty));
+        warnings.extend(stat(c).warnings(label, *ty));
     }
     let columns = infer::column_infos(&named, &types);
     Ok(Analysis {
         header_row,
         kept,
         columns,
+        rows,
         preview,
         warnings,
     })
 }
 
-fn project(cells: &[RawCell], analysis: &Analysis) -> Vec<Converted> {
+fn project(cells: &[RawCell], analysis: &Analysis, missing: &Missing) -> Vec<Converted> {
     analysis
         .kept
         .iter()
         .zip(&analysis.columns)
-        .map(|(&c, col)| infer::convert(cells.get(c).unwrap_or(&RawCell::Empty), col.column_type))
+        .map(|(&c, col)| {
+            infer::convert(
+                cells.get(c).unwrap_or(&RawCell::Empty),
+                col.column_type,
+                missing,
+            )
+        })
         .collect()
-}
-
-fn to_sql(v: Converted) -> Value {
-    match v {
-        Converted::Null => Value::Null,
-        Converted::Text(s) => Value::Text(s),
-        Converted::Typed(Typed::Int(i)) => Value::Integer(i),
-        Converted::Typed(Typed::Real(f)) => Value::Real(f),
-        Converted::Typed(Typed::Bool(b)) => Value::Integer(i64::from(b)),
-        Converted::Typed(Typed::Date(d)) => Value::Text(infer::format_date(d)),
-        Converted::Typed(Typed::DateTime(dt)) => Value::Text(infer::format_datetime(dt)),
-    }
 }
 
 fn to_json(v: Converted) -> serde_json::Value {
@@ -803,12 +1007,20 @@ fn file_name_of(path: &Path) -> String {
 
 /// Reads a file and tells what an import would do, without writing anything.
 pub fn preview_file(path: &Path, opts: &ImportOptions) -> Result<Preview, ImportError> {
-    let prepared = prepare(Source::File(path), &file_name_of(path), opts)?;
-    let analysis = analyze(prepared.source.as_ref(), opts.header_row)?;
+    let mut ignore = |_: &Progress| {};
+    let mut reporter = Reporter::new(&mut ignore);
+    let missing = Missing::new(opts.missing_values.as_deref());
+    let prepared = prepare(Source::File(path), &file_name_of(path), opts, &mut reporter)?;
+    let analysis = analyze(&prepared, opts, &missing, &mut reporter)?;
     let rows = analysis
         .preview
         .iter()
-        .map(|cells| project(cells, &analysis).into_iter().map(to_json).collect())
+        .map(|cells| {
+            project(cells, &analysis, &missing)
+                .into_iter()
+                .map(to_json)
+                .collect()
+        })
         .collect();
     Ok(Preview {
         format: prepared.format,
@@ -828,7 +1040,26 @@ pub fn import_file(
     path: &Path,
     opts: &ImportOptions,
 ) -> Result<ImportReport, ImportError> {
-    import_source(conn, Source::File(path), &file_name_of(path), opts)
+    import_file_with_progress(conn, path, opts, &mut |_| {})
+}
+
+/// [`import_file`], telling `on_progress` where it is: phases in order
+/// (reading, inferring, writing), at most one report per
+/// [`PROGRESS_INTERVAL`] within a phase, and a last report (writing,
+/// fraction 1.0) once the table is committed. No report after an error.
+pub fn import_file_with_progress(
+    conn: &mut rusqlite::Connection,
+    path: &Path,
+    opts: &ImportOptions,
+    on_progress: &mut dyn FnMut(&Progress),
+) -> Result<ImportReport, ImportError> {
+    import_source(
+        conn,
+        Source::File(path),
+        &file_name_of(path),
+        opts,
+        on_progress,
+    )
 }
 
 /// Import from bytes already in memory (used for datasets embedded in the app); `file_name` gives the format by extension.
@@ -839,7 +1070,7 @@ pub fn import_bytes(
     opts: &ImportOptions,
 ) -> Result<ImportReport, ImportError> {
     let base = file_name_of(Path::new(file_name));
-    import_source(conn, Source::Bytes(bytes), &base, opts)
+    import_source(conn, Source::Bytes(bytes), &base, opts, &mut |_| {})
 }
 
 fn import_source(
@@ -847,6 +1078,7 @@ fn import_source(
     src: Source<'_>,
     file_name: &str,
     opts: &ImportOptions,
+    on_progress: &mut dyn FnMut(&Progress),
 ) -> Result<ImportReport, ImportError> {
     let table = match &opts.table {
         Some(t) => db::validate_table_name(t)?,
@@ -854,8 +1086,11 @@ fn import_source(
     };
     // Fail fast, before reading a large file; checked again in the transaction.
     db::check_target(conn, &table, opts.replace)?;
-    let prepared = prepare(src, file_name, opts)?;
-    let analysis = analyze(prepared.source.as_ref(), opts.header_row)?;
+    let mut reporter = Reporter::new(on_progress);
+    reporter.emit(Phase::Reading, 0, Some(0.0));
+    let missing = Missing::new(opts.missing_values.as_deref());
+    let prepared = prepare(src, file_name, opts, &mut reporter)?;
+    let analysis = analyze(&prepared, opts, &missing, &mut reporter)?;
     let mut warnings = prepared.warnings.clone();
     warnings.extend(analysis.warnings.iter().cloned());
     let spec = db::TableSpec {
@@ -866,16 +1101,27 @@ fn import_source(
         warnings: &warnings,
         replace: opts.replace,
     };
-    let rows = db::write_table(conn, &spec, |insert| {
-        for item in prepared.source.rows()? {
-            let (number, cells) = item?;
-            if number <= analysis.header_row || is_blank_row(&cells) {
-                continue;
+    let start = prepared.split.1;
+    // The commit itself is given the last 2%.
+    let span = (1.0 - start) * 0.98;
+    let total = analysis.rows.max(1) as f64;
+    reporter.emit(Phase::Writing, 0, Some(start));
+    let rows = db::write_table(conn, &spec, |writer| {
+        prepared.source.for_each_row(&mut |number, cells, _| {
+            if number <= analysis.header_row || is_blank_row(cells) {
+                return Ok(());
             }
-            insert(project(&cells, &analysis).into_iter().map(to_sql).collect())?;
-        }
-        Ok(())
+            writer.insert(cells, &analysis.kept, &analysis.columns, &missing)?;
+            let done = writer.rows();
+            reporter.tick(
+                Phase::Writing,
+                done,
+                Some(start + span * (done as f64 / total).min(1.0)),
+            );
+            Ok(())
+        })
     })?;
+    reporter.emit(Phase::Writing, rows, Some(1.0));
     Ok(ImportReport {
         table,
         rows,

@@ -155,6 +155,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 table,
                 header_row,
                 replace,
+                ..Default::default()
             };
             let report = w.import(&file, &opts)?;
             if json {

@@ -29,15 +29,6 @@ impl RawCell {
         }
     }
 
-    /// True for empty cells, missing-value markers and spreadsheet errors.
-    pub(crate) fn is_missing(&self) -> bool {
-        match self {
-            RawCell::Empty | RawCell::Error(_) => true,
-            RawCell::Text(s) => is_missing_text(s),
-            _ => false,
-        }
-    }
-
     /// The text shown for this cell when it is kept as text.
     pub(crate) fn display(&self) -> String {
         match self {
@@ -109,10 +100,46 @@ pub(crate) fn is_missing_text(s: &str) -> bool {
     t.is_empty() || MISSING_MARKERS.iter().any(|m| t.eq_ignore_ascii_case(m))
 }
 
+/// Which texts mean "no value": the default markers (any case), or the
+/// list given as a Table Schema `missingValues` (exact match after
+/// trimming). Blank cells and spreadsheet errors are always missing.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Missing {
+    custom: Option<Vec<String>>,
+}
+
+impl Missing {
+    pub(crate) fn new(custom: Option<&[String]>) -> Missing {
+        Missing {
+            custom: custom.map(|v| v.iter().map(|m| m.trim().to_string()).collect()),
+        }
+    }
+
+    pub(crate) fn is_missing_text(&self, s: &str) -> bool {
+        match &self.custom {
+            None => is_missing_text(s),
+            Some(list) => {
+                let t = s.trim();
+                t.is_empty() || list.iter().any(|m| m == t)
+            }
+        }
+    }
+
+    pub(crate) fn is_missing(&self, cell: &RawCell) -> bool {
+        match cell {
+            RawCell::Empty | RawCell::Error(_) => true,
+            RawCell::Text(s) => self.is_missing_text(s),
+            _ => false,
+        }
+    }
+}
+
 pub(crate) fn parse_bool(s: &str) -> Option<bool> {
     let t = s.trim();
-    const TRUE: &[&str] = &["oui", "vrai", "yes", "true"];
-    const FALSE: &[&str] = &["non", "faux", "no", "false"];
+    // "1"/"0" too (KoboToolbox choice columns); a column of 0/1 alone is
+    // still inferred as integer, since ties go to the integer type.
+    const TRUE: &[&str] = &["oui", "vrai", "yes", "true", "1"];
+    const FALSE: &[&str] = &["non", "faux", "no", "false", "0"];
     if TRUE.iter().any(|w| t.eq_ignore_ascii_case(w)) {
         Some(true)
     } else if FALSE.iter().any(|w| t.eq_ignore_ascii_case(w)) {
@@ -177,6 +204,55 @@ fn join_groups(groups: &[&str]) -> Option<String> {
 /// "12,5", "12.5", "1 234 567" (space, U+00A0 or U+202F), "1.234.567",
 /// "1.234,5", "1,234.5", "12 %", "15 000 FCFA", "-3", "1,5E+06".
 pub(crate) fn parse_number(s: &str) -> Option<ParsedNumber> {
+    if let Some(n) = parse_plain_number(s) {
+        return Some(n);
+    }
+    // Every number has a digit, and starts with a digit, a sign, a
+    // separator or a currency prefix: words are rejected without more work.
+    let starts_like_number = s.trim_start().starts_with(|c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '-' | '+' | '\u{2212}' | '.' | ',' | 'f' | 'F' | 'x' | 'X' | '€' | '$'
+            )
+    });
+    if !starts_like_number || !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    parse_number_slow(s)
+}
+
+/// Fast path for the most common spellings, "-123" and "12.5" (no
+/// grouping, no unit), with the same results as the general parser.
+fn parse_plain_number(s: &str) -> Option<ParsedNumber> {
+    let b = s.as_bytes();
+    let body = b.strip_prefix(b"-").unwrap_or(b);
+    let (int_part, frac) = match body.iter().position(|&c| c == b'.') {
+        Some(p) => (&body[..p], Some(&body[p + 1..])),
+        None => (body, None),
+    };
+    let digits = |x: &[u8]| !x.is_empty() && x.iter().all(u8::is_ascii_digit);
+    if !digits(int_part) || (int_part.len() > 1 && int_part[0] == b'0') || int_part.len() > 15 {
+        return None;
+    }
+    if frac.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    let value: f64 = s.parse().ok()?;
+    let int = if frac.is_none() {
+        s.parse::<i64>().ok()
+    } else {
+        None
+    };
+    Some(ParsedNumber {
+        value,
+        int,
+        currency: false,
+        percent: false,
+    })
+}
+
+fn parse_number_slow(s: &str) -> Option<ParsedNumber> {
     let mut t = s.trim();
     let mut currency = false;
     for sym in CURRENCY_SUFFIXES {
@@ -397,6 +473,10 @@ pub(crate) fn interpret(cell: &RawCell, ty: ColumnType) -> Option<Typed> {
         (ColumnType::Number, RawCell::Float(f)) => f.is_finite().then_some(Typed::Real(*f)),
         (ColumnType::Number, RawCell::Text(s)) => parse_number(s).map(|n| Typed::Real(n.value)),
         (ColumnType::Boolean, RawCell::Bool(b)) => Some(Typed::Bool(*b)),
+        (ColumnType::Boolean, RawCell::Int(i @ (0 | 1))) => Some(Typed::Bool(*i == 1)),
+        (ColumnType::Boolean, RawCell::Float(f)) if *f == 0.0 || *f == 1.0 => {
+            Some(Typed::Bool(*f == 1.0))
+        }
         (ColumnType::Boolean, RawCell::Text(s)) => parse_bool(s).map(Typed::Bool),
         (ColumnType::Date, RawCell::Date(d)) => Some(Typed::Date(*d)),
         (ColumnType::Date, RawCell::Text(s)) => parse_date(s).map(Typed::Date),
@@ -410,8 +490,8 @@ pub(crate) fn interpret(cell: &RawCell, ty: ColumnType) -> Option<Typed> {
 }
 
 /// Final value of a cell in a column of type `ty`.
-pub(crate) fn convert(cell: &RawCell, ty: ColumnType) -> Converted {
-    if cell.is_missing() {
+pub(crate) fn convert(cell: &RawCell, ty: ColumnType, missing: &Missing) -> Converted {
+    if missing.is_missing(cell) {
         return Converted::Null;
     }
     if ty == ColumnType::Text {
@@ -450,7 +530,7 @@ pub(crate) struct ColumnStats {
 }
 
 impl ColumnStats {
-    pub(crate) fn observe(&mut self, cell: &RawCell) {
+    pub(crate) fn observe(&mut self, cell: &RawCell, missing: &Missing) {
         if cell.is_blank() {
             return;
         }
@@ -461,23 +541,46 @@ impl ColumnStats {
                 self.error_example = Some(e.clone());
             }
         }
-        if cell.is_missing() {
+        if missing.is_missing(cell) {
             return;
         }
         self.non_missing += 1;
-        for (i, ty) in CANDIDATES.iter().enumerate() {
-            if interpret(cell, *ty).is_some() {
+        let fits: [bool; 5] = match cell {
+            // Text is parsed once per kind instead of once per candidate.
+            RawCell::Text(s) => {
+                let number = parse_number(s);
+                if let Some(n) = number {
+                    self.currency += u64::from(n.currency);
+                    self.percent += u64::from(n.percent);
+                }
+                let starts_digit = s.trim_start().starts_with(|c: char| c.is_ascii_digit());
+                let date = starts_digit && parse_date(s).is_some();
+                let datetime = date || (starts_digit && parse_datetime(s).is_some());
+                [
+                    number.is_some_and(|n| n.int.is_some()),
+                    number.is_some(),
+                    parse_bool(s).is_some(),
+                    date,
+                    datetime,
+                ]
+            }
+            _ => CANDIDATES.map(|ty| interpret(cell, ty).is_some()),
+        };
+        for (i, fit) in fits.into_iter().enumerate() {
+            if fit {
                 self.fits[i] += 1;
             } else if self.misfit_example[i].is_none() {
                 self.misfit_example[i] = Some(cell.display());
             }
         }
-        if let RawCell::Text(s) = cell {
-            if let Some(n) = parse_number(s) {
-                self.currency += u64::from(n.currency);
-                self.percent += u64::from(n.percent);
-            }
-        }
+    }
+
+    /// True when every non-missing value (at least one) fits `ty`.
+    pub(crate) fn all_fit(&self, ty: ColumnType) -> bool {
+        CANDIDATES
+            .iter()
+            .position(|c| *c == ty)
+            .is_some_and(|i| self.non_missing > 0 && self.fits[i] == self.non_missing)
     }
 
     /// The type of the column: the candidate that fits the most values, if it
@@ -503,7 +606,7 @@ impl ColumnStats {
     pub(crate) fn warnings(&self, label: &str, ty: ColumnType) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(i) = CANDIDATES.iter().position(|c| *c == ty) {
-            let misfits = self.non_missing - self.fits[i];
+            let misfits = self.non_missing.saturating_sub(self.fits[i]);
             if misfits > 0 {
                 let example = self.misfit_example[i].clone().unwrap_or_default();
                 let (sing, plur) = type_nouns(ty);
@@ -776,9 +879,11 @@ pub(crate) fn is_sql_keyword(name: &str) -> bool {
 /// Names and labels for the columns of a table, with French warnings for
 /// unnamed and duplicate columns. `labels` are the trimmed header texts
 /// (empty when the header cell is empty or there is no header).
+/// `preferred` gives a base name for some columns (KoboToolbox rules).
 pub(crate) fn name_columns(
     labels: &[String],
     has_header: bool,
+    preferred: &[Option<String>],
 ) -> (Vec<(String, String)>, Vec<String>) {
     let mut used: Vec<String> = Vec::with_capacity(labels.len());
     let mut out = Vec::with_capacity(labels.len());
@@ -792,6 +897,8 @@ pub(crate) fn name_columns(
                 unnamed.push(position.to_string());
             }
             (generated.clone(), generated)
+        } else if let Some(Some(name)) = preferred.get(i) {
+            (name.clone(), label.clone())
         } else {
             let mut slug = slugify(label);
             if slug.is_empty() {
@@ -904,12 +1011,13 @@ mod tests {
 
     #[test]
     fn inference_threshold() {
+        let m = Missing::default();
         let mut s = ColumnStats::default();
         for i in 0..40 {
-            s.observe(&RawCell::Text(i.to_string()));
+            s.observe(&RawCell::Text(i.to_string()), &m);
         }
-        s.observe(&RawCell::Text("abc".into()));
-        s.observe(&RawCell::Text("NA".into()));
+        s.observe(&RawCell::Text("abc".into()), &m);
+        s.observe(&RawCell::Text("NA".into()), &m);
         assert_eq!(s.decide(), ColumnType::Integer);
         let w = s.warnings("x", ColumnType::Integer);
         assert_eq!(
@@ -917,7 +1025,7 @@ mod tests {
             vec!["Colonne « x » : 1 valeur n'est pas un nombre entier (ex. « abc ») ; elle est gardée telle quelle.".to_string()]
         );
         for _ in 0..3 {
-            s.observe(&RawCell::Text("zzz".into()));
+            s.observe(&RawCell::Text("zzz".into()), &m);
         }
         assert_eq!(s.decide(), ColumnType::Text);
     }

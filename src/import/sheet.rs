@@ -11,7 +11,11 @@ use calamine::{
 use chrono::{NaiveDate, NaiveTime};
 
 use super::infer::{parse_date, parse_datetime, RawCell};
-use super::{ImportError, Limit, Row, RowSource, MAX_SHEET_CELLS};
+use super::{ImportError, Limit, Row, RowSource, RowVisitor, MAX_SHEET_CELLS};
+
+/// Told, while a sheet loads, the rows read and the share of the declared
+/// rows this is (when the format declares its dimensions).
+pub(crate) type LoadProgress<'f> = dyn FnMut(u64, Option<f64>) + 'f;
 
 /// The workbook formats calamine reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,8 +35,12 @@ pub(crate) struct Grid {
 }
 
 impl RowSource for Grid {
-    fn rows(&self) -> Result<Box<dyn Iterator<Item = Result<Row, ImportError>> + '_>, ImportError> {
-        Ok(Box::new(self.rows.iter().cloned().map(Ok)))
+    fn for_each_row(&self, f: &mut RowVisitor<'_>) -> Result<(), ImportError> {
+        let n = self.rows.len().max(1) as f64;
+        for (i, (number, cells)) in self.rows.iter().enumerate() {
+            f(*number, cells, (i + 1) as f64 / n)?;
+        }
+        Ok(())
     }
 }
 
@@ -104,6 +112,7 @@ pub(crate) fn load<RS, F>(
     open: F,
     kinds: &[WorkbookKind],
     requested: Option<&str>,
+    progress: &mut LoadProgress<'_>,
 ) -> Result<LoadedSheet, ImportError>
 where
     RS: Read + Seek,
@@ -117,7 +126,7 @@ where
         match opened {
             Ok(mut workbook) => {
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    load_sheet(&mut workbook, kind, requested)
+                    load_sheet(&mut workbook, kind, requested, progress)
                 }));
                 return result
                     .unwrap_or_else(|_| Err(ImportError::Unreadable("reader panic".into())));
@@ -137,6 +146,7 @@ fn load_sheet<RS: Read + Seek>(
     workbook: &mut Sheets<RS>,
     kind: WorkbookKind,
     requested: Option<&str>,
+    progress: &mut LoadProgress<'_>,
 ) -> Result<LoadedSheet, ImportError> {
     let worksheets: Vec<(String, bool)> = workbook
         .sheets_metadata()
@@ -171,7 +181,7 @@ fn load_sheet<RS: Read + Seek>(
             let mut reader = x.worksheet_cells_reader(&sheet).map_err(xlsx_err)?;
             let d = reader.dimensions();
             check_declared(d.start, d.end)?;
-            collect_cells(|| {
+            collect_cells(declared_rows(d.start, d.end), progress, || {
                 Ok(reader
                     .next_cell()
                     .map_err(xlsx_err)?
@@ -182,7 +192,7 @@ fn load_sheet<RS: Read + Seek>(
             let mut reader = x.worksheet_cells_reader(&sheet).map_err(xlsb_err)?;
             let d = reader.dimensions();
             check_declared(d.start, d.end)?;
-            collect_cells(|| {
+            collect_cells(declared_rows(d.start, d.end), progress, || {
                 Ok(reader
                     .next_cell()
                     .map_err(xlsb_err)?
@@ -229,13 +239,102 @@ fn check_declared(start: (u32, u32), end: (u32, u32)) -> Result<(), ImportError>
     Ok(())
 }
 
+fn declared_rows(start: (u32, u32), end: (u32, u32)) -> u64 {
+    u64::from(end.0.saturating_sub(start.0)) + 1
+}
+
+/// Rows being built while cells stream in: each row is dense from its own
+/// first cell (`start` column); aligned on the leftmost used column at the end.
+struct RowBuilder {
+    rows: Vec<(u32, u32, Vec<RawCell>)>,
+    /// Cells arrived out of row-major order: fall back to sorting.
+    unordered: Vec<(u32, u32, RawCell)>,
+    last: Option<(u32, u32)>,
+}
+
+impl RowBuilder {
+    fn push(&mut self, r: u32, c: u32, value: RawCell) {
+        let in_order = self.unordered.is_empty() && self.last.is_none_or(|last| (r, c) > last);
+        if !in_order {
+            if self.unordered.is_empty() {
+                for (row, start, cells) in self.rows.drain(..) {
+                    for (i, v) in cells.into_iter().enumerate() {
+                        if !v.is_blank() {
+                            self.unordered.push((row, start + i as u32, v));
+                        }
+                    }
+                }
+            }
+            self.unordered.push((r, c, value));
+            return;
+        }
+        self.last = Some((r, c));
+        match self.rows.last_mut() {
+            Some((row, start, cells)) if *row == r => {
+                let col = (c - *start) as usize;
+                if cells.len() < col {
+                    cells.resize(col, RawCell::Empty);
+                }
+                cells.push(value);
+            }
+            _ => self.rows.push((r, c, vec![value])),
+        }
+    }
+
+    fn finish(mut self, left: u32) -> Grid {
+        if !self.unordered.is_empty() {
+            let mut cells = std::mem::take(&mut self.unordered);
+            cells.sort_by_key(|(r, c, _)| (*r, *c));
+            self.last = None;
+            for (r, c, v) in cells {
+                if self.last == Some((r, c)) {
+                    // The same cell twice: the last one wins.
+                    if let Some(cell) = self.rows.last_mut().and_then(|(_, _, row)| row.last_mut())
+                    {
+                        *cell = v;
+                    }
+                } else {
+                    self.push(r, c, v);
+                }
+            }
+        }
+        let rows = self
+            .rows
+            .into_iter()
+            .map(|(r, start, mut cells)| {
+                let pad = start.saturating_sub(left) as usize;
+                if pad > 0 {
+                    cells.splice(0..0, std::iter::repeat_n(RawCell::Empty, pad));
+                }
+                (r as usize + 1, cells)
+            })
+            .collect();
+        Grid { rows }
+    }
+}
+
 /// Streams cells into a grid, stopping as soon as the used area exceeds the limit.
 fn collect_cells(
+    declared_rows: u64,
+    progress: &mut LoadProgress<'_>,
     mut next: impl FnMut() -> Result<Option<((u32, u32), RawCell)>, ImportError>,
 ) -> Result<Grid, ImportError> {
-    let mut cells: Vec<(u32, u32, RawCell)> = Vec::new();
+    let mut builder = RowBuilder {
+        rows: Vec::new(),
+        unordered: Vec::new(),
+        last: None,
+    };
     let mut bounds: Option<((u32, u32), (u32, u32))> = None;
+    let mut count: u64 = 0;
     while let Some(((r, c), value)) = next()? {
+        count += 1;
+        if count.is_multiple_of(4096) {
+            let rows = builder.rows.len() as u64;
+            progress(
+                rows,
+                Some((rows as f64 / declared_rows.max(1) as f64).min(1.0)),
+            );
+        }
         if value.is_blank() {
             continue;
         }
@@ -248,27 +347,14 @@ fn collect_cells(
             return Err(too_large(used));
         }
         bounds = Some((lo, hi));
-        cells.push((r, c, value));
+        builder.push(r, c, value);
     }
     let Some((lo, _)) = bounds else {
         return Ok(Grid::default());
     };
-    cells.sort_by_key(|(r, c, _)| (*r, *c));
-    let mut rows: Vec<Row> = Vec::new();
-    for (r, c, value) in cells {
-        let number = r as usize + 1;
-        if rows.last().is_none_or(|(n, _)| *n != number) {
-            rows.push((number, Vec::new()));
-        }
-        if let Some((_, row)) = rows.last_mut() {
-            let col = (c - lo.1) as usize;
-            if row.len() <= col {
-                row.resize(col + 1, RawCell::Empty);
-            }
-            row[col] = value;
-        }
-    }
-    Ok(Grid { rows })
+    let grid = builder.finish(lo.1);
+    progress(grid.rows.len() as u64, Some(1.0));
+    Ok(grid)
 }
 
 fn grid_from_range(range: &calamine::Range<Data>) -> Result<Grid, ImportError> {

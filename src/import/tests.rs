@@ -1005,3 +1005,472 @@ fn password_protected_workbook() {
     assert!(matches!(err, ImportError::Encrypted), "{err:?}");
     assert_eq!(meta_count(&conn), 0);
 }
+
+// ---- Options: types, missing values; 1904 dates; Kobo; progress ----
+
+#[test]
+fn user_types_override_inference() {
+    let csv = "id;Valeur;flag\n1;12,5;1\n2;13;0\n3;abc;1\n";
+    let mut conn = db();
+    // Inferred: valeur is text (2 of 3 fit), flag integer (0/1).
+    let report = import_bytes(
+        &mut conn,
+        "a.csv",
+        csv.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(types(&report.columns), [Integer, Text, Integer]);
+
+    let mut types_wanted = std::collections::BTreeMap::new();
+    types_wanted.insert("id".to_string(), Text); // by name
+    types_wanted.insert("Valeur".to_string(), Number); // by label
+    types_wanted.insert("flag".to_string(), Boolean);
+    types_wanted.insert("absente".to_string(), Integer);
+    let opts = ImportOptions {
+        table: Some("b".into()),
+        types: types_wanted,
+        ..Default::default()
+    };
+    let report = import_bytes(&mut conn, "b.csv", csv.as_bytes(), &opts).unwrap();
+    assert_eq!(types(&report.columns), [Text, Number, Boolean]);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("« Valeur » : 1 valeur n'est pas un nombre (ex. « abc »)")),
+        "{:?}",
+        report.warnings
+    );
+    assert!(
+        report.warnings.iter().any(|w| w.contains("« absente »")),
+        "{:?}",
+        report.warnings
+    );
+    let rows = query(&conn, "SELECT id, valeur, flag FROM b ORDER BY rowid");
+    assert_eq!(rows[0], [text("1"), Value::Real(12.5), Value::Integer(1)]);
+    assert_eq!(rows[1], [text("2"), Value::Real(13.0), Value::Integer(0)]);
+    assert_eq!(rows[2], [text("3"), text("abc"), Value::Integer(1)]);
+    // The preview applies the same choices.
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "b.csv", csv.as_bytes());
+    let preview = preview_file(&path, &opts).unwrap();
+    assert_eq!(preview.rows[0][2], serde_json::json!(true));
+    assert_eq!(preview.rows[2][1], serde_json::json!("abc"));
+}
+
+#[test]
+fn missing_values_replace_the_default_list() {
+    let csv = "a;b;c\n1;5;x\n2;999;NA\n3;7;y\n4;;-\n";
+    let mut conn = db();
+    let report = import_bytes(
+        &mut conn,
+        "d.csv",
+        csv.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    // Default list: NA and - are missing; 999 is a value.
+    assert_eq!(types(&report.columns), [Integer, Integer, Text]);
+    assert_eq!(
+        query(&conn, "SELECT b, c FROM d ORDER BY rowid"),
+        [
+            [Value::Integer(5), text("x")],
+            [Value::Integer(999), Value::Null],
+            [Value::Integer(7), text("y")],
+            [Value::Null, Value::Null],
+        ]
+    );
+    let opts = ImportOptions {
+        table: Some("e".into()),
+        missing_values: Some(vec!["999".into(), " -".into()]),
+        ..Default::default()
+    };
+    let report = import_bytes(&mut conn, "e.csv", csv.as_bytes(), &opts).unwrap();
+    assert_eq!(types(&report.columns), [Integer, Integer, Text]);
+    assert_eq!(
+        query(&conn, "SELECT b, c FROM e ORDER BY rowid"),
+        [
+            [Value::Integer(5), text("x")],
+            [Value::Null, text("NA")],
+            [Value::Integer(7), text("y")],
+            [Value::Null, Value::Null],
+        ]
+    );
+    // An empty list: only blank cells are missing.
+    let opts = ImportOptions {
+        table: Some("f".into()),
+        missing_values: Some(Vec::new()),
+        ..Default::default()
+    };
+    import_bytes(&mut conn, "f.csv", csv.as_bytes(), &opts).unwrap();
+    assert_eq!(query(&conn, "SELECT c FROM f WHERE a = 4"), [[text("-")]]);
+}
+
+/// Rewrites the `xl/workbook.xml` of an XLSX so that it uses the 1904 date
+/// system (rust_xlsxwriter cannot: its 1904 support is crate-private).
+fn with_1904_dates(xlsx: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).unwrap();
+        if name == "xl/workbook.xml" {
+            let xml = String::from_utf8(bytes).unwrap();
+            assert!(xml.contains("<workbookPr"), "{xml}");
+            bytes = xml
+                .replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn excel_1904_date_system() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let date_fmt = Format::new().set_num_format("dd/mm/yyyy");
+    let dt_fmt = Format::new().set_num_format("dd/mm/yyyy hh:mm");
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "jour").unwrap();
+    ws.write_string(0, 1, "moment").unwrap();
+    // Serial numbers written as such, read in the workbook's date system.
+    for (r, (d, t)) in [(43000.0, 43000.5), (40000.0, 40000.25)].iter().enumerate() {
+        ws.write_number_with_format(r as u32 + 1, 0, *d, &date_fmt)
+            .unwrap();
+        ws.write_number_with_format(r as u32 + 1, 1, *t, &dt_fmt)
+            .unwrap();
+    }
+    let plain = wb.save_to_buffer().unwrap();
+    let mut conn = db();
+    // The 1900 system, as written by rust_xlsxwriter.
+    let report = import_bytes(&mut conn, "d1900.xlsx", &plain, &ImportOptions::default()).unwrap();
+    assert_eq!(types(&report.columns), [Date, Datetime]);
+    assert_eq!(
+        query(&conn, "SELECT jour, moment FROM d1900 ORDER BY rowid"),
+        [
+            [text("2017-09-22"), text("2017-09-22 12:00:00")],
+            [text("2009-07-06"), text("2009-07-06 06:00:00")],
+        ]
+    );
+    // The same serials in the 1904 system are 1462 days later.
+    let bytes = with_1904_dates(&plain);
+    let report = import_bytes(&mut conn, "d1904.xlsx", &bytes, &ImportOptions::default()).unwrap();
+    assert_eq!(types(&report.columns), [Date, Datetime]);
+    assert_eq!(
+        query(&conn, "SELECT jour, moment FROM d1904 ORDER BY rowid"),
+        [
+            [text("2021-09-23"), text("2021-09-23 12:00:00")],
+            [text("2013-07-07"), text("2013-07-07 06:00:00")],
+        ]
+    );
+}
+
+const KOBO_HEADER: [&str; 22] = [
+    "start",
+    "end",
+    "today",
+    "informations/region",
+    "informations/village",
+    "menage/taille",
+    "menage/chef_femme",
+    "menage/sources_eau",
+    "menage/sources_eau/puits",
+    "menage/sources_eau/forage",
+    "menage/sources_eau/riviere",
+    "commentaire",
+    "_id",
+    "_uuid",
+    "_submission_time",
+    "_validation_status",
+    "_notes",
+    "_status",
+    "_submitted_by",
+    "__version__",
+    "_tags",
+    "_index",
+];
+
+/// Three submissions; the third did not answer the water question.
+const KOBO_ROWS: [[&str; 22]; 3] = [
+    [
+        "2024-03-15T08:02:11.000+01:00",
+        "2024-03-15T08:10:45.000+01:00",
+        "2024-03-15",
+        "Guéra",
+        "Mongo",
+        "7",
+        "oui",
+        "puits forage",
+        "1",
+        "1",
+        "0",
+        "",
+        "154321",
+        "0c4f1a9e-3b7d-4c55-9a0e-5d2f8e1b7a01",
+        "2024-03-15T07:11:02",
+        "",
+        "",
+        "submitted_via_web",
+        "",
+        "vXk3Yh8fQ2bLm9",
+        "",
+        "1",
+    ],
+    [
+        "2024-03-15T09:15:00.000+01:00",
+        "2024-03-15T09:31:12.000+01:00",
+        "2024-03-15",
+        "Ouaddaï",
+        "Abéché",
+        "5",
+        "non",
+        "riviere",
+        "0",
+        "0",
+        "1",
+        "Puits tari",
+        "154322",
+        "7d21b0c3-91aa-4e0f-8b2c-1f3e5a6c9d02",
+        "2024-03-15T08:32:40",
+        "",
+        "",
+        "submitted_via_web",
+        "",
+        "vXk3Yh8fQ2bLm9",
+        "",
+        "2",
+    ],
+    [
+        "2024-03-16T10:00:00.000+01:00",
+        "2024-03-16T10:05:00.000+01:00",
+        "2024-03-16",
+        "Salamat",
+        "Am Timan",
+        "9",
+        "non",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "154323",
+        "e5b8c6d4-2f1a-4d3b-a7e9-0c4b2d1f8e03",
+        "2024-03-16T09:06:13",
+        "",
+        "",
+        "submitted_via_web",
+        "",
+        "vXk3Yh8fQ2bLm9",
+        "",
+        "3",
+    ],
+];
+
+const KOBO_NAMES: [&str; 22] = [
+    "start",
+    "col_end",
+    "today",
+    "region",
+    "village",
+    "taille",
+    "chef_femme",
+    "sources_eau",
+    "sources_eau__puits",
+    "sources_eau__forage",
+    "sources_eau__riviere",
+    "commentaire",
+    "kobo_id",
+    "kobo_uuid",
+    "kobo_submission_time",
+    "kobo_validation_status",
+    "kobo_notes",
+    "kobo_status",
+    "kobo_submitted_by",
+    "kobo_version",
+    "kobo_tags",
+    "kobo_index",
+];
+
+fn check_kobo(conn: &Connection, report: &ImportReport) {
+    assert_eq!(names(&report.columns), KOBO_NAMES);
+    assert_eq!(report.columns[8].label, "menage/sources_eau/puits");
+    assert_eq!(report.columns[12].label, "_id");
+    assert_eq!(
+        types(&report.columns),
+        [
+            Datetime, Datetime, Date, Text, Text, Integer, Boolean, Text, Boolean, Boolean,
+            Boolean, Text, Integer, Text, Datetime, Text, Text, Text, Text, Text, Text, Integer
+        ]
+    );
+    assert!(
+        report.warnings.iter().any(|w| w.contains("KoboToolbox")),
+        "{:?}",
+        report.warnings
+    );
+    let t = &report.table;
+    assert_eq!(
+        query(
+            conn,
+            &format!("SELECT region, sources_eau__puits, sources_eau__forage, sources_eau__riviere, kobo_submission_time, kobo_id, kobo_index FROM {t} ORDER BY rowid")
+        ),
+        [
+            [text("Guéra"), Value::Integer(1), Value::Integer(1), Value::Integer(0), text("2024-03-15 07:11:02"), Value::Integer(154_321), Value::Integer(1)],
+            [text("Ouaddaï"), Value::Integer(0), Value::Integer(0), Value::Integer(1), text("2024-03-15 08:32:40"), Value::Integer(154_322), Value::Integer(2)],
+            [text("Salamat"), Value::Null, Value::Null, Value::Null, text("2024-03-16 09:06:13"), Value::Integer(154_323), Value::Integer(3)],
+        ]
+    );
+    // Shares of households per water source: what the lesson computes.
+    assert_eq!(
+        query(
+            conn,
+            &format!("SELECT sum(sources_eau__puits), avg(sources_eau__riviere) FROM {t}")
+        ),
+        [[Value::Integer(1), Value::Real(0.5)]]
+    );
+}
+
+#[test]
+fn kobo_csv_export() {
+    // KoboToolbox's CSV export: ";" separated, XML names, "/" group separator.
+    let mut csv = KOBO_HEADER.join(";");
+    csv.push('\n');
+    for row in KOBO_ROWS {
+        csv.push_str(&row.join(";"));
+        csv.push('\n');
+    }
+    let mut conn = db();
+    let report = import_bytes(
+        &mut conn,
+        "enquete_eau_2024.csv",
+        csv.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    check_kobo(&conn, &report);
+}
+
+#[test]
+fn kobo_xlsx_export() {
+    // KoboToolbox's XLSX export: numbers as numbers, dates as ISO text.
+    use rust_xlsxwriter::Workbook;
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("enquete_eau").unwrap();
+    for (c, h) in KOBO_HEADER.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, row) in KOBO_ROWS.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let (r, c) = (r as u32 + 1, c as u16);
+            if v.is_empty() {
+                continue;
+            }
+            match v.parse::<f64>() {
+                Ok(n) if !v.contains('-') => ws.write_number(r, c, n).unwrap(),
+                _ => ws.write_string(r, c, *v).unwrap(),
+            };
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let mut conn = db();
+    let report = import_bytes(
+        &mut conn,
+        "enquete_eau_2024.xlsx",
+        &bytes,
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    check_kobo(&conn, &report);
+}
+
+fn check_progress(reports: &[Progress], rows: u64) {
+    assert!(reports.len() >= 3, "{reports:?}");
+    assert_eq!(reports[0].phase, Phase::Reading);
+    assert!(reports.iter().any(|p| p.phase == Phase::Inferring));
+    for w in reports.windows(2) {
+        assert!(w[0].phase <= w[1].phase, "{reports:?}");
+        if let (Some(a), Some(b)) = (w[0].fraction, w[1].fraction) {
+            assert!(a <= b, "{reports:?}");
+        }
+    }
+    let last = reports.last().unwrap();
+    assert_eq!(last.phase, Phase::Writing);
+    assert_eq!(last.fraction, Some(1.0));
+    assert_eq!(last.rows, rows);
+    assert_eq!(
+        reports.iter().filter(|p| p.fraction == Some(1.0)).count(),
+        1,
+        "{reports:?}"
+    );
+    // Throttled: nothing like one report per row.
+    assert!(reports.len() < 200, "{}", reports.len());
+}
+
+#[test]
+fn progress_reports_come_in_order_and_end_at_one() {
+    let mut csv = String::from("n;v;d\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!("{i};{},5;2024-01-{:02}\n", i * 2, i % 28 + 1));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "long.csv", csv.as_bytes());
+    let mut conn = db();
+    let mut reports = Vec::new();
+    let report = import_file_with_progress(&mut conn, &path, &ImportOptions::default(), &mut |p| {
+        reports.push(*p)
+    })
+    .unwrap();
+    assert_eq!(report.rows, 20_000);
+    check_progress(&reports, 20_000);
+
+    // A workbook too.
+    let path = write(&dir, "sample.xlsx", &sample_xlsx());
+    let mut reports = Vec::new();
+    let report = import_file_with_progress(&mut conn, &path, &ImportOptions::default(), &mut |p| {
+        reports.push(*p)
+    })
+    .unwrap();
+    check_progress(&reports, report.rows);
+
+    // No report claims completion when the import fails.
+    let mut reports = Vec::new();
+    let err = import_file_with_progress(&mut conn, &path, &ImportOptions::default(), &mut |p| {
+        reports.push(*p)
+    });
+    assert!(matches!(err, Err(ImportError::TableExists(_))));
+    assert!(reports.iter().all(|p| p.fraction != Some(1.0)));
+}
+
+#[test]
+fn choice_columns_outside_kobo_and_boolean_from_numbers() {
+    // "q" and "q/a": the select_multiple signature, even without Kobo metadata.
+    let csv = "q,q/a,q/b\na,1,0\nb,0,1\na b,1,1\n";
+    let mut conn = db();
+    let report = import_bytes(
+        &mut conn,
+        "g.csv",
+        csv.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(names(&report.columns), ["q", "q__a", "q__b"]);
+    assert_eq!(types(&report.columns), [Text, Boolean, Boolean]);
+    assert!(!report.warnings.iter().any(|w| w.contains("KoboToolbox")));
+    // A plain 0/1 column stays an integer.
+    let report = import_bytes(
+        &mut conn,
+        "h.csv",
+        b"x,y\n1,0\n2,1\n",
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(types(&report.columns), [Integer, Integer]);
+}

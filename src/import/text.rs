@@ -6,7 +6,7 @@ use std::io::{self, Read};
 use encoding_rs::{Decoder, Encoding, UTF_8, WINDOWS_1252};
 
 use super::infer::RawCell;
-use super::{ImportError, Limit, Row, RowSource, Source, MAX_CSV_COLUMNS};
+use super::{ImportError, Limit, RowSource, RowVisitor, Source, MAX_CSV_COLUMNS};
 
 /// Bytes of decoded text looked at to guess the delimiter.
 const SNIFF_BYTES: usize = 64 * 1024;
@@ -71,6 +71,8 @@ pub(crate) struct DecodingReader<R> {
     out_start: usize,
     out_end: usize,
     finished: bool,
+    /// Bytes read from `inner` so far.
+    consumed: u64,
 }
 
 impl<R: Read> DecodingReader<R> {
@@ -86,6 +88,7 @@ impl<R: Read> DecodingReader<R> {
             out_start: 0,
             out_end: 0,
             finished: false,
+            consumed: 0,
         }
     }
 
@@ -93,6 +96,7 @@ impl<R: Read> DecodingReader<R> {
         while self.out_start == self.out_end && !self.finished {
             if self.in_start == self.in_end && !self.eof {
                 let n = self.inner.read(&mut self.in_buf)?;
+                self.consumed += n as u64;
                 self.in_start = 0;
                 self.in_end = n;
                 self.eof = n == 0;
@@ -225,69 +229,47 @@ pub(crate) struct CsvSource<'a> {
 }
 
 impl RowSource for CsvSource<'_> {
-    fn rows(&self) -> Result<Box<dyn Iterator<Item = Result<Row, ImportError>> + '_>, ImportError> {
+    fn for_each_row(&self, f: &mut RowVisitor<'_>) -> Result<(), ImportError> {
+        let total = self.src.len()?;
         let reader = DecodingReader::new(self.src.open()?, self.encoding);
-        let csv_reader = ::csv::ReaderBuilder::new()
+        let mut csv_reader = ::csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(self.delimiter)
             .from_reader(reader);
-        Ok(Box::new(CsvRows {
-            reader: csv_reader,
-            record: ::csv::StringRecord::new(),
-            number: 0,
-            done: false,
-        }))
-    }
-}
-
-struct CsvRows<'a> {
-    reader: ::csv::Reader<DecodingReader<Box<dyn Read + 'a>>>,
-    record: ::csv::StringRecord,
-    number: usize,
-    done: bool,
-}
-
-impl Iterator for CsvRows<'_> {
-    type Item = Result<Row, ImportError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        match self.reader.read_record(&mut self.record) {
-            Ok(false) => {
-                self.done = true;
-                None
+        let mut record = ::csv::StringRecord::new();
+        // Reused from row to row: the text buffers keep their allocation.
+        let mut cells: Vec<RawCell> = Vec::new();
+        let mut number = 0usize;
+        while csv_reader.read_record(&mut record).map_err(csv_error)? {
+            number += 1;
+            if record.len() > MAX_CSV_COLUMNS {
+                return Err(ImportError::TooLarge {
+                    limit: Limit::Columns,
+                    found: record.len() as u64,
+                    max: MAX_CSV_COLUMNS as u64,
+                });
             }
-            Ok(true) => {
-                self.number += 1;
-                if self.record.len() > MAX_CSV_COLUMNS {
-                    self.done = true;
-                    return Some(Err(ImportError::TooLarge {
-                        limit: Limit::Columns,
-                        found: self.record.len() as u64,
-                        max: MAX_CSV_COLUMNS as u64,
-                    }));
+            cells.truncate(record.len());
+            for (i, field) in record.iter().enumerate() {
+                match cells.get_mut(i) {
+                    Some(RawCell::Text(buf)) => {
+                        buf.clear();
+                        buf.push_str(field);
+                    }
+                    Some(other) => *other = RawCell::Text(field.to_string()),
+                    None => cells.push(RawCell::Text(field.to_string())),
                 }
-                let cells = self
-                    .record
-                    .iter()
-                    .map(|f| {
-                        if f.trim().is_empty() {
-                            RawCell::Empty
-                        } else {
-                            RawCell::Text(f.to_string())
-                        }
-                    })
-                    .collect();
-                Some(Ok((self.number, cells)))
             }
-            Err(e) => {
-                self.done = true;
-                Some(Err(csv_error(e)))
-            }
+            let read = csv_reader.get_ref().consumed as f64;
+            let fraction = if total == 0 {
+                1.0
+            } else {
+                (read / total as f64).min(1.0)
+            };
+            f(number, &cells, fraction)?;
         }
+        Ok(())
     }
 }
 
