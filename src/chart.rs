@@ -178,7 +178,9 @@ pub fn format_number_fr(value: f64, decimals: usize) -> String {
 pub fn chart_height(spec: &BarChartSpec, categories: usize) -> u32 {
     if spec.horizontal && categories > ROWS_AT_BASE_HEIGHT {
         let extra = (categories - ROWS_AT_BASE_HEIGHT) as u32;
-        HEIGHT.saturating_add(extra.saturating_mul(ROW_HEIGHT)).min(MAX_HEIGHT)
+        HEIGHT
+            .saturating_add(extra.saturating_mul(ROW_HEIGHT))
+            .min(MAX_HEIGHT)
     } else {
         HEIGHT
     }

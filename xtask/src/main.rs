@@ -108,11 +108,22 @@ fn test(args: &[String]) -> Result {
 /// The core crate must build and test without Tauri, wry, WebKit or GTK.
 fn core_has_no_gui() -> Result {
     let out = cargo()
-        .args(["tree", "-p", "datajam", "-e", "normal,build", "--prefix", "none"])
+        .args([
+            "tree",
+            "-p",
+            "datajam",
+            "-e",
+            "normal,build",
+            "--prefix",
+            "none",
+        ])
         .output()
         .map_err(|e| format!("cannot run cargo tree: {e}"))?;
     if !out.status.success() {
-        return Err(format!("cargo tree failed: {}", String::from_utf8_lossy(&out.stderr)));
+        return Err(format!(
+            "cargo tree failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
     }
     let tree = String::from_utf8_lossy(&out.stdout);
     let gui: Vec<&str> = tree
@@ -125,10 +136,16 @@ fn core_has_no_gui() -> Result {
         })
         .collect();
     if gui.is_empty() {
-        eprintln!("<== ok: {} crates, none of them a GUI crate", tree.lines().count());
+        eprintln!(
+            "<== ok: {} crates, none of them a GUI crate",
+            tree.lines().count()
+        );
         Ok(())
     } else {
-        Err(format!("the core crate depends on GUI crates: {}", gui.join(", ")))
+        Err(format!(
+            "the core crate depends on GUI crates: {}",
+            gui.join(", ")
+        ))
     }
 }
 
