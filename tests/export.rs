@@ -460,3 +460,33 @@ fn errors_have_both_languages() {
     assert!(e.message(datajam::i18n::Lang::Fr).contains(".pdf"));
     assert!(e.message(datajam::i18n::Lang::En).contains("Cannot export"));
 }
+
+#[test]
+fn through_the_workshop_as_the_app_calls_it() {
+    use datajam::i18n::Lang;
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = datajam::Workshop::open(&dir.path().join("data"), Lang::Fr).unwrap();
+    let src = dir.path().join("Écoles.csv");
+    std::fs::write(&src, "Province;Écoles\nBatha;120\nLac;85\n").unwrap();
+    let imported = w.import(&src, &ImportOptions::default()).unwrap();
+    let tables = w.tables().unwrap();
+    assert!(tables.iter().any(|t| t.name == imported.table));
+    assert_eq!(w.table_info(&imported.table).unwrap().rows, 2);
+    let out = dir.path().join("écoles.xlsx");
+    let format = ExportFormat::from_path(&out, w.lang() == Lang::Fr).unwrap();
+    let report = w.export_table(&imported.table, &out, format).unwrap();
+    assert_eq!(report.rows, 2);
+    assert!(out.exists());
+    let err = w
+        .export_table(
+            "inconnue",
+            &dir.path().join("x.csv"),
+            ExportFormat::CsvFrench,
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "export.table_not_found");
+    assert!(err.message(Lang::Fr).contains("« inconnue »"));
+    assert!(err.message(Lang::En).contains("“inconnue”"));
+    let err = w.table_info("inconnue").unwrap_err();
+    assert_eq!(err.code(), "table.not_found");
+}
