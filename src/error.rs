@@ -12,6 +12,8 @@ pub enum Error {
     #[error(transparent)]
     Import(#[from] crate::import::ImportError),
     #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
+    #[error(transparent)]
     Pack(#[from] crate::pack::PackError),
     #[error(transparent)]
     Chart(#[from] crate::chart::ChartError),
@@ -48,6 +50,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Import(e) => e.code(),
+            Error::Export(e) => e.code(),
             Error::Pack(e) => e.code(),
             Error::Chart(_) => "chart.failed",
             Error::Db(_) => "store.database",
@@ -71,6 +74,13 @@ impl Error {
         let fr = lang == Lang::Fr;
         match self {
             Error::Import(e) => {
+                if fr {
+                    e.message_fr()
+                } else {
+                    e.message_en()
+                }
+            }
+            Error::Export(e) => {
                 if fr {
                     e.message_fr()
                 } else {

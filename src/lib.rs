@@ -10,12 +10,15 @@
 //! - [`form`]: collect forms: typed fields and their validation.
 //! - [`exercise`]: answer checking, feedback and hints.
 //! - [`import`]: spreadsheets and CSV files into typed workspace tables.
+//! - [`tables`]: the imported tables and their columns.
+//! - [`export`]: an imported table out to CSV (international or French Excel) or XLSX.
 //! - [`chart`]: charts drawn by plotters, with an embedded font.
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
 pub mod chart;
 pub mod error;
 pub mod exercise;
+pub mod export;
 pub mod form;
 pub mod i18n;
 pub mod import;
@@ -23,6 +26,7 @@ pub mod markdown;
 pub mod pack;
 pub mod paths;
 pub mod store;
+pub mod tables;
 pub mod workshop;
 
 pub use error::{Error, Result};

@@ -13,11 +13,13 @@ use serde::Serialize;
 use crate::chart::{self, BarChartSpec, BarDatum};
 use crate::error::{Error, Result};
 use crate::exercise::{self, Verdict};
+use crate::export::{self, ExportFormat, ExportReport};
 use crate::form::{quote, FieldError, Form};
 use crate::i18n::{self, Lang};
 use crate::import::{self, ImportOptions, ImportReport};
 use crate::pack::{localized, AnswerType, ChartStep, Exercise, Lesson, Pack, Step};
 use crate::store::{Event, EventKind, Position, Profile, StepRef, Store};
+use crate::tables::{self, TableInfo};
 
 pub struct Workshop {
     store: Store,
@@ -537,6 +539,32 @@ impl Workshop {
     /// Imports a spreadsheet or CSV file into a workspace table.
     pub fn import(&mut self, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
         Ok(import::import_file(self.store.conn_mut(), path, opts)?)
+    }
+
+    /// Every imported table, ordered by name.
+    pub fn tables(&self) -> Result<Vec<TableInfo>> {
+        tables::list_tables(self.store.conn())
+    }
+
+    /// One imported table; [`Error::TableNotFound`] when there is none by that name.
+    pub fn table_info(&self, name: &str) -> Result<TableInfo> {
+        tables::table_info(self.store.conn(), name)
+    }
+
+    /// Exports an imported table to a file (see [`export::export_table`]); the file is
+    /// replaced only once it is completely written.
+    pub fn export_table(
+        &self,
+        table: &str,
+        path: &Path,
+        format: ExportFormat,
+    ) -> Result<ExportReport> {
+        Ok(export::export_table(
+            self.store.conn(),
+            table,
+            path,
+            format,
+        )?)
     }
 
     /// The chart of a chart step, as SVG.
