@@ -498,6 +498,10 @@ enum Detected {
 
 const TEXT_EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "tab"];
 const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
+/// Every file extension import reads (for file dialogs).
+pub const EXTENSIONS: &[&str] = &[
+    "csv", "tsv", "txt", "tab", "xlsx", "xlsm", "xlsb", "xls", "ods",
+];
 
 fn extension(file_name: &str) -> String {
     Path::new(file_name)
@@ -733,6 +737,8 @@ struct Analysis {
     /// Index in the row's cells of each kept column.
     kept: Vec<usize>,
     columns: Vec<ColumnInfo>,
+    /// Per kept column: dots group thousands ("2.000" is 2000).
+    dot_thousands: Vec<bool>,
     /// Non-blank data rows.
     rows: u64,
     /// First data rows, full width.
@@ -959,10 +965,12 @@ fn analyze(
         warnings.extend(stat(c).warnings(label, *ty));
     }
     let columns = infer::column_infos(&named, &types);
+    let dot_thousands = kept.iter().map(|&c| stat(c).dot_thousands()).collect();
     Ok(Analysis {
         header_row,
         kept,
         columns,
+        dot_thousands,
         rows,
         preview,
         warnings,
@@ -974,10 +982,12 @@ fn project(cells: &[RawCell], analysis: &Analysis, missing: &Missing) -> Vec<Con
         .kept
         .iter()
         .zip(&analysis.columns)
-        .map(|(&c, col)| {
+        .zip(&analysis.dot_thousands)
+        .map(|((&c, col), &dots)| {
             infer::convert(
                 cells.get(c).unwrap_or(&RawCell::Empty),
                 col.column_type,
+                dots,
                 missing,
             )
         })
@@ -1111,7 +1121,13 @@ fn import_source(
             if number <= analysis.header_row || is_blank_row(cells) {
                 return Ok(());
             }
-            writer.insert(cells, &analysis.kept, &analysis.columns, &missing)?;
+            writer.insert(
+                cells,
+                &analysis.kept,
+                &analysis.columns,
+                &analysis.dot_thousands,
+                &missing,
+            )?;
             let done = writer.rows();
             reporter.tick(
                 Phase::Writing,

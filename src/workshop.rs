@@ -567,6 +567,26 @@ impl Workshop {
         )?)
     }
 
+    /// Imports a file and reports its progress (at most every 50 ms) to `on_progress`.
+    pub fn import_with_progress(
+        &mut self,
+        path: &Path,
+        opts: &ImportOptions,
+        on_progress: &mut dyn FnMut(&import::Progress),
+    ) -> Result<ImportReport> {
+        Ok(import::import_file_with_progress(
+            self.store.conn_mut(),
+            path,
+            opts,
+            on_progress,
+        )?)
+    }
+
+    /// What importing `path` would do, without writing anything.
+    pub fn preview(&self, path: &Path, opts: &ImportOptions) -> Result<import::Preview> {
+        Ok(import::preview_file(path, opts)?)
+    }
+
     /// The chart of a chart step, as SVG.
     pub fn chart_svg(&self, c: &ChartStep) -> Result<String> {
         let data = self.bar_data(&c.dataset, &c.x, &c.y)?;

@@ -133,10 +133,8 @@ fn french_excel_csv_windows_1252_with_thousands_separators() {
 
 /// A single dot group ("2.000") is ambiguous on its own, but in a column where
 /// "1.234.567" shows that dots group thousands (and in a file with decimal commas) it
-/// means 2000. Today it is read as 2.0 and the column becomes a number column.
-/// Left to the developer of `import` (this branch does not touch it).
+/// means 2000, never 2 (a silent loss of three digits).
 #[test]
-#[ignore = "import reads a lone \"2.000\" as 2.0 even when the column uses dot thousands"]
 fn french_dot_thousands_single_group() {
     let text = "Région;Budget\r\nGuéra;1.234.567\r\nOuaddaï;2.000\r\nLac;987\r\n";
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);

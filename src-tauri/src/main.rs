@@ -8,13 +8,18 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use datajam::i18n::Lang;
-use datajam::import::{ImportOptions, ImportReport};
+use std::path::PathBuf;
+
+use datajam::export::{ExportFormat, ExportReport};
+use datajam::import::{self, ColumnType, ImportOptions, ImportReport, Preview, Progress};
+use datajam::tables::TableInfo;
 use datajam::workshop::{
     AnswerOutcome, AppInfo, HintOutcome, LessonView, PackSummary, ProfileView, RecordOutcome,
-    StepView,
+    StepView, TableView,
 };
 use datajam::Workshop;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use tauri::ipc::Channel;
 use tauri::{Manager, State};
 
 /// An error as the UI sees it: a stable code to branch on and a message to show.
@@ -167,42 +172,143 @@ async fn complete_step(
     .await
 }
 
-/// Asks for a spreadsheet with the system file dialog and imports it. `None` when the
-/// trainee cancels the dialog.
-#[tauri::command]
-async fn import_with_dialog(
-    app: tauri::AppHandle,
-    state: State<'_, AppState>,
-) -> Reply<Option<ImportReport>> {
+/// For end-to-end tests only (WebDriver cannot click in a native dialog): the file the
+/// "open" dialog answers, and the folder where the "save" dialog puts the suggested name.
+const TEST_PICK_ENV: &str = "DATAJAM_TEST_PICK_FILE";
+const TEST_SAVE_ENV: &str = "DATAJAM_TEST_SAVE_DIR";
+
+fn test_answer(var: &str) -> Option<PathBuf> {
+    std::env::var_os(var)
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+}
+
+/// Runs a native file dialog on the main thread (where GTK lives) and waits for its answer.
+async fn dialog(
+    app: &tauri::AppHandle,
+    test: Option<PathBuf>,
+    show: impl FnOnce() -> Option<PathBuf> + Send + 'static,
+) -> Reply<Option<PathBuf>> {
+    if test.is_some() {
+        return Ok(test);
+    }
     let (tx, rx) = std::sync::mpsc::channel();
-    let title = match state.lang {
-        Lang::Fr => "Choisir un fichier de données",
-        Lang::En => "Choose a data file",
-    };
-    // GTK dialogs must run on the main thread, where Tauri runs the GTK loop.
     app.run_on_main_thread(move || {
-        let picked = rfd::FileDialog::new()
-            .set_title(title)
-            .add_filter(
-                "Tableurs et CSV",
-                &["csv", "tsv", "txt", "xlsx", "xlsm", "xlsb", "xls", "ods"],
-            )
-            .pick_file();
-        let _ = tx.send(picked);
+        let _ = tx.send(show());
     })
     .map_err(|e| ApiError {
         code: "app.dialog".into(),
         message: e.to_string(),
     })?;
-    let picked = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
-        .await
-        .ok()
-        .flatten();
+    Ok(
+        tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
+            .await
+            .ok()
+            .flatten(),
+    )
+}
+
+/// Asks for a spreadsheet or CSV file with the system dialog; `None` when cancelled.
+#[tauri::command]
+async fn pick_file(app: tauri::AppHandle, state: State<'_, AppState>) -> Reply<Option<PathBuf>> {
+    let (title, filter) = match state.lang {
+        Lang::Fr => ("Choisir un fichier de données", "Tableurs et fichiers CSV"),
+        Lang::En => ("Choose a data file", "Spreadsheets and CSV files"),
+    };
+    dialog(&app, test_answer(TEST_PICK_ENV), move || {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter(filter, import::EXTENSIONS)
+            .pick_file()
+    })
+    .await
+}
+
+/// What the import screen sends: the choices made on the preview.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct ImportRequest {
+    sheet: Option<String>,
+    header_row: Option<usize>,
+    table: Option<String>,
+    types: BTreeMap<String, ColumnType>,
+}
+
+impl ImportRequest {
+    fn options(self) -> ImportOptions {
+        ImportOptions {
+            sheet: self.sheet,
+            header_row: self.header_row,
+            table: self.table,
+            types: self.types,
+            ..Default::default()
+        }
+    }
+}
+
+#[tauri::command]
+async fn preview_file(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    options: ImportRequest,
+) -> Reply<Preview> {
+    with(state, move |w| w.preview(&path, &options.options())).await
+}
+
+/// Imports a file, streaming progress to the UI through `on_progress`.
+#[tauri::command]
+async fn import_file(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    options: ImportRequest,
+    on_progress: Channel<Progress>,
+) -> Reply<ImportReport> {
+    with(state, move |w| {
+        w.import_with_progress(&path, &options.options(), &mut |p: &Progress| {
+            let _ = on_progress.send(*p);
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+async fn list_tables(state: State<'_, AppState>) -> Reply<Vec<TableInfo>> {
+    with(state, |w| w.tables()).await
+}
+
+#[tauri::command]
+async fn table_view(state: State<'_, AppState>, name: String) -> Reply<TableView> {
+    with(state, move |w| w.table_view(&name, 500)).await
+}
+
+/// Exports a table to a file the trainee names in the system dialog; `None` when cancelled.
+#[tauri::command]
+async fn export_table(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    name: String,
+    format: ExportFormat,
+) -> Reply<Option<ExportReport>> {
+    let ext = format.extension();
+    let title = match state.lang {
+        Lang::Fr => "Exporter le tableau",
+        Lang::En => "Export the table",
+    };
+    let file_name = format!("{name}.{ext}");
+    let test = test_answer(TEST_SAVE_ENV).map(|dir| dir.join(&file_name));
+    let picked = dialog(&app, test, move || {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .set_file_name(file_name)
+            .add_filter(ext, &[ext])
+            .save_file()
+    })
+    .await?;
     match picked {
         None => Ok(None),
         Some(path) => {
             with(state, move |w| {
-                w.import(&path, &ImportOptions::default()).map(Some)
+                w.export_table(&name, &path, format).map(Some)
             })
             .await
         }
@@ -233,7 +339,12 @@ fn main() {
             request_hint,
             submit_record,
             complete_step,
-            import_with_dialog,
+            pick_file,
+            preview_file,
+            import_file,
+            list_tables,
+            table_view,
+            export_table,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

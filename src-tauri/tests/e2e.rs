@@ -57,6 +57,10 @@ fn tauri_driver() -> PathBuf {
 
 /// Starts tauri-driver with the app's data directory in its environment (the app inherits it).
 fn start_driver(data_dir: &Path) -> Driver {
+    start_driver_with(data_dir, &[])
+}
+
+fn start_driver_with(data_dir: &Path, env: &[(&str, &Path)]) -> Driver {
     let port = free_port();
     let native = free_port();
     let child = Command::new(tauri_driver())
@@ -68,6 +72,7 @@ fn start_driver(data_dir: &Path) -> Driver {
         ])
         .env("DATAJAM_DATA_DIR", data_dir)
         .env("DATAJAM_LANG", "fr")
+        .envs(env.iter().map(|(k, v)| (*k, *v)))
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()
@@ -317,5 +322,140 @@ async fn slice() {
     wait_text(&c, "#hints", "Indice 1/2").await;
     click(&c, ".step-link[data-step='collecte-ecole']").await;
     wait_count(&c, ".record-row", 1).await;
+    c.close().await.expect("close the app");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_trainee_imports_a_french_csv_and_exports_it() {
+    tokio::time::timeout(Duration::from_secs(300), import_export())
+        .await
+        .expect("the end-to-end test finishes within 5 minutes");
+}
+
+async fn import_export() {
+    let data = tempfile::tempdir().expect("temp data dir");
+    let files = tempfile::tempdir().expect("temp files dir");
+    // What French-locale Excel writes: `;`, decimal commas, spaces in thousands, Windows-1252.
+    let csv = files.path().join("écoles.csv");
+    let text = "Province;Écoles;Taux de réussite\r\nGuéra;120;45,5\r\nOuaddaï;98;38,25\r\nLac;1 250;50\r\n";
+    let bytes: Vec<u8> = text
+        .chars()
+        .map(|c| match c {
+            'é' => 0xE9,
+            'É' => 0xC9,
+            'ï' => 0xEF,
+            c => c as u8,
+        })
+        .collect();
+    std::fs::write(&csv, bytes).expect("write csv");
+    let out = files.path().join("exports");
+    std::fs::create_dir_all(&out).expect("exports dir");
+    let driver = start_driver_with(
+        data.path(),
+        &[
+            ("DATAJAM_TEST_PICK_FILE", csv.as_path()),
+            ("DATAJAM_TEST_SAVE_DIR", out.as_path()),
+        ],
+    );
+
+    let c = open_app(&driver).await;
+    type_into(&c, "#profile-name", "Brahim").await;
+    click(&c, "#profile-create").await;
+    click(&c, "#open-data").await;
+    find(&c, "#screen-data").await;
+    // The built-in pack's dataset is a workspace table already.
+    find(&c, "#tables tr[data-table='provinces_2009']").await;
+
+    // Preview: what was detected, the inferred types, which can be changed.
+    click(&c, "#import-button").await;
+    let detected = wait_text(&c, "#import-detected", "windows-1252").await;
+    assert!(detected.contains("séparateur « ; »"), "{detected}");
+    assert!(detected.contains("en-têtes ligne 1"), "{detected}");
+    wait_text(&c, "#import-columns thead", "Taux de réussite").await;
+    let ty = |col: &str| format!("select.type-select[data-column='{col}']");
+    assert_eq!(
+        find(&c, &ty("ecoles"))
+            .await
+            .prop("value")
+            .await
+            .expect("type")
+            .as_deref(),
+        Some("integer")
+    );
+    assert_eq!(
+        find(&c, &ty("taux_de_reussite"))
+            .await
+            .prop("value")
+            .await
+            .expect("type")
+            .as_deref(),
+        Some("number")
+    );
+    find(&c, &ty("ecoles"))
+        .await
+        .select_by_value("text")
+        .await
+        .expect("override a type");
+    shot(&c, "10-import-apercu").await;
+
+    click(&c, "#import-confirm").await;
+    wait_text(
+        &c,
+        "#import-report",
+        "Tableau « ecoles » importé : 3 lignes, 3 colonnes.",
+    )
+    .await;
+    find(&c, "#tables tr[data-table='ecoles']").await;
+    click(&c, "#tables tr[data-table='ecoles'] .view-table").await;
+    wait_text(&c, "#table-view", "Ouaddaï").await;
+    wait_text(&c, "#table-view", "45,5").await;
+    shot(&c, "11-import-fait").await;
+
+    // The override reached the database.
+    {
+        let store = datajam::store::Store::open(data.path()).expect("open the store");
+        let tables = datajam::tables::list_tables(store.conn()).expect("tables");
+        let t = tables
+            .iter()
+            .find(|t| t.name == "ecoles")
+            .expect("ecoles table");
+        let types: Vec<String> = t
+            .columns
+            .iter()
+            .map(|c| {
+                serde_json::to_value(c.column_type)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(types, ["text", "text", "number"]);
+    }
+
+    // Export for French Excel, and as a workbook.
+    click(&c, "#tables tr[data-table='ecoles'] .export-csv-fr").await;
+    let csv_out = out.join("ecoles.csv");
+    let start = Instant::now();
+    while !csv_out.exists() {
+        assert!(start.elapsed() < TIMEOUT, "no export written");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let exported = std::fs::read(&csv_out).expect("read export");
+    assert!(exported.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM for Excel");
+    let exported = String::from_utf8_lossy(&exported);
+    assert!(exported.contains("Guéra;120;45,5"), "{exported}");
+    click(&c, "#tables tr[data-table='ecoles'] .export-xlsx").await;
+    let xlsx = out.join("ecoles.xlsx");
+    let start = Instant::now();
+    while !xlsx.exists() {
+        assert!(start.elapsed() < TIMEOUT, "no workbook written");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        std::fs::read(&xlsx).expect("read xlsx").starts_with(b"PK"),
+        "a zip workbook"
+    );
     c.close().await.expect("close the app");
 }

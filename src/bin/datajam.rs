@@ -5,9 +5,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+
+use clap::{Args, Parser, Subcommand};
+use datajam::export::ExportFormat;
 use datajam::i18n::Lang;
-use datajam::import::{self, ImportOptions};
+use datajam::import::{self, ColumnType, ImportOptions};
 use datajam::pack::{Pack, PackError};
 use datajam::{Error, Workshop};
 
@@ -44,31 +48,41 @@ enum Command {
     )]
     Import {
         file: PathBuf,
-        #[arg(long, help = "Feuille à importer (par défaut la première)")]
-        sheet: Option<String>,
+        #[command(flatten)]
+        read: ReadArgs,
         #[arg(
             long,
             help = "Nom du tableau à créer (par défaut d'après le nom du fichier)"
         )]
         table: Option<String>,
-        #[arg(
-            long,
-            value_name = "N",
-            help = "Ligne d'en-tête (1 = première ligne ; détectée sinon)"
-        )]
-        header_row: Option<usize>,
         #[arg(long, help = "Remplacer le tableau s'il existe déjà")]
         replace: bool,
         #[arg(long, help = "Sortie JSON : {table, rows, columns, warnings}")]
         json: bool,
     },
-    #[command(about = "Aperçu d'un fichier avant import : types détectés, premières lignes")]
+    #[command(about = "Aperçu d'un fichier avant import : détection, types, premières lignes")]
     Preview {
         file: PathBuf,
+        #[command(flatten)]
+        read: ReadArgs,
         #[arg(long)]
-        sheet: Option<String>,
-        #[arg(long, value_name = "N")]
-        header_row: Option<usize>,
+        json: bool,
+    },
+    #[command(about = "Lister les tableaux de l'espace de travail")]
+    Tables {
+        #[arg(long)]
+        json: bool,
+    },
+    #[command(about = "Exporter un tableau en CSV (UTF-8 avec BOM) ou XLSX")]
+    Export {
+        table: String,
+        #[arg(short = 'o', long = "output", value_name = "FICHIER.csv|FICHIER.xlsx")]
+        output: PathBuf,
+        #[arg(
+            long,
+            help = "CSV pour Excel en français : point-virgule, virgule décimale, dates JJ/MM/AAAA"
+        )]
+        french: bool,
         #[arg(long)]
         json: bool,
     },
@@ -82,6 +96,55 @@ enum Command {
         #[command(subcommand)]
         command: ProfileCommand,
     },
+}
+
+/// How to read a file: shared by `import` and `preview`.
+#[derive(Args)]
+struct ReadArgs {
+    #[arg(long, help = "Feuille à lire (par défaut la première)")]
+    sheet: Option<String>,
+    #[arg(
+        long,
+        value_name = "N",
+        help = "Ligne des en-têtes (1 = première ligne ; détectée sinon)"
+    )]
+    header_row: Option<usize>,
+    #[arg(
+        long = "type",
+        value_name = "COLONNE=TYPE",
+        help = "Imposer le type d'une colonne : integer, number, boolean, date, datetime ou text (répétable)"
+    )]
+    types: Vec<String>,
+    #[arg(
+        long = "missing",
+        value_name = "VALEUR",
+        help = "Valeur qui signifie « manquant » (répétable ; remplace NA, N/A, n/d, -, .., …)"
+    )]
+    missing: Vec<String>,
+}
+
+impl ReadArgs {
+    fn options(self, table: Option<String>, replace: bool) -> Result<ImportOptions, String> {
+        let mut types = BTreeMap::new();
+        for t in &self.types {
+            let (col, ty) = t
+                .split_once('=')
+                .ok_or_else(|| format!("--type {t} : écrivez COLONNE=TYPE"))?;
+            let ty: ColumnType = serde_json::from_value(serde_json::Value::from(ty.trim()))
+                .map_err(|_| {
+                    format!("--type {t} : type inconnu ; choisissez integer, number, boolean, date, datetime ou text")
+                })?;
+            types.insert(col.trim().to_string(), ty);
+        }
+        Ok(ImportOptions {
+            sheet: self.sheet,
+            table,
+            header_row: self.header_row,
+            replace,
+            types,
+            missing_values: (!self.missing.is_empty()).then_some(self.missing),
+        })
+    }
 }
 
 #[derive(Subcommand)]
@@ -131,6 +194,22 @@ fn workshop(data_dir: Option<PathBuf>, lang: Lang) -> Result<Workshop, Error> {
     Workshop::open(&dir, lang)
 }
 
+fn print_columns(columns: &[import::ColumnInfo]) {
+    for c in columns {
+        let ty = serde_json::to_value(c.column_type)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        println!("  {:<30} {:<9} {}", c.name, ty, c.label);
+    }
+}
+
+/// A wrong argument: message on stderr, exit code 2 like clap's own usage errors.
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("{msg}");
+    ExitCode::from(2)
+}
+
 fn print_json(value: &impl serde::Serialize) {
     match serde_json::to_string_pretty(value) {
         Ok(s) => println!("{s}"),
@@ -143,21 +222,31 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Import {
             file,
-            sheet,
+            read,
             table,
-            header_row,
             replace,
             json,
         } => {
-            let mut w = workshop(cli.data_dir, lang)?;
-            let opts = ImportOptions {
-                sheet,
-                table,
-                header_row,
-                replace,
-                ..Default::default()
+            let opts = match read.options(table, replace) {
+                Ok(o) => o,
+                Err(msg) => return Ok(usage_error(&msg)),
             };
-            let report = w.import(&file, &opts)?;
+            let mut w = workshop(cli.data_dir, lang)?;
+            // Progress on stderr, only for a person watching a terminal.
+            let show = std::io::stderr().is_terminal();
+            let report = w.import_with_progress(&file, &opts, &mut |p| {
+                if show {
+                    let pct = p
+                        .fraction
+                        .map(|f| format!(" {:>3.0} %", f * 100.0))
+                        .unwrap_or_default();
+                    eprint!("\r{:?} : {} lignes{pct}   ", p.phase, p.rows);
+                }
+            });
+            if show {
+                eprint!("\r{:60}\r", "");
+            }
+            let report = report?;
             if json {
                 print_json(&report);
             } else {
@@ -176,58 +265,102 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                         report.columns.len()
                     );
                 }
-                for c in &report.columns {
-                    println!(
-                        "  {:<30} {:<9} {}",
-                        c.name,
-                        serde_json::to_value(c.column_type)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default(),
-                        c.label
-                    );
-                }
+                print_columns(&report.columns);
                 for w in &report.warnings {
                     println!("{} {w}", if fr { "Attention :" } else { "Warning:" });
                 }
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Preview {
-            file,
-            sheet,
-            header_row,
-            json,
-        } => {
-            let opts = ImportOptions {
-                sheet,
-                header_row,
-                ..Default::default()
+        Command::Preview { file, read, json } => {
+            let opts = match read.options(None, false) {
+                Ok(o) => o,
+                Err(msg) => return Ok(usage_error(&msg)),
             };
             let p = import::preview_file(&file, &opts).map_err(Error::from)?;
             if json {
                 print_json(&p);
             } else {
-                println!(
-                    "{} {}{}",
-                    p.format,
-                    p.encoding.as_deref().unwrap_or(""),
-                    p.sheet
-                        .as_deref()
-                        .map(|s| format!(" [{s}]"))
-                        .unwrap_or_default()
-                );
-                for c in &p.columns {
+                let mut what = vec![p.format.clone()];
+                what.extend(p.encoding.clone());
+                if let Some(d) = &p.delimiter {
+                    what.push(format!("« {} »", if d == "\t" { "tab" } else { d }));
+                }
+                if let Some(sh) = &p.sheet {
+                    what.push(format!("[{sh}]"));
+                }
+                what.push(if fr {
+                    format!("en-têtes ligne {}", p.header_row)
+                } else {
+                    format!("header row {}", p.header_row)
+                });
+                println!("{}", what.join(" · "));
+                if p.sheets.len() > 1 {
                     println!(
-                        "  {:<30} {:<9} {}",
-                        c.name,
-                        serde_json::to_value(c.column_type)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default(),
-                        c.label
+                        "{} {}",
+                        if fr { "Feuilles :" } else { "Sheets:" },
+                        p.sheets.join(", ")
                     );
                 }
+                print_columns(&p.columns);
+                for row in p.rows.iter().take(5) {
+                    let cells: Vec<String> = row
+                        .iter()
+                        .map(|v| match v {
+                            serde_json::Value::Null => String::new(),
+                            serde_json::Value::String(s) => s.clone(),
+                            other => other.to_string(),
+                        })
+                        .collect();
+                    println!("  | {}", cells.join(" | "));
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Tables { json } => {
+            let w = workshop(cli.data_dir, lang)?;
+            let tables = w.tables()?;
+            if json {
+                print_json(&tables);
+            } else if tables.is_empty() {
+                println!("{}", if fr { "Aucun tableau." } else { "No table." });
+            } else {
+                for t in tables {
+                    println!(
+                        "{:<30} {:>9} {} {:>3} {}  {}",
+                        t.name,
+                        t.rows,
+                        if fr { "lignes" } else { "rows" },
+                        t.columns.len(),
+                        if fr { "colonnes" } else { "columns" },
+                        t.source_file
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            table,
+            output,
+            french,
+            json,
+        } => {
+            let format = ExportFormat::from_path(&output, french).map_err(Error::from)?;
+            let w = workshop(cli.data_dir, lang)?;
+            let report = w.export_table(&table, &output, format)?;
+            if json {
+                print_json(&report);
+            } else if fr {
+                println!(
+                    "{} lignes exportées dans {}",
+                    report.rows,
+                    report.path.display()
+                );
+            } else {
+                println!("{} rows exported to {}", report.rows, report.path.display());
+            }
+            for w in &report.warnings {
+                eprintln!("{w}");
             }
             Ok(ExitCode::SUCCESS)
         }

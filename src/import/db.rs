@@ -169,9 +169,11 @@ impl RowWriter<'_> {
         cells: &[RawCell],
         kept: &[usize],
         columns: &[ColumnInfo],
+        dot_thousands: &[bool],
         missing: &Missing,
     ) -> Result<(), ImportError> {
         for (k, (&c, col)) in kept.iter().zip(columns).enumerate() {
+            let dots = dot_thousands.get(k).copied().unwrap_or(false);
             let idx = k + 1;
             let cell = cells.get(c).unwrap_or(&RawCell::Empty);
             if missing.is_missing(cell) {
@@ -181,7 +183,7 @@ impl RowWriter<'_> {
             let typed = if col.column_type == ColumnType::Text {
                 None
             } else {
-                interpret(cell, col.column_type)
+                interpret(cell, col.column_type, dots)
             };
             match typed {
                 Some(Typed::Int(i)) => self.stmt.raw_bind_parameter(idx, i)?,

@@ -460,9 +460,57 @@ pub(crate) fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
     Some(date.and_time(time))
 }
 
+/// "2.000", "-12.500": one dot followed by exactly three digits (1 to 3 before it). Alone
+/// it is ambiguous (2 or 2000); in a column written with dot thousands or decimal commas
+/// it is a whole number, which this returns.
+pub(crate) fn single_dot_group(s: &str) -> Option<i64> {
+    let t = s.trim();
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let (a, b) = body.split_once('.')?;
+    if a.is_empty() || a.len() > 3 || b.len() != 3 || !all_digits(a) || !all_digits(b) {
+        return None;
+    }
+    if a.len() > 1 && a.starts_with('0') {
+        return None;
+    }
+    let v: i64 = format!("{a}{b}").parse().ok()?;
+    Some(if neg { -v } else { v })
+}
+
+/// How dots and commas are used in one text value, for the column's number style.
+fn number_style(s: &str) -> (bool, bool, bool) {
+    // (dot groups thousands for sure, comma is a decimal mark, dot is a decimal mark)
+    let t = s.trim();
+    let dots = t.matches('.').count();
+    let commas = t.matches(',').count();
+    let after = |sep: char| {
+        t.rsplit(sep)
+            .next()
+            .map_or(0, |x| x.chars().take_while(char::is_ascii_digit).count())
+    };
+    let dot_groups = dots >= 2 || (dots >= 1 && commas == 1 && t.rfind('.') < t.rfind(','));
+    let comma_decimal = commas == 1 && dots == 0 && after(',') != 3;
+    let dot_decimal = dots == 1 && commas == 0 && after('.') != 3;
+    (dot_groups, comma_decimal, dot_decimal)
+}
+
 /// Converts a cell for a column of type `ty`; `None` when it does not fit.
 /// Missing cells must be filtered out before.
-pub(crate) fn interpret(cell: &RawCell, ty: ColumnType) -> Option<Typed> {
+pub(crate) fn interpret(cell: &RawCell, ty: ColumnType, dot_thousands: bool) -> Option<Typed> {
+    if dot_thousands {
+        if let RawCell::Text(s) = cell {
+            if let Some(i) = single_dot_group(s) {
+                return match ty {
+                    ColumnType::Integer => Some(Typed::Int(i)),
+                    ColumnType::Number => Some(Typed::Real(i as f64)),
+                    _ => None,
+                };
+            }
+        }
+    }
     match (ty, cell) {
         (ColumnType::Integer, RawCell::Int(i)) => Some(Typed::Int(*i)),
         (ColumnType::Integer, RawCell::Float(f)) => {
@@ -490,14 +538,19 @@ pub(crate) fn interpret(cell: &RawCell, ty: ColumnType) -> Option<Typed> {
 }
 
 /// Final value of a cell in a column of type `ty`.
-pub(crate) fn convert(cell: &RawCell, ty: ColumnType, missing: &Missing) -> Converted {
+pub(crate) fn convert(
+    cell: &RawCell,
+    ty: ColumnType,
+    dot_thousands: bool,
+    missing: &Missing,
+) -> Converted {
     if missing.is_missing(cell) {
         return Converted::Null;
     }
     if ty == ColumnType::Text {
         return Converted::Text(cell.display());
     }
-    match interpret(cell, ty) {
+    match interpret(cell, ty, dot_thousands) {
         Some(v) => Converted::Typed(v),
         None => Converted::Text(cell.display()),
     }
@@ -525,6 +578,11 @@ pub(crate) struct ColumnStats {
     misfit_example: [Option<String>; 5],
     currency: u64,
     percent: u64,
+    /// Number style of the column's text values (see [`ColumnStats::dot_thousands`]).
+    dot_groups: u64,
+    comma_decimals: u64,
+    dot_decimals: u64,
+    single_dot_groups: u64,
     errors: u64,
     error_example: Option<String>,
 }
@@ -552,6 +610,11 @@ impl ColumnStats {
                 if let Some(n) = number {
                     self.currency += u64::from(n.currency);
                     self.percent += u64::from(n.percent);
+                    let (groups, comma_dec, dot_dec) = number_style(s);
+                    self.dot_groups += u64::from(groups);
+                    self.comma_decimals += u64::from(comma_dec);
+                    self.dot_decimals += u64::from(dot_dec);
+                    self.single_dot_groups += u64::from(single_dot_group(s).is_some());
                 }
                 let starts_digit = s.trim_start().starts_with(|c: char| c.is_ascii_digit());
                 let date = starts_digit && parse_date(s).is_some();
@@ -564,7 +627,7 @@ impl ColumnStats {
                     datetime,
                 ]
             }
-            _ => CANDIDATES.map(|ty| interpret(cell, ty).is_some()),
+            _ => CANDIDATES.map(|ty| interpret(cell, ty, false).is_some()),
         };
         for (i, fit) in fits.into_iter().enumerate() {
             if fit {
@@ -575,12 +638,31 @@ impl ColumnStats {
         }
     }
 
+    /// True when the column writes thousands with dots (French style: "1.234.567",
+    /// "1.234,5", or decimal commas elsewhere in the column) and never uses a dot as a
+    /// decimal mark: then "2.000" means 2000, not 2.
+    pub(crate) fn dot_thousands(&self) -> bool {
+        self.single_dot_groups > 0
+            && self.dot_decimals == 0
+            && (self.dot_groups > 0 || self.comma_decimals > 0)
+    }
+
+    /// Values fitting candidate `i`, counting "2.000" as a whole number in dot-thousands
+    /// columns.
+    fn fits_of(&self, i: usize) -> u64 {
+        if i == 0 && self.dot_thousands() {
+            self.fits[0] + self.single_dot_groups
+        } else {
+            self.fits[i]
+        }
+    }
+
     /// True when every non-missing value (at least one) fits `ty`.
     pub(crate) fn all_fit(&self, ty: ColumnType) -> bool {
         CANDIDATES
             .iter()
             .position(|c| *c == ty)
-            .is_some_and(|i| self.non_missing > 0 && self.fits[i] == self.non_missing)
+            .is_some_and(|i| self.non_missing > 0 && self.fits_of(i) == self.non_missing)
     }
 
     /// The type of the column: the candidate that fits the most values, if it
@@ -591,11 +673,11 @@ impl ColumnStats {
         }
         let mut best = 0;
         for i in 1..CANDIDATES.len() {
-            if self.fits[i] > self.fits[best] {
+            if self.fits_of(i) > self.fits_of(best) {
                 best = i;
             }
         }
-        if self.fits[best] * 100 >= self.non_missing * FIT_PERCENT {
+        if self.fits_of(best) * 100 >= self.non_missing * FIT_PERCENT {
             CANDIDATES[best]
         } else {
             ColumnType::Text
@@ -606,7 +688,7 @@ impl ColumnStats {
     pub(crate) fn warnings(&self, label: &str, ty: ColumnType) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(i) = CANDIDATES.iter().position(|c| *c == ty) {
-            let misfits = self.non_missing.saturating_sub(self.fits[i]);
+            let misfits = self.non_missing.saturating_sub(self.fits_of(i));
             if misfits > 0 {
                 let example = self.misfit_example[i].clone().unwrap_or_default();
                 let (sing, plur) = type_nouns(ty);
@@ -1028,5 +1110,35 @@ mod tests {
             s.observe(&RawCell::Text("zzz".into()), &m);
         }
         assert_eq!(s.decide(), ColumnType::Text);
+    }
+
+    #[test]
+    fn a_lone_dot_group_follows_the_column_style() {
+        let missing = Missing::new(None);
+        let column = |values: &[&str]| {
+            let mut st = ColumnStats::default();
+            for v in values {
+                st.observe(&RawCell::Text((*v).to_string()), &missing);
+            }
+            st
+        };
+        // French: dots group thousands elsewhere, or decimals are commas.
+        let fr = column(&["1.234.567", "2.000", "987"]);
+        assert!(fr.dot_thousands());
+        assert_eq!(fr.decide(), ColumnType::Integer);
+        assert!(column(&["12,5", "2.000"]).dot_thousands());
+        let cell = RawCell::Text("2.000".into());
+        assert!(matches!(
+            interpret(&cell, ColumnType::Integer, true),
+            Some(Typed::Int(2000))
+        ));
+        // English decimals, or no evidence at all: 2.000 stays 2.
+        let en = column(&["1.5", "2.000"]);
+        assert!(!en.dot_thousands());
+        assert_eq!(en.decide(), ColumnType::Number);
+        assert!(!column(&["2.000", "3.500"]).dot_thousands());
+        assert!(
+            matches!(interpret(&cell, ColumnType::Number, false), Some(Typed::Real(v)) if v == 2.0)
+        );
     }
 }

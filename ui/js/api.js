@@ -11,6 +11,14 @@ function invoke(cmd, args = {}) {
   });
 }
 
+// A channel for progress messages from a long command (what @tauri-apps/api calls Channel).
+function channel(onMessage) {
+  const id = window.__TAURI_INTERNALS__.transformCallback((raw) => {
+    if (raw && typeof raw === 'object' && 'message' in raw) onMessage(raw.message);
+  });
+  return { id, toJSON: () => `__CHANNEL__:${id}` };
+}
+
 export const api = {
   appInfo: () => invoke('app_info'),
   listProfiles: () => invoke('list_profiles'),
@@ -22,5 +30,10 @@ export const api = {
   requestHint: (at, stepId) => invoke('request_hint', { ...at, stepId }),
   submitRecord: (at, stepId, values) => invoke('submit_record', { ...at, stepId, values }),
   completeStep: (at, stepId) => invoke('complete_step', { ...at, stepId }),
-  importWithDialog: () => invoke('import_with_dialog'),
+  pickFile: () => invoke('pick_file'),
+  previewFile: (path, options) => invoke('preview_file', { path, options }),
+  importFile: (path, options, onProgress) => invoke('import_file', { path, options, onProgress: channel(onProgress) }),
+  listTables: () => invoke('list_tables'),
+  tableView: (name) => invoke('table_view', { name }),
+  exportTable: (name, format) => invoke('export_table', { name, format }),
 };

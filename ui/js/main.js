@@ -6,6 +6,7 @@ import { setLang, t } from './i18n.js';
 import { profilesScreen } from './screens/profiles.js';
 import { packsScreen } from './screens/packs.js';
 import { lessonScreen } from './screens/lesson.js';
+import { dataScreen } from './screens/data.js';
 
 const app = document.getElementById('app');
 const errorBanner = document.getElementById('error');
@@ -71,6 +72,12 @@ export const go = {
     setWho();
     setCrumbs([{ label: t('home') }]);
     const screen = await guard(() => packsScreen());
+    if (screen) mount(screen);
+  },
+  async data() {
+    setWho();
+    setCrumbs([{ label: t('home'), go: () => go.packs() }, { label: t('data_title') }]);
+    const screen = await guard(() => dataScreen());
     if (screen) mount(screen);
   },
   async lesson(packId, lessonId, stepId) {

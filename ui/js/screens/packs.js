@@ -3,11 +3,10 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { state, go, guard } from '../main.js';
+import { state, go } from '../main.js';
 
 export async function packsScreen() {
   const packs = await api.listPacks(state.profile.id);
-  const result = h('p', { class: 'import-result', id: 'import-result', 'aria-live': 'polite' });
 
   return h('section', { class: 'screen', id: 'screen-packs' },
     h('h1', {}, t('packs_title')),
@@ -32,14 +31,7 @@ export async function packsScreen() {
     h('article', { class: 'card' },
       h('h2', {}, t('import_title')),
       h('p', {}, t('import_intro')),
-      h('button', {
-        id: 'import-button',
-        onclick: async () => {
-          const report = await guard(() => api.importWithDialog());
-          if (report) result.textContent = t('import_done', report.table, report.rows, report.columns.length);
-        },
-      }, t('import_button')),
-      result,
+      h('button', { id: 'open-data', onclick: () => go.data() }, t('open_data')),
     ),
   );
 }

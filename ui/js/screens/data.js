@@ -1,0 +1,183 @@
+// "Vos données": import a spreadsheet or CSV with a preview first (sheet, header row,
+// column types can be changed), watch its progress, then list, view and export tables.
+
+import { api } from '../api.js';
+import { h, clear } from '../dom.js';
+import { t } from '../i18n.js';
+import { guard } from '../main.js';
+
+const TYPES = ['integer', 'number', 'boolean', 'date', 'datetime', 'text'];
+
+export async function dataScreen() {
+  const importPanel = h('div', { id: 'import-panel' });
+  const tablesPanel = h('div', { id: 'tables-panel' });
+  const viewer = h('div', { id: 'table-viewer' });
+
+  async function refreshTables() {
+    const tables = await guard(() => api.listTables());
+    if (!tables) return;
+    clear(tablesPanel).append(tablesList(tables, viewer));
+  }
+
+  const root = h('section', { class: 'screen', id: 'screen-data' },
+    h('div', { class: 'row spread' },
+      h('h1', {}, t('data_title')),
+      h('button', {
+        class: 'primary', id: 'import-button',
+        onclick: async () => {
+          const path = await guard(() => api.pickFile());
+          if (path) startImport(importPanel, path, refreshTables);
+        },
+      }, t('import_button'))),
+    h('p', { class: 'lead' }, t('import_intro')),
+    importPanel,
+    tablesPanel,
+    viewer,
+  );
+  await refreshTables();
+  return root;
+}
+
+// A preview value as the trainee reads numbers: 45,5 and 1 250 in French.
+function cell(v) {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return v.toLocaleString(document.documentElement.lang === 'en' ? 'en' : 'fr-FR', { maximumFractionDigits: 6 });
+  if (typeof v === 'boolean') return v ? t('yes') : t('no');
+  return String(v);
+}
+
+function fileName(path) {
+  return path.split(/[\\/]/).pop();
+}
+
+function detectionSummary(p) {
+  const parts = [];
+  if (p.format === 'csv') {
+    parts.push(t('fmt_text'));
+    if (p.encoding) parts.push(t('encoding', p.encoding));
+    if (p.delimiter) parts.push(t('delimiter', p.delimiter === '\t' ? t('tab') : p.delimiter));
+  } else {
+    parts.push(t('fmt_workbook', p.format.toUpperCase()));
+    if (p.sheet) parts.push(t('sheet_name', p.sheet));
+  }
+  parts.push(p.header_row ? t('header_at', p.header_row) : t('no_header'));
+  return parts.join(' · ');
+}
+
+// The preview-then-import flow for one file.
+async function startImport(panel, path, done) {
+  const options = { sheet: null, headerRow: null, table: null, types: {} };
+
+  async function showPreview() {
+    const p = await guard(() => api.previewFile(path, { sheet: options.sheet, headerRow: options.headerRow }));
+    if (!p) return;
+    clear(panel).append(previewCard(p));
+  }
+
+  function previewCard(p) {
+    const sheetSelect = p.sheets.length > 1
+      ? h('label', {}, t('sheet'), ' ',
+          h('select', { id: 'import-sheet', onchange: (e) => { options.sheet = e.target.value; options.headerRow = null; options.types = {}; showPreview(); } },
+            p.sheets.map((s) => h('option', { value: s, selected: s === p.sheet }, s))))
+      : null;
+    const headerInput = h('input', { id: 'import-header-row', type: 'number', min: 1, value: p.header_row || '', class: 'small-input' });
+    const tableInput = h('input', { id: 'import-table', value: options.table ?? '', placeholder: t('table_name_auto'), maxlength: 60 });
+
+    const typeRow = p.columns.map((c) => {
+      const current = options.types[c.name] ?? c.type;
+      const select = h('select', {
+        class: 'type-select', 'data-column': c.name,
+        onchange: (e) => {
+          if (e.target.value === c.type) delete options.types[c.name];
+          else options.types[c.name] = e.target.value;
+        },
+      }, TYPES.map((ty) => h('option', { value: ty, selected: ty === current }, t('type_' + ty))));
+      return h('th', {}, select);
+    });
+
+    const progress = h('progress', { id: 'import-progress', max: 1, value: 0, hidden: true });
+    const status = h('p', { id: 'import-status', role: 'status' });
+    const importButton = h('button', {
+      class: 'primary', id: 'import-confirm',
+      onclick: async () => {
+        options.table = tableInput.value.trim() || null;
+        importButton.disabled = true;
+        progress.hidden = false;
+        status.textContent = t('importing');
+        const report = await guard(() => api.importFile(path, options, (pr) => {
+          if (pr.fraction !== null && pr.fraction !== undefined) progress.value = pr.fraction;
+          else progress.removeAttribute('value');
+          status.textContent = t('progress_' + pr.phase, pr.rows);
+        }));
+        importButton.disabled = false;
+        if (!report) { progress.hidden = true; status.textContent = ''; return; }
+        progress.value = 1;
+        clear(panel).append(reportCard(report));
+        done();
+      },
+    }, t('import_confirm'));
+
+    return h('article', { class: 'card import-preview', id: 'import-preview' },
+      h('h2', {}, t('preview_of', fileName(path))),
+      h('p', { class: 'muted', id: 'import-detected' }, detectionSummary(p)),
+      h('div', { class: 'row' },
+        sheetSelect,
+        h('label', {}, t('header_row'), ' ', headerInput),
+        h('button', { id: 'import-refresh', onclick: () => { options.headerRow = Number(headerInput.value) || null; options.types = {}; showPreview(); } }, t('refresh')),
+        h('label', {}, t('table_name'), ' ', tableInput)),
+      h('div', { class: 'table-scroll' },
+        h('table', { class: 'grid', id: 'import-columns' },
+          h('thead', {},
+            h('tr', {}, p.columns.map((c) => h('th', { title: c.name }, c.label))),
+            h('tr', { class: 'types' }, typeRow)),
+          h('tbody', {}, p.rows.map((row) => h('tr', {}, row.map((v) => h('td', { class: typeof v === 'number' ? 'num' : null }, cell(v)))))))),
+      h('div', { class: 'row' }, importButton, h('button', { onclick: () => clear(panel) }, t('cancel')), progress, status),
+    );
+  }
+
+  function reportCard(r) {
+    return h('article', { class: 'card import-report', id: 'import-report' },
+      h('p', { class: 'ok-text' }, t('import_done', r.table, r.rows, r.columns.length)),
+      r.warnings.length
+        ? h('details', { open: true }, h('summary', {}, t('warnings', r.warnings.length)), h('ul', { class: 'warnings' }, r.warnings.map((w) => h('li', {}, w))))
+        : null);
+  }
+
+  await showPreview();
+}
+
+function tablesList(tables, viewer) {
+  if (!tables.length) return h('p', { class: 'muted', id: 'no-tables' }, t('no_tables'));
+  return h('table', { class: 'grid tables', id: 'tables' },
+    h('thead', {}, h('tr', {}, [t('table'), t('source'), t('rows'), t('columns'), ''].map((x) => h('th', {}, x)))),
+    h('tbody', {}, tables.map((tb) => h('tr', { 'data-table': tb.name },
+      h('td', {}, h('strong', {}, tb.name)),
+      h('td', {}, tb.source_file + (tb.sheet ? ` [${tb.sheet}]` : '')),
+      h('td', { class: 'num' }, tb.rows.toLocaleString('fr-FR')),
+      h('td', { class: 'num' }, tb.columns.length),
+      h('td', { class: 'actions' },
+        h('button', { class: 'view-table', onclick: () => showTable(viewer, tb.name) }, t('view')),
+        h('button', { class: 'export-csv', onclick: () => exportTable(tb.name, 'csv') }, 'CSV'),
+        h('button', { class: 'export-csv-fr', onclick: () => exportTable(tb.name, 'csv_french'), title: t('csv_fr_help') }, t('csv_fr')),
+        h('button', { class: 'export-xlsx', onclick: () => exportTable(tb.name, 'xlsx') }, 'XLSX'))))));
+}
+
+async function exportTable(name, format) {
+  const r = await guard(() => api.exportTable(name, format));
+  if (r) {
+    const s = document.getElementById('import-status') || document.getElementById('tables');
+    if (s) s.insertAdjacentElement('afterend', h('p', { class: 'ok-text', role: 'status' }, t('export_done', r.rows, r.path)));
+  }
+}
+
+async function showTable(viewer, name) {
+  const view = await guard(() => api.tableView(name));
+  if (!view) return;
+  clear(viewer).append(h('article', { class: 'card' },
+    h('h2', {}, t('data_table', view.name, view.rows.length)),
+    h('div', { class: 'table-scroll tall' },
+      h('table', { class: 'grid', id: 'table-view' },
+        h('thead', {}, h('tr', {}, view.columns.map((c, i) => h('th', { class: view.numeric[i] ? 'num' : null }, c)))),
+        h('tbody', {}, view.rows.map((row) => h('tr', {}, row.map((v, i) => h('td', { class: view.numeric[i] ? 'num' : null }, v)))))))));
+  viewer.scrollIntoView({ block: 'start' });
+}
