@@ -6,6 +6,7 @@
 //! - [`store`]: the SQLite database in the data directory (profiles, progress events,
 //!   collected records, imported tables), with migrations and durable commits.
 //! - [`pack`]: lesson packs (source folders and the built-in pack) and their checks.
+//! - [`packfile`]: `.datajam` pack files: reproducible build, untrusted reading, install.
 //! - [`markdown`]: Markdown to sanitised HTML for everything a pack says.
 //! - [`form`]: collect forms: typed fields and their validation.
 //! - [`exercise`]: answer checking, feedback and hints.
@@ -24,6 +25,7 @@ pub mod i18n;
 pub mod import;
 pub mod markdown;
 pub mod pack;
+pub mod packfile;
 pub mod paths;
 pub mod store;
 pub mod tables;

@@ -263,6 +263,8 @@ pub struct Dataset {
 pub enum Origin {
     Builtin,
     Folder(PathBuf),
+    /// A `.datajam` pack file (see [`crate::packfile`]).
+    PackFile(PathBuf),
 }
 
 #[derive(Debug, Clone)]
@@ -296,6 +298,11 @@ impl Pack {
 
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|l| l.id == id)
+    }
+
+    /// Every file of the pack, by relative path.
+    pub fn files(&self) -> &BTreeMap<String, Vec<u8>> {
+        &self.files
     }
 
     /// The bytes of a file of the pack (datasets).

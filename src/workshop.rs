@@ -26,6 +26,7 @@ pub struct Workshop {
     packs: Vec<Pack>,
     lang: Lang,
     data_dir: PathBuf,
+    warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -180,14 +181,34 @@ impl Workshop {
     /// Opens the workshop on `data_dir` with the built-in pack.
     pub fn open(data_dir: &Path, lang: Lang) -> Result<Workshop> {
         let store = Store::open(data_dir)?;
+        let builtin = Pack::builtin()?;
+        let (installed, warnings) =
+            crate::packfile::installed_for_workshop(&builtin, data_dir, lang);
         let mut w = Workshop {
             store,
-            packs: vec![Pack::builtin()?],
+            packs: vec![builtin],
             lang,
             data_dir: data_dir.to_path_buf(),
+            warnings,
         };
         w.load_datasets(0)?;
+        // Installed packs come after the built-in one; one whose datasets cannot be
+        // loaded is left out with a warning, never fatal.
+        for pack in installed {
+            w.packs.push(pack);
+            let last = w.packs.len() - 1;
+            if let Err(e) = w.load_datasets(last) {
+                let id = w.packs[last].id().to_string();
+                w.warnings.push(format!("{id}: {}", e.message(lang)));
+                w.packs.pop();
+            }
+        }
         Ok(w)
+    }
+
+    /// Warnings about installed packs left out when the workshop opened.
+    pub fn pack_warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// Opens the workshop on the data directory of the environment (`DATAJAM_DATA_DIR`
