@@ -580,12 +580,12 @@ pub fn read(file: &Path) -> Result<Pack, PackFileError> {
     read_bytes(&bytes, Origin::PackFile(file.to_path_buf())).map_err(|e| with_path(e, file))
 }
 
-/// Loads a pack from a source folder or a pack file, whichever `path` is.
+/// Loads a pack from a pack file or else a source folder, whichever `path` is.
 pub fn load(path: &Path) -> Result<Pack, PackFileError> {
-    if path.is_dir() {
-        Ok(Pack::from_dir(path)?)
-    } else {
+    if path.is_file() {
         read(path)
+    } else {
+        Ok(Pack::from_dir(path)?)
     }
 }
 

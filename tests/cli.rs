@@ -223,3 +223,103 @@ fn import_errors_are_clear_and_in_french() {
         text(&out.stderr)
     );
 }
+
+/// A copy of the built-in pack's folder with another id, version and dataset name, and
+/// `edit` applied to every text.
+fn pack_copy(to: &Path, id: &str, version: &str, edit: &dyn Fn(String) -> String) {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/pack");
+    let mut stack = vec![src.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let rel = p.strip_prefix(&src).unwrap().to_string_lossy();
+            let rel = rel.replace("provinces_2009", "provinces_cli");
+            let mut t = std::fs::read_to_string(&p)
+                .unwrap()
+                .replace("provinces_2009", "provinces_cli");
+            if rel == "pack.toml" {
+                t = t
+                    .replace("id = \"datajam-tchad\"", &format!("id = \"{id}\""))
+                    .replace("version = \"0.1.0\"", &format!("version = \"{version}\""));
+            }
+            let out = to.join(rel);
+            std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+            std::fs::write(out, edit(t)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn pack_build_check_install_and_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let src = dir.path().join("src");
+    pack_copy(&src, "cli-essai", "1.0.0", &|t| t);
+    let file = dir.path().join("cli-essai.datajam");
+    let (s, f) = (src.to_str().unwrap(), file.to_str().unwrap());
+
+    let out = datajam(&data, &["pack", "build", s, "-o", f, "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["id"], "cli-essai");
+    assert_eq!(report["sha256"].as_str().unwrap().len(), 64);
+
+    let out = datajam(&data, &["pack", "check", f]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("Paquet valide : cli-essai 1.0.0"));
+
+    let out = datajam(&data, &["pack", "install", f]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Paquet installé : cli-essai 1.0.0"));
+    let out = datajam(&data, &["pack", "install", f, "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["already_installed"], true);
+
+    let out = datajam(&data, &["pack", "list", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list[0]["origin"], "builtin");
+    assert_eq!(list[1]["id"], "cli-essai");
+    assert_eq!(list[1]["origin"], "installed");
+    assert_eq!(list[1]["lessons"], 1);
+
+    // A new version that renames a step: check warns against the previous one.
+    let src2 = dir.path().join("src2");
+    pack_copy(&src2, "cli-essai", "1.1.0", &|t| {
+        t.replace("{#conclusion}", "{#bilan}")
+    });
+    let out = datajam(
+        &data,
+        &[
+            "pack",
+            "check",
+            src2.to_str().unwrap(),
+            "--previous",
+            f,
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("premiers-pas/conclusion"));
+    let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(check["orphaned"][0]["step"], "conclusion");
+}
+
+#[test]
+fn pack_install_of_a_damaged_file_fails_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("abime.datajam");
+    std::fs::write(&file, b"PK pas un zip").unwrap();
+    let out = datajam(dir.path(), &["pack", "install", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("Impossible de lire le fichier de paquet"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.path().join("packs").exists());
+}

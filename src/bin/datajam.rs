@@ -12,7 +12,8 @@ use clap::{Args, Parser, Subcommand};
 use datajam::export::ExportFormat;
 use datajam::i18n::Lang;
 use datajam::import::{self, ColumnType, ImportOptions};
-use datajam::pack::{Pack, PackError};
+use datajam::pack::PackError;
+use datajam::packfile::{self, OrphanedStep, PackFileError};
 use datajam::{Error, Workshop};
 
 #[derive(Parser)]
@@ -153,7 +154,35 @@ enum PackCommand {
         about = "Vérifier un dossier de paquet : leçons, exercices, réponses de référence, jeux de données"
     )]
     Check {
+        #[arg(value_name = "DOSSIER|FICHIER.datajam")]
         dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+        #[arg(
+            long,
+            value_name = "DOSSIER|FICHIER.datajam",
+            help = "Version précédente du paquet : signaler les étapes qui disparaissent (progression orpheline)"
+        )]
+        previous: Option<PathBuf>,
+    },
+    #[command(
+        about = "Construire le fichier .datajam d'un dossier de paquet (à copier sur clé USB)"
+    )]
+    Build {
+        dir: PathBuf,
+        #[arg(short = 'o', long = "output", value_name = "FICHIER.datajam")]
+        output: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    #[command(about = "Installer un fichier .datajam (vérifié entièrement avant)")]
+    Install {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    #[command(about = "Lister les paquets : intégré et installés")]
+    List {
         #[arg(long)]
         json: bool,
     },
@@ -208,6 +237,26 @@ fn print_columns(columns: &[import::ColumnInfo]) {
 fn usage_error(msg: &str) -> ExitCode {
     eprintln!("{msg}");
     ExitCode::from(2)
+}
+
+/// Warns that steps of a previous version are gone: progress on them is orphaned.
+fn warn_orphaned(orphaned: &[OrphanedStep], previous: &str, fr: bool) {
+    let list = orphaned
+        .iter()
+        .map(|o| o.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if fr {
+        eprintln!(
+            "Attention : {} étape(s) de la version {previous} n'existent plus ; la progression des stagiaires sur ces étapes ne sera plus affichée : {list}",
+            orphaned.len()
+        );
+    } else {
+        eprintln!(
+            "Warning: {} step(s) of version {previous} no longer exist; trainees' progress on them will no longer show: {list}",
+            orphaned.len()
+        );
+    }
 }
 
 fn print_json(value: &impl serde::Serialize) {
@@ -365,16 +414,37 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Pack {
-            command: PackCommand::Check { dir, json },
+            command:
+                PackCommand::Check {
+                    dir,
+                    json,
+                    previous,
+                },
         } => {
-            let result = match Pack::from_dir(&dir) {
-                Err(PackError::Invalid(p)) => Err(p),
+            let result = match packfile::load(&dir) {
+                Err(PackFileError::Pack(PackError::Invalid(p))) => Err(p),
                 Err(e) => return Err(e.into()),
                 Ok(pack) => Ok(pack),
             };
             let problems = result.as_ref().err().cloned().unwrap_or_default();
+            let orphaned = match (&previous, &result) {
+                (Some(prev), Ok(pack)) => {
+                    let prev = packfile::load(prev)?;
+                    let orphaned = packfile::orphaned_steps(&prev, pack);
+                    if !orphaned.is_empty() {
+                        warn_orphaned(&orphaned, &prev.manifest.version, fr);
+                    }
+                    Some(orphaned)
+                }
+                _ => None,
+            };
             if json {
-                print_json(&serde_json::json!({ "ok": problems.is_empty(), "problems": problems }));
+                let mut out =
+                    serde_json::json!({ "ok": problems.is_empty(), "problems": problems });
+                if let Some(o) = &orphaned {
+                    out["orphaned"] = serde_json::json!(o);
+                }
+                print_json(&out);
             } else if let Ok(pack) = &result {
                 let steps: usize = pack.lessons.iter().map(|l| l.steps.len()).sum();
                 if fr {
@@ -414,6 +484,97 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             } else {
                 ExitCode::FAILURE
             })
+        }
+        Command::Pack {
+            command: PackCommand::Build { dir, output, json },
+        } => {
+            let r = packfile::build(&dir, &output)?;
+            if json {
+                print_json(&r);
+            } else if fr {
+                println!(
+                    "Fichier de paquet écrit : {} ({} {}, {} fichiers, {} octets, SHA-256 {})",
+                    r.path.display(),
+                    r.id,
+                    r.version,
+                    r.files,
+                    r.bytes,
+                    r.sha256
+                );
+            } else {
+                println!(
+                    "Pack file written: {} ({} {}, {} files, {} bytes, SHA-256 {})",
+                    r.path.display(),
+                    r.id,
+                    r.version,
+                    r.files,
+                    r.bytes,
+                    r.sha256
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Pack {
+            command: PackCommand::Install { file, json },
+        } => {
+            let data_dir = match cli.data_dir {
+                Some(d) => d,
+                None => datajam::paths::data_dir()?,
+            };
+            let r = packfile::install(&file, &data_dir)?;
+            if !r.orphaned.is_empty() {
+                warn_orphaned(&r.orphaned, &r.replaced.join(", "), fr);
+            }
+            if json {
+                print_json(&r);
+            } else if r.already_installed {
+                if fr {
+                    println!("Déjà installé : {} {}", r.id, r.version);
+                } else {
+                    println!("Already installed: {} {}", r.id, r.version);
+                }
+            } else if fr {
+                println!("Paquet installé : {} {}", r.id, r.version);
+            } else {
+                println!("Pack installed: {} {}", r.id, r.version);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Pack {
+            command: PackCommand::List { json },
+        } => {
+            let w = workshop(cli.data_dir, lang)?;
+            for warning in w.pack_warnings() {
+                eprintln!("{warning}");
+            }
+            let packs: Vec<serde_json::Value> = w
+                .packs(None)?
+                .into_iter()
+                .map(|p| {
+                    serde_json::json!({
+                        "id": p.id,
+                        "version": p.version,
+                        "title": p.title,
+                        "origin": if p.builtin { "builtin" } else { "installed" },
+                        "lessons": p.lessons.len(),
+                    })
+                })
+                .collect();
+            if json {
+                print_json(&packs);
+            } else {
+                for p in &packs {
+                    println!(
+                        "{}\t{}\t{}\t{}\t{}",
+                        p["id"].as_str().unwrap_or_default(),
+                        p["version"].as_str().unwrap_or_default(),
+                        p["origin"].as_str().unwrap_or_default(),
+                        p["lessons"],
+                        p["title"].as_str().unwrap_or_default()
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Profile { command } => {
             let mut w = workshop(cli.data_dir, lang)?;
