@@ -882,6 +882,18 @@ mod tests {
         assert_eq!(ba, bb);
         assert_eq!(ra.sha256, sha256(&ba));
         assert_eq!(ra.bytes, ba.len() as u64);
+        // Fixed order, timestamps, permissions and compression.
+        let mut z = zip::ZipArchive::new(Cursor::new(&ba)).unwrap();
+        let mut names = Vec::new();
+        for i in 0..z.len() {
+            let f = z.by_index_raw(i).unwrap();
+            assert_eq!(f.last_modified(), Some(zip::DateTime::default()));
+            assert_eq!(f.unix_mode(), Some(0o100644));
+            assert_eq!(f.compression(), zip::CompressionMethod::Deflated);
+            names.push(f.name().unwrap().to_string());
+        }
+        assert_eq!(names[0], HASHES_FILE);
+        assert!(names[1..].windows(2).all(|w| w[0] < w[1]), "{names:?}");
         // Building again over the same output gives the same bytes.
         build(a.path(), &fa).unwrap();
         assert_eq!(std::fs::read(&fa).unwrap(), ba);
