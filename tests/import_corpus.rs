@@ -650,3 +650,23 @@ fn kobotoolbox_export() {
         t("6f1c2a4e-1b2c-4d5e-9f00-0a1b2c3d4e5f")
     );
 }
+
+/// Identical header cells are renamed `x`, `x_2`, `x_3`… by a search that restarts for
+/// every column: cubic time. 2 000 identical cells take ~7 s in release (an ODS row with
+/// `table:number-columns-repeated="16384"` taken as the header hangs for many minutes).
+/// Found by the robustness test; left to the developer of `import`.
+#[test]
+#[ignore = "import names duplicate columns in cubic time"]
+fn many_duplicate_header_cells_import_quickly() {
+    let n = 2000;
+    let text = format!("{}\n{}\n", vec!["x"; n].join(";"), vec!["1"; n].join(";"));
+    let start = std::time::Instant::now();
+    let table = import("doublons.csv", text.as_bytes());
+    assert_eq!(table.names.len(), n);
+    assert_eq!(table.names[n - 1], format!("x_{n}"));
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
+}
