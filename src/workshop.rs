@@ -651,14 +651,9 @@ impl Workshop {
     pub fn table_view(&self, table: &str, limit: usize) -> Result<TableView> {
         use rusqlite::types::ValueRef;
         let conn = self.store.conn();
-        let exists: bool = conn.query_row(
-            "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
-            [table],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            return Err(Error::TableNotFound(table.to_string()));
-        }
+        // Only workspace tables (imported files, pack datasets), never the app's own.
+        let info = crate::tables::table_info(conn, table)?;
+        let table = info.name.as_str();
         let mut stmt = conn.prepare(&format!("SELECT * FROM {} LIMIT ?1", quote(table)))?;
         let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
         let n = columns.len();

@@ -222,3 +222,19 @@ fn data_dir_that_is_a_file_is_a_clear_error() {
     assert_eq!(e.code(), "store.data_dir");
     assert!(e.message(Lang::Fr).contains("DATAJAM_DATA_DIR"));
 }
+
+#[test]
+fn only_workspace_tables_can_be_viewed() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = Workshop::open(dir.path(), Lang::Fr).unwrap();
+    let v = w.table_view("provinces_2009", 5).unwrap();
+    assert_eq!(v.rows.len(), 5);
+    assert_eq!(v.columns[0], "code_iso");
+    for private in ["events", "profiles", "workspace_tables", "sqlite_master"] {
+        assert_eq!(
+            w.table_view(private, 5).unwrap_err().code(),
+            "table.not_found",
+            "{private}"
+        );
+    }
+}

@@ -967,7 +967,13 @@ pub(crate) fn name_columns(
     has_header: bool,
     preferred: &[Option<String>],
 ) -> (Vec<(String, String)>, Vec<String>) {
-    let mut used: Vec<String> = Vec::with_capacity(labels.len());
+    // Names taken so far (lowercase), and the next suffix to try per base name: linear
+    // in the number of columns even when thousands of header cells are the same.
+    let mut used: std::collections::HashSet<String> =
+        std::collections::HashSet::with_capacity(labels.len());
+    let mut next_suffix: std::collections::HashMap<String, usize> = Default::default();
+    // Per duplicated base name: (first renamed position, last new name, count).
+    let mut renamed: Vec<(String, usize, String, usize)> = Vec::new();
     let mut out = Vec::with_capacity(labels.len());
     let mut warnings = Vec::new();
     let mut unnamed = Vec::new();
@@ -991,18 +997,38 @@ pub(crate) fn name_columns(
             (slug, label.clone())
         };
         let mut name = base.clone();
-        let mut n = 2;
-        while used.iter().any(|u| u.eq_ignore_ascii_case(&name)) {
-            name = format!("{base}_{n}");
-            n += 1;
+        if used.contains(&name.to_ascii_lowercase()) {
+            let key = base.to_ascii_lowercase();
+            let n = next_suffix.entry(key.clone()).or_insert(2);
+            loop {
+                name = format!("{base}_{n}");
+                *n += 1;
+                if !used.contains(&name.to_ascii_lowercase()) {
+                    break;
+                }
+            }
+            match renamed.iter_mut().find(|r| r.0 == key) {
+                Some(r) => {
+                    r.2 = name.clone();
+                    r.3 += 1;
+                }
+                None => renamed.push((key, position, name.clone(), 1)),
+            }
         }
-        if name != base {
-            warnings.push(format!(
-                "Le nom de colonne « {base} » apparaît plusieurs fois : la colonne {position} s'appelle « {name} »."
-            ));
-        }
-        used.push(name.clone());
+        used.insert(name.to_ascii_lowercase());
         out.push((name, label));
+    }
+    for (base, first, last, count) in renamed.iter().take(20) {
+        warnings.push(if *count == 1 {
+            format!(
+                "Le nom de colonne « {base} » apparaît plusieurs fois : la colonne {first} s'appelle « {last} »."
+            )
+        } else {
+            format!(
+                "Le nom de colonne « {base} » apparaît {} fois : les colonnes suivantes s'appellent « {base}_2 » à « {last} ».",
+                count + 1
+            )
+        });
     }
     if !unnamed.is_empty() {
         warnings.insert(
