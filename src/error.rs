@@ -16,6 +16,8 @@ pub enum Error {
     #[error(transparent)]
     Pack(#[from] crate::pack::PackError),
     #[error(transparent)]
+    Progress(#[from] crate::progress::ProgressError),
+    #[error(transparent)]
     Chart(#[from] crate::chart::ChartError),
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
@@ -52,6 +54,7 @@ impl Error {
             Error::Import(e) => e.code(),
             Error::Export(e) => e.code(),
             Error::Pack(e) => e.code(),
+            Error::Progress(e) => e.code(),
             Error::Chart(_) => "chart.failed",
             Error::Db(_) => "store.database",
             Error::Io(_) => "store.io",
@@ -88,6 +91,7 @@ impl Error {
                 }
             }
             Error::Pack(e) => e.message(lang),
+            Error::Progress(e) => e.message(lang),
             Error::Chart(e) => {
                 if fr {
                     format!("Le graphique n'a pas pu être dessiné : {e}.")

@@ -147,6 +147,8 @@ pub struct AnswerOutcome {
     pub message: String,
     /// True once the attempt is committed to disk.
     pub saved: bool,
+    /// The id of the committed event, when one was saved.
+    pub event_id: Option<String>,
     pub step: StepView,
 }
 
@@ -157,12 +159,16 @@ pub struct HintOutcome {
     pub total: usize,
     pub text: String,
     pub saved: bool,
+    /// The id of the committed event, when one was saved.
+    pub event_id: Option<String>,
     pub step: StepView,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RecordOutcome {
     pub saved: bool,
+    /// The id of the committed event, when one was saved.
+    pub event_id: Option<String>,
     pub message: String,
     pub errors: Vec<FieldError>,
     pub step: StepView,
@@ -188,6 +194,22 @@ impl Workshop {
         };
         w.load_datasets(0)?;
         Ok(w)
+    }
+
+    /// Adds a pack (from a folder or a pack file) and loads its datasets. A pack with the
+    /// id of one already loaded replaces it (a newer version of the built-in pack, say).
+    pub fn add_pack(&mut self, pack: Pack) -> Result<()> {
+        let index = match self.packs.iter().position(|p| p.id() == pack.id()) {
+            Some(i) => {
+                self.packs[i] = pack;
+                i
+            }
+            None => {
+                self.packs.push(pack);
+                self.packs.len() - 1
+            }
+        };
+        self.load_datasets(index)
     }
 
     /// Opens the workshop on the data directory of the environment (`DATAJAM_DATA_DIR`
@@ -362,6 +384,7 @@ impl Workshop {
                     verdict: "invalid",
                     message,
                     saved: false,
+                    event_id: None,
                     step,
                 });
             }
@@ -379,7 +402,7 @@ impl Workshop {
             lesson_id,
             step_id,
         };
-        self.store.append_event(
+        let event = self.store.append_event(
             &at,
             EventKind::Attempt,
             &serde_json::json!({ "answer": answer, "message": message }),
@@ -390,6 +413,7 @@ impl Workshop {
             verdict: name,
             message,
             saved: true,
+            event_id: Some(event.id),
             step,
         })
     }
@@ -421,6 +445,7 @@ impl Workshop {
                 total: hints.len(),
                 text: i18n::t(self.lang, "no_more_hints").into(),
                 saved: false,
+                event_id: None,
                 step,
             });
         }
@@ -431,7 +456,7 @@ impl Workshop {
             lesson_id,
             step_id,
         };
-        self.store.append_event(
+        let event = self.store.append_event(
             &at,
             EventKind::Hint,
             &serde_json::json!({ "index": used + 1 }),
@@ -443,6 +468,7 @@ impl Workshop {
             total: hints.len(),
             text: hints[used].clone(),
             saved: true,
+            event_id: Some(event.id),
             step,
         })
     }
@@ -476,6 +502,7 @@ impl Workshop {
                 };
                 Ok(RecordOutcome {
                     saved: false,
+                    event_id: None,
                     message: message.into(),
                     errors,
                     step,
@@ -489,13 +516,14 @@ impl Workshop {
                     lesson_id,
                     step_id,
                 };
-                self.store.with_event(&at, EventKind::Record, |tx| {
+                let (_, event) = self.store.with_event(&at, EventKind::Record, |tx| {
                     let id = form.insert(tx, profile_id, &typed)?;
                     Ok((id.clone(), serde_json::json!({ "record_id": id, "table": form.table_name(), "values": values })))
                 })?;
                 let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
                 Ok(RecordOutcome {
                     saved: true,
+                    event_id: Some(event.id),
                     message: i18n::t(lang, "record_saved").into(),
                     errors: Vec::new(),
                     step,
@@ -512,6 +540,20 @@ impl Workshop {
         lesson_id: &str,
         step_id: &str,
     ) -> Result<StepView> {
+        Ok(self
+            .complete_with_event(profile_id, pack_id, lesson_id, step_id)?
+            .1)
+    }
+
+    /// Like [`Workshop::complete`], also giving the id of the event committed (`None` when
+    /// the step was already done, so nothing new was saved).
+    pub fn complete_with_event(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+    ) -> Result<(Option<String>, StepView)> {
         self.store.profile(profile_id)?;
         let loc = self.locate(pack_id, lesson_id, step_id)?;
         if !matches!(loc.step.exercise, Exercise::Read | Exercise::Chart(_)) {
@@ -529,11 +571,17 @@ impl Workshop {
             lesson_id,
             step_id,
         };
+        let mut event_id = None;
         if !done {
-            self.store
-                .append_event(&at, EventKind::Complete, &serde_json::json!({}), None)?;
+            let event =
+                self.store
+                    .append_event(&at, EventKind::Complete, &serde_json::json!({}), None)?;
+            event_id = Some(event.id);
         }
-        self.view(profile_id, pack_id, lesson_id, step_id)
+        Ok((
+            event_id,
+            self.view(profile_id, pack_id, lesson_id, step_id)?,
+        ))
     }
 
     /// Imports a spreadsheet or CSV file into a workspace table.
