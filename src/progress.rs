@@ -694,19 +694,44 @@ impl Action {
     }
 }
 
-/// Parses one line of an answers file (`line` is 1-based, for the message).
-pub fn parse_action(text: &str, line: usize) -> Result<Action, ProgressError> {
+/// Parses one line of an answers file (`line` is 1-based, for the message, written in
+/// `lang`).
+pub fn parse_action(text: &str, line: usize, lang: Lang) -> Result<Action, ProgressError> {
+    let fr = lang == Lang::Fr;
     let bad = |reason: String| ProgressError::AnswersLine { line, reason };
-    let v: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| bad(format!("JSON invalide ({e})")))?;
-    let obj = v
-        .as_object()
-        .ok_or_else(|| bad("un objet JSON est attendu".into()))?;
+    let one_key = || {
+        bad(if fr {
+            "une seule clé parmi « answer », « hint »: true, « record », « complete »: true est attendue".into()
+        } else {
+            "exactly one of \"answer\", \"hint\": true, \"record\", \"complete\": true is expected"
+                .into()
+        })
+    };
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        bad(if fr {
+            format!("JSON invalide ({e})")
+        } else {
+            format!("invalid JSON ({e})")
+        })
+    })?;
+    let obj = v.as_object().ok_or_else(|| {
+        bad(if fr {
+            "un objet JSON est attendu".into()
+        } else {
+            "a JSON object is expected".into()
+        })
+    })?;
     let field = |k: &str| -> Result<String, ProgressError> {
         obj.get(k)
             .and_then(|v| v.as_str())
             .map(str::to_string)
-            .ok_or_else(|| bad(format!("« {k} » manque ou n'est pas un texte")))
+            .ok_or_else(|| {
+                bad(if fr {
+                    format!("« {k} » manque ou n'est pas un texte")
+                } else {
+                    format!("\"{k}\" is missing or not a text")
+                })
+            })
     };
     let lesson = field("lesson")?;
     let step = field("step")?;
@@ -716,10 +741,7 @@ pub fn parse_action(text: &str, line: usize) -> Result<Action, ProgressError> {
         .filter(|k| *k != "lesson" && *k != "step")
         .collect();
     if keys.len() != 1 {
-        return Err(bad(
-            "une seule clé parmi « answer », « hint », « record », « complete » est attendue"
-                .into(),
-        ));
+        return Err(one_key());
     }
     if let Some(answer) = obj.get("answer") {
         return Ok(Action::Answer {
@@ -735,15 +757,20 @@ pub fn parse_action(text: &str, line: usize) -> Result<Action, ProgressError> {
         return Ok(Action::Complete { lesson, step });
     }
     if let Some(rec) = obj.get("record") {
-        let rec = rec
-            .as_object()
-            .ok_or_else(|| bad("« record » doit être un objet {champ: texte}".into()))?;
+        let not_text = |k: &str| {
+            bad(if fr {
+                format!("« record » doit être un objet {{champ: texte}} (champ « {k} »)")
+            } else {
+                format!("\"record\" must be an object {{field: text}} (field \"{k}\")")
+            })
+        };
+        let rec = rec.as_object().ok_or_else(|| not_text(""))?;
         let mut values = BTreeMap::new();
         for (k, v) in rec {
             let text = match v {
                 serde_json::Value::String(s) => s.clone(),
                 serde_json::Value::Number(n) => n.to_string(),
-                _ => return Err(bad(format!("le champ « {k} » doit être un texte"))),
+                _ => return Err(not_text(k)),
             };
             values.insert(k.clone(), text);
         }
@@ -753,9 +780,7 @@ pub fn parse_action(text: &str, line: usize) -> Result<Action, ProgressError> {
             values,
         });
     }
-    Err(bad(
-        "une seule clé parmi « answer », « hint »: true, « record », « complete »: true est attendue".into(),
-    ))
+    Err(one_key())
 }
 
 /// The reference walk of a pack: every lesson in order, each question answered with its
@@ -883,19 +908,23 @@ mod tests {
     #[test]
     fn parse_action_lines() {
         assert!(matches!(
-            parse_action(r#"{"lesson":"l","step":"s","answer":3}"#, 1),
+            parse_action(r#"{"lesson":"l","step":"s","answer":3}"#, 1, Lang::Fr),
             Ok(Action::Answer { .. })
         ));
         assert!(matches!(
-            parse_action(r#"{"lesson":"l","step":"s","hint":true}"#, 1),
+            parse_action(r#"{"lesson":"l","step":"s","hint":true}"#, 1, Lang::Fr),
             Ok(Action::Hint { .. })
         ));
         assert!(matches!(
-            parse_action(r#"{"lesson":"l","step":"s","complete":true}"#, 1),
+            parse_action(r#"{"lesson":"l","step":"s","complete":true}"#, 1, Lang::En),
             Ok(Action::Complete { .. })
         ));
         assert!(matches!(
-            parse_action(r#"{"lesson":"l","step":"s","record":{"a":"x","n":2}}"#, 1),
+            parse_action(
+                r#"{"lesson":"l","step":"s","record":{"a":"x","n":2}}"#,
+                1,
+                Lang::Fr
+            ),
             Ok(Action::Record { .. })
         ));
         for bad in [
@@ -906,7 +935,7 @@ mod tests {
             r#"{"lesson":"l","step":"s","hint":false}"#,
             r#"{"lesson":"l","step":"s","answer":1,"hint":true}"#,
         ] {
-            match parse_action(bad, 7) {
+            match parse_action(bad, 7, Lang::En) {
                 Err(ProgressError::AnswersLine { line: 7, .. }) => {}
                 other => panic!("{bad}: {other:?}"),
             }

@@ -620,7 +620,7 @@ fn play(
         if line.trim().is_empty() {
             continue;
         }
-        let action: Action = progress::parse_action(&line, n)?;
+        let action: Action = progress::parse_action(&line, n, lang)?;
         let p = match progress::play(&mut w, &profile_id, &pack_id, &action) {
             Ok(p) => p,
             Err(e @ (Error::Db(_) | Error::Io(_))) => return Err(e),
