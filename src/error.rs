@@ -18,6 +18,8 @@ pub enum Error {
     #[error(transparent)]
     PackFile(#[from] crate::packfile::PackFileError),
     #[error(transparent)]
+    Progress(#[from] crate::progress::ProgressError),
+    #[error(transparent)]
     Chart(#[from] crate::chart::ChartError),
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
@@ -55,6 +57,7 @@ impl Error {
             Error::Export(e) => e.code(),
             Error::Pack(e) => e.code(),
             Error::PackFile(e) => e.code(),
+            Error::Progress(e) => e.code(),
             Error::Chart(_) => "chart.failed",
             Error::Db(_) => "store.database",
             Error::Io(_) => "store.io",
@@ -92,6 +95,7 @@ impl Error {
             }
             Error::Pack(e) => e.message(lang),
             Error::PackFile(e) => e.message(lang),
+            Error::Progress(e) => e.message(lang),
             Error::Chart(e) => {
                 if fr {
                     format!("Le graphique n'a pas pu être dessiné : {e}.")

@@ -13,6 +13,7 @@
 //! - [`import`]: spreadsheets and CSV files into typed workspace tables.
 //! - [`tables`]: the imported tables and their columns.
 //! - [`export`]: an imported table out to CSV (international or French Excel) or XLSX.
+//! - [`progress`]: progress files for the USB stick, the class merge, scripted play.
 //! - [`chart`]: charts drawn by plotters, with an embedded font.
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
@@ -27,6 +28,7 @@ pub mod markdown;
 pub mod pack;
 pub mod packfile;
 pub mod paths;
+pub mod progress;
 pub mod store;
 pub mod tables;
 pub mod workshop;

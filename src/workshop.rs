@@ -148,6 +148,8 @@ pub struct AnswerOutcome {
     pub message: String,
     /// True once the attempt is committed to disk.
     pub saved: bool,
+    /// The id of the committed event, when one was saved.
+    pub event_id: Option<String>,
     pub step: StepView,
 }
 
@@ -158,12 +160,16 @@ pub struct HintOutcome {
     pub total: usize,
     pub text: String,
     pub saved: bool,
+    /// The id of the committed event, when one was saved.
+    pub event_id: Option<String>,
     pub step: StepView,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RecordOutcome {
     pub saved: bool,
+    /// The id of the committed event, when one was saved.
+    pub event_id: Option<String>,
     pub message: String,
     pub errors: Vec<FieldError>,
     pub step: StepView,
@@ -209,6 +215,22 @@ impl Workshop {
     /// Warnings about installed packs left out when the workshop opened.
     pub fn pack_warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    /// Adds a pack (from a folder or a pack file) and loads its datasets. A pack with the
+    /// id of one already loaded replaces it (a newer version of the built-in pack, say).
+    pub fn add_pack(&mut self, pack: Pack) -> Result<()> {
+        let index = match self.packs.iter().position(|p| p.id() == pack.id()) {
+            Some(i) => {
+                self.packs[i] = pack;
+                i
+            }
+            None => {
+                self.packs.push(pack);
+                self.packs.len() - 1
+            }
+        };
+        self.load_datasets(index)
     }
 
     /// Opens the workshop on the data directory of the environment (`DATAJAM_DATA_DIR`
@@ -383,6 +405,7 @@ impl Workshop {
                     verdict: "invalid",
                     message,
                     saved: false,
+                    event_id: None,
                     step,
                 });
             }
@@ -400,7 +423,7 @@ impl Workshop {
             lesson_id,
             step_id,
         };
-        self.store.append_event(
+        let event = self.store.append_event(
             &at,
             EventKind::Attempt,
             &serde_json::json!({ "answer": answer, "message": message }),
@@ -411,6 +434,7 @@ impl Workshop {
             verdict: name,
             message,
             saved: true,
+            event_id: Some(event.id),
             step,
         })
     }
@@ -442,6 +466,7 @@ impl Workshop {
                 total: hints.len(),
                 text: i18n::t(self.lang, "no_more_hints").into(),
                 saved: false,
+                event_id: None,
                 step,
             });
         }
@@ -452,7 +477,7 @@ impl Workshop {
             lesson_id,
             step_id,
         };
-        self.store.append_event(
+        let event = self.store.append_event(
             &at,
             EventKind::Hint,
             &serde_json::json!({ "index": used + 1 }),
@@ -464,6 +489,7 @@ impl Workshop {
             total: hints.len(),
             text: hints[used].clone(),
             saved: true,
+            event_id: Some(event.id),
             step,
         })
     }
@@ -497,6 +523,7 @@ impl Workshop {
                 };
                 Ok(RecordOutcome {
                     saved: false,
+                    event_id: None,
                     message: message.into(),
                     errors,
                     step,
@@ -510,13 +537,14 @@ impl Workshop {
                     lesson_id,
                     step_id,
                 };
-                self.store.with_event(&at, EventKind::Record, |tx| {
+                let (_, event) = self.store.with_event(&at, EventKind::Record, |tx| {
                     let id = form.insert(tx, profile_id, &typed)?;
                     Ok((id.clone(), serde_json::json!({ "record_id": id, "table": form.table_name(), "values": values })))
                 })?;
                 let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
                 Ok(RecordOutcome {
                     saved: true,
+                    event_id: Some(event.id),
                     message: i18n::t(lang, "record_saved").into(),
                     errors: Vec::new(),
                     step,
@@ -533,6 +561,20 @@ impl Workshop {
         lesson_id: &str,
         step_id: &str,
     ) -> Result<StepView> {
+        Ok(self
+            .complete_with_event(profile_id, pack_id, lesson_id, step_id)?
+            .1)
+    }
+
+    /// Like [`Workshop::complete`], also giving the id of the event committed (`None` when
+    /// the step was already done, so nothing new was saved).
+    pub fn complete_with_event(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+    ) -> Result<(Option<String>, StepView)> {
         self.store.profile(profile_id)?;
         let loc = self.locate(pack_id, lesson_id, step_id)?;
         if !matches!(loc.step.exercise, Exercise::Read | Exercise::Chart(_)) {
@@ -550,11 +592,17 @@ impl Workshop {
             lesson_id,
             step_id,
         };
+        let mut event_id = None;
         if !done {
-            self.store
-                .append_event(&at, EventKind::Complete, &serde_json::json!({}), None)?;
+            let event =
+                self.store
+                    .append_event(&at, EventKind::Complete, &serde_json::json!({}), None)?;
+            event_id = Some(event.id);
         }
-        self.view(profile_id, pack_id, lesson_id, step_id)
+        Ok((
+            event_id,
+            self.view(profile_id, pack_id, lesson_id, step_id)?,
+        ))
     }
 
     /// Imports a spreadsheet or CSV file into a workspace table.

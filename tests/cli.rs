@@ -22,7 +22,7 @@ fn help_is_in_french_and_lists_the_commands() {
     let out = datajam(dir.path(), &["--help"]);
     assert!(out.status.success());
     let help = text(&out.stdout);
-    for cmd in ["import", "preview", "pack", "profile"] {
+    for cmd in ["import", "preview", "pack", "profile", "progress", "play"] {
         assert!(help.contains(cmd), "{cmd} missing from help:\n{help}");
     }
     assert!(help.contains("Importer un fichier"), "{help}");

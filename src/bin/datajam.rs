@@ -12,8 +12,9 @@ use clap::{Args, Parser, Subcommand};
 use datajam::export::ExportFormat;
 use datajam::i18n::Lang;
 use datajam::import::{self, ColumnType, ImportOptions};
-use datajam::pack::PackError;
+use datajam::pack::{Pack, PackError};
 use datajam::packfile::{self, OrphanedStep, PackFileError};
+use datajam::progress::{self, Action, ProgressError};
 use datajam::{Error, Workshop};
 
 #[derive(Parser)]
@@ -96,6 +97,53 @@ enum Command {
     Profile {
         #[command(subcommand)]
         command: ProfileCommand,
+    },
+    #[command(about = "Progression : exporter pour la clé USB, fusionner ceux de la classe")]
+    Progress {
+        #[command(subcommand)]
+        command: ProgressCommand,
+    },
+    #[command(
+        about = "Jouer un paquet pour un stagiaire depuis un fichier de réponses (JSON lines) ou avec les réponses de référence ; une ligne JSON par événement enregistré"
+    )]
+    Play {
+        #[arg(help = "builtin, l'identifiant du paquet intégré, ou un dossier de paquet")]
+        pack: String,
+        #[arg(long, value_name = "NOM")]
+        trainee: String,
+        #[arg(
+            long,
+            value_name = "FICHIER.jsonl",
+            conflicts_with = "reference",
+            required_unless_present = "reference"
+        )]
+        answers: Option<PathBuf>,
+        #[arg(long, help = "Répondre à tout avec les réponses de référence")]
+        reference: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProgressCommand {
+    #[command(about = "Exporter la progression d'un stagiaire dans un fichier (JSON)")]
+    Export {
+        #[arg(long, value_name = "NOM")]
+        trainee: String,
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        output: PathBuf,
+        #[arg(long, help = "Sortie JSON : {events, trainee, file}")]
+        json: bool,
+    },
+    #[command(
+        about = "Fusionner des fichiers de progression en un tableau de classe (CSV UTF-8 avec BOM)"
+    )]
+    Merge {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(short = 'o', long = "output", value_name = "CLASSE.csv")]
+        output: PathBuf,
+        #[arg(long, help = "Afficher la vue de classe en JSON")]
+        json: bool,
     },
 }
 
@@ -576,6 +624,74 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Progress {
+            command:
+                ProgressCommand::Export {
+                    trainee,
+                    output,
+                    json,
+                },
+        } => {
+            let w = workshop(cli.data_dir, lang)?;
+            let summary = progress::export(w.store(), &trainee, &output)?;
+            if json {
+                print_json(&summary);
+            } else if fr {
+                println!(
+                    "{} événement(s) de {} exporté(s) dans {}",
+                    summary.events, summary.trainee, summary.file
+                );
+            } else {
+                println!(
+                    "{} event(s) of {} exported to {}",
+                    summary.events, summary.trainee, summary.file
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Progress {
+            command:
+                ProgressCommand::Merge {
+                    files,
+                    output,
+                    json,
+                },
+        } => {
+            let view = progress::merge_to_csv(&files, &output)?;
+            if json {
+                print_json(&view);
+            } else {
+                let rows: usize = view.trainees.iter().map(|t| t.steps.len()).sum();
+                let stuck: usize = view
+                    .trainees
+                    .iter()
+                    .flat_map(|t| &t.steps)
+                    .filter(|s| s.stuck)
+                    .count();
+                if fr {
+                    println!(
+                        "{} stagiaire(s), {} événement(s), {rows} ligne(s), {stuck} bloqué(s) : {}",
+                        view.trainees.len(),
+                        view.events,
+                        output.display()
+                    );
+                } else {
+                    println!(
+                        "{} trainee(s), {} event(s), {rows} row(s), {stuck} stuck: {}",
+                        view.trainees.len(),
+                        view.events,
+                        output.display()
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Play {
+            pack,
+            trainee,
+            answers,
+            reference,
+        } => play(cli.data_dir, lang, &pack, &trainee, answers, reference),
         Command::Profile { command } => {
             let mut w = workshop(cli.data_dir, lang)?;
             match command {
@@ -597,4 +713,87 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Prints one JSON line for a committed event (and flushes, so a reader sees it at once);
+/// an action that saved nothing is noted on stderr.
+fn report_played(p: &progress::Played, line: Option<usize>) -> Result<(), Error> {
+    use std::io::Write;
+    if p.event.is_some() {
+        let text = serde_json::to_string(p).map_err(|e| std::io::Error::other(e.to_string()))?;
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{text}")?;
+        out.flush()?;
+    } else {
+        let at = line.map(|n| format!("{n}: ")).unwrap_or_default();
+        eprintln!(
+            "{at}{} {}/{} : {}",
+            p.kind,
+            p.lesson,
+            p.step,
+            p.message.as_deref().unwrap_or("-")
+        );
+    }
+    Ok(())
+}
+
+fn play(
+    data_dir: Option<PathBuf>,
+    lang: Lang,
+    pack: &str,
+    trainee: &str,
+    answers: Option<PathBuf>,
+    reference: bool,
+) -> Result<ExitCode, Error> {
+    use std::io::BufRead;
+    let mut w = workshop(data_dir, lang)?;
+    let builtin = Pack::builtin()?;
+    let pack = if pack == "builtin" || pack == builtin.id() {
+        builtin
+    } else {
+        let p = Pack::from_dir(std::path::Path::new(pack))?;
+        w.add_pack(p.clone())?;
+        p
+    };
+    let pack_id = pack.id().to_string();
+    let profile_id = match w.store().find_profile(trainee) {
+        Ok(p) => p.id,
+        Err(Error::ProfileNotFound(_)) => w.create_profile(trainee)?.id,
+        Err(e) => return Err(e),
+    };
+    if reference {
+        for action in progress::reference_actions(&pack) {
+            let p = progress::play(&mut w, &profile_id, &pack_id, &action)?;
+            report_played(&p, None)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(path) = answers else {
+        return Ok(usage_error("--answers FICHIER.jsonl ou --reference"));
+    };
+    let file = std::fs::File::open(&path)?;
+    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let n = i + 1;
+        let line = line.map_err(|e| ProgressError::AnswersLine {
+            line: n,
+            reason: e.to_string(),
+        })?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let action: Action = progress::parse_action(&line, n, lang)?;
+        let p = match progress::play(&mut w, &profile_id, &pack_id, &action) {
+            Ok(p) => p,
+            Err(e @ (Error::Db(_) | Error::Io(_))) => return Err(e),
+            Err(e) => {
+                return Err(ProgressError::AnswersLine {
+                    line: n,
+                    reason: e.message(lang),
+                }
+                .into())
+            }
+        };
+        report_played(&p, Some(n))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
