@@ -313,7 +313,7 @@ pub fn export(store: &Store, trainee: &str, out: &Path) -> crate::Result<ExportS
     })
 }
 
-const KINDS: [&str; 4] = ["attempt", "hint", "record", "complete"];
+const KINDS: [&str; 6] = ["attempt", "hint", "record", "complete", "reveal", "skip"];
 
 /// Checks a progress file from its bytes.
 pub fn parse(bytes: &[u8]) -> Result<ProgressFile, FileProblem> {

@@ -106,6 +106,10 @@ pub enum EventKind {
     Record,
     /// A step was marked done (read and chart steps).
     Complete,
+    /// The trainee asked to see the solution (after confirming).
+    Reveal,
+    /// The trainee skipped the step; later steps stay usable.
+    Skip,
 }
 
 impl EventKind {
@@ -115,6 +119,8 @@ impl EventKind {
             EventKind::Hint => "hint",
             EventKind::Record => "record",
             EventKind::Complete => "complete",
+            EventKind::Reveal => "reveal",
+            EventKind::Skip => "skip",
         }
     }
 }

@@ -76,6 +76,8 @@ pub struct StepSummary {
 pub enum Status {
     Todo,
     Started,
+    /// Skipped without being done: later steps stay usable, the step stays to do.
+    Skipped,
     Done,
 }
 
@@ -127,8 +129,12 @@ pub struct StepView {
     /// The message for the last answer ("Bonne réponse !", or the feedback).
     pub last_message: Option<String>,
     pub last_correct: Option<bool>,
-    /// Shown once answered correctly (sanitised HTML).
+    /// Shown once answered correctly or revealed (sanitised HTML).
     pub explanation_html: Option<String>,
+    /// True once the trainee asked to see the solution.
+    pub revealed: bool,
+    /// The reference answer, as the trainee would read it, once revealed.
+    pub solution: Option<String>,
 }
 
 /// A table formatted for display: numbers the trainee's way, missing values empty.
@@ -553,6 +559,79 @@ impl Workshop {
         }
     }
 
+    /// Shows the solution of a question step (the UI asks for a confirmation first). The
+    /// reveal is recorded once; the step is not done until answered.
+    pub fn reveal(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+    ) -> Result<StepView> {
+        self.record_once(
+            profile_id,
+            pack_id,
+            lesson_id,
+            step_id,
+            EventKind::Reveal,
+            |ex| matches!(ex, Exercise::Question(_)),
+        )
+    }
+
+    /// Skips a question or collect step: recorded once, the step stays to do, and the
+    /// trainee moves on (later steps do not depend on a question's answer).
+    pub fn skip(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+    ) -> Result<StepView> {
+        self.record_once(
+            profile_id,
+            pack_id,
+            lesson_id,
+            step_id,
+            EventKind::Skip,
+            |ex| matches!(ex, Exercise::Question(_) | Exercise::Collect(_)),
+        )
+    }
+
+    /// Appends `kind` for a step unless it is already there; `allowed` says which step
+    /// kinds take it.
+    fn record_once(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+        kind: EventKind,
+        allowed: impl Fn(&Exercise) -> bool,
+    ) -> Result<StepView> {
+        self.store.profile(profile_id)?;
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        if !allowed(&loc.step.exercise) {
+            return Err(wrong_kind(loc.step));
+        }
+        let version = loc.pack.manifest.version.clone();
+        let events = self.store.events(profile_id, pack_id)?;
+        let already = step_events(&events, lesson_id, step_id)
+            .iter()
+            .any(|e| e.kind == kind.as_str());
+        if !already {
+            let at = StepRef {
+                profile_id,
+                pack_id,
+                pack_version: &version,
+                lesson_id,
+                step_id,
+            };
+            self.store
+                .append_event(&at, kind, &serde_json::json!({}), None)?;
+        }
+        self.view(profile_id, pack_id, lesson_id, step_id)
+    }
+
     /// Marks a read or chart step as done (once) and returns its view.
     pub fn complete(
         &mut self,
@@ -807,6 +886,8 @@ impl Workshop {
             last_message: last.and_then(|e| e.payload["message"].as_str().map(str::to_string)),
             last_correct: last.and_then(|e| e.correct),
             explanation_html: None,
+            revealed: mine.iter().any(|e| e.kind == "reveal"),
+            solution: None,
         };
         match &loc.step.exercise {
             Exercise::Read => {}
@@ -823,9 +904,12 @@ impl Workshop {
                     .count()
                     .min(q.hints.len());
                 view.hints = q.hints[..used].to_vec();
-                if view.status == Status::Done {
+                if view.status == Status::Done || view.revealed {
                     view.explanation_html =
                         q.explanation.as_deref().map(crate::markdown::to_safe_html);
+                }
+                if view.revealed {
+                    view.solution = Some(solution_text(q, self.lang));
                 }
                 if let Some(d) = &q.dataset {
                     view.table = Some(self.table_view(d, 500)?);
@@ -895,6 +979,31 @@ fn chart_spec(c: &ChartStep) -> BarChartSpec {
     }
 }
 
+/// The reference answer as the trainee reads it: the choice's label, a French number.
+fn solution_text(q: &crate::pack::Question, lang: Lang) -> String {
+    match q.answer_type {
+        AnswerType::Choice => {
+            let v = q.answer.as_str().unwrap_or_default();
+            q.choices
+                .iter()
+                .find(|c| c.value == v)
+                .map(|c| c.label.clone())
+                .unwrap_or_else(|| v.to_string())
+        }
+        AnswerType::Number => {
+            let n = q.answer.as_f64().unwrap_or_default();
+            let decimals = if n.fract() == 0.0 { 0 } else { 2 };
+            let mut s = i18n::format_number(lang, n, decimals);
+            if let Some(u) = &q.unit {
+                s.push(' ');
+                s.push_str(u);
+            }
+            s
+        }
+        AnswerType::Text => q.answer.as_str().unwrap_or_default().to_string(),
+    }
+}
+
 fn wrong_kind(step: &Step) -> Error {
     Error::WrongStepKind {
         step: step.id.clone(),
@@ -922,6 +1031,8 @@ fn status(step: &Step, events: &[&Event]) -> Status {
     };
     if done {
         Status::Done
+    } else if events.iter().any(|e| e.kind == "skip") {
+        Status::Skipped
     } else if events.is_empty() {
         Status::Todo
     } else {

@@ -238,3 +238,45 @@ fn only_workspace_tables_can_be_viewed() {
         );
     }
 }
+
+#[test]
+fn a_step_is_always_recoverable_solution_and_skip() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
+    let p = w.create_profile("Khadija").unwrap();
+    let before = w.step(&p.id, PACK, LESSON, "ecart-sila").unwrap();
+    assert!(!before.revealed && before.solution.is_none() && before.explanation_html.is_none());
+    let v = w.reveal(&p.id, PACK, LESSON, "ecart-sila").unwrap();
+    assert!(v.revealed);
+    assert_eq!(v.solution.as_deref(), Some("97\u{202F}685 habitants"));
+    assert!(v.explanation_html.unwrap().contains("97 685"));
+    assert_eq!(v.status, Status::Started, "a revealed step is not done");
+    w.reveal(&p.id, PACK, LESSON, "ecart-sila").unwrap();
+    let v = w.reveal(&p.id, PACK, LESSON, "plus-peuplee").unwrap();
+    assert_eq!(v.solution.as_deref(), Some("Ville de N'Djamena"));
+
+    let v = w.skip(&p.id, PACK, LESSON, "collecte-ecole").unwrap();
+    assert_eq!(v.status, Status::Skipped);
+    assert!(v.records.is_empty());
+    assert_eq!(
+        w.skip(&p.id, PACK, LESSON, "bienvenue").unwrap_err().code(),
+        "step.wrong_kind"
+    );
+    assert_eq!(
+        w.reveal(&p.id, PACK, LESSON, "collecte-ecole")
+            .unwrap_err()
+            .code(),
+        "step.wrong_kind"
+    );
+
+    // Recorded once each, and a later right answer makes the step done.
+    let events = w.store().events(&p.id, PACK).unwrap();
+    let count = |k: &str| events.iter().filter(|e| e.kind == k).count();
+    assert_eq!((count("reveal"), count("skip")), (2, 1));
+    let out = w
+        .answer(&p.id, PACK, LESSON, "ecart-sila", &json!("97685"))
+        .unwrap();
+    assert_eq!(out.step.status, Status::Done);
+    let summary = &w.packs(Some(&p.id)).unwrap()[0].lessons[0];
+    assert_eq!(summary.done, 1, "a skipped step is not done");
+}

@@ -183,6 +183,34 @@ fn test_answer(var: &str) -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+#[tauri::command]
+async fn reveal_solution(
+    state: State<'_, AppState>,
+    profile_id: String,
+    pack_id: String,
+    lesson_id: String,
+    step_id: String,
+) -> Reply<StepView> {
+    with(state, move |w| {
+        w.reveal(&profile_id, &pack_id, &lesson_id, &step_id)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn skip_step(
+    state: State<'_, AppState>,
+    profile_id: String,
+    pack_id: String,
+    lesson_id: String,
+    step_id: String,
+) -> Reply<StepView> {
+    with(state, move |w| {
+        w.skip(&profile_id, &pack_id, &lesson_id, &step_id)
+    })
+    .await
+}
+
 /// Runs a native file dialog on the main thread (where GTK lives) and waits for its answer.
 async fn dialog(
     app: &tauri::AppHandle,
@@ -339,6 +367,8 @@ fn main() {
             request_hint,
             submit_record,
             complete_step,
+            reveal_solution,
+            skip_step,
             pick_file,
             preview_file,
             import_file,

@@ -362,6 +362,25 @@ async fn import_export() {
     let c = open_app(&driver).await;
     type_into(&c, "#profile-name", "Brahim").await;
     click(&c, "#profile-create").await;
+
+    // A step is always recoverable: the solution after a confirmation, or skip it.
+    click(&c, ".lesson-open[data-lesson='premiers-pas']").await;
+    click(&c, ".step-link[data-step='plus-peuplee']").await;
+    wait_text(&c, "#step-title", "la province la plus peuplée").await;
+    click(&c, "#reveal-button").await;
+    wait_text(&c, "#reveal-confirm-box", "Voir la solution maintenant ?").await;
+    click(&c, "#reveal-confirm").await;
+    wait_text(&c, "#solution", "Solution : Ville de N'Djamena").await;
+    assert_eq!(count(&c, "#reveal-button").await, 0, "revealed once");
+    shot(&c, "12-solution").await;
+    click(&c, "#skip-step").await;
+    wait_text(&c, "#step-title", "quand les sources ne sont pas d'accord").await;
+    assert_eq!(
+        count(&c, ".step-link.skipped[data-step='plus-peuplee']").await,
+        1
+    );
+
+    click(&c, "#crumbs button").await;
     click(&c, "#open-data").await;
     find(&c, "#screen-data").await;
     // The built-in pack's dataset is a workspace table already.

@@ -87,7 +87,20 @@ function stepView(step, ctx) {
     },
   }, nextLabel);
   const prev = step.prev ? h('button', { id: 'prev-step', onclick: () => show(step.prev) }, t('prev')) : h('span');
-  body.push(h('div', { class: 'step-actions' }, prev, next));
+  const skippable = (step.kind === 'question' || step.kind === 'collect') && step.status !== 'done' && step.status !== 'skipped';
+  const skip = skippable
+    ? h('button', {
+        id: 'skip-step', class: 'ghost-dark',
+        onclick: async () => {
+          const v = await guard(() => api.skipStep(at, step.id));
+          if (!v) return;
+          ctx.setStatus(step.id, v.status);
+          if (step.next) show(step.next);
+          else render(v);
+        },
+      }, t('skip'))
+    : null;
+  body.push(h('div', { class: 'step-actions' }, prev, h('div', { class: 'row' }, skip, next)));
   return h('article', { class: `step kind-${step.kind}`, 'data-step': step.id }, body);
 }
 
@@ -96,6 +109,10 @@ function feedbackBox(step) {
   if (step.last_message) {
     box.classList.add(step.last_correct ? 'ok' : 'ko');
     box.append(h('p', { class: 'message' }, step.last_message));
+  }
+  if (step.solution) {
+    box.classList.add('solution-shown');
+    box.append(h('p', { class: 'solution', id: 'solution' }, h('strong', {}, t('solution')), ' ', step.solution));
   }
   if (step.explanation_html) box.append(trustedHtml(h('div', { class: 'explanation' }), step.explanation_html));
   return box;
@@ -140,12 +157,29 @@ function questionView(step, at, render) {
     },
   }, step.hints_total ? `${t('hint')} (${step.hints.length}/${step.hints_total})` : t('no_hint'));
 
+  // The solution only after a confirmation, so a stray click never gives it away.
+  const confirmBox = h('div', { class: 'confirm', id: 'reveal-confirm-box', hidden: true, role: 'alertdialog' },
+    h('p', {}, t('reveal_confirm')),
+    h('div', { class: 'row' },
+      h('button', {
+        id: 'reveal-confirm', class: 'primary',
+        onclick: async () => {
+          const v = await guard(() => api.revealSolution(at, step.id));
+          if (v) { render(v); document.getElementById('solution')?.scrollIntoView({ block: 'nearest' }); }
+        },
+      }, t('reveal_yes')),
+      h('button', { id: 'reveal-cancel', onclick: () => { confirmBox.hidden = true; } }, t('reveal_no'))));
+  const stepDone = step.status === 'done';
   const form = h('form', { class: 'question', id: 'question-form' },
     parts,
     h('div', { class: 'row' },
       h('button', { type: 'submit', class: 'primary', id: 'submit-answer' }, t('answer')),
       hintButton,
+      !stepDone && !step.revealed
+        ? h('button', { id: 'reveal-button', onclick: () => { confirmBox.hidden = false; } }, t('reveal'))
+        : null,
       step.attempts ? h('span', { class: 'muted', id: 'attempts' }, t('attempts', step.attempts)) : null),
+    confirmBox,
     hints,
     feedbackBox(step),
   );
