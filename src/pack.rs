@@ -204,6 +204,21 @@ pub struct ChartStep {
     pub source: String,
 }
 
+/// A reflection step: the trainee writes what they think; not graded, kept for the report.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reflection {
+    /// Characters needed before it can be saved (0: any non-empty text).
+    #[serde(default)]
+    pub min_length: usize,
+    /// A hint shown in the empty text box.
+    #[serde(default)]
+    pub placeholder: Option<String>,
+}
+
+/// The longest reflection kept, in characters.
+pub const MAX_REFLECTION: usize = 5000;
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Exercise {
@@ -211,6 +226,7 @@ pub enum Exercise {
     Question(Question),
     Collect(Collect),
     Chart(ChartStep),
+    Reflection(Reflection),
 }
 
 impl Exercise {
@@ -220,6 +236,7 @@ impl Exercise {
             Exercise::Question(_) => "question",
             Exercise::Collect(_) => "collect",
             Exercise::Chart(_) => "chart",
+            Exercise::Reflection(_) => "reflection",
         }
     }
 }
@@ -801,6 +818,14 @@ fn check_step(
     };
     match &step.exercise {
         Exercise::Read => {}
+        Exercise::Reflection(r) => {
+            if r.min_length > crate::pack::MAX_REFLECTION {
+                at(format!(
+                    "min_length is above {}",
+                    crate::pack::MAX_REFLECTION
+                ));
+            }
+        }
         Exercise::Question(q) => {
             for msg in crate::exercise::question_problems(q) {
                 at(msg);

@@ -313,7 +313,15 @@ pub fn export(store: &Store, trainee: &str, out: &Path) -> crate::Result<ExportS
     })
 }
 
-const KINDS: [&str; 6] = ["attempt", "hint", "record", "complete", "reveal", "skip"];
+const KINDS: [&str; 7] = [
+    "attempt",
+    "hint",
+    "record",
+    "complete",
+    "reveal",
+    "skip",
+    "reflection",
+];
 
 /// Checks a progress file from its bytes.
 pub fn parse(bytes: &[u8]) -> Result<ProgressFile, FileProblem> {
@@ -529,6 +537,7 @@ pub fn merge(files: &[ProgressFile]) -> ClassView {
                 (e.kind == "attempt" && e.correct == Some(true))
                     || e.kind == "complete"
                     || e.kind == "record"
+                    || e.kind == "reflection"
             });
             let trailing_wrong = attempts
                 .iter()
@@ -672,6 +681,11 @@ pub enum Action {
         lesson: String,
         step: String,
     },
+    Reflect {
+        lesson: String,
+        step: String,
+        text: String,
+    },
 }
 
 impl Action {
@@ -680,7 +694,8 @@ impl Action {
             Action::Answer { lesson, .. }
             | Action::Hint { lesson, .. }
             | Action::Record { lesson, .. }
-            | Action::Complete { lesson, .. } => lesson,
+            | Action::Complete { lesson, .. }
+            | Action::Reflect { lesson, .. } => lesson,
         }
     }
 
@@ -689,7 +704,8 @@ impl Action {
             Action::Answer { step, .. }
             | Action::Hint { step, .. }
             | Action::Record { step, .. }
-            | Action::Complete { step, .. } => step,
+            | Action::Complete { step, .. }
+            | Action::Reflect { step, .. } => step,
         }
     }
 }
@@ -756,6 +772,13 @@ pub fn parse_action(text: &str, line: usize, lang: Lang) -> Result<Action, Progr
     if obj.get("complete") == Some(&serde_json::Value::Bool(true)) {
         return Ok(Action::Complete { lesson, step });
     }
+    if let Some(serde_json::Value::String(text)) = obj.get("reflection") {
+        return Ok(Action::Reflect {
+            lesson,
+            step,
+            text: text.clone(),
+        });
+    }
     if let Some(rec) = obj.get("record") {
         let not_text = |k: &str| {
             bad(if fr {
@@ -794,6 +817,14 @@ pub fn reference_actions(pack: &crate::pack::Pack) -> Vec<Action> {
             let (lesson, step) = (l.id.clone(), s.id.clone());
             out.push(match &s.exercise {
                 Exercise::Read | Exercise::Chart(_) => Action::Complete { lesson, step },
+                Exercise::Reflection(r) => Action::Reflect {
+                    lesson,
+                    step,
+                    text: format!(
+                        "Réflexion d'exemple pour répéter le paquet.{}",
+                        " …".repeat(r.min_length.min(2000) / 2)
+                    ),
+                },
                 Exercise::Question(q) => Action::Answer {
                     lesson,
                     step,
@@ -883,6 +914,10 @@ pub fn play(
         Action::Complete { .. } => {
             let (id, _) = w.complete_with_event(profile_id, pack_id, lesson, step)?;
             played(id, "complete", None, None)
+        }
+        Action::Reflect { text, .. } => {
+            let o = w.reflect(profile_id, pack_id, lesson, step, text)?;
+            played(o.event_id, "reflection", None, Some(o.message))
         }
     })
 }

@@ -110,6 +110,8 @@ pub enum EventKind {
     Reveal,
     /// The trainee skipped the step; later steps stay usable.
     Skip,
+    /// A reflection was written (free text, not graded).
+    Reflection,
 }
 
 impl EventKind {
@@ -121,6 +123,7 @@ impl EventKind {
             EventKind::Complete => "complete",
             EventKind::Reveal => "reveal",
             EventKind::Skip => "skip",
+            EventKind::Reflection => "reflection",
         }
     }
 }

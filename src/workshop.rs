@@ -131,6 +131,10 @@ pub struct StepView {
     pub last_correct: Option<bool>,
     /// Shown once answered correctly or revealed (sanitised HTML).
     pub explanation_html: Option<String>,
+    /// Reflection steps: the last text written, the length needed, the box's hint.
+    pub reflection: Option<String>,
+    pub min_length: usize,
+    pub placeholder: Option<String>,
     /// True once the trainee asked to see the solution.
     pub revealed: bool,
     /// The reference answer, as the trainee would read it, once revealed.
@@ -559,6 +563,77 @@ impl Workshop {
         }
     }
 
+    /// Saves a reflection (free text, not graded). Too short or too long: not saved, and
+    /// the message says why.
+    pub fn reflect(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+        text: &str,
+    ) -> Result<RecordOutcome> {
+        self.store.profile(profile_id)?;
+        let lang = self.lang;
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        let Exercise::Reflection(r) = &loc.step.exercise else {
+            return Err(wrong_kind(loc.step));
+        };
+        let version = loc.pack.manifest.version.clone();
+        let text = text.trim();
+        let n = text.chars().count();
+        let problem = if n == 0 || n < r.min_length {
+            Some(match lang {
+                Lang::Fr => format!(
+                    "Écrivez au moins {} caractères (vous en avez écrit {n}).",
+                    r.min_length.max(1)
+                ),
+                Lang::En => format!(
+                    "Write at least {} characters (you wrote {n}).",
+                    r.min_length.max(1)
+                ),
+            })
+        } else if n > crate::pack::MAX_REFLECTION {
+            Some(i18n::t(lang, "field_too_long").to_string())
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+            return Ok(RecordOutcome {
+                saved: false,
+                event_id: None,
+                message,
+                errors: Vec::new(),
+                step,
+            });
+        }
+        let at = StepRef {
+            profile_id,
+            pack_id,
+            pack_version: &version,
+            lesson_id,
+            step_id,
+        };
+        let event = self.store.append_event(
+            &at,
+            EventKind::Reflection,
+            &serde_json::json!({ "text": text }),
+            None,
+        )?;
+        let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+        Ok(RecordOutcome {
+            saved: true,
+            event_id: Some(event.id),
+            message: match lang {
+                Lang::Fr => "Réflexion enregistrée.".into(),
+                Lang::En => "Reflection saved.".into(),
+            },
+            errors: Vec::new(),
+            step,
+        })
+    }
+
     /// Shows the solution of a question step (the UI asks for a confirmation first). The
     /// reveal is recorded once; the step is not done until answered.
     pub fn reveal(
@@ -887,6 +962,13 @@ impl Workshop {
             last_correct: last.and_then(|e| e.correct),
             explanation_html: None,
             revealed: mine.iter().any(|e| e.kind == "reveal"),
+            reflection: mine
+                .iter()
+                .rev()
+                .find(|e| e.kind == "reflection")
+                .and_then(|e| e.payload["text"].as_str().map(str::to_string)),
+            min_length: 0,
+            placeholder: None,
             solution: None,
         };
         match &loc.step.exercise {
@@ -919,6 +1001,10 @@ impl Workshop {
                 view.records = c.form.records(self.store.conn(), profile_id)?;
                 view.form = Some(c.form.clone());
                 view.min_records = c.min_records;
+            }
+            Exercise::Reflection(r) => {
+                view.min_length = r.min_length;
+                view.placeholder = r.placeholder.clone();
             }
             Exercise::Chart(c) => {
                 view.chart_svg = Some(self.chart_svg(c)?);
@@ -1028,6 +1114,7 @@ fn status(step: &Step, events: &[&Event]) -> Status {
         Exercise::Collect(c) => {
             events.iter().filter(|e| e.kind == "record").count() >= c.min_records as usize
         }
+        Exercise::Reflection(_) => events.iter().any(|e| e.kind == "reflection"),
     };
     if done {
         Status::Done

@@ -159,7 +159,7 @@ fn the_slice_saves_everything_and_resumes_after_reopening() {
     let c = w.step(&profile_id, PACK, LESSON, "collecte-ecole").unwrap();
     assert_eq!(c.records.len(), 1);
     let summary = &w.packs(Some(&profile_id)).unwrap()[0].lessons[0];
-    assert_eq!((summary.done, summary.steps), (4, 6));
+    assert_eq!((summary.done, summary.steps), (4, 7));
 }
 
 #[test]
@@ -279,4 +279,39 @@ fn a_step_is_always_recoverable_solution_and_skip() {
     assert_eq!(out.step.status, Status::Done);
     let summary = &w.packs(Some(&p.id)).unwrap()[0].lessons[0];
     assert_eq!(summary.done, 1, "a skipped step is not done");
+}
+
+#[test]
+fn reflections_are_kept_not_graded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
+    let p = w.create_profile("Hawa").unwrap();
+    let v = w.step(&p.id, PACK, LESSON, "reflexion").unwrap();
+    assert_eq!((v.kind, v.min_length), ("reflection", 20));
+    let out = w
+        .reflect(&p.id, PACK, LESSON, "reflexion", "  trop court ")
+        .unwrap();
+    assert!(!out.saved);
+    assert_eq!(
+        out.message,
+        "Écrivez au moins 20 caractères (vous en avez écrit 10)."
+    );
+    assert_eq!(out.step.status, Status::Todo);
+    let text = "L'accès des filles au collège dans le Lac : il faut les effectifs par sexe.";
+    let out = w.reflect(&p.id, PACK, LESSON, "reflexion", text).unwrap();
+    assert!(out.saved && out.event_id.is_some());
+    assert_eq!(out.step.status, Status::Done);
+    assert_eq!(out.step.reflection.as_deref(), Some(text));
+    let long = "x".repeat(6000);
+    assert!(
+        !w.reflect(&p.id, PACK, LESSON, "reflexion", &long)
+            .unwrap()
+            .saved
+    );
+    assert_eq!(
+        w.reflect(&p.id, PACK, LESSON, "bienvenue", text)
+            .unwrap_err()
+            .code(),
+        "step.wrong_kind"
+    );
 }

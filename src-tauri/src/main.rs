@@ -184,6 +184,21 @@ fn test_answer(var: &str) -> Option<PathBuf> {
 }
 
 #[tauri::command]
+async fn submit_reflection(
+    state: State<'_, AppState>,
+    profile_id: String,
+    pack_id: String,
+    lesson_id: String,
+    step_id: String,
+    text: String,
+) -> Reply<RecordOutcome> {
+    with(state, move |w| {
+        w.reflect(&profile_id, &pack_id, &lesson_id, &step_id, &text)
+    })
+    .await
+}
+
+#[tauri::command]
 async fn reveal_solution(
     state: State<'_, AppState>,
     profile_id: String,
@@ -369,6 +384,7 @@ fn main() {
             complete_step,
             reveal_solution,
             skip_step,
+            submit_reflection,
             pick_file,
             preview_file,
             import_file,

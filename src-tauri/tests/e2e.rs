@@ -380,6 +380,23 @@ async fn import_export() {
         1
     );
 
+    // A reflection: too short is refused with the reason, then saved.
+    click(&c, ".step-link[data-step='reflexion']").await;
+    wait_text(&c, "#step-title", "Et vous ?").await;
+    type_into(&c, "#reflection-text", "Les écoles").await;
+    click(&c, "#reflection-submit").await;
+    wait_text(&c, "#reflection-message", "Écrivez au moins 20 caractères").await;
+    type_into(
+        &c,
+        "#reflection-text",
+        "L'accès des filles au collège dans le Lac.",
+    )
+    .await;
+    click(&c, "#reflection-submit").await;
+    wait_text(&c, "#reflection-message", "Réflexion enregistrée.").await;
+    assert_eq!(count(&c, ".step-link.done[data-step='reflexion']").await, 1);
+    shot(&c, "13-reflexion").await;
+
     click(&c, "#crumbs button").await;
     click(&c, "#open-data").await;
     find(&c, "#screen-data").await;

@@ -32,6 +32,7 @@ export const api = {
   completeStep: (at, stepId) => invoke('complete_step', { ...at, stepId }),
   revealSolution: (at, stepId) => invoke('reveal_solution', { ...at, stepId }),
   skipStep: (at, stepId) => invoke('skip_step', { ...at, stepId }),
+  submitReflection: (at, stepId, text) => invoke('submit_reflection', { ...at, stepId, text }),
   pickFile: () => invoke('pick_file'),
   previewFile: (path, options) => invoke('preview_file', { path, options }),
   importFile: (path, options, onProgress) => invoke('import_file', { path, options, onProgress: channel(onProgress) }),

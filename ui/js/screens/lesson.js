@@ -68,6 +68,7 @@ function stepView(step, ctx) {
 
   if (step.kind === 'question') body.push(questionView(step, at, render));
   if (step.kind === 'collect') body.push(collectView(step, at, render));
+  if (step.kind === 'reflection') body.push(reflectionView(step, at, render));
   if (step.kind === 'chart') body.push(trustedHtml(h('figure', { class: 'chart', id: 'chart' }), step.chart_svg));
 
   // Navigation. Read and chart steps are marked done by moving on.
@@ -270,4 +271,35 @@ function dataTable(table) {
       h('table', { class: 'grid', id: 'data-table' },
         h('thead', {}, h('tr', {}, table.columns.map((c, i) => h('th', { class: table.numeric[i] ? 'num' : null, scope: 'col' }, c)))),
         h('tbody', {}, table.rows.map((row) => h('tr', {}, row.map((v, i) => h('td', { class: table.numeric[i] ? 'num' : null }, v))))))));
+}
+
+function reflectionView(step, at, render) {
+  const area = h('textarea', {
+    id: 'reflection-text', rows: 6, maxlength: 5000,
+    placeholder: step.placeholder ?? '', 'aria-describedby': 'reflection-count',
+  });
+  area.value = step.reflection ?? '';
+  const count = h('span', { class: 'muted small', id: 'reflection-count' });
+  const updateCount = () => { count.textContent = t('chars', area.value.trim().length, step.min_length); };
+  area.addEventListener('input', updateCount);
+  updateCount();
+  const message = h('p', { class: 'form-message', id: 'reflection-message', role: 'status' });
+  const form = h('form', { class: 'reflection', id: 'reflection-form' },
+    h('label', { for: 'reflection-text' }, t('your_reflection')),
+    area,
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', id: 'reflection-submit' }, t('save_reflection')), count, message));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const out = await guard(() => api.submitReflection(at, step.id, area.value));
+    if (!out) return;
+    if (!out.saved) {
+      message.textContent = out.message;
+      message.className = 'form-message ko';
+      return;
+    }
+    render(out.step);
+    const m = document.getElementById('reflection-message');
+    if (m) { m.textContent = out.message; m.className = 'form-message ok'; }
+  });
+  return form;
 }
