@@ -28,7 +28,7 @@ pub fn check(q: &Question, answer: &serde_json::Value, lang: Lang) -> Verdict {
     let Some(given) = Given::read(q, answer, lang) else {
         let key = match q.answer_type {
             AnswerType::Number => "answer_not_number",
-            AnswerType::Choice => "answer_not_choice",
+            AnswerType::Choice | AnswerType::Multiple => "answer_not_choice",
             AnswerType::Text => "answer_empty",
         };
         return Verdict::Invalid {
@@ -53,6 +53,7 @@ pub fn check(q: &Question, answer: &serde_json::Value, lang: Lang) -> Verdict {
 /// An answer read according to the question type.
 enum Given {
     Choice(String),
+    Multiple(std::collections::BTreeSet<String>),
     Number(f64),
     Text(String),
 }
@@ -67,6 +68,14 @@ impl Given {
                     .any(|c| c.value == s)
                     .then(|| Given::Choice(s.to_string()))
             }
+            AnswerType::Multiple => {
+                let picked = value_set(v)?;
+                (!picked.is_empty()
+                    && picked
+                        .iter()
+                        .all(|p| q.choices.iter().any(|c| &c.value == p)))
+                .then_some(Given::Multiple(picked))
+            }
             AnswerType::Number => number(v).map(Given::Number),
             AnswerType::Text => {
                 let s = v.as_str()?;
@@ -80,11 +89,20 @@ impl Given {
     fn matches(&self, q: &Question, reference: &serde_json::Value) -> bool {
         match self {
             Given::Choice(s) => reference.as_str() == Some(s.as_str()),
+            Given::Multiple(set) => value_set(reference).as_ref() == Some(set),
             Given::Number(x) => number(reference)
                 .is_some_and(|r| (x - r).abs() <= q.tolerance.abs() + 1e-9 * r.abs().max(1.0)),
             Given::Text(s) => reference.as_str().map(normalise_text).as_deref() == Some(s.as_str()),
         }
     }
+}
+
+/// A set of choice values from JSON: an array of strings.
+fn value_set(v: &serde_json::Value) -> Option<std::collections::BTreeSet<String>> {
+    v.as_array()?
+        .iter()
+        .map(|x| x.as_str().map(|s| s.trim().to_string()))
+        .collect()
 }
 
 /// A number from JSON: a number, or a string typed by a person.
@@ -125,6 +143,22 @@ pub fn question_problems(q: &Question) -> Vec<String> {
                 out.push(format!(
                     "reference answer `{value}` is not one of the choices"
                 ));
+            }
+        }
+        AnswerType::Multiple => {
+            if q.choices.len() < 2 {
+                out.push("a multiple-choice question needs at least two choices".into());
+            }
+            match value_set(&q.answer) {
+                Some(set) if !set.is_empty() => {
+                    for v in set
+                        .iter()
+                        .filter(|v| !q.choices.iter().any(|c| &c.value == *v))
+                    {
+                        out.push(format!("reference answer `{v}` is not one of the choices"));
+                    }
+                }
+                _ => out.push("reference answer must be a non-empty list of choice values".into()),
             }
         }
         AnswerType::Number => {
@@ -260,6 +294,44 @@ mod tests {
             vec!["anticipated wrong answer 3 is accepted as correct".to_string()]
         );
         let bad = q("type = \"choice\"\nanswer = \"z\"\nchoices = [{value=\"a\",label=\"A\"},{value=\"b\",label=\"B\"}]");
+        assert_eq!(question_problems(&bad).len(), 1);
+    }
+
+    #[test]
+    fn multiple_choice_is_a_set() {
+        let question = q("type = \"multiple\"\nanswer = [\"a\", \"c\"]\nchoices = [{value=\"a\",label=\"A\"},{value=\"b\",label=\"B\"},{value=\"c\",label=\"C\"}]\n[[feedback]]\nanswer = [\"a\", \"b\", \"c\"]\nmessage = \"B en trop\"");
+        assert!(
+            question_problems(&question).is_empty(),
+            "{:?}",
+            question_problems(&question)
+        );
+        assert_eq!(
+            check(&question, &json!(["c", "a"]), Lang::Fr),
+            Verdict::Correct
+        );
+        assert_eq!(
+            check(&question, &json!(["a"]), Lang::Fr),
+            Verdict::Wrong { feedback: None }
+        );
+        assert_eq!(
+            check(&question, &json!(["b", "c", "a"]), Lang::Fr),
+            Verdict::Wrong {
+                feedback: Some("B en trop".into())
+            }
+        );
+        assert!(matches!(
+            check(&question, &json!([]), Lang::Fr),
+            Verdict::Invalid { .. }
+        ));
+        assert!(matches!(
+            check(&question, &json!(["z"]), Lang::Fr),
+            Verdict::Invalid { .. }
+        ));
+        assert!(matches!(
+            check(&question, &json!("a"), Lang::Fr),
+            Verdict::Invalid { .. }
+        ));
+        let bad = q("type = \"multiple\"\nanswer = [\"z\"]\nchoices = [{value=\"a\",label=\"A\"},{value=\"b\",label=\"B\"}]");
         assert_eq!(question_problems(&bad).len(), 1);
     }
 }

@@ -154,6 +154,8 @@ pub struct Question {
 #[serde(rename_all = "lowercase")]
 pub enum AnswerType {
     Choice,
+    /// Several choices: the answer is the set of values, in any order.
+    Multiple,
     Number,
     Text,
 }

@@ -1076,6 +1076,19 @@ fn solution_text(q: &crate::pack::Question, lang: Lang) -> String {
                 .map(|c| c.label.clone())
                 .unwrap_or_else(|| v.to_string())
         }
+        AnswerType::Multiple => {
+            let values: Vec<&str> = q
+                .answer
+                .as_array()
+                .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+                .unwrap_or_default();
+            q.choices
+                .iter()
+                .filter(|c| values.contains(&c.value.as_str()))
+                .map(|c| c.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
         AnswerType::Number => {
             let n = q.answer.as_f64().unwrap_or_default();
             let decimals = if n.fract() == 0.0 { 0 } else { 2 };

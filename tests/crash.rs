@@ -38,6 +38,14 @@ fn answers_file(path: &Path, lines: usize) {
                         let c = q.choices.iter().find(|c| json!(c.value) != q.answer);
                         json!(c.unwrap().value)
                     }
+                    AnswerType::Multiple => {
+                        // Every choice: valid, and wrong unless all are right.
+                        json!(q
+                            .choices
+                            .iter()
+                            .map(|c| c.value.clone())
+                            .collect::<Vec<_>>())
+                    }
                     AnswerType::Text => json!("zzz pas du tout"),
                 };
                 qs.push((l.id.clone(), s.id.clone(), wrong));

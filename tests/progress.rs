@@ -375,6 +375,14 @@ fn question_steps(pack: &Pack) -> Vec<(String, String, Value, Value)> {
                             .unwrap();
                         json!(c.value)
                     }
+                    datajam::pack::AnswerType::Multiple => {
+                        // Every choice: valid, and wrong unless all are right.
+                        json!(q
+                            .choices
+                            .iter()
+                            .map(|c| c.value.clone())
+                            .collect::<Vec<_>>())
+                    }
                     datajam::pack::AnswerType::Text => json!("zzz pas du tout"),
                 };
                 out.push((l.id.clone(), s.id.clone(), q.answer.clone(), wrong));

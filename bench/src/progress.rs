@@ -53,6 +53,12 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
                         .find(|c| json!(c.value) != q.answer)
                         .map(|c| json!(c.value))
                         .unwrap_or(json!("?")),
+                    AnswerType::Multiple => q
+                        .choices
+                        .first()
+                        .map(|c| json!([c.value]))
+                        .filter(|v| *v != q.answer)
+                        .unwrap_or(json!([])),
                     AnswerType::Text => json!("zzz"),
                 };
                 qs.push((l.id.clone(), s.id.clone(), q.answer.clone(), wrong));

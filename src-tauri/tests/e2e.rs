@@ -380,6 +380,19 @@ async fn import_export() {
         1
     );
 
+    // Multiple choice: the set counts, an anticipated near miss gets its message.
+    click(&c, ".step-link[data-step='moins-peuplees']").await;
+    wait_text(&c, "#step-title", "les provinces les moins peuplées").await;
+    for v in ["TD-BO", "TD-EE", "TD-EO", "TD-TI"] {
+        click(&c, &format!("input[name='answer'][value='{v}']")).await;
+    }
+    click(&c, "#submit-answer").await;
+    wait_text(&c, "#feedback.ko", "Ennedi-Est compte 107 302 habitants").await;
+    click(&c, "input[name='answer'][value='TD-EE']").await;
+    click(&c, "#submit-answer").await;
+    wait_text(&c, "#feedback.ok", "Bonne réponse !").await;
+    shot(&c, "14-choix-multiple").await;
+
     // A reflection: too short is refused with the reason, then saved.
     click(&c, ".step-link[data-step='reflexion']").await;
     wait_text(&c, "#step-title", "Et vous ?").await;

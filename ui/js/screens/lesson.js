@@ -133,6 +133,15 @@ function questionView(step, at, render) {
         h('span', {}, c.label))));
     readAnswer = () => group.querySelector('input:checked')?.value ?? null;
     parts.push(group);
+  } else if (q.answer_type === 'multiple') {
+    const picked = Array.isArray(last) ? last : [];
+    const group = h('fieldset', { class: 'choices', id: 'multiple-choices' },
+      h('legend', { class: 'visually-hidden' }, t('your_answer')),
+      q.choices.map((c) => h('label', { class: 'choice' },
+        h('input', { type: 'checkbox', name: 'answer', value: c.value, checked: picked.includes(c.value) }),
+        h('span', {}, c.label))));
+    readAnswer = () => [...group.querySelectorAll('input:checked')].map((i) => i.value);
+    parts.push(group);
   } else {
     const input = h('input', {
       id: 'answer-input', name: 'answer', autocomplete: 'off',
