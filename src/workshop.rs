@@ -426,15 +426,9 @@ impl Workshop {
                 false,
             ),
         };
-        let at = StepRef {
-            profile_id,
-            pack_id,
-            pack_version: &version,
-            lesson_id,
-            step_id,
-        };
-        let event = self.store.append_event(
-            &at,
+        let event = self.append_event(
+            (profile_id, pack_id, lesson_id, step_id),
+            &version,
             EventKind::Attempt,
             &serde_json::json!({ "answer": answer, "message": message }),
             Some(correct),
@@ -480,15 +474,9 @@ impl Workshop {
                 step,
             });
         }
-        let at = StepRef {
-            profile_id,
-            pack_id,
-            pack_version: &version,
-            lesson_id,
-            step_id,
-        };
-        let event = self.store.append_event(
-            &at,
+        let event = self.append_event(
+            (profile_id, pack_id, lesson_id, step_id),
+            &version,
             EventKind::Hint,
             &serde_json::json!({ "index": used + 1 }),
             None,
@@ -608,15 +596,9 @@ impl Workshop {
                 step,
             });
         }
-        let at = StepRef {
-            profile_id,
-            pack_id,
-            pack_version: &version,
-            lesson_id,
-            step_id,
-        };
-        let event = self.store.append_event(
-            &at,
+        let event = self.append_event(
+            (profile_id, pack_id, lesson_id, step_id),
+            &version,
             EventKind::Reflection,
             &serde_json::json!({ "text": text }),
             None,
@@ -632,6 +614,25 @@ impl Workshop {
             errors: Vec::new(),
             step,
         })
+    }
+
+    /// Appends one event at a step (durably, moving the trainee's position there).
+    fn append_event(
+        &mut self,
+        (profile_id, pack_id, lesson_id, step_id): (&str, &str, &str, &str),
+        pack_version: &str,
+        kind: EventKind,
+        payload: &serde_json::Value,
+        correct: Option<bool>,
+    ) -> Result<Event> {
+        let at = StepRef {
+            profile_id,
+            pack_id,
+            pack_version,
+            lesson_id,
+            step_id,
+        };
+        self.store.append_event(&at, kind, payload, correct)
     }
 
     /// Shows the solution of a question step (the UI asks for a confirmation first). The
@@ -694,15 +695,13 @@ impl Workshop {
             .iter()
             .any(|e| e.kind == kind.as_str());
         if !already {
-            let at = StepRef {
-                profile_id,
-                pack_id,
-                pack_version: &version,
-                lesson_id,
-                step_id,
-            };
-            self.store
-                .append_event(&at, kind, &serde_json::json!({}), None)?;
+            self.append_event(
+                (profile_id, pack_id, lesson_id, step_id),
+                &version,
+                kind,
+                &serde_json::json!({}),
+                None,
+            )?;
         }
         self.view(profile_id, pack_id, lesson_id, step_id)
     }
@@ -739,18 +738,15 @@ impl Workshop {
         let done = step_events(&events, lesson_id, step_id)
             .iter()
             .any(|e| e.kind == "complete");
-        let at = StepRef {
-            profile_id,
-            pack_id,
-            pack_version: &version,
-            lesson_id,
-            step_id,
-        };
         let mut event_id = None;
         if !done {
-            let event =
-                self.store
-                    .append_event(&at, EventKind::Complete, &serde_json::json!({}), None)?;
+            let event = self.append_event(
+                (profile_id, pack_id, lesson_id, step_id),
+                &version,
+                EventKind::Complete,
+                &serde_json::json!({}),
+                None,
+            )?;
             event_id = Some(event.id);
         }
         Ok((
