@@ -14,6 +14,7 @@
 //! - [`tables`]: the imported tables and their columns.
 //! - [`export`]: an imported table out to CSV (international or French Excel) or XLSX.
 //! - [`progress`]: progress files for the USB stick, the class merge, scripted play.
+//! - [`provinces`]: Chad's 23 provinces and their ISO 3166-2 codes.
 //! - [`chart`]: charts drawn by plotters, with an embedded font.
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
@@ -29,6 +30,7 @@ pub mod pack;
 pub mod packfile;
 pub mod paths;
 pub mod progress;
+pub mod provinces;
 pub mod store;
 pub mod tables;
 pub mod workshop;
