@@ -208,18 +208,38 @@ impl Workshop {
             warnings,
         };
         w.load_datasets(0)?;
-        // Installed packs come after the built-in one; one whose datasets cannot be
-        // loaded is left out with a warning, never fatal.
+        w.add_installed(installed);
+        Ok(w)
+    }
+
+    /// Installed packs come after the built-in one; one whose datasets cannot be loaded
+    /// is left out with a warning, never fatal.
+    fn add_installed(&mut self, installed: Vec<Pack>) {
         for pack in installed {
-            w.packs.push(pack);
-            let last = w.packs.len() - 1;
-            if let Err(e) = w.load_datasets(last) {
-                let id = w.packs[last].id().to_string();
-                w.warnings.push(format!("{id}: {}", e.message(lang)));
-                w.packs.pop();
+            self.packs.push(pack);
+            let last = self.packs.len() - 1;
+            if let Err(e) = self.load_datasets(last) {
+                let id = self.packs[last].id().to_string();
+                self.warnings
+                    .push(format!("{id}: {}", e.message(self.lang)));
+                self.packs.pop();
             }
         }
-        Ok(w)
+    }
+
+    /// Installs a `.datajam` pack file (checked entirely first: nothing is installed when
+    /// it is refused), then lists the installed packs again, so the new pack (or its new
+    /// version) is playable at once. The report names the steps a replaced version had
+    /// that this one has not (their progress is kept but no longer shown).
+    pub fn install_pack(&mut self, file: &Path) -> Result<crate::packfile::InstallReport> {
+        let report = crate::packfile::install(file, &self.data_dir)?;
+        let builtin = self.packs.remove(0);
+        let (installed, warnings) =
+            crate::packfile::installed_for_workshop(&builtin, &self.data_dir, self.lang);
+        self.packs = vec![builtin];
+        self.warnings = warnings;
+        self.add_installed(installed);
+        Ok(report)
     }
 
     /// Warnings about installed packs left out when the workshop opened.

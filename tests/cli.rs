@@ -323,3 +323,43 @@ fn pack_install_of_a_damaged_file_fails_in_french() {
     );
     assert!(!dir.path().join("packs").exists());
 }
+
+/// The desktop's "install a pack" button calls `Workshop::install_pack`: the new pack is
+/// playable at once, in the same session, and a refused file installs nothing.
+#[test]
+fn a_workshop_installs_a_pack_file_and_lists_it_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let src = dir.path().join("src");
+    pack_copy(&src, "atelier-usb", "1.0.0", &|t| t);
+    let file = dir.path().join("atelier-usb.datajam");
+    datajam::packfile::build(&src, &file).unwrap();
+
+    let mut w = datajam::Workshop::open(&data, datajam::i18n::Lang::Fr).unwrap();
+    assert_eq!(w.packs(None).unwrap().len(), 1);
+
+    let damaged = dir.path().join("abime.datajam");
+    std::fs::write(&damaged, b"PK pas un zip").unwrap();
+    let e = w.install_pack(&damaged).unwrap_err();
+    assert!(e
+        .message(datajam::i18n::Lang::Fr)
+        .contains("Impossible de lire"));
+    assert_eq!(w.packs(None).unwrap().len(), 1);
+
+    let report = w.install_pack(&file).unwrap();
+    assert_eq!(
+        (report.id.as_str(), report.already_installed),
+        ("atelier-usb", false)
+    );
+    let packs = w.packs(None).unwrap();
+    assert_eq!(packs.len(), 2);
+    assert_eq!(packs[1].id, "atelier-usb");
+    assert!(w
+        .tables()
+        .unwrap()
+        .iter()
+        .any(|t| t.name == "provinces_cli"));
+    let p = w.create_profile("Achta").unwrap();
+    let lesson = w.lesson(&p.id, "atelier-usb", "premiers-pas").unwrap();
+    assert_eq!(lesson.steps.len(), packs[0].lessons[0].steps);
+}

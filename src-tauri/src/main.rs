@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use datajam::export::{ExportFormat, ExportReport};
 use datajam::import::{self, ColumnType, ImportOptions, ImportReport, Preview, Progress};
+use datajam::packfile::InstallReport;
 use datajam::tables::TableInfo;
 use datajam::workshop::{
     AnswerOutcome, AppInfo, HintOutcome, LessonView, PackSummary, ProfileView, RecordOutcome,
@@ -88,6 +89,35 @@ async fn list_packs(
     profile_id: Option<String>,
 ) -> Reply<Vec<PackSummary>> {
     with(state, move |w| w.packs(profile_id.as_deref())).await
+}
+
+/// Warnings about installed packs left out (unreadable file, clashing dataset…).
+#[tauri::command]
+async fn pack_warnings(state: State<'_, AppState>) -> Reply<Vec<String>> {
+    with(state, |w| Ok(w.pack_warnings().to_vec())).await
+}
+
+/// Asks for a `.datajam` file (from a USB stick, say) and installs it; `None` when cancelled.
+#[tauri::command]
+async fn install_pack(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Reply<Option<InstallReport>> {
+    let (title, filter) = match state.lang {
+        Lang::Fr => ("Choisir un paquet de leçons", "Paquets DataJam (.datajam)"),
+        Lang::En => ("Choose a lesson pack", "DataJam packs (.datajam)"),
+    };
+    let picked = dialog(&app, test_answer(TEST_PACK_ENV), move || {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter(filter, &[datajam::packfile::EXTENSION])
+            .pick_file()
+    })
+    .await?;
+    match picked {
+        None => Ok(None),
+        Some(path) => with(state, move |w| w.install_pack(&path).map(Some)).await,
+    }
 }
 
 #[tauri::command]
@@ -176,6 +206,7 @@ async fn complete_step(
 /// "open" dialog answers, and the folder where the "save" dialog puts the suggested name.
 const TEST_PICK_ENV: &str = "DATAJAM_TEST_PICK_FILE";
 const TEST_SAVE_ENV: &str = "DATAJAM_TEST_SAVE_DIR";
+const TEST_PACK_ENV: &str = "DATAJAM_TEST_PICK_PACK";
 
 fn test_answer(var: &str) -> Option<PathBuf> {
     std::env::var_os(var)
@@ -376,6 +407,8 @@ fn main() {
             list_profiles,
             create_profile,
             list_packs,
+            pack_warnings,
+            install_pack,
             open_lesson,
             get_step,
             submit_answer,

@@ -6,7 +6,7 @@ import { t } from '../i18n.js';
 import { state, go } from '../main.js';
 
 export async function packsScreen() {
-  const packs = await api.listPacks(state.profile.id);
+  const [packs, warnings] = await Promise.all([api.listPacks(state.profile.id), api.packWarnings()]);
 
   return h('section', { class: 'screen', id: 'screen-packs' },
     h('h1', {}, t('packs_title')),
@@ -28,10 +28,46 @@ export async function packsScreen() {
           ))),
       ),
     )),
+    installCard(warnings),
     h('article', { class: 'card' },
       h('h2', {}, t('import_title')),
       h('p', {}, t('import_intro')),
       h('button', { id: 'open-data', onclick: () => go.data() }, t('open_data')),
     ),
+  );
+}
+
+// Installing a pack file brought on a USB stick: the core checks it entirely first and
+// installs nothing when it is refused; the message says why.
+function installCard(warnings) {
+  const status = h('div', { id: 'install-status', role: 'status' });
+  const install = async () => {
+    status.replaceChildren(h('p', { class: 'muted' }, t('install_running')));
+    try {
+      const r = await api.installPack();
+      if (!r) { status.replaceChildren(); return; }
+      await go.packs();
+      const msg = r.already_installed ? t('install_already', r.id, r.version) : t('install_done', r.id, r.version);
+      const again = document.getElementById('install-status');
+      if (again) {
+        again.replaceChildren(h('p', { class: 'ok-text' }, msg));
+        if (r.orphaned.length) {
+          again.append(h('p', { class: 'warning-text' }, t('install_orphaned', r.orphaned.length)),
+            h('ul', { class: 'warnings' }, r.orphaned.map((o) => h('li', {}, `${o.lesson} / ${o.step}`))));
+        }
+      }
+    } catch (e) {
+      status.replaceChildren(h('p', { class: 'error-text', id: 'install-error' }, e.message));
+    }
+  };
+  return h('article', { class: 'card', id: 'install-card' },
+    h('h2', {}, t('install_title')),
+    h('p', {}, t('install_intro')),
+    h('button', { id: 'install-pack', onclick: install }, t('install_button')),
+    status,
+    warnings.length
+      ? h('details', { class: 'pack-warnings' }, h('summary', {}, t('pack_warnings', warnings.length)),
+        h('ul', { class: 'warnings' }, warnings.map((w) => h('li', {}, w))))
+      : null,
   );
 }
