@@ -41,4 +41,13 @@ export const api = {
   listTables: () => invoke('list_tables'),
   tableView: (name) => invoke('table_view', { name }),
   exportTable: (name, format) => invoke('export_table', { name, format }),
+  gridPage: (table, sort, cursor, pageSize) => invoke('grid_page', { table, sort, cursor, pageSize }),
+  runPipeline: (table, pipeline) => invoke('run_pipeline', { table, pipeline }),
+  savePipeline: (table, pipeline, name) => invoke('save_pipeline', { table, pipeline, name }),
+  runSql: (sql) => invoke('run_sql', { sql }),
+  chartSvg: (table, request) => invoke('chart_svg', { table, request }),
+  chartAdvice: (table, question) => invoke('chart_advice', { table, question }),
+  exportChart: (table, request, format) => invoke('export_chart', { table, request, format }),
+  computeIndicator: (table, request) => invoke('compute_indicator', { table, request }),
+  normaliseProvinces: (table, column) => invoke('normalise_provinces', { table, column }),
 };

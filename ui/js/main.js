@@ -7,6 +7,7 @@ import { profilesScreen } from './screens/profiles.js';
 import { packsScreen } from './screens/packs.js';
 import { lessonScreen } from './screens/lesson.js';
 import { dataScreen } from './screens/data.js';
+import { analyseScreen } from './screens/analyse.js';
 
 const app = document.getElementById('app');
 const errorBanner = document.getElementById('error');
@@ -78,6 +79,12 @@ export const go = {
     setWho();
     setCrumbs([{ label: t('home'), go: () => go.packs() }, { label: t('data_title') }]);
     const screen = await guard(() => dataScreen());
+    if (screen) mount(screen);
+  },
+  async analyse(table) {
+    setWho();
+    setCrumbs([{ label: t('home'), go: () => go.packs() }, { label: t('data_title'), go: () => go.data() }, { label: t('an_title') }]);
+    const screen = await guard(() => analyseScreen(table));
     if (screen) mount(screen);
   },
   async lesson(packId, lessonId, stepId) {

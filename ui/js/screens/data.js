@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
-import { guard } from '../main.js';
+import { guard, go } from '../main.js';
 
 const TYPES = ['integer', 'number', 'boolean', 'date', 'datetime', 'text'];
 
@@ -157,6 +157,7 @@ function tablesList(tables, viewer) {
       h('td', { class: 'num' }, tb.columns.length),
       h('td', { class: 'actions' },
         h('button', { class: 'view-table', onclick: () => showTable(viewer, tb.name) }, t('view')),
+        h('button', { class: 'analyse-table primary', onclick: () => go.analyse(tb.name) }, t('analyse')),
         h('button', { class: 'export-csv', onclick: () => exportTable(tb.name, 'csv') }, 'CSV'),
         h('button', { class: 'export-csv-fr', onclick: () => exportTable(tb.name, 'csv_french'), title: t('csv_fr_help') }, t('csv_fr')),
         h('button', { class: 'export-xlsx', onclick: () => exportTable(tb.name, 'xlsx') }, 'XLSX'))))));
