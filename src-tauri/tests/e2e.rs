@@ -351,17 +351,33 @@ async fn import_export() {
     std::fs::write(&csv, bytes).expect("write csv");
     let out = files.path().join("exports");
     std::fs::create_dir_all(&out).expect("exports dir");
+    let pack_file = files.path().join("atelier-e2e.datajam");
+    write_pack_file(&files.path().join("pack-src"), &pack_file);
     let driver = start_driver_with(
         data.path(),
         &[
             ("DATAJAM_TEST_PICK_FILE", csv.as_path()),
             ("DATAJAM_TEST_SAVE_DIR", out.as_path()),
+            ("DATAJAM_TEST_PICK_PACK", pack_file.as_path()),
         ],
     );
 
     let c = open_app(&driver).await;
     type_into(&c, "#profile-name", "Brahim").await;
     click(&c, "#profile-create").await;
+
+    // A pack file from the facilitator's USB stick, installed from the home screen.
+    find(&c, ".pack[data-pack='datajam-tchad']").await;
+    assert_eq!(count(&c, ".pack").await, 1);
+    click(&c, "#install-pack").await;
+    wait_text(
+        &c,
+        "#install-status",
+        "Paquet « atelier-e2e » 1.0.0 installé.",
+    )
+    .await;
+    wait_count(&c, ".pack[data-pack='atelier-e2e']", 1).await;
+    shot(&c, "15-paquet-installe").await;
 
     // A step is always recoverable: the solution after a confirmation, or skip it.
     click(&c, ".lesson-open[data-lesson='premiers-pas']").await;
@@ -507,4 +523,37 @@ async fn import_export() {
         "a zip workbook"
     );
     c.close().await.expect("close the app");
+}
+
+/// A copy of the built-in pack's source with another id and dataset name, built into a
+/// `.datajam` file as a facilitator would (`datajam pack build`).
+fn write_pack_file(src: &Path, out: &Path) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sample-data/pack");
+    let mut stack = vec![from.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read pack dir") {
+            let p = e.expect("dir entry").path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let rel = p
+                .strip_prefix(&from)
+                .expect("inside")
+                .to_string_lossy()
+                .replace("provinces_2009", "provinces_e2e");
+            let mut text = std::fs::read_to_string(&p)
+                .expect("pack text")
+                .replace("provinces_2009", "provinces_e2e");
+            if rel == "pack.toml" {
+                text = text
+                    .replace("id = \"datajam-tchad\"", "id = \"atelier-e2e\"")
+                    .replace("version = \"0.1.0\"", "version = \"1.0.0\"");
+            }
+            let dest = src.join(rel);
+            std::fs::create_dir_all(dest.parent().expect("parent")).expect("mkdir");
+            std::fs::write(dest, text).expect("write");
+        }
+    }
+    datajam::packfile::build(src, out).expect("pack build");
 }
