@@ -16,6 +16,7 @@
 //! - [`progress`]: progress files for the USB stick, the class merge, scripted play.
 //! - [`provinces`]: Chad's 23 provinces and their ISO 3166-2 codes.
 //! - [`chart`]: charts drawn by plotters, with an embedded font.
+//! - [`task`]: checking data tasks (result table against the reference) and chart tasks.
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
 pub mod chart;
@@ -33,6 +34,7 @@ pub mod progress;
 pub mod provinces;
 pub mod store;
 pub mod tables;
+pub mod task;
 pub mod workshop;
 
 pub use error::{Error, Result};

@@ -1,0 +1,486 @@
+//! Checking what a trainee built, not how: a data task is right when the result table
+//! holds the reference's values (column names, column order and, unless the task asks for
+//! a sort, row order do not matter); a chart task is right when the chart shows the
+//! expected thing (kind, fields, aggregation).
+//!
+//! Each mismatch says what to look at, in the trainee's language, without giving the
+//! reference's figures away.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::i18n::Lang;
+
+/// A result table as both sides produce it: column names and rows of JSON values.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Grid {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// How strictly two tables are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Compare {
+    /// Rows must come in the reference's order (the task asks for a sort).
+    pub ordered: bool,
+    /// Numbers may differ by this much (absolute), e.g. 0.05 when the trainee may round.
+    pub tolerance: f64,
+}
+
+impl Default for Compare {
+    fn default() -> Self {
+        Compare {
+            ordered: false,
+            tolerance: 1e-6,
+        }
+    }
+}
+
+/// Why a result table is not the expected one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "mismatch", rename_all = "snake_case")]
+pub enum Mismatch {
+    /// Not the expected number of rows.
+    RowCount { expected: usize, got: usize },
+    /// No column of the trainee's table holds the values of this reference column.
+    MissingColumn { column: String },
+    /// The columns hold the right values, but rows do not line up (or one value differs).
+    Values { column: String },
+    /// Right rows, wrong order, when the task asks for an order.
+    Order,
+}
+
+impl Mismatch {
+    pub fn message(&self, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
+        match self {
+            Mismatch::RowCount { expected, got } => {
+                if fr {
+                    format!(
+                        "Votre tableau a {got} ligne{} ; le tableau attendu en a {expected}. Vérifiez vos filtres et vos regroupements.",
+                        plural(*got)
+                    )
+                } else {
+                    format!("Your table has {got} row(s); the expected one has {expected}. Check your filters and groupings.")
+                }
+            }
+            Mismatch::MissingColumn { column } => {
+                if fr {
+                    format!("Il manque une colonne : celle que le tableau attendu appelle « {column} ». Vérifiez vos calculs (somme, moyenne, part…) et sur quelle colonne ils portent.")
+                } else {
+                    format!("A column is missing: the one the expected table calls “{column}”. Check your calculations (sum, mean, share…) and which column they use.")
+                }
+            }
+            Mismatch::Values { column } => {
+                if fr {
+                    format!("Les valeurs de « {column} » ne correspondent pas ligne par ligne au tableau attendu. Vérifiez les colonnes choisies pour regrouper.")
+                } else {
+                    format!("The values of “{column}” do not line up row by row with the expected table. Check the columns you grouped by.")
+                }
+            }
+            Mismatch::Order => {
+                if fr {
+                    "Les bonnes lignes, mais pas dans l'ordre demandé : avez-vous trié, et dans le bon sens ?".to_string()
+                } else {
+                    "The right rows, but not in the order asked for: did you sort, and in the right direction?".to_string()
+                }
+            }
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n > 1 {
+        "s"
+    } else {
+        ""
+    }
+}
+
+/// The number a cell holds, if any (numbers, and text that is a plain number).
+fn number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) => n.as_f64(),
+        Value::Bool(b) => Some(f64::from(u8::from(*b))),
+        Value::String(s) => s.trim().parse::<f64>().ok(),
+        _ => None,
+    }
+}
+
+fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => None,
+        Value::String(s) => Some(s.trim().to_string()),
+        other => Some(other.to_string()),
+    }
+}
+
+fn same(a: &Value, b: &Value, tolerance: f64) -> bool {
+    match (a, b) {
+        (Value::Null, Value::Null) => true,
+        (Value::Null, _) | (_, Value::Null) => false,
+        _ => match (number(a), number(b)) {
+            (Some(x), Some(y)) => (x - y).abs() <= tolerance + 1e-9 * y.abs().max(x.abs()),
+            _ => text(a) == text(b),
+        },
+    }
+}
+
+/// A total order on cells good enough to line rows up: missing, then numbers, then text.
+fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (Value::Null, Value::Null) => Ordering::Equal,
+        (Value::Null, _) => Ordering::Less,
+        (_, Value::Null) => Ordering::Greater,
+        _ => match (number(a), number(b)) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => text(a).cmp(&text(b)),
+        },
+    }
+}
+
+fn column(grid: &Grid, j: usize) -> Vec<&Value> {
+    grid.rows
+        .iter()
+        .map(|r| r.get(j).unwrap_or(&Value::Null))
+        .collect()
+}
+
+/// Same values in any order (with the tolerance).
+fn same_multiset(a: &[&Value], b: &[&Value], tolerance: f64) -> bool {
+    let mut a = a.to_vec();
+    let mut b = b.to_vec();
+    a.sort_by(|x, y| order(x, y));
+    b.sort_by(|x, y| order(x, y));
+    a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| same(x, y, tolerance))
+}
+
+/// Compares the trainee's table `got` with the reference `expected`. Extra columns in
+/// `got` are allowed (a helper column is not an error); column names are not compared.
+pub fn compare(expected: &Grid, got: &Grid, how: Compare) -> Result<(), Mismatch> {
+    if expected.rows.len() != got.rows.len() {
+        return Err(Mismatch::RowCount {
+            expected: expected.rows.len(),
+            got: got.rows.len(),
+        });
+    }
+    // 1. Each reference column needs a column of the trainee's with the same values
+    //    (as a multiset); a same-named one is preferred, then the leftmost unused one.
+    let mut used = vec![false; got.columns.len()];
+    let mut mapping = Vec::with_capacity(expected.columns.len());
+    for (j, name) in expected.columns.iter().enumerate() {
+        let want = column(expected, j);
+        let candidates: Vec<usize> = (0..got.columns.len())
+            .filter(|&k| !used[k] && same_multiset(&want, &column(got, k), how.tolerance))
+            .collect();
+        let pick = candidates
+            .iter()
+            .copied()
+            .find(|&k| got.columns[k].eq_ignore_ascii_case(name))
+            .or_else(|| candidates.first().copied());
+        match pick {
+            Some(k) => {
+                used[k] = true;
+                mapping.push(k);
+            }
+            None => {
+                return Err(Mismatch::MissingColumn {
+                    column: name.clone(),
+                })
+            }
+        }
+    }
+    // 2. Rows must line up: compare row by row (in the given order when it matters,
+    //    else after sorting both sides on the matched columns).
+    let project = |grid: &Grid, cols: &[usize]| -> Vec<Vec<Value>> {
+        grid.rows
+            .iter()
+            .map(|r| {
+                cols.iter()
+                    .map(|&c| r.get(c).cloned().unwrap_or(Value::Null))
+                    .collect()
+            })
+            .collect()
+    };
+    let identity: Vec<usize> = (0..expected.columns.len()).collect();
+    let mut want = project(expected, &identity);
+    let mut have = project(got, &mapping);
+    let rows_equal = |a: &[Vec<Value>], b: &[Vec<Value>]| -> Option<usize> {
+        for (ra, rb) in a.iter().zip(b) {
+            for (j, (x, y)) in ra.iter().zip(rb).enumerate() {
+                if !same(x, y, how.tolerance) {
+                    return Some(j);
+                }
+            }
+        }
+        None
+    };
+    if how.ordered && rows_equal(&want, &have).is_none() {
+        return Ok(());
+    }
+    let by_all = |a: &Vec<Value>, b: &Vec<Value>| {
+        a.iter()
+            .zip(b)
+            .map(|(x, y)| order(x, y))
+            .find(|o| o.is_ne())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    };
+    want.sort_by(by_all);
+    have.sort_by(by_all);
+    match rows_equal(&want, &have) {
+        None if how.ordered => Err(Mismatch::Order),
+        None => Ok(()),
+        Some(j) => Err(Mismatch::Values {
+            column: expected.columns[j].clone(),
+        }),
+    }
+}
+
+/// What a chart shows, as far as a chart task is concerned.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChartChoice {
+    pub kind: String,
+    pub x: Option<String>,
+    pub y: Option<String>,
+    pub agg: Option<String>,
+    pub group: Option<String>,
+}
+
+/// What a chart task expects: any of `kinds`, and the fields and aggregation named
+/// (a field left out is free).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ChartExpect {
+    pub kinds: Vec<String>,
+    pub x: Option<String>,
+    pub y: Option<String>,
+    /// Accepted aggregations (`sum`, `mean`, `count`…); empty: any.
+    pub agg: Vec<String>,
+    pub group: Option<String>,
+}
+
+/// Why a chart is not the one asked for; the first difference in the order a person
+/// would fix them: kind, categories, values, calculation, groups.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "mismatch", rename_all = "snake_case")]
+pub enum ChartMismatch {
+    Kind,
+    X,
+    Y,
+    Agg,
+    Group,
+}
+
+impl ChartMismatch {
+    pub fn message(&self, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
+        match (self, fr) {
+            (ChartMismatch::Kind, true) => "Ce type de graphique ne répond pas bien à la question : relisez-la (comparer, évolution, répartition, carte ?) et essayez un autre type.",
+            (ChartMismatch::Kind, false) => "This kind of chart does not answer the question well: read it again (compare, trend, distribution, map?) and try another kind.",
+            (ChartMismatch::X, true) => "Le graphique n'utilise pas les bonnes catégories : quelle colonne doit-on lire sur l'axe (ou sur la carte) ?",
+            (ChartMismatch::X, false) => "The chart does not use the right categories: which column should the axis (or the map) show?",
+            (ChartMismatch::Y, true) => "Le graphique ne montre pas la bonne mesure : quelle colonne contient les valeurs à comparer ?",
+            (ChartMismatch::Y, false) => "The chart does not show the right measure: which column holds the values to compare?",
+            (ChartMismatch::Agg, true) => "Le bon graphique, mais pas le bon calcul : faut-il additionner, faire la moyenne ou compter ?",
+            (ChartMismatch::Agg, false) => "The right chart, but not the right calculation: should you add up, average or count?",
+            (ChartMismatch::Group, true) => "Les groupes (couleurs) ne sont pas ceux attendus : quelle colonne doit séparer les barres ou les courbes ?",
+            (ChartMismatch::Group, false) => "The groups (colours) are not the expected ones: which column should split the bars or lines?",
+        }
+        .to_string()
+    }
+}
+
+fn same_name(a: &Option<String>, b: &Option<String>) -> bool {
+    let norm = |s: &Option<String>| {
+        s.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_lowercase)
+    };
+    norm(a) == norm(b)
+}
+
+/// Checks a chart against what the task expects.
+pub fn check_chart(expect: &ChartExpect, got: &ChartChoice) -> Result<(), ChartMismatch> {
+    if !expect.kinds.is_empty() && !expect.kinds.iter().any(|k| k == &got.kind) {
+        return Err(ChartMismatch::Kind);
+    }
+    if expect.x.is_some() && !same_name(&expect.x, &got.x) {
+        return Err(ChartMismatch::X);
+    }
+    let agg = got.agg.clone().unwrap_or_else(|| "sum".into());
+    // Counting rows needs no value column.
+    if expect.y.is_some() && agg != "count" && !same_name(&expect.y, &got.y) {
+        return Err(ChartMismatch::Y);
+    }
+    if !expect.agg.is_empty() && !expect.agg.contains(&agg) {
+        return Err(ChartMismatch::Agg);
+    }
+    if expect.group.is_some() && !same_name(&expect.group, &got.group) {
+        return Err(ChartMismatch::Group);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn grid(columns: &[&str], rows: Value) -> Grid {
+        Grid {
+            columns: columns.iter().map(|s| s.to_string()).collect(),
+            rows: serde_json::from_value(rows).unwrap(),
+        }
+    }
+
+    fn reference() -> Grid {
+        grid(
+            &["province", "ecoles"],
+            json!([["Lac", 12], ["Guéra", 30], ["Sila", 7]]),
+        )
+    }
+
+    #[test]
+    fn names_column_order_and_row_order_do_not_matter() {
+        let got = grid(
+            &["nb", "prov", "extra"],
+            json!([[30, "Guéra", 1], [7.0, "Sila", 2], [12, " Lac ", 3]]),
+        );
+        assert_eq!(compare(&reference(), &got, Compare::default()), Ok(()));
+    }
+
+    #[test]
+    fn a_wrong_row_count_says_how_many() {
+        let got = grid(&["province", "ecoles"], json!([["Lac", 12], ["Guéra", 30]]));
+        let e = compare(&reference(), &got, Compare::default()).unwrap_err();
+        assert_eq!(
+            e,
+            Mismatch::RowCount {
+                expected: 3,
+                got: 2
+            }
+        );
+        assert!(e
+            .message(Lang::Fr)
+            .starts_with("Votre tableau a 2 lignes ; le tableau attendu en a 3."));
+    }
+
+    #[test]
+    fn a_wrong_aggregate_is_a_missing_column() {
+        // A mean where a sum was asked: the values differ as a whole.
+        let got = grid(
+            &["province", "ecoles"],
+            json!([["Lac", 6], ["Guéra", 15], ["Sila", 3.5]]),
+        );
+        let e = compare(&reference(), &got, Compare::default()).unwrap_err();
+        assert_eq!(
+            e,
+            Mismatch::MissingColumn {
+                column: "ecoles".into()
+            }
+        );
+        assert!(e.message(Lang::Fr).contains("« ecoles »"));
+    }
+
+    #[test]
+    fn right_values_on_the_wrong_rows_are_caught() {
+        let got = grid(
+            &["province", "ecoles"],
+            json!([["Lac", 30], ["Guéra", 12], ["Sila", 7]]),
+        );
+        assert_eq!(
+            compare(&reference(), &got, Compare::default()),
+            Err(Mismatch::Values {
+                column: "ecoles".into()
+            })
+        );
+    }
+
+    #[test]
+    fn order_counts_only_when_asked_and_tolerance_allows_rounding() {
+        let sorted = grid(
+            &["p", "v"],
+            json!([["Guéra", 30.004], ["Lac", 12], ["Sila", 7]]),
+        );
+        let how = Compare {
+            ordered: true,
+            tolerance: 0.01,
+        };
+        let reversed = grid(
+            &["p", "v"],
+            json!([["Sila", 7], ["Lac", 12], ["Guéra", 30]]),
+        );
+        assert_eq!(compare(&sorted, &reversed, how), Err(Mismatch::Order));
+        assert_eq!(
+            compare(
+                &sorted,
+                &reversed,
+                Compare {
+                    ordered: false,
+                    ..how
+                }
+            ),
+            Ok(())
+        );
+        let rounded = grid(
+            &["p", "v"],
+            json!([["Guéra", 30.0], ["Lac", 12], ["Sila", 7]]),
+        );
+        assert_eq!(compare(&sorted, &rounded, how), Ok(()));
+        assert!(compare(
+            &sorted,
+            &rounded,
+            Compare {
+                ordered: true,
+                tolerance: 0.0
+            }
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn missing_values_match_only_missing_values() {
+        let a = grid(&["p", "v"], json!([["Lac", null], ["Sila", 7]]));
+        let b = grid(&["p", "v"], json!([["Lac", 0], ["Sila", 7]]));
+        assert!(compare(&a, &b, Compare::default()).is_err());
+        assert_eq!(compare(&a, &a.clone(), Compare::default()), Ok(()));
+    }
+
+    #[test]
+    fn charts_are_checked_on_kind_fields_and_calculation() {
+        let expect = ChartExpect {
+            kinds: vec!["bar".into(), "hbar".into()],
+            x: Some("province".into()),
+            y: Some("population".into()),
+            agg: vec!["sum".into()],
+            group: None,
+        };
+        let mut got = ChartChoice {
+            kind: "hbar".into(),
+            x: Some("Province".into()),
+            y: Some("population".into()),
+            agg: Some("sum".into()),
+            group: Some("sexe".into()),
+        };
+        assert_eq!(check_chart(&expect, &got), Ok(()));
+        got.kind = "line".into();
+        assert_eq!(check_chart(&expect, &got), Err(ChartMismatch::Kind));
+        got.kind = "bar".into();
+        got.x = Some("chef_lieu".into());
+        assert_eq!(check_chart(&expect, &got), Err(ChartMismatch::X));
+        got.x = Some("province".into());
+        got.agg = Some("mean".into());
+        assert_eq!(check_chart(&expect, &got), Err(ChartMismatch::Agg));
+        assert!(ChartMismatch::Agg.message(Lang::Fr).contains("additionner"));
+        got.agg = Some("count".into());
+        got.y = None;
+        // Counting needs no value column, but the task wants a sum.
+        assert_eq!(check_chart(&expect, &got), Err(ChartMismatch::Agg));
+    }
+}
