@@ -137,10 +137,11 @@ const FILTER_OPS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'contains', 'in', 'is_mi
 const DERIVE_OPS = ['add', 'sub', 'mul', 'div', 'percentage', 'per_1000', 'round', 'year'];
 const AGG_FNS = ['count', 'sum', 'mean', 'median', 'min', 'max', 'share'];
 
-function pipelineTab(table) {
+// The step list and its "add a step" buttons; `pipeline()` reads what the trainee built.
+// Used by the Transformer tab and by data-task steps of a lesson.
+export function pipelineEditor(table) {
   const steps = [];
   const list = h('ol', { class: 'pipeline-steps', id: 'pipeline-steps' });
-  const result = h('div', { id: 'pipeline-result' });
 
   // Columns visible after the steps before `index`: derived columns add one, a group
   // replaces them by its keys and aggregates.
@@ -166,40 +167,45 @@ function pipelineTab(table) {
     }));
   }
 
-  function add(op) {
-    steps.push(makeStep(op, redraw));
-    redraw();
-  }
+  const addRow = h('div', { class: 'row', id: 'pipeline-add' },
+    h('span', {}, t('an_add_step')),
+    ['filter', 'derive', 'group', 'sort', 'limit'].map((op) =>
+      h('button', { class: 'add-step', 'data-op': op, onclick: () => { steps.push(makeStep(op, redraw)); redraw(); } }, t('an_op_' + op))));
+  return {
+    element: h('div', { class: 'pipeline-editor' }, list, addRow),
+    pipeline: () => ({ steps: steps.map((s) => s.read()) }),
+  };
+}
 
-  function pipeline() {
-    return { steps: steps.map((s) => s.read()) };
-  }
+// A result of the core (columns, rows, total, SQL) as a card body.
+export function pipelineResult(res) {
+  return [
+    h('p', { class: 'ok-text', id: 'pipeline-count', role: 'status' }, t('an_result_rows', res.total_rows ?? res.rows.length)),
+    resultGrid(res, 'pipeline-grid'),
+    h('details', { id: 'pipeline-sql' }, h('summary', {}, t('an_show_sql')), h('pre', { class: 'sql' }, res.sql)),
+  ];
+}
 
+function pipelineTab(table) {
+  const editor = pipelineEditor(table);
+  const result = h('div', { id: 'pipeline-result' });
   const nameInput = h('input', { id: 'pipeline-save-name', placeholder: t('an_new_table_name'), maxlength: 60 });
   async function run() {
-    const res = await guard(() => api.runPipeline(table.name, pipeline()));
+    const res = await guard(() => api.runPipeline(table.name, editor.pipeline()));
     if (!res) return;
-    clear(result).append(
-      h('p', { class: 'ok-text', id: 'pipeline-count', role: 'status' }, t('an_result_rows', res.total_rows ?? res.rows.length)),
-      resultGrid(res, 'pipeline-grid'),
-      h('details', { id: 'pipeline-sql' }, h('summary', {}, t('an_show_sql')), h('pre', { class: 'sql' }, res.sql)),
+    clear(result).append(...pipelineResult(res),
       h('div', { class: 'row' }, nameInput,
         h('button', { id: 'pipeline-save', onclick: save }, t('an_save_table'))));
   }
   async function save() {
     const name = nameInput.value.trim();
     if (!name) { nameInput.focus(); return; }
-    const info = await guard(() => api.savePipeline(table.name, pipeline(), name));
+    const info = await guard(() => api.savePipeline(table.name, editor.pipeline(), name));
     if (info) result.append(h('p', { class: 'ok-text', id: 'pipeline-saved', role: 'status' }, t('an_saved', info.name, info.rows)));
   }
-
-  const addRow = h('div', { class: 'row', id: 'pipeline-add' },
-    h('span', {}, t('an_add_step')),
-    ['filter', 'derive', 'group', 'sort', 'limit'].map((op) =>
-      h('button', { class: 'add-step', 'data-op': op, onclick: () => add(op) }, t('an_op_' + op))));
   return h('article', { class: 'card' },
     h('p', {}, t('an_pipeline_intro')),
-    list, addRow,
+    editor.element,
     h('div', { class: 'row' }, h('button', { class: 'primary', id: 'pipeline-run', onclick: run }, t('an_run'))),
     result);
 }
@@ -292,7 +298,10 @@ const KINDS = ['bar', 'hbar', 'grouped', 'stacked', 'line', 'scatter', 'histogra
 const QUESTIONS = ['compare', 'trend', 'relationship', 'distribution', 'geography', 'inequality'];
 const CHART_AGGS = ['sum', 'mean', 'count', 'median', 'min', 'max'];
 
-function chartTab(table) {
+// The chart form (question and advice, kind, fields, title, source) and the figure it
+// draws; `request()` is what the core needs. Used by the Graphique tab and by chart-task
+// steps of a lesson.
+export function chartEditor(table, { withSource = true } = {}) {
   const cols = table.columns.map((c) => ({ name: c.name, label: c.label, type: c.column_type || c.type }));
   const kind = h('select', { id: 'chart-kind' }, KINDS.map((k) => h('option', { value: k }, t('an_kind_' + k))));
   const x = columnSelect(cols, { id: 'chart-x' });
@@ -329,23 +338,30 @@ function chartTab(table) {
         onclick: () => { kind.value = a.kind; if (a.x) x.value = a.x; if (a.y) y.value = a.y; draw(); },
       }, t('an_kind_' + a.kind)), ' — ', a.reason)));
   }
-  const exportButtons = [['svg', 'SVG'], ['png', 'PNG'], ['png2', 'PNG 2×']].map(([f, label]) =>
-    h('button', {
-      class: 'export-chart', 'data-format': f,
-      onclick: async () => {
-        const r = await guard(() => api.exportChart(table.name, request(), f));
-        if (r) notes.append(h('p', { class: 'ok-text', role: 'status' }, t('an_chart_saved', r)));
-      },
-    }, label));
   advise();
-  return h('article', { class: 'card' },
+  const element = h('div', { class: 'chart-editor' },
     h('div', { class: 'row' }, field(t('an_question'), question)),
     advice,
     h('div', { class: 'row wrap' },
       field(t('an_kind'), kind), field(t('an_x'), x), field(t('an_y'), y), field(t('an_agg'), agg), field(t('an_group'), group)),
-    h('div', { class: 'row wrap' }, field(t('an_chart_title'), title), field(t('an_chart_source'), source),
+    h('div', { class: 'row wrap' }, field(t('an_chart_title'), title), withSource ? field(t('an_chart_source'), source) : null,
       h('button', { class: 'primary', id: 'chart-draw', onclick: draw }, t('an_draw'))),
-    figure, notes,
+    figure, notes);
+  return { element, request, draw, notes };
+}
+
+function chartTab(table) {
+  const editor = chartEditor(table);
+  const exportButtons = [['svg', 'SVG'], ['png', 'PNG'], ['png2', 'PNG 2×']].map(([f, label]) =>
+    h('button', {
+      class: 'export-chart', 'data-format': f,
+      onclick: async () => {
+        const r = await guard(() => api.exportChart(table.name, editor.request(), f));
+        if (r) editor.notes.append(h('p', { class: 'ok-text', role: 'status' }, t('an_chart_saved', r)));
+      },
+    }, label));
+  return h('article', { class: 'card' },
+    editor.element,
     h('div', { class: 'row' }, h('span', {}, t('an_export')), exportButtons));
 }
 
