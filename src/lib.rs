@@ -21,6 +21,8 @@
 //! - [`pipeline`]: typed analysis pipelines (filter, derive, group, sort, limit, pivot, join) compiled to SQL.
 //! - [`sql`]: the read-only SQL console (read-only connection, authorizer, time limit).
 //! - [`grid`]: paged data grid sorted by any column.
+//! - [`workbench`]: the Analyse screen's calls (grid, pipeline, SQL console, charts,
+//!   indicators, provinces) as `Workshop` methods.
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
 pub mod analysis;
@@ -43,6 +45,7 @@ pub mod sql;
 pub mod store;
 pub mod tables;
 pub mod task;
+pub mod workbench;
 pub mod workshop;
 
 pub use error::{Error, Result};

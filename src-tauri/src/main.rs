@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use datajam::i18n::Lang;
 use std::path::PathBuf;
 
+use datajam::analysis::ResultTable;
 use datajam::export::{ExportFormat, ExportReport};
 use datajam::import::{self, ColumnType, ImportOptions, ImportReport, Preview, Progress};
 use datajam::packfile::InstallReport;
@@ -389,6 +390,32 @@ async fn export_table(
     }
 }
 
+// ---------- the Analyse screen ----------
+
+#[tauri::command]
+async fn run_pipeline(
+    state: State<'_, AppState>,
+    table: String,
+    pipeline: serde_json::Value,
+) -> Reply<ResultTable> {
+    with(state, move |w| w.run_pipeline(&table, &pipeline)).await
+}
+
+#[tauri::command]
+async fn save_pipeline(
+    state: State<'_, AppState>,
+    table: String,
+    pipeline: serde_json::Value,
+    name: String,
+) -> Reply<TableInfo> {
+    with(state, move |w| w.save_pipeline(&table, &pipeline, &name)).await
+}
+
+#[tauri::command]
+async fn run_sql(state: State<'_, AppState>, sql: String) -> Reply<ResultTable> {
+    with(state, move |w| w.run_sql(&sql)).await
+}
+
 fn main() {
     let lang = Lang::from_env();
     tauri::Builder::default()
@@ -424,6 +451,9 @@ fn main() {
             list_tables,
             table_view,
             export_table,
+            run_pipeline,
+            save_pipeline,
+            run_sql,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
