@@ -21,10 +21,12 @@
 //! - [`pipeline`]: typed analysis pipelines (filter, derive, group, sort, limit, pivot, join) compiled to SQL.
 //! - [`sql`]: the read-only SQL console (read-only connection, authorizer, time limit).
 //! - [`grid`]: paged data grid sorted by any column.
+//! - [`columnar`]: columns held in memory for fast sorts and group-bys.
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
 pub mod analysis;
 pub mod chart;
+pub mod columnar;
 pub mod error;
 pub mod exercise;
 pub mod export;
