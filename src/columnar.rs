@@ -191,46 +191,38 @@ fn sort_positions(values: &Values, len: usize, desc: bool) -> Vec<u32> {
     idx
 }
 
-/// Loads a column: `ty` is the declared type, used to choose the representation.
-pub fn load(
-    conn: &Connection,
-    table: &str,
-    column: &str,
-    ty: ColumnType,
-) -> rusqlite::Result<ColumnData> {
-    let sql = format!(
-        "SELECT rowid, {} FROM {} ORDER BY rowid",
-        quote_ident(column),
-        quote_ident(table)
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query([])?;
-    let mut rowids = Vec::new();
-    let mut mixed: Option<Vec<Value>> = None;
-    enum Acc {
-        Int(Vec<Option<i64>>),
-        Real(Vec<Option<f64>>),
-        Text(Vec<u32>, Vec<Box<str>>, HashMap<Box<str>, u32>),
-    }
-    let mut acc = match ty {
-        ColumnType::Integer | ColumnType::Boolean => Acc::Int(Vec::new()),
-        ColumnType::Number => Acc::Real(Vec::new()),
-        _ => Acc::Text(Vec::new(), Vec::new(), HashMap::new()),
-    };
-    while let Some(row) = rows.next()? {
-        rowids.push(row.get::<_, i64>(0)?);
-        let v = row.get_ref(1)?;
-        if let Some(m) = mixed.as_mut() {
-            m.push(owned(v));
-            continue;
+enum Acc {
+    Int(Vec<Option<i64>>),
+    Real(Vec<Option<f64>>),
+    Text(Vec<u32>, Vec<Box<str>>, HashMap<Box<str>, u32>),
+    Mixed(Vec<Value>),
+}
+
+impl Acc {
+    fn new(ty: ColumnType, capacity: usize) -> Acc {
+        match ty {
+            ColumnType::Integer | ColumnType::Boolean => Acc::Int(Vec::with_capacity(capacity)),
+            ColumnType::Number => Acc::Real(Vec::with_capacity(capacity)),
+            _ => Acc::Text(Vec::with_capacity(capacity), Vec::new(), HashMap::new()),
         }
-        let fits = match (&mut acc, v) {
-            (_, ValueRef::Null) => {
-                match &mut acc {
-                    Acc::Int(x) => x.push(None),
-                    Acc::Real(x) => x.push(None),
-                    Acc::Text(codes, _, _) => codes.push(NULL_CODE),
-                }
+    }
+
+    fn push(&mut self, v: ValueRef<'_>) {
+        let fits = match (&mut *self, v) {
+            (Acc::Mixed(m), v) => {
+                m.push(owned(v));
+                true
+            }
+            (Acc::Int(x), ValueRef::Null) => {
+                x.push(None);
+                true
+            }
+            (Acc::Real(x), ValueRef::Null) => {
+                x.push(None);
+                true
+            }
+            (Acc::Text(codes, _, _), ValueRef::Null) => {
+                codes.push(NULL_CODE);
                 true
             }
             (Acc::Int(x), ValueRef::Integer(i)) => {
@@ -266,9 +258,8 @@ pub fn load(
         };
         if !fits {
             // Switch to the general representation, converting what was read.
-            let n = rowids.len() - 1;
-            let mut m: Vec<Value> = Vec::with_capacity(n + 1);
-            match &acc {
+            let mut m: Vec<Value> = Vec::new();
+            match &*self {
                 Acc::Int(x) => m.extend(x.iter().map(|v| v.map_or(Value::Null, Value::Integer))),
                 Acc::Real(x) => m.extend(x.iter().map(|v| v.map_or(Value::Null, Value::Real))),
                 Acc::Text(codes, dict, _) => m.extend(codes.iter().map(|&c| {
@@ -278,22 +269,81 @@ pub fn load(
                         Value::Text(dict[c as usize].to_string())
                     }
                 })),
+                Acc::Mixed(_) => {}
             }
             m.push(owned(v));
-            mixed = Some(m);
+            *self = Acc::Mixed(m);
         }
     }
-    let values = match (mixed, acc) {
-        (Some(m), _) => Values::Mixed(m),
-        (None, Acc::Int(x)) => Values::Int(x),
-        (None, Acc::Real(x)) => Values::Real(x),
-        (None, Acc::Text(codes, dict, _)) => Values::Text { codes, dict },
-    };
-    Ok(ColumnData {
-        rowids,
-        values,
-        perms: [OnceLock::new(), OnceLock::new()],
-    })
+
+    fn finish(self) -> Values {
+        match self {
+            Acc::Mixed(m) => Values::Mixed(m),
+            Acc::Int(x) => Values::Int(x),
+            Acc::Real(x) => Values::Real(x),
+            Acc::Text(codes, dict, _) => Values::Text { codes, dict },
+        }
+    }
+}
+
+/// Loads a column: `ty` is the declared type, used to choose the representation.
+pub fn load(
+    conn: &Connection,
+    table: &str,
+    column: &str,
+    ty: ColumnType,
+) -> rusqlite::Result<ColumnData> {
+    let mut v = load_many(conn, table, &[(column, ty)])?;
+    Ok(v.remove(0))
+}
+
+/// Loads several columns in one scan of the table.
+pub fn load_many(
+    conn: &Connection,
+    table: &str,
+    columns: &[(&str, ColumnType)],
+) -> rusqlite::Result<Vec<ColumnData>> {
+    let names: Vec<String> = columns.iter().map(|(c, _)| quote_ident(c)).collect();
+    let sql = format!(
+        "SELECT rowid, {} FROM {} ORDER BY rowid",
+        names.join(", "),
+        quote_ident(table)
+    );
+    let capacity: i64 = conn
+        .query_row(
+            &format!("SELECT count(*) FROM {}", quote_ident(table)),
+            [],
+            |r| r.get(0),
+        )
+        .unwrap_or(0);
+    let capacity = usize::try_from(capacity).unwrap_or(0);
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([])?;
+    let mut rowids = Vec::with_capacity(capacity);
+    let mut accs: Vec<Acc> = columns
+        .iter()
+        .map(|(_, ty)| Acc::new(*ty, capacity))
+        .collect();
+    while let Some(row) = rows.next()? {
+        rowids.push(row.get::<_, i64>(0)?);
+        for (j, acc) in accs.iter_mut().enumerate() {
+            acc.push(row.get_ref(j + 1)?);
+        }
+    }
+    let n = accs.len();
+    Ok(accs
+        .into_iter()
+        .enumerate()
+        .map(|(j, acc)| ColumnData {
+            rowids: if j + 1 == n {
+                std::mem::take(&mut rowids)
+            } else {
+                rowids.clone()
+            },
+            values: acc.finish(),
+            perms: [OnceLock::new(), OnceLock::new()],
+        })
+        .collect())
 }
 
 fn owned(v: ValueRef<'_>) -> Value {
@@ -350,48 +400,83 @@ pub fn column(
     column: &str,
     ty: ColumnType,
 ) -> rusqlite::Result<Arc<ColumnData>> {
+    Ok(columns(conn, table, &[(column, ty)])?.remove(0))
+}
+
+/// Several columns of `table`; those not cached are loaded in one scan.
+pub fn columns(
+    conn: &Connection,
+    table: &str,
+    wanted: &[(&str, ColumnType)],
+) -> rusqlite::Result<Vec<Arc<ColumnData>>> {
     let st = stamp(conn, table)?;
     let Some(path) = db_path(conn) else {
-        return Ok(Arc::new(load(conn, table, column, ty)?));
+        return Ok(load_many(conn, table, wanted)?
+            .into_iter()
+            .map(Arc::new)
+            .collect());
     };
-    let key = (path, table.to_ascii_lowercase(), column.to_string());
+    let key = |c: &str| (path.clone(), table.to_ascii_lowercase(), c.to_string());
+    let mut found: Vec<Option<Arc<ColumnData>>> = vec![None; wanted.len()];
     if let Ok(mut c) = cache().lock() {
-        c.clock += 1;
-        let now = c.clock;
-        if let Some(e) = c.entries.get_mut(&key) {
-            if e.stamp == st {
-                e.used = now;
-                return Ok(e.data.clone());
-            }
-        }
-    }
-    let data = Arc::new(load(conn, table, column, ty)?);
-    if let Ok(mut c) = cache().lock() {
-        c.clock += 1;
-        let now = c.clock;
-        c.entries.insert(
-            key,
-            Entry {
-                stamp: st,
-                data: data.clone(),
-                used: now,
-            },
-        );
-        while c.entries.len() > MAX_CACHED {
-            let oldest = c
-                .entries
-                .iter()
-                .min_by_key(|(_, e)| e.used)
-                .map(|(k, _)| k.clone());
-            match oldest {
-                Some(k) => {
-                    c.entries.remove(&k);
+        for (i, (name, _)) in wanted.iter().enumerate() {
+            c.clock += 1;
+            let now = c.clock;
+            if let Some(e) = c.entries.get_mut(&key(name)) {
+                if e.stamp == st {
+                    e.used = now;
+                    found[i] = Some(e.data.clone());
                 }
-                None => break,
             }
         }
     }
-    Ok(data)
+    let missing: Vec<(&str, ColumnType)> = wanted
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| f.is_none())
+        .map(|(w, _)| *w)
+        .collect();
+    if !missing.is_empty() {
+        let loaded = load_many(conn, table, &missing)?;
+        let mut loaded = loaded.into_iter().map(Arc::new);
+        if let Ok(mut c) = cache().lock() {
+            for (i, (name, _)) in wanted.iter().enumerate() {
+                if found[i].is_some() {
+                    continue;
+                }
+                let Some(data) = loaded.next() else { break };
+                c.clock += 1;
+                let now = c.clock;
+                c.entries.insert(
+                    key(name),
+                    Entry {
+                        stamp: st,
+                        data: data.clone(),
+                        used: now,
+                    },
+                );
+                found[i] = Some(data);
+            }
+            while c.entries.len() > MAX_CACHED {
+                let oldest = c
+                    .entries
+                    .iter()
+                    .min_by_key(|(_, e)| e.used)
+                    .map(|(k, _)| k.clone());
+                match oldest {
+                    Some(k) => {
+                        c.entries.remove(&k);
+                    }
+                    None => break,
+                }
+            }
+        } else {
+            for f in found.iter_mut().filter(|f| f.is_none()) {
+                *f = loaded.next();
+            }
+        }
+    }
+    Ok(found.into_iter().flatten().collect())
 }
 
 /// Forgets every cached column (for benchmarks measuring a cold start).

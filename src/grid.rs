@@ -240,8 +240,11 @@ pub fn warm(db_path: &Path, table: &str) -> std::thread::JoinHandle<()> {
         let Ok(info) = table_info(&conn, &table) else {
             return;
         };
-        for c in &info.columns {
-            let _ = columnar::column(&conn, &info.name, &c.name, c.column_type);
-        }
+        let wanted: Vec<(&str, crate::import::ColumnType)> = info
+            .columns
+            .iter()
+            .map(|c| (c.name.as_str(), c.column_type))
+            .collect();
+        let _ = columnar::columns(&conn, &info.name, &wanted);
     })
 }
