@@ -23,10 +23,12 @@
 //! - [`grid`]: paged data grid sorted by any column.
 //! - [`workbench`]: the Analyse screen's calls (grid, pipeline, SQL console, charts,
 //!   indicators, provinces) as `Workshop` methods.
+//! - [`columnar`]: columns held in memory for fast sorts and group-bys.
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
 pub mod analysis;
 pub mod chart;
+pub mod columnar;
 pub mod error;
 pub mod exercise;
 pub mod export;

@@ -132,6 +132,9 @@ fn everything_but_reading_is_refused_and_the_database_is_unchanged() {
         ),
         ("BEGIN", "transaction"),
         ("VACUUM", ""),
+        ("SELECT * FROM pragma_table_info('events')", ""),
+        ("SELECT * FROM temp.sqlite_master", ""),
+        ("SELECT * FROM sqlite_schema", ""),
         ("REPLACE INTO villes VALUES ('X', 'Y', 1, NULL)", "INSERT"),
         ("WITH x AS (SELECT 1) DELETE FROM villes", "DELETE"),
     ];
@@ -155,6 +158,11 @@ fn everything_but_reading_is_refused_and_the_database_is_unchanged() {
         }
     }
     assert_eq!(snapshot(&fx), before);
+    // VACUUM INTO works on a read-only database in SQLite: it must not write a copy.
+    let copy = fx._dir.path().join("copie.sqlite3");
+    let e = refused(&fx, &format!("VACUUM INTO '{}'", copy.display()));
+    assert_eq!(e.code(), "sql.forbidden", "{e:?}");
+    assert!(!copy.exists());
 }
 
 #[test]
