@@ -17,6 +17,7 @@
 //! - [`provinces`]: Chad's 23 provinces and their ISO 3166-2 codes.
 //! - [`chart`]: charts drawn by plotters, with an embedded font.
 //! - [`task`]: checking data tasks (result table against the reference) and chart tasks.
+//! - [`indicators`]: inequality indicators (Gini, Lorenz, Palma, S80/S20, parity, gap, rates).
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
 pub mod chart;
@@ -26,6 +27,7 @@ pub mod export;
 pub mod form;
 pub mod i18n;
 pub mod import;
+pub mod indicators;
 pub mod markdown;
 pub mod pack;
 pub mod packfile;

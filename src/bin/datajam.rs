@@ -121,6 +121,80 @@ enum Command {
         #[arg(long, help = "Répondre à tout avec les réponses de référence")]
         reference: bool,
     },
+    #[command(
+        about = "Calculer un indicateur d'inégalité : gini, lorenz, palma, s80s20, cv, max-min, share, rate, per-capita, parity, gpi, gap"
+    )]
+    Indicator {
+        #[arg(value_name = "INDICATEUR")]
+        kind: String,
+        table: String,
+        #[arg(
+            long,
+            value_name = "COLONNE",
+            help = "Colonne des valeurs (revenu, taux, effectif…)"
+        )]
+        value: Option<String>,
+        #[arg(
+            long,
+            value_name = "COLONNE",
+            help = "Colonne des poids (population) : gini, lorenz, palma, s80s20"
+        )]
+        weight: Option<String>,
+        #[arg(
+            long,
+            value_name = "COLONNE",
+            help = "Colonne des groupes (sexe, milieu, province…)"
+        )]
+        group: Option<String>,
+        #[arg(
+            long,
+            value_name = "VALEUR",
+            help = "Groupe étudié (numérateur), par exemple F"
+        )]
+        num: Option<String>,
+        #[arg(
+            long,
+            value_name = "VALEUR|COLONNE",
+            help = "Groupe de comparaison (parity, gpi, gap) ou colonne du dénominateur (rate)"
+        )]
+        den: Option<String>,
+        #[arg(
+            long,
+            value_name = "N",
+            help = "Taux pour N (1000 par défaut ; 1 par habitant)"
+        )]
+        per: Option<f64>,
+        #[arg(long, help = "Sortie JSON : le résultat complet (IndicatorResult)")]
+        json: bool,
+    },
+    #[command(about = "Provinces du Tchad : liste, codes ISO 3166-2 d'une colonne")]
+    Provinces {
+        #[command(subcommand)]
+        command: ProvincesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProvincesCommand {
+    #[command(
+        about = "Ajouter la colonne iso_3166_2 (code de la province, quelle que soit l'orthographe) et lister les valeurs non reconnues"
+    )]
+    Normalise {
+        table: String,
+        column: String,
+        #[arg(
+            long,
+            help = "Sortie JSON : {table, column, iso_column, matched, provinces, unmatched, missing}"
+        )]
+        json: bool,
+    },
+    #[command(
+        about = "Lister les 23 provinces, leur code ISO 3166-2 et leurs autres orthographes"
+    )]
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -712,6 +786,29 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Indicator {
+            kind,
+            table,
+            value,
+            weight,
+            group,
+            num,
+            den,
+            per,
+            json,
+        } => {
+            let req = datajam::indicators::IndicatorRequest {
+                kind,
+                value,
+                weight,
+                group,
+                num,
+                den,
+                per,
+            };
+            indicator(cli.data_dir, lang, &table, &req, json)
+        }
+        Command::Provinces { command } => provinces(cli.data_dir, lang, command),
     }
 }
 
@@ -794,6 +891,112 @@ fn play(
             }
         };
         report_played(&p, Some(n))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `datajam indicator`: the figure and its explanation, or the whole result in JSON.
+fn indicator(
+    data_dir: Option<PathBuf>,
+    lang: Lang,
+    table: &str,
+    req: &datajam::indicators::IndicatorRequest,
+    json: bool,
+) -> Result<ExitCode, Error> {
+    let w = workshop(data_dir, lang)?;
+    let r = datajam::indicators::compute(w.store().conn(), table, req)?;
+    if json {
+        print_json(&r);
+    } else {
+        println!("{} : {}", r.label_fr, r.value_fr);
+        println!("{}", r.explanation_fr);
+        if r.skipped > 0 {
+            if lang == Lang::Fr {
+                eprintln!(
+                    "{} ligne(s) ignorée(s) : {} vide(s), {} non numérique(s).",
+                    r.skipped, r.details.skipped_missing, r.details.skipped_not_numeric
+                );
+            } else {
+                eprintln!(
+                    "{} row(s) skipped: {} empty, {} not numeric.",
+                    r.skipped, r.details.skipped_missing, r.details.skipped_not_numeric
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `datajam provinces normalise|list`.
+fn provinces(
+    data_dir: Option<PathBuf>,
+    lang: Lang,
+    command: ProvincesCommand,
+) -> Result<ExitCode, Error> {
+    use datajam::provinces;
+    let fr = lang == Lang::Fr;
+    match command {
+        ProvincesCommand::List { json } => {
+            if json {
+                print_json(&provinces::all());
+            } else {
+                for p in provinces::all() {
+                    println!(
+                        "{}\t{}\t{}\t{}",
+                        p.code,
+                        p.name,
+                        p.chef_lieu,
+                        p.aliases.join(" | ")
+                    );
+                }
+            }
+        }
+        ProvincesCommand::Normalise {
+            table,
+            column,
+            json,
+        } => {
+            let mut w = workshop(data_dir, lang)?;
+            let r = provinces::normalise_column(w.store_mut().conn_mut(), &table, &column)?;
+            if json {
+                print_json(&r);
+            } else {
+                if fr {
+                    println!(
+                        "{} ligne(s) reconnue(s), {} province(s) ; colonne « {} » ajoutée au tableau « {} »",
+                        r.matched, r.provinces, r.iso_column, r.table
+                    );
+                    if r.missing > 0 {
+                        println!("{} ligne(s) vide(s)", r.missing);
+                    }
+                } else {
+                    println!(
+                        "{} row(s) matched, {} province(s); column \"{}\" added to table \"{}\"",
+                        r.matched, r.provinces, r.iso_column, r.table
+                    );
+                    if r.missing > 0 {
+                        println!("{} empty row(s)", r.missing);
+                    }
+                }
+                for u in &r.unmatched {
+                    if fr {
+                        println!(
+                            "non reconnu : « {} » ({} ligne{})",
+                            u.value,
+                            u.rows,
+                            if u.rows > 1 { "s" } else { "" }
+                        );
+                    } else {
+                        println!(
+                            "not matched: \"{}\" ({} row{})",
+                            u.value,
+                            u.rows,
+                            if u.rows > 1 { "s" } else { "" }
+                        );
+                    }
+                }
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
