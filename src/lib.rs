@@ -24,6 +24,7 @@
 //! - [`workbench`]: the Analyse screen's calls (grid, pipeline, SQL console, charts,
 //!   indicators, provinces) as `Workshop` methods.
 //! - [`columnar`]: columns held in memory for fast sorts and group-bys.
+//! - [`indicators`]: inequality indicators (Gini, Lorenz, Palma, S80/S20, parity, gap, rates).
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
 pub mod analysis;
@@ -36,6 +37,7 @@ pub mod form;
 pub mod grid;
 pub mod i18n;
 pub mod import;
+pub mod indicators;
 pub mod markdown;
 pub mod pack;
 pub mod packfile;

@@ -167,6 +167,45 @@ enum Command {
             help = "Nombre maximal de lignes (1000 par défaut)"
         )]
         max_rows: Option<usize>,
+        about = "Calculer un indicateur d'inégalité : gini, lorenz, palma, s80s20, cv, max-min, share, rate, per-capita, parity, gpi, gap"
+    Indicator {
+        #[arg(value_name = "INDICATEUR")]
+        kind: String,
+            value_name = "COLONNE",
+            help = "Colonne des valeurs (revenu, taux, effectif…)"
+        value: Option<String>,
+            value_name = "COLONNE",
+            help = "Colonne des poids (population) : gini, lorenz, palma, s80s20"
+        weight: Option<String>,
+            value_name = "COLONNE",
+            help = "Colonne des groupes (sexe, milieu, province…)"
+        group: Option<String>,
+            value_name = "VALEUR",
+            help = "Groupe étudié (numérateur), par exemple F"
+        num: Option<String>,
+            value_name = "VALEUR|COLONNE",
+            help = "Groupe de comparaison (parity, gpi, gap) ou colonne du dénominateur (rate)"
+        den: Option<String>,
+            help = "Taux pour N (1000 par défaut ; 1 par habitant)"
+        per: Option<f64>,
+        #[arg(long, help = "Sortie JSON : le résultat complet (IndicatorResult)")]
+    #[command(about = "Provinces du Tchad : liste, codes ISO 3166-2 d'une colonne")]
+    Provinces {
+        #[command(subcommand)]
+        command: ProvincesCommand,
+}
+
+#[derive(Subcommand)]
+enum ProvincesCommand {
+    #[command(
+        about = "Ajouter la colonne iso_3166_2 (code de la province, quelle que soit l'orthographe) et lister les valeurs non reconnues"
+    Normalise {
+        column: String,
+            help = "Sortie JSON : {table, column, iso_column, matched, provinces, unmatched, missing}"
+    #[command(
+        about = "Lister les 23 provinces, leur code ISO 3166-2 et leurs autres orthographes"
+    List {
+        #[arg(long)]
     },
 }
 
@@ -789,6 +828,29 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Indicator {
+            kind,
+            table,
+            value,
+            weight,
+            group,
+            num,
+            den,
+            per,
+            json,
+        } => {
+            let req = datajam::indicators::IndicatorRequest {
+                kind,
+                value,
+                weight,
+                group,
+                num,
+                den,
+                per,
+            };
+            indicator(cli.data_dir, lang, &table, &req, json)
+        }
+        Command::Provinces { command } => provinces(cli.data_dir, lang, command),
     }
 }
 
@@ -1027,5 +1089,78 @@ fn sql_command(
     let w = workshop(data_dir, lang)?;
     let res = datajam::sql::run_readonly(w.store().path(), query, max_rows.unwrap_or(1000))?;
     print_result(&res, kind, lang == Lang::Fr)?;
+/// `datajam indicator`: the figure and its explanation, or the whole result in JSON.
+fn indicator(
+    req: &datajam::indicators::IndicatorRequest,
+    json: bool,
+    let r = datajam::indicators::compute(w.store().conn(), table, req)?;
+    if json {
+        print_json(&r);
+        println!("{} : {}", r.label_fr, r.value_fr);
+        println!("{}", r.explanation_fr);
+        if r.skipped > 0 {
+            if lang == Lang::Fr {
+                    "{} ligne(s) ignorée(s) : {} vide(s), {} non numérique(s).",
+                    r.skipped, r.details.skipped_missing, r.details.skipped_not_numeric
+                    "{} row(s) skipped: {} empty, {} not numeric.",
+                    r.skipped, r.details.skipped_missing, r.details.skipped_not_numeric
+
+/// `datajam provinces normalise|list`.
+fn provinces(
+    command: ProvincesCommand,
+    use datajam::provinces;
+    match command {
+        ProvincesCommand::List { json } => {
+            if json {
+                print_json(&provinces::all());
+                for p in provinces::all() {
+                    println!(
+                        "{}\t{}\t{}\t{}",
+                        p.code,
+                        p.name,
+                        p.chef_lieu,
+                        p.aliases.join(" | ")
+                    );
+        ProvincesCommand::Normalise {
+            table,
+            column,
+            json,
+        } => {
+            let mut w = workshop(data_dir, lang)?;
+            let r = provinces::normalise_column(w.store_mut().conn_mut(), &table, &column)?;
+            if json {
+                print_json(&r);
+                if fr {
+                    println!(
+                        "{} ligne(s) reconnue(s), {} province(s) ; colonne « {} » ajoutée au tableau « {} »",
+                        r.matched, r.provinces, r.iso_column, r.table
+                    );
+                    if r.missing > 0 {
+                        println!("{} ligne(s) vide(s)", r.missing);
+                    }
+                } else {
+                    println!(
+                        "{} row(s) matched, {} province(s); column \"{}\" added to table \"{}\"",
+                        r.matched, r.provinces, r.iso_column, r.table
+                    );
+                    if r.missing > 0 {
+                        println!("{} empty row(s)", r.missing);
+                    }
+                for u in &r.unmatched {
+                    if fr {
+                        println!(
+                            "non reconnu : « {} » ({} ligne{})",
+                            u.value,
+                            u.rows,
+                            if u.rows > 1 { "s" } else { "" }
+                        );
+                    } else {
+                        println!(
+                            "not matched: \"{}\" ({} row{})",
+                            u.value,
+                            u.rows,
+                            if u.rows > 1 { "s" } else { "" }
+                        );
+                    }
     Ok(ExitCode::SUCCESS)
 }
