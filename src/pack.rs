@@ -125,11 +125,18 @@ pub struct Question {
     pub answer_type: AnswerType,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<Choice>,
-    /// The reference answer: a choice value, a number or a text.
+    /// The reference answer: a choice value, a number or a text. A number question with
+    /// `min`/`max` may omit it.
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
     pub answer: serde_json::Value,
     /// For numbers: accepted distance from the answer.
     #[serde(default)]
     pub tolerance: f64,
+    /// For numbers: the accepted interval (inclusive), instead of answer ± tolerance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
     /// For texts: other accepted answers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accept: Vec<String>,
@@ -163,7 +170,14 @@ pub enum AnswerType {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Feedback {
+    /// The anticipated wrong answer (omitted when `min`/`max` give a range of numbers).
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
     pub answer: serde_json::Value,
+    /// For numbers: an anticipated range of wrong answers (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
     pub message: String,
 }
 

@@ -1106,9 +1106,23 @@ fn solution_text(q: &crate::pack::Question, lang: Lang) -> String {
                 .join(", ")
         }
         AnswerType::Number => {
-            let n = q.answer.as_f64().unwrap_or_default();
-            let decimals = if n.fract() == 0.0 { 0 } else { 2 };
-            let mut s = i18n::format_number(lang, n, decimals);
+            let f = |n: f64| i18n::format_number(lang, n, if n.fract() == 0.0 { 0 } else { 2 });
+            let mut s = match (q.answer.as_f64(), q.min, q.max) {
+                (Some(n), _, _) => f(n),
+                (None, Some(a), Some(b)) => match lang {
+                    Lang::Fr => format!("entre {} et {}", f(a), f(b)),
+                    Lang::En => format!("between {} and {}", f(a), f(b)),
+                },
+                (None, Some(a), None) => match lang {
+                    Lang::Fr => format!("au moins {}", f(a)),
+                    Lang::En => format!("at least {}", f(a)),
+                },
+                (None, None, Some(b)) => match lang {
+                    Lang::Fr => format!("au plus {}", f(b)),
+                    Lang::En => format!("at most {}", f(b)),
+                },
+                (None, None, None) => String::new(),
+            };
             if let Some(u) = &q.unit {
                 s.push(' ');
                 s.push_str(u);
