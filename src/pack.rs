@@ -532,6 +532,13 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
     if manifest.lessons.is_empty() {
         problems.push(problem("pack.toml", 0, "the pack has no lesson"));
     }
+    for lesson in &mut lessons {
+        for step in &mut lesson.steps {
+            if let Exercise::Collect(c) = &mut step.exercise {
+                c.form.resolve();
+            }
+        }
+    }
     for lesson in &lessons {
         for step in &lesson.steps {
             check_step(step, &lesson.file, &datasets, &files, &mut problems);
