@@ -274,6 +274,57 @@ pub struct Lesson {
     pub title: Localized,
     pub file: String,
     pub steps: Vec<Step>,
+    /// When the lesson counts as done (front matter `completion`).
+    pub completion: Completion,
+}
+
+/// A lesson's completion rule: every step (`completion = "all"`, the default) or at least
+/// `m` of its `n` steps (`completion = { min = 3 }`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "CompletionRaw", into = "CompletionRaw")]
+pub enum Completion {
+    #[default]
+    All,
+    Min(usize),
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum CompletionRaw {
+    Word(String),
+    Min { min: usize },
+}
+
+impl TryFrom<CompletionRaw> for Completion {
+    type Error = String;
+    fn try_from(raw: CompletionRaw) -> Result<Completion, String> {
+        match raw {
+            CompletionRaw::Word(w) if w == "all" => Ok(Completion::All),
+            CompletionRaw::Word(w) => Err(format!(
+                "completion is \"all\" or {{ min = N }}, not \"{w}\""
+            )),
+            CompletionRaw::Min { min } => Ok(Completion::Min(min)),
+        }
+    }
+}
+
+impl From<Completion> for CompletionRaw {
+    fn from(c: Completion) -> CompletionRaw {
+        match c {
+            Completion::All => CompletionRaw::Word("all".into()),
+            Completion::Min(min) => CompletionRaw::Min { min },
+        }
+    }
+}
+
+impl Completion {
+    /// Steps that must be done, out of `total`.
+    pub fn required(self, total: usize) -> usize {
+        match self {
+            Completion::All => total,
+            Completion::Min(m) => m.min(total),
+        }
+    }
 }
 
 impl Lesson {
@@ -632,6 +683,8 @@ fn parse_datapackage(
 struct FrontMatter {
     id: String,
     title: Localized,
+    #[serde(default)]
+    completion: Completion,
 }
 
 /// Parses one lesson file: front matter, then steps.
@@ -729,15 +782,28 @@ fn parse_lesson(file: &str, text: &str, problems: &mut Vec<Problem>) -> Option<L
     if steps.is_empty() {
         problems.push(problem(file, end + 1, "the lesson has no step"));
     }
-    let steps = steps
+    let steps: Vec<Step> = steps
         .into_iter()
         .map(|(line, id, title, body)| build_step(file, line, id, title, &body, problems))
         .collect();
+    if let Completion::Min(m) = fm.completion {
+        if m == 0 || m > steps.len() {
+            problems.push(problem(
+                file,
+                2,
+                format!(
+                    "completion min = {m}: must be between 1 and the {} step(s) of the lesson",
+                    steps.len()
+                ),
+            ));
+        }
+    }
     Some(Lesson {
         id: fm.id,
         title: fm.title,
         file: file.to_string(),
         steps,
+        completion: fm.completion,
     })
 }
 
@@ -1001,5 +1067,35 @@ title = { fr = "Essai" }
                 other => panic!("{other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn completion_rule_in_front_matter() {
+        let lesson = |fm: &str| {
+            format!("+++\nid = \"a\"\ntitle = {{ fr = \"A\" }}\n{fm}\n+++\n## Un {{#un}}\n## Deux {{#deux}}\n## Trois {{#trois}}\n")
+        };
+        let parse_with = |fm: &str| {
+            parse(
+                files(&[("pack.toml", MANIFEST), ("lessons/a.md", &lesson(fm))]),
+                Origin::Builtin,
+            )
+        };
+        let (pack, problems) = parse_with("");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(pack.unwrap().lessons[0].completion, Completion::All);
+        let (pack, problems) = parse_with("completion = { min = 2 }");
+        assert!(problems.is_empty(), "{problems:?}");
+        let l = &pack.unwrap().lessons[0];
+        assert_eq!(l.completion, Completion::Min(2));
+        assert_eq!(l.completion.required(l.steps.len()), 2);
+        assert_eq!(Completion::All.required(3), 3);
+        let (_, problems) = parse_with("completion = { min = 4 }");
+        assert!(
+            problems[0].message.contains("between 1 and the 3 step(s)"),
+            "{problems:?}"
+        );
+        let (_, problems) = parse_with("completion = \"most\"");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].file, "lessons/a.md");
     }
 }
