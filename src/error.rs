@@ -21,6 +21,8 @@ pub enum Error {
     Progress(#[from] crate::progress::ProgressError),
     #[error(transparent)]
     Chart(#[from] crate::chart::ChartError),
+    #[error(transparent)]
+    Analysis(#[from] crate::analysis::AnalysisError),
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
     #[error("file error: {0}")]
@@ -59,6 +61,7 @@ impl Error {
             Error::PackFile(e) => e.code(),
             Error::Progress(e) => e.code(),
             Error::Chart(_) => "chart.failed",
+            Error::Analysis(e) => e.code(),
             Error::Db(_) => "store.database",
             Error::Io(_) => "store.io",
             Error::DataDir { .. } => "store.data_dir",
@@ -96,6 +99,7 @@ impl Error {
             Error::Pack(e) => e.message(lang),
             Error::PackFile(e) => e.message(lang),
             Error::Progress(e) => e.message(lang),
+            Error::Analysis(e) => e.message(lang),
             Error::Chart(e) => {
                 if fr {
                     format!("Le graphique n'a pas pu être dessiné : {e}.")

@@ -17,21 +17,29 @@
 //! - [`provinces`]: Chad's 23 provinces and their ISO 3166-2 codes.
 //! - [`chart`]: charts drawn by plotters, with an embedded font.
 //! - [`task`]: checking data tasks (result table against the reference) and chart tasks.
+//! - [`analysis`]: result tables, analysis errors and SQL functions (fold, median).
+//! - [`pipeline`]: typed analysis pipelines (filter, derive, group, sort, limit, pivot, join) compiled to SQL.
+//! - [`sql`]: the read-only SQL console (read-only connection, authorizer, time limit).
+//! - [`grid`]: paged data grid sorted by any column.
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
+pub mod analysis;
 pub mod chart;
 pub mod error;
 pub mod exercise;
 pub mod export;
 pub mod form;
+pub mod grid;
 pub mod i18n;
 pub mod import;
 pub mod markdown;
 pub mod pack;
 pub mod packfile;
 pub mod paths;
+pub mod pipeline;
 pub mod progress;
 pub mod provinces;
+pub mod sql;
 pub mod store;
 pub mod tables;
 pub mod task;

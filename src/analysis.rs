@@ -1,0 +1,509 @@
+//! What the analysis modules share: the result table the UI shows ([`ResultTable`]),
+//! the typed errors of pipelines, the SQL console and the data grid ([`AnalysisError`]),
+//! and the SQL functions DataJam registers on a connection ([`register_functions`]):
+//!
+//! - `dj_fold(x)`: text folded for comparisons that ignore case and accents
+//!   ("Ouaddaï" and "OUADDAI" both give "ouaddai"), used by filters `eq`, `ne`, `in`
+//!   and `contains` on text columns;
+//! - `dj_median(x)`: the median of the non-missing numbers of a group (missing when
+//!   there is none).
+
+use rusqlite::functions::{Aggregate, Context, FunctionFlags};
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::i18n::Lang;
+use crate::import::ColumnType;
+
+/// One column of a result: `type` is one of "integer", "number", "text", "date",
+/// "boolean" (the UI aligns and formats cells by it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultColumn {
+    pub name: String,
+    pub label: String,
+    #[serde(rename = "type")]
+    pub column_type: String,
+}
+
+/// A query result as the UI shows it: at most `max_rows` rows of JSON values (numbers as
+/// numbers, missing as null), the number of rows of the whole result, and the SQL that
+/// produced it (bound values written in as literals, for reading only).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultTable {
+    pub columns: Vec<ResultColumn>,
+    pub rows: Vec<Vec<serde_json::Value>>,
+    pub total_rows: u64,
+    pub sql: String,
+}
+
+impl ResultTable {
+    /// The column names and rows, as [`crate::task::Grid`] compares them.
+    pub fn to_grid(&self) -> crate::task::Grid {
+        crate::task::Grid {
+            columns: self.columns.iter().map(|c| c.name.clone()).collect(),
+            rows: self.rows.clone(),
+        }
+    }
+}
+
+/// The type name of a column as the UI knows it.
+pub fn type_name(ty: ColumnType) -> &'static str {
+    match ty {
+        ColumnType::Integer => "integer",
+        ColumnType::Number => "number",
+        ColumnType::Boolean => "boolean",
+        ColumnType::Date | ColumnType::Datetime => "date",
+        ColumnType::Text => "text",
+    }
+}
+
+/// Errors of pipelines, the SQL console and the grid. Steps are numbered from 1.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AnalysisError {
+    #[error("the pipeline cannot be read: {detail}")]
+    InvalidPipeline { detail: String },
+    #[error("step {step} is malformed: {detail}")]
+    InvalidStep { step: usize, detail: String },
+    #[error("step {step}: unknown operation {op}")]
+    UnknownOp { step: usize, op: String },
+    #[error("step {step}: no column {column}")]
+    UnknownColumn { step: usize, column: String },
+    #[error("step {step}: no table {table}")]
+    UnknownTable { step: usize, table: String },
+    #[error("step {step}: column {column} is not numeric")]
+    NotNumeric { step: usize, column: String },
+    #[error("step {step}: {value} is not a valid {expected} for column {column}")]
+    BadValue {
+        step: usize,
+        column: String,
+        value: String,
+        expected: &'static str,
+    },
+    #[error("step {step}: a value is needed for column {column}")]
+    ValueRequired { step: usize, column: String },
+    #[error("step {step}: the new column needs a name")]
+    EmptyName { step: usize },
+    #[error("step {step}: two columns named {column}")]
+    DuplicateColumn { step: usize, column: String },
+    #[error("step {step}: column {column} has more than {max} distinct values")]
+    TooManyPivotColumns {
+        step: usize,
+        column: String,
+        max: usize,
+    },
+    #[error("invalid table name: {name}")]
+    InvalidTableName { name: String },
+    #[error("table {name} exists and was not saved from a pipeline")]
+    TableExists { name: String },
+    #[error("the SQL console only reads: {what} is not allowed")]
+    Forbidden { what: String },
+    #[error("invalid SQL: {detail}")]
+    SqlInvalid { detail: String },
+    #[error("one statement at a time")]
+    MultipleStatements,
+    #[error("query stopped after {seconds} s")]
+    Timeout { seconds: u64 },
+    #[error("invalid grid cursor")]
+    BadCursor,
+}
+
+impl AnalysisError {
+    /// Stable dotted code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AnalysisError::InvalidPipeline { .. } => "pipeline.invalid",
+            AnalysisError::InvalidStep { .. } => "pipeline.invalid_step",
+            AnalysisError::UnknownOp { .. } => "pipeline.unknown_op",
+            AnalysisError::UnknownColumn { .. } => "pipeline.unknown_column",
+            AnalysisError::UnknownTable { .. } => "pipeline.unknown_table",
+            AnalysisError::NotNumeric { .. } => "pipeline.not_numeric",
+            AnalysisError::BadValue { .. } => "pipeline.bad_value",
+            AnalysisError::ValueRequired { .. } => "pipeline.value_required",
+            AnalysisError::EmptyName { .. } => "pipeline.empty_name",
+            AnalysisError::DuplicateColumn { .. } => "pipeline.duplicate_column",
+            AnalysisError::TooManyPivotColumns { .. } => "pipeline.too_many_pivot_columns",
+            AnalysisError::InvalidTableName { .. } => "pipeline.invalid_table_name",
+            AnalysisError::TableExists { .. } => "pipeline.table_exists",
+            AnalysisError::Forbidden { .. } => "sql.forbidden",
+            AnalysisError::SqlInvalid { .. } => "sql.invalid",
+            AnalysisError::MultipleStatements => "sql.multiple_statements",
+            AnalysisError::Timeout { .. } => "sql.timeout",
+            AnalysisError::BadCursor => "grid.bad_cursor",
+        }
+    }
+
+    /// The message for a trainee, in French (default) or English.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::Fr {
+            self.message_fr()
+        } else {
+            self.message_en()
+        }
+    }
+
+    fn message_fr(&self) -> String {
+        match self {
+            AnalysisError::InvalidPipeline { detail } => {
+                format!("Le traitement n'a pas pu être lu : {detail}.")
+            }
+            AnalysisError::InvalidStep { step, detail } => {
+                format!("Étape {step} : l'étape est incomplète ou mal formée ({detail}).")
+            }
+            AnalysisError::UnknownOp { step, op } => format!(
+                "Étape {step} : l'opération « {op} » n'existe pas (filter, derive, group, sort, limit, pivot, join)."
+            ),
+            AnalysisError::UnknownColumn { step, column } => {
+                format!("Étape {step} : la colonne « {column} » n'existe pas.")
+            }
+            AnalysisError::UnknownTable { step, table } => format!(
+                "Étape {step} : le tableau « {table} » n'existe pas dans l'espace de travail."
+            ),
+            AnalysisError::NotNumeric { step, column } => format!(
+                "Étape {step} : la colonne « {column} » ne contient pas des nombres ; ce calcul demande une colonne numérique."
+            ),
+            AnalysisError::BadValue {
+                step,
+                column,
+                value,
+                expected,
+            } => {
+                let what = match *expected {
+                    "integer" | "number" => "un nombre",
+                    "boolean" => "oui ou non",
+                    "date" => "une date (AAAA-MM-JJ ou JJ/MM/AAAA)",
+                    _ => "une valeur valable",
+                };
+                format!(
+                    "Étape {step} : « {value} » n'est pas {what} (colonne « {column} »)."
+                )
+            }
+            AnalysisError::ValueRequired { step, column } => format!(
+                "Étape {step} : indiquez une valeur à comparer à la colonne « {column} »."
+            ),
+            AnalysisError::EmptyName { step } => {
+                format!("Étape {step} : donnez un nom à la nouvelle colonne.")
+            }
+            AnalysisError::DuplicateColumn { step, column } => format!(
+                "Étape {step} : deux colonnes s'appellent « {column} » ; choisissez un autre nom."
+            ),
+            AnalysisError::TooManyPivotColumns { step, column, max } => format!(
+                "Étape {step} : la colonne « {column} » a plus de {max} valeurs différentes ; le tableau large aurait trop de colonnes. Filtrez ou regroupez d'abord."
+            ),
+            AnalysisError::InvalidTableName { name } => format!(
+                "« {name} » ne peut pas servir de nom de tableau : utilisez des lettres, des chiffres et _, en commençant par une lettre."
+            ),
+            AnalysisError::TableExists { name } => format!(
+                "Un tableau « {name} » existe déjà et ne vient pas d'un traitement : choisissez un autre nom."
+            ),
+            AnalysisError::Forbidden { what } => {
+                format!("La console SQL ne fait que lire : {what} n'est pas permis.")
+            }
+            AnalysisError::SqlInvalid { detail } => {
+                format!("La requête SQL n'a pas pu être exécutée : {detail}.")
+            }
+            AnalysisError::MultipleStatements => {
+                "La console SQL exécute une seule requête à la fois : retirez ce qui suit le premier « ; ».".into()
+            }
+            AnalysisError::Timeout { seconds } => format!(
+                "La requête a été arrêtée après {seconds} secondes. Ajoutez un filtre ou une limite (LIMIT)."
+            ),
+            AnalysisError::BadCursor => {
+                "Cette page du tableau n'est plus valable ; revenez à la première page.".into()
+            }
+        }
+    }
+
+    fn message_en(&self) -> String {
+        match self {
+            AnalysisError::InvalidPipeline { detail } => {
+                format!("The pipeline could not be read: {detail}.")
+            }
+            AnalysisError::InvalidStep { step, detail } => {
+                format!("Step {step}: the step is incomplete or malformed ({detail}).")
+            }
+            AnalysisError::UnknownOp { step, op } => format!(
+                "Step {step}: there is no operation “{op}” (filter, derive, group, sort, limit, pivot, join)."
+            ),
+            AnalysisError::UnknownColumn { step, column } => {
+                format!("Step {step}: column “{column}” does not exist.")
+            }
+            AnalysisError::UnknownTable { step, table } => {
+                format!("Step {step}: table “{table}” is not in the workspace.")
+            }
+            AnalysisError::NotNumeric { step, column } => format!(
+                "Step {step}: column “{column}” does not hold numbers; this calculation needs a numeric column."
+            ),
+            AnalysisError::BadValue {
+                step,
+                column,
+                value,
+                expected,
+            } => format!("Step {step}: “{value}” is not a valid {expected} (column “{column}”)."),
+            AnalysisError::ValueRequired { step, column } => {
+                format!("Step {step}: give a value to compare column “{column}” with.")
+            }
+            AnalysisError::EmptyName { step } => {
+                format!("Step {step}: give the new column a name.")
+            }
+            AnalysisError::DuplicateColumn { step, column } => {
+                format!("Step {step}: two columns are named “{column}”; choose another name.")
+            }
+            AnalysisError::TooManyPivotColumns { step, column, max } => format!(
+                "Step {step}: column “{column}” has more than {max} distinct values; the wide table would have too many columns. Filter or group first."
+            ),
+            AnalysisError::InvalidTableName { name } => format!(
+                "“{name}” cannot be a table name: use letters, digits and _, starting with a letter."
+            ),
+            AnalysisError::TableExists { name } => format!(
+                "A table “{name}” already exists and was not saved from a pipeline: choose another name."
+            ),
+            AnalysisError::Forbidden { what } => {
+                format!("The SQL console only reads: {what} is not allowed.")
+            }
+            AnalysisError::SqlInvalid { detail } => {
+                format!("The SQL query could not be run: {detail}.")
+            }
+            AnalysisError::MultipleStatements => {
+                "The SQL console runs one query at a time: remove what follows the first “;”."
+                    .into()
+            }
+            AnalysisError::Timeout { seconds } => format!(
+                "The query was stopped after {seconds} seconds. Add a filter or a LIMIT."
+            ),
+            AnalysisError::BadCursor => {
+                "This page of the table is no longer valid; go back to the first page.".into()
+            }
+        }
+    }
+}
+
+/// Text folded for comparisons: trimmed, accents removed, lower case.
+pub fn fold(s: &str) -> String {
+    let s = s.trim();
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// An ASCII snake_case identifier made from any text ("Mayo-Kebbi Est" ->
+/// "mayo_kebbi_est"); empty when nothing is left.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    out.truncate(60);
+    while out.ends_with('_') {
+        out.pop();
+    }
+    out
+}
+
+struct Median;
+
+impl Aggregate<Vec<f64>, Option<f64>> for Median {
+    fn init(&self, _: &mut Context<'_>) -> rusqlite::Result<Vec<f64>> {
+        Ok(Vec::new())
+    }
+
+    fn step(&self, ctx: &mut Context<'_>, acc: &mut Vec<f64>) -> rusqlite::Result<()> {
+        match ctx.get_raw(0) {
+            ValueRef::Integer(i) => acc.push(i as f64),
+            ValueRef::Real(f) if f.is_finite() => acc.push(f),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn finalize(
+        &self,
+        _: &mut Context<'_>,
+        acc: Option<Vec<f64>>,
+    ) -> rusqlite::Result<Option<f64>> {
+        Ok(acc.and_then(median))
+    }
+}
+
+/// Median of numbers (`None` for none); the mean of the two middle ones for an even count.
+pub fn median(mut v: Vec<f64>) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    let mid = v.len() / 2;
+    let (_, m, _) = v.select_nth_unstable_by(mid, f64::total_cmp);
+    let m = *m;
+    if v.len() % 2 == 1 {
+        Some(m)
+    } else {
+        let lower = v[..mid].iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        Some((lower + m) / 2.0)
+    }
+}
+
+/// Registers `dj_fold` and `dj_median` on a connection (idempotent).
+pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("dj_fold", 1, flags, |ctx| {
+        Ok(match ctx.get_raw(0) {
+            ValueRef::Null => None,
+            ValueRef::Text(t) => Some(fold(&String::from_utf8_lossy(t))),
+            ValueRef::Integer(i) => Some(i.to_string()),
+            ValueRef::Real(f) => Some(f.to_string()),
+            ValueRef::Blob(_) => None,
+        })
+    })?;
+    conn.create_aggregate_function("dj_median", 1, flags, Median)?;
+    Ok(())
+}
+
+/// A cell as JSON: numbers as numbers, missing (and non-finite numbers) as null,
+/// booleans as true/false when the column is boolean.
+pub fn json_value(v: ValueRef<'_>, ty: Option<ColumnType>) -> serde_json::Value {
+    match v {
+        ValueRef::Null => serde_json::Value::Null,
+        ValueRef::Integer(i) => {
+            if ty == Some(ColumnType::Boolean) && (i == 0 || i == 1) {
+                serde_json::Value::Bool(i == 1)
+            } else {
+                serde_json::Value::from(i)
+            }
+        }
+        ValueRef::Real(f) => serde_json::Number::from_f64(f)
+            .map(serde_json::Value::Number)
+            .unwrap_or(serde_json::Value::Null),
+        ValueRef::Text(t) => serde_json::Value::String(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => serde_json::Value::String(format!("<{} octets>", b.len())),
+    }
+}
+
+/// Writes the SQL with its bound values as literals, for showing only (never run).
+/// `?` inside double-quoted identifiers or single-quoted strings is left alone.
+pub fn inline_params(sql: &str, params: &[Value]) -> String {
+    let mut out = String::with_capacity(sql.len() + params.len() * 8);
+    let mut it = params.iter();
+    let mut quote: Option<char> = None;
+    for c in sql.chars() {
+        match quote {
+            Some(q) => {
+                out.push(c);
+                if c == q {
+                    quote = None;
+                }
+            }
+            None if c == '"' || c == '\'' => {
+                quote = Some(c);
+                out.push(c);
+            }
+            None if c == '?' => match it.next() {
+                Some(v) => out.push_str(&literal(v)),
+                None => out.push(c),
+            },
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+fn literal(v: &Value) -> String {
+    match v {
+        Value::Null => "NULL".into(),
+        Value::Integer(i) => i.to_string(),
+        Value::Real(f) => {
+            let s = f.to_string();
+            if s.contains(['.', 'e', 'E', 'N', 'i']) {
+                s
+            } else {
+                format!("{s}.0")
+            }
+        }
+        Value::Text(t) => format!("'{}'", t.replace('\'', "''")),
+        Value::Blob(b) => format!(
+            "x'{}'",
+            b.iter().map(|x| format!("{x:02x}")).collect::<String>()
+        ),
+    }
+}
+
+/// Runs a prepared statement and collects at most `max_rows` rows (all rows are
+/// counted). `types[i]` gives how to write column `i` (boolean cells as true/false).
+pub(crate) fn collect_rows(
+    stmt: &mut rusqlite::Statement<'_>,
+    params: &[Value],
+    types: &[Option<ColumnType>],
+    max_rows: usize,
+) -> rusqlite::Result<(Vec<Vec<serde_json::Value>>, u64)> {
+    let n = stmt.column_count();
+    let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+    let mut out = Vec::new();
+    let mut total = 0u64;
+    while let Some(row) = rows.next()? {
+        if out.len() < max_rows {
+            let mut cells = Vec::with_capacity(n);
+            for i in 0..n {
+                cells.push(json_value(row.get_ref(i)?, types.get(i).copied().flatten()));
+            }
+            out.push(cells);
+        }
+        total += 1;
+    }
+    Ok((out, total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_and_slugs() {
+        assert_eq!(fold("  Ouaddaï "), "ouaddai");
+        assert_eq!(fold("ÉCOLE"), "ecole");
+        assert_eq!(slug("Mayo-Kebbi Est"), "mayo_kebbi_est");
+        assert_eq!(slug("x\"; DROP TABLE t; --"), "x_drop_table_t");
+        assert_eq!(slug("«»"), "");
+    }
+
+    #[test]
+    fn medians() {
+        assert_eq!(median(vec![]), None);
+        assert_eq!(median(vec![3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(vec![4.0, 1.0, 3.0, 2.0]), Some(2.5));
+    }
+
+    #[test]
+    fn sql_functions() {
+        let conn = Connection::open_in_memory().unwrap();
+        register_functions(&conn).unwrap();
+        let (f, m): (String, f64) = conn
+            .query_row(
+                "SELECT dj_fold('N''Djaména'), (SELECT dj_median(x) FROM (SELECT 1 AS x UNION ALL SELECT 10 UNION ALL SELECT NULL UNION ALL SELECT 4))",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(f, "n'djamena");
+        assert_eq!(m, 4.0);
+    }
+
+    #[test]
+    fn inlined_sql_keeps_quoted_question_marks() {
+        let s = inline_params(
+            "SELECT \"a?\" FROM t WHERE x = ? AND y = ?",
+            &[Value::Text("l'eau".into()), Value::Real(2.0)],
+        );
+        assert_eq!(s, "SELECT \"a?\" FROM t WHERE x = 'l''eau' AND y = 2.0");
+    }
+}

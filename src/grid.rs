@@ -1,0 +1,1 @@
+//! Paged data grid (in progress).

@@ -1,0 +1,1296 @@
+//! Analysis pipelines: a list of typed steps (filter, derive, group, sort, limit, pivot,
+//! join) in the JSON format of the Analyse screen (see `docs/pipeline-format.md`),
+//! compiled to one SQLite query.
+//!
+//! - Every step becomes a common table expression `sN` over the previous one; the final
+//!   `SELECT` names the columns and carries the order. Comments in the SQL only hold
+//!   fixed text, so the SQL can be shown to trainees as it is.
+//! - Identifiers (table and column names from files, names chosen by the trainee) are
+//!   always quoted with [`quote_ident`]; values are always bound parameters. A column
+//!   named `x"; DROP TABLE t; --` is just a column.
+//! - Columns are checked at each step against the columns the previous steps produce,
+//!   with a French message naming the step and the column.
+//! - Filter values are coerced to the column's type (`"12,5"` for a number column);
+//!   `eq`, `ne`, `in` and `contains` on text ignore case and accents (`dj_fold`).
+//!   A comparison never matches a missing value: use `is_missing`.
+//! - Division by zero gives a missing value, never an error. Missing values sort last.
+
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{self, type_name, AnalysisError, ResultColumn, ResultTable};
+use crate::error::{Error, Result};
+use crate::import::{ColumnInfo, ColumnType};
+use crate::tables::{quote_ident, table_info, TableInfo};
+
+/// Most distinct values a pivot turns into columns.
+pub const MAX_PIVOT_COLUMNS: usize = 50;
+
+/// What `source_file` starts with for a table saved from a pipeline (a file name never
+/// contains `/`).
+pub const SAVED_SOURCE_PREFIX: &str = "traitement/";
+
+/// A pipeline: steps applied in order to a workspace table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Pipeline {
+    #[serde(default)]
+    pub steps: Vec<Step>,
+}
+
+/// One step, tagged by `op`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Step {
+    /// Keep the rows meeting every condition.
+    Filter { conditions: Vec<Condition> },
+    /// Add (or replace) a computed column.
+    Derive {
+        #[serde(rename = "as")]
+        name: String,
+        #[serde(rename = "fn")]
+        func: DeriveFn,
+        a: Operand,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        b: Option<Operand>,
+    },
+    /// One row per combination of `by`, with the aggregates.
+    Group {
+        #[serde(default)]
+        by: Vec<String>,
+        #[serde(default)]
+        aggregates: Vec<Aggregate>,
+    },
+    /// Sort by keys (previous order kept for ties).
+    Sort { keys: Vec<SortKey> },
+    /// Keep the first `n` rows.
+    Limit { n: u64 },
+    /// Wide table: one row per `index`, one column per distinct value of `columns`.
+    Pivot {
+        #[serde(default)]
+        index: Vec<String>,
+        columns: String,
+        values: String,
+        #[serde(default = "default_pivot_agg")]
+        agg: AggFn,
+    },
+    /// Add the columns of another workspace table where the keys match.
+    Join {
+        table: String,
+        left_on: String,
+        right_on: String,
+        #[serde(default)]
+        how: JoinHow,
+    },
+}
+
+fn default_pivot_agg() -> AggFn {
+    AggFn::Sum
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub column: String,
+    pub cmp: Cmp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cmp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Contains,
+    In,
+    IsMissing,
+    NotMissing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeriveFn {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Percentage,
+    #[serde(rename = "per_1000")]
+    Per1000,
+    Round,
+    Year,
+}
+
+/// A column of the current table or a constant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Operand {
+    Column { column: String },
+    Value { value: serde_json::Value },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Aggregate {
+    #[serde(rename = "fn")]
+    pub func: AggFn,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    #[serde(rename = "as", default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AggFn {
+    Count,
+    Sum,
+    Mean,
+    Median,
+    Min,
+    Max,
+    Share,
+}
+
+impl AggFn {
+    fn as_str(self) -> &'static str {
+        match self {
+            AggFn::Count => "count",
+            AggFn::Sum => "sum",
+            AggFn::Mean => "mean",
+            AggFn::Median => "median",
+            AggFn::Min => "min",
+            AggFn::Max => "max",
+            AggFn::Share => "share",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SortKey {
+    pub column: String,
+    #[serde(default)]
+    pub desc: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum JoinHow {
+    Inner,
+    #[default]
+    Left,
+}
+
+const OPS: &[&str] = &[
+    "filter", "derive", "group", "sort", "limit", "pivot", "join",
+];
+
+impl Pipeline {
+    /// Reads a pipeline, naming the step at fault: an unknown `op` gives
+    /// [`AnalysisError::UnknownOp`], a malformed step [`AnalysisError::InvalidStep`].
+    pub fn from_json(text: &str) -> Result<Pipeline> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| AnalysisError::InvalidPipeline {
+                detail: e.to_string(),
+            })?;
+        Self::from_value(value)
+    }
+
+    /// [`Pipeline::from_json`] from an already parsed JSON value.
+    pub fn from_value(value: serde_json::Value) -> Result<Pipeline> {
+        let steps = match value {
+            serde_json::Value::Object(mut map) => match map.remove("steps") {
+                Some(serde_json::Value::Array(steps)) => steps,
+                None => Vec::new(),
+                Some(_) => {
+                    return Err(AnalysisError::InvalidPipeline {
+                        detail: "« steps » doit être une liste".into(),
+                    }
+                    .into())
+                }
+            },
+            serde_json::Value::Array(steps) => steps,
+            _ => {
+                return Err(AnalysisError::InvalidPipeline {
+                    detail: "un objet {\"steps\": [...]} est attendu".into(),
+                }
+                .into())
+            }
+        };
+        let mut out = Vec::with_capacity(steps.len());
+        for (i, s) in steps.into_iter().enumerate() {
+            let step = i + 1;
+            let op = s.get("op").and_then(|o| o.as_str()).unwrap_or("");
+            if !OPS.contains(&op) {
+                return Err(AnalysisError::UnknownOp {
+                    step,
+                    op: op.to_string(),
+                }
+                .into());
+            }
+            let parsed: Step =
+                serde_json::from_value(s).map_err(|e| AnalysisError::InvalidStep {
+                    step,
+                    detail: e.to_string(),
+                })?;
+            out.push(parsed);
+        }
+        Ok(Pipeline { steps: out })
+    }
+}
+
+/// A column of an intermediate table.
+#[derive(Debug, Clone)]
+struct Col {
+    name: String,
+    label: String,
+    ty: ColumnType,
+}
+
+fn is_numeric(ty: ColumnType) -> bool {
+    matches!(
+        ty,
+        ColumnType::Integer | ColumnType::Number | ColumnType::Boolean
+    )
+}
+
+/// The compiled query.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// The SQL, with `?` for each bound value.
+    pub sql: String,
+    pub params: Vec<Value>,
+    columns: Vec<Col>,
+}
+
+impl Compiled {
+    /// The result columns.
+    pub fn columns(&self) -> Vec<ResultColumn> {
+        self.columns
+            .iter()
+            .map(|c| ResultColumn {
+                name: c.name.clone(),
+                label: c.label.clone(),
+                column_type: type_name(c.ty).to_string(),
+            })
+            .collect()
+    }
+
+    /// The SQL with its values written in, for showing.
+    pub fn display_sql(&self) -> String {
+        analysis::inline_params(&self.sql, &self.params)
+    }
+}
+
+struct Compiler<'c> {
+    conn: &'c Connection,
+    ctes: Vec<String>,
+    params: Vec<Value>,
+    cols: Vec<Col>,
+    /// ORDER BY terms over the current column names.
+    order: Vec<String>,
+    current: String,
+}
+
+fn q(name: &str) -> String {
+    quote_ident(name)
+}
+
+impl<'c> Compiler<'c> {
+    fn col(&self, step: usize, name: &str) -> Result<Col, AnalysisError> {
+        self.cols
+            .iter()
+            .find(|c| c.name == name)
+            .or_else(|| self.cols.iter().find(|c| c.name.eq_ignore_ascii_case(name)))
+            .cloned()
+            .ok_or_else(|| AnalysisError::UnknownColumn {
+                step,
+                column: name.to_string(),
+            })
+    }
+
+    fn push_cte(&mut self, step: usize, label: &str, body: String) {
+        let name = format!("s{step}");
+        self.ctes.push(format!(
+            "-- étape {step} : {label}\n{name} AS (\n  {body}\n)"
+        ));
+        self.current = name;
+    }
+
+    fn select_list(&self) -> String {
+        self.cols
+            .iter()
+            .map(|c| q(&c.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn order_clause(&self) -> String {
+        if self.order.is_empty() {
+            String::new()
+        } else {
+            format!(" ORDER BY {}", self.order.join(", "))
+        }
+    }
+
+    /// `WITH … ` (all the CTEs so far).
+    fn with_clause(&self) -> String {
+        format!("WITH\n{}\n", self.ctes.join(",\n"))
+    }
+
+    fn finish(self) -> Compiled {
+        let sql = format!(
+            "{}SELECT {} FROM {}{}",
+            self.with_clause(),
+            self.select_list(),
+            self.current,
+            self.order_clause()
+        );
+        Compiled {
+            sql,
+            params: self.params,
+            columns: self.cols,
+        }
+    }
+
+    fn step(&mut self, step: usize, s: &Step) -> Result<()> {
+        match s {
+            Step::Filter { conditions } => self.filter(step, conditions)?,
+            Step::Derive { name, func, a, b } => self.derive(step, name, *func, a, b.as_ref())?,
+            Step::Group { by, aggregates } => self.group(step, by, aggregates)?,
+            Step::Sort { keys } => self.sort(step, keys)?,
+            Step::Limit { n } => {
+                self.params
+                    .push(Value::Integer(i64::try_from(*n).unwrap_or(i64::MAX)));
+                let body = format!(
+                    "SELECT * FROM {}{} LIMIT ?",
+                    self.current,
+                    self.order_clause()
+                );
+                self.push_cte(step, "garder les premières lignes", body);
+            }
+            Step::Pivot {
+                index,
+                columns,
+                values,
+                agg,
+            } => self.pivot(step, index, columns, values, *agg)?,
+            Step::Join {
+                table,
+                left_on,
+                right_on,
+                how,
+            } => self.join(step, table, left_on, right_on, *how)?,
+        }
+        Ok(())
+    }
+
+    fn filter(&mut self, step: usize, conditions: &[Condition]) -> Result<(), AnalysisError> {
+        let mut terms = Vec::new();
+        for c in conditions {
+            let col = self.col(step, &c.column)?;
+            let name = q(&col.name);
+            let text = col.ty == ColumnType::Text;
+            let need = |v: &Option<serde_json::Value>| {
+                v.clone()
+                    .filter(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()))
+                    .ok_or_else(|| AnalysisError::ValueRequired {
+                        step,
+                        column: col.name.clone(),
+                    })
+            };
+            let term = match c.cmp {
+                Cmp::IsMissing => format!("{name} IS NULL"),
+                Cmp::NotMissing => format!("{name} IS NOT NULL"),
+                Cmp::Contains => {
+                    let v = need(&c.value)?;
+                    self.params
+                        .push(Value::Text(analysis::fold(&json_text(&v))));
+                    format!("instr(dj_fold({name}), ?) > 0")
+                }
+                Cmp::In => {
+                    let v = need(&c.value)?;
+                    let items: Vec<serde_json::Value> = match v {
+                        serde_json::Value::Array(a) => a,
+                        serde_json::Value::String(s) => s
+                            .split(';')
+                            .map(str::trim)
+                            .filter(|x| !x.is_empty())
+                            .map(|x| serde_json::Value::String(x.to_string()))
+                            .collect(),
+                        other => vec![other],
+                    };
+                    if items.is_empty() {
+                        return Err(AnalysisError::ValueRequired {
+                            step,
+                            column: col.name.clone(),
+                        });
+                    }
+                    let mut marks = Vec::new();
+                    for item in &items {
+                        let bound = if text {
+                            Value::Text(analysis::fold(&json_text(item)))
+                        } else {
+                            coerce(step, &col, item)?
+                        };
+                        self.params.push(bound);
+                        marks.push("?");
+                    }
+                    let lhs = if text {
+                        format!("dj_fold({name})")
+                    } else {
+                        name
+                    };
+                    format!("{lhs} IN ({})", marks.join(", "))
+                }
+                cmp => {
+                    let v = need(&c.value)?;
+                    let op = match cmp {
+                        Cmp::Eq => "=",
+                        Cmp::Ne => "<>",
+                        Cmp::Lt => "<",
+                        Cmp::Le => "<=",
+                        Cmp::Gt => ">",
+                        _ => ">=",
+                    };
+                    if text && matches!(cmp, Cmp::Eq | Cmp::Ne) {
+                        self.params
+                            .push(Value::Text(analysis::fold(&json_text(&v))));
+                        format!("dj_fold({name}) {op} ?")
+                    } else {
+                        self.params.push(coerce(step, &col, &v)?);
+                        format!("{name} {op} ?")
+                    }
+                }
+            };
+            terms.push(format!("({term})"));
+        }
+        if terms.is_empty() {
+            return Ok(());
+        }
+        let body = format!(
+            "SELECT * FROM {} WHERE {}",
+            self.current,
+            terms.join(" AND ")
+        );
+        self.push_cte(step, "filtrer", body);
+        Ok(())
+    }
+
+    fn operand(
+        &mut self,
+        step: usize,
+        op: &Operand,
+        numeric: bool,
+    ) -> Result<(String, ColumnType), AnalysisError> {
+        match op {
+            Operand::Column { column } => {
+                let col = self.col(step, column)?;
+                if numeric && !is_numeric(col.ty) {
+                    return Err(AnalysisError::NotNumeric {
+                        step,
+                        column: col.name,
+                    });
+                }
+                Ok((q(&col.name), col.ty))
+            }
+            Operand::Value { value } => {
+                let num = Col {
+                    name: "b".into(),
+                    label: String::new(),
+                    ty: ColumnType::Number,
+                };
+                let v = if numeric {
+                    coerce(step, &num, value)?
+                } else {
+                    Value::Text(json_text(value))
+                };
+                let ty = match v {
+                    Value::Integer(_) => ColumnType::Integer,
+                    Value::Real(_) => ColumnType::Number,
+                    _ => ColumnType::Text,
+                };
+                self.params.push(v);
+                Ok(("?".into(), ty))
+            }
+        }
+    }
+
+    fn derive(
+        &mut self,
+        step: usize,
+        name: &str,
+        func: DeriveFn,
+        a: &Operand,
+        b: Option<&Operand>,
+    ) -> Result<(), AnalysisError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(AnalysisError::EmptyName { step });
+        }
+        let before = self.params.len();
+        let (expr, ty) = if func == DeriveFn::Year {
+            let (a, _) = self.operand(step, a, false)?;
+            (
+                format!(
+                    "CASE WHEN typeof({a}) = 'text' THEN CAST(strftime('%Y', {a}) AS INTEGER) END"
+                ),
+                ColumnType::Integer,
+            )
+        } else if func == DeriveFn::Round {
+            let (a, _) = self.operand(step, a, true)?;
+            let digits = match b {
+                Some(Operand::Value { value }) => {
+                    let v = coerce(
+                        step,
+                        &Col {
+                            name: "b".into(),
+                            label: String::new(),
+                            ty: ColumnType::Number,
+                        },
+                        value,
+                    )?;
+                    match v {
+                        Value::Integer(i) => i.clamp(0, 15),
+                        Value::Real(f) => (f.round() as i64).clamp(0, 15),
+                        _ => 0,
+                    }
+                }
+                Some(Operand::Column { column }) => {
+                    return Err(AnalysisError::BadValue {
+                        step,
+                        column: column.clone(),
+                        value: column.clone(),
+                        expected: "integer",
+                    })
+                }
+                None => 0,
+            };
+            self.params.push(Value::Integer(digits));
+            (format!("ROUND({a}, ?)"), ColumnType::Number)
+        } else {
+            let (a, ta) = self.operand(step, a, true)?;
+            let b = b.ok_or_else(|| AnalysisError::InvalidStep {
+                step,
+                detail: "b".into(),
+            })?;
+            let (b, tb) = self.operand(step, b, true)?;
+            let ints = !matches!(ta, ColumnType::Number) && !matches!(tb, ColumnType::Number);
+            let int_or_num = if ints {
+                ColumnType::Integer
+            } else {
+                ColumnType::Number
+            };
+            match func {
+                DeriveFn::Add => (format!("({a} + {b})"), int_or_num),
+                DeriveFn::Sub => (format!("({a} - {b})"), int_or_num),
+                DeriveFn::Mul => (format!("({a} * {b})"), int_or_num),
+                DeriveFn::Div => (format!("({a} * 1.0 / NULLIF({b}, 0))"), ColumnType::Number),
+                DeriveFn::Percentage => (
+                    format!("(100.0 * {a} / NULLIF({b}, 0))"),
+                    ColumnType::Number,
+                ),
+                _ => (
+                    format!("(1000.0 * {a} / NULLIF({b}, 0))"),
+                    ColumnType::Number,
+                ),
+            }
+        };
+        // `?` inside the expression come before the other columns' (none) in the SELECT.
+        debug_assert!(self.params.len() >= before);
+        let new = Col {
+            name: name.to_string(),
+            label: name.to_string(),
+            ty,
+        };
+        let mut items = Vec::new();
+        let mut replaced = false;
+        let mut cols = Vec::new();
+        for c in &self.cols {
+            if c.name.eq_ignore_ascii_case(name) {
+                items.push(format!("{expr} AS {}", q(name)));
+                cols.push(new.clone());
+                replaced = true;
+            } else {
+                items.push(q(&c.name));
+                cols.push(c.clone());
+            }
+        }
+        if !replaced {
+            items.push(format!("{expr} AS {}", q(name)));
+            cols.push(new);
+        }
+        // The expression's parameters must come in SELECT order: when a column is
+        // replaced in the middle, no other item has parameters, so the order holds.
+        self.cols = cols;
+        let body = format!("SELECT {} FROM {}", items.join(", "), self.current);
+        self.push_cte(step, "calculer une colonne", body);
+        Ok(())
+    }
+
+    fn group(
+        &mut self,
+        step: usize,
+        by: &[String],
+        aggs: &[Aggregate],
+    ) -> Result<(), AnalysisError> {
+        if by.is_empty() && aggs.is_empty() {
+            return Err(AnalysisError::InvalidStep {
+                step,
+                detail: "by, aggregates".into(),
+            });
+        }
+        let mut out: Vec<Col> = Vec::new();
+        let mut items = Vec::new();
+        let mut keys = Vec::new();
+        let check_dup = |out: &[Col], name: &str| {
+            if out.iter().any(|c| c.name.eq_ignore_ascii_case(name)) {
+                Err(AnalysisError::DuplicateColumn {
+                    step,
+                    column: name.to_string(),
+                })
+            } else {
+                Ok(())
+            }
+        };
+        for b in by {
+            let col = self.col(step, b)?;
+            check_dup(&out, &col.name)?;
+            items.push(q(&col.name));
+            keys.push(q(&col.name));
+            out.push(col);
+        }
+        for a in aggs {
+            let col = match &a.column {
+                Some(c) if !c.trim().is_empty() => Some(self.col(step, c)?),
+                _ => None,
+            };
+            let numeric_needed = matches!(
+                a.func,
+                AggFn::Sum | AggFn::Mean | AggFn::Median | AggFn::Share
+            );
+            if let Some(c) = &col {
+                if numeric_needed && !is_numeric(c.ty) {
+                    return Err(AnalysisError::NotNumeric {
+                        step,
+                        column: c.name.clone(),
+                    });
+                }
+            } else if !matches!(a.func, AggFn::Count | AggFn::Share) {
+                return Err(AnalysisError::InvalidStep {
+                    step,
+                    detail: format!("{} : column", a.func.as_str()),
+                });
+            }
+            let name = match &a.name {
+                Some(n) if !n.trim().is_empty() => n.trim().to_string(),
+                _ => match &col {
+                    Some(c) => format!("{}_{}", a.func.as_str(), c.name),
+                    None if a.func == AggFn::Count => "effectif".to_string(),
+                    None => "part".to_string(),
+                },
+            };
+            check_dup(&out, &name)?;
+            let (expr, ty) = match (&col, a.func) {
+                (None, AggFn::Count) => ("COUNT(*)".to_string(), ColumnType::Integer),
+                (None, _) => (
+                    "(100.0 * COUNT(*) / SUM(COUNT(*)) OVER ())".to_string(),
+                    ColumnType::Number,
+                ),
+                (Some(c), f) => {
+                    let n = q(&c.name);
+                    match f {
+                        AggFn::Count => (format!("COUNT({n})"), ColumnType::Integer),
+                        AggFn::Sum => (
+                            format!("SUM({n})"),
+                            if c.ty == ColumnType::Number {
+                                ColumnType::Number
+                            } else {
+                                ColumnType::Integer
+                            },
+                        ),
+                        AggFn::Mean => (format!("AVG({n})"), ColumnType::Number),
+                        AggFn::Median => (format!("dj_median({n})"), ColumnType::Number),
+                        AggFn::Min => (format!("MIN({n})"), c.ty),
+                        AggFn::Max => (format!("MAX({n})"), c.ty),
+                        AggFn::Share => (
+                            format!("(100.0 * SUM({n}) / NULLIF(SUM(SUM({n})) OVER (), 0))"),
+                            ColumnType::Number,
+                        ),
+                    }
+                }
+            };
+            items.push(format!("{expr} AS {}", q(&name)));
+            out.push(Col {
+                label: name.clone(),
+                name,
+                ty,
+            });
+        }
+        let group_by = if keys.is_empty() {
+            String::new()
+        } else {
+            format!(" GROUP BY {}", keys.join(", "))
+        };
+        let body = format!(
+            "SELECT {} FROM {}{group_by}",
+            items.join(", "),
+            self.current
+        );
+        self.cols = out;
+        self.order = keys
+            .iter()
+            .flat_map(|k| [format!("{k} IS NULL"), k.clone()])
+            .collect();
+        self.push_cte(step, "regrouper", body);
+        Ok(())
+    }
+
+    fn sort(&mut self, step: usize, keys: &[SortKey]) -> Result<(), AnalysisError> {
+        let mut order = Vec::new();
+        for k in keys {
+            let col = self.col(step, &k.column)?;
+            let n = q(&col.name);
+            order.push(format!("{n} IS NULL"));
+            order.push(if k.desc { format!("{n} DESC") } else { n });
+        }
+        // A sort keeps the previous order for ties (like a stable sort).
+        order.append(&mut self.order);
+        self.order = order;
+        let body = format!("SELECT * FROM {}", self.current);
+        self.push_cte(step, "trier (l'ordre est appliqué à la fin)", body);
+        Ok(())
+    }
+
+    fn pivot(
+        &mut self,
+        step: usize,
+        index: &[String],
+        columns: &str,
+        values: &str,
+        agg: AggFn,
+    ) -> Result<()> {
+        let spread = self.col(step, columns)?;
+        let val = self.col(step, values)?;
+        if matches!(agg, AggFn::Sum | AggFn::Mean | AggFn::Median | AggFn::Share)
+            && !is_numeric(val.ty)
+        {
+            return Err(AnalysisError::NotNumeric {
+                step,
+                column: val.name,
+            }
+            .into());
+        }
+        let mut out: Vec<Col> = Vec::new();
+        let mut keys = Vec::new();
+        for i in index {
+            let col = self.col(step, i)?;
+            if out.iter().any(|c| c.name.eq_ignore_ascii_case(&col.name)) {
+                return Err(AnalysisError::DuplicateColumn {
+                    step,
+                    column: col.name,
+                }
+                .into());
+            }
+            keys.push(q(&col.name));
+            out.push(col);
+        }
+        // The distinct values of the spread column, through the steps so far.
+        let sn = q(&spread.name);
+        let distinct_sql = format!(
+            "{}SELECT DISTINCT {sn} FROM {} ORDER BY {sn} IS NULL, {sn} LIMIT {}",
+            self.with_clause(),
+            self.current,
+            MAX_PIVOT_COLUMNS + 1
+        );
+        let distinct: Vec<Value> = {
+            let mut stmt = self.conn.prepare(&distinct_sql)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(self.params.iter()), |r| {
+                r.get::<_, Value>(0)
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        if distinct.len() > MAX_PIVOT_COLUMNS {
+            return Err(AnalysisError::TooManyPivotColumns {
+                step,
+                column: spread.name,
+                max: MAX_PIVOT_COLUMNS,
+            }
+            .into());
+        }
+        let vn = q(&val.name);
+        let (func, ty) = match agg {
+            AggFn::Count => ("COUNT", ColumnType::Integer),
+            AggFn::Sum => (
+                "SUM",
+                if val.ty == ColumnType::Number {
+                    ColumnType::Number
+                } else {
+                    ColumnType::Integer
+                },
+            ),
+            AggFn::Mean | AggFn::Share => ("AVG", ColumnType::Number),
+            AggFn::Median => ("dj_median", ColumnType::Number),
+            AggFn::Min => ("MIN", val.ty),
+            AggFn::Max => ("MAX", val.ty),
+        };
+        let mut items: Vec<String> = keys.clone();
+        for v in distinct {
+            let label = match &v {
+                Value::Null => "manquant".to_string(),
+                Value::Integer(i) => i.to_string(),
+                Value::Real(f) => f.to_string(),
+                Value::Text(t) if t.trim().is_empty() => "vide".to_string(),
+                Value::Text(t) => t.clone(),
+                Value::Blob(_) => "blob".to_string(),
+            };
+            let mut name = label.clone();
+            let mut n = 2;
+            while out.iter().any(|c| c.name.eq_ignore_ascii_case(&name)) {
+                name = format!("{label}_{n}");
+                n += 1;
+            }
+            self.params.push(v);
+            items.push(format!(
+                "{func}(CASE WHEN {sn} IS ? THEN {vn} END) AS {}",
+                q(&name)
+            ));
+            out.push(Col { name, label, ty });
+        }
+        let group_by = if keys.is_empty() {
+            String::new()
+        } else {
+            format!(" GROUP BY {}", keys.join(", "))
+        };
+        let body = format!(
+            "SELECT {} FROM {}{group_by}",
+            items.join(", "),
+            self.current
+        );
+        self.cols = out;
+        self.order = keys
+            .iter()
+            .flat_map(|k| [format!("{k} IS NULL"), k.clone()])
+            .collect();
+        self.push_cte(step, "tableau large (pivot)", body);
+        Ok(())
+    }
+
+    fn join(
+        &mut self,
+        step: usize,
+        table: &str,
+        left_on: &str,
+        right_on: &str,
+        how: JoinHow,
+    ) -> Result<()> {
+        let left = self.col(step, left_on)?;
+        let info = match table_info(self.conn, table) {
+            Ok(info) => info,
+            Err(Error::TableNotFound(_)) => {
+                return Err(AnalysisError::UnknownTable {
+                    step,
+                    table: table.to_string(),
+                }
+                .into())
+            }
+            Err(e) => return Err(e),
+        };
+        let right = info
+            .columns
+            .iter()
+            .find(|c| c.name == right_on)
+            .or_else(|| {
+                info.columns
+                    .iter()
+                    .find(|c| c.name.eq_ignore_ascii_case(right_on))
+            })
+            .ok_or_else(|| AnalysisError::UnknownColumn {
+                step,
+                column: right_on.to_string(),
+            })?
+            .clone();
+        let mut items: Vec<String> = self
+            .cols
+            .iter()
+            .map(|c| format!("l.{}", q(&c.name)))
+            .collect();
+        let mut out = self.cols.clone();
+        for c in &info.columns {
+            if c.name == right.name {
+                continue;
+            }
+            let mut name = c.name.clone();
+            if out.iter().any(|o| o.name.eq_ignore_ascii_case(&name)) {
+                name = format!("{}_{}", c.name, info.name);
+                let mut n = 2;
+                while out.iter().any(|o| o.name.eq_ignore_ascii_case(&name)) {
+                    name = format!("{}_{}_{n}", c.name, info.name);
+                    n += 1;
+                }
+            }
+            items.push(format!("r.{} AS {}", q(&c.name), q(&name)));
+            out.push(Col {
+                name,
+                label: c.label.clone(),
+                ty: c.column_type,
+            });
+        }
+        let (ln, rn) = (
+            format!("l.{}", q(&left.name)),
+            format!("r.{}", q(&right.name)),
+        );
+        let on = if (left.ty == ColumnType::Text) != (right.column_type == ColumnType::Text) {
+            format!("CAST({ln} AS TEXT) = CAST({rn} AS TEXT)")
+        } else {
+            format!("{ln} = {rn}")
+        };
+        let kind = match how {
+            JoinHow::Inner => "JOIN",
+            JoinHow::Left => "LEFT JOIN",
+        };
+        let body = format!(
+            "SELECT {} FROM {} AS l {kind} {} AS r ON {on}",
+            items.join(", "),
+            self.current,
+            q(&info.name)
+        );
+        self.cols = out;
+        self.push_cte(step, "joindre un autre tableau", body);
+        Ok(())
+    }
+}
+
+/// The text of a JSON value (numbers as written).
+fn json_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// A number as typed by a person: spaces (thousands), French decimal comma.
+fn parse_number(s: &str) -> Option<Value> {
+    let cleaned: String = s
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if cleaned.is_empty() {
+        return None;
+    }
+    if let Ok(i) = cleaned.parse::<i64>() {
+        return Some(Value::Integer(i));
+    }
+    match cleaned.parse::<f64>() {
+        Ok(f) if f.is_finite() => Some(Value::Real(f)),
+        _ => None,
+    }
+}
+
+fn parse_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    for fmt in ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"] {
+        if let Ok(d) = chrono::NaiveDate::parse_from_str(s, fmt) {
+            return Some(d.format("%Y-%m-%d").to_string());
+        }
+    }
+    for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"] {
+        if let Ok(d) = chrono::NaiveDateTime::parse_from_str(s, fmt) {
+            return Some(d.format("%Y-%m-%d %H:%M:%S").to_string());
+        }
+    }
+    None
+}
+
+/// A filter value converted to the column's type.
+fn coerce(step: usize, col: &Col, v: &serde_json::Value) -> Result<Value, AnalysisError> {
+    let bad = || AnalysisError::BadValue {
+        step,
+        column: col.name.clone(),
+        value: json_text(v),
+        expected: type_name(col.ty),
+    };
+    match col.ty {
+        ColumnType::Integer | ColumnType::Number => match v {
+            serde_json::Value::Number(n) => Ok(n
+                .as_i64()
+                .map(Value::Integer)
+                .or_else(|| n.as_f64().map(Value::Real))
+                .ok_or_else(bad)?),
+            serde_json::Value::String(s) => parse_number(s).ok_or_else(bad),
+            serde_json::Value::Bool(b) => Ok(Value::Integer(i64::from(*b))),
+            _ => Err(bad()),
+        },
+        ColumnType::Boolean => match v {
+            serde_json::Value::Bool(b) => Ok(Value::Integer(i64::from(*b))),
+            serde_json::Value::Number(n) => match n.as_i64() {
+                Some(i @ (0 | 1)) => Ok(Value::Integer(i)),
+                _ => Err(bad()),
+            },
+            serde_json::Value::String(s) => match analysis::fold(s).as_str() {
+                "oui" | "vrai" | "yes" | "true" | "1" | "o" | "y" => Ok(Value::Integer(1)),
+                "non" | "faux" | "no" | "false" | "0" | "n" => Ok(Value::Integer(0)),
+                _ => Err(bad()),
+            },
+            _ => Err(bad()),
+        },
+        ColumnType::Date | ColumnType::Datetime => match v {
+            serde_json::Value::String(s) => parse_date(s).map(Value::Text).ok_or_else(bad),
+            _ => Err(bad()),
+        },
+        ColumnType::Text => Ok(Value::Text(json_text(v))),
+    }
+}
+
+/// Compiles a pipeline over `source_table` (a workspace table) to SQL and its bound values.
+pub fn compile(conn: &Connection, source_table: &str, pipeline: &Pipeline) -> Result<Compiled> {
+    analysis::register_functions(conn)?;
+    let info = table_info(conn, source_table)?;
+    let cols: Vec<Col> = info
+        .columns
+        .iter()
+        .map(|c| Col {
+            name: c.name.clone(),
+            label: c.label.clone(),
+            ty: c.column_type,
+        })
+        .collect();
+    let mut c = Compiler {
+        conn,
+        ctes: Vec::new(),
+        params: Vec::new(),
+        cols,
+        order: Vec::new(),
+        current: String::new(),
+    };
+    let body = format!("SELECT {} FROM {}", c.select_list(), q(&info.name));
+    c.push_cte(0, "le tableau de départ", body);
+    for (i, s) in pipeline.steps.iter().enumerate() {
+        c.step(i + 1, s)?;
+    }
+    Ok(c.finish())
+}
+
+/// The SQL of a pipeline and its bound values (in the order of the `?`).
+pub fn to_sql(
+    conn: &Connection,
+    source_table: &str,
+    pipeline: &Pipeline,
+) -> Result<(String, Vec<Value>)> {
+    let c = compile(conn, source_table, pipeline)?;
+    Ok((c.sql, c.params))
+}
+
+/// Runs a pipeline: at most `max_rows` rows, `total_rows` counts them all.
+pub fn run(
+    conn: &Connection,
+    source_table: &str,
+    pipeline: &Pipeline,
+    max_rows: usize,
+) -> Result<ResultTable> {
+    let c = compile(conn, source_table, pipeline)?;
+    let types: Vec<Option<ColumnType>> = c.columns.iter().map(|c| Some(c.ty)).collect();
+    let mut stmt = conn.prepare(&c.sql)?;
+    let (rows, total_rows) = analysis::collect_rows(&mut stmt, &c.params, &types, max_rows)?;
+    Ok(ResultTable {
+        columns: c.columns(),
+        rows,
+        total_rows,
+        sql: c.display_sql(),
+    })
+}
+
+const APP_TABLES: &[&str] = &[
+    "profiles",
+    "events",
+    "positions",
+    "pack_datasets",
+    "workspace_tables",
+];
+
+const KEYWORDS: &[&str] = &[
+    "select",
+    "from",
+    "where",
+    "group",
+    "order",
+    "by",
+    "table",
+    "index",
+    "insert",
+    "update",
+    "delete",
+    "drop",
+    "create",
+    "alter",
+    "join",
+    "on",
+    "as",
+    "and",
+    "or",
+    "not",
+    "null",
+    "limit",
+    "values",
+    "into",
+    "union",
+    "all",
+    "distinct",
+    "having",
+    "case",
+    "when",
+    "then",
+    "else",
+    "end",
+    "in",
+    "is",
+    "like",
+    "between",
+    "exists",
+    "default",
+    "primary",
+    "key",
+    "references",
+];
+
+/// A table name typed by a person, normalised to an identifier ("Taux par province" ->
+/// "taux_par_province"), or [`AnalysisError::InvalidTableName`].
+pub fn normalise_table_name(name: &str) -> Result<String, AnalysisError> {
+    let mut s = analysis::slug(name);
+    if s.starts_with(|c: char| c.is_ascii_digit()) || KEYWORDS.contains(&s.as_str()) {
+        s = format!("t_{s}");
+    }
+    s.truncate(63);
+    let reserved = s.is_empty()
+        || s.starts_with("sqlite_")
+        || s.starts_with(crate::form::TABLE_PREFIX)
+        || APP_TABLES.contains(&s.as_str());
+    if reserved {
+        return Err(AnalysisError::InvalidTableName {
+            name: name.to_string(),
+        });
+    }
+    Ok(s)
+}
+
+/// Saves the result of a pipeline as a workspace table `new_table` (normalised to an
+/// identifier), registered in `workspace_tables` like an import, in one transaction.
+/// An existing table of that name is replaced only if it was itself saved from a
+/// pipeline. Column names become identifiers; their labels keep the pipeline's names.
+pub fn save_as(
+    conn: &mut Connection,
+    source: &str,
+    pipeline: &Pipeline,
+    new_table: &str,
+) -> Result<TableInfo> {
+    let name = normalise_table_name(new_table)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let compiled = compile(&tx, source, pipeline)?;
+    let object: Option<String> = tx
+        .query_row(
+            "SELECT type FROM sqlite_master WHERE name = ?1 COLLATE NOCASE LIMIT 1",
+            params![name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let registered: Option<(String, String)> = tx
+        .query_row(
+            "SELECT name, source_file FROM workspace_tables WHERE name = ?1 COLLATE NOCASE LIMIT 1",
+            params![name],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let old = match (&object, &registered) {
+        (None, None) => None,
+        (Some(kind), Some((reg, src)))
+            if kind == "table" && src.starts_with(SAVED_SOURCE_PREFIX) =>
+        {
+            Some(reg.clone())
+        }
+        (None, Some((reg, _))) => Some(reg.clone()),
+        _ => return Err(AnalysisError::TableExists { name }.into()),
+    };
+    // Column names as identifiers, unique.
+    let mut columns: Vec<ColumnInfo> = Vec::new();
+    for c in &compiled.columns {
+        let base = match analysis::slug(&c.name) {
+            s if s.is_empty() => "colonne".to_string(),
+            s if s.starts_with(|ch: char| ch.is_ascii_digit())
+                || KEYWORDS.contains(&s.as_str()) =>
+            {
+                format!("col_{s}")
+            }
+            s => s,
+        };
+        let mut n = base.clone();
+        let mut k = 2;
+        while columns.iter().any(|x| x.name == n) {
+            n = format!("{base}_{k}");
+            k += 1;
+        }
+        columns.push(ColumnInfo {
+            name: n,
+            label: c.label.clone(),
+            column_type: c.ty,
+        });
+    }
+    let tmp = format!("dj_tmp_{name}");
+    tx.execute(&format!("DROP TABLE IF EXISTS {}", q(&tmp)), [])?;
+    let defs: Vec<String> = columns
+        .iter()
+        .map(|c| {
+            let ty = match c.column_type {
+                ColumnType::Integer | ColumnType::Boolean => "INTEGER",
+                ColumnType::Number => "REAL",
+                _ => "TEXT",
+            };
+            format!("{} {ty}", q(&c.name))
+        })
+        .collect();
+    tx.execute(
+        &format!("CREATE TABLE {} ({})", q(&tmp), defs.join(", ")),
+        [],
+    )?;
+    let names: Vec<String> = columns.iter().map(|c| q(&c.name)).collect();
+    // `WITH … SELECT` becomes `WITH … INSERT INTO … SELECT`.
+    let select_at = compiled.sql.rfind("\nSELECT ").map(|i| i + 1).unwrap_or(0);
+    let (with, select) = compiled.sql.split_at(select_at);
+    let insert = format!(
+        "{with}INSERT INTO {} ({}) {select}",
+        q(&tmp),
+        names.join(", ")
+    );
+    let rows = tx.execute(&insert, rusqlite::params_from_iter(compiled.params.iter()))?;
+    if let Some(old) = old {
+        tx.execute(&format!("DROP TABLE IF EXISTS {}", q(&old)), [])?;
+        tx.execute("DELETE FROM workspace_tables WHERE name = ?1", params![old])?;
+    }
+    tx.execute(
+        &format!("ALTER TABLE {} RENAME TO {}", q(&tmp), q(&name)),
+        [],
+    )?;
+    let columns_json = serde_json::to_string(&columns).unwrap_or_else(|_| "[]".into());
+    tx.execute(
+        "INSERT INTO workspace_tables (name, source_file, sheet, columns_json, row_count, imported_at, warnings_json) \
+         VALUES (?1, ?2, NULL, ?3, ?4, ?5, '[]')",
+        params![
+            name,
+            format!("{SAVED_SOURCE_PREFIX}{source}"),
+            columns_json,
+            i64::try_from(rows).unwrap_or(i64::MAX),
+            chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        ],
+    )?;
+    let info = table_info(&tx, &name)?;
+    tx.commit()?;
+    Ok(info)
+}
