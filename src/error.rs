@@ -23,6 +23,8 @@ pub enum Error {
     Chart(#[from] crate::chart::ChartError),
     #[error(transparent)]
     Analysis(#[from] crate::analysis::AnalysisError),
+    #[error(transparent)]
+    Task(#[from] crate::datatask::TaskError),
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
     #[error("file error: {0}")]
@@ -62,6 +64,7 @@ impl Error {
             Error::Progress(e) => e.code(),
             Error::Chart(_) => "chart.failed",
             Error::Analysis(e) => e.code(),
+            Error::Task(e) => e.code(),
             Error::Db(_) => "store.database",
             Error::Io(_) => "store.io",
             Error::DataDir { .. } => "store.data_dir",
@@ -100,6 +103,7 @@ impl Error {
             Error::PackFile(e) => e.message(lang),
             Error::Progress(e) => e.message(lang),
             Error::Analysis(e) => e.message(lang),
+            Error::Task(e) => e.message(lang),
             Error::Chart(e) => {
                 if fr {
                     format!("Le graphique n'a pas pu être dessiné : {e}.")

@@ -21,10 +21,12 @@
 //! - [`pipeline`]: typed analysis pipelines (filter, derive, group, sort, limit, pivot, join) compiled to SQL.
 //! - [`sql`]: the read-only SQL console (read-only connection, authorizer, time limit).
 //! - [`grid`]: paged data grid sorted by any column.
+//! - [`datatask`]: data-task and chart-task steps: pack format, `pack check` proofs, solution text.
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
 pub mod analysis;
 pub mod chart;
+pub mod datatask;
 pub mod error;
 pub mod exercise;
 pub mod export;

@@ -229,6 +229,11 @@ pub enum Exercise {
     Collect(Collect),
     Chart(ChartStep),
     Reflection(Reflection),
+    /// Build a table with a pipeline; checked on the result (see [`crate::datatask`]).
+    Data(crate::datatask::DataTask),
+    /// Draw a chart; checked on what it shows (see [`crate::datatask`]).
+    #[serde(rename = "chart_task")]
+    ChartTask(crate::datatask::ChartTask),
 }
 
 impl Exercise {
@@ -239,6 +244,8 @@ impl Exercise {
             Exercise::Collect(_) => "collect",
             Exercise::Chart(_) => "chart",
             Exercise::Reflection(_) => "reflection",
+            Exercise::Data(_) => "data",
+            Exercise::ChartTask(_) => "chart_task",
         }
     }
 }
@@ -523,6 +530,7 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
             check_step(step, &lesson.file, &datasets, &files, &mut problems);
         }
     }
+    problems.extend(crate::datatask::check_tasks(&lessons, &datasets, &files));
     let pack = Pack {
         manifest,
         lessons,
@@ -860,6 +868,8 @@ fn check_step(
                 }
             }
         },
+        // Checked by running them: see `crate::datatask::check_tasks`.
+        Exercise::Data(_) | Exercise::ChartTask(_) => {}
     }
 }
 
