@@ -292,11 +292,15 @@ fn ratio(a: Duration, b: Duration) -> f64 {
 }
 
 mod progress;
+mod tasks;
 
 fn main() -> Result<(), BoxError> {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("progress") {
         return progress::run(&args[2..]);
+    }
+    if args.get(1).map(String::as_str) == Some("tasks") {
+        return tasks::run(&args[2..]);
     }
     // Child modes: do one thing and report the peak resident memory.
     if let (Some(mode), Some(path)) = (args.get(1), args.get(2)) {
