@@ -25,11 +25,13 @@
 //!   indicators, provinces) as `Workshop` methods.
 //! - [`columnar`]: columns held in memory for fast sorts and group-bys.
 //! - [`indicators`]: inequality indicators (Gini, Lorenz, Palma, S80/S20, parity, gap, rates).
+//! - [`datatask`]: data-task and chart-task steps: pack format, `pack check` proofs, solution text.
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
 pub mod analysis;
 pub mod chart;
 pub mod columnar;
+pub mod datatask;
 pub mod error;
 pub mod exercise;
 pub mod export;

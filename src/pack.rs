@@ -243,6 +243,11 @@ pub enum Exercise {
     Collect(Collect),
     Chart(ChartStep),
     Reflection(Reflection),
+    /// Build a table with a pipeline; checked on the result (see [`crate::datatask`]).
+    Data(crate::datatask::DataTask),
+    /// Draw a chart; checked on what it shows (see [`crate::datatask`]).
+    #[serde(rename = "chart_task")]
+    ChartTask(crate::datatask::ChartTask),
 }
 
 impl Exercise {
@@ -253,6 +258,8 @@ impl Exercise {
             Exercise::Collect(_) => "collect",
             Exercise::Chart(_) => "chart",
             Exercise::Reflection(_) => "reflection",
+            Exercise::Data(_) => "data",
+            Exercise::ChartTask(_) => "chart_task",
         }
     }
 }
@@ -595,6 +602,7 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
             check_step(step, &lesson.file, &datasets, &files, &mut problems);
         }
     }
+    problems.extend(crate::datatask::check_tasks(&lessons, &datasets, &files));
     let pack = Pack {
         manifest,
         lessons,
@@ -947,6 +955,8 @@ fn check_step(
                 }
             }
         },
+        // Checked by running them: see `crate::datatask::check_tasks`.
+        Exercise::Data(_) | Exercise::ChartTask(_) => {}
     }
 }
 

@@ -686,6 +686,18 @@ pub enum Action {
         step: String,
         text: String,
     },
+    /// A pipeline for a data task: `{"lesson", "step", "pipeline": {"steps": [...]}}`.
+    Pipeline {
+        lesson: String,
+        step: String,
+        pipeline: serde_json::Value,
+    },
+    /// A chart request for a chart task: `{"lesson", "step", "chart": {"kind", "x", ...}}`.
+    Chart {
+        lesson: String,
+        step: String,
+        chart: serde_json::Value,
+    },
 }
 
 impl Action {
@@ -695,7 +707,9 @@ impl Action {
             | Action::Hint { lesson, .. }
             | Action::Record { lesson, .. }
             | Action::Complete { lesson, .. }
-            | Action::Reflect { lesson, .. } => lesson,
+            | Action::Reflect { lesson, .. }
+            | Action::Pipeline { lesson, .. }
+            | Action::Chart { lesson, .. } => lesson,
         }
     }
 
@@ -705,7 +719,9 @@ impl Action {
             | Action::Hint { step, .. }
             | Action::Record { step, .. }
             | Action::Complete { step, .. }
-            | Action::Reflect { step, .. } => step,
+            | Action::Reflect { step, .. }
+            | Action::Pipeline { step, .. }
+            | Action::Chart { step, .. } => step,
         }
     }
 }
@@ -717,9 +733,9 @@ pub fn parse_action(text: &str, line: usize, lang: Lang) -> Result<Action, Progr
     let bad = |reason: String| ProgressError::AnswersLine { line, reason };
     let one_key = || {
         bad(if fr {
-            "une seule clé parmi « answer », « hint »: true, « record », « complete »: true est attendue".into()
+            "une seule clé parmi « answer », « pipeline », « chart », « hint »: true, « record », « complete »: true est attendue".into()
         } else {
-            "exactly one of \"answer\", \"hint\": true, \"record\", \"complete\": true is expected"
+            "exactly one of \"answer\", \"pipeline\", \"chart\", \"hint\": true, \"record\", \"complete\": true is expected"
                 .into()
         })
     };
@@ -764,6 +780,20 @@ pub fn parse_action(text: &str, line: usize, lang: Lang) -> Result<Action, Progr
             lesson,
             step,
             answer: answer.clone(),
+        });
+    }
+    if let Some(pipeline) = obj.get("pipeline") {
+        return Ok(Action::Pipeline {
+            lesson,
+            step,
+            pipeline: pipeline.clone(),
+        });
+    }
+    if let Some(chart) = obj.get("chart") {
+        return Ok(Action::Chart {
+            lesson,
+            step,
+            chart: chart.clone(),
         });
     }
     if obj.get("hint") == Some(&serde_json::Value::Bool(true)) {
@@ -829,6 +859,16 @@ pub fn reference_actions(pack: &crate::pack::Pack) -> Vec<Action> {
                     lesson,
                     step,
                     answer: q.answer.clone(),
+                },
+                Exercise::Data(t) => Action::Pipeline {
+                    lesson,
+                    step,
+                    pipeline: serde_json::to_value(&t.reference).unwrap_or_default(),
+                },
+                Exercise::ChartTask(t) => Action::Chart {
+                    lesson,
+                    step,
+                    chart: serde_json::to_value(&t.reference).unwrap_or_default(),
                 },
                 Exercise::Collect(c) => {
                     let values = c
@@ -937,6 +977,16 @@ pub fn play(
         Action::Reflect { text, .. } => {
             let o = w.reflect(profile_id, pack_id, lesson, step, text)?;
             played(o.event_id, "reflection", None, Some(o.message))
+        }
+        Action::Pipeline { pipeline, .. } => {
+            let o = w.submit_pipeline(profile_id, pack_id, lesson, step, pipeline)?;
+            let correct = o.saved.then_some(o.verdict == "correct");
+            played(o.event_id, "attempt", correct, Some(o.message))
+        }
+        Action::Chart { chart, .. } => {
+            let o = w.submit_chart(profile_id, pack_id, lesson, step, chart)?;
+            let correct = o.saved.then_some(o.verdict == "correct");
+            played(o.event_id, "attempt", correct, Some(o.message))
         }
     })
 }

@@ -11,6 +11,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use crate::chart::{self, BarChartSpec, BarDatum};
+use crate::datatask;
 use crate::error::{Error, Result};
 use crate::exercise::{self, Verdict};
 use crate::export::{self, ExportFormat, ExportReport};
@@ -20,6 +21,7 @@ use crate::import::{self, ImportOptions, ImportReport};
 use crate::pack::{localized, AnswerType, ChartStep, Exercise, Lesson, Pack, Step};
 use crate::store::{Event, EventKind, Position, Profile, StepRef, Store};
 use crate::tables::{self, TableInfo};
+use crate::task;
 
 pub struct Workshop {
     store: Store,
@@ -167,6 +169,10 @@ pub struct StepView {
     pub revealed: bool,
     /// The reference answer, as the trainee would read it, once revealed.
     pub solution: Option<String>,
+    /// Data-task steps: the table worked on, and the reference once revealed.
+    pub data_task: Option<DataTaskView>,
+    /// Chart-task steps: the table charted, and the reference once revealed.
+    pub chart_task: Option<ChartTaskView>,
 }
 
 /// A table formatted for display: numbers the trainee's way, missing values empty.
@@ -510,10 +516,10 @@ impl Workshop {
     ) -> Result<HintOutcome> {
         self.store.profile(profile_id)?;
         let loc = self.locate(pack_id, lesson_id, step_id)?;
-        let Exercise::Question(q) = &loc.step.exercise else {
+        let Some(hints) = exercise_hints(&loc.step.exercise) else {
             return Err(wrong_kind(loc.step));
         };
-        let hints = q.hints.clone();
+        let hints = hints.to_vec();
         let version = loc.pack.manifest.version.clone();
         let events = self.store.events(profile_id, pack_id)?;
         let used = step_events(&events, lesson_id, step_id)
@@ -707,7 +713,12 @@ impl Workshop {
             lesson_id,
             step_id,
             EventKind::Reveal,
-            |ex| matches!(ex, Exercise::Question(_)),
+            |ex| {
+                matches!(
+                    ex,
+                    Exercise::Question(_) | Exercise::Data(_) | Exercise::ChartTask(_)
+                )
+            },
         )
     }
 
@@ -720,13 +731,24 @@ impl Workshop {
         lesson_id: &str,
         step_id: &str,
     ) -> Result<StepView> {
+        // A data task's result table is made from the reference, so later steps work.
+        self.store.profile(profile_id)?;
+        self.save_reference_result(pack_id, lesson_id, step_id)?;
         self.record_once(
             profile_id,
             pack_id,
             lesson_id,
             step_id,
             EventKind::Skip,
-            |ex| matches!(ex, Exercise::Question(_) | Exercise::Collect(_)),
+            |ex| {
+                matches!(
+                    ex,
+                    Exercise::Question(_)
+                        | Exercise::Collect(_)
+                        | Exercise::Data(_)
+                        | Exercise::ChartTask(_)
+                )
+            },
         )
     }
 
@@ -1023,6 +1045,8 @@ impl Workshop {
             min_length: 0,
             placeholder: None,
             solution: None,
+            data_task: None,
+            chart_task: None,
         };
         match &loc.step.exercise {
             Exercise::Read => {}
@@ -1062,6 +1086,8 @@ impl Workshop {
             Exercise::Chart(c) => {
                 view.chart_svg = Some(self.chart_svg(c)?);
             }
+            Exercise::Data(t) => self.data_task_view(&mut view, t, &mine),
+            Exercise::ChartTask(t) => self.chart_task_view(&mut view, t, &mine),
         }
         Ok(view)
     }
@@ -1188,7 +1214,7 @@ fn step_events<'a>(events: &'a [Event], lesson_id: &str, step_id: &str) -> Vec<&
 fn status(step: &Step, events: &[&Event]) -> Status {
     let done = match &step.exercise {
         Exercise::Read | Exercise::Chart(_) => events.iter().any(|e| e.kind == "complete"),
-        Exercise::Question(_) => events
+        Exercise::Question(_) | Exercise::Data(_) | Exercise::ChartTask(_) => events
             .iter()
             .any(|e| e.kind == "attempt" && e.correct == Some(true)),
         Exercise::Collect(c) => {
@@ -1204,5 +1230,320 @@ fn status(step: &Step, events: &[&Event]) -> Status {
         Status::Todo
     } else {
         Status::Started
+    }
+}
+
+// ---------- data tasks and chart tasks ----------
+
+/// What a data-task step shows besides the common fields.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataTaskView {
+    /// The table the pipeline starts from.
+    pub dataset: String,
+    /// Its columns, for the pipeline editor; `None` while the table does not exist yet
+    /// (it is the result of an earlier step not done yet).
+    pub table: Option<TableInfo>,
+    /// The table saved when the step is done or skipped.
+    pub result: Option<String>,
+    /// Row order is checked.
+    pub ordered: bool,
+    /// The reference pipeline (JSON, as the editor builds it), once revealed.
+    pub reference: Option<serde_json::Value>,
+    /// The reference's steps as sentences, once revealed.
+    pub solution_steps: Vec<String>,
+}
+
+/// What a chart-task step shows besides the common fields.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartTaskView {
+    pub dataset: String,
+    /// Its columns, for the chart editor (`None` while the table does not exist yet).
+    pub table: Option<TableInfo>,
+    /// The reference chart request, once revealed.
+    pub reference: Option<serde_json::Value>,
+}
+
+/// The outcome of a pipeline submitted to a data task.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskOutcome {
+    /// `correct`, `wrong`, or `invalid` (the pipeline cannot run: not saved, not counted).
+    pub verdict: &'static str,
+    pub message: String,
+    /// True once the attempt is committed to disk.
+    pub saved: bool,
+    pub event_id: Option<String>,
+    /// The trainee's result: the first rows, and the number of rows in all.
+    pub result: Option<crate::analysis::ResultTable>,
+    pub step: StepView,
+}
+
+/// The hints of the step kinds that have some.
+fn exercise_hints(ex: &Exercise) -> Option<&[String]> {
+    match ex {
+        Exercise::Question(q) => Some(&q.hints),
+        Exercise::Data(t) => Some(&t.hints),
+        Exercise::ChartTask(t) => Some(&t.hints),
+        _ => None,
+    }
+}
+
+/// True when every field an anticipated wrong chart names is the trainee's.
+fn chart_feedback_matches(fb: &task::ChartChoice, got: &task::ChartChoice) -> bool {
+    let same = |a: &Option<String>, b: &Option<String>| match a {
+        None => true,
+        Some(a) => b
+            .as_deref()
+            .is_some_and(|b| a.trim().eq_ignore_ascii_case(b.trim())),
+    };
+    (fb.kind.is_empty() || fb.kind == got.kind)
+        && same(&fb.x, &got.x)
+        && same(&fb.y, &got.y)
+        && (fb.agg.is_none()
+            || same(
+                &fb.agg,
+                &Some(got.agg.clone().unwrap_or_else(|| "sum".into())),
+            ))
+        && same(&fb.group, &got.group)
+}
+
+impl Workshop {
+    /// Checks a pipeline built for a data task: it runs on the step's table and its result
+    /// is compared with the reference's (values, not names; order when the task asks).
+    /// A runnable pipeline is committed as an attempt before this returns; a right one
+    /// also saves the step's `result` table (made from the reference, so later steps find
+    /// the column names they expect).
+    pub fn submit_pipeline(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+        pipeline: &serde_json::Value,
+    ) -> Result<TaskOutcome> {
+        self.store.profile(profile_id)?;
+        let lang = self.lang;
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        let Exercise::Data(t) = &loc.step.exercise else {
+            return Err(wrong_kind(loc.step));
+        };
+        let t = t.clone();
+        let version = loc.pack.manifest.version.clone();
+        let conn = self.store.conn();
+        if tables::table_info(conn, &t.dataset).is_err() {
+            return Err(datatask::TaskError::DatasetMissing { table: t.dataset }.into());
+        }
+        let reference = datatask::run_grid(conn, &t.dataset, &t.reference).map_err(|e| {
+            datatask::TaskError::ReferenceFailed {
+                step: step_id.to_string(),
+                detail: e.message(lang),
+            }
+        })?;
+        let run = crate::pipeline::Pipeline::from_value(pipeline.clone())
+            .and_then(|p| crate::pipeline::run(conn, &t.dataset, &p, datatask::MAX_COMPARE_ROWS));
+        let mut result = match run {
+            Ok(r) => r,
+            Err(e @ Error::Analysis(_)) => {
+                let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+                return Ok(TaskOutcome {
+                    verdict: "invalid",
+                    message: e.message(lang),
+                    saved: false,
+                    event_id: None,
+                    result: None,
+                    step,
+                });
+            }
+            Err(e) => return Err(e),
+        };
+        let got = result.to_grid();
+        let how = t.compare();
+        let (name, message, correct) = match task::compare(&reference, &got, how) {
+            Ok(()) => ("correct", i18n::t(lang, "correct").to_string(), true),
+            Err(mismatch) => {
+                let anticipated = t.feedback.iter().find(|fb| {
+                    datatask::run_grid(conn, &t.dataset, &fb.pipeline)
+                        .is_ok_and(|g| task::compare(&g, &got, how).is_ok())
+                });
+                let message = match anticipated {
+                    Some(fb) => fb.message.clone(),
+                    None => mismatch.message(lang),
+                };
+                ("wrong", message, false)
+            }
+        };
+        if correct {
+            if let Some(table) = &t.result {
+                crate::pipeline::save_as(self.store.conn_mut(), &t.dataset, &t.reference, table)?;
+            }
+        }
+        let columns: Vec<&str> = result.columns.iter().map(|c| c.name.as_str()).collect();
+        let event = self.append_event(
+            (profile_id, pack_id, lesson_id, step_id),
+            &version,
+            EventKind::Attempt,
+            &serde_json::json!({
+                "answer": pipeline,
+                "message": message,
+                "rows": result.total_rows,
+                "columns": columns,
+            }),
+            Some(correct),
+        )?;
+        result.rows.truncate(datatask::RESULT_PREVIEW_ROWS);
+        let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+        Ok(TaskOutcome {
+            verdict: name,
+            message,
+            saved: true,
+            event_id: Some(event.id),
+            result: Some(result),
+            step,
+        })
+    }
+
+    /// Checks a chart request (kind, x, y, agg, group; other keys ignored) against what a
+    /// chart task expects; a request with a kind is committed as an attempt.
+    pub fn submit_chart(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+        request: &serde_json::Value,
+    ) -> Result<AnswerOutcome> {
+        self.store.profile(profile_id)?;
+        let lang = self.lang;
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        let Exercise::ChartTask(t) = &loc.step.exercise else {
+            return Err(wrong_kind(loc.step));
+        };
+        let t = t.clone();
+        let version = loc.pack.manifest.version.clone();
+        let got = datatask::chart_choice(request);
+        if got.kind.is_empty() {
+            let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+            return Ok(AnswerOutcome {
+                verdict: "invalid",
+                message: match lang {
+                    Lang::Fr => "Choisissez d'abord un type de graphique.".into(),
+                    Lang::En => "Choose a kind of chart first.".into(),
+                },
+                saved: false,
+                event_id: None,
+                step,
+            });
+        }
+        let (name, message, correct) = match task::check_chart(&t.expect, &got) {
+            Ok(()) => ("correct", i18n::t(lang, "correct").to_string(), true),
+            Err(m) => {
+                let message = t
+                    .feedback
+                    .iter()
+                    .find(|fb| {
+                        let choice = datatask::chart_choice(
+                            &serde_json::to_value(&fb.chart).unwrap_or_default(),
+                        );
+                        chart_feedback_matches(&choice, &got)
+                    })
+                    .map(|fb| fb.message.clone())
+                    .unwrap_or_else(|| m.message(lang));
+                ("wrong", message, false)
+            }
+        };
+        let event = self.append_event(
+            (profile_id, pack_id, lesson_id, step_id),
+            &version,
+            EventKind::Attempt,
+            &serde_json::json!({ "answer": request, "message": message }),
+            Some(correct),
+        )?;
+        let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+        Ok(AnswerOutcome {
+            verdict: name,
+            message,
+            saved: true,
+            event_id: Some(event.id),
+            step,
+        })
+    }
+
+    /// For a data task with a `result`: saves that table from the reference (skip).
+    fn save_reference_result(
+        &mut self,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+    ) -> Result<()> {
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        let Exercise::Data(t) = &loc.step.exercise else {
+            return Ok(());
+        };
+        let Some(table) = t.result.clone() else {
+            return Ok(());
+        };
+        let (dataset, reference) = (t.dataset.clone(), t.reference.clone());
+        if tables::table_info(self.store.conn(), &dataset).is_err() {
+            return Err(datatask::TaskError::DatasetMissing { table: dataset }.into());
+        }
+        crate::pipeline::save_as(self.store.conn_mut(), &dataset, &reference, &table)?;
+        Ok(())
+    }
+
+    fn task_hints(
+        &self,
+        view: &mut StepView,
+        hints: &[String],
+        explanation: Option<&str>,
+        mine: &[&Event],
+    ) {
+        view.hints_total = hints.len();
+        let used = mine
+            .iter()
+            .filter(|e| e.kind == "hint")
+            .count()
+            .min(hints.len());
+        view.hints = hints[..used].to_vec();
+        if view.status == Status::Done || view.revealed {
+            view.explanation_html = explanation.map(crate::markdown::to_safe_html);
+        }
+    }
+
+    fn data_task_view(&self, view: &mut StepView, t: &datatask::DataTask, mine: &[&Event]) {
+        self.task_hints(view, &t.hints, t.explanation.as_deref(), mine);
+        let mut v = DataTaskView {
+            dataset: t.dataset.clone(),
+            table: tables::table_info(self.store.conn(), &t.dataset).ok(),
+            result: t.result.clone(),
+            ordered: t.ordered,
+            reference: None,
+            solution_steps: Vec::new(),
+        };
+        if view.revealed {
+            v.reference = serde_json::to_value(&t.reference).ok();
+            v.solution_steps = datatask::describe_pipeline(&t.reference, self.lang);
+            view.solution = Some(
+                v.solution_steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| format!("{}. {s}", i + 1))
+                    .collect::<Vec<_>>()
+                    .join(" ; "),
+            );
+        }
+        view.data_task = Some(v);
+    }
+
+    fn chart_task_view(&self, view: &mut StepView, t: &datatask::ChartTask, mine: &[&Event]) {
+        self.task_hints(view, &t.hints, t.explanation.as_deref(), mine);
+        let mut v = ChartTaskView {
+            dataset: t.dataset.clone(),
+            table: tables::table_info(self.store.conn(), &t.dataset).ok(),
+            reference: None,
+        };
+        if view.revealed {
+            v.reference = serde_json::to_value(&t.reference).ok();
+            view.solution = Some(datatask::describe_chart(&t.reference_choice(), self.lang));
+        }
+        view.chart_task = Some(v);
     }
 }

@@ -293,6 +293,7 @@ fn ratio(a: Duration, b: Duration) -> f64 {
 
 mod analysis;
 mod progress;
+mod tasks;
 
 fn main() -> Result<(), BoxError> {
     let args: Vec<String> = std::env::args().collect();
@@ -301,6 +302,8 @@ fn main() -> Result<(), BoxError> {
     }
     if args.get(1).map(String::as_str) == Some("analysis") {
         return analysis::run(&args[2..]);
+    if args.get(1).map(String::as_str) == Some("tasks") {
+        return tasks::run(&args[2..]);
     }
     // Child modes: do one thing and report the peak resident memory.
     if let (Some(mode), Some(path)) = (args.get(1), args.get(2)) {

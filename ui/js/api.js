@@ -50,4 +50,6 @@ export const api = {
   exportChart: (table, request, format) => invoke('export_chart', { table, request, format }),
   computeIndicator: (table, request) => invoke('compute_indicator', { table, request }),
   normaliseProvinces: (table, column) => invoke('normalise_provinces', { table, column }),
+  submitPipeline: (at, stepId, pipeline) => invoke('submit_pipeline', { ...at, stepId, pipeline }),
+  submitChart: (at, stepId, request) => invoke('submit_chart', { ...at, stepId, request }),
 };

@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { h, clear, trustedHtml } from '../dom.js';
 import { t } from '../i18n.js';
 import { state, go, guard } from '../main.js';
+import { pipelineEditor, pipelineResult, chartEditor } from './analyse.js';
 
 export async function lessonScreen(packId, lessonId, stepId, onTitle) {
   const at = { profileId: state.profile.id, packId, lessonId };
@@ -70,6 +71,8 @@ function stepView(step, ctx) {
   if (step.kind === 'collect') body.push(collectView(step, at, render));
   if (step.kind === 'reflection') body.push(reflectionView(step, at, render));
   if (step.kind === 'chart') body.push(trustedHtml(h('figure', { class: 'chart', id: 'chart' }), step.chart_svg));
+  if (step.kind === 'data') body.push(dataTaskView(step, at, render));
+  if (step.kind === 'chart_task') body.push(chartTaskView(step, at, render));
 
   // Navigation. Read and chart steps are marked done by moving on.
   const markDone = step.kind === 'read' || step.kind === 'chart';
@@ -88,7 +91,7 @@ function stepView(step, ctx) {
     },
   }, nextLabel);
   const prev = step.prev ? h('button', { id: 'prev-step', onclick: () => show(step.prev) }, t('prev')) : h('span');
-  const skippable = (step.kind === 'question' || step.kind === 'collect') && step.status !== 'done' && step.status !== 'skipped';
+  const skippable = ['question', 'collect', 'data', 'chart_task'].includes(step.kind) && step.status !== 'done' && step.status !== 'skipped';
   const skip = skippable
     ? h('button', {
         id: 'skip-step', class: 'ghost-dark',
@@ -311,4 +314,111 @@ function reflectionView(step, at, render) {
     if (m) { m.textContent = out.message; m.className = 'form-message ok'; }
   });
   return form;
+}
+
+// ---------- data tasks and chart tasks ----------
+
+// Hints (with their counter), the solution after a confirmation and the feedback of a
+// task step, refreshed in place so the trainee's pipeline or chart stays on screen.
+function taskControls(step, at, check) {
+  const root = h('div', { class: 'task-controls' });
+  function build(s) {
+    const hints = h('ol', { class: 'hints', id: 'hints' },
+      s.hints.map((text, i) => h('li', {}, h('strong', {}, t('hint_n', i + 1, s.hints_total)), ' ', text)));
+    const hintButton = h('button', {
+      id: 'hint-button',
+      disabled: s.hints_total === 0 || s.hints.length >= s.hints_total,
+      onclick: async () => {
+        const out = await guard(() => api.requestHint(at, s.id));
+        if (out) build(out.step);
+      },
+    }, s.hints_total ? `${t('hint')} (${s.hints.length}/${s.hints_total})` : t('no_hint'));
+    const confirmBox = h('div', { class: 'confirm', id: 'reveal-confirm-box', hidden: true, role: 'alertdialog' },
+      h('p', {}, t('reveal_confirm')),
+      h('div', { class: 'row' },
+        h('button', {
+          id: 'reveal-confirm', class: 'primary',
+          onclick: async () => {
+            const v = await guard(() => api.revealSolution(at, s.id));
+            if (v) { build(v); document.getElementById('solution')?.scrollIntoView({ block: 'nearest' }); }
+          },
+        }, t('reveal_yes')),
+        h('button', { id: 'reveal-cancel', onclick: () => { confirmBox.hidden = true; } }, t('reveal_no'))));
+    const box = feedbackBox(s);
+    const steps = s.data_task?.solution_steps ?? [];
+    if (steps.length) {
+      box.append(h('p', {}, t('task_solution_steps')),
+        h('ol', { class: 'solution-steps', id: 'solution-steps' }, steps.map((x) => h('li', {}, x))));
+    }
+    clear(root).append(
+      h('div', { class: 'row' },
+        h('button', { class: 'primary', id: 'task-check', onclick: () => check(build, box) }, t('task_check')),
+        hintButton,
+        s.status !== 'done' && !s.revealed
+          ? h('button', { id: 'reveal-button', onclick: () => { confirmBox.hidden = false; } }, t('reveal'))
+          : null,
+        s.attempts ? h('span', { class: 'muted', id: 'attempts' }, t('attempts', s.attempts)) : null),
+      confirmBox, hints, box);
+  }
+  build(step);
+  return root;
+}
+
+function showInvalid(box, message) {
+  clear(box).append(h('p', { class: 'message' }, message));
+  box.className = 'feedback warn';
+  box.scrollIntoView({ block: 'nearest' });
+}
+
+// A data task: the pipeline editor on the step's table, "Vérifier", the result grid.
+function dataTaskView(step, at, render) {
+  const task = step.data_task;
+  const intro = h('p', { class: 'muted', id: 'task-dataset' },
+    t('task_dataset', task.dataset), task.ordered ? ` ${t('task_ordered')}` : '');
+  if (!task.table) {
+    return h('div', { class: 'task-step', id: 'data-task' }, intro,
+      h('p', { class: 'warning-text' }, t('task_dataset_missing', task.dataset)));
+  }
+  const editor = pipelineEditor(task.table);
+  const result = h('div', { id: 'task-result' });
+  const controls = taskControls(step, at, async (build, box) => {
+    const out = await guard(() => api.submitPipeline(at, step.id, editor.pipeline()));
+    if (!out) return;
+    if (out.verdict === 'invalid') { showInvalid(box, out.message); return; }
+    const showResult = (el) => {
+      if (!el || !out.result) return;
+      clear(el).append(h('h2', {}, t('task_your_result')), ...pipelineResult(out.result));
+      if (out.verdict === 'correct' && task.result) el.append(h('p', { class: 'ok-text', id: 'task-saved' }, t('task_result_saved', task.result)));
+    };
+    if (out.verdict === 'correct') {
+      render(out.step);
+      showResult(document.getElementById('task-result'));
+    } else {
+      build(out.step);
+      showResult(result);
+    }
+    document.getElementById('feedback')?.scrollIntoView({ block: 'nearest' });
+  });
+  return h('div', { class: 'task-step', id: 'data-task' }, intro, editor.element, controls, result);
+}
+
+// A chart task: the chart editor on the step's table and "Vérifier" (the chart is drawn too).
+function chartTaskView(step, at, render) {
+  const task = step.chart_task;
+  const intro = h('p', { class: 'muted', id: 'task-dataset' }, t('task_dataset', task.dataset));
+  if (!task.table) {
+    return h('div', { class: 'task-step', id: 'chart-task' }, intro,
+      h('p', { class: 'warning-text' }, t('task_dataset_missing', task.dataset)));
+  }
+  const editor = chartEditor(task.table, { withSource: false });
+  const controls = taskControls(step, at, async (build, box) => {
+    const request = editor.request();
+    const out = await guard(() => api.submitChart(at, step.id, request));
+    if (!out) return;
+    if (out.verdict === 'invalid') { showInvalid(box, out.message); return; }
+    if (out.verdict === 'correct') render(out.step);
+    else { build(out.step); editor.draw(); }
+    document.getElementById('feedback')?.scrollIntoView({ block: 'nearest' });
+  });
+  return h('div', { class: 'task-step', id: 'chart-task' }, intro, editor.element, controls);
 }

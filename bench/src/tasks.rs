@@ -1,0 +1,253 @@
+//! Data-task benchmark: `cargo run --release -p datajam-bench -- tasks [--rows N] [--reps R]`.
+//!
+//! - Opening a pack now proves its data and chart tasks (`datatask::check_tasks`: the
+//!   datasets into an in-memory database, every reference and feedback run). Measured on
+//!   the built-in pack (23 rows): `Pack::builtin()` in all, and `check_tasks` alone.
+//! - `Workshop::submit_pipeline` (run the trainee's pipeline and the reference, compare,
+//!   run the feedback pipelines when wrong, durable commit, step view), right and wrong,
+//!   on the built-in pack, and on a generated pack of N rows (default 50,000) with two
+//!   tasks: a group by province (23 result rows) and a filter keeping most rows (the
+//!   comparison of two large tables). Also that pack's `check_tasks`. Medians of R runs.
+
+use std::time::{Duration, Instant};
+
+use datajam::i18n::Lang;
+use datajam::pack::Pack;
+use datajam::Workshop;
+use serde_json::json;
+
+type BoxError = Box<dyn std::error::Error>;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn time<T>(reps: usize, mut f: impl FnMut() -> T) -> Duration {
+    median(
+        (0..reps)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(f());
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+const LESSON: &str = r#"+++
+id = "l"
+title = { fr = "Banc" }
++++
+
+## Par province {#groupe}
+
+```exercise
+kind = "data"
+dataset = "ecoles"
+[reference]
+steps = [ { op = "group", by = ["province"], aggregates = [{ fn = "sum", column = "eleves", as = "total" }] } ]
+[[feedback]]
+message = "Compté au lieu de sommé."
+pipeline = { steps = [ { op = "group", by = ["province"], aggregates = [{ fn = "count", as = "total" }] } ] }
+```
+
+## Grandes écoles {#filtre}
+
+```exercise
+kind = "data"
+dataset = "ecoles"
+[reference]
+steps = [ { op = "filter", conditions = [{ column = "eleves", cmp = "ge", value = 20 }] } ]
+[[feedback]]
+message = "Strictement plus de 20."
+pipeline = { steps = [ { op = "filter", conditions = [{ column = "eleves", cmp = "gt", value = 20 }] } ] }
+```
+"#;
+
+const PROVINCES: &[&str] = &[
+    "Batha",
+    "Borkou",
+    "Guéra",
+    "Kanem",
+    "Lac",
+    "Mandoul",
+    "Ouaddaï",
+    "Salamat",
+    "Sila",
+    "Tandjilé",
+    "Tibesti",
+    "Wadi Fira",
+    "Hadjer-Lamis",
+    "Chari-Baguirmi",
+    "Moyen-Chari",
+    "Logone Occidental",
+    "Logone Oriental",
+    "Mayo-Kebbi Est",
+    "Mayo-Kebbi Ouest",
+    "Barh El Gazel",
+    "Ennedi-Est",
+    "Ennedi-Ouest",
+    "Ville de N'Djamena",
+];
+
+fn make_pack(dir: &std::path::Path, rows: usize) -> Result<(), BoxError> {
+    std::fs::create_dir_all(dir.join("lessons"))?;
+    std::fs::create_dir_all(dir.join("data"))?;
+    std::fs::write(
+        dir.join("pack.toml"),
+        "schema = 1\nid = \"banc\"\nversion = \"1\"\nlicence = \"CC0\"\nlessons = [\"lessons/l.md\"]\ntitle = { fr = \"Banc\" }\n",
+    )?;
+    std::fs::write(
+        dir.join("datapackage.json"),
+        r#"{"resources": [{"name": "ecoles", "path": "data/ecoles.csv"}]}"#,
+    )?;
+    let mut csv = String::from("ecole,province,eleves\n");
+    let mut x: u64 = 42;
+    for i in 0..rows {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let p = PROVINCES[(x >> 33) as usize % PROVINCES.len()];
+        let eleves = 5 + (x >> 40) % 400;
+        csv.push_str(&format!("E{i},{p},{eleves}\n"));
+    }
+    std::fs::write(dir.join("data/ecoles.csv"), csv)?;
+    std::fs::write(dir.join("lessons/l.md"), LESSON)?;
+    Ok(())
+}
+
+pub fn run(args: &[String]) -> Result<(), BoxError> {
+    let mut rows = 50_000usize;
+    let mut reps = 7usize;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--rows" => rows = it.next().and_then(|v| v.parse().ok()).unwrap_or(rows),
+            "--reps" => {
+                reps = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(reps)
+                    .max(1)
+            }
+            _ => return Err(format!("unknown argument {a}").into()),
+        }
+    }
+    println!("# Data tasks (median of {reps} runs)");
+
+    let builtin = Pack::builtin()?;
+    let open = time(reps, || Pack::builtin().map(|p| p.lessons.len()));
+    let check = time(reps, || {
+        datajam::datatask::check_tasks(&builtin.lessons, &builtin.datasets, builtin.files()).len()
+    });
+    println!(
+        "built-in pack: Pack::builtin() {} (of which check_tasks {})",
+        ms(open),
+        ms(check)
+    );
+
+    let dir = tempfile::tempdir()?;
+    let mut w = Workshop::open(dir.path(), Lang::Fr)?;
+    let (pack, lesson, step) = ("datajam-tchad", "premiers-pas", "tableau-moins-peuplees");
+    let right = json!({"steps": [
+        {"op": "sort", "keys": [{"column": "population_2009_a", "desc": false}]},
+        {"op": "limit", "n": 5}]});
+    let wrong = json!({"steps": [{"op": "limit", "n": 5}]});
+    let mut n = 0;
+    let mut submit =
+        |w: &mut Workshop, pack: &str, lesson: &str, step: &str, p: &serde_json::Value| {
+            n += 1;
+            let id = w.create_profile(&format!("T{n}")).unwrap().id;
+            let t = Instant::now();
+            let o = w.submit_pipeline(&id, pack, lesson, step, p).unwrap();
+            (t.elapsed(), o.verdict)
+        };
+    let mut timed = |w: &mut Workshop,
+                     pack: &str,
+                     lesson: &str,
+                     step: &str,
+                     p: &serde_json::Value,
+                     label: &str| {
+        let mut v = Vec::new();
+        let mut verdict = "";
+        for _ in 0..reps {
+            let (d, verdict_now) = submit(w, pack, lesson, step, p);
+            v.push(d);
+            verdict = verdict_now;
+        }
+        println!("{label}: submit_pipeline {} ({verdict})", ms(median(v)));
+    };
+    timed(
+        &mut w,
+        pack,
+        lesson,
+        step,
+        &right,
+        "built-in, 23 rows, right (saves the result table)",
+    );
+    timed(
+        &mut w,
+        pack,
+        lesson,
+        step,
+        &wrong,
+        "built-in, 23 rows, wrong",
+    );
+
+    let src = tempfile::tempdir()?;
+    make_pack(src.path(), rows)?;
+    let t = Instant::now();
+    let big = Pack::from_dir(src.path())?;
+    let load = t.elapsed();
+    let check = time(reps.min(3), || {
+        datajam::datatask::check_tasks(&big.lessons, &big.datasets, big.files()).len()
+    });
+    println!(
+        "generated pack, {rows} rows: Pack::from_dir {} (check_tasks alone {})",
+        ms(load),
+        ms(check)
+    );
+    w.add_pack(big)?;
+    let group_right = json!({"steps": [{"op": "group", "by": ["province"], "aggregates": [{"fn": "sum", "column": "eleves", "as": "n"}]}]});
+    let group_wrong = json!({"steps": [{"op": "group", "by": ["province"], "aggregates": [{"fn": "mean", "column": "eleves", "as": "n"}]}]});
+    let filter_right = json!({"steps": [{"op": "filter", "conditions": [{"column": "eleves", "cmp": "gt", "value": 19}]}]});
+    let filter_wrong = json!({"steps": [{"op": "filter", "conditions": [{"column": "eleves", "cmp": "gt", "value": 21}]}]});
+    timed(
+        &mut w,
+        "banc",
+        "l",
+        "groupe",
+        &group_right,
+        &format!("{rows} rows, group by province, right"),
+    );
+    timed(
+        &mut w,
+        "banc",
+        "l",
+        "groupe",
+        &group_wrong,
+        &format!("{rows} rows, group by province, wrong (feedback run)"),
+    );
+    timed(
+        &mut w,
+        "banc",
+        "l",
+        "filtre",
+        &filter_right,
+        &format!("{rows} rows, filter keeping ~96 %, right"),
+    );
+    timed(
+        &mut w,
+        "banc",
+        "l",
+        "filtre",
+        &filter_wrong,
+        &format!("{rows} rows, filter keeping ~96 %, wrong (feedback run)"),
+    );
+    Ok(())
+}

@@ -1,0 +1,696 @@
+//! Data-task and chart-task steps of a lesson: their pack format, the checks `pack
+//! check` runs on them, and the text of their solution.
+//!
+//! - A data task (`kind = "data"`) asks the trainee to build a table from a dataset with
+//!   a pipeline (filter, group, aggregate…). It is checked on the result table against the
+//!   result of the reference pipeline ([`crate::task::compare`]), never on the steps taken.
+//!   Anticipated wrong answers are pipelines too: when the trainee's result equals one of
+//!   theirs, its message is shown.
+//! - A chart task (`kind = "chart_task"`) is checked on what the chart shows: kind,
+//!   fields, aggregation ([`crate::task::check_chart`]).
+//! - [`check_tasks`] proves, on an in-memory copy of the pack's datasets, that every
+//!   reference passes and every anticipated wrong answer fails; problems name the file
+//!   and the line of the step.
+
+use std::collections::{BTreeMap, HashSet};
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::import::{self, ImportOptions};
+use crate::pack::{Dataset, Exercise, Lesson, Problem};
+use crate::pipeline::{self, AggFn, Cmp, DeriveFn, Operand, Pipeline, Step as PStep};
+use crate::task::{self, ChartChoice, ChartExpect, Compare, Grid};
+
+/// Most rows a data task's tables are compared on.
+pub const MAX_COMPARE_ROWS: usize = 100_000;
+/// Rows of the trainee's result sent back for display.
+pub const RESULT_PREVIEW_ROWS: usize = 50;
+
+/// A data task: build a table from `dataset`; right when the result holds the values of
+/// the reference's result.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataTask {
+    /// The table worked on: a datapackage resource, or the `result` of an earlier data task.
+    pub dataset: String,
+    /// Name of the workspace table saved (from the reference) when the step is done or
+    /// skipped, so later steps can use it.
+    #[serde(default)]
+    pub result: Option<String>,
+    /// Row order matters (the task asks for a sort).
+    #[serde(default)]
+    pub ordered: bool,
+    /// Numbers may differ by this much.
+    #[serde(default = "default_tolerance")]
+    pub tolerance: f64,
+    /// Hints, shown one at a time, from gentle to explicit.
+    #[serde(default)]
+    pub hints: Vec<String>,
+    /// The reference solution.
+    pub reference: Pipeline,
+    /// Anticipated wrong answers.
+    #[serde(default)]
+    pub feedback: Vec<DataFeedback>,
+    /// Shown once the step is done or the solution revealed (Markdown).
+    #[serde(default)]
+    pub explanation: Option<String>,
+}
+
+fn default_tolerance() -> f64 {
+    Compare::default().tolerance
+}
+
+impl DataTask {
+    pub fn compare(&self) -> Compare {
+        Compare {
+            ordered: self.ordered,
+            tolerance: self.tolerance,
+        }
+    }
+}
+
+/// An anticipated wrong pipeline and what to tell the trainee whose result equals its one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataFeedback {
+    pub message: String,
+    pub pipeline: Pipeline,
+}
+
+/// A chart task: draw a chart of `dataset` showing what `expect` says.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartTask {
+    pub dataset: String,
+    pub expect: ChartExpect,
+    /// The chart the reference solution draws (extra keys such as `title` are kept for
+    /// showing, not checked).
+    pub reference: BTreeMap<String, serde_json::Value>,
+    #[serde(default)]
+    pub hints: Vec<String>,
+    #[serde(default)]
+    pub feedback: Vec<ChartFeedback>,
+    #[serde(default)]
+    pub explanation: Option<String>,
+}
+
+impl ChartTask {
+    pub fn reference_choice(&self) -> ChartChoice {
+        chart_choice(&serde_json::to_value(&self.reference).unwrap_or_default())
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartFeedback {
+    pub message: String,
+    pub chart: BTreeMap<String, serde_json::Value>,
+}
+
+/// What a chart request (as the chart editor builds it) shows; other keys are ignored,
+/// empty texts count as absent.
+pub fn chart_choice(request: &serde_json::Value) -> ChartChoice {
+    let text = |k: &str| {
+        request
+            .get(k)
+            .and_then(|v| v.as_str())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    ChartChoice {
+        kind: text("kind").unwrap_or_default(),
+        x: text("x"),
+        y: text("y"),
+        agg: text("agg"),
+        group: text("group"),
+    }
+}
+
+/// Errors of data and chart tasks.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum TaskError {
+    /// The table the step works on is not there (an earlier step creates it).
+    #[error("the table {table} of this step does not exist yet")]
+    DatasetMissing { table: String },
+    /// The pack's own reference does not run (the pack was not checked).
+    #[error("the reference solution of step {step} fails: {detail}")]
+    ReferenceFailed { step: String, detail: String },
+}
+
+impl TaskError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            TaskError::DatasetMissing { .. } => "task.dataset_missing",
+            TaskError::ReferenceFailed { .. } => "task.reference_failed",
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (TaskError::DatasetMissing { table }, Lang::Fr) => format!(
+                "Le tableau « {table} » de cette étape n'existe pas encore : faites (ou passez) d'abord l'étape qui le crée."
+            ),
+            (TaskError::DatasetMissing { table }, Lang::En) => format!(
+                "The table \"{table}\" of this step does not exist yet: do (or skip) the step that creates it first."
+            ),
+            (TaskError::ReferenceFailed { step, detail }, Lang::Fr) => format!(
+                "La solution de référence de l'étape « {step} » ne fonctionne pas ({detail}). Signalez-le à l'auteur du paquet."
+            ),
+            (TaskError::ReferenceFailed { step, detail }, Lang::En) => format!(
+                "The reference solution of step \"{step}\" fails ({detail}). Tell the pack's author."
+            ),
+        }
+    }
+}
+
+/// Runs `p` on `table`, as a grid of at most [`MAX_COMPARE_ROWS`] rows.
+pub fn run_grid(conn: &Connection, table: &str, p: &Pipeline) -> crate::Result<Grid> {
+    Ok(pipeline::run(conn, table, p, MAX_COMPARE_ROWS)?.to_grid())
+}
+
+// ---------- solution text ----------
+
+fn cmp_text(c: Cmp, lang: Lang) -> &'static str {
+    let fr = lang == Lang::Fr;
+    match c {
+        Cmp::Eq => "=",
+        Cmp::Ne => "≠",
+        Cmp::Lt => "<",
+        Cmp::Le => "≤",
+        Cmp::Gt => ">",
+        Cmp::Ge => "≥",
+        Cmp::Contains if fr => "contient",
+        Cmp::Contains => "contains",
+        Cmp::In if fr => "parmi",
+        Cmp::In => "among",
+        Cmp::IsMissing if fr => "est vide",
+        Cmp::IsMissing => "is missing",
+        Cmp::NotMissing if fr => "n'est pas vide",
+        Cmp::NotMissing => "is not missing",
+    }
+}
+
+fn agg_text(a: AggFn, lang: Lang) -> &'static str {
+    let fr = lang == Lang::Fr;
+    match a {
+        AggFn::Count if fr => "nombre de lignes",
+        AggFn::Count => "count of rows",
+        AggFn::Sum if fr => "somme",
+        AggFn::Sum => "sum",
+        AggFn::Mean if fr => "moyenne",
+        AggFn::Mean => "mean",
+        AggFn::Median if fr => "médiane",
+        AggFn::Median => "median",
+        AggFn::Min => "minimum",
+        AggFn::Max => "maximum",
+        AggFn::Share if fr => "part (%)",
+        AggFn::Share => "share (%)",
+    }
+}
+
+fn derive_text(f: DeriveFn, lang: Lang) -> &'static str {
+    let fr = lang == Lang::Fr;
+    match f {
+        DeriveFn::Add => "+",
+        DeriveFn::Sub => "−",
+        DeriveFn::Mul => "×",
+        DeriveFn::Div => "÷",
+        DeriveFn::Percentage if fr => "en % de",
+        DeriveFn::Percentage => "as % of",
+        DeriveFn::Per1000 if fr => "pour 1 000",
+        DeriveFn::Per1000 => "per 1,000",
+        DeriveFn::Round if fr => "arrondi à (décimales)",
+        DeriveFn::Round => "rounded to (decimals)",
+        DeriveFn::Year if fr => "année de",
+        DeriveFn::Year => "year of",
+    }
+}
+
+fn value_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => format!("« {s} »"),
+        serde_json::Value::Array(a) => a.iter().map(value_text).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+fn operand_text(o: &Operand) -> String {
+    match o {
+        Operand::Column { column } => column.clone(),
+        Operand::Value { value } => value_text(value),
+    }
+}
+
+/// The steps of a pipeline as a trainee reads them, one line per step
+/// ("Trier par population_2009_a, du plus grand au plus petit").
+pub fn describe_pipeline(p: &Pipeline, lang: Lang) -> Vec<String> {
+    let fr = lang == Lang::Fr;
+    p.steps
+        .iter()
+        .map(|s| match s {
+            PStep::Filter { conditions } => {
+                let parts: Vec<String> = conditions
+                    .iter()
+                    .map(|c| {
+                        let v = c.value.as_ref().map(value_text).unwrap_or_default();
+                        format!("{} {} {v}", c.column, cmp_text(c.cmp, lang))
+                            .trim_end()
+                            .to_string()
+                    })
+                    .collect();
+                let join = if fr { " et " } else { " and " };
+                if fr {
+                    format!("Filtrer : garder les lignes où {}", parts.join(join))
+                } else {
+                    format!("Filter: keep the rows where {}", parts.join(join))
+                }
+            }
+            PStep::Derive { name, func, a, b } => {
+                let b = b.as_ref().map(operand_text).unwrap_or_default();
+                let expr = format!("{} {} {b}", operand_text(a), derive_text(*func, lang));
+                if fr {
+                    format!("Calculer la colonne {name} = {}", expr.trim_end())
+                } else {
+                    format!("Compute the column {name} = {}", expr.trim_end())
+                }
+            }
+            PStep::Group { by, aggregates } => {
+                let aggs: Vec<String> = aggregates
+                    .iter()
+                    .map(|a| {
+                        let col = a
+                            .column
+                            .as_deref()
+                            .map(|c| {
+                                if fr {
+                                    format!(" de {c}")
+                                } else {
+                                    format!(" of {c}")
+                                }
+                            })
+                            .unwrap_or_default();
+                        let name = a
+                            .name
+                            .as_deref()
+                            .map(|n| format!(" ({n})"))
+                            .unwrap_or_default();
+                        format!("{}{col}{name}", agg_text(a.func, lang))
+                    })
+                    .collect();
+                match (fr, by.is_empty()) {
+                    (true, true) => format!("Résumer tout le tableau : {}", aggs.join(", ")),
+                    (true, false) => {
+                        format!("Regrouper par {} : {}", by.join(", "), aggs.join(", "))
+                    }
+                    (false, true) => format!("Summarise the whole table: {}", aggs.join(", ")),
+                    (false, false) => format!("Group by {}: {}", by.join(", "), aggs.join(", ")),
+                }
+            }
+            PStep::Sort { keys } => {
+                let parts: Vec<String> = keys
+                    .iter()
+                    .map(|k| match (fr, k.desc) {
+                        (true, true) => format!("{}, du plus grand au plus petit", k.column),
+                        (true, false) => format!("{}, du plus petit au plus grand", k.column),
+                        (false, true) => format!("{}, largest first", k.column),
+                        (false, false) => format!("{}, smallest first", k.column),
+                    })
+                    .collect();
+                if fr {
+                    format!("Trier par {}", parts.join(" puis "))
+                } else {
+                    format!("Sort by {}", parts.join(" then "))
+                }
+            }
+            PStep::Limit { n } => {
+                if fr {
+                    format!("Garder les {n} premières lignes")
+                } else {
+                    format!("Keep the first {n} rows")
+                }
+            }
+            PStep::Pivot {
+                index,
+                columns,
+                values,
+                agg,
+            } => {
+                if fr {
+                    format!(
+                        "Pivoter : une ligne par {}, une colonne par valeur de {columns}, {} de {values}",
+                        index.join(", "),
+                        agg_text(*agg, lang)
+                    )
+                } else {
+                    format!(
+                        "Pivot: one row per {}, one column per value of {columns}, {} of {values}",
+                        index.join(", "),
+                        agg_text(*agg, lang)
+                    )
+                }
+            }
+            PStep::Join {
+                table,
+                left_on,
+                right_on,
+                ..
+            } => {
+                if fr {
+                    format!("Joindre le tableau {table} ({left_on} = {right_on})")
+                } else {
+                    format!("Join the table {table} ({left_on} = {right_on})")
+                }
+            }
+        })
+        .collect()
+}
+
+/// A chart request as a trainee reads it ("barres horizontales ; catégories : province ;
+/// valeurs : somme de population_2009_a").
+pub fn describe_chart(c: &ChartChoice, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    let kind = match (c.kind.as_str(), fr) {
+        ("bar", true) => "barres verticales",
+        ("hbar", true) => "barres horizontales",
+        ("grouped", true) => "barres groupées",
+        ("stacked", true) => "barres empilées",
+        ("line", true) => "courbe",
+        ("scatter", true) => "nuage de points",
+        ("histogram", true) => "histogramme",
+        ("lorenz", true) => "courbe de Lorenz",
+        ("map", true) => "carte",
+        ("hbar", false) => "horizontal bars",
+        ("bar", false) => "vertical bars",
+        (other, _) => other,
+    };
+    let agg = c.agg.clone().unwrap_or_else(|| "sum".into());
+    let agg_fr = match agg.as_str() {
+        "sum" => "somme",
+        "mean" => "moyenne",
+        "count" => "nombre de lignes",
+        "median" => "médiane",
+        other => other,
+    };
+    let mut parts = vec![kind.to_string()];
+    if let Some(x) = &c.x {
+        parts.push(if fr {
+            format!("catégories : {x}")
+        } else {
+            format!("categories: {x}")
+        });
+    }
+    match (&c.y, agg.as_str()) {
+        (_, "count") => parts.push(if fr {
+            "valeurs : nombre de lignes".into()
+        } else {
+            "values: count of rows".into()
+        }),
+        (Some(y), _) => parts.push(if fr {
+            format!("valeurs : {agg_fr} de {y}")
+        } else {
+            format!("values: {agg} of {y}")
+        }),
+        (None, _) => {}
+    }
+    if let Some(g) = &c.group {
+        parts.push(if fr {
+            format!("groupes : {g}")
+        } else {
+            format!("groups: {g}")
+        });
+    }
+    parts.join(" ; ")
+}
+
+// ---------- pack check ----------
+
+/// An in-memory workspace holding the pack's datasets, loaded on demand.
+struct Sandbox<'a> {
+    conn: Connection,
+    datasets: &'a [Dataset],
+    files: &'a BTreeMap<String, Vec<u8>>,
+    loaded: HashSet<String>,
+    /// `result` tables of earlier data tasks.
+    results: HashSet<String>,
+}
+
+impl<'a> Sandbox<'a> {
+    fn new(
+        datasets: &'a [Dataset],
+        files: &'a BTreeMap<String, Vec<u8>>,
+    ) -> crate::Result<Sandbox<'a>> {
+        let conn = Connection::open_in_memory()?;
+        for m in crate::store::MIGRATIONS {
+            conn.execute_batch(m)?;
+        }
+        Ok(Sandbox {
+            conn,
+            datasets,
+            files,
+            loaded: HashSet::new(),
+            results: HashSet::new(),
+        })
+    }
+
+    /// Makes `table` available: a pack dataset (imported once) or an earlier result.
+    fn ensure(&mut self, table: &str) -> Result<(), String> {
+        if self.loaded.contains(table) || self.results.contains(table) {
+            return Ok(());
+        }
+        let Some(d) = self.datasets.iter().find(|d| d.name == table) else {
+            return Err(format!(
+                "table `{table}` is neither a dataset of datapackage.json nor the result of an earlier data task"
+            ));
+        };
+        let bytes = self
+            .files
+            .get(&d.path)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let opts = ImportOptions {
+            table: Some(d.name.clone()),
+            replace: true,
+            ..Default::default()
+        };
+        import::import_bytes(&mut self.conn, &d.path, bytes, &opts).map_err(|e| {
+            format!(
+                "dataset `{table}` cannot be loaded: {}",
+                crate::Error::from(e).message(Lang::En)
+            )
+        })?;
+        self.loaded.insert(table.to_string());
+        Ok(())
+    }
+
+    /// Loads the tables a pipeline joins with.
+    fn ensure_joins(&mut self, p: &Pipeline) -> Result<(), String> {
+        for s in &p.steps {
+            if let PStep::Join { table, .. } = s {
+                self.ensure(table)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Proves the data and chart tasks of a pack: each reference runs, gives rows and passes;
+/// each anticipated wrong answer runs and fails; chart fields exist. Lessons are walked in
+/// order, so a data task may work on the `result` of an earlier one.
+pub fn check_tasks(
+    lessons: &[Lesson],
+    datasets: &[Dataset],
+    files: &BTreeMap<String, Vec<u8>>,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let any = lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .any(|s| matches!(s.exercise, Exercise::Data(_) | Exercise::ChartTask(_)));
+    if !any {
+        return problems;
+    }
+    let mut sandbox = match Sandbox::new(datasets, files) {
+        Ok(s) => s,
+        Err(e) => {
+            problems.push(Problem {
+                file: "pack.toml".into(),
+                line: 0,
+                message: format!("cannot check the data tasks: {}", e.message(Lang::En)),
+            });
+            return problems;
+        }
+    };
+    for lesson in lessons {
+        for step in &lesson.steps {
+            let mut at = |msg: String| {
+                problems.push(Problem {
+                    file: lesson.file.clone(),
+                    line: step.line,
+                    message: format!("step `{}`: {msg}", step.id),
+                })
+            };
+            match &step.exercise {
+                Exercise::Data(t) => check_data_task(&mut sandbox, t, &mut at),
+                Exercise::ChartTask(t) => check_chart_task(&mut sandbox, t, &mut at),
+                _ => {}
+            }
+        }
+    }
+    problems
+}
+
+fn check_data_task(sb: &mut Sandbox<'_>, t: &DataTask, at: &mut dyn FnMut(String)) {
+    if t.tolerance < 0.0 || !t.tolerance.is_finite() {
+        at("tolerance must be a positive number".into());
+    }
+    if let Err(msg) = sb.ensure(&t.dataset) {
+        at(msg);
+        return;
+    }
+    let reference = match sb
+        .ensure_joins(&t.reference)
+        .and_then(|_| run_grid(&sb.conn, &t.dataset, &t.reference).map_err(|e| e.message(Lang::En)))
+    {
+        Ok(g) => g,
+        Err(msg) => {
+            at(format!("the reference pipeline fails: {msg}"));
+            return;
+        }
+    };
+    if reference.rows.is_empty() {
+        at("the reference pipeline gives no row".into());
+    }
+    for (i, fb) in t.feedback.iter().enumerate() {
+        let n = i + 1;
+        match sb.ensure_joins(&fb.pipeline).and_then(|_| {
+            run_grid(&sb.conn, &t.dataset, &fb.pipeline).map_err(|e| e.message(Lang::En))
+        }) {
+            Err(msg) => at(format!("feedback {n}: its pipeline fails: {msg}")),
+            Ok(g) => {
+                if task::compare(&reference, &g, t.compare()).is_ok() {
+                    at(format!(
+                        "feedback {n}: its pipeline passes the check (same result as the reference), so this wrong answer would be accepted"
+                    ));
+                }
+            }
+        }
+        if fb.message.trim().is_empty() {
+            at(format!("feedback {n}: the message is empty"));
+        }
+    }
+    if let Some(result) = &t.result {
+        match pipeline::normalise_table_name(result) {
+            Ok(n) if &n == result => {
+                match pipeline::save_as(&mut sb.conn, &t.dataset, &t.reference, result) {
+                    Ok(_) => {
+                        sb.results.insert(result.clone());
+                    }
+                    Err(e) => at(format!(
+                        "result table `{result}` cannot be saved: {}",
+                        e.message(Lang::En)
+                    )),
+                }
+            }
+            _ => at(format!(
+                "result `{result}` must be a table name: lower-case letters, digits and _"
+            )),
+        }
+    }
+}
+
+fn check_chart_task(sb: &mut Sandbox<'_>, t: &ChartTask, at: &mut dyn FnMut(String)) {
+    if let Err(msg) = sb.ensure(&t.dataset) {
+        at(msg);
+        return;
+    }
+    let columns: Vec<String> = match crate::tables::table_info(&sb.conn, &t.dataset) {
+        Ok(info) => info.columns.into_iter().map(|c| c.name).collect(),
+        Err(e) => {
+            at(e.message(Lang::En));
+            return;
+        }
+    };
+    let fields = |what: &str, c: [&Option<String>; 3], at: &mut dyn FnMut(String)| {
+        for col in c.into_iter().flatten() {
+            if !columns.iter().any(|n| n.eq_ignore_ascii_case(col)) {
+                at(format!(
+                    "{what}: column `{col}` is not in table `{}`",
+                    t.dataset
+                ));
+            }
+        }
+    };
+    let e = &t.expect;
+    fields("expect", [&e.x, &e.y, &e.group], at);
+    let reference = t.reference_choice();
+    fields(
+        "reference",
+        [&reference.x, &reference.y, &reference.group],
+        at,
+    );
+    if let Err(m) = task::check_chart(&t.expect, &reference) {
+        at(format!(
+            "the reference chart does not pass the check ({})",
+            m.message(Lang::En)
+        ));
+    }
+    for (i, fb) in t.feedback.iter().enumerate() {
+        let n = i + 1;
+        let choice = chart_choice(&serde_json::to_value(&fb.chart).unwrap_or_default());
+        if task::check_chart(&t.expect, &choice).is_ok() {
+            at(format!(
+                "feedback {n}: its chart passes the check, so this wrong answer would be accepted"
+            ));
+        }
+        if fb.message.trim().is_empty() {
+            at(format!("feedback {n}: the message is empty"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_pipeline_reads_as_french_steps() {
+        let p = Pipeline::from_value(json!({"steps": [
+            {"op": "filter", "conditions": [{"column": "province", "cmp": "ne", "value": "Lac"}]},
+            {"op": "group", "by": ["province"], "aggregates": [{"fn": "sum", "column": "pop", "as": "total"}]},
+            {"op": "sort", "keys": [{"column": "total", "desc": true}]},
+            {"op": "limit", "n": 5}
+        ]}))
+        .unwrap();
+        let lines = describe_pipeline(&p, Lang::Fr);
+        assert_eq!(
+            lines,
+            vec![
+                "Filtrer : garder les lignes où province ≠ « Lac »",
+                "Regrouper par province : somme de pop (total)",
+                "Trier par total, du plus grand au plus petit",
+                "Garder les 5 premières lignes",
+            ]
+        );
+        assert_eq!(describe_pipeline(&p, Lang::En)[3], "Keep the first 5 rows");
+    }
+
+    #[test]
+    fn a_chart_request_is_read_ignoring_extra_keys_and_empty_texts() {
+        let c = chart_choice(
+            &json!({"kind": "hbar", "x": "province", "y": "", "agg": "count",
+            "group": null, "title": "Titre"}),
+        );
+        assert_eq!(c.kind, "hbar");
+        assert_eq!(c.x.as_deref(), Some("province"));
+        assert_eq!(c.y, None);
+        assert_eq!(
+            describe_chart(&c, Lang::Fr),
+            "barres horizontales ; catégories : province ; valeurs : nombre de lignes"
+        );
+    }
+}
