@@ -23,6 +23,7 @@ pub enum Error {
     Chart(#[from] crate::chart::ChartError),
     #[error(transparent)]
     Analysis(#[from] crate::analysis::AnalysisError),
+    #[error(transparent)]
     Indicator(#[from] crate::indicators::IndicatorError),
     #[error(transparent)]
     Task(#[from] crate::datatask::TaskError),

@@ -25,6 +25,8 @@
 //!   indicators, provinces) as `Workshop` methods.
 //! - [`columnar`]: columns held in memory for fast sorts and group-bys.
 //! - [`indicators`]: inequality indicators (Gini, Lorenz, Palma, S80/S20, parity, gap, rates).
+//! - [`tableschema`]: pack datasets checked against their Frictionless Table Schema.
+//! - [`xlsform`]: collect forms written as XLSForm workbooks (KoboToolbox/ODK).
 //! - [`datatask`]: data-task and chart-task steps: pack format, `pack check` proofs, solution text.
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 

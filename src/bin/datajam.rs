@@ -167,45 +167,80 @@ enum Command {
             help = "Nombre maximal de lignes (1000 par défaut)"
         )]
         max_rows: Option<usize>,
+    },
+    #[command(
         about = "Calculer un indicateur d'inégalité : gini, lorenz, palma, s80s20, cv, max-min, share, rate, per-capita, parity, gpi, gap"
+    )]
     Indicator {
         #[arg(value_name = "INDICATEUR")]
         kind: String,
+        table: String,
+        #[arg(
+            long,
             value_name = "COLONNE",
             help = "Colonne des valeurs (revenu, taux, effectif…)"
+        )]
         value: Option<String>,
+        #[arg(
+            long,
             value_name = "COLONNE",
             help = "Colonne des poids (population) : gini, lorenz, palma, s80s20"
+        )]
         weight: Option<String>,
+        #[arg(
+            long,
             value_name = "COLONNE",
             help = "Colonne des groupes (sexe, milieu, province…)"
+        )]
         group: Option<String>,
+        #[arg(
+            long,
             value_name = "VALEUR",
             help = "Groupe étudié (numérateur), par exemple F"
+        )]
         num: Option<String>,
+        #[arg(
+            long,
             value_name = "VALEUR|COLONNE",
             help = "Groupe de comparaison (parity, gpi, gap) ou colonne du dénominateur (rate)"
+        )]
         den: Option<String>,
+        #[arg(
+            long,
+            value_name = "N",
             help = "Taux pour N (1000 par défaut ; 1 par habitant)"
+        )]
         per: Option<f64>,
         #[arg(long, help = "Sortie JSON : le résultat complet (IndicatorResult)")]
+        json: bool,
+    },
     #[command(about = "Provinces du Tchad : liste, codes ISO 3166-2 d'une colonne")]
     Provinces {
         #[command(subcommand)]
         command: ProvincesCommand,
+    },
 }
 
 #[derive(Subcommand)]
 enum ProvincesCommand {
     #[command(
         about = "Ajouter la colonne iso_3166_2 (code de la province, quelle que soit l'orthographe) et lister les valeurs non reconnues"
+    )]
     Normalise {
+        table: String,
         column: String,
+        #[arg(
+            long,
             help = "Sortie JSON : {table, column, iso_column, matched, provinces, unmatched, missing}"
+        )]
+        json: bool,
+    },
     #[command(
         about = "Lister les 23 provinces, leur code ISO 3166-2 et leurs autres orthographes"
+    )]
     List {
         #[arg(long)]
+        json: bool,
     },
 }
 
@@ -1089,30 +1124,54 @@ fn sql_command(
     let w = workshop(data_dir, lang)?;
     let res = datajam::sql::run_readonly(w.store().path(), query, max_rows.unwrap_or(1000))?;
     print_result(&res, kind, lang == Lang::Fr)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `datajam indicator`: the figure and its explanation, or the whole result in JSON.
 fn indicator(
+    data_dir: Option<PathBuf>,
+    lang: Lang,
+    table: &str,
     req: &datajam::indicators::IndicatorRequest,
     json: bool,
+) -> Result<ExitCode, Error> {
+    let w = workshop(data_dir, lang)?;
     let r = datajam::indicators::compute(w.store().conn(), table, req)?;
     if json {
         print_json(&r);
+    } else {
         println!("{} : {}", r.label_fr, r.value_fr);
         println!("{}", r.explanation_fr);
         if r.skipped > 0 {
             if lang == Lang::Fr {
+                eprintln!(
                     "{} ligne(s) ignorée(s) : {} vide(s), {} non numérique(s).",
                     r.skipped, r.details.skipped_missing, r.details.skipped_not_numeric
+                );
+            } else {
+                eprintln!(
                     "{} row(s) skipped: {} empty, {} not numeric.",
                     r.skipped, r.details.skipped_missing, r.details.skipped_not_numeric
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
 
 /// `datajam provinces normalise|list`.
 fn provinces(
+    data_dir: Option<PathBuf>,
+    lang: Lang,
     command: ProvincesCommand,
+) -> Result<ExitCode, Error> {
     use datajam::provinces;
+    let fr = lang == Lang::Fr;
     match command {
         ProvincesCommand::List { json } => {
             if json {
                 print_json(&provinces::all());
+            } else {
                 for p in provinces::all() {
                     println!(
                         "{}\t{}\t{}\t{}",
@@ -1121,6 +1180,9 @@ fn provinces(
                         p.chef_lieu,
                         p.aliases.join(" | ")
                     );
+                }
+            }
+        }
         ProvincesCommand::Normalise {
             table,
             column,
@@ -1130,6 +1192,7 @@ fn provinces(
             let r = provinces::normalise_column(w.store_mut().conn_mut(), &table, &column)?;
             if json {
                 print_json(&r);
+            } else {
                 if fr {
                     println!(
                         "{} ligne(s) reconnue(s), {} province(s) ; colonne « {} » ajoutée au tableau « {} »",
@@ -1146,6 +1209,7 @@ fn provinces(
                     if r.missing > 0 {
                         println!("{} empty row(s)", r.missing);
                     }
+                }
                 for u in &r.unmatched {
                     if fr {
                         println!(
@@ -1162,5 +1226,9 @@ fn provinces(
                             if u.rows > 1 { "s" } else { "" }
                         );
                     }
+                }
+            }
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
