@@ -194,8 +194,18 @@ fn sort_positions(values: &Values, len: usize, desc: bool) -> Vec<u32> {
 enum Acc {
     Int(Vec<Option<i64>>),
     Real(Vec<Option<f64>>),
-    Text(Vec<u32>, Vec<Box<str>>, HashMap<Box<str>, u32>),
+    /// Codes and the index of distinct texts (the dictionary is built at the end, so
+    /// each distinct text is allocated once).
+    Text(Vec<u32>, HashMap<Box<str>, u32>),
     Mixed(Vec<Value>),
+}
+
+fn dictionary(index: HashMap<Box<str>, u32>) -> Vec<Box<str>> {
+    let mut dict: Vec<Box<str>> = vec![Box::from(""); index.len()];
+    for (s, c) in index {
+        dict[c as usize] = s;
+    }
+    dict
 }
 
 impl Acc {
@@ -203,7 +213,7 @@ impl Acc {
         match ty {
             ColumnType::Integer | ColumnType::Boolean => Acc::Int(Vec::with_capacity(capacity)),
             ColumnType::Number => Acc::Real(Vec::with_capacity(capacity)),
-            _ => Acc::Text(Vec::with_capacity(capacity), Vec::new(), HashMap::new()),
+            _ => Acc::Text(Vec::with_capacity(capacity), HashMap::new()),
         }
     }
 
@@ -221,7 +231,7 @@ impl Acc {
                 x.push(None);
                 true
             }
-            (Acc::Text(codes, _, _), ValueRef::Null) => {
+            (Acc::Text(codes, _), ValueRef::Null) => {
                 codes.push(NULL_CODE);
                 true
             }
@@ -237,15 +247,13 @@ impl Acc {
                 x.push(Some(i as f64));
                 true
             }
-            (Acc::Text(codes, dict, index), ValueRef::Text(t)) => match std::str::from_utf8(t) {
+            (Acc::Text(codes, index), ValueRef::Text(t)) => match std::str::from_utf8(t) {
                 Ok(s) => {
                     let code = match index.get(s) {
                         Some(c) => *c,
                         None => {
-                            let c = dict.len() as u32;
-                            let b: Box<str> = s.into();
-                            dict.push(b.clone());
-                            index.insert(b, c);
+                            let c = index.len() as u32;
+                            index.insert(s.into(), c);
                             c
                         }
                     };
@@ -259,16 +267,19 @@ impl Acc {
         if !fits {
             // Switch to the general representation, converting what was read.
             let mut m: Vec<Value> = Vec::new();
-            match &*self {
+            match std::mem::replace(self, Acc::Mixed(Vec::new())) {
                 Acc::Int(x) => m.extend(x.iter().map(|v| v.map_or(Value::Null, Value::Integer))),
                 Acc::Real(x) => m.extend(x.iter().map(|v| v.map_or(Value::Null, Value::Real))),
-                Acc::Text(codes, dict, _) => m.extend(codes.iter().map(|&c| {
-                    if c == NULL_CODE {
-                        Value::Null
-                    } else {
-                        Value::Text(dict[c as usize].to_string())
-                    }
-                })),
+                Acc::Text(codes, index) => {
+                    let dict = dictionary(index);
+                    m.extend(codes.iter().map(|&c| {
+                        if c == NULL_CODE {
+                            Value::Null
+                        } else {
+                            Value::Text(dict[c as usize].to_string())
+                        }
+                    }))
+                }
                 Acc::Mixed(_) => {}
             }
             m.push(owned(v));
@@ -281,7 +292,10 @@ impl Acc {
             Acc::Mixed(m) => Values::Mixed(m),
             Acc::Int(x) => Values::Int(x),
             Acc::Real(x) => Values::Real(x),
-            Acc::Text(codes, dict, _) => Values::Text { codes, dict },
+            Acc::Text(codes, index) => Values::Text {
+                codes,
+                dict: dictionary(index),
+            },
         }
     }
 }
