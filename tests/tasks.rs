@@ -456,16 +456,16 @@ fn cli_pack_check_catches_a_failing_reference_and_a_feedback_that_passes() {
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert!(
-        err.contains("lessons/a.md:6: step `total`: feedback 1: its pipeline passes the check"),
+        err.contains("lessons/a.md:19: step `total`: feedback 1: its pipeline passes the check"),
         "{err}"
     );
     assert!(
-        err.contains("lessons/a.md:24: step `top`: the reference pipeline fails")
+        err.contains("lessons/a.md:31: step `top`: the reference pipeline fails")
             && err.contains("totale"),
         "{err}"
     );
     assert!(
-        err.contains("lessons/a.md:35: step `graphique`: feedback 1: its chart passes the check"),
+        err.contains("lessons/a.md:48: step `graphique`: feedback 1: its chart passes the check"),
         "{err}"
     );
     // JSON output names file and line too.
@@ -478,7 +478,7 @@ fn cli_pack_check_catches_a_failing_reference_and_a_feedback_that_passes() {
     let problems = v["problems"].as_array().unwrap();
     assert!(problems
         .iter()
-        .any(|p| p["file"] == "lessons/a.md" && p["line"] == 24));
+        .any(|p| p["file"] == "lessons/a.md" && p["line"] == 31));
 
     // A dataset that is neither in the pack nor an earlier result; a chart column that
     // does not exist.
