@@ -396,13 +396,25 @@ pub fn inline_params(sql: &str, params: &[Value]) -> String {
     let mut out = String::with_capacity(sql.len() + params.len() * 8);
     let mut it = params.iter();
     let mut quote: Option<char> = None;
-    for c in sql.chars() {
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
         match quote {
+            Some('\n') => {
+                // Inside a `--` comment, up to the end of the line.
+                out.push(c);
+                if c == '\n' {
+                    quote = None;
+                }
+            }
             Some(q) => {
                 out.push(c);
                 if c == q {
                     quote = None;
                 }
+            }
+            None if c == '-' && chars.peek() == Some(&'-') => {
+                quote = Some('\n');
+                out.push(c);
             }
             None if c == '"' || c == '\'' => {
                 quote = Some(c);
@@ -501,9 +513,12 @@ mod tests {
     #[test]
     fn inlined_sql_keeps_quoted_question_marks() {
         let s = inline_params(
-            "SELECT \"a?\" FROM t WHERE x = ? AND y = ?",
+            "-- l'eau ?\nSELECT \"a?\" FROM t WHERE x = ? AND y = ?",
             &[Value::Text("l'eau".into()), Value::Real(2.0)],
         );
-        assert_eq!(s, "SELECT \"a?\" FROM t WHERE x = 'l''eau' AND y = 2.0");
+        assert_eq!(
+            s,
+            "-- l'eau ?\nSELECT \"a?\" FROM t WHERE x = 'l''eau' AND y = 2.0"
+        );
     }
 }

@@ -24,6 +24,8 @@ pub enum Error {
     #[error(transparent)]
     Analysis(#[from] crate::analysis::AnalysisError),
     #[error(transparent)]
+    Indicator(#[from] crate::indicators::IndicatorError),
+    #[error(transparent)]
     Task(#[from] crate::datatask::TaskError),
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
@@ -64,6 +66,7 @@ impl Error {
             Error::Progress(e) => e.code(),
             Error::Chart(_) => "chart.failed",
             Error::Analysis(e) => e.code(),
+            Error::Indicator(e) => e.code(),
             Error::Task(e) => e.code(),
             Error::Db(_) => "store.database",
             Error::Io(_) => "store.io",
@@ -103,6 +106,7 @@ impl Error {
             Error::PackFile(e) => e.message(lang),
             Error::Progress(e) => e.message(lang),
             Error::Analysis(e) => e.message(lang),
+            Error::Indicator(e) => e.message(lang),
             Error::Task(e) => e.message(lang),
             Error::Chart(e) => {
                 if fr {

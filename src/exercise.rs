@@ -9,7 +9,7 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::i18n::{self, Lang};
-use crate::pack::{AnswerType, Question};
+use crate::pack::{AnswerType, Feedback, Question};
 
 /// The engine's judgement of one answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,19 +35,43 @@ pub fn check(q: &Question, answer: &serde_json::Value, lang: Lang) -> Verdict {
             message: i18n::t(lang, key).into(),
         };
     };
-    if given.matches(q, &q.answer)
-        || q.accept
-            .iter()
-            .any(|a| given.matches(q, &serde_json::Value::from(a.as_str())))
-    {
+    if given.is_accepted(q) {
         return Verdict::Correct;
     }
     let feedback = q
         .feedback
         .iter()
-        .find(|f| given.matches(q, &f.answer))
+        .find(|f| given.matches_feedback(q, f))
         .map(|f| f.message.clone());
     Verdict::Wrong { feedback }
+}
+
+/// The interval of accepted numbers: `min`/`max` when given (a missing bound is open),
+/// else the answer ± tolerance. `None` when the question is not a number question or its
+/// definition gives neither.
+pub fn accepted_range(q: &Question) -> Option<(f64, f64)> {
+    if q.answer_type != AnswerType::Number {
+        return None;
+    }
+    if q.min.is_some() || q.max.is_some() {
+        return Some((
+            q.min.unwrap_or(f64::NEG_INFINITY),
+            q.max.unwrap_or(f64::INFINITY),
+        ));
+    }
+    let r = number(&q.answer)?;
+    let slack = q.tolerance.abs() + 1e-9 * r.abs().max(1.0);
+    Some((r - slack, r + slack))
+}
+
+/// The range of an anticipated wrong answer given as `min`/`max`.
+fn feedback_range(f: &Feedback) -> Option<(f64, f64)> {
+    (f.min.is_some() || f.max.is_some()).then(|| {
+        (
+            f.min.unwrap_or(f64::NEG_INFINITY),
+            f.max.unwrap_or(f64::INFINITY),
+        )
+    })
 }
 
 /// An answer read according to the question type.
@@ -85,6 +109,28 @@ impl Given {
         }
     }
 
+    /// Whether this answer is right: the reference, an accepted text, or inside the range.
+    fn is_accepted(&self, q: &Question) -> bool {
+        match self {
+            Given::Number(x) => accepted_range(q).is_some_and(|(a, b)| *x >= a && *x <= b),
+            _ => {
+                self.matches(q, &q.answer)
+                    || q.accept
+                        .iter()
+                        .any(|a| self.matches(q, &serde_json::Value::from(a.as_str())))
+            }
+        }
+    }
+
+    /// Whether this answer is the anticipated wrong answer (or range) of `f`.
+    fn matches_feedback(&self, q: &Question, f: &Feedback) -> bool {
+        match (self, feedback_range(f)) {
+            (Given::Number(x), Some((a, b))) => *x >= a && *x <= b,
+            (_, Some(_)) => false,
+            _ => self.matches(q, &f.answer),
+        }
+    }
+
     /// Whether this answer equals `reference` (a reference answer or an anticipated one).
     fn matches(&self, q: &Question, reference: &serde_json::Value) -> bool {
         match self {
@@ -114,15 +160,16 @@ fn number(v: &serde_json::Value) -> Option<f64> {
     }
 }
 
-/// Lowercase, no accents, apostrophes unified, spaces collapsed: `  Ville de  N’Djaména ` ->
-/// `ville de n'djamena`.
+/// Lowercase, no accents, apostrophes unified (’ ‘ ` ´ ʼ ′ -> '), hyphens and dashes read
+/// as spaces, spaces collapsed: `  Ville de  N’Djaména ` -> `ville de n'djamena`,
+/// `Mayo-Kebbi  Est` -> `mayo kebbi est`.
 pub fn normalise_text(s: &str) -> String {
     let stripped: String = s
         .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '`' | '\u{00B4}' => '\'',
-            '\u{2010}'..='\u{2015}' => '-',
+            '\u{2019}' | '\u{2018}' | '`' | '\u{00B4}' | '\u{02BC}' | '\u{2032}' => '\'',
+            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' => ' ',
             c => c,
         })
         .collect::<String>()
@@ -162,8 +209,26 @@ pub fn question_problems(q: &Question) -> Vec<String> {
             }
         }
         AnswerType::Number => {
-            if number(&q.answer).is_none() {
-                out.push("reference answer is not a number".into());
+            let ranged = q.min.is_some() || q.max.is_some();
+            if ranged {
+                for b in [q.min, q.max].into_iter().flatten() {
+                    if !b.is_finite() {
+                        out.push("min and max must be numbers".into());
+                    }
+                }
+                if let (Some(a), Some(b)) = (q.min, q.max) {
+                    if a > b {
+                        out.push("min is above max".into());
+                    }
+                }
+                if !q.answer.is_null() && number(&q.answer).is_none() {
+                    out.push("reference answer is not a number".into());
+                }
+                if q.tolerance != 0.0 {
+                    out.push("give either min/max or a tolerance, not both".into());
+                }
+            } else if number(&q.answer).is_none() {
+                out.push("reference answer is not a number (or give min/max)".into());
             }
             if !q.tolerance.is_finite() || q.tolerance < 0.0 {
                 out.push("tolerance must be a positive number".into());
@@ -180,12 +245,38 @@ pub fn question_problems(q: &Question) -> Vec<String> {
             }
         }
     }
+    if q.answer_type != AnswerType::Number && (q.min.is_some() || q.max.is_some()) {
+        out.push("min and max are for number questions".into());
+    }
     if out.is_empty() {
         // The reference must pass, and every anticipated wrong answer must fail.
-        if check(q, &q.answer, Lang::Fr) != Verdict::Correct {
+        if !q.answer.is_null() && check(q, &q.answer, Lang::Fr) != Verdict::Correct {
             out.push("the reference answer does not pass its own check".into());
         }
         for f in &q.feedback {
+            if let Some((a, b)) = feedback_range(f) {
+                if q.answer_type != AnswerType::Number || !f.answer.is_null() {
+                    out.push(
+                        "an anticipated range (min/max) is for number questions, without answer"
+                            .into(),
+                    );
+                } else if a > b || a.is_nan() || b.is_nan() {
+                    out.push(format!("anticipated range {a}..{b}: min is above max"));
+                } else if let Some((ra, rb)) = accepted_range(q) {
+                    if a.max(ra) <= b.min(rb) {
+                        out.push(format!(
+                            "anticipated wrong range {}..{} overlaps the accepted answers",
+                            fmt_bound(a),
+                            fmt_bound(b)
+                        ));
+                    }
+                }
+                continue;
+            }
+            if f.answer.is_null() {
+                out.push("an anticipated wrong answer needs `answer` or `min`/`max`".into());
+                continue;
+            }
             match check(q, &f.answer, Lang::Fr) {
                 Verdict::Correct => out.push(format!(
                     "anticipated wrong answer {} is accepted as correct",
@@ -200,6 +291,14 @@ pub fn question_problems(q: &Question) -> Vec<String> {
         }
     }
     out
+}
+
+fn fmt_bound(x: f64) -> String {
+    if x.is_infinite() {
+        "…".into()
+    } else {
+        x.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -333,5 +432,111 @@ mod tests {
         ));
         let bad = q("type = \"multiple\"\nanswer = [\"z\"]\nchoices = [{value=\"a\",label=\"A\"},{value=\"b\",label=\"B\"}]");
         assert_eq!(question_problems(&bad).len(), 1);
+    }
+
+    #[test]
+    fn ranges_of_numbers() {
+        let question = q(r#"type = "number"
+min = 45
+max = 55
+[[feedback]]
+min = 0
+max = 10
+message = "C'est un pourcentage, pas une fraction"
+[[feedback]]
+answer = 100
+message = "Trop"
+"#);
+        assert!(
+            question_problems(&question).is_empty(),
+            "{:?}",
+            question_problems(&question)
+        );
+        assert_eq!(check(&question, &json!("45"), Lang::Fr), Verdict::Correct);
+        assert_eq!(check(&question, &json!("52,5"), Lang::Fr), Verdict::Correct);
+        assert_eq!(check(&question, &json!(55), Lang::Fr), Verdict::Correct);
+        assert_eq!(
+            check(&question, &json!("0,5"), Lang::Fr),
+            Verdict::Wrong {
+                feedback: Some("C'est un pourcentage, pas une fraction".into())
+            }
+        );
+        assert_eq!(
+            check(&question, &json!("100"), Lang::Fr),
+            Verdict::Wrong {
+                feedback: Some("Trop".into())
+            }
+        );
+        assert_eq!(
+            check(&question, &json!("55,01"), Lang::Fr),
+            Verdict::Wrong { feedback: None }
+        );
+        // Open bound: at least 1 000.
+        let open = q("type = \"number\"\nmin = 1000");
+        assert_eq!(
+            check(&open, &json!("1 000 000"), Lang::Fr),
+            Verdict::Correct
+        );
+        assert_eq!(
+            check(&open, &json!("999"), Lang::Fr),
+            Verdict::Wrong { feedback: None }
+        );
+        // A feedback range with a tolerance-based answer too.
+        let tol = q("type = \"number\"\nanswer = 8.6\ntolerance = 0.1\n[[feedback]]\nmin = 80\nmax = 90\nmessage = \"Virgule\"");
+        assert!(question_problems(&tol).is_empty());
+        assert_eq!(
+            check(&tol, &json!("86"), Lang::Fr),
+            Verdict::Wrong {
+                feedback: Some("Virgule".into())
+            }
+        );
+    }
+
+    #[test]
+    fn bad_ranges_are_pack_problems() {
+        let overlap = q("type = \"number\"\nmin = 45\nmax = 55\n[[feedback]]\nmin = 50\nmax = 60\nmessage = \"?\"");
+        let p = question_problems(&overlap);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].contains("overlaps"), "{p:?}");
+        let tol_overlap = q("type = \"number\"\nanswer = 10\ntolerance = 1\n[[feedback]]\nmin = 10.5\nmessage = \"?\"");
+        assert_eq!(question_problems(&tol_overlap).len(), 1);
+        let reversed = q("type = \"number\"\nmin = 5\nmax = 1");
+        assert_eq!(
+            question_problems(&reversed),
+            vec!["min is above max".to_string()]
+        );
+        let outside = q("type = \"number\"\nmin = 1\nmax = 5\nanswer = 7");
+        assert_eq!(
+            question_problems(&outside),
+            vec!["the reference answer does not pass its own check".to_string()]
+        );
+        let none = q("type = \"number\"");
+        assert_eq!(question_problems(&none).len(), 1);
+        let text_range = q("type = \"text\"\nanswer = \"a\"\nmin = 1");
+        assert_eq!(question_problems(&text_range).len(), 1);
+        let empty_feedback = q("type = \"number\"\nanswer = 1\n[[feedback]]\nmessage = \"?\"");
+        assert_eq!(question_problems(&empty_feedback).len(), 1);
+    }
+
+    #[test]
+    fn apostrophes_and_hyphens_normalise() {
+        assert_eq!(normalise_text("N’Djaména"), "n'djamena");
+        assert_eq!(normalise_text("Nʼdjamena"), "n'djamena");
+        assert_eq!(normalise_text("Mayo-Kebbi  Est"), "mayo kebbi est");
+        assert_eq!(normalise_text("Mayo\u{2013}Kebbi Est"), "mayo kebbi est");
+        assert_eq!(normalise_text(" Barh-El-Gazel "), "barh el gazel");
+        let question = q("type = \"text\"\nanswer = \"Mayo-Kebbi Est\"");
+        assert_eq!(
+            check(&question, &json!("mayo kebbi est"), Lang::Fr),
+            Verdict::Correct
+        );
+        assert_eq!(
+            check(&question, &json!("MAYO–KÉBBI-EST"), Lang::Fr),
+            Verdict::Correct
+        );
+        assert!(matches!(
+            check(&question, &json!(" - "), Lang::Fr),
+            Verdict::Invalid { .. }
+        ));
     }
 }

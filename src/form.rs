@@ -24,13 +24,77 @@ pub struct Form {
     pub fields: Vec<Field>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FieldType {
+    #[default]
     Text,
     Integer,
     Decimal,
+    /// A day, stored as ISO `YYYY-MM-DD` text; typed `15/03/2025` or `2025-03-15`.
+    Date,
     Choice,
+    /// Several choices, stored as their values separated by spaces (the ODK convention).
+    Multiple,
+    /// One of Chad's 23 provinces, stored as its ISO 3166-2 code (`TD-ND`); any known
+    /// spelling is accepted. `choices` is filled from the reference table when left empty.
+    Province,
+    /// A latitude/longitude pair in decimal degrees, stored in two columns
+    /// `<name>_lat` and `<name>_lon`.
+    Location,
+}
+
+/// A `min`/`max` bound: a number for numeric fields, an ISO date (or `"today"`) for dates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Limit {
+    Number(f64),
+    Date(String),
+}
+
+impl Limit {
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            Limit::Number(n) => Some(*n),
+            Limit::Date(_) => None,
+        }
+    }
+
+    /// The date this bound stands for (`"today"` is the day of the check).
+    pub fn as_date(&self) -> Option<chrono::NaiveDate> {
+        match self {
+            Limit::Date(s) if s == "today" => Some(chrono::Local::now().date_naive()),
+            Limit::Date(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+            Limit::Number(_) => None,
+        }
+    }
+}
+
+impl From<f64> for Limit {
+    fn from(n: f64) -> Limit {
+        Limit::Number(n)
+    }
+}
+
+/// Chad's bounding box in decimal degrees (south, north, west, east), slightly padded.
+pub const CHAD_BOUNDS: (f64, f64, f64, f64) = (7.4, 23.5, 13.4, 24.1);
+
+/// A field's `pattern`, compiled on first use and kept (a form is checked many times).
+#[derive(Debug, Clone, Default)]
+pub struct CompiledPattern(std::sync::OnceLock<Option<regex::Regex>>);
+
+impl PartialEq for CompiledPattern {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// Compiles a pattern for a whole-value match; `Err` names the problem for authors.
+pub fn compile_pattern(pattern: &str) -> std::result::Result<regex::Regex, String> {
+    regex::RegexBuilder::new(&format!("^(?:{pattern})$"))
+        .size_limit(1 << 20)
+        .build()
+        .map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,7 +104,7 @@ pub struct Choice {
     pub label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
     /// Column name: a lowercase identifier.
@@ -50,10 +114,11 @@ pub struct Field {
     pub field_type: FieldType,
     #[serde(default)]
     pub required: bool,
+    /// Bounds: numbers for integer/decimal fields, ISO dates (or `"today"`) for dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<f64>,
+    pub min: Option<Limit>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<f64>,
+    pub max: Option<Limit>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<Choice>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,6 +126,18 @@ pub struct Field {
     /// A short help text shown under the field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// Text fields: a regular expression the whole value must match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    /// The message shown when a constraint (min/max, pattern, Chad's bounds) fails,
+    /// instead of the generic one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub constraint_message: Option<String>,
+    /// Location fields: the point must be in Chad.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub within_chad: bool,
+    #[serde(skip)]
+    pub compiled: CompiledPattern,
 }
 
 /// Default cap on a text field, so a pasted novel cannot fill the disk.
@@ -126,22 +203,39 @@ impl Form {
             if !seen.insert(f.name.as_str()) {
                 out.push(format!("field `{}` is defined twice", f.name));
             }
-            if f.field_type == FieldType::Choice && f.choices.is_empty() {
-                out.push(format!("choice field `{}` has no choices", f.name));
-            }
-            if f.field_type != FieldType::Choice && !f.choices.is_empty() {
-                out.push(format!(
-                    "field `{}` has choices but is not a choice field",
-                    f.name
-                ));
-            }
-            if let (Some(a), Some(b)) = (f.min, f.max) {
-                if a > b {
-                    out.push(format!("field `{}` has min > max", f.name));
+            out.extend(f.definition_problems());
+        }
+        let mut columns: BTreeMap<String, &str> = BTreeMap::new();
+        for f in &self.fields {
+            for c in f.columns() {
+                match columns.get(&c) {
+                    Some(other) if *other != f.name => out.push(format!(
+                        "column `{c}` is used by fields `{other}` and `{}`",
+                        f.name
+                    )),
+                    _ => {
+                        columns.insert(c, &f.name);
+                    }
                 }
             }
         }
         out
+    }
+
+    /// Fills what a form leaves implicit: the 23 provinces as the choices of a province
+    /// field that lists none. Called when a pack is loaded.
+    pub fn resolve(&mut self) {
+        for f in &mut self.fields {
+            if f.field_type == FieldType::Province && f.choices.is_empty() {
+                f.choices = crate::provinces::all()
+                    .iter()
+                    .map(|p| Choice {
+                        value: p.code.clone(),
+                        label: p.name.clone(),
+                    })
+                    .collect();
+            }
+        }
     }
 
     pub fn table_name(&self) -> String {
@@ -158,7 +252,7 @@ impl Form {
         let mut errors = Vec::new();
         let mut values = Vec::new();
         for key in input.keys() {
-            if !self.fields.iter().any(|f| &f.name == key) {
+            if !self.fields.iter().any(|f| f.accepts_key(key)) {
                 errors.push(FieldError {
                     field: key.clone(),
                     message: i18n::t(lang, "field_unknown").into(),
@@ -166,9 +260,16 @@ impl Form {
             }
         }
         for field in &self.fields {
-            let raw = input.get(&field.name).map(|s| s.trim()).unwrap_or("");
-            match field.parse(raw, lang) {
-                Ok(v) => values.push((field.name.clone(), v)),
+            let parsed = if field.field_type == FieldType::Location {
+                field.parse_location(input, lang)
+            } else {
+                let raw = input.get(&field.name).map(|s| s.trim()).unwrap_or("");
+                field
+                    .parse(raw, lang)
+                    .map(|v| vec![(field.name.clone(), v)])
+            };
+            match parsed {
+                Ok(v) => values.extend(v),
                 Err(message) => errors.push(FieldError {
                     field: field.name.clone(),
                     message,
@@ -188,7 +289,8 @@ impl Form {
         let cols: Vec<String> = self
             .fields
             .iter()
-            .map(|f| format!("{} {}", quote(&f.name), f.sql_type()))
+            .flat_map(|f| f.columns().into_iter().map(|c| (c, f.sql_type())))
+            .map(|(c, t)| format!("{} {t}", quote(&c)))
             .collect();
         conn.execute_batch(&format!(
             "CREATE TABLE IF NOT EXISTS {table}(\"_id\" TEXT PRIMARY KEY, \"_profile_id\" TEXT NOT NULL, \"_created_at\" TEXT NOT NULL{}{})",
@@ -201,12 +303,14 @@ impl Form {
             rows.collect::<rusqlite::Result<_>>()?
         };
         for f in &self.fields {
-            if !existing.iter().any(|c| c == &f.name) {
-                conn.execute_batch(&format!(
-                    "ALTER TABLE {table} ADD COLUMN {} {}",
-                    quote(&f.name),
-                    f.sql_type()
-                ))?;
+            for c in f.columns() {
+                if !existing.iter().any(|e| e == &c) {
+                    conn.execute_batch(&format!(
+                        "ALTER TABLE {table} ADD COLUMN {} {}",
+                        quote(&c),
+                        f.sql_type()
+                    ))?;
+                }
             }
         }
         Ok(())
@@ -252,7 +356,8 @@ impl Form {
         if !exists {
             return Ok(Vec::new());
         }
-        let cols: Vec<String> = self.fields.iter().map(|f| quote(&f.name)).collect();
+        let names: Vec<String> = self.fields.iter().flat_map(Field::columns).collect();
+        let cols: Vec<String> = names.iter().map(|c| quote(c)).collect();
         let sql = format!(
             "SELECT \"_id\"{}{} FROM {} WHERE \"_profile_id\" = ?1 ORDER BY \"_created_at\", \"_id\"",
             if cols.is_empty() { "" } else { ", " },
@@ -263,7 +368,7 @@ impl Form {
         let rows = stmt.query_map([profile_id], |r| {
             let mut map = serde_json::Map::new();
             map.insert("_id".into(), r.get::<_, String>(0)?.into());
-            for (i, f) in self.fields.iter().enumerate() {
+            for (i, name) in names.iter().enumerate() {
                 use rusqlite::types::ValueRef;
                 let v = match r.get_ref(i + 1)? {
                     ValueRef::Null => serde_json::Value::Null,
@@ -272,7 +377,7 @@ impl Form {
                     ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
                     ValueRef::Blob(_) => serde_json::Value::Null,
                 };
-                map.insert(f.name.clone(), v);
+                map.insert(name.clone(), v);
             }
             Ok(map)
         })?;
@@ -283,10 +388,141 @@ impl Form {
 impl Field {
     fn sql_type(&self) -> &'static str {
         match self.field_type {
-            FieldType::Text | FieldType::Choice => "TEXT",
+            FieldType::Text
+            | FieldType::Choice
+            | FieldType::Multiple
+            | FieldType::Province
+            | FieldType::Date => "TEXT",
             FieldType::Integer => "INTEGER",
-            FieldType::Decimal => "REAL",
+            FieldType::Decimal | FieldType::Location => "REAL",
         }
+    }
+
+    /// The table columns of this field: its name, or `<name>_lat` and `<name>_lon`.
+    pub fn columns(&self) -> Vec<String> {
+        if self.field_type == FieldType::Location {
+            vec![format!("{}_lat", self.name), format!("{}_lon", self.name)]
+        } else {
+            vec![self.name.clone()]
+        }
+    }
+
+    fn accepts_key(&self, key: &str) -> bool {
+        key == self.name
+            || (self.field_type == FieldType::Location && self.columns().iter().any(|c| c == key))
+    }
+
+    /// Problems with this field's definition, in English for authors.
+    fn definition_problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let name = &self.name;
+        let t = self.field_type;
+        let with_choices = matches!(t, FieldType::Choice | FieldType::Multiple);
+        if with_choices && self.choices.is_empty() {
+            out.push(format!("choice field `{name}` has no choices"));
+        }
+        if !with_choices && t != FieldType::Province && !self.choices.is_empty() {
+            out.push(format!(
+                "field `{name}` has choices but is not a choice field"
+            ));
+        }
+        let mut values = std::collections::HashSet::new();
+        for c in &self.choices {
+            if !values.insert(c.value.as_str()) {
+                out.push(format!(
+                    "field `{name}`: choice `{}` is listed twice",
+                    c.value
+                ));
+            }
+            if c.value.trim().is_empty() {
+                out.push(format!("field `{name}`: a choice has an empty value"));
+            }
+            if t == FieldType::Multiple
+                && c.value.contains(|ch: char| ch.is_whitespace() || ch == ',')
+            {
+                out.push(format!(
+                    "field `{name}`: choice value `{}` of a multiple-choice field may not contain spaces or commas",
+                    c.value
+                ));
+            }
+            if t == FieldType::Province && crate::provinces::by_code(&c.value).is_none() {
+                out.push(format!(
+                    "field `{name}`: `{}` is not the ISO code of a province of Chad",
+                    c.value
+                ));
+            }
+        }
+        match t {
+            FieldType::Integer | FieldType::Decimal => {
+                for b in [&self.min, &self.max].into_iter().flatten() {
+                    if b.as_number().is_none() {
+                        out.push(format!("field `{name}`: min and max must be numbers"));
+                    }
+                }
+                if let (Some(a), Some(b)) = (
+                    self.min.as_ref().and_then(Limit::as_number),
+                    self.max.as_ref().and_then(Limit::as_number),
+                ) {
+                    if a > b {
+                        out.push(format!("field `{name}` has min > max"));
+                    }
+                }
+            }
+            FieldType::Date => {
+                for b in [&self.min, &self.max].into_iter().flatten() {
+                    if b.as_date().is_none() {
+                        out.push(format!(
+                            "field `{name}`: min and max of a date are ISO dates (\"2025-01-31\") or \"today\""
+                        ));
+                    }
+                }
+                if let (Some(a), Some(b)) = (
+                    self.min.as_ref().and_then(Limit::as_date),
+                    self.max.as_ref().and_then(Limit::as_date),
+                ) {
+                    if a > b {
+                        out.push(format!("field `{name}` has min > max"));
+                    }
+                }
+            }
+            _ => {
+                if self.min.is_some() || self.max.is_some() {
+                    out.push(format!(
+                        "field `{name}`: min and max are for integer, decimal and date fields"
+                    ));
+                }
+            }
+        }
+        if let Some(p) = &self.pattern {
+            if t != FieldType::Text {
+                out.push(format!("field `{name}`: pattern is for text fields"));
+            }
+            if let Err(e) = compile_pattern(p) {
+                out.push(format!(
+                    "field `{name}`: invalid pattern `{p}`: {}",
+                    e.lines().last().unwrap_or_default().trim()
+                ));
+            }
+        }
+        if self.within_chad && t != FieldType::Location {
+            out.push(format!(
+                "field `{name}`: within_chad is for location fields"
+            ));
+        }
+        if self.max_length.is_some() && t != FieldType::Text {
+            out.push(format!("field `{name}`: max_length is for text fields"));
+        }
+        if t == FieldType::Location && !is_identifier(&format!("{name}_lat")) {
+            out.push(format!(
+                "field `{name}`: the name is too long for a location"
+            ));
+        }
+        out
+    }
+
+    /// The author's constraint message, or the generic one.
+    fn constraint(&self, generic: String) -> String {
+        self.constraint_message.clone().unwrap_or(generic)
     }
 
     /// Parses one typed value; the error is the message for the trainee.
@@ -302,10 +538,16 @@ impl Field {
             FieldType::Text => {
                 let max = self.max_length.unwrap_or(DEFAULT_MAX_LENGTH);
                 if raw.chars().count() > max {
-                    Err(i18n::t(lang, "field_too_long").into())
-                } else {
-                    Ok(Value::Text(raw.to_string()))
+                    return Err(i18n::t(lang, "field_too_long").into());
                 }
+                if let Some(p) = &self.pattern {
+                    let re = self.compiled.0.get_or_init(|| compile_pattern(p).ok());
+                    // An invalid pattern is a pack-check problem; never reached in a valid pack.
+                    if !re.as_ref().is_some_and(|re| re.is_match(raw)) {
+                        return Err(self.constraint(i18n::t(lang, "field_pattern").into()));
+                    }
+                }
+                Ok(Value::Text(raw.to_string()))
             }
             FieldType::Choice => self
                 .choices
@@ -313,6 +555,51 @@ impl Field {
                 .find(|c| c.value == raw)
                 .map(|c| Value::Text(c.value.clone()))
                 .ok_or_else(|| i18n::t(lang, "field_not_choice").into()),
+            FieldType::Multiple => {
+                let picked: Vec<&str> = raw
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                if picked
+                    .iter()
+                    .any(|p| !self.choices.iter().any(|c| c.value == *p))
+                {
+                    return Err(i18n::t(lang, "field_not_choice").into());
+                }
+                // Stored in the order of the choices, each once.
+                let values: Vec<&str> = self
+                    .choices
+                    .iter()
+                    .filter(|c| picked.contains(&c.value.as_str()))
+                    .map(|c| c.value.as_str())
+                    .collect();
+                if values.is_empty() {
+                    return if self.required {
+                        Err(i18n::t(lang, "field_required").into())
+                    } else {
+                        Ok(Value::Null)
+                    };
+                }
+                Ok(Value::Text(values.join(" ")))
+            }
+            FieldType::Province => {
+                let p = crate::provinces::normalise(raw)
+                    .filter(|p| {
+                        self.choices.is_empty() || self.choices.iter().any(|c| c.value == p.code)
+                    })
+                    .ok_or_else(|| i18n::t(lang, "field_not_province").to_string())?;
+                Ok(Value::Text(p.code.clone()))
+            }
+            FieldType::Date => {
+                let d =
+                    parse_date(raw).ok_or_else(|| i18n::t(lang, "field_not_date").to_string())?;
+                let min = self.min.as_ref().and_then(Limit::as_date);
+                let max = self.max.as_ref().and_then(Limit::as_date);
+                if min.is_some_and(|m| d < m) || max.is_some_and(|m| d > m) {
+                    return Err(self.constraint(date_range_message(lang, min, max)));
+                }
+                Ok(Value::Text(d.format("%Y-%m-%d").to_string()))
+            }
             FieldType::Integer => {
                 let n = i18n::parse_number(raw)
                     .filter(|n| n.fract() == 0.0 && n.abs() < 9.0e15)
@@ -326,17 +613,107 @@ impl Field {
                 self.check_range(n, lang)?;
                 Ok(Value::Decimal(n))
             }
+            FieldType::Location => Err(i18n::t(lang, "field_not_location").into()),
         }
     }
 
+    /// A location from `<name>` ("lat lon", as ODK writes a geopoint: extra altitude and
+    /// accuracy are ignored) or from `<name>_lat` and `<name>_lon`.
+    fn parse_location(
+        &self,
+        input: &BTreeMap<String, String>,
+        lang: Lang,
+    ) -> Result<Vec<(String, Value)>, String> {
+        let get = |k: &str| input.get(k).map(|s| s.trim()).unwrap_or("");
+        let [lat_col, lon_col]: [String; 2] = self.columns().try_into().expect("two columns");
+        let (lat, lon) = match get(&self.name) {
+            "" => (get(&lat_col).to_string(), get(&lon_col).to_string()),
+            joint => {
+                let parts: Vec<&str> = joint
+                    .split(|c: char| c.is_whitespace() || c == ';')
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                if parts.len() < 2 || parts.len() > 4 {
+                    return Err(i18n::t(lang, "field_not_location").into());
+                }
+                (parts[0].to_string(), parts[1].to_string())
+            }
+        };
+        if lat.is_empty() && lon.is_empty() {
+            return if self.required {
+                Err(i18n::t(lang, "field_required").into())
+            } else {
+                Ok(vec![(lat_col, Value::Null), (lon_col, Value::Null)])
+            };
+        }
+        let (Some(y), Some(x)) = (i18n::parse_number(&lat), i18n::parse_number(&lon)) else {
+            return Err(i18n::t(lang, "field_not_location").into());
+        };
+        if !(-90.0..=90.0).contains(&y) || !(-180.0..=180.0).contains(&x) {
+            return Err(i18n::t(lang, "field_location_range").into());
+        }
+        if self.within_chad && !in_chad(y, x) {
+            let generic = if in_chad(x, y) {
+                i18n::t(lang, "field_location_swapped")
+            } else {
+                i18n::t(lang, "field_location_chad")
+            };
+            return Err(self.constraint(generic.into()));
+        }
+        Ok(vec![
+            (lat_col, Value::Decimal(y)),
+            (lon_col, Value::Decimal(x)),
+        ])
+    }
+
     fn check_range(&self, n: f64, lang: Lang) -> Result<(), String> {
-        let below = self.min.is_some_and(|m| n < m);
-        let above = self.max.is_some_and(|m| n > m);
+        let min = self.min.as_ref().and_then(Limit::as_number);
+        let max = self.max.as_ref().and_then(Limit::as_number);
+        let below = min.is_some_and(|m| n < m);
+        let above = max.is_some_and(|m| n > m);
         if below || above {
-            Err(i18n::range_message(lang, self.min, self.max))
+            Err(self.constraint(i18n::range_message(lang, min, max)))
         } else {
             Ok(())
         }
+    }
+}
+
+/// Whether a point is inside [`CHAD_BOUNDS`].
+pub fn in_chad(lat: f64, lon: f64) -> bool {
+    let (s, n, w, e) = CHAD_BOUNDS;
+    (s..=n).contains(&lat) && (w..=e).contains(&lon)
+}
+
+/// A date typed by a person: `2025-03-15`, `15/03/2025`, `15-03-2025`, `15.03.2025`.
+pub fn parse_date(raw: &str) -> Option<chrono::NaiveDate> {
+    let raw = raw.trim();
+    ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+        .iter()
+        .find_map(|f| chrono::NaiveDate::parse_from_str(raw, f).ok())
+        .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)))
+}
+
+fn date_range_message(
+    lang: Lang,
+    min: Option<chrono::NaiveDate>,
+    max: Option<chrono::NaiveDate>,
+) -> String {
+    let f = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    match (lang, min, max) {
+        (Lang::Fr, Some(a), Some(b)) => {
+            format!(
+                "La date doit être comprise entre le {} et le {}.",
+                f(a),
+                f(b)
+            )
+        }
+        (Lang::Fr, Some(a), None) => format!("La date doit être le {} ou après.", f(a)),
+        (Lang::Fr, None, Some(b)) => format!("La date doit être le {} ou avant.", f(b)),
+        (Lang::En, Some(a), Some(b)) => format!("The date must be between {} and {}.", f(a), f(b)),
+        (Lang::En, Some(a), None) => format!("The date must be {} or later.", f(a)),
+        (Lang::En, None, Some(b)) => format!("The date must be {} or earlier.", f(b)),
+        (_, None, None) => String::new(),
     }
 }
 
@@ -441,12 +818,7 @@ choices = [{ value = "TD-GR", label = "Guéra" }, { value = "TD-OD", label = "Ou
             name: "latrines".into(),
             label: "Latrines".into(),
             field_type: FieldType::Integer,
-            required: false,
-            min: None,
-            max: None,
-            choices: vec![],
-            max_length: None,
-            help: None,
+            ..Default::default()
         });
         let v2 = f2
             .validate(
@@ -470,5 +842,236 @@ choices = [{ value = "TD-GR", label = "Guéra" }, { value = "TD-OD", label = "Ou
         f.fields[2].choices.clear();
         let p = f.definition_problems();
         assert_eq!(p.len(), 2, "{p:?}");
+    }
+
+    fn rich_form() -> Form {
+        let mut f: Form = toml::from_str(
+            r#"
+table = "visites"
+[[fields]]
+name = "code"
+label = "Code de l'école"
+type = "text"
+pattern = "[A-Z]{2}-[0-9]{3}"
+constraint_message = "Le code s'écrit comme GR-012."
+[[fields]]
+name = "jour"
+label = "Date de la visite"
+type = "date"
+required = true
+min = "2020-01-01"
+max = "today"
+[[fields]]
+name = "equipements"
+label = "Équipements"
+type = "multiple"
+choices = [{ value = "eau", label = "Point d'eau" }, { value = "latrines", label = "Latrines" }, { value = "electricite", label = "Électricité" }]
+[[fields]]
+name = "province"
+label = "Province"
+type = "province"
+required = true
+[[fields]]
+name = "lieu"
+label = "Position"
+type = "location"
+within_chad = true
+[[fields]]
+name = "age"
+label = "Âge"
+type = "integer"
+min = 0
+max = 120
+constraint_message = "Un âge entre 0 et 120 ans."
+"#,
+        )
+        .unwrap();
+        f.resolve();
+        f
+    }
+
+    #[test]
+    fn new_field_types_are_typed_and_stored() {
+        let f = rich_form();
+        assert!(
+            f.definition_problems().is_empty(),
+            "{:?}",
+            f.definition_problems()
+        );
+        assert_eq!(f.fields[3].choices.len(), 23);
+        let v = f
+            .validate(
+                &input(&[
+                    ("code", "GR-012"),
+                    ("jour", "15/03/2025"),
+                    ("equipements", "latrines eau latrines"),
+                    ("province", "ndjamena"),
+                    ("lieu_lat", "12,11"),
+                    ("lieu_lon", "15,05"),
+                    ("age", "8"),
+                ]),
+                Lang::Fr,
+            )
+            .unwrap();
+        let get = |n: &str| {
+            v.iter()
+                .find(|(k, _)| k == n)
+                .map(|(_, v)| v.clone())
+                .unwrap()
+        };
+        assert_eq!(get("jour"), Value::Text("2025-03-15".into()));
+        assert_eq!(get("equipements"), Value::Text("eau latrines".into()));
+        assert_eq!(get("province"), Value::Text("TD-ND".into()));
+        assert_eq!(get("lieu_lat"), Value::Decimal(12.11));
+        assert_eq!(get("lieu_lon"), Value::Decimal(15.05));
+        // The geopoint written the ODK way in one value.
+        let v2 = f
+            .validate(
+                &input(&[
+                    ("jour", "2025-03-15"),
+                    ("province", "Mayo Kebbi Est"),
+                    ("lieu", "13.5 20.8 0 5"),
+                ]),
+                Lang::Fr,
+            )
+            .unwrap();
+        assert!(v2.contains(&("lieu_lon".to_string(), Value::Decimal(20.8))));
+        assert!(v2.contains(&("province".to_string(), Value::Text("TD-ME".into()))));
+        let conn = Connection::open_in_memory().unwrap();
+        f.insert(&conn, "p", &v).unwrap();
+        f.insert(&conn, "p", &v2).unwrap();
+        let recs = f.records(&conn, "p").unwrap();
+        assert_eq!(recs[0]["equipements"], "eau latrines");
+        assert_eq!(recs[0]["lieu_lat"], 12.11);
+        assert_eq!(recs[1]["equipements"], serde_json::Value::Null);
+        assert_eq!(recs[1]["jour"], "2025-03-15");
+    }
+
+    #[test]
+    fn constraints_of_new_types_give_clear_messages() {
+        let f = rich_form();
+        let errs = f
+            .validate(
+                &input(&[
+                    ("code", "gr12"),
+                    ("jour", "31/02/2025"),
+                    ("equipements", "eau piscine"),
+                    ("province", "Ennedi"),
+                    ("lieu", "15.05 12.11"),
+                    ("age", "130"),
+                ]),
+                Lang::Fr,
+            )
+            .unwrap_err();
+        let msg = |n: &str| {
+            errs.iter()
+                .find(|e| e.field == n)
+                .map(|e| e.message.clone())
+                .unwrap()
+        };
+        assert_eq!(msg("code"), "Le code s'écrit comme GR-012.");
+        assert_eq!(msg("jour"), "Saisissez une date, par exemple 15/03/2025.");
+        assert_eq!(msg("equipements"), "Choisissez une des valeurs proposées.");
+        assert_eq!(msg("province"), "Choisissez une province de la liste.");
+        assert!(msg("lieu").contains("inversées"), "{}", msg("lieu"));
+        assert_eq!(msg("age"), "Un âge entre 0 et 120 ans.");
+        let errs = f
+            .validate(
+                &input(&[
+                    ("jour", "01/01/2019"),
+                    ("province", "TD-ND"),
+                    ("lieu", "48.85 2.35"),
+                ]),
+                Lang::Fr,
+            )
+            .unwrap_err();
+        assert!(msg_of(&errs, "jour")
+            .starts_with("La date doit être comprise entre le 01/01/2020 et le "));
+        assert!(msg_of(&errs, "lieu").starts_with("Ce point n'est pas au Tchad"));
+        let errs = f
+            .validate(
+                &input(&[
+                    ("jour", "2021-06-01"),
+                    ("province", "TD-ND"),
+                    ("lieu_lat", "12"),
+                ]),
+                Lang::Fr,
+            )
+            .unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert!(msg_of(&errs, "lieu").starts_with("Saisissez la latitude et la longitude"));
+        let errs = f
+            .validate(&input(&[("jour", "2021-06-01")]), Lang::En)
+            .unwrap_err();
+        assert_eq!(msg_of(&errs, "province"), "This field is required.");
+    }
+
+    fn msg_of(errs: &[FieldError], field: &str) -> String {
+        errs.iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn bad_definitions_of_new_types() {
+        let mut f = rich_form();
+        f.fields[0].pattern = Some("[A-Z".into());
+        f.fields[1].min = Some(Limit::Date("hier".into()));
+        f.fields[2].choices[0].value = "point eau".into();
+        f.fields[3].choices = vec![Choice {
+            value: "TD-XX".into(),
+            label: "?".into(),
+        }];
+        f.fields[4].within_chad = false;
+        f.fields[5].pattern = Some("[0-9]+".into());
+        f.fields.push(Field {
+            name: "lieu_lat".into(),
+            label: "x".into(),
+            ..Default::default()
+        });
+        let p = f.definition_problems();
+        for needle in [
+            "invalid pattern `[A-Z`",
+            "min and max of a date are ISO dates",
+            "may not contain spaces",
+            "`TD-XX` is not the ISO code",
+            "pattern is for text fields",
+            "column `lieu_lat` is used by fields `lieu` and `lieu_lat`",
+        ] {
+            assert!(p.iter().any(|m| m.contains(needle)), "{needle}: {p:?}");
+        }
+        assert_eq!(p.len(), 6, "{p:?}");
+    }
+
+    #[test]
+    fn restricted_province_list_and_dates() {
+        let mut f = rich_form();
+        f.fields[3].choices = vec![Choice {
+            value: "TD-GR".into(),
+            label: "Guéra".into(),
+        }];
+        let errs = f
+            .validate(
+                &input(&[("jour", "2021-06-01"), ("province", "TD-ND")]),
+                Lang::Fr,
+            )
+            .unwrap_err();
+        assert_eq!(
+            msg_of(&errs, "province"),
+            "Choisissez une province de la liste."
+        );
+        assert!(f
+            .validate(
+                &input(&[("jour", "2021-06-01"), ("province", "guera")]),
+                Lang::Fr
+            )
+            .is_ok());
+        assert_eq!(parse_date("2025-13-01"), None);
+        assert_eq!(
+            parse_date("15.03.2025"),
+            chrono::NaiveDate::from_ymd_opt(2025, 3, 15)
+        );
+        assert_eq!(parse_date("15/03/0025"), None);
     }
 }

@@ -83,6 +83,30 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "This is not in the expected format.",
         ),
         "field_unknown" => ("Champ inconnu.", "Unknown field."),
+        "field_not_date" => (
+            "Saisissez une date, par exemple 15/03/2025.",
+            "Enter a date, for example 2025-03-15.",
+        ),
+        "field_not_province" => (
+            "Choisissez une province de la liste.",
+            "Pick a province from the list.",
+        ),
+        "field_not_location" => (
+            "Saisissez la latitude et la longitude en degrés décimaux, par exemple 12,11 et 15,05.",
+            "Enter the latitude and longitude in decimal degrees, for example 12.11 and 15.05.",
+        ),
+        "field_location_range" => (
+            "La latitude va de -90 à 90 et la longitude de -180 à 180.",
+            "Latitude goes from -90 to 90 and longitude from -180 to 180.",
+        ),
+        "field_location_chad" => (
+            "Ce point n'est pas au Tchad : la latitude doit être entre 7,4 et 23,5 et la longitude entre 13,4 et 24,1.",
+            "This point is not in Chad: latitude must be between 7.4 and 23.5 and longitude between 13.4 and 24.1.",
+        ),
+        "field_location_swapped" => (
+            "Ce point n'est pas au Tchad : la latitude et la longitude semblent inversées.",
+            "This point is not in Chad: latitude and longitude seem swapped.",
+        ),
         _ => return "[?]",
     };
     match lang {

@@ -21,11 +21,18 @@
 //! - [`pipeline`]: typed analysis pipelines (filter, derive, group, sort, limit, pivot, join) compiled to SQL.
 //! - [`sql`]: the read-only SQL console (read-only connection, authorizer, time limit).
 //! - [`grid`]: paged data grid sorted by any column.
+//! - [`workbench`]: the Analyse screen's calls (grid, pipeline, SQL console, charts,
+//!   indicators, provinces) as `Workshop` methods.
+//! - [`columnar`]: columns held in memory for fast sorts and group-bys.
+//! - [`indicators`]: inequality indicators (Gini, Lorenz, Palma, S80/S20, parity, gap, rates).
+//! - [`tableschema`]: pack datasets checked against their Frictionless Table Schema.
+//! - [`xlsform`]: collect forms written as XLSForm workbooks (KoboToolbox/ODK).
 //! - [`datatask`]: data-task and chart-task steps: pack format, `pack check` proofs, solution text.
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
 pub mod analysis;
 pub mod chart;
+pub mod columnar;
 pub mod datatask;
 pub mod error;
 pub mod exercise;
@@ -34,6 +41,7 @@ pub mod form;
 pub mod grid;
 pub mod i18n;
 pub mod import;
+pub mod indicators;
 pub mod markdown;
 pub mod pack;
 pub mod packfile;
@@ -45,6 +53,7 @@ pub mod sql;
 pub mod store;
 pub mod tables;
 pub mod task;
+pub mod workbench;
 pub mod workshop;
 
 pub use error::{Error, Result};

@@ -125,11 +125,18 @@ pub struct Question {
     pub answer_type: AnswerType,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<Choice>,
-    /// The reference answer: a choice value, a number or a text.
+    /// The reference answer: a choice value, a number or a text. A number question with
+    /// `min`/`max` may omit it.
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
     pub answer: serde_json::Value,
     /// For numbers: accepted distance from the answer.
     #[serde(default)]
     pub tolerance: f64,
+    /// For numbers: the accepted interval (inclusive), instead of answer ± tolerance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
     /// For texts: other accepted answers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accept: Vec<String>,
@@ -163,7 +170,14 @@ pub enum AnswerType {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Feedback {
+    /// The anticipated wrong answer (omitted when `min`/`max` give a range of numbers).
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
     pub answer: serde_json::Value,
+    /// For numbers: an anticipated range of wrong answers (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
     pub message: String,
 }
 
@@ -267,6 +281,57 @@ pub struct Lesson {
     pub title: Localized,
     pub file: String,
     pub steps: Vec<Step>,
+    /// When the lesson counts as done (front matter `completion`).
+    pub completion: Completion,
+}
+
+/// A lesson's completion rule: every step (`completion = "all"`, the default) or at least
+/// `m` of its `n` steps (`completion = { min = 3 }`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "CompletionRaw", into = "CompletionRaw")]
+pub enum Completion {
+    #[default]
+    All,
+    Min(usize),
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum CompletionRaw {
+    Word(String),
+    Min { min: usize },
+}
+
+impl TryFrom<CompletionRaw> for Completion {
+    type Error = String;
+    fn try_from(raw: CompletionRaw) -> Result<Completion, String> {
+        match raw {
+            CompletionRaw::Word(w) if w == "all" => Ok(Completion::All),
+            CompletionRaw::Word(w) => Err(format!(
+                "completion is \"all\" or {{ min = N }}, not \"{w}\""
+            )),
+            CompletionRaw::Min { min } => Ok(Completion::Min(min)),
+        }
+    }
+}
+
+impl From<Completion> for CompletionRaw {
+    fn from(c: Completion) -> CompletionRaw {
+        match c {
+            Completion::All => CompletionRaw::Word("all".into()),
+            Completion::Min(min) => CompletionRaw::Min { min },
+        }
+    }
+}
+
+impl Completion {
+    /// Steps that must be done, out of `total`.
+    pub fn required(self, total: usize) -> usize {
+        match self {
+            Completion::All => total,
+            Completion::Min(m) => m.min(total),
+        }
+    }
 }
 
 impl Lesson {
@@ -525,6 +590,13 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
     if manifest.lessons.is_empty() {
         problems.push(problem("pack.toml", 0, "the pack has no lesson"));
     }
+    for lesson in &mut lessons {
+        for step in &mut lesson.steps {
+            if let Exercise::Collect(c) = &mut step.exercise {
+                c.form.resolve();
+            }
+        }
+    }
     for lesson in &lessons {
         for step in &lesson.steps {
             check_step(step, &lesson.file, &datasets, &files, &mut problems);
@@ -619,6 +691,8 @@ fn parse_datapackage(
 struct FrontMatter {
     id: String,
     title: Localized,
+    #[serde(default)]
+    completion: Completion,
 }
 
 /// Parses one lesson file: front matter, then steps.
@@ -716,15 +790,28 @@ fn parse_lesson(file: &str, text: &str, problems: &mut Vec<Problem>) -> Option<L
     if steps.is_empty() {
         problems.push(problem(file, end + 1, "the lesson has no step"));
     }
-    let steps = steps
+    let steps: Vec<Step> = steps
         .into_iter()
         .map(|(line, id, title, body)| build_step(file, line, id, title, &body, problems))
         .collect();
+    if let Completion::Min(m) = fm.completion {
+        if m == 0 || m > steps.len() {
+            problems.push(problem(
+                file,
+                2,
+                format!(
+                    "completion min = {m}: must be between 1 and the {} step(s) of the lesson",
+                    steps.len()
+                ),
+            ));
+        }
+    }
     Some(Lesson {
         id: fm.id,
         title: fm.title,
         file: file.to_string(),
         steps,
+        completion: fm.completion,
     })
 }
 
@@ -990,5 +1077,35 @@ title = { fr = "Essai" }
                 other => panic!("{other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn completion_rule_in_front_matter() {
+        let lesson = |fm: &str| {
+            format!("+++\nid = \"a\"\ntitle = {{ fr = \"A\" }}\n{fm}\n+++\n## Un {{#un}}\n## Deux {{#deux}}\n## Trois {{#trois}}\n")
+        };
+        let parse_with = |fm: &str| {
+            parse(
+                files(&[("pack.toml", MANIFEST), ("lessons/a.md", &lesson(fm))]),
+                Origin::Builtin,
+            )
+        };
+        let (pack, problems) = parse_with("");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(pack.unwrap().lessons[0].completion, Completion::All);
+        let (pack, problems) = parse_with("completion = { min = 2 }");
+        assert!(problems.is_empty(), "{problems:?}");
+        let l = &pack.unwrap().lessons[0];
+        assert_eq!(l.completion, Completion::Min(2));
+        assert_eq!(l.completion.required(l.steps.len()), 2);
+        assert_eq!(Completion::All.required(3), 3);
+        let (_, problems) = parse_with("completion = { min = 4 }");
+        assert!(
+            problems[0].message.contains("between 1 and the 3 step(s)"),
+            "{problems:?}"
+        );
+        let (_, problems) = parse_with("completion = \"most\"");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].file, "lessons/a.md");
     }
 }

@@ -1090,6 +1090,23 @@ pub fn to_sql(
     Ok((c.sql, c.params))
 }
 
+/// Which engine runs a pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Engine {
+    /// In-memory columns for a group that comes first (after filters) on a table of at
+    /// least [`COLUMNS_MIN_ROWS`] rows; SQLite for everything else.
+    #[default]
+    Auto,
+    /// Everything in SQLite.
+    Sql,
+    /// In-memory columns whenever the pipeline allows it, whatever the size (tests and
+    /// benchmarks).
+    Columns,
+}
+
+/// Below this many rows SQLite groups fast enough on its own.
+pub const COLUMNS_MIN_ROWS: u64 = 50_000;
+
 /// Runs a pipeline: at most `max_rows` rows, `total_rows` counts them all.
 pub fn run(
     conn: &Connection,
@@ -1097,7 +1114,28 @@ pub fn run(
     pipeline: &Pipeline,
     max_rows: usize,
 ) -> Result<ResultTable> {
+    run_with(conn, source_table, pipeline, max_rows, Engine::Auto)
+}
+
+/// [`run`] with a chosen engine. Both engines give the same result; the SQL shown is
+/// always the one SQLite would run for the whole pipeline.
+pub fn run_with(
+    conn: &Connection,
+    source_table: &str,
+    pipeline: &Pipeline,
+    max_rows: usize,
+    engine: Engine,
+) -> Result<ResultTable> {
     let c = compile(conn, source_table, pipeline)?;
+    if engine != Engine::Sql {
+        if let Some(res) = fast::try_run(conn, source_table, pipeline, &c, max_rows, engine)? {
+            return Ok(res);
+        }
+    }
+    execute(conn, &c, max_rows, c.display_sql())
+}
+
+fn execute(conn: &Connection, c: &Compiled, max_rows: usize, shown: String) -> Result<ResultTable> {
     let types: Vec<Option<ColumnType>> = c.columns.iter().map(|c| Some(c.ty)).collect();
     let mut stmt = conn.prepare(&c.sql)?;
     let (rows, total_rows) = analysis::collect_rows(&mut stmt, &c.params, &types, max_rows)?;
@@ -1105,7 +1143,7 @@ pub fn run(
         columns: c.columns(),
         rows,
         total_rows,
-        sql: c.display_sql(),
+        sql: shown,
     })
 }
 
@@ -1293,4 +1331,658 @@ pub fn save_as(
     let info = table_info(&tx, &name)?;
     tx.commit()?;
     Ok(info)
+}
+
+/// A group that comes first (after filters), computed over in-memory columns
+/// ([`crate::columnar`]) instead of SQLite's sorter; the steps after it run in SQLite
+/// over the grouped rows, passed as one JSON parameter (`json_each`).
+mod fast {
+    use std::cmp::Ordering;
+    use std::collections::HashMap;
+    use std::sync::Arc;
+
+    use rusqlite::types::{Value, ValueRef};
+    use rusqlite::Connection;
+
+    use super::{q, AggFn, Col, Compiled, Compiler, Engine, Pipeline, Step, COLUMNS_MIN_ROWS};
+    use crate::analysis::{self, ResultTable};
+    use crate::columnar::{self, ColumnData, Values, NULL_CODE};
+    use crate::error::Result;
+    use crate::import::{ColumnInfo, ColumnType};
+    use crate::tables::{table_info, TableInfo};
+
+    const ROWID_ALIAS: &str = "__dj_rowid";
+
+    pub(super) fn try_run(
+        conn: &Connection,
+        source: &str,
+        pipeline: &Pipeline,
+        full: &Compiled,
+        max_rows: usize,
+        engine: Engine,
+    ) -> Result<Option<ResultTable>> {
+        let Some(g) = pipeline
+            .steps
+            .iter()
+            .position(|s| matches!(s, Step::Group { .. }))
+        else {
+            return Ok(None);
+        };
+        if !pipeline.steps[..g]
+            .iter()
+            .all(|s| matches!(s, Step::Filter { .. }))
+        {
+            return Ok(None);
+        }
+        let info = table_info(conn, source)?;
+        if engine == Engine::Auto && info.rows < COLUMNS_MIN_ROWS {
+            return Ok(None);
+        }
+        if info
+            .columns
+            .iter()
+            .any(|c| c.name.eq_ignore_ascii_case(ROWID_ALIAS))
+        {
+            return Ok(None);
+        }
+        let Step::Group { by, aggregates } = &pipeline.steps[g] else {
+            return Ok(None);
+        };
+        let find = |name: &str| -> Option<&ColumnInfo> {
+            info.columns.iter().find(|c| c.name == name).or_else(|| {
+                info.columns
+                    .iter()
+                    .find(|c| c.name.eq_ignore_ascii_case(name))
+            })
+        };
+        let mut wanted: Vec<(&str, ColumnType)> = Vec::new();
+        fn index_of<'a>(c: &'a ColumnInfo, wanted: &mut Vec<(&'a str, ColumnType)>) -> usize {
+            if let Some(i) = wanted.iter().position(|(n, _)| *n == c.name) {
+                i
+            } else {
+                wanted.push((&c.name, c.column_type));
+                wanted.len() - 1
+            }
+        }
+        let mut keys = Vec::new();
+        for b in by {
+            let Some(c) = find(b) else { return Ok(None) };
+            keys.push(index_of(c, &mut wanted));
+        }
+        let mut aggs: Vec<(AggFn, Option<usize>)> = Vec::new();
+        for a in aggregates {
+            let col = match &a.column {
+                Some(c) if !c.trim().is_empty() => match find(c) {
+                    Some(ci) => Some(index_of(ci, &mut wanted)),
+                    None => return Ok(None),
+                },
+                _ => None,
+            };
+            aggs.push((a.func, col));
+        }
+        let data: Vec<Arc<ColumnData>> = if wanted.is_empty() {
+            // Only counts: any one column gives the rows.
+            match info.columns.first() {
+                Some(c) => columnar::columns(conn, &info.name, &[(&c.name, c.column_type)])?,
+                None => return Ok(None),
+            }
+        } else {
+            columnar::columns(conn, &info.name, &wanted)?
+        };
+        if data.iter().any(|d| matches!(d.values, Values::Mixed(_)))
+            || data.iter().any(|d| d.len() != data[0].len())
+        {
+            return Ok(None);
+        }
+        let selection: Option<Vec<u32>> = if g > 0 {
+            Some(select_positions(
+                conn,
+                &info,
+                &pipeline.steps[..g],
+                &data[0].rowids,
+            )?)
+        } else {
+            None
+        };
+        let upto = super::compile(
+            conn,
+            source,
+            &Pipeline {
+                steps: pipeline.steps[..=g].to_vec(),
+            },
+        )?;
+        let Some(grouped) = group(&data, &keys, &aggs, selection.as_deref()) else {
+            return Ok(None);
+        };
+        if g + 1 == pipeline.steps.len() {
+            let types: Vec<ColumnType> = upto.columns.iter().map(|c| c.ty).collect();
+            let total_rows = grouped.len() as u64;
+            let rows = grouped
+                .iter()
+                .take(max_rows)
+                .map(|r| {
+                    r.iter()
+                        .zip(&types)
+                        .map(|(v, t)| analysis::json_value(ValueRef::from(v), Some(*t)))
+                        .collect()
+                })
+                .collect();
+            return Ok(Some(ResultTable {
+                columns: full.columns(),
+                rows,
+                total_rows,
+                sql: full.display_sql(),
+            }));
+        }
+        // The rest of the pipeline over the grouped rows.
+        let json = serde_json::Value::Array(
+            grouped
+                .iter()
+                .map(|r| serde_json::Value::Array(r.iter().map(raw_json).collect()))
+                .collect(),
+        )
+        .to_string();
+        let cols: Vec<Col> = upto.columns.clone();
+        let items: Vec<String> = cols
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("value ->> {i} AS {}", q(&c.name)))
+            .collect();
+        let mut c = Compiler {
+            conn,
+            ctes: Vec::new(),
+            params: vec![Value::Text(json)],
+            order: keys_order(by, &cols),
+            cols,
+            current: String::new(),
+        };
+        c.push_cte(
+            g + 1,
+            "regrouper (en mémoire)",
+            format!("SELECT {} FROM json_each(?)", items.join(", ")),
+        );
+        for (i, s) in pipeline.steps.iter().enumerate().skip(g + 1) {
+            c.step(i + 1, s)?;
+        }
+        let rest = c.finish();
+        Ok(Some(super::execute(
+            conn,
+            &rest,
+            max_rows,
+            full.display_sql(),
+        )?))
+    }
+
+    fn keys_order(by: &[String], cols: &[Col]) -> Vec<String> {
+        cols.iter()
+            .take(by.len())
+            .flat_map(|c| [format!("{} IS NULL", q(&c.name)), q(&c.name)])
+            .collect()
+    }
+
+    fn raw_json(v: &Value) -> serde_json::Value {
+        match v {
+            Value::Null => serde_json::Value::Null,
+            Value::Integer(i) => serde_json::Value::from(*i),
+            Value::Real(f) => serde_json::Number::from_f64(*f)
+                .map(serde_json::Value::Number)
+                .unwrap_or(serde_json::Value::Null),
+            Value::Text(t) => serde_json::Value::String(t.clone()),
+            Value::Blob(_) => serde_json::Value::Null,
+        }
+    }
+
+    /// Positions of the rows the filters keep, through SQLite (same SQL as the pipeline).
+    fn select_positions(
+        conn: &Connection,
+        info: &TableInfo,
+        filters: &[Step],
+        rowids: &[i64],
+    ) -> Result<Vec<u32>> {
+        let cols: Vec<Col> = info
+            .columns
+            .iter()
+            .map(|c| Col {
+                name: c.name.clone(),
+                label: c.label.clone(),
+                ty: c.column_type,
+            })
+            .collect();
+        let mut c = Compiler {
+            conn,
+            ctes: Vec::new(),
+            params: Vec::new(),
+            cols,
+            order: Vec::new(),
+            current: String::new(),
+        };
+        let body = format!(
+            "SELECT rowid AS {}, {} FROM {}",
+            q(ROWID_ALIAS),
+            c.select_list(),
+            q(&info.name)
+        );
+        c.push_cte(0, "le tableau de départ", body);
+        for (i, s) in filters.iter().enumerate() {
+            c.step(i + 1, s)?;
+        }
+        let sql = format!(
+            "{}SELECT {} FROM {}",
+            c.with_clause(),
+            q(ROWID_ALIAS),
+            c.current
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(c.params.iter()))?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if let Ok(p) = rowids.binary_search(&id) {
+                out.push(p as u32);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Per-row codes of a key column and the value of each code.
+    fn key_codes(d: &ColumnData) -> (Vec<u32>, Vec<Value>) {
+        match &d.values {
+            Values::Text { codes, dict } => {
+                let null = dict.len() as u32;
+                let c = codes
+                    .iter()
+                    .map(|&c| if c == NULL_CODE { null } else { c })
+                    .collect();
+                let mut values: Vec<Value> =
+                    dict.iter().map(|s| Value::Text(s.to_string())).collect();
+                values.push(Value::Null);
+                (c, values)
+            }
+            Values::Int(v) => {
+                let mut map: HashMap<i64, u32> = HashMap::new();
+                let mut values = vec![Value::Null];
+                let c = v
+                    .iter()
+                    .map(|x| match x {
+                        None => 0,
+                        Some(i) => *map.entry(*i).or_insert_with(|| {
+                            values.push(Value::Integer(*i));
+                            (values.len() - 1) as u32
+                        }),
+                    })
+                    .collect();
+                (c, values)
+            }
+            Values::Real(v) => {
+                let mut map: HashMap<u64, u32> = HashMap::new();
+                let mut values = vec![Value::Null];
+                let c = v
+                    .iter()
+                    .map(|x| match x {
+                        None => 0,
+                        Some(f) => {
+                            let f = f + 0.0;
+                            *map.entry(f.to_bits()).or_insert_with(|| {
+                                values.push(Value::Real(f));
+                                (values.len() - 1) as u32
+                            })
+                        }
+                    })
+                    .collect();
+                (c, values)
+            }
+            Values::Mixed(_) => (Vec::new(), Vec::new()),
+        }
+    }
+
+    /// Kahan–Babuška–Neumaier sum, as SQLite's SUM and AVG of reals.
+    #[derive(Clone, Copy, Default)]
+    struct Kbn {
+        sum: f64,
+        comp: f64,
+    }
+
+    impl Kbn {
+        fn add(&mut self, x: f64) {
+            let t = self.sum + x;
+            if self.sum.abs() >= x.abs() {
+                self.comp += (self.sum - t) + x;
+            } else {
+                self.comp += (x - t) + self.sum;
+            }
+            self.sum = t;
+        }
+        fn value(self) -> f64 {
+            self.sum + self.comp
+        }
+    }
+
+    fn value_cmp(a: &Value, b: &Value) -> Ordering {
+        match (a, b) {
+            (Value::Null, Value::Null) => Ordering::Equal,
+            (Value::Null, _) => Ordering::Greater,
+            (_, Value::Null) => Ordering::Less,
+            (Value::Integer(x), Value::Integer(y)) => x.cmp(y),
+            (Value::Real(x), Value::Real(y)) => x.total_cmp(y),
+            (Value::Text(x), Value::Text(y)) => x.as_bytes().cmp(y.as_bytes()),
+            _ => Ordering::Equal,
+        }
+    }
+
+    /// The grouped rows (keys then aggregates), sorted by keys with missing last;
+    /// `None` when the keys are too many to combine.
+    fn group(
+        data: &[Arc<ColumnData>],
+        keys: &[usize],
+        aggs: &[(AggFn, Option<usize>)],
+        selection: Option<&[u32]>,
+    ) -> Option<Vec<Vec<Value>>> {
+        let n = data[0].len();
+        let rows: Box<dyn Iterator<Item = usize> + '_> = match selection {
+            Some(s) => Box::new(s.iter().map(|&p| p as usize)),
+            None => Box::new(0..n),
+        };
+        let rows: Vec<usize> = rows.collect();
+        let coded: Vec<(Vec<u32>, Vec<Value>)> =
+            keys.iter().map(|&k| key_codes(&data[k])).collect();
+        let mut mults = Vec::with_capacity(coded.len());
+        let mut space: u64 = 1;
+        for (_, values) in &coded {
+            mults.push(space);
+            space = space.checked_mul(values.len().max(1) as u64)?;
+        }
+        // Group id of each selected row, groups numbered as first seen.
+        let mut first_row: Vec<usize> = Vec::new();
+        let mut gid: Vec<u32> = Vec::with_capacity(rows.len());
+        let packed = |r: usize| -> u64 {
+            coded
+                .iter()
+                .zip(&mults)
+                .map(|((codes, _), m)| u64::from(codes[r]) * m)
+                .sum()
+        };
+        if space <= 1 << 22 {
+            let mut dense = vec![u32::MAX; space as usize];
+            for &r in &rows {
+                let slot = &mut dense[packed(r) as usize];
+                if *slot == u32::MAX {
+                    *slot = first_row.len() as u32;
+                    first_row.push(r);
+                }
+                gid.push(*slot);
+            }
+        } else {
+            let mut map: HashMap<u64, u32> = HashMap::new();
+            for &r in &rows {
+                let id = *map.entry(packed(r)).or_insert_with(|| {
+                    first_row.push(r);
+                    (first_row.len() - 1) as u32
+                });
+                gid.push(id);
+            }
+        }
+        let groups = first_row.len();
+        if keys.is_empty() && groups == 0 {
+            // An aggregate over no rows still gives one row.
+            first_row.push(0);
+        }
+        let groups_out = first_row.len();
+        let mut out: Vec<Vec<Value>> = first_row
+            .iter()
+            .map(|&r| {
+                coded
+                    .iter()
+                    .map(|(codes, values)| values[codes[r] as usize].clone())
+                    .collect()
+            })
+            .collect();
+        let total_rows = rows.len() as f64;
+        for &(func, col) in aggs {
+            let col = col.map(|c| &data[c].values);
+            let column: Vec<Value> = match (func, col) {
+                (AggFn::Count, None) => {
+                    let mut c = vec![0i64; groups_out];
+                    for &g in &gid {
+                        c[g as usize] += 1;
+                    }
+                    c.into_iter().map(Value::Integer).collect()
+                }
+                (AggFn::Share, None) => {
+                    let mut c = vec![0i64; groups_out];
+                    for &g in &gid {
+                        c[g as usize] += 1;
+                    }
+                    c.into_iter()
+                        .map(|x| {
+                            if total_rows > 0.0 {
+                                Value::Real(100.0 * x as f64 / total_rows)
+                            } else {
+                                Value::Null
+                            }
+                        })
+                        .collect()
+                }
+                (_, None) => return None,
+                (func, Some(values)) => aggregate(func, values, &rows, &gid, groups_out)?,
+            };
+            for (row, v) in out.iter_mut().zip(column) {
+                row.push(v);
+            }
+        }
+        out.sort_by(|a, b| {
+            for i in 0..keys.len() {
+                match value_cmp(&a[i], &b[i]) {
+                    Ordering::Equal => continue,
+                    o => return o,
+                }
+            }
+            Ordering::Equal
+        });
+        Some(out)
+    }
+
+    fn num(values: &Values, r: usize) -> Option<f64> {
+        match values {
+            Values::Int(v) => v[r].map(|i| i as f64),
+            Values::Real(v) => v[r],
+            _ => None,
+        }
+    }
+
+    fn aggregate(
+        func: AggFn,
+        values: &Values,
+        rows: &[usize],
+        gid: &[u32],
+        groups: usize,
+    ) -> Option<Vec<Value>> {
+        let present = |r: usize| match values {
+            Values::Int(v) => v[r].is_some(),
+            Values::Real(v) => v[r].is_some(),
+            Values::Text { codes, .. } => codes[r] != NULL_CODE,
+            Values::Mixed(_) => false,
+        };
+        Some(match func {
+            AggFn::Count => {
+                let mut c = vec![0i64; groups];
+                for (&r, &g) in rows.iter().zip(gid) {
+                    if present(r) {
+                        c[g as usize] += 1;
+                    }
+                }
+                c.into_iter().map(Value::Integer).collect()
+            }
+            AggFn::Sum | AggFn::Mean | AggFn::Share => {
+                let (sums, counts): (Vec<Value>, Vec<i64>) = match values {
+                    Values::Int(v) => {
+                        let mut s = vec![0i128; groups];
+                        let mut c = vec![0i64; groups];
+                        for (&r, &g) in rows.iter().zip(gid) {
+                            if let Some(x) = v[r] {
+                                s[g as usize] += i128::from(x);
+                                c[g as usize] += 1;
+                            }
+                        }
+                        let sums = s
+                            .iter()
+                            .zip(&c)
+                            .map(|(s, c)| {
+                                if *c == 0 {
+                                    Some(Value::Null)
+                                } else {
+                                    i64::try_from(*s).ok().map(Value::Integer)
+                                }
+                            })
+                            .collect::<Option<Vec<Value>>>()?;
+                        (sums, c)
+                    }
+                    Values::Real(v) => {
+                        let mut s = vec![Kbn::default(); groups];
+                        let mut c = vec![0i64; groups];
+                        for (&r, &g) in rows.iter().zip(gid) {
+                            if let Some(x) = v[r] {
+                                s[g as usize].add(x);
+                                c[g as usize] += 1;
+                            }
+                        }
+                        let sums = s
+                            .iter()
+                            .zip(&c)
+                            .map(|(s, c)| {
+                                if *c == 0 {
+                                    Value::Null
+                                } else {
+                                    Value::Real(s.value())
+                                }
+                            })
+                            .collect();
+                        (sums, c)
+                    }
+                    _ => return None,
+                };
+                match func {
+                    AggFn::Sum => sums,
+                    AggFn::Mean => sums
+                        .iter()
+                        .zip(&counts)
+                        .map(|(s, c)| match s {
+                            Value::Integer(i) => Value::Real(*i as f64 / *c as f64),
+                            Value::Real(f) => Value::Real(f / *c as f64),
+                            _ => Value::Null,
+                        })
+                        .collect(),
+                    _ => {
+                        let as_f = |v: &Value| match v {
+                            Value::Integer(i) => Some(*i as f64),
+                            Value::Real(f) => Some(*f),
+                            _ => None,
+                        };
+                        let total: Option<f64> = match values {
+                            Values::Int(_) => {
+                                let mut t: i128 = 0;
+                                let mut any = false;
+                                for v in &sums {
+                                    if let Value::Integer(i) = v {
+                                        t += i128::from(*i);
+                                        any = true;
+                                    }
+                                }
+                                any.then_some(t as f64)
+                            }
+                            _ => {
+                                let mut k = Kbn::default();
+                                let mut any = false;
+                                for v in sums.iter().filter_map(as_f) {
+                                    k.add(v);
+                                    any = true;
+                                }
+                                any.then(|| k.value())
+                            }
+                        };
+                        sums.iter()
+                            .map(|s| match (as_f(s), total) {
+                                (Some(x), Some(t)) if t != 0.0 => Value::Real(100.0 * x / t),
+                                _ => Value::Null,
+                            })
+                            .collect()
+                    }
+                }
+            }
+            AggFn::Median => {
+                let mut v: Vec<Vec<f64>> = vec![Vec::new(); groups];
+                for (&r, &g) in rows.iter().zip(gid) {
+                    if let Some(x) = num(values, r) {
+                        v[g as usize].push(x);
+                    }
+                }
+                v.into_iter()
+                    .map(|x| analysis::median(x).map_or(Value::Null, Value::Real))
+                    .collect()
+            }
+            AggFn::Min | AggFn::Max => {
+                let max = func == AggFn::Max;
+                let better = |o: Ordering| {
+                    if max {
+                        o == Ordering::Greater
+                    } else {
+                        o == Ordering::Less
+                    }
+                };
+                match values {
+                    Values::Int(v) => {
+                        let mut best: Vec<Option<i64>> = vec![None; groups];
+                        for (&r, &g) in rows.iter().zip(gid) {
+                            if let Some(x) = v[r] {
+                                let b = &mut best[g as usize];
+                                if b.is_none_or(|y| better(x.cmp(&y))) {
+                                    *b = Some(x);
+                                }
+                            }
+                        }
+                        best.into_iter()
+                            .map(|b| b.map_or(Value::Null, Value::Integer))
+                            .collect()
+                    }
+                    Values::Real(v) => {
+                        let mut best: Vec<Option<f64>> = vec![None; groups];
+                        for (&r, &g) in rows.iter().zip(gid) {
+                            if let Some(x) = v[r] {
+                                let b = &mut best[g as usize];
+                                if b.is_none_or(|y| better(x.total_cmp(&y))) {
+                                    *b = Some(x);
+                                }
+                            }
+                        }
+                        best.into_iter()
+                            .map(|b| b.map_or(Value::Null, Value::Real))
+                            .collect()
+                    }
+                    Values::Text { codes, dict } => {
+                        let mut best: Vec<Option<u32>> = vec![None; groups];
+                        for (&r, &g) in rows.iter().zip(gid) {
+                            let c = codes[r];
+                            if c != NULL_CODE {
+                                let b = &mut best[g as usize];
+                                if b.is_none_or(|y| {
+                                    better(
+                                        dict[c as usize]
+                                            .as_bytes()
+                                            .cmp(dict[y as usize].as_bytes()),
+                                    )
+                                }) {
+                                    *b = Some(c);
+                                }
+                            }
+                        }
+                        best.into_iter()
+                            .map(|b| {
+                                b.map_or(Value::Null, |c| Value::Text(dict[c as usize].to_string()))
+                            })
+                            .collect()
+                    }
+                    Values::Mixed(_) => return None,
+                }
+            }
+        })
+    }
 }

@@ -877,15 +877,34 @@ pub fn reference_actions(pack: &crate::pack::Pack) -> Vec<Action> {
                         .iter()
                         .map(|f| {
                             let v = match f.field_type {
-                                FieldType::Choice => f
+                                FieldType::Choice | FieldType::Multiple | FieldType::Province => f
                                     .choices
                                     .first()
                                     .map(|c| c.value.clone())
-                                    .unwrap_or_default(),
-                                FieldType::Integer => {
-                                    format!("{}", f.min.map(|m| m.ceil() as i64).unwrap_or(1))
-                                }
-                                FieldType::Decimal => format!("{}", f.min.unwrap_or(1.0)),
+                                    .unwrap_or_else(|| "TD-ND".into()),
+                                FieldType::Integer => format!(
+                                    "{}",
+                                    f.min
+                                        .as_ref()
+                                        .and_then(crate::form::Limit::as_number)
+                                        .map(|m| m.ceil() as i64)
+                                        .unwrap_or(1)
+                                ),
+                                FieldType::Decimal => format!(
+                                    "{}",
+                                    f.min
+                                        .as_ref()
+                                        .and_then(crate::form::Limit::as_number)
+                                        .unwrap_or(1.0)
+                                ),
+                                FieldType::Date => f
+                                    .min
+                                    .as_ref()
+                                    .and_then(crate::form::Limit::as_date)
+                                    .unwrap_or_else(|| chrono::Local::now().date_naive())
+                                    .format("%Y-%m-%d")
+                                    .to_string(),
+                                FieldType::Location => "12.11 15.05".into(),
                                 FieldType::Text => "Exemple".into(),
                             };
                             (f.name.clone(), v)

@@ -130,6 +130,173 @@ pub fn normalise(spelling: &str) -> Option<&'static Province> {
     found.map(|i| &all()[i])
 }
 
+/// The column [`normalise_column`] adds: the ISO 3166-2 code of the row's province.
+pub const ISO_COLUMN: &str = "iso_3166_2";
+
+/// A spelling that named no province (or an ambiguous one, like plain "Ennedi").
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Unmatched {
+    /// The cell as written in the table.
+    pub value: String,
+    /// Rows with that spelling.
+    pub rows: u64,
+}
+
+/// What [`normalise_column`] did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct NormaliseReport {
+    /// The table's (lower-case) name.
+    pub table: String,
+    /// The column read.
+    pub column: String,
+    /// The column written: always [`ISO_COLUMN`].
+    pub iso_column: String,
+    /// Rows that got a code.
+    pub matched: u64,
+    /// Distinct codes found.
+    pub provinces: usize,
+    /// Spellings that named no province, most frequent first; their rows get no code.
+    pub unmatched: Vec<Unmatched>,
+    /// Rows with an empty cell.
+    pub missing: u64,
+}
+
+fn cell_text(v: &rusqlite::types::Value) -> Option<String> {
+    use rusqlite::types::Value;
+    match v {
+        Value::Null | Value::Blob(_) => None,
+        Value::Integer(i) => Some(i.to_string()),
+        Value::Real(r) => Some(r.to_string()),
+        Value::Text(t) => Some(t.clone()).filter(|t| !t.trim().is_empty()),
+    }
+}
+
+/// Adds (or refreshes) column [`ISO_COLUMN`] of an imported table with the ISO 3166-2 code
+/// of the province named in `column`, any spelling ([`normalise`]), and lists the spellings
+/// that matched nothing. All in one transaction: on any error the table is unchanged.
+/// The new column is recorded in `workspace_tables.columns_json` (type text, label
+/// "Code ISO 3166-2"), so it is listed, exported and joined like any other.
+pub fn normalise_column(
+    conn: &mut rusqlite::Connection,
+    table: &str,
+    column: &str,
+) -> crate::Result<NormaliseReport> {
+    use crate::import::{ColumnInfo, ColumnType};
+    use crate::tables::{quote_ident, table_info};
+    use rusqlite::params;
+
+    let info = table_info(conn, table)?;
+    let source = info
+        .columns
+        .iter()
+        .find(|c| c.name.eq_ignore_ascii_case(column))
+        .or_else(|| {
+            info.columns
+                .iter()
+                .find(|c| c.label.trim().to_lowercase() == column.trim().to_lowercase())
+        })
+        .map(|c| c.name.clone())
+        .ok_or_else(|| crate::Error::ColumnNotFound(column.to_string()))?;
+    let t = quote_ident(&info.name);
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+
+    // One look-up per distinct spelling, not per row.
+    let mut spellings: Vec<(rusqlite::types::Value, u64)> = Vec::new();
+    {
+        let mut stmt = tx.prepare(&format!(
+            "SELECT {c}, COUNT(*) FROM {t} GROUP BY {c}",
+            c = quote_ident(&source)
+        ))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (v, n) = row?;
+            spellings.push((v, u64::try_from(n).unwrap_or(0)));
+        }
+    }
+
+    let has_column: bool = tx.query_row(
+        "SELECT COUNT(*) > 0 FROM pragma_table_info(?1) WHERE name = ?2 COLLATE NOCASE",
+        params![info.name, ISO_COLUMN],
+        |r| r.get(0),
+    )?;
+    if !has_column {
+        tx.execute(
+            &format!(
+                "ALTER TABLE {t} ADD COLUMN {} TEXT",
+                quote_ident(ISO_COLUMN)
+            ),
+            [],
+        )?;
+    }
+
+    tx.execute_batch(
+        "DROP TABLE IF EXISTS temp.datajam_province_map;
+         CREATE TEMP TABLE datajam_province_map (spelling PRIMARY KEY, code TEXT NOT NULL);",
+    )?;
+    let mut report = NormaliseReport {
+        table: info.name.clone(),
+        column: source.clone(),
+        iso_column: ISO_COLUMN.to_string(),
+        matched: 0,
+        provinces: 0,
+        unmatched: Vec::new(),
+        missing: 0,
+    };
+    let mut codes = std::collections::BTreeSet::new();
+    {
+        let mut insert =
+            tx.prepare("INSERT INTO temp.datajam_province_map (spelling, code) VALUES (?1, ?2)")?;
+        for (v, n) in &spellings {
+            match cell_text(v) {
+                None => report.missing += n,
+                Some(text) => match normalise(&text) {
+                    Some(p) => {
+                        insert.execute(params![v, p.code])?;
+                        report.matched += n;
+                        codes.insert(p.code.as_str());
+                    }
+                    None => report.unmatched.push(Unmatched {
+                        value: text,
+                        rows: *n,
+                    }),
+                },
+            }
+        }
+    }
+    report.provinces = codes.len();
+    report
+        .unmatched
+        .sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.value.cmp(&b.value)));
+    // `+` strips the column's affinity: the stored spelling is compared as it was read,
+    // and the map's primary key index is used (one pass over the table).
+    tx.execute(
+        &format!(
+            "UPDATE {t} SET {iso} = (SELECT m.code FROM temp.datajam_province_map m WHERE m.spelling = +{t}.{c})",
+            iso = quote_ident(ISO_COLUMN),
+            c = quote_ident(&source)
+        ),
+        [],
+    )?;
+    tx.execute_batch("DROP TABLE temp.datajam_province_map;")?;
+
+    if !info.columns.iter().any(|c| c.name == ISO_COLUMN) {
+        let mut columns = info.columns.clone();
+        columns.push(ColumnInfo {
+            name: ISO_COLUMN.to_string(),
+            label: "Code ISO 3166-2".to_string(),
+            column_type: ColumnType::Text,
+        });
+        let json = serde_json::to_string(&columns)
+            .map_err(|e| crate::Error::Io(std::io::Error::other(e)))?;
+        tx.execute(
+            "UPDATE workspace_tables SET columns_json = ?1 WHERE name = ?2",
+            params![json, info.name],
+        )?;
+    }
+    tx.commit()?;
+    Ok(report)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

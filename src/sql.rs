@@ -60,13 +60,35 @@ pub fn run_readonly_with_limit(
         rows.collect::<rusqlite::Result<_>>()?
     };
     readable.sort();
+    // Root pages of every table and index of the main database, with their table.
+    let roots: Vec<(i64, String)> = {
+        let mut stmt =
+            conn.prepare("SELECT rootpage, lower(tbl_name) FROM sqlite_master WHERE rootpage > 0")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let readable_roots: Vec<i64> = roots
+        .iter()
+        .filter(|(_, t)| readable.binary_search(t).is_ok())
+        .map(|(r, _)| *r)
+        .collect();
     let denied: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
     let denied_in = Arc::clone(&denied);
     conn.authorizer(Some(move |ctx: AuthContext<'_>| {
         let verdict = authorize(&ctx, &readable);
         if let Err(what) = &verdict {
+            // Keep the first refusal, unless a schema change comes later (DROP TABLE
+            // first asks to delete from the schema table).
+            let ddl = matches!(
+                ctx.action,
+                AuthAction::DropTable { .. }
+                    | AuthAction::DropIndex { .. }
+                    | AuthAction::DropView { .. }
+                    | AuthAction::DropTrigger { .. }
+                    | AuthAction::AlterTable { .. }
+            );
             if let Ok(mut d) = denied_in.lock() {
-                if d.is_none() {
+                if d.is_none() || ddl {
                     *d = Some(what.clone());
                 }
             }
@@ -110,6 +132,14 @@ pub fn run_readonly_with_limit(
         }
         .into());
     }
+    if let Err(table) =
+        check_opened_tables(&conn, text, &roots, &readable_roots).map_err(refused)?
+    {
+        return Err(AnalysisError::Forbidden {
+            what: format!("lire « {table} »"),
+        }
+        .into());
+    }
     let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
     let (rows, total_rows) =
         analysis::collect_rows(&mut stmt, &[], &[], max_rows).map_err(refused)?;
@@ -130,6 +160,36 @@ pub fn run_readonly_with_limit(
     })
 }
 
+/// The authorizer is not asked about a table none of whose columns is used (`SELECT
+/// count(*) FROM villes JOIN profiles`). SQLite's compiled program says which b-trees
+/// the statement opens: every one must belong to a readable table.
+fn check_opened_tables(
+    conn: &Connection,
+    sql: &str,
+    roots: &[(i64, String)],
+    readable_roots: &[i64],
+) -> Result<Result<(), String>, rusqlite::Error> {
+    let mut stmt = conn.prepare(&format!("EXPLAIN {sql}"))?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let opcode: String = row.get(1)?;
+        if !matches!(opcode.as_str(), "OpenRead" | "OpenWrite" | "ReopenIdx") {
+            continue;
+        }
+        let root: i64 = row.get(3)?;
+        let db: i64 = row.get(4)?;
+        if db != 0 || !readable_roots.contains(&root) {
+            let table = roots
+                .iter()
+                .find(|(r, _)| *r == root)
+                .map(|(_, t)| t.clone())
+                .unwrap_or_else(|| format!("#{root}"));
+            return Ok(Err(table));
+        }
+    }
+    Ok(Ok(()))
+}
+
 /// `Ok(Allow)` or `Err(what was refused, in French)`.
 fn authorize(ctx: &AuthContext<'_>, readable: &[String]) -> Result<Authorization, String> {
     match ctx.action {
@@ -138,15 +198,32 @@ fn authorize(ctx: &AuthContext<'_>, readable: &[String]) -> Result<Authorization
         }
         AuthAction::Read { table_name, .. } => {
             let lower = table_name.to_ascii_lowercase();
-            let main = ctx.database_name.is_none_or(|d| d == "main");
-            if main && readable.binary_search(&lower).is_ok() {
+            // No database: a common table expression or a subquery, not a stored table
+            // (a CTE named like an app table shadows it).
+            let allowed = match ctx.database_name {
+                None => true,
+                Some("main") => readable.binary_search(&lower).is_ok(),
+                Some(_) => false,
+            };
+            if allowed {
                 Ok(Authorization::Allow)
             } else {
                 Err(format!("lire « {table_name} »"))
             }
         }
+        // CREATE and ALTER first ask to write the schema table.
+        AuthAction::Insert { table_name } if table_name.starts_with("sqlite_") => {
+            Err("CREATE".into())
+        }
+        AuthAction::Update { table_name, .. } if table_name.starts_with("sqlite_") => {
+            Err("ALTER".into())
+        }
         AuthAction::Insert { .. } => Err("INSERT".into()),
         AuthAction::Update { .. } => Err("UPDATE".into()),
+        // DROP TABLE first asks to delete the table's row of the schema table.
+        AuthAction::Delete { table_name } if table_name.starts_with("sqlite_") => {
+            Err("DROP".into())
+        }
         AuthAction::Delete { .. } => Err("DELETE".into()),
         AuthAction::Pragma { pragma_name, .. } => Err(format!("PRAGMA {pragma_name}")),
         AuthAction::Attach { .. } => Err("ATTACH".into()),
@@ -164,6 +241,15 @@ fn authorize(ctx: &AuthContext<'_>, readable: &[String]) -> Result<Authorization
         | AuthAction::DropTempTrigger { .. }
         | AuthAction::DropVtable { .. } => Err("DROP".into()),
         AuthAction::AlterTable { .. } => Err("ALTER".into()),
+        AuthAction::CreateTable { .. }
+        | AuthAction::CreateIndex { .. }
+        | AuthAction::CreateView { .. }
+        | AuthAction::CreateTrigger { .. }
+        | AuthAction::CreateTempTable { .. }
+        | AuthAction::CreateTempIndex { .. }
+        | AuthAction::CreateTempView { .. }
+        | AuthAction::CreateTempTrigger { .. }
+        | AuthAction::CreateVtable { .. } => Err("CREATE".into()),
         _ => Err("modifier la base".into()),
     }
 }

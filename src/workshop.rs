@@ -63,6 +63,30 @@ pub struct LessonSummary {
     pub title: String,
     pub steps: usize,
     pub done: usize,
+    /// Steps to do for the lesson to be done (its completion rule).
+    pub required: usize,
+    pub status: LessonStatus,
+}
+
+/// A lesson's status for a trainee, from its completion rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LessonStatus {
+    Todo,
+    InProgress,
+    Done,
+}
+
+/// The status of a lesson whose steps have these statuses.
+pub fn lesson_status(lesson: &Lesson, statuses: &[Status]) -> LessonStatus {
+    let done = statuses.iter().filter(|s| **s == Status::Done).count();
+    if done >= lesson.completion.required(lesson.steps.len()) {
+        LessonStatus::Done
+    } else if statuses.iter().any(|s| *s != Status::Todo) {
+        LessonStatus::InProgress
+    } else {
+        LessonStatus::Todo
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -92,6 +116,10 @@ pub struct LessonView {
     pub steps: Vec<StepSummary>,
     /// The step to show first: where the trainee was, else the first one.
     pub current: String,
+    pub done: usize,
+    /// Steps to do for the lesson to be done (its completion rule).
+    pub required: usize,
+    pub status: LessonStatus,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -329,15 +357,20 @@ impl Workshop {
             let lessons = pack
                 .lessons
                 .iter()
-                .map(|l| LessonSummary {
-                    id: l.id.clone(),
-                    title: localized(&l.title, self.lang),
-                    steps: l.steps.len(),
-                    done: l
+                .map(|l| {
+                    let statuses: Vec<Status> = l
                         .steps
                         .iter()
-                        .filter(|s| status(s, &step_events(&events, &l.id, &s.id)) == Status::Done)
-                        .count(),
+                        .map(|s| status(s, &step_events(&events, &l.id, &s.id)))
+                        .collect();
+                    LessonSummary {
+                        id: l.id.clone(),
+                        title: localized(&l.title, self.lang),
+                        steps: l.steps.len(),
+                        done: statuses.iter().filter(|s| **s == Status::Done).count(),
+                        required: l.completion.required(l.steps.len()),
+                        status: lesson_status(l, &statuses),
+                    }
                 })
                 .collect();
             out.push(PackSummary {
@@ -381,7 +414,11 @@ impl Workshop {
             .filter(|p| p.lesson_id == lesson_id && lesson.step(&p.step_id).is_some())
             .map(|p| p.step_id)
             .unwrap_or_else(|| lesson.steps[0].id.clone());
+        let statuses: Vec<Status> = steps.iter().map(|s| s.status).collect();
         Ok(LessonView {
+            done: statuses.iter().filter(|s| **s == Status::Done).count(),
+            required: lesson.completion.required(lesson.steps.len()),
+            status: lesson_status(lesson, &statuses),
             pack_id: pack_id.to_string(),
             pack_title: localized(&pack.manifest.title, self.lang),
             lesson_id: lesson_id.to_string(),
@@ -1132,9 +1169,23 @@ fn solution_text(q: &crate::pack::Question, lang: Lang) -> String {
                 .join(", ")
         }
         AnswerType::Number => {
-            let n = q.answer.as_f64().unwrap_or_default();
-            let decimals = if n.fract() == 0.0 { 0 } else { 2 };
-            let mut s = i18n::format_number(lang, n, decimals);
+            let f = |n: f64| i18n::format_number(lang, n, if n.fract() == 0.0 { 0 } else { 2 });
+            let mut s = match (q.answer.as_f64(), q.min, q.max) {
+                (Some(n), _, _) => f(n),
+                (None, Some(a), Some(b)) => match lang {
+                    Lang::Fr => format!("entre {} et {}", f(a), f(b)),
+                    Lang::En => format!("between {} and {}", f(a), f(b)),
+                },
+                (None, Some(a), None) => match lang {
+                    Lang::Fr => format!("au moins {}", f(a)),
+                    Lang::En => format!("at least {}", f(a)),
+                },
+                (None, None, Some(b)) => match lang {
+                    Lang::Fr => format!("au plus {}", f(b)),
+                    Lang::En => format!("at most {}", f(b)),
+                },
+                (None, None, None) => String::new(),
+            };
             if let Some(u) = &q.unit {
                 s.push(' ');
                 s.push_str(u);

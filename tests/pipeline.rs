@@ -609,6 +609,7 @@ fn generated_sql_is_readable_and_parameterised() {
     let fx = fixture();
     let p = pl(json!({"steps":[
         {"op":"filter","conditions":[{"column":"province","cmp":"eq","value":"Lac"}]},
+        {"op":"sort","keys":[{"column":"age"}]},
         {"op":"limit","n":5}
     ]}));
     let (sql, params) = pipeline::to_sql(fx.store.conn(), "eleves", &p).unwrap();

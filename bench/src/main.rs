@@ -5,6 +5,9 @@
 //! `cargo run --release -p datajam-bench -- progress [--answers N]`: recording answers and
 //! merging progress files (see `progress.rs`).
 //!
+//! `cargo run --release -p datajam-bench -- indicators [--rows N]`: Gini/Palma over
+//! 1,000,000 values and province normalisation of 1,000,000 rows (see `indicators.rs`).
+//!
 //! Generates a 100,000-row × 10-column workbook and the same data as a plain
 //! CSV (comma, decimal point, ISO dates, true/false), then measures, side by
 //! side, the median of several repetitions of:
@@ -291,6 +294,8 @@ fn ratio(a: Duration, b: Duration) -> f64 {
     a.as_secs_f64() / b.as_secs_f64().max(1e-9)
 }
 
+mod analysis;
+mod indicators;
 mod progress;
 mod tasks;
 
@@ -298,6 +303,12 @@ fn main() -> Result<(), BoxError> {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("progress") {
         return progress::run(&args[2..]);
+    }
+    if args.get(1).map(String::as_str) == Some("analysis") {
+        return analysis::run(&args[2..]);
+    }
+    if args.get(1).map(String::as_str) == Some("indicators") {
+        return indicators::run(&args[2..]);
     }
     if args.get(1).map(String::as_str) == Some("tasks") {
         return tasks::run(&args[2..]);

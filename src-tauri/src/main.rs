@@ -10,13 +10,17 @@ use std::sync::{Arc, Mutex};
 use datajam::i18n::Lang;
 use std::path::PathBuf;
 
+use datajam::analysis::ResultTable;
 use datajam::export::{ExportFormat, ExportReport};
+use datajam::grid::{GridPage, GridRequest, GridSort};
 use datajam::import::{self, ColumnType, ImportOptions, ImportReport, Preview, Progress};
+use datajam::indicators::{IndicatorRequest, IndicatorResult};
 use datajam::packfile::InstallReport;
+use datajam::provinces::NormaliseReport;
 use datajam::tables::TableInfo;
 use datajam::workshop::{
     AnswerOutcome, AppInfo, HintOutcome, LessonView, PackSummary, ProfileView, RecordOutcome,
-    StepView, TableView,
+    StepView, TableView, TaskOutcome,
 };
 use datajam::Workshop;
 use serde::{Deserialize, Serialize};
@@ -389,6 +393,96 @@ async fn export_table(
     }
 }
 
+// ---------- the Analyse screen ----------
+
+#[tauri::command]
+async fn run_pipeline(
+    state: State<'_, AppState>,
+    table: String,
+    pipeline: serde_json::Value,
+) -> Reply<ResultTable> {
+    with(state, move |w| w.run_pipeline(&table, &pipeline)).await
+}
+
+#[tauri::command]
+async fn save_pipeline(
+    state: State<'_, AppState>,
+    table: String,
+    pipeline: serde_json::Value,
+    name: String,
+) -> Reply<TableInfo> {
+    with(state, move |w| w.save_pipeline(&table, &pipeline, &name)).await
+}
+
+#[tauri::command]
+async fn run_sql(state: State<'_, AppState>, sql: String) -> Reply<ResultTable> {
+    with(state, move |w| w.run_sql(&sql)).await
+}
+
+#[tauri::command]
+async fn grid_page(
+    state: State<'_, AppState>,
+    table: String,
+    sort: Option<GridSort>,
+    cursor: Option<String>,
+    page_size: Option<usize>,
+) -> Reply<GridPage> {
+    let req = GridRequest {
+        sort,
+        cursor,
+        page_size: page_size.unwrap_or(50),
+    };
+    with(state, move |w| w.grid_page(&table, &req)).await
+}
+
+#[tauri::command]
+async fn compute_indicator(
+    state: State<'_, AppState>,
+    table: String,
+    request: IndicatorRequest,
+) -> Reply<IndicatorResult> {
+    with(state, move |w| w.compute_indicator(&table, &request)).await
+}
+
+#[tauri::command]
+async fn normalise_provinces(
+    state: State<'_, AppState>,
+    table: String,
+    column: String,
+) -> Reply<NormaliseReport> {
+    with(state, move |w| w.normalise_provinces(&table, &column)).await
+}
+
+#[tauri::command]
+async fn submit_pipeline(
+    state: State<'_, AppState>,
+    profile_id: String,
+    pack_id: String,
+    lesson_id: String,
+    step_id: String,
+    pipeline: serde_json::Value,
+) -> Reply<TaskOutcome> {
+    with(state, move |w| {
+        w.submit_pipeline(&profile_id, &pack_id, &lesson_id, &step_id, &pipeline)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn submit_chart(
+    state: State<'_, AppState>,
+    profile_id: String,
+    pack_id: String,
+    lesson_id: String,
+    step_id: String,
+    request: serde_json::Value,
+) -> Reply<AnswerOutcome> {
+    with(state, move |w| {
+        w.submit_chart(&profile_id, &pack_id, &lesson_id, &step_id, &request)
+    })
+    .await
+}
+
 fn main() {
     let lang = Lang::from_env();
     tauri::Builder::default()
@@ -424,6 +518,14 @@ fn main() {
             list_tables,
             table_view,
             export_table,
+            run_pipeline,
+            save_pipeline,
+            run_sql,
+            grid_page,
+            compute_indicator,
+            normalise_provinces,
+            submit_pipeline,
+            submit_chart,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -121,6 +121,127 @@ enum Command {
         #[arg(long, help = "Répondre à tout avec les réponses de référence")]
         reference: bool,
     },
+    #[command(
+        about = "Appliquer un traitement (fichier JSON : filtrer, calculer, regrouper, trier, limiter, pivoter, joindre) à un tableau"
+    )]
+    Query {
+        table: String,
+        #[arg(long, value_name = "FICHIER.json")]
+        pipeline: PathBuf,
+        #[arg(
+            long,
+            conflicts_with = "json",
+            help = "Sortie CSV (toutes les lignes par défaut)"
+        )]
+        csv: bool,
+        #[arg(long, help = "Sortie JSON : {columns, rows, total_rows, sql}")]
+        json: bool,
+        #[arg(
+            long,
+            help = "Afficher la requête SQL produite (sur la sortie d'erreur)"
+        )]
+        show_sql: bool,
+        #[arg(
+            long,
+            value_name = "NOM",
+            help = "Enregistrer le résultat comme nouveau tableau"
+        )]
+        save: Option<String>,
+        #[arg(
+            long,
+            value_name = "N",
+            help = "Nombre maximal de lignes affichées (1000 par défaut)"
+        )]
+        max_rows: Option<usize>,
+    },
+    #[command(about = "Console SQL en lecture seule sur les tableaux de l'espace de travail")]
+    Sql {
+        query: String,
+        #[arg(long, conflicts_with = "json", help = "Sortie CSV")]
+        csv: bool,
+        #[arg(long, help = "Sortie JSON : {columns, rows, total_rows, sql}")]
+        json: bool,
+        #[arg(
+            long,
+            value_name = "N",
+            help = "Nombre maximal de lignes (1000 par défaut)"
+        )]
+        max_rows: Option<usize>,
+    },
+    #[command(
+        about = "Calculer un indicateur d'inégalité : gini, lorenz, palma, s80s20, cv, max-min, share, rate, per-capita, parity, gpi, gap"
+    )]
+    Indicator {
+        #[arg(value_name = "INDICATEUR")]
+        kind: String,
+        table: String,
+        #[arg(
+            long,
+            value_name = "COLONNE",
+            help = "Colonne des valeurs (revenu, taux, effectif…)"
+        )]
+        value: Option<String>,
+        #[arg(
+            long,
+            value_name = "COLONNE",
+            help = "Colonne des poids (population) : gini, lorenz, palma, s80s20"
+        )]
+        weight: Option<String>,
+        #[arg(
+            long,
+            value_name = "COLONNE",
+            help = "Colonne des groupes (sexe, milieu, province…)"
+        )]
+        group: Option<String>,
+        #[arg(
+            long,
+            value_name = "VALEUR",
+            help = "Groupe étudié (numérateur), par exemple F"
+        )]
+        num: Option<String>,
+        #[arg(
+            long,
+            value_name = "VALEUR|COLONNE",
+            help = "Groupe de comparaison (parity, gpi, gap) ou colonne du dénominateur (rate)"
+        )]
+        den: Option<String>,
+        #[arg(
+            long,
+            value_name = "N",
+            help = "Taux pour N (1000 par défaut ; 1 par habitant)"
+        )]
+        per: Option<f64>,
+        #[arg(long, help = "Sortie JSON : le résultat complet (IndicatorResult)")]
+        json: bool,
+    },
+    #[command(about = "Provinces du Tchad : liste, codes ISO 3166-2 d'une colonne")]
+    Provinces {
+        #[command(subcommand)]
+        command: ProvincesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProvincesCommand {
+    #[command(
+        about = "Ajouter la colonne iso_3166_2 (code de la province, quelle que soit l'orthographe) et lister les valeurs non reconnues"
+    )]
+    Normalise {
+        table: String,
+        column: String,
+        #[arg(
+            long,
+            help = "Sortie JSON : {table, column, iso_column, matched, provinces, unmatched, missing}"
+        )]
+        json: bool,
+    },
+    #[command(
+        about = "Lister les 23 provinces, leur code ISO 3166-2 et leurs autres orthographes"
+    )]
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -686,6 +807,36 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Query {
+            table,
+            pipeline,
+            csv,
+            json,
+            show_sql,
+            save,
+            max_rows,
+        } => query_command(
+            cli.data_dir,
+            lang,
+            &table,
+            &pipeline,
+            OutputKind::new(csv, json),
+            show_sql,
+            save.as_deref(),
+            max_rows,
+        ),
+        Command::Sql {
+            query,
+            csv,
+            json,
+            max_rows,
+        } => sql_command(
+            cli.data_dir,
+            lang,
+            &query,
+            OutputKind::new(csv, json),
+            max_rows,
+        ),
         Command::Play {
             pack,
             trainee,
@@ -712,6 +863,29 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Indicator {
+            kind,
+            table,
+            value,
+            weight,
+            group,
+            num,
+            den,
+            per,
+            json,
+        } => {
+            let req = datajam::indicators::IndicatorRequest {
+                kind,
+                value,
+                weight,
+                group,
+                num,
+                den,
+                per,
+            };
+            indicator(cli.data_dir, lang, &table, &req, json)
+        }
+        Command::Provinces { command } => provinces(cli.data_dir, lang, command),
     }
 }
 
@@ -794,6 +968,267 @@ fn play(
             }
         };
         report_played(&p, Some(n))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// How a result table is written to stdout.
+#[derive(Clone, Copy, PartialEq)]
+enum OutputKind {
+    Text,
+    Csv,
+    Json,
+}
+
+impl OutputKind {
+    fn new(csv: bool, json: bool) -> OutputKind {
+        if json {
+            OutputKind::Json
+        } else if csv {
+            OutputKind::Csv
+        } else {
+            OutputKind::Text
+        }
+    }
+}
+
+fn cell_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn print_result(
+    res: &datajam::analysis::ResultTable,
+    kind: OutputKind,
+    fr: bool,
+) -> Result<(), Error> {
+    match kind {
+        OutputKind::Json => print_json(res),
+        OutputKind::Csv => {
+            let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+            let io = |e: csv::Error| Error::Io(std::io::Error::other(e.to_string()));
+            w.write_record(res.columns.iter().map(|c| c.name.as_str()))
+                .map_err(io)?;
+            for row in &res.rows {
+                w.write_record(row.iter().map(cell_text)).map_err(io)?;
+            }
+            w.flush()?;
+        }
+        OutputKind::Text => {
+            let mut widths: Vec<usize> =
+                res.columns.iter().map(|c| c.name.chars().count()).collect();
+            let cells: Vec<Vec<String>> = res
+                .rows
+                .iter()
+                .map(|r| r.iter().map(cell_text).collect())
+                .collect();
+            for row in &cells {
+                for (i, c) in row.iter().enumerate() {
+                    widths[i] = widths[i].max(c.chars().count()).min(40);
+                }
+            }
+            let line = |items: Vec<String>| {
+                items
+                    .iter()
+                    .zip(&widths)
+                    .map(|(s, w)| format!("{s:<w$}"))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+                    .trim_end()
+                    .to_string()
+            };
+            println!(
+                "{}",
+                line(res.columns.iter().map(|c| c.name.clone()).collect())
+            );
+            for row in cells {
+                println!("{}", line(row));
+            }
+        }
+    }
+    if kind != OutputKind::Json {
+        let shown = res.rows.len() as u64;
+        if shown < res.total_rows {
+            if fr {
+                eprintln!(
+                    "{} lignes au total, {shown} affichées (--max-rows).",
+                    res.total_rows
+                );
+            } else {
+                eprintln!(
+                    "{} rows in all, {shown} shown (--max-rows).",
+                    res.total_rows
+                );
+            }
+        } else if fr {
+            eprintln!("{} ligne(s).", res.total_rows);
+        } else {
+            eprintln!("{} row(s).", res.total_rows);
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn query_command(
+    data_dir: Option<PathBuf>,
+    lang: Lang,
+    table: &str,
+    pipeline_file: &std::path::Path,
+    kind: OutputKind,
+    show_sql: bool,
+    save: Option<&str>,
+    max_rows: Option<usize>,
+) -> Result<ExitCode, Error> {
+    let fr = lang == Lang::Fr;
+    let text = std::fs::read_to_string(pipeline_file)?;
+    let pipeline = datajam::pipeline::Pipeline::from_json(&text)?;
+    let mut w = workshop(data_dir, lang)?;
+    if let Some(name) = save {
+        let info = datajam::pipeline::save_as(w.store_mut().conn_mut(), table, &pipeline, name)?;
+        if kind == OutputKind::Json {
+            print_json(&info);
+        } else if fr {
+            eprintln!(
+                "Tableau « {} » enregistré : {} ligne(s).",
+                info.name, info.rows
+            );
+        } else {
+            eprintln!("Table \"{}\" saved: {} row(s).", info.name, info.rows);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let max = max_rows.unwrap_or(if kind == OutputKind::Csv {
+        usize::MAX
+    } else {
+        1000
+    });
+    let res = datajam::pipeline::run(w.store().conn(), table, &pipeline, max)?;
+    if show_sql {
+        eprintln!("{}", res.sql);
+    }
+    print_result(&res, kind, fr)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn sql_command(
+    data_dir: Option<PathBuf>,
+    lang: Lang,
+    query: &str,
+    kind: OutputKind,
+    max_rows: Option<usize>,
+) -> Result<ExitCode, Error> {
+    let w = workshop(data_dir, lang)?;
+    let res = datajam::sql::run_readonly(w.store().path(), query, max_rows.unwrap_or(1000))?;
+    print_result(&res, kind, lang == Lang::Fr)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `datajam indicator`: the figure and its explanation, or the whole result in JSON.
+fn indicator(
+    data_dir: Option<PathBuf>,
+    lang: Lang,
+    table: &str,
+    req: &datajam::indicators::IndicatorRequest,
+    json: bool,
+) -> Result<ExitCode, Error> {
+    let w = workshop(data_dir, lang)?;
+    let r = datajam::indicators::compute(w.store().conn(), table, req)?;
+    if json {
+        print_json(&r);
+    } else {
+        println!("{} : {}", r.label_fr, r.value_fr);
+        println!("{}", r.explanation_fr);
+        if r.skipped > 0 {
+            if lang == Lang::Fr {
+                eprintln!(
+                    "{} ligne(s) ignorée(s) : {} vide(s), {} non numérique(s).",
+                    r.skipped, r.details.skipped_missing, r.details.skipped_not_numeric
+                );
+            } else {
+                eprintln!(
+                    "{} row(s) skipped: {} empty, {} not numeric.",
+                    r.skipped, r.details.skipped_missing, r.details.skipped_not_numeric
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `datajam provinces normalise|list`.
+fn provinces(
+    data_dir: Option<PathBuf>,
+    lang: Lang,
+    command: ProvincesCommand,
+) -> Result<ExitCode, Error> {
+    use datajam::provinces;
+    let fr = lang == Lang::Fr;
+    match command {
+        ProvincesCommand::List { json } => {
+            if json {
+                print_json(&provinces::all());
+            } else {
+                for p in provinces::all() {
+                    println!(
+                        "{}\t{}\t{}\t{}",
+                        p.code,
+                        p.name,
+                        p.chef_lieu,
+                        p.aliases.join(" | ")
+                    );
+                }
+            }
+        }
+        ProvincesCommand::Normalise {
+            table,
+            column,
+            json,
+        } => {
+            let mut w = workshop(data_dir, lang)?;
+            let r = provinces::normalise_column(w.store_mut().conn_mut(), &table, &column)?;
+            if json {
+                print_json(&r);
+            } else {
+                if fr {
+                    println!(
+                        "{} ligne(s) reconnue(s), {} province(s) ; colonne « {} » ajoutée au tableau « {} »",
+                        r.matched, r.provinces, r.iso_column, r.table
+                    );
+                    if r.missing > 0 {
+                        println!("{} ligne(s) vide(s)", r.missing);
+                    }
+                } else {
+                    println!(
+                        "{} row(s) matched, {} province(s); column \"{}\" added to table \"{}\"",
+                        r.matched, r.provinces, r.iso_column, r.table
+                    );
+                    if r.missing > 0 {
+                        println!("{} empty row(s)", r.missing);
+                    }
+                }
+                for u in &r.unmatched {
+                    if fr {
+                        println!(
+                            "non reconnu : « {} » ({} ligne{})",
+                            u.value,
+                            u.rows,
+                            if u.rows > 1 { "s" } else { "" }
+                        );
+                    } else {
+                        println!(
+                            "not matched: \"{}\" ({} row{})",
+                            u.value,
+                            u.rows,
+                            if u.rows > 1 { "s" } else { "" }
+                        );
+                    }
+                }
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -391,7 +391,13 @@ function indicatorTab(table) {
     clear(out).append(
       h('p', { class: 'figure', id: 'indicator-figure' }, r.value_fr ?? formatCell(r.value)),
       h('p', { id: 'indicator-explanation' }, r.explanation_fr ?? r.explanation ?? ''),
-      r.skipped ? h('p', { class: 'muted' }, t('an_skipped', r.skipped)) : null);
+      skippedNote(r));
+  }
+
+  function skippedNote(r) {
+    const d = r.details || {};
+    const n = (d.skipped_missing || 0) + (d.skipped_not_numeric || 0);
+    return n ? h('p', { class: 'muted', id: 'indicator-skipped' }, t('an_skipped', n)) : null;
   }
 
   const provCol = columnSelect(cols, { id: 'provinces-column' });

@@ -1,0 +1,532 @@
+//! Columns of workspace tables held in memory, for what SQLite does slowly on a million
+//! rows: sorting by any column (the data grid) and grouping (pipelines).
+//!
+//! - A column is loaded once (`SELECT rowid, "col" FROM "t" ORDER BY rowid`) into a
+//!   typed vector; text is dictionary-encoded (one code per row, each distinct text
+//!   stored once). Columns whose stored values do not all have the expected type are
+//!   loaded as [`Values::Mixed`] and sorted with SQLite's rules.
+//! - Loaded columns are cached per (database file, table, column), checked against a
+//!   stamp (`PRAGMA schema_version` and the table's largest rowid: imports and saved
+//!   pipelines recreate their table, collect forms append), at most [`MAX_CACHED`]
+//!   columns, least recently used dropped first. In-memory databases are not cached.
+//! - Sort orders (a permutation of row positions) are computed once per column and
+//!   direction, possibly on a background thread, with missing values last and ties in
+//!   rowid order. Text sorts like SQLite's BINARY collation (byte order).
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::Connection;
+
+use crate::import::ColumnType;
+use crate::tables::quote_ident;
+
+/// Most columns kept in memory at once.
+pub const MAX_CACHED: usize = 24;
+
+/// Code of a missing text value.
+pub const NULL_CODE: u32 = u32::MAX;
+
+/// The values of one column, in rowid order.
+#[derive(Debug)]
+pub enum Values {
+    Int(Vec<Option<i64>>),
+    Real(Vec<Option<f64>>),
+    Text {
+        codes: Vec<u32>,
+        dict: Vec<Box<str>>,
+    },
+    Mixed(Vec<Value>),
+}
+
+/// One loaded column.
+#[derive(Debug)]
+pub struct ColumnData {
+    pub rowids: Vec<i64>,
+    pub values: Values,
+    /// Sort permutations: `[ascending, descending]`.
+    perms: [OnceLock<Arc<Vec<u32>>>; 2],
+}
+
+impl ColumnData {
+    pub fn len(&self) -> usize {
+        self.rowids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rowids.is_empty()
+    }
+
+    /// The row positions in sort order (computed once, shared).
+    pub fn sorted(&self, desc: bool) -> Arc<Vec<u32>> {
+        self.perms[usize::from(desc)]
+            .get_or_init(|| Arc::new(sort_positions(&self.values, self.len(), desc)))
+            .clone()
+    }
+
+    /// The sort order if it is already computed.
+    pub fn sorted_if_ready(&self, desc: bool) -> Option<Arc<Vec<u32>>> {
+        self.perms[usize::from(desc)].get().cloned()
+    }
+
+    /// The first `n` positions in sort order, without sorting everything.
+    pub fn top(&self, n: usize, desc: bool) -> Vec<u32> {
+        if let Some(p) = self.sorted_if_ready(desc) {
+            return p[..n.min(p.len())].to_vec();
+        }
+        let len = self.len();
+        let mut idx: Vec<u32> = (0..len as u32).collect();
+        let cmp = comparator(&self.values, desc);
+        if n < len {
+            idx.select_nth_unstable_by(n, |a, b| cmp(*a, *b));
+            idx.truncate(n);
+        }
+        idx.sort_unstable_by(|a, b| cmp(*a, *b));
+        idx
+    }
+}
+
+/// Orders positions: values (asc or desc), missing last, ties by position.
+fn comparator(values: &Values, desc: bool) -> Box<dyn Fn(u32, u32) -> Ordering + Sync + '_> {
+    fn nulls_last<T>(a: &Option<T>, b: &Option<T>, f: impl Fn(&T, &T) -> Ordering) -> Ordering {
+        match (a, b) {
+            (Some(x), Some(y)) => f(x, y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+    }
+    let dir = move |o: Ordering| if desc { o.reverse() } else { o };
+    match values {
+        Values::Int(v) => Box::new(move |a, b| {
+            nulls_last(&v[a as usize], &v[b as usize], |x, y| dir(x.cmp(y))).then(a.cmp(&b))
+        }),
+        Values::Real(v) => Box::new(move |a, b| {
+            nulls_last(&v[a as usize], &v[b as usize], |x, y| dir(x.total_cmp(y))).then(a.cmp(&b))
+        }),
+        Values::Text { codes, dict } => Box::new(move |a, b| {
+            let get = |i: u32| {
+                let c = codes[i as usize];
+                (c != NULL_CODE).then(|| dict[c as usize].as_bytes())
+            };
+            nulls_last(&get(a), &get(b), |x, y| dir(x.cmp(y))).then(a.cmp(&b))
+        }),
+        Values::Mixed(v) => Box::new(move |a, b| {
+            let get = |i: u32| match &v[i as usize] {
+                Value::Null => None,
+                x => Some(x),
+            };
+            nulls_last(&get(a), &get(b), |x, y| dir(sqlite_cmp(x, y))).then(a.cmp(&b))
+        }),
+    }
+}
+
+/// SQLite's order between values of different storage classes: numbers, text, blobs.
+fn sqlite_cmp(a: &Value, b: &Value) -> Ordering {
+    fn class(v: &Value) -> u8 {
+        match v {
+            Value::Null => 0,
+            Value::Integer(_) | Value::Real(_) => 1,
+            Value::Text(_) => 2,
+            Value::Blob(_) => 3,
+        }
+    }
+    match (a, b) {
+        (Value::Integer(x), Value::Integer(y)) => x.cmp(y),
+        (Value::Integer(x), Value::Real(y)) => (*x as f64).total_cmp(y),
+        (Value::Real(x), Value::Integer(y)) => x.total_cmp(&(*y as f64)),
+        (Value::Real(x), Value::Real(y)) => x.total_cmp(y),
+        (Value::Text(x), Value::Text(y)) => x.as_bytes().cmp(y.as_bytes()),
+        (Value::Blob(x), Value::Blob(y)) => x.cmp(y),
+        _ => class(a).cmp(&class(b)),
+    }
+}
+
+fn sort_positions(values: &Values, len: usize, desc: bool) -> Vec<u32> {
+    if let Values::Text { codes, dict } = values {
+        // Rank the distinct texts, then a counting sort of the rows by rank: stable, so
+        // ties stay in rowid order.
+        let mut order: Vec<u32> = (0..dict.len() as u32).collect();
+        order.sort_unstable_by(|a, b| {
+            dict[*a as usize]
+                .as_bytes()
+                .cmp(dict[*b as usize].as_bytes())
+        });
+        if desc {
+            order.reverse();
+        }
+        let mut rank = vec![0u32; dict.len()];
+        for (r, &code) in order.iter().enumerate() {
+            rank[code as usize] = r as u32;
+        }
+        let nulls = dict.len();
+        let mut counts = vec![0usize; dict.len() + 2];
+        let key = |c: u32| {
+            if c == NULL_CODE {
+                nulls
+            } else {
+                rank[c as usize] as usize
+            }
+        };
+        for &c in codes {
+            counts[key(c) + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let mut out = vec![0u32; len];
+        for (pos, &c) in codes.iter().enumerate() {
+            let k = key(c);
+            out[counts[k]] = pos as u32;
+            counts[k] += 1;
+        }
+        return out;
+    }
+    let mut idx: Vec<u32> = (0..len as u32).collect();
+    let cmp = comparator(values, desc);
+    idx.sort_unstable_by(|a, b| cmp(*a, *b));
+    idx
+}
+
+enum Acc {
+    Int(Vec<Option<i64>>),
+    Real(Vec<Option<f64>>),
+    Text(Vec<u32>, Vec<Box<str>>, HashMap<Box<str>, u32>),
+    Mixed(Vec<Value>),
+}
+
+impl Acc {
+    fn new(ty: ColumnType, capacity: usize) -> Acc {
+        match ty {
+            ColumnType::Integer | ColumnType::Boolean => Acc::Int(Vec::with_capacity(capacity)),
+            ColumnType::Number => Acc::Real(Vec::with_capacity(capacity)),
+            _ => Acc::Text(Vec::with_capacity(capacity), Vec::new(), HashMap::new()),
+        }
+    }
+
+    fn push(&mut self, v: ValueRef<'_>) {
+        let fits = match (&mut *self, v) {
+            (Acc::Mixed(m), v) => {
+                m.push(owned(v));
+                true
+            }
+            (Acc::Int(x), ValueRef::Null) => {
+                x.push(None);
+                true
+            }
+            (Acc::Real(x), ValueRef::Null) => {
+                x.push(None);
+                true
+            }
+            (Acc::Text(codes, _, _), ValueRef::Null) => {
+                codes.push(NULL_CODE);
+                true
+            }
+            (Acc::Int(x), ValueRef::Integer(i)) => {
+                x.push(Some(i));
+                true
+            }
+            (Acc::Real(x), ValueRef::Real(f)) => {
+                x.push(Some(f));
+                true
+            }
+            (Acc::Real(x), ValueRef::Integer(i)) => {
+                x.push(Some(i as f64));
+                true
+            }
+            (Acc::Text(codes, dict, index), ValueRef::Text(t)) => match std::str::from_utf8(t) {
+                Ok(s) => {
+                    let code = match index.get(s) {
+                        Some(c) => *c,
+                        None => {
+                            let c = dict.len() as u32;
+                            let b: Box<str> = s.into();
+                            dict.push(b.clone());
+                            index.insert(b, c);
+                            c
+                        }
+                    };
+                    codes.push(code);
+                    true
+                }
+                Err(_) => false,
+            },
+            _ => false,
+        };
+        if !fits {
+            // Switch to the general representation, converting what was read.
+            let mut m: Vec<Value> = Vec::new();
+            match &*self {
+                Acc::Int(x) => m.extend(x.iter().map(|v| v.map_or(Value::Null, Value::Integer))),
+                Acc::Real(x) => m.extend(x.iter().map(|v| v.map_or(Value::Null, Value::Real))),
+                Acc::Text(codes, dict, _) => m.extend(codes.iter().map(|&c| {
+                    if c == NULL_CODE {
+                        Value::Null
+                    } else {
+                        Value::Text(dict[c as usize].to_string())
+                    }
+                })),
+                Acc::Mixed(_) => {}
+            }
+            m.push(owned(v));
+            *self = Acc::Mixed(m);
+        }
+    }
+
+    fn finish(self) -> Values {
+        match self {
+            Acc::Mixed(m) => Values::Mixed(m),
+            Acc::Int(x) => Values::Int(x),
+            Acc::Real(x) => Values::Real(x),
+            Acc::Text(codes, dict, _) => Values::Text { codes, dict },
+        }
+    }
+}
+
+/// Loads a column: `ty` is the declared type, used to choose the representation.
+pub fn load(
+    conn: &Connection,
+    table: &str,
+    column: &str,
+    ty: ColumnType,
+) -> rusqlite::Result<ColumnData> {
+    let mut v = load_many(conn, table, &[(column, ty)])?;
+    Ok(v.remove(0))
+}
+
+/// Loads several columns in one scan of the table.
+pub fn load_many(
+    conn: &Connection,
+    table: &str,
+    columns: &[(&str, ColumnType)],
+) -> rusqlite::Result<Vec<ColumnData>> {
+    let names: Vec<String> = columns.iter().map(|(c, _)| quote_ident(c)).collect();
+    let sql = format!(
+        "SELECT rowid, {} FROM {} ORDER BY rowid",
+        names.join(", "),
+        quote_ident(table)
+    );
+    let capacity: i64 = conn
+        .query_row(
+            &format!("SELECT count(*) FROM {}", quote_ident(table)),
+            [],
+            |r| r.get(0),
+        )
+        .unwrap_or(0);
+    let capacity = usize::try_from(capacity).unwrap_or(0);
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([])?;
+    let mut rowids = Vec::with_capacity(capacity);
+    let mut accs: Vec<Acc> = columns
+        .iter()
+        .map(|(_, ty)| Acc::new(*ty, capacity))
+        .collect();
+    while let Some(row) = rows.next()? {
+        rowids.push(row.get::<_, i64>(0)?);
+        for (j, acc) in accs.iter_mut().enumerate() {
+            acc.push(row.get_ref(j + 1)?);
+        }
+    }
+    let n = accs.len();
+    Ok(accs
+        .into_iter()
+        .enumerate()
+        .map(|(j, acc)| ColumnData {
+            rowids: if j + 1 == n {
+                std::mem::take(&mut rowids)
+            } else {
+                rowids.clone()
+            },
+            values: acc.finish(),
+            perms: [OnceLock::new(), OnceLock::new()],
+        })
+        .collect())
+}
+
+fn owned(v: ValueRef<'_>) -> Value {
+    match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Integer(i),
+        ValueRef::Real(r) => Value::Real(r),
+        ValueRef::Text(s) => Value::Text(String::from_utf8_lossy(s).into_owned()),
+        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+    }
+}
+
+type CacheKey = (PathBuf, String, String);
+
+struct Entry {
+    stamp: (i64, i64),
+    data: Arc<ColumnData>,
+    used: u64,
+}
+
+#[derive(Default)]
+struct Cache {
+    entries: HashMap<CacheKey, Entry>,
+    clock: u64,
+}
+
+fn cache() -> &'static Mutex<Cache> {
+    static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(Cache::default()))
+}
+
+/// What identifies the current content of a table (see the module doc).
+pub fn stamp(conn: &Connection, table: &str) -> rusqlite::Result<(i64, i64)> {
+    let schema: i64 = conn.pragma_query_value(None, "schema_version", |r| r.get(0))?;
+    let max: Option<i64> = conn.query_row(
+        &format!("SELECT max(rowid) FROM {}", quote_ident(table)),
+        [],
+        |r| r.get(0),
+    )?;
+    Ok((schema, max.unwrap_or(0)))
+}
+
+fn db_path(conn: &Connection) -> Option<PathBuf> {
+    conn.path()
+        .filter(|p| !p.is_empty())
+        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| PathBuf::from(p)))
+}
+
+/// A column of `table`, from the cache when its stamp still holds, else loaded (and
+/// cached for file databases).
+pub fn column(
+    conn: &Connection,
+    table: &str,
+    column: &str,
+    ty: ColumnType,
+) -> rusqlite::Result<Arc<ColumnData>> {
+    Ok(columns(conn, table, &[(column, ty)])?.remove(0))
+}
+
+/// Several columns of `table`; those not cached are loaded in one scan.
+pub fn columns(
+    conn: &Connection,
+    table: &str,
+    wanted: &[(&str, ColumnType)],
+) -> rusqlite::Result<Vec<Arc<ColumnData>>> {
+    let st = stamp(conn, table)?;
+    let Some(path) = db_path(conn) else {
+        return Ok(load_many(conn, table, wanted)?
+            .into_iter()
+            .map(Arc::new)
+            .collect());
+    };
+    let key = |c: &str| (path.clone(), table.to_ascii_lowercase(), c.to_string());
+    let mut found: Vec<Option<Arc<ColumnData>>> = vec![None; wanted.len()];
+    if let Ok(mut c) = cache().lock() {
+        for (i, (name, _)) in wanted.iter().enumerate() {
+            c.clock += 1;
+            let now = c.clock;
+            if let Some(e) = c.entries.get_mut(&key(name)) {
+                if e.stamp == st {
+                    e.used = now;
+                    found[i] = Some(e.data.clone());
+                }
+            }
+        }
+    }
+    let missing: Vec<(&str, ColumnType)> = wanted
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| f.is_none())
+        .map(|(w, _)| *w)
+        .collect();
+    if !missing.is_empty() {
+        let loaded = load_many(conn, table, &missing)?;
+        let mut loaded = loaded.into_iter().map(Arc::new);
+        if let Ok(mut c) = cache().lock() {
+            for (i, (name, _)) in wanted.iter().enumerate() {
+                if found[i].is_some() {
+                    continue;
+                }
+                let Some(data) = loaded.next() else { break };
+                c.clock += 1;
+                let now = c.clock;
+                c.entries.insert(
+                    key(name),
+                    Entry {
+                        stamp: st,
+                        data: data.clone(),
+                        used: now,
+                    },
+                );
+                found[i] = Some(data);
+            }
+            while c.entries.len() > MAX_CACHED {
+                let oldest = c
+                    .entries
+                    .iter()
+                    .min_by_key(|(_, e)| e.used)
+                    .map(|(k, _)| k.clone());
+                match oldest {
+                    Some(k) => {
+                        c.entries.remove(&k);
+                    }
+                    None => break,
+                }
+            }
+        } else {
+            for f in found.iter_mut().filter(|f| f.is_none()) {
+                *f = loaded.next();
+            }
+        }
+    }
+    Ok(found.into_iter().flatten().collect())
+}
+
+/// Forgets every cached column (for benchmarks measuring a cold start).
+pub fn clear_cache() {
+    if let Ok(mut c) = cache().lock() {
+        c.entries.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data(values: Values, n: usize) -> ColumnData {
+        ColumnData {
+            rowids: (1..=n as i64).collect(),
+            values,
+            perms: [OnceLock::new(), OnceLock::new()],
+        }
+    }
+
+    #[test]
+    fn sorts_with_missing_last_and_stable_ties() {
+        let d = data(
+            Values::Int(vec![Some(3), None, Some(1), Some(3), Some(2)]),
+            5,
+        );
+        assert_eq!(*d.sorted(false), [2, 4, 0, 3, 1]);
+        assert_eq!(*d.sorted(true), [0, 3, 4, 2, 1]);
+        assert_eq!(d.top(2, true), [0, 3]);
+        let d = data(
+            Values::Text {
+                codes: vec![0, NULL_CODE, 1, 0, 2],
+                dict: vec!["b".into(), "a".into(), "Z".into()],
+            },
+            5,
+        );
+        assert_eq!(*d.sorted(false), [4, 2, 0, 3, 1]);
+        assert_eq!(*d.sorted(true), [0, 3, 2, 4, 1]);
+        assert_eq!(d.top(3, false), [4, 2, 0]);
+        let d = data(
+            Values::Mixed(vec![
+                Value::Text("a".into()),
+                Value::Integer(5),
+                Value::Null,
+                Value::Real(1.5),
+            ]),
+            4,
+        );
+        assert_eq!(*d.sorted(false), [3, 1, 0, 2]);
+        assert_eq!(*d.sorted(true), [0, 1, 3, 2]);
+    }
+}

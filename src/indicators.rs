@@ -1,0 +1,1249 @@
+//! Inequality indicators: share, rate, parity indices (plain and UNESCO's adjusted GPI), gap
+//! in points, max/min ratio, coefficient of variation, Gini (plain and weighted) with its
+//! Lorenz curve, S80/S20 and Palma ratios.
+//!
+//! The pure functions work on slices and return `None` when the figure does not exist
+//! (empty input, division by zero, negative incomes for the Gini family). [`compute`] reads
+//! the columns of an imported table, skips and counts missing or non-numeric cells, and
+//! returns the figure with its French wording for a trainee ([`IndicatorResult`]).
+//! `docs/indicators.md` explains each indicator for the trainers.
+
+use std::collections::BTreeMap;
+
+use rusqlite::types::ValueRef;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::chart::format_number_fr;
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::tables::{quote_ident, table_info};
+
+// ---------------------------------------------------------------------------
+// Pure functions
+// ---------------------------------------------------------------------------
+
+/// Share of `part` in `total`, in percent: `part / total × 100`.
+/// `None` when `total` is zero or a figure is not finite.
+pub fn share(part: f64, total: f64) -> Option<f64> {
+    finite(part / total * 100.0).filter(|_| total != 0.0)
+}
+
+/// A rate: `num / den × per` (per 1 000 inhabitants with `per = 1000`, per capita with
+/// `per = 1`). Source: the usual demographic definition, e.g. the crude birth rate
+/// (births in the year / mid-year population × 1 000, UN Demographic Yearbook).
+/// `None` when `den` is zero.
+pub fn rate(num: f64, den: f64, per: f64) -> Option<f64> {
+    if den == 0.0 {
+        return None;
+    }
+    finite(num / den * per)
+}
+
+/// Parity index: value of the disadvantaged (or focus) group divided by the value of the
+/// comparison group, e.g. female / male (GPI), rural / urban (LPI), poorest / richest
+/// quintile (WPI). 1 is parity. Source: UNESCO Institute for Statistics (UIS) glossary,
+/// "Gender parity index". `None` when `advantaged` is zero.
+pub fn parity_index(disadvantaged: f64, advantaged: f64) -> Option<f64> {
+    if advantaged == 0.0 {
+        return None;
+    }
+    finite(disadvantaged / advantaged)
+}
+
+/// UNESCO's adjusted parity index (GPIA), symmetrical around 1 and between 0 and 2:
+/// `F / M` when `F <= M`, else `2 - M / F` (that is `2 - 1 / (F / M)`).
+/// Source: UIS glossary, "Adjusted parity index". `None` when a value is zero where it
+/// divides, or a value is negative.
+pub fn gpi_adjusted(female: f64, male: f64) -> Option<f64> {
+    if female < 0.0 || male < 0.0 {
+        return None;
+    }
+    if female <= male {
+        parity_index(female, male)
+    } else {
+        finite(2.0 - male / female)
+    }
+}
+
+/// Gap in percentage points between two percentages: `a - b` (e.g. 45 % − 60 % is
+/// −15 points; not −25 %, which would be the relative gap).
+pub fn gap_points(a: f64, b: f64) -> f64 {
+    a - b
+}
+
+/// Ratio of the largest to the smallest value. `None` when empty or when the smallest
+/// value is zero or negative (the ratio would mean nothing).
+pub fn max_min_ratio(values: &[f64]) -> Option<f64> {
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if values.is_empty() || min <= 0.0 {
+        return None;
+    }
+    finite(max / min)
+}
+
+/// Coefficient of variation: standard deviation / mean.
+///
+/// Uses the **population** standard deviation (divide by n, not n − 1): the values
+/// compared here are the whole set of units (the 23 provinces, every school of the file),
+/// not a sample drawn to estimate something larger. This is the choice of the OECD for
+/// regional disparities (Regions at a Glance, "coefficient of variation"). `None` when
+/// empty or when the mean is zero.
+pub fn cv(values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    if mean == 0.0 {
+        return None;
+    }
+    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
+    finite(var.sqrt() / mean)
+}
+
+/// Gini index of incomes (or any non-negative quantity), between 0 (all equal) and
+/// 1 − 1/n (one unit has everything):
+/// `G = Σᵢ Σⱼ |xᵢ − xⱼ| / (2 n² x̄)`, computed on sorted values as
+/// `G = 2 Σᵢ i·x₍ᵢ₎ / (n Σ x) − (n + 1) / n`.
+/// Source: World Bank, Haughton & Khandker, *Handbook on Poverty and Inequality* (2009),
+/// ch. 6. `None` when empty, when a value is negative or not finite, or when all are zero.
+pub fn gini(values: &[f64]) -> Option<f64> {
+    if values.is_empty() || values.iter().any(|v| !v.is_finite() || *v < 0.0) {
+        return None;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len() as f64;
+    let total: f64 = sorted.iter().sum();
+    if total <= 0.0 {
+        return None;
+    }
+    let ranked: f64 = sorted
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (i as f64 + 1.0) * x)
+        .sum();
+    finite((2.0 * ranked / (n * total) - (n + 1.0) / n).max(0.0))
+}
+
+/// Weighted Gini index: each value stands for `weight` people (a province's mean income
+/// and its population; a household and its survey weight). Computed as one minus twice the
+/// area under the Lorenz curve, by trapezoids:
+/// `G = 1 − Σₖ (Pₖ − Pₖ₋₁)(Lₖ + Lₖ₋₁)`, with `P` the cumulative population share and `L`
+/// the cumulative income share. With equal weights it equals [`gini`].
+/// Source: World Bank, Haughton & Khandker (2009), ch. 6 (Gini from the Lorenz curve).
+/// `None` when lengths differ, a weight or value is negative, or totals are zero.
+pub fn gini_weighted(values: &[f64], weights: &[f64]) -> Option<f64> {
+    let points = lorenz_points(values, Some(weights))?;
+    let area: f64 = points
+        .windows(2)
+        .map(|w| (w[1].0 - w[0].0) * (w[1].1 + w[0].1))
+        .sum();
+    finite((1.0 - area).max(0.0))
+}
+
+/// The Lorenz curve: points (cumulative population share, cumulative income share) from
+/// (0, 0) to (1, 1), one per value sorted from the poorest, with `weights` (one per value)
+/// or equal weights. Empty when the curve does not exist (no values, negative values or
+/// weights, zero totals, lengths that differ).
+pub fn lorenz(values: &[f64], weights: Option<&[f64]>) -> Vec<(f64, f64)> {
+    lorenz_points(values, weights).unwrap_or_default()
+}
+
+fn lorenz_points(values: &[f64], weights: Option<&[f64]>) -> Option<Vec<(f64, f64)>> {
+    if values.is_empty() || values.iter().any(|v| !v.is_finite() || *v < 0.0) {
+        return None;
+    }
+    let mut pairs: Vec<(f64, f64)> = match weights {
+        Some(w) => {
+            if w.len() != values.len() || w.iter().any(|x| !x.is_finite() || *x < 0.0) {
+                return None;
+            }
+            values.iter().copied().zip(w.iter().copied()).collect()
+        }
+        None => values.iter().map(|v| (*v, 1.0)).collect(),
+    };
+    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let pop: f64 = pairs.iter().map(|p| p.1).sum();
+    let income: f64 = pairs.iter().map(|p| p.0 * p.1).sum();
+    if pop <= 0.0 || income <= 0.0 || !income.is_finite() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(pairs.len() + 1);
+    out.push((0.0, 0.0));
+    let (mut cp, mut ci) = (0.0, 0.0);
+    for (v, w) in &pairs {
+        cp += w;
+        ci += v * w;
+        out.push((cp / pop, ci / income));
+    }
+    // Rounding must not leave the last point short of (1, 1).
+    if let Some(last) = out.last_mut() {
+        *last = (1.0, 1.0);
+    }
+    Some(out)
+}
+
+/// Income share held by the poorest `p` of the population (0 ≤ p ≤ 1), reading the Lorenz
+/// curve with linear interpolation between its points (the usual way with grouped data; for
+/// ten equal units, the bottom 40 % is exactly the four poorest).
+pub fn lorenz_at(points: &[(f64, f64)], p: f64) -> Option<f64> {
+    if points.len() < 2 {
+        return None;
+    }
+    let p = p.clamp(0.0, 1.0);
+    let i = points.partition_point(|q| q.0 < p);
+    if i == 0 {
+        return Some(points[0].1);
+    }
+    if i >= points.len() {
+        return points.last().map(|q| q.1);
+    }
+    let (a, b) = (points[i - 1], points[i]);
+    if b.0 <= a.0 {
+        return Some(b.1);
+    }
+    Some(a.1 + (b.1 - a.1) * (p - a.0) / (b.0 - a.0))
+}
+
+/// Ratio of the income share of the richest `top` to that of the poorest `bottom`.
+fn top_bottom(values: &[f64], weights: Option<&[f64]>, top: f64, bottom: f64) -> Option<f64> {
+    let points = lorenz_points(values, weights)?;
+    let low = lorenz_at(&points, bottom)?;
+    let high = 1.0 - lorenz_at(&points, 1.0 - top)?;
+    if low <= 0.0 {
+        return None;
+    }
+    finite(high / low)
+}
+
+/// Palma ratio: income share of the richest 10 % divided by that of the poorest 40 %.
+/// Source: Cobham & Sumner (2013), "Is It All About the Tails? The Palma Measure of Income
+/// Inequality", Center for Global Development working paper 343. `None` when the poorest
+/// 40 % hold nothing, or as for [`lorenz`].
+pub fn palma(values: &[f64], weights: Option<&[f64]>) -> Option<f64> {
+    top_bottom(values, weights, 0.1, 0.4)
+}
+
+/// S80/S20 (income quintile share ratio): income share of the richest 20 % divided by that
+/// of the poorest 20 %. Source: OECD Income Distribution Database, "S80/S20"; Eurostat,
+/// "income quintile share ratio". `None` as for [`palma`].
+pub fn s80_s20(values: &[f64], weights: Option<&[f64]>) -> Option<f64> {
+    top_bottom(values, weights, 0.2, 0.2)
+}
+
+fn finite(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------
+
+/// Why an indicator could not be computed. Codes are stable (`indicator.*`).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum IndicatorError {
+    #[error("unknown indicator {0}")]
+    UnknownKind(String),
+    /// The indicator needs this argument (`value`, `group`, `num`, `den`).
+    #[error("indicator {kind} needs {arg}")]
+    MissingArgument { kind: String, arg: &'static str },
+    /// No usable number in the column(s) once missing and non-numeric cells are skipped.
+    #[error("no number in column {column}")]
+    NoValues {
+        column: String,
+        missing: usize,
+        not_numeric: usize,
+    },
+    /// The Gini family needs incomes that are zero or more.
+    #[error("negative value {value} in column {column}")]
+    NegativeValue { column: String, value: f64 },
+    #[error("negative weight {value} in column {column}")]
+    NegativeWeight { column: String, value: f64 },
+    /// Every value is zero: nothing is shared, the figure does not exist.
+    #[error("every value of column {column} is zero")]
+    AllZero { column: String },
+    /// A division by zero (comparison group at 0, denominator column summing to 0,
+    /// poorest group holding nothing, smallest value at 0).
+    #[error("division by zero: {what}")]
+    DivisionByZero { what: String },
+    /// The value `num` or `den` is not in the group column.
+    #[error("group {value} not found in column {column}")]
+    GroupNotFound {
+        column: String,
+        value: String,
+        available: Vec<String>,
+    },
+    #[error("invalid per: {0}")]
+    InvalidPer(f64),
+}
+
+impl IndicatorError {
+    /// A stable, dotted code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            IndicatorError::UnknownKind(_) => "indicator.unknown_kind",
+            IndicatorError::MissingArgument { .. } => "indicator.missing_argument",
+            IndicatorError::NoValues { .. } => "indicator.no_values",
+            IndicatorError::NegativeValue { .. } => "indicator.negative_value",
+            IndicatorError::NegativeWeight { .. } => "indicator.negative_weight",
+            IndicatorError::AllZero { .. } => "indicator.all_zero",
+            IndicatorError::DivisionByZero { .. } => "indicator.division_by_zero",
+            IndicatorError::GroupNotFound { .. } => "indicator.group_not_found",
+            IndicatorError::InvalidPer(_) => "indicator.invalid_per",
+        }
+    }
+
+    /// The message for a person, saying what to do about it.
+    pub fn message(&self, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
+        match self {
+            IndicatorError::UnknownKind(k) => {
+                if fr {
+                    format!(
+                        "Indicateur inconnu : « {k} ». Choisissez parmi : {}.",
+                        KINDS.join(", ")
+                    )
+                } else {
+                    format!(
+                        "Unknown indicator \"{k}\". Choose among: {}.",
+                        KINDS.join(", ")
+                    )
+                }
+            }
+            IndicatorError::MissingArgument { kind, arg } => {
+                let (fr_arg, en_arg) = match *arg {
+                    "value" => ("la colonne des valeurs", "the value column"),
+                    "group" => ("la colonne des groupes", "the group column"),
+                    "num" => (
+                        "le groupe étudié (numérateur, par exemple F)",
+                        "the focus group (numerator, e.g. F)",
+                    ),
+                    "den" => (
+                        "le groupe de comparaison ou la colonne du dénominateur",
+                        "the comparison group or the denominator column",
+                    ),
+                    _ => (*arg, *arg),
+                };
+                if fr {
+                    format!("Pour l'indicateur « {kind} », indiquez {fr_arg}.")
+                } else {
+                    format!("The \"{kind}\" indicator needs {en_arg}.")
+                }
+            }
+            IndicatorError::NoValues {
+                column,
+                missing,
+                not_numeric,
+            } => {
+                if fr {
+                    format!("La colonne « {column} » ne contient aucun nombre utilisable ({missing} cellule(s) vide(s), {not_numeric} cellule(s) qui ne sont pas des nombres). Choisissez une colonne de nombres.")
+                } else {
+                    format!("Column \"{column}\" has no usable number ({missing} empty cell(s), {not_numeric} cell(s) that are not numbers). Choose a numeric column.")
+                }
+            }
+            IndicatorError::NegativeValue { column, value } => {
+                let v = format_number_fr(*value, decimals_for(*value));
+                if fr {
+                    format!("La colonne « {column} » contient une valeur négative ({v}). Le Gini, la courbe de Lorenz, le Palma et le S80/S20 mesurent le partage d'une quantité positive (revenu, dépense, population) : retirez ou corrigez les valeurs négatives.")
+                } else {
+                    format!("Column \"{column}\" has a negative value ({v}). Gini, the Lorenz curve, Palma and S80/S20 measure how a positive quantity (income, spending, population) is shared: remove or fix negative values.")
+                }
+            }
+            IndicatorError::NegativeWeight { column, value } => {
+                let v = format_number_fr(*value, decimals_for(*value));
+                if fr {
+                    format!("La colonne des poids « {column} » contient une valeur négative ({v}). Un poids est un nombre de personnes : il ne peut pas être négatif.")
+                } else {
+                    format!("Weight column \"{column}\" has a negative value ({v}). A weight is a number of people: it cannot be negative.")
+                }
+            }
+            IndicatorError::AllZero { column } => {
+                if fr {
+                    format!("Toutes les valeurs de « {column} » sont nulles : il n'y a rien à partager, l'indicateur ne peut pas être calculé.")
+                } else {
+                    format!("Every value of \"{column}\" is zero: there is nothing to share, the indicator cannot be computed.")
+                }
+            }
+            IndicatorError::DivisionByZero { what } => {
+                if fr {
+                    format!("Calcul impossible : division par zéro ({what}).")
+                } else {
+                    format!("Cannot compute: division by zero ({what}).")
+                }
+            }
+            IndicatorError::GroupNotFound {
+                column,
+                value,
+                available,
+            } => {
+                let list = available
+                    .iter()
+                    .map(|a| format!("« {a} »"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if fr {
+                    format!("Le groupe « {value} » n'apparaît pas dans la colonne « {column} ». Valeurs présentes : {list}.")
+                } else {
+                    format!(
+                        "Group \"{value}\" is not in column \"{column}\". Values found: {list}."
+                    )
+                }
+            }
+            IndicatorError::InvalidPer(p) => {
+                if fr {
+                    format!(
+                        "« pour » doit être un nombre positif (1, 100, 1000, 100000…), pas {p}."
+                    )
+                } else {
+                    format!("\"per\" must be a positive number (1, 100, 1000, 100000…), not {p}.")
+                }
+            }
+        }
+    }
+}
+
+fn decimals_for(v: f64) -> usize {
+    if v.fract() == 0.0 {
+        0
+    } else {
+        2
+    }
+}
+
+// ---------------------------------------------------------------------------
+// On a table
+// ---------------------------------------------------------------------------
+
+/// The kinds [`compute`] knows, as the UI sends them.
+pub const KINDS: [&str; 12] = [
+    "gini",
+    "lorenz",
+    "palma",
+    "s80s20",
+    "cv",
+    "max-min",
+    "share",
+    "rate",
+    "parity",
+    "gpi",
+    "gap",
+    "per-capita",
+];
+
+/// What to compute on a table. Empty strings count as absent (the UI sends `""` for an
+/// unselected column).
+///
+/// - `gini`, `lorenz`, `palma`, `s80s20` (`s80_s20`): on `value`, weighted by `weight` if
+///   given (each row stands for `weight` people).
+/// - `cv`, `max-min` (`max_min`): on `value`; with `group`, on the mean of `value` in each
+///   group.
+/// - `share`: share (%) of each group of `group` in the sum of `value` (or in the number of
+///   rows without `value`); the figure is the share of group `num`, or of the largest group.
+/// - `rate` (`per-capita` is `rate` with `per` = 1): Σ `value` / Σ `den` (a column) × `per`
+///   (default 1 000), over rows where both are numbers; with `group`, one rate per group.
+/// - `parity`, `gpi`, `gap`: compares group `num` to group `den` of column `group`. Each
+///   group's figure is its value when it has one row (already aggregated table), the mean of
+///   `value` over its rows when it has several (e.g. a 0/1 "enrolled" column gives a rate),
+///   or its number of rows when no `value` column is given.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct IndicatorRequest {
+    pub kind: String,
+    pub value: Option<String>,
+    pub weight: Option<String>,
+    pub group: Option<String>,
+    pub num: Option<String>,
+    pub den: Option<String>,
+    pub per: Option<f64>,
+}
+
+/// A computed indicator, with its wording for a trainee.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorResult {
+    /// Canonical kind (`s80s20`, `max-min`, …).
+    pub kind: String,
+    pub value: f64,
+    /// `Indice de Gini`.
+    pub label_fr: String,
+    /// The figure formatted the French way: `0,42`, `12,3 points`, `1 234,5 ‰`.
+    pub value_fr: String,
+    /// One sentence saying how to read the figure.
+    pub explanation_fr: String,
+    /// Rows skipped (missing + not numeric), for a quick notice.
+    pub skipped: usize,
+    pub details: IndicatorDetails,
+}
+
+/// What the figure was computed on.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct IndicatorDetails {
+    /// Rows used.
+    pub n: usize,
+    /// Rows skipped because a needed cell was empty.
+    pub skipped_missing: usize,
+    /// Rows skipped because a needed cell was not a number.
+    pub skipped_not_numeric: usize,
+    /// Lorenz curve (population share, income share), at most 101 points, for `gini` and
+    /// `lorenz`.
+    pub lorenz: Option<Vec<[f64; 2]>>,
+    /// Per-group figures, for kinds that use groups.
+    pub groups: Option<Vec<GroupFigure>>,
+}
+
+/// One group's figure: its mean, count, share (%) or rate, depending on the indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupFigure {
+    pub group: String,
+    /// Rows of the group that were used.
+    pub rows: usize,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Gini,
+    Lorenz,
+    Palma,
+    S80S20,
+    Cv,
+    MaxMin,
+    Share,
+    Rate,
+    Parity,
+    Gpi,
+    Gap,
+}
+
+impl Kind {
+    fn parse(s: &str) -> Option<Kind> {
+        let k = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+        Some(match k.as_str() {
+            "gini" => Kind::Gini,
+            "lorenz" => Kind::Lorenz,
+            "palma" => Kind::Palma,
+            "s80s20" | "s80-s20" => Kind::S80S20,
+            "cv" => Kind::Cv,
+            "max-min" | "maxmin" => Kind::MaxMin,
+            "share" => Kind::Share,
+            "rate" | "per-capita" => Kind::Rate,
+            "parity" => Kind::Parity,
+            "gpi" => Kind::Gpi,
+            "gap" => Kind::Gap,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Gini => "gini",
+            Kind::Lorenz => "lorenz",
+            Kind::Palma => "palma",
+            Kind::S80S20 => "s80s20",
+            Kind::Cv => "cv",
+            Kind::MaxMin => "max-min",
+            Kind::Share => "share",
+            Kind::Rate => "rate",
+            Kind::Parity => "parity",
+            Kind::Gpi => "gpi",
+            Kind::Gap => "gap",
+        }
+    }
+}
+
+/// A cell read as a number.
+enum Cell {
+    Num(f64),
+    Missing,
+    NotNumeric,
+}
+
+fn cell(v: ValueRef<'_>) -> Cell {
+    match v {
+        ValueRef::Null => Cell::Missing,
+        ValueRef::Integer(i) => Cell::Num(i as f64),
+        ValueRef::Real(r) if r.is_finite() => Cell::Num(r),
+        ValueRef::Real(_) => Cell::NotNumeric,
+        ValueRef::Text(t) => {
+            let t = String::from_utf8_lossy(t);
+            if t.trim().is_empty() {
+                return Cell::Missing;
+            }
+            match crate::i18n::parse_number(&t) {
+                Some(x) if x.is_finite() => Cell::Num(x),
+                _ => Cell::NotNumeric,
+            }
+        }
+        ValueRef::Blob(_) => Cell::NotNumeric,
+    }
+}
+
+fn group_key(v: ValueRef<'_>) -> Option<String> {
+    match v {
+        ValueRef::Null | ValueRef::Blob(_) => None,
+        ValueRef::Integer(i) => Some(i.to_string()),
+        ValueRef::Real(r) => Some(r.to_string()),
+        ValueRef::Text(t) => {
+            Some(String::from_utf8_lossy(t).trim().to_string()).filter(|s| !s.is_empty())
+        }
+    }
+}
+
+/// Rows read from the table: numbers per requested numeric column, plus the group key.
+struct Rows {
+    nums: Vec<Vec<f64>>,
+    groups: Vec<String>,
+    missing: usize,
+    not_numeric: usize,
+}
+
+fn non_empty(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Resolves a column of the table by its name or its label (case-insensitive).
+fn resolve_column(info: &crate::tables::TableInfo, wanted: &str) -> Result<String> {
+    info.columns
+        .iter()
+        .find(|c| c.name.eq_ignore_ascii_case(wanted))
+        .or_else(|| {
+            info.columns
+                .iter()
+                .find(|c| c.label.trim().to_lowercase() == wanted.to_lowercase())
+        })
+        .map(|c| c.name.clone())
+        .ok_or_else(|| Error::ColumnNotFound(wanted.to_string()))
+}
+
+fn read_rows(
+    conn: &Connection,
+    table: &str,
+    numeric: &[&str],
+    group: Option<&str>,
+) -> Result<Rows> {
+    let mut cols: Vec<String> = numeric.iter().map(|c| quote_ident(c)).collect();
+    if let Some(g) = group {
+        cols.push(quote_ident(g));
+    }
+    let sql = format!("SELECT {} FROM {}", cols.join(", "), quote_ident(table));
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([])?;
+    let mut out = Rows {
+        nums: vec![Vec::new(); numeric.len()],
+        groups: Vec::new(),
+        missing: 0,
+        not_numeric: 0,
+    };
+    let mut buf = Vec::with_capacity(numeric.len());
+    while let Some(row) = rows.next()? {
+        buf.clear();
+        let mut missing = false;
+        let mut not_numeric = false;
+        for i in 0..numeric.len() {
+            match cell(row.get_ref(i)?) {
+                Cell::Num(x) => buf.push(x),
+                Cell::Missing => missing = true,
+                Cell::NotNumeric => not_numeric = true,
+            }
+        }
+        let key = match group {
+            Some(_) => {
+                let k = group_key(row.get_ref(numeric.len())?);
+                if k.is_none() {
+                    missing = true;
+                }
+                k
+            }
+            None => None,
+        };
+        if missing {
+            out.missing += 1;
+            continue;
+        }
+        if not_numeric {
+            out.not_numeric += 1;
+            continue;
+        }
+        for (i, x) in buf.iter().enumerate() {
+            out.nums[i].push(*x);
+        }
+        if let Some(k) = key {
+            out.groups.push(k);
+        }
+    }
+    Ok(out)
+}
+
+/// Per group: (rows, sum of each numeric column), in first-seen order.
+fn by_group(rows: &Rows) -> Vec<(String, usize, Vec<f64>)> {
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut out: Vec<(String, usize, Vec<f64>)> = Vec::new();
+    for (r, g) in rows.groups.iter().enumerate() {
+        let i = *index.entry(g.as_str()).or_insert_with(|| {
+            out.push((g.clone(), 0, vec![0.0; rows.nums.len()]));
+            out.len() - 1
+        });
+        out[i].1 += 1;
+        for (c, col) in rows.nums.iter().enumerate() {
+            out[i].2[c] += col[r];
+        }
+    }
+    out
+}
+
+fn find_group<'a>(
+    groups: &'a [GroupFigure],
+    column: &str,
+    wanted: &str,
+) -> std::result::Result<&'a GroupFigure, IndicatorError> {
+    groups
+        .iter()
+        .find(|g| g.group == wanted)
+        .or_else(|| {
+            groups
+                .iter()
+                .find(|g| g.group.to_lowercase() == wanted.to_lowercase())
+        })
+        .ok_or_else(|| IndicatorError::GroupNotFound {
+            column: column.to_string(),
+            value: wanted.to_string(),
+            available: groups.iter().take(12).map(|g| g.group.clone()).collect(),
+        })
+}
+
+/// Resamples a Lorenz curve to at most 101 points (every percentile) for display.
+fn lorenz_for_display(points: &[(f64, f64)]) -> Vec<[f64; 2]> {
+    if points.len() <= 101 {
+        return points.iter().map(|p| [p.0, p.1]).collect();
+    }
+    (0..=100)
+        .map(|i| {
+            let p = f64::from(i) / 100.0;
+            [p, lorenz_at(points, p).unwrap_or(p)]
+        })
+        .collect()
+}
+
+fn need<'a>(
+    kind: Kind,
+    v: Option<&'a str>,
+    arg: &'static str,
+) -> std::result::Result<&'a str, IndicatorError> {
+    v.ok_or(IndicatorError::MissingArgument {
+        kind: kind.name().to_string(),
+        arg,
+    })
+}
+
+fn no_values(column: &str, rows: &Rows) -> IndicatorError {
+    IndicatorError::NoValues {
+        column: column.to_string(),
+        missing: rows.missing,
+        not_numeric: rows.not_numeric,
+    }
+}
+
+fn fr2(x: f64) -> String {
+    format_number_fr(x, 2)
+}
+
+fn fr1(x: f64) -> String {
+    format_number_fr(x, 1)
+}
+
+/// Computes an indicator on an imported table. Missing and non-numeric cells are skipped
+/// and counted in `details`; a column with no usable number, a negative income for the
+/// Gini family or a division by zero give an [`IndicatorError`] (as [`Error::Indicator`]).
+pub fn compute(conn: &Connection, table: &str, req: &IndicatorRequest) -> Result<IndicatorResult> {
+    let kind =
+        Kind::parse(&req.kind).ok_or_else(|| IndicatorError::UnknownKind(req.kind.clone()))?;
+    let info = table_info(conn, table)?;
+    let col = |s: Option<&str>| -> Result<Option<String>> {
+        s.map(|c| resolve_column(&info, c)).transpose()
+    };
+    let value = col(non_empty(&req.value))?;
+    let weight = col(non_empty(&req.weight))?;
+    let group = col(non_empty(&req.group))?;
+    let num = non_empty(&req.num);
+    let den = non_empty(&req.den);
+    let is_per_capita = req.kind.trim().eq_ignore_ascii_case("per-capita")
+        || req.kind.trim().eq_ignore_ascii_case("per_capita");
+    let per = match req.per {
+        Some(p) if !(p.is_finite() && p > 0.0) => return Err(IndicatorError::InvalidPer(p).into()),
+        Some(p) => p,
+        None if is_per_capita => 1.0,
+        None => 1000.0,
+    };
+    match kind {
+        Kind::Gini | Kind::Lorenz | Kind::Palma | Kind::S80S20 => {
+            let vcol = need(kind, value.as_deref(), "value")?;
+            let mut numeric = vec![vcol];
+            if let Some(w) = weight.as_deref() {
+                numeric.push(w);
+            }
+            let rows = read_rows(conn, &info.name, &numeric, None)?;
+            distribution(kind, vcol, weight.as_deref(), rows)
+        }
+        Kind::Cv | Kind::MaxMin => {
+            let vcol = need(kind, value.as_deref(), "value")?;
+            let rows = read_rows(conn, &info.name, &[vcol], group.as_deref())?;
+            dispersion(kind, vcol, group.is_some(), rows)
+        }
+        Kind::Share => {
+            let gcol = need(kind, group.as_deref(), "group")?;
+            let numeric: Vec<&str> = value.as_deref().into_iter().collect();
+            let rows = read_rows(conn, &info.name, &numeric, Some(gcol))?;
+            share_of(gcol, value.as_deref(), num, rows)
+        }
+        Kind::Rate => {
+            let vcol = need(kind, value.as_deref(), "value")?;
+            let dcol = resolve_column(&info, need(kind, den, "den")?)?;
+            let rows = read_rows(conn, &info.name, &[vcol, &dcol], group.as_deref())?;
+            rate_of(vcol, &dcol, per, rows)
+        }
+        Kind::Parity | Kind::Gpi | Kind::Gap => {
+            let gcol = need(kind, group.as_deref(), "group")?;
+            let a = need(kind, num, "num")?;
+            let b = need(kind, den, "den")?;
+            let numeric: Vec<&str> = value.as_deref().into_iter().collect();
+            let rows = read_rows(conn, &info.name, &numeric, Some(gcol))?;
+            compare(kind, gcol, value.as_deref(), a, b, rows)
+        }
+    }
+}
+
+fn details(rows: &Rows, n: usize) -> IndicatorDetails {
+    IndicatorDetails {
+        n,
+        skipped_missing: rows.missing,
+        skipped_not_numeric: rows.not_numeric,
+        lorenz: None,
+        groups: None,
+    }
+}
+
+fn result(
+    kind: Kind,
+    value: f64,
+    label_fr: &str,
+    value_fr: String,
+    explanation_fr: String,
+    details: IndicatorDetails,
+) -> Result<IndicatorResult> {
+    Ok(IndicatorResult {
+        kind: kind.name().to_string(),
+        value,
+        label_fr: label_fr.to_string(),
+        value_fr,
+        explanation_fr,
+        skipped: details.skipped_missing + details.skipped_not_numeric,
+        details,
+    })
+}
+
+fn distribution(kind: Kind, vcol: &str, wcol: Option<&str>, rows: Rows) -> Result<IndicatorResult> {
+    let values = &rows.nums[0];
+    if values.is_empty() {
+        return Err(no_values(vcol, &rows).into());
+    }
+    if let Some(v) = values.iter().find(|v| **v < 0.0) {
+        return Err(IndicatorError::NegativeValue {
+            column: vcol.to_string(),
+            value: *v,
+        }
+        .into());
+    }
+    let weights = wcol.map(|_| rows.nums[1].as_slice());
+    if let (Some(w), Some(wc)) = (weights, wcol) {
+        if let Some(x) = w.iter().find(|x| **x < 0.0) {
+            return Err(IndicatorError::NegativeWeight {
+                column: wc.to_string(),
+                value: *x,
+            }
+            .into());
+        }
+    }
+    let points = lorenz_points(values, weights).ok_or_else(|| IndicatorError::AllZero {
+        column: wcol
+            .filter(|_| values.iter().any(|v| *v > 0.0))
+            .unwrap_or(vcol)
+            .to_string(),
+    })?;
+    let mut d = details(&rows, values.len());
+    let weighted = if wcol.is_some() {
+        " (pondéré par la population)"
+    } else {
+        ""
+    };
+    match kind {
+        Kind::Gini | Kind::Lorenz => {
+            let g = match weights {
+                Some(w) => gini_weighted(values, w),
+                None => gini(values),
+            }
+            .unwrap_or(0.0);
+            d.lorenz = Some(lorenz_for_display(&points));
+            let bottom = lorenz_at(&points, 0.5).unwrap_or(0.0) * 100.0;
+            let (label, text) = if kind == Kind::Gini {
+                (
+                    "Indice de Gini",
+                    format!(
+                        "Un indice de Gini de {}{weighted} : 0 serait l'égalité parfaite (chacun a la même part), 1 l'inégalité maximale (une seule personne a tout).",
+                        fr2(g)
+                    ),
+                )
+            } else {
+                (
+                    "Courbe de Lorenz",
+                    format!(
+                        "La moitié la moins bien dotée a {} % du total{weighted} ; plus la courbe s'éloigne de la diagonale, plus le partage est inégal (indice de Gini : {}).",
+                        fr1(bottom),
+                        fr2(g)
+                    ),
+                )
+            };
+            result(kind, g, label, fr2(g), text, d)
+        }
+        _ => {
+            let (top, bottom, label) = if kind == Kind::Palma {
+                (0.1, 0.4, "Ratio de Palma")
+            } else {
+                (0.2, 0.2, "Rapport S80/S20")
+            };
+            let low = lorenz_at(&points, bottom).unwrap_or(0.0);
+            let high = 1.0 - lorenz_at(&points, 1.0 - top).unwrap_or(1.0);
+            if low <= 0.0 {
+                return Err(IndicatorError::DivisionByZero {
+                    what: format!(
+                        "les {} % les moins bien dotés ont une part nulle",
+                        (bottom * 100.0).round()
+                    ),
+                }
+                .into());
+            }
+            let r = high / low;
+            let text = if kind == Kind::Palma {
+                format!(
+                    "Les 10 % les mieux dotés ont {} fois ce qu'ont les 40 % les moins bien dotés ({} % contre {} % du total{weighted}).",
+                    fr2(r),
+                    fr1(high * 100.0),
+                    fr1(low * 100.0)
+                )
+            } else {
+                format!(
+                    "Les 20 % les mieux dotés ont {} fois ce qu'ont les 20 % les moins bien dotés ({} % contre {} % du total{weighted}).",
+                    fr2(r),
+                    fr1(high * 100.0),
+                    fr1(low * 100.0)
+                )
+            };
+            result(kind, r, label, fr2(r), text, d)
+        }
+    }
+}
+
+fn group_means(rows: &Rows) -> Vec<GroupFigure> {
+    by_group(rows)
+        .into_iter()
+        .map(|(group, n, sums)| GroupFigure {
+            group,
+            rows: n,
+            value: sums.first().map(|s| s / n as f64).unwrap_or(n as f64),
+        })
+        .collect()
+}
+
+fn dispersion(kind: Kind, vcol: &str, grouped: bool, rows: Rows) -> Result<IndicatorResult> {
+    if rows.nums[0].is_empty() {
+        return Err(no_values(vcol, &rows).into());
+    }
+    let mut d = details(&rows, rows.nums[0].len());
+    let values: Vec<f64> = if grouped {
+        let g = group_means(&rows);
+        let v = g.iter().map(|g| g.value).collect();
+        d.groups = Some(g);
+        v
+    } else {
+        rows.nums[0].clone()
+    };
+    let what = if grouped {
+        "les moyennes des groupes"
+    } else {
+        "les valeurs"
+    };
+    if kind == Kind::Cv {
+        let c = cv(&values).ok_or_else(|| IndicatorError::DivisionByZero {
+            what: "la moyenne est nulle".into(),
+        })?;
+        let text = format!(
+            "Un coefficient de variation de {} : l'écart type vaut {} % de la moyenne ; 0 si {what} sont toutes égales, plus il est grand, plus elles sont dispersées.",
+            fr2(c),
+            fr1(c * 100.0)
+        );
+        result(kind, c, "Coefficient de variation", fr2(c), text, d)
+    } else {
+        let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+        let r = max_min_ratio(&values).ok_or_else(|| IndicatorError::DivisionByZero {
+            what: format!("la plus petite valeur est {}", fr2(min)),
+        })?;
+        let text = format!(
+            "La plus grande valeur est {} fois la plus petite ; 1 voudrait dire que {what} sont toutes égales.",
+            fr2(r)
+        );
+        result(kind, r, "Rapport max/min", fr2(r), text, d)
+    }
+}
+
+fn share_of(
+    gcol: &str,
+    vcol: Option<&str>,
+    num: Option<&str>,
+    rows: Rows,
+) -> Result<IndicatorResult> {
+    if rows.groups.is_empty() {
+        return Err(no_values(vcol.unwrap_or(gcol), &rows).into());
+    }
+    let sums: Vec<GroupFigure> = by_group(&rows)
+        .into_iter()
+        .map(|(group, n, s)| GroupFigure {
+            group,
+            rows: n,
+            value: s.first().copied().unwrap_or(n as f64),
+        })
+        .collect();
+    let total: f64 = sums.iter().map(|g| g.value).sum();
+    if total == 0.0 {
+        return Err(IndicatorError::AllZero {
+            column: vcol.unwrap_or(gcol).to_string(),
+        }
+        .into());
+    }
+    let mut shares: Vec<GroupFigure> = sums
+        .into_iter()
+        .map(|g| GroupFigure {
+            value: share(g.value, total).unwrap_or(0.0),
+            ..g
+        })
+        .collect();
+    shares.sort_by(|a, b| b.value.total_cmp(&a.value));
+    let pick = match num {
+        Some(n) => find_group(&shares, gcol, n)?.clone(),
+        None => shares[0].clone(),
+    };
+    let of = match vcol {
+        Some(v) => format!("du total de « {v} »"),
+        None => "des lignes".to_string(),
+    };
+    let text = format!(
+        "Le groupe « {} » représente {} % {of} ; {} groupe(s) au total{}.",
+        pick.group,
+        fr1(pick.value),
+        shares.len(),
+        if num.is_none() {
+            " (c'est le plus grand)"
+        } else {
+            ""
+        }
+    );
+    let mut d = details(&rows, rows.groups.len());
+    d.groups = Some(shares);
+    result(
+        Kind::Share,
+        pick.value,
+        "Part",
+        format!("{} %", fr1(pick.value)),
+        text,
+        d,
+    )
+}
+
+fn format_rate(r: f64, per: f64) -> String {
+    let decimals = if r.abs() >= 100.0 { 1 } else { 2 };
+    if per == 1000.0 {
+        format!("{} ‰", format_number_fr(r, decimals))
+    } else if per == 100.0 {
+        format!("{} %", format_number_fr(r, decimals))
+    } else if per == 1.0 {
+        let decimals = if r.abs() >= 100.0 {
+            1
+        } else if r.abs() >= 1.0 {
+            2
+        } else {
+            4
+        };
+        format_number_fr(r, decimals)
+    } else {
+        format!(
+            "{} pour {}",
+            format_number_fr(r, decimals),
+            format_number_fr(per, if per.fract() == 0.0 { 0 } else { 2 })
+        )
+    }
+}
+
+fn rate_of(vcol: &str, dcol: &str, per: f64, rows: Rows) -> Result<IndicatorResult> {
+    let (nums, dens) = (&rows.nums[0], &rows.nums[1]);
+    if nums.is_empty() {
+        return Err(no_values(vcol, &rows).into());
+    }
+    let (sn, sd): (f64, f64) = (nums.iter().sum(), dens.iter().sum());
+    let r = rate(sn, sd, per).ok_or_else(|| IndicatorError::DivisionByZero {
+        what: format!("la somme de « {dcol} » est nulle"),
+    })?;
+    let mut d = details(&rows, nums.len());
+    if !rows.groups.is_empty() {
+        d.groups = Some(
+            by_group(&rows)
+                .into_iter()
+                .map(|(group, n, s)| GroupFigure {
+                    group,
+                    rows: n,
+                    value: rate(s[0], s[1], per).unwrap_or(f64::NAN),
+                })
+                .filter(|g| g.value.is_finite())
+                .collect(),
+        );
+    }
+    let shown = if per == 1.0 {
+        format!("{} « {vcol} » par « {dcol} »", format_rate(r, per))
+    } else {
+        format!(
+            "{} « {vcol} » pour {} « {dcol} »",
+            format_number_fr(r, if r.abs() >= 100.0 { 1 } else { 2 }),
+            format_number_fr(per, if per.fract() == 0.0 { 0 } else { 2 })
+        )
+    };
+    let text = format!(
+        "{shown} : somme de « {vcol} » ({}) divisée par la somme de « {dcol} » ({}), multipliée par {}.",
+        format_number_fr(sn, decimals_for(sn)),
+        format_number_fr(sd, decimals_for(sd)),
+        format_number_fr(per, if per.fract() == 0.0 { 0 } else { 2 })
+    );
+    let label = if per == 1.0 { "Par habitant" } else { "Taux" };
+    result(Kind::Rate, r, label, format_rate(r, per), text, d)
+}
+
+fn compare(
+    kind: Kind,
+    gcol: &str,
+    vcol: Option<&str>,
+    a: &str,
+    b: &str,
+    rows: Rows,
+) -> Result<IndicatorResult> {
+    if rows.groups.is_empty() {
+        return Err(no_values(vcol.unwrap_or(gcol), &rows).into());
+    }
+    let mut groups = group_means(&rows);
+    // A 0/1 column averaged over many rows gives proportions: shown as percentages, so
+    // that a gap reads in percentage points (ratios are unchanged).
+    let binary = rows
+        .nums
+        .first()
+        .is_some_and(|v| v.iter().all(|x| *x == 0.0 || *x == 1.0));
+    if binary && groups.iter().any(|g| g.rows > 1) {
+        for g in &mut groups {
+            g.value *= 100.0;
+        }
+    }
+    let ga = find_group(&groups, gcol, a)?.clone();
+    let gb = find_group(&groups, gcol, b)?.clone();
+    let mut d = details(&rows, rows.groups.len());
+    d.groups = Some(groups);
+    let (va, vb) = (ga.value, gb.value);
+    let (na, nb) = (&ga.group, &gb.group);
+    match kind {
+        Kind::Gap => {
+            let g = gap_points(va, vb);
+            let text = format!(
+                "« {na} » est à {} et « {nb} » à {} : l'écart est de {} point(s) de pourcentage ({}).",
+                fr1(va),
+                fr1(vb),
+                fr1(g.abs()),
+                if g < 0.0 {
+                    format!("« {na} » en dessous")
+                } else if g > 0.0 {
+                    format!("« {na} » au-dessus")
+                } else {
+                    "aucun écart".to_string()
+                }
+            );
+            result(kind, g, "Écart", format!("{} points", fr1(g)), text, d)
+        }
+        _ => {
+            let division = || IndicatorError::DivisionByZero {
+                what: format!("la valeur du groupe « {nb} » est nulle"),
+            };
+            let (p, label) = if kind == Kind::Parity {
+                (
+                    parity_index(va, vb).ok_or_else(division)?,
+                    "Indice de parité",
+                )
+            } else {
+                (
+                    gpi_adjusted(va, vb).ok_or_else(division)?,
+                    "Indice de parité ajusté",
+                )
+            };
+            let side = if (p - 1.0).abs() < 0.005 {
+                "c'est la parité".to_string()
+            } else if p < 1.0 {
+                format!("en défaveur de « {na} »")
+            } else {
+                format!("en faveur de « {na} »")
+            };
+            let text = if kind == Kind::Parity {
+                format!(
+                    "« {na} » ({}) divisé par « {nb} » ({}) : {} ; 1 serait la parité, {side}.",
+                    fr2(va),
+                    fr2(vb),
+                    fr2(p)
+                )
+            } else {
+                format!(
+                    "Indice ajusté (UNESCO) de {}, entre 0 et 2 et symétrique autour de 1 : {side} ; entre 0,97 et 1,03 on parle de parité.",
+                    fr2(p)
+                )
+            };
+            result(kind, p, label, fr2(p), text, d)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_aliases_parse() {
+        for k in KINDS {
+            assert!(Kind::parse(k).is_some(), "{k}");
+        }
+        assert_eq!(Kind::parse("s80_s20"), Some(Kind::S80S20));
+        assert_eq!(Kind::parse("max_min"), Some(Kind::MaxMin));
+        assert_eq!(Kind::parse("GINI"), Some(Kind::Gini));
+        assert_eq!(Kind::parse("theil"), None);
+    }
+
+    #[test]
+    fn lorenz_at_interpolates() {
+        let pts = lorenz(&[1.0, 3.0], None);
+        assert_eq!(pts, vec![(0.0, 0.0), (0.5, 0.25), (1.0, 1.0)]);
+        assert_eq!(lorenz_at(&pts, 0.25), Some(0.125));
+        assert_eq!(lorenz_at(&pts, 0.75), Some(0.625));
+        assert_eq!(lorenz_at(&pts, 1.0), Some(1.0));
+    }
+
+    #[test]
+    fn display_curve_is_capped() {
+        let v: Vec<f64> = (1..=1000).map(f64::from).collect();
+        let pts = lorenz_points(&v, None).unwrap();
+        let shown = lorenz_for_display(&pts);
+        assert_eq!(shown.len(), 101);
+        assert_eq!(shown[0], [0.0, 0.0]);
+        assert_eq!(shown[100], [1.0, 1.0]);
+    }
+}

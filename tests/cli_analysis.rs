@@ -1,0 +1,185 @@
+//! `datajam query TABLE --pipeline FILE.json` and `datajam sql "SELECT …"`, run as a
+//! facilitator's script would run them.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn datajam(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_datajam"))
+        .args(args)
+        .env("DATAJAM_DATA_DIR", data_dir)
+        .env_remove("DATAJAM_LANG")
+        .output()
+        .expect("run datajam")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn setup() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("ecoles.csv");
+    std::fs::write(
+        &csv,
+        "Province;Sexe;Âge;Élèves\nLac;F;12;100\nLac;M;14;80\nKanem;F;;40\nOuaddaï;F;9;90\nOuaddaï;M;11;50\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let out = datajam(
+        &data,
+        &["import", csv.to_str().unwrap(), "--table", "ecoles"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    std::fs::write(
+        dir.path().join("p.json"),
+        r#"{"steps":[
+            {"op":"filter","conditions":[{"column":"age","cmp":"not_missing"}]},
+            {"op":"group","by":["province"],"aggregates":[{"fn":"count","as":"effectif"},{"fn":"mean","column":"age","as":"age_moyen"}]},
+            {"op":"sort","keys":[{"column":"age_moyen","desc":true}]}
+        ]}"#,
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn query_outputs_json_csv_and_text() {
+    let dir = setup();
+    let data = dir.path().join("data");
+    let p = dir.path().join("p.json");
+    let out = datajam(
+        &data,
+        &[
+            "query",
+            "ecoles",
+            "--pipeline",
+            p.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total_rows"], 2);
+    assert_eq!(v["columns"][0]["name"], "province");
+    assert_eq!(v["columns"][1]["type"], "integer");
+    assert_eq!(v["rows"][0], serde_json::json!(["Lac", 2, 13.0]));
+    assert!(v["sql"].as_str().unwrap().contains("GROUP BY \"province\""));
+
+    let out = datajam(
+        &data,
+        &[
+            "query",
+            "ecoles",
+            "--pipeline",
+            p.to_str().unwrap(),
+            "--csv",
+            "--show-sql",
+        ],
+    );
+    assert!(out.status.success());
+    assert_eq!(
+        text(&out.stdout),
+        "province,effectif,age_moyen\nLac,2,13.0\nOuaddaï,2,10.0\n"
+    );
+    assert!(text(&out.stderr).contains("WITH"));
+
+    let out = datajam(
+        &data,
+        &[
+            "query",
+            "ecoles",
+            "--pipeline",
+            p.to_str().unwrap(),
+            "--max-rows",
+            "1",
+        ],
+    );
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("province"), "{stdout}");
+    assert_eq!(stdout.lines().count(), 2);
+    assert!(text(&out.stderr).contains("2 lignes au total, 1 affichées"));
+}
+
+#[test]
+fn query_errors_are_french_and_save_creates_a_table() {
+    let dir = setup();
+    let data = dir.path().join("data");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"steps":[{"op":"limit","n":2},{"op":"filter","conditions":[{"column":"agee","cmp":"is_missing"}]}]}"#,
+    )
+    .unwrap();
+    let out = datajam(
+        &data,
+        &["query", "ecoles", "--pipeline", bad.to_str().unwrap()],
+    );
+    assert!(!out.status.success());
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "Étape 2 : la colonne « agee » n'existe pas."
+    );
+
+    let p = dir.path().join("p.json");
+    let out = datajam(
+        &data,
+        &[
+            "query",
+            "ecoles",
+            "--pipeline",
+            p.to_str().unwrap(),
+            "--save",
+            "Âge par province",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["name"], "age_par_province");
+    assert_eq!(v["rows"], 2);
+    let out = datajam(&data, &["tables"]);
+    assert!(text(&out.stdout).contains("age_par_province"));
+}
+
+#[test]
+fn sql_console_reads_and_refuses_writes() {
+    let dir = setup();
+    let data = dir.path().join("data");
+    let out = datajam(
+        &data,
+        &[
+            "sql",
+            "SELECT province, sum(eleves) AS total FROM ecoles GROUP BY 1 ORDER BY 2 DESC",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["rows"][0], serde_json::json!(["Lac", 180]));
+    assert_eq!(v["total_rows"], 3);
+    let out = datajam(
+        &data,
+        &[
+            "sql",
+            "SELECT province FROM ecoles",
+            "--csv",
+            "--max-rows",
+            "2",
+        ],
+    );
+    assert_eq!(text(&out.stdout), "province\nLac\nLac\n");
+
+    let out = datajam(&data, &["sql", "DELETE FROM ecoles"]);
+    assert!(!out.status.success());
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "La console SQL ne fait que lire : DELETE n'est pas permis."
+    );
+    let out = datajam(&data, &["--lang", "en", "sql", "SELECT * FROM profiles"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("only reads"));
+    let out = datajam(&data, &["sql", "SELECT count(*) FROM ecoles"]);
+    assert!(text(&out.stdout).contains('5'));
+}
