@@ -525,11 +525,16 @@ pub fn check_tasks(
         }
     };
     for lesson in lessons {
+        let text = files
+            .get(&lesson.file)
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
         for step in &lesson.steps {
-            let mut at = |msg: String| {
+            let mut at = |part: Part, msg: String| {
                 problems.push(Problem {
                     file: lesson.file.clone(),
-                    line: step.line,
+                    line: part_line(&lines, step.line, part),
                     message: format!("step `{}`: {msg}", step.id),
                 })
             };
@@ -543,12 +548,62 @@ pub fn check_tasks(
     problems
 }
 
-fn check_data_task(sb: &mut Sandbox<'_>, t: &DataTask, at: &mut dyn FnMut(String)) {
+/// The part of an exercise a problem is about, to name its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Step,
+    Reference,
+    Expect,
+    /// 1-based.
+    Feedback(usize),
+}
+
+/// The line of `part` in the exercise block of the step whose heading is at `heading`
+/// (1-based); the heading's line when it cannot be found.
+fn part_line(lines: &[&str], heading: usize, part: Part) -> usize {
+    let mut in_block = false;
+    let mut feedback = 0;
+    for (i, l) in lines.iter().enumerate().skip(heading) {
+        let t = l.trim();
+        if !in_block {
+            if t.starts_with("## ") {
+                break;
+            }
+            in_block = t == "```exercise" || t == "~~~exercise";
+            continue;
+        }
+        if t == "```" || t == "~~~" {
+            break;
+        }
+        let key = |k: &str| {
+            t == format!("[{k}]")
+                || t.strip_prefix(k)
+                    .is_some_and(|r| r.trim_start().starts_with('='))
+        };
+        let found = match part {
+            Part::Step => false,
+            Part::Reference => key("reference"),
+            Part::Expect => key("expect"),
+            Part::Feedback(n) => {
+                if t == "[[feedback]]" {
+                    feedback += 1;
+                }
+                feedback == n && t == "[[feedback]]"
+            }
+        };
+        if found {
+            return i + 1;
+        }
+    }
+    heading
+}
+
+fn check_data_task(sb: &mut Sandbox<'_>, t: &DataTask, at: &mut dyn FnMut(Part, String)) {
     if t.tolerance < 0.0 || !t.tolerance.is_finite() {
-        at("tolerance must be a positive number".into());
+        at(Part::Step, "tolerance must be a positive number".into());
     }
     if let Err(msg) = sb.ensure(&t.dataset) {
-        at(msg);
+        at(Part::Step, msg);
         return;
     }
     let reference = match sb
@@ -557,29 +612,44 @@ fn check_data_task(sb: &mut Sandbox<'_>, t: &DataTask, at: &mut dyn FnMut(String
     {
         Ok(g) => g,
         Err(msg) => {
-            at(format!("the reference pipeline fails: {msg}"));
+            at(
+                Part::Reference,
+                format!("the reference pipeline fails: {msg}"),
+            );
             return;
         }
     };
     if reference.rows.is_empty() {
-        at("the reference pipeline gives no row".into());
+        at(
+            Part::Reference,
+            "the reference pipeline gives no row".into(),
+        );
     }
     for (i, fb) in t.feedback.iter().enumerate() {
         let n = i + 1;
         match sb.ensure_joins(&fb.pipeline).and_then(|_| {
             run_grid(&sb.conn, &t.dataset, &fb.pipeline).map_err(|e| e.message(Lang::En))
         }) {
-            Err(msg) => at(format!("feedback {n}: its pipeline fails: {msg}")),
+            Err(msg) => at(
+                Part::Feedback(n),
+                format!("feedback {n}: its pipeline fails: {msg}"),
+            ),
             Ok(g) => {
                 if task::compare(&reference, &g, t.compare()).is_ok() {
-                    at(format!(
+                    at(
+                        Part::Feedback(n),
+                        format!(
                         "feedback {n}: its pipeline passes the check (same result as the reference), so this wrong answer would be accepted"
-                    ));
+                    ),
+                    );
                 }
             }
         }
         if fb.message.trim().is_empty() {
-            at(format!("feedback {n}: the message is empty"));
+            at(
+                Part::Feedback(n),
+                format!("feedback {n}: the message is empty"),
+            );
         }
     }
     if let Some(result) = &t.result {
@@ -589,65 +659,83 @@ fn check_data_task(sb: &mut Sandbox<'_>, t: &DataTask, at: &mut dyn FnMut(String
                     Ok(_) => {
                         sb.results.insert(result.clone());
                     }
-                    Err(e) => at(format!(
-                        "result table `{result}` cannot be saved: {}",
-                        e.message(Lang::En)
-                    )),
+                    Err(e) => at(
+                        Part::Step,
+                        format!(
+                            "result table `{result}` cannot be saved: {}",
+                            e.message(Lang::En)
+                        ),
+                    ),
                 }
             }
-            _ => at(format!(
-                "result `{result}` must be a table name: lower-case letters, digits and _"
-            )),
+            _ => at(
+                Part::Step,
+                format!("result `{result}` must be a table name: lower-case letters, digits and _"),
+            ),
         }
     }
 }
 
-fn check_chart_task(sb: &mut Sandbox<'_>, t: &ChartTask, at: &mut dyn FnMut(String)) {
+fn check_chart_task(sb: &mut Sandbox<'_>, t: &ChartTask, at: &mut dyn FnMut(Part, String)) {
     if let Err(msg) = sb.ensure(&t.dataset) {
-        at(msg);
+        at(Part::Step, msg);
         return;
     }
     let columns: Vec<String> = match crate::tables::table_info(&sb.conn, &t.dataset) {
         Ok(info) => info.columns.into_iter().map(|c| c.name).collect(),
         Err(e) => {
-            at(e.message(Lang::En));
+            at(Part::Step, e.message(Lang::En));
             return;
         }
     };
-    let fields = |what: &str, c: [&Option<String>; 3], at: &mut dyn FnMut(String)| {
+    let fields = |what: Part, c: [&Option<String>; 3], at: &mut dyn FnMut(Part, String)| {
         for col in c.into_iter().flatten() {
             if !columns.iter().any(|n| n.eq_ignore_ascii_case(col)) {
-                at(format!(
-                    "{what}: column `{col}` is not in table `{}`",
-                    t.dataset
-                ));
+                let name = if what == Part::Expect {
+                    "expect"
+                } else {
+                    "reference"
+                };
+                at(
+                    what,
+                    format!("{name}: column `{col}` is not in table `{}`", t.dataset),
+                );
             }
         }
     };
     let e = &t.expect;
-    fields("expect", [&e.x, &e.y, &e.group], at);
+    fields(Part::Expect, [&e.x, &e.y, &e.group], at);
     let reference = t.reference_choice();
     fields(
-        "reference",
+        Part::Reference,
         [&reference.x, &reference.y, &reference.group],
         at,
     );
     if let Err(m) = task::check_chart(&t.expect, &reference) {
-        at(format!(
-            "the reference chart does not pass the check ({})",
-            m.message(Lang::En)
-        ));
+        at(
+            Part::Reference,
+            format!(
+                "the reference chart does not pass the check ({})",
+                m.message(Lang::En)
+            ),
+        );
     }
     for (i, fb) in t.feedback.iter().enumerate() {
         let n = i + 1;
         let choice = chart_choice(&serde_json::to_value(&fb.chart).unwrap_or_default());
         if task::check_chart(&t.expect, &choice).is_ok() {
-            at(format!(
+            at(
+                Part::Feedback(n),
+                format!(
                 "feedback {n}: its chart passes the check, so this wrong answer would be accepted"
-            ));
+            ),
+            );
         }
         if fb.message.trim().is_empty() {
-            at(format!("feedback {n}: the message is empty"));
+            at(
+                Part::Feedback(n),
+                format!("feedback {n}: the message is empty"),
+            );
         }
     }
 }

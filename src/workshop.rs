@@ -1467,7 +1467,9 @@ impl Workshop {
         })
     }
 
-    /// For a data task with a `result`: saves that table from the reference (skip).
+    /// For a data task with a `result`: saves that table from the reference (skip). When
+    /// the step's own table is an earlier step's result not made yet, that one is made
+    /// first (from its reference), so a skip always works.
     fn save_reference_result(
         &mut self,
         pack_id: &str,
@@ -1481,11 +1483,32 @@ impl Workshop {
         let Some(table) = t.result.clone() else {
             return Ok(());
         };
-        let (dataset, reference) = (t.dataset.clone(), t.reference.clone());
-        if tables::table_info(self.store.conn(), &dataset).is_err() {
-            return Err(datatask::TaskError::DatasetMissing { table: dataset }.into());
+        // The chain of data tasks making the tables needed, last first.
+        let mut chain = vec![(t.dataset.clone(), t.reference.clone(), table)];
+        while chain.len() <= 16 {
+            let needed = chain.last().map(|c| c.0.clone()).unwrap_or_default();
+            if tables::table_info(self.store.conn(), &needed).is_ok() {
+                break;
+            }
+            let maker = loc
+                .pack
+                .lessons
+                .iter()
+                .flat_map(|l| &l.steps)
+                .find_map(|s| match &s.exercise {
+                    Exercise::Data(d) if d.result.as_deref() == Some(needed.as_str()) => {
+                        Some((d.dataset.clone(), d.reference.clone(), needed.clone()))
+                    }
+                    _ => None,
+                });
+            match maker {
+                Some(m) => chain.push(m),
+                None => return Err(datatask::TaskError::DatasetMissing { table: needed }.into()),
+            }
         }
-        crate::pipeline::save_as(self.store.conn_mut(), &dataset, &reference, &table)?;
+        for (dataset, reference, result) in chain.into_iter().rev() {
+            crate::pipeline::save_as(self.store.conn_mut(), &dataset, &reference, &result)?;
+        }
         Ok(())
     }
 

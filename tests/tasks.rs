@@ -339,6 +339,7 @@ pipeline = { steps = [ { op = "group", by = ["province"], aggregates = [{ fn = "
 kind = "data"
 dataset = "ecoles_par_province"
 ordered = true
+result = "meilleure_province"
 [reference]
 steps = [ { op = "sort", keys = [{ column = "total", desc = true }] }, { op = "limit", n = 1 } ]
 ```
@@ -455,16 +456,16 @@ fn cli_pack_check_catches_a_failing_reference_and_a_feedback_that_passes() {
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert!(
-        err.contains("lessons/a.md:6: step `total`: feedback 1: its pipeline passes the check"),
+        err.contains("lessons/a.md:19: step `total`: feedback 1: its pipeline passes the check"),
         "{err}"
     );
     assert!(
-        err.contains("lessons/a.md:24: step `top`: the reference pipeline fails")
+        err.contains("lessons/a.md:31: step `top`: the reference pipeline fails")
             && err.contains("totale"),
         "{err}"
     );
     assert!(
-        err.contains("lessons/a.md:34: step `graphique`: feedback 1: its chart passes the check"),
+        err.contains("lessons/a.md:48: step `graphique`: feedback 1: its chart passes the check"),
         "{err}"
     );
     // JSON output names file and line too.
@@ -477,7 +478,7 @@ fn cli_pack_check_catches_a_failing_reference_and_a_feedback_that_passes() {
     let problems = v["problems"].as_array().unwrap();
     assert!(problems
         .iter()
-        .any(|p| p["file"] == "lessons/a.md" && p["line"] == 24));
+        .any(|p| p["file"] == "lessons/a.md" && p["line"] == 31));
 
     // A dataset that is neither in the pack nor an earlier result; a chart column that
     // does not exist.
@@ -513,4 +514,27 @@ fn cli_play_reference_completes_the_builtin_lesson() {
     let lesson = &packs[0].lessons[0];
     assert_eq!(lesson.done, lesson.steps, "every step done");
     assert!(w.table_info("provinces_moins_peuplees").is_ok());
+}
+
+#[test]
+fn skipping_a_task_on_an_earlier_result_makes_the_whole_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("pack");
+    write_pack(&src, LESSON_OK);
+    let (mut w, p) = open(&dir.path().join("data"));
+    w.add_pack(datajam::pack::Pack::from_dir(&src).unwrap())
+        .unwrap();
+    // The second step works on the first one's result, not made yet.
+    let v = w.step(&p, "essai", "a", "top").unwrap();
+    assert!(v.data_task.unwrap().table.is_none());
+    let e = w
+        .submit_pipeline(&p, "essai", "a", "top", &json!({"steps": []}))
+        .unwrap_err();
+    assert_eq!(e.code(), "task.dataset_missing");
+    assert!(e.message(Lang::Fr).contains("« ecoles_par_province »"));
+    // Skipping it makes the first result, then its own.
+    w.skip(&p, "essai", "a", "top").unwrap();
+    let best = w.table_view("meilleure_province", 5).unwrap();
+    assert_eq!(best.rows, vec![vec!["Guéra".to_string(), "35".to_string()]]);
+    assert_eq!(w.table_info("ecoles_par_province").unwrap().rows, 3);
 }
