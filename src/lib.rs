@@ -17,6 +17,8 @@
 //! - [`provinces`]: Chad's 23 provinces and their ISO 3166-2 codes.
 //! - [`chart`]: charts drawn by plotters, with an embedded font.
 //! - [`task`]: checking data tasks (result table against the reference) and chart tasks.
+//! - [`tableschema`]: pack datasets checked against their Frictionless Table Schema.
+//! - [`xlsform`]: collect forms written as XLSForm workbooks (KoboToolbox/ODK).
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
 pub mod chart;
@@ -34,8 +36,10 @@ pub mod progress;
 pub mod provinces;
 pub mod store;
 pub mod tables;
+pub mod tableschema;
 pub mod task;
 pub mod workshop;
+pub mod xlsform;
 
 pub use error::{Error, Result};
 pub use workshop::Workshop;

@@ -632,6 +632,9 @@ struct Resource {
     path: String,
     #[serde(default)]
     title: Option<String>,
+    /// A Table Schema, inline or as the path of a JSON file in the pack.
+    #[serde(default)]
+    schema: Option<serde_json::Value>,
 }
 
 fn parse_datapackage(
@@ -668,6 +671,47 @@ fn parse_datapackage(
                 ),
             ));
             continue;
+        }
+        // Every dataset must match its schema: the data a trainee answers from is proven.
+        let schema = match &r.schema {
+            None => {
+                problems.push(problem(
+                    "datapackage.json",
+                    0,
+                    format!("resource `{}` has no Table Schema (schema)", r.name),
+                ));
+                None
+            }
+            Some(serde_json::Value::String(path)) => {
+                match files
+                    .get(path.as_str())
+                    .filter(|_| is_safe_relative_path(path))
+                {
+                    None => {
+                        problems.push(problem(
+                            "datapackage.json",
+                            0,
+                            format!("resource `{}`: schema file {path} not found", r.name),
+                        ));
+                        None
+                    }
+                    Some(b) => match serde_json::from_slice::<serde_json::Value>(b) {
+                        Ok(v) => Some(v),
+                        Err(e) => {
+                            problems.push(problem(path, e.line(), e.to_string()));
+                            None
+                        }
+                    },
+                }
+            }
+            Some(v) => Some(v.clone()),
+        };
+        if let Some(schema) = schema {
+            problems.extend(crate::tableschema::check_csv(
+                &r.path,
+                &files[&r.path],
+                &schema,
+            ));
         }
         out.push(Dataset {
             title: r.title.unwrap_or_else(|| r.name.clone()),
@@ -1097,5 +1141,44 @@ title = { fr = "Essai" }
         let (_, problems) = parse_with("completion = \"most\"");
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].file, "lessons/a.md");
+    }
+
+    #[test]
+    fn a_dataset_breaking_its_schema_refuses_the_pack() {
+        let lesson = "+++\nid = \"a\"\ntitle = { fr = \"A\" }\n+++\n## Un {#un}\n";
+        let dp = r#"{ "resources": [
+            { "name": "pop", "path": "data/pop.csv", "schema": { "fields": [
+                { "name": "code", "type": "string", "constraints": { "required": true } },
+                { "name": "n", "type": "integer", "constraints": { "minimum": 0 } } ],
+              "primaryKey": "code" } },
+            { "name": "sans_schema", "path": "data/pop.csv" },
+            { "name": "externe", "path": "data/pop.csv", "schema": "schemas/absent.json" } ] }"#;
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in [
+            ("pack.toml", MANIFEST),
+            ("lessons/a.md", lesson),
+            ("datapackage.json", dp),
+            ("data/pop.csv", "code,n\nTD-ND,3\nTD-ND,-1\n"),
+        ] {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        let Err(PackError::Invalid(problems)) = Pack::from_dir(dir.path()) else {
+            panic!("a pack whose dataset breaks its schema must be refused");
+        };
+        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        for needle in [
+            "data/pop.csv:3: primary key `TD-ND` already on line 2",
+            "data/pop.csv:3: `n`: `-1` is below the minimum 0",
+            "datapackage.json: resource `sans_schema` has no Table Schema",
+            "datapackage.json: resource `externe`: schema file schemas/absent.json not found",
+        ] {
+            assert!(
+                text.iter().any(|t| t == needle || t.starts_with(needle)),
+                "{needle}: {text:?}"
+            );
+        }
+        assert_eq!(text.len(), 4, "{text:?}");
     }
 }
