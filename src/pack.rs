@@ -185,7 +185,12 @@ pub struct Feedback {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Collect {
+    /// The form, written in TOML, or read from `xlsform` when the pack is loaded.
+    #[serde(default)]
     pub form: Form,
+    /// An XLSForm workbook of the pack (`forms/enquete.xlsx`) holding the form instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xlsform: Option<String>,
     /// Records needed to complete the step.
     #[serde(default = "one")]
     pub min_records: u32,
@@ -357,6 +362,8 @@ pub struct Pack {
     pub lessons: Vec<Lesson>,
     pub datasets: Vec<Dataset>,
     pub origin: Origin,
+    /// What `pack check` reports without refusing the pack (XLSForm rows left out).
+    pub warnings: Vec<Problem>,
     files: BTreeMap<String, Vec<u8>>,
 }
 
@@ -583,9 +590,19 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
     if manifest.lessons.is_empty() {
         problems.push(problem("pack.toml", 0, "the pack has no lesson"));
     }
+    let mut warnings = Vec::new();
     for lesson in &mut lessons {
         for step in &mut lesson.steps {
             if let Exercise::Collect(c) = &mut step.exercise {
+                resolve_xlsform(
+                    c,
+                    &lesson.file,
+                    step.line,
+                    &step.id,
+                    &files,
+                    &mut problems,
+                    &mut warnings,
+                );
                 c.form.resolve();
             }
         }
@@ -600,9 +617,52 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
         lessons,
         datasets,
         origin,
+        warnings,
         files,
     };
     (Some(pack), problems)
+}
+
+/// Reads the XLSForm of a collect step into its form; a step has a form or an XLSForm.
+fn resolve_xlsform(
+    c: &mut Collect,
+    file: &str,
+    line: usize,
+    step_id: &str,
+    files: &BTreeMap<String, Vec<u8>>,
+    problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Problem>,
+) {
+    let mut at =
+        |msg: String| problems.push(problem(file, line, format!("step `{step_id}`: {msg}")));
+    let written = c.form != Form::default();
+    let Some(path) = &c.xlsform else {
+        if !written {
+            at(
+                "a collect step needs a form ([form]) or an XLSForm (xlsform = \"forms/….xlsx\")"
+                    .into(),
+            );
+        }
+        return;
+    };
+    if written {
+        at("give either a form ([form]) or an XLSForm (xlsform), not both".into());
+        return;
+    }
+    let Some(bytes) = files
+        .get(path.as_str())
+        .filter(|_| is_safe_relative_path(path))
+    else {
+        at(format!("XLSForm file {path} not found in the pack"));
+        return;
+    };
+    match crate::xlsform::parse(path, bytes) {
+        Ok(x) => {
+            c.form = x.form;
+            warnings.extend(x.warnings);
+        }
+        Err(p) => problems.extend(p),
+    }
 }
 
 fn is_id(s: &str) -> bool {
