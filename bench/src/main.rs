@@ -5,6 +5,9 @@
 //! `cargo run --release -p datajam-bench -- progress [--answers N]`: recording answers and
 //! merging progress files (see `progress.rs`).
 //!
+//! `cargo run --release -p datajam-bench -- engine [--rows N]`: Table Schema checks, pack
+//! loading, XLSForm reading and form validation (see `engine.rs`).
+//!
 //! Generates a 100,000-row × 10-column workbook and the same data as a plain
 //! CSV (comma, decimal point, ISO dates, true/false), then measures, side by
 //! side, the median of several repetitions of:
@@ -291,12 +294,16 @@ fn ratio(a: Duration, b: Duration) -> f64 {
     a.as_secs_f64() / b.as_secs_f64().max(1e-9)
 }
 
+mod engine;
 mod progress;
 
 fn main() -> Result<(), BoxError> {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("progress") {
         return progress::run(&args[2..]);
+    }
+    if args.get(1).map(String::as_str) == Some("engine") {
+        return engine::run(&args[2..]);
     }
     // Child modes: do one thing and report the peak resident memory.
     if let (Some(mode), Some(path)) = (args.get(1), args.get(2)) {
