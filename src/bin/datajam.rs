@@ -596,6 +596,14 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 Ok(pack) => Ok(pack),
             };
             let problems = result.as_ref().err().cloned().unwrap_or_default();
+            // Rows of an XLSForm left out: said, not refused.
+            let pack_warnings = result
+                .as_ref()
+                .map(|p| p.warnings.clone())
+                .unwrap_or_default();
+            for w in &pack_warnings {
+                eprintln!("{} {w}", if fr { "Avertissement :" } else { "Warning:" });
+            }
             let orphaned = match (&previous, &result) {
                 (Some(prev), Ok(pack)) => {
                     let prev = packfile::load(prev)?;
@@ -608,8 +616,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 _ => None,
             };
             if json {
-                let mut out =
-                    serde_json::json!({ "ok": problems.is_empty(), "problems": problems });
+                let mut out = serde_json::json!({ "ok": problems.is_empty(), "problems": problems, "warnings": pack_warnings });
                 if let Some(o) = &orphaned {
                     out["orphaned"] = serde_json::json!(o);
                 }
