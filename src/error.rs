@@ -58,7 +58,7 @@ impl Error {
             Error::Pack(e) => e.code(),
             Error::PackFile(e) => e.code(),
             Error::Progress(e) => e.code(),
-            Error::Chart(_) => "chart.failed",
+            Error::Chart(e) => e.code(),
             Error::Db(_) => "store.database",
             Error::Io(_) => "store.io",
             Error::DataDir { .. } => "store.data_dir",
@@ -96,13 +96,7 @@ impl Error {
             Error::Pack(e) => e.message(lang),
             Error::PackFile(e) => e.message(lang),
             Error::Progress(e) => e.message(lang),
-            Error::Chart(e) => {
-                if fr {
-                    format!("Le graphique n'a pas pu être dessiné : {e}.")
-                } else {
-                    format!("The chart could not be drawn: {e}.")
-                }
-            }
+            Error::Chart(e) => e.message(lang),
             Error::Db(e) => {
                 if fr {
                     format!("Erreur de la base de données : {e}. Vos réponses déjà enregistrées ne sont pas perdues ; relancez l'application.")
