@@ -222,7 +222,8 @@ pub fn advise_table(
         .iter()
         .map(|c| (c.name.clone(), c.column_type))
         .collect();
-    let mut province = None;
+    // Text columns whose values mostly name provinces; one named like a province first.
+    let mut matching = Vec::new();
     for c in info
         .columns
         .iter()
@@ -246,16 +247,20 @@ pub fn advise_table(
             .filter(|v| crate::provinces::normalise(v).is_some())
             .count();
         if !values.is_empty() && matched * 2 > values.len() {
-            province = Some(c.name.clone());
-            break;
+            matching.push(c.name.clone());
         }
     }
-    let province = province.or_else(|| {
-        columns
-            .iter()
-            .find(|(n, t)| *t == ColumnType::Text && looks_like_province(n))
-            .map(|(n, _)| n.clone())
-    });
+    let province = matching
+        .iter()
+        .find(|n| looks_like_province(n))
+        .or(matching.first())
+        .cloned()
+        .or_else(|| {
+            columns
+                .iter()
+                .find(|(n, t)| *t == ColumnType::Text && looks_like_province(n))
+                .map(|(n, _)| n.clone())
+        });
     Ok(advise_with(&columns, question, province.as_deref()))
 }
 

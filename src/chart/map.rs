@@ -42,7 +42,7 @@ const CLASS_RGB: [RGBColor; 5] = [
     RGBColor(0x08, 0x51, 0x9C),
 ];
 const MISSING: RGBColor = RGBColor(0xE0, 0xE0, 0xE0);
-const OUTLINE: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
+const OUTLINE: RGBColor = RGBColor(0x8C, 0x8C, 0x8C);
 
 #[derive(Debug, Deserialize)]
 struct MapFile {
@@ -83,6 +83,18 @@ pub fn quantile_classes(values: &[f64], k: usize) -> Vec<usize> {
             (rank * k / n).min(k.saturating_sub(1))
         })
         .collect()
+}
+
+/// The ISO code of the province `spelling` names: an exact ISO code first (`TD-MO` is
+/// Mayo-Kebbi Ouest, although Natural Earth's `TD.MO` is Moyen-Chari), then any spelling
+/// [`crate::provinces::normalise`] knows.
+fn province_code(spelling: &str) -> Option<&'static str> {
+    let t = spelling.trim();
+    crate::provinces::all()
+        .iter()
+        .find(|p| p.code.eq_ignore_ascii_case(t))
+        .or_else(|| crate::provinces::normalise(t))
+        .map(|p| p.code.as_str())
 }
 
 /// One area to draw.
@@ -146,7 +158,7 @@ pub(super) fn map_chart(
             };
             let code = *cache
                 .entry(spelling.clone())
-                .or_insert_with(|| crate::provinces::normalise(&spelling).map(|p| p.code.as_str()));
+                .or_insert_with(|| province_code(&spelling));
             let Some(code) = code else {
                 *unmatched.entry(spelling).or_default() += 1;
                 continue;
@@ -399,7 +411,7 @@ fn draw_map(areas: &[AreaValue], points: &[(f64, f64)], t: &Texts, choropleth: b
                 rings,
                 fill,
                 stroke: OUTLINE,
-                width: 1.0,
+                width: 0.6,
             },
             Some(tag.title(tip)),
         );

@@ -236,8 +236,8 @@ fn axis(lo: f64, hi: f64, target: f64, whole: bool, fmt: &dyn Fn(f64, usize) -> 
         hi += pad;
     }
     let (step, decimals) = nice_ticks(lo, hi, target, whole);
-    let lo2 = (lo / step - 1e-9).floor() * step;
-    let hi2 = (hi / step + 1e-9).ceil() * step;
+    let lo2 = (lo / step + 1e-9).floor() * step;
+    let hi2 = (hi / step - 1e-9).ceil() * step;
     let ticks = tick_values(lo2, hi2, step)
         .into_iter()
         .map(|v| (v, fmt(v, decimals)))
@@ -870,16 +870,64 @@ pub(super) fn draw_scatter(
     }
     scene.end_group();
     if show_labels && n <= 200 {
-        for p in &points {
+        // Greedy placement: right of the point, else left, else left out.
+        let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+        let mut hidden = 0;
+        for p in points.iter().filter(|p| !p.3.is_empty()) {
+            let text = fit(&p.3, 11.0, false, 140.0);
+            let (tw, th) = measure(&text, 11.0, false);
+            let (cx, cy) = (xl.pos(p.0), yl.pos(p.1));
+            let right_box = (
+                cx + r + 3.0,
+                cy - th / 2.0,
+                cx + r + 3.0 + tw,
+                cy + th / 2.0,
+            );
+            let left_box = (
+                cx - r - 3.0 - tw,
+                cy - th / 2.0,
+                cx - r - 3.0,
+                cy + th / 2.0,
+            );
+            let free = |b: &(f64, f64, f64, f64)| {
+                b.0 >= 0.0
+                    && b.2 <= WIDTH
+                    && placed
+                        .iter()
+                        .all(|o| b.2 <= o.0 || b.0 >= o.2 || b.3 <= o.1 || b.1 >= o.3)
+            };
+            let (b, on_right) = if free(&right_box) {
+                (right_box, true)
+            } else if free(&left_box) {
+                (left_box, false)
+            } else {
+                hidden += 1;
+                continue;
+            };
+            placed.push(b);
             scene.push(
                 Shape::Text {
-                    text: fit(&p.3, 11.0, false, 140.0),
-                    x: xl.pos(p.0) + r + 3.0,
-                    y: yl.pos(p.1),
-                    look: look(11.0, false, TEXT, HPos::Left, VPos::Center),
+                    text,
+                    x: if on_right { b.0 } else { b.2 },
+                    y: cy,
+                    look: look(
+                        11.0,
+                        false,
+                        TEXT,
+                        if on_right { HPos::Left } else { HPos::Right },
+                        VPos::Center,
+                    ),
                 },
                 Some(Tag::class("point-label")),
             );
+        }
+        if hidden > 0 {
+            notes.push(format!(
+                "{hidden} étiquette{} de points {} été omise{} pour ne pas se chevaucher (survolez les points pour les lire).",
+                if hidden == 1 { "" } else { "s" },
+                if hidden == 1 { "a" } else { "ont" },
+                if hidden == 1 { "" } else { "s" }
+            ));
         }
     }
     x_title(&mut scene, &t.x_label, left, right, f.bottom);
