@@ -297,8 +297,8 @@ fn ratio(a: Duration, b: Duration) -> f64 {
 }
 
 mod analysis;
-mod indicators;
 mod engine;
+mod indicators;
 mod progress;
 mod tasks;
 
@@ -315,6 +315,7 @@ fn main() -> Result<(), BoxError> {
     }
     if args.get(1).map(String::as_str) == Some("tasks") {
         return tasks::run(&args[2..]);
+    }
     if args.get(1).map(String::as_str) == Some("engine") {
         return engine::run(&args[2..]);
     }

@@ -219,6 +219,90 @@ enum Command {
         #[command(subcommand)]
         command: ProvincesCommand,
     },
+    #[command(
+        about = "Dessiner un graphique d'un tableau (SVG ou PNG) : barres, courbes, nuage de points, histogramme, Lorenz, carte des provinces"
+    )]
+    Chart(Box<ChartArgs>),
+    #[command(about = "Conseiller des graphiques pour une question sur un tableau")]
+    ChartAdvice {
+        table: String,
+        #[arg(
+            long,
+            value_name = "QUESTION",
+            help = "compare, trend, relationship, distribution, geography ou inequality"
+        )]
+        question: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+struct ChartArgs {
+    table: String,
+    #[arg(
+        long,
+        value_name = "TYPE",
+        help = "bar, hbar, grouped, stacked, line, scatter, histogram, lorenz ou map"
+    )]
+    kind: String,
+    #[arg(
+        long,
+        value_name = "COLONNE",
+        default_value = "",
+        help = "Catégories, ou province pour une carte"
+    )]
+    x: String,
+    #[arg(
+        long,
+        value_name = "COLONNE",
+        help = "Valeurs (sinon : nombre de lignes)"
+    )]
+    y: Option<String>,
+    #[arg(
+        long,
+        value_name = "CALCUL",
+        help = "sum, mean, count, median, min ou max"
+    )]
+    agg: Option<String>,
+    #[arg(
+        long,
+        value_name = "COLONNE",
+        help = "Une couleur par valeur de cette colonne"
+    )]
+    group: Option<String>,
+    #[arg(long, value_name = "TITRE")]
+    title: Option<String>,
+    #[arg(long, value_name = "SOURCE")]
+    source: Option<String>,
+    #[arg(long, value_name = "TEXTE")]
+    x_label: Option<String>,
+    #[arg(long, value_name = "TEXTE")]
+    y_label: Option<String>,
+    #[arg(long, help = "Trier les barres, la plus grande d'abord")]
+    sort: bool,
+    #[arg(long, value_name = "CATÉGORIE", help = "Barre mise en valeur")]
+    highlight: Option<String>,
+    #[arg(
+        long,
+        value_name = "COLONNE",
+        help = "Étiquettes des points (nuage de points)"
+    )]
+    label: Option<String>,
+    #[arg(long, value_name = "COLONNE", help = "Poids (courbe de Lorenz)")]
+    weight: Option<String>,
+    #[arg(long, value_name = "COLONNE", help = "Latitude des points (carte)")]
+    lat: Option<String>,
+    #[arg(long, value_name = "COLONNE", help = "Longitude des points (carte)")]
+    lon: Option<String>,
+    #[arg(long, value_name = "N", help = "Nombre de classes (histogramme)")]
+    bins: Option<u32>,
+    #[arg(short = 'o', long = "output", value_name = "FICHIER.svg|FICHIER.png")]
+    output: PathBuf,
+    #[arg(long, default_value_t = 1, help = "Échelle du PNG : 1 ou 2")]
+    scale: u32,
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Subcommand)]
@@ -893,6 +977,12 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             indicator(cli.data_dir, lang, &table, &req, json)
         }
         Command::Provinces { command } => provinces(cli.data_dir, lang, command),
+        Command::Chart(args) => chart_command(cli.data_dir, lang, args),
+        Command::ChartAdvice {
+            table,
+            question,
+            json,
+        } => chart_advice_command(cli.data_dir, lang, &table, &question, json),
     }
 }
 
@@ -1235,6 +1325,104 @@ fn provinces(
                     }
                 }
             }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `datajam chart`: draws a chart of a table into an SVG or PNG file.
+fn chart_command(
+    data_dir: Option<PathBuf>,
+    lang: Lang,
+    a: Box<ChartArgs>,
+) -> Result<ExitCode, Error> {
+    use datajam::chart::{self, Agg, ChartRequest, Kind};
+    let fr = lang == Lang::Fr;
+    let kind = Kind::parse(&a.kind).map_err(Error::from)?;
+    let agg = a
+        .agg
+        .as_deref()
+        .map(Agg::parse)
+        .transpose()
+        .map_err(Error::from)?;
+    let req = ChartRequest {
+        kind,
+        x: a.x,
+        y: a.y,
+        agg,
+        group: a.group,
+        title: a.title,
+        source: a.source,
+        x_label: a.x_label,
+        y_label: a.y_label,
+        sort: a.sort.then_some(true),
+        highlight: a.highlight,
+        label: a.label,
+        weight: a.weight,
+        lat: a.lat,
+        lon: a.lon,
+        bins: a.bins,
+    };
+    let w = workshop(data_dir, lang)?;
+    let notes = chart::save(w.store().conn(), &a.table, &req, &a.output, a.scale)?;
+    if a.json {
+        print_json(&serde_json::json!({ "path": a.output, "notes": notes }));
+    } else {
+        println!(
+            "{} {}",
+            if fr {
+                "Graphique enregistré :"
+            } else {
+                "Chart saved:"
+            },
+            a.output.display()
+        );
+        for n in &notes {
+            eprintln!("{n}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `datajam chart-advice`: the chart kinds that answer a question about a table.
+fn chart_advice_command(
+    data_dir: Option<PathBuf>,
+    lang: Lang,
+    table: &str,
+    question: &str,
+    json: bool,
+) -> Result<ExitCode, Error> {
+    use datajam::chart::{self, Question};
+    let fr = lang == Lang::Fr;
+    let Some(q) = Question::parse(question) else {
+        return Ok(usage_error(&if fr {
+            format!("Question inconnue « {question} » : compare, trend, relationship, distribution, geography ou inequality.")
+        } else {
+            format!("Unknown question \"{question}\": compare, trend, relationship, distribution, geography or inequality.")
+        }));
+    };
+    let w = workshop(data_dir, lang)?;
+    let advice = chart::advise_table(w.store().conn(), table, q)?;
+    if json {
+        print_json(&advice);
+    } else if advice.is_empty() {
+        println!(
+            "{}",
+            if fr {
+                "Aucun graphique ne convient : il manque les colonnes nécessaires."
+            } else {
+                "No chart fits: the needed columns are missing."
+            }
+        );
+    } else {
+        for a in advice {
+            println!(
+                "{:<10} x={} y={}  {}",
+                a.kind,
+                a.x.unwrap_or_default(),
+                a.y.unwrap_or_default(),
+                a.reason
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
