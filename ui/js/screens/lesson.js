@@ -455,6 +455,9 @@ function dataTaskView(step, at, render) {
   return h('div', { class: 'task-step', id: 'data-task' }, intro, editor.element, controls, result);
 }
 
+// The last chart checked on each chart-task step, drawn again when the step is shown.
+const lastCharts = new Map();
+
 // A chart task: the chart editor on the step's table and "Vérifier" (the chart is drawn too).
 function chartTaskView(step, at, render) {
   const task = step.chart_task;
@@ -464,11 +467,14 @@ function chartTaskView(step, at, render) {
       h('p', { class: 'warning-text' }, t('task_dataset_missing', task.dataset)));
   }
   const editor = chartEditor(task.table, { withSource: false });
+  const drawn = lastCharts.get(step.id);
+  if (drawn) { editor.set(drawn); editor.draw(); }
   const controls = taskControls(step, at, async (build, box) => {
     const request = editor.request();
     const out = await guard(() => api.submitChart(at, step.id, request));
     if (!out) return;
     if (out.verdict === 'invalid') { showInvalid(box, out.message); return; }
+    lastCharts.set(step.id, request);
     if (out.verdict === 'correct') render(out.step);
     else { build(out.step); editor.draw(); }
     document.getElementById('feedback')?.scrollIntoView({ block: 'nearest' });
