@@ -124,7 +124,7 @@ enum Command {
     #[command(
         about = "Dessiner un graphique d'un tableau (SVG ou PNG) : barres, courbes, nuage de points, histogramme, Lorenz, carte des provinces"
     )]
-    Chart(ChartArgs),
+    Chart(Box<ChartArgs>),
     #[command(about = "Conseiller des graphiques pour une question sur un tableau")]
     ChartAdvice {
         table: String,
@@ -889,7 +889,11 @@ fn play(
 }
 
 /// `datajam chart`: draws a chart of a table into an SVG or PNG file.
-fn chart_command(data_dir: Option<PathBuf>, lang: Lang, a: ChartArgs) -> Result<ExitCode, Error> {
+fn chart_command(
+    data_dir: Option<PathBuf>,
+    lang: Lang,
+    a: Box<ChartArgs>,
+) -> Result<ExitCode, Error> {
     use datajam::chart::{self, Agg, ChartRequest, Kind};
     let fr = lang == Lang::Fr;
     let kind = Kind::parse(&a.kind).map_err(Error::from)?;
