@@ -226,7 +226,8 @@ fn grouped_and_stacked_bars_have_one_bar_per_category_and_group() {
         assert_eq!(legend.len(), 1);
         let legend_texts: Vec<_> = legend[0]
             .descendants()
-            .filter_map(|n| n.has_tag_name("text").then(|| n.text().unwrap_or_default()))
+            .filter(|n| n.has_tag_name("text"))
+            .map(|n| n.text().unwrap_or_default())
             .collect();
         assert_eq!(legend_texts, ["Filles", "Garçons"]);
         let garcons: Vec<_> = bars
