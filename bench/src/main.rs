@@ -291,12 +291,16 @@ fn ratio(a: Duration, b: Duration) -> f64 {
     a.as_secs_f64() / b.as_secs_f64().max(1e-9)
 }
 
+mod charts;
 mod progress;
 
 fn main() -> Result<(), BoxError> {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("progress") {
         return progress::run(&args[2..]);
+    }
+    if args.get(1).map(String::as_str) == Some("charts") {
+        return charts::run(&args[2..]);
     }
     // Child modes: do one thing and report the peak resident memory.
     if let (Some(mode), Some(path)) = (args.get(1), args.get(2)) {
