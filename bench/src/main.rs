@@ -299,6 +299,7 @@ fn ratio(a: Duration, b: Duration) -> f64 {
 mod analysis;
 mod engine;
 mod indicators;
+mod charts;
 mod progress;
 mod tasks;
 
@@ -318,6 +319,9 @@ fn main() -> Result<(), BoxError> {
     }
     if args.get(1).map(String::as_str) == Some("engine") {
         return engine::run(&args[2..]);
+    }
+    if args.get(1).map(String::as_str) == Some("charts") {
+        return charts::run(&args[2..]);
     }
     // Child modes: do one thing and report the peak resident memory.
     if let (Some(mode), Some(path)) = (args.get(1), args.get(2)) {

@@ -76,7 +76,7 @@ fn folded(name: &str) -> String {
 /// Does the column name suggest provinces (`province`, `region`, …)?
 fn looks_like_province(name: &str) -> bool {
     let f = folded(name);
-    ["province", "region", "prefecture", "iso", "prov"]
+    ["province", "region", "prefecture", "prov"]
         .iter()
         .any(|w| f.split(' ').any(|p| p.starts_with(w)))
         || f.contains("province")

@@ -1229,8 +1229,10 @@ fn draw_lorenz(points: &[(f64, f64)], gini: f64, t: &Texts) -> Scene {
         .step_by(stride)
         .map(|(x, y)| (xl.pos(*x), yl.pos(*y)))
         .collect();
-    if let Some(last) = points.last() {
-        pts.push((xl.pos(last.0), yl.pos(last.1)));
+    if !(points.len() - 1).is_multiple_of(stride) {
+        if let Some(last) = points.last() {
+            pts.push((xl.pos(last.0), yl.pos(last.1)));
+        }
     }
     scene.push(
         Shape::Polyline {
