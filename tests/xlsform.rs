@@ -413,3 +413,45 @@ fn a_pack_with_an_xlsform_checks_builds_and_loads() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn the_cli_prints_the_form_as_toml_to_paste_in_a_lesson() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("enquete.xlsx");
+    std::fs::write(&path, good()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_datajam"))
+        .args(["xlsform", path.to_str().unwrap()])
+        .env("DATAJAM_DATA_DIR", dir.path().join("data"))
+        .env("DATAJAM_LANG", "fr")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Avertissement :"), "{stderr}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The printed TOML is a collect exercise that reads back to the same form.
+    let ex: Exercise = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let Exercise::Collect(c) = ex else {
+        panic!("{text}")
+    };
+    let expected = xlsform::parse("x", &good()).unwrap().form;
+    assert_eq!(c.form, expected);
+
+    std::fs::write(&path, b"pas un classeur").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_datajam"))
+        .args(["xlsform", path.to_str().unwrap(), "--json"])
+        .env("DATAJAM_DATA_DIR", dir.path().join("data"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["ok"], false);
+    assert!(v["problems"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("XLSX"));
+}

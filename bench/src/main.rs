@@ -297,9 +297,9 @@ fn ratio(a: Duration, b: Duration) -> f64 {
 }
 
 mod analysis;
+mod charts;
 mod engine;
 mod indicators;
-mod charts;
 mod progress;
 mod tasks;
 

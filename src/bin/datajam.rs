@@ -235,6 +235,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    #[command(
+        about = "Lire un formulaire XLSForm (KoboToolbox, ODK) et l'afficher comme formulaire de collecte (TOML à coller dans une leçon, ou JSON)"
+    )]
+    Xlsform {
+        #[arg(value_name = "FICHIER.xlsx")]
+        file: PathBuf,
+        #[arg(long, help = "Sortie JSON : {ok, form, warnings, problems}")]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -983,6 +992,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             question,
             json,
         } => chart_advice_command(cli.data_dir, lang, &table, &question, json),
+        Command::Xlsform { file, json } => xlsform_command(&file, json, lang),
     }
 }
 
@@ -1426,4 +1436,55 @@ fn chart_advice_command(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `datajam xlsform FILE.xlsx`: the form an XLSForm workbook becomes, as the `[form]` TOML
+/// of a collect step (or JSON), with the rows left out as warnings.
+fn xlsform_command(file: &std::path::Path, json: bool, lang: Lang) -> Result<ExitCode, Error> {
+    let fr = lang == Lang::Fr;
+    let bytes = std::fs::read(file)?;
+    let name = file.display().to_string();
+    let result = datajam::xlsform::parse(&name, &bytes);
+    if json {
+        let out = match &result {
+            Ok(x) => {
+                serde_json::json!({ "ok": true, "form": x.form, "warnings": x.warnings, "problems": [] })
+            }
+            Err(p) => {
+                serde_json::json!({ "ok": false, "form": null, "warnings": [], "problems": p })
+            }
+        };
+        print_json(&out);
+    }
+    match result {
+        Ok(x) => {
+            for w in &x.warnings {
+                eprintln!("{} {w}", if fr { "Avertissement :" } else { "Warning:" });
+            }
+            if !json {
+                #[derive(serde::Serialize)]
+                struct Wrapper<'a> {
+                    form: &'a datajam::form::Form,
+                }
+                let text = toml::to_string(&Wrapper { form: &x.form })
+                    .map_err(|e| std::io::Error::other(e.to_string()))?;
+                println!("kind = \"collect\"\n{text}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            eprintln!(
+                "{}",
+                if fr {
+                    format!("{} problème(s) trouvé(s).", problems.len())
+                } else {
+                    format!("{} problem(s) found.", problems.len())
+                }
+            );
+            Ok(ExitCode::from(1))
+        }
+    }
 }

@@ -14,10 +14,18 @@ export async function lessonScreen(packId, lessonId, stepId, onTitle) {
   onTitle(lesson.pack_title, lesson.title);
 
   const nav = h('ol', { class: 'step-list', id: 'step-list' });
+  // The lesson's status follows its completion rule (`required` steps done of all).
+  const badgeSlot = h('span', { id: 'lesson-status' });
+  function renderBadge(status) {
+    clear(badgeSlot);
+    const b = lessonBadge(status);
+    if (b) badgeSlot.append(b);
+  }
+  renderBadge(lesson.status);
   const pane = h('div', { class: 'step-pane', id: 'step-pane', 'aria-live': 'polite' });
   const root = h('section', { class: 'screen lesson', id: 'screen-lesson' },
     h('aside', { class: 'steps' },
-      h('h2', { class: 'lesson-name' }, lesson.title, ' ', lessonBadge(lesson.status)),
+      h('h2', { class: 'lesson-name' }, lesson.title, ' ', badgeSlot),
       lesson.required < lesson.steps.length ? h('p', { class: 'muted small', id: 'lesson-rule' }, t('lesson_required', lesson.required, lesson.steps.length)) : null,
       h('p', { class: 'muted small' }, t('steps')),
       nav),
@@ -27,6 +35,9 @@ export async function lessonScreen(packId, lessonId, stepId, onTitle) {
   const statuses = new Map(lesson.steps.map((s) => [s.id, s.status]));
 
   function renderNav(currentId) {
+    const all = [...statuses.values()];
+    const done = all.filter((st) => st === 'done').length;
+    renderBadge(done >= lesson.required ? 'done' : (all.some((st) => st !== 'todo') ? 'in_progress' : 'todo'));
     clear(nav);
     for (const s of lesson.steps) {
       const status = statuses.get(s.id);
