@@ -698,3 +698,47 @@ fn cli_chart_writes_svg_and_png_and_reports_errors_in_french() {
     assert_eq!(v[0]["kind"], "hbar");
     assert!(v[0]["reason"].as_str().unwrap().contains("barres"));
 }
+
+#[test]
+fn many_categories_and_groups_are_capped_with_a_note() {
+    let mut csv = String::from("commune;groupe;valeur\n");
+    for i in 0..45 {
+        for g in 0..11 {
+            csv.push_str(&format!("C{i:02};G{g:02};{}\n", i + g));
+        }
+    }
+    let fx = fixture(&[("communes.csv", &csv)]);
+    let mut r = req(Kind::Grouped, "commune", Some("valeur"));
+    r.group = Some("groupe".into());
+    let (svg, notes) = chart_svg_for(fx.store.conn(), "communes", &r).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    assert_eq!(with_class(&doc, "bar").len(), 30 * 8);
+    assert!(
+        notes
+            .iter()
+            .any(|n| n == "Seules les 30 premières catégories sont montrées (sur 45)."),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("Seuls les 8 groupes les plus grands")),
+        "{notes:?}"
+    );
+    // The largest groups are kept: G03..G10.
+    let series: std::collections::BTreeSet<_> = with_class(&doc, "bar")
+        .iter()
+        .map(|b| b.attribute("data-series").unwrap().to_string())
+        .collect();
+    assert_eq!(series.iter().next().map(String::as_str), Some("G03"));
+    let (_, notes) = chart_svg_for(
+        fx.store.conn(),
+        "communes",
+        &req(Kind::Hbar, "commune", Some("valeur")),
+    )
+    .unwrap();
+    assert!(
+        notes.iter().any(|n| n.contains("30 premières catégories")),
+        "{notes:?}"
+    );
+}

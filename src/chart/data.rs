@@ -10,8 +10,10 @@ use super::{Agg, ChartError};
 use crate::import::{ColumnInfo, ColumnType};
 use crate::tables::{quote_ident, TableInfo};
 
-/// Most categories drawn (bars, x values of a line chart).
+/// Most categories drawn as bars.
 pub(super) const MAX_CATEGORIES: usize = 30;
+/// Most x values of a line chart (days of a year and more).
+pub(super) const MAX_LINE_POINTS: usize = 1000;
 /// Most series (colours) drawn: the colour-blind-safe palette has 8 colours.
 pub(super) const MAX_SERIES: usize = 8;
 /// Most points drawn on a scatter plot or a map.
@@ -153,7 +155,7 @@ pub(super) struct Aggregated {
 
 /// Groups the rows by `x` (and `group`) and summarises `y` with `agg` (rows counted when
 /// `y` is `None`). Categories are ordered by number when `x` is numeric, else
-/// alphabetically (dates in ISO form sort by time); capped at [`MAX_CATEGORIES`] and the
+/// alphabetically (dates in ISO form sort by time); capped at `max_categories` and the
 /// series at [`MAX_SERIES`] (the largest kept), with notes.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn aggregate(
@@ -164,6 +166,7 @@ pub(super) fn aggregate(
     group: Option<&ColumnInfo>,
     agg: Agg,
     sort_desc: bool,
+    max_categories: usize,
     notes: &mut Vec<String>,
 ) -> Result<Aggregated, crate::Error> {
     let mut cols = vec![x];
@@ -246,12 +249,12 @@ pub(super) fn aggregate(
     } else {
         categories.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)).then_with(|| a.cmp(b)));
     }
-    if categories.len() > MAX_CATEGORIES {
+    if categories.len() > max_categories {
         notes.push(format!(
-            "Seules les {MAX_CATEGORIES} premières catégories sont montrées (sur {}).",
+            "Seules les {max_categories} premières catégories sont montrées (sur {}).",
             categories.len()
         ));
-        categories.truncate(MAX_CATEGORIES);
+        categories.truncate(max_categories);
     }
 
     // Series: alphabetical, the largest kept.

@@ -597,6 +597,17 @@ mod tests {
     }
 
     #[test]
+    fn the_embedded_font_covers_french_accents_and_arabic_letters() {
+        let (regular, bold) = fonts();
+        for font in [regular, bold] {
+            for ch in "éèêëàâîïôöùûüçÉÈÀÇŒœ«»€تشاد".chars() {
+                assert_ne!(font.glyph_id(ch).0, 0, "{ch}");
+            }
+        }
+        assert!(measure("تشاد", 12.0, false).0 > 10.0);
+    }
+
+    #[test]
     fn measuring_grows_with_text_and_size() {
         let (a, _) = measure("Guéra", 12.0, false);
         let (b, _) = measure("Guéra Guéra", 12.0, false);

@@ -88,7 +88,17 @@ pub(super) fn bars(
         numeric(y)?;
     }
     let sort = req.sort.unwrap_or(false);
-    let a = data::aggregate(conn, &info.name, x, y, None, agg, sort, notes)?;
+    let a = data::aggregate(
+        conn,
+        &info.name,
+        x,
+        y,
+        None,
+        agg,
+        sort,
+        data::MAX_CATEGORIES,
+        notes,
+    )?;
     let vl = value_label(agg, y);
     let t = texts(req, &x.label, &vl, format!("{vl} par {}", x.label));
     let spec = BarChartSpec {
@@ -454,7 +464,12 @@ pub(super) fn series_chart(
         );
     }
     let sort = req.sort.unwrap_or(false) && req.kind != Kind::Line;
-    let a = data::aggregate(conn, &info.name, x, y, group, agg, sort, notes)?;
+    let cap = if req.kind == Kind::Line {
+        data::MAX_LINE_POINTS
+    } else {
+        data::MAX_CATEGORIES
+    };
+    let a = data::aggregate(conn, &info.name, x, y, group, agg, sort, cap, notes)?;
     let vl = value_label(agg, y);
     let title = match group {
         Some(g) => format!("{vl} par {} et {}", x.label, g.label),
