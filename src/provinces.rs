@@ -113,6 +113,24 @@ pub fn normalise(spelling: &str) -> Option<&'static Province> {
         }
         keys
     });
+    // Codes first, exactly: folding makes the ISO code `TD-MO` (Mayo-Kebbi Ouest) and the
+    // Natural Earth code `TD.MO` (Moyen-Chari) the same key.
+    let trimmed = spelling.trim();
+    if trimmed.len() == 5 && trimmed.is_ascii() && trimmed[..2].eq_ignore_ascii_case("td") {
+        match &trimmed[2..3] {
+            "-" => return by_code(trimmed),
+            "." => {
+                let mut hits = all()
+                    .iter()
+                    .filter(|p| p.hasc.eq_ignore_ascii_case(trimmed));
+                return match (hits.next(), hits.next()) {
+                    (Some(p), None) => Some(p),
+                    _ => None,
+                };
+            }
+            _ => {}
+        }
+    }
     let folded = fold(spelling);
     if folded.is_empty() {
         return None;
@@ -299,6 +317,18 @@ pub fn normalise_column(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn iso_and_natural_earth_codes_do_not_collide() {
+        // TD-MO is Mayo-Kebbi Ouest's ISO code and TD.MO Moyen-Chari's Natural Earth code.
+        assert_eq!(super::normalise("TD-MO").unwrap().name, "Mayo-Kebbi Ouest");
+        assert_eq!(
+            super::normalise(" td-mo ").unwrap().name,
+            "Mayo-Kebbi Ouest"
+        );
+        assert_eq!(super::normalise("TD.MO").unwrap().name, "Moyen-Chari");
+        assert_eq!(super::normalise("TD-ZZ"), None);
+    }
+
     use super::*;
 
     #[test]
