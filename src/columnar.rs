@@ -517,7 +517,8 @@ type CacheKey = (PathBuf, String, String);
 
 struct Entry {
     stamp: (i64, i64),
-    data: Arc<ColumnData>,
+    /// Filled once loaded; locked while loading.
+    data: Arc<Mutex<Option<Arc<ColumnData>>>>,
     used: u64,
 }
 
@@ -550,14 +551,85 @@ fn db_path(conn: &Connection) -> Option<PathBuf> {
 }
 
 /// A column of `table`, from the cache when its stamp still holds, else loaded (and
-/// cached for file databases).
+/// cached for file databases). Two callers asking for the same column at once (the
+/// grid's background load and the next page) share one load.
 pub fn column(
     conn: &Connection,
     table: &str,
     column: &str,
     ty: ColumnType,
 ) -> rusqlite::Result<Arc<ColumnData>> {
-    Ok(columns(conn, table, &[(column, ty)])?.remove(0))
+    let st = stamp(conn, table)?;
+    let Some(path) = db_path(conn) else {
+        return Ok(Arc::new(load(conn, table, column, ty)?));
+    };
+    let key = (path, table.to_ascii_lowercase(), column.to_string());
+    let slot = {
+        let mut guard = match cache().lock() {
+            Ok(g) => g,
+            Err(_) => return Ok(Arc::new(load(conn, table, column, ty)?)),
+        };
+        let c = &mut *guard;
+        c.clock += 1;
+        let now = c.clock;
+        let fresh = c.entries.get(&key).is_some_and(|e| e.stamp == st);
+        if !fresh {
+            c.entries.insert(
+                key.clone(),
+                Entry {
+                    stamp: st,
+                    data: Arc::new(Mutex::new(None)),
+                    used: now,
+                },
+            );
+            evict(c);
+        }
+        match c.entries.get_mut(&key) {
+            Some(e) => {
+                e.used = now;
+                e.data.clone()
+            }
+            None => Arc::new(Mutex::new(None)),
+        }
+    };
+    let mut slot = match slot.lock() {
+        Ok(s) => s,
+        Err(_) => return Ok(Arc::new(load(conn, table, column, ty)?)),
+    };
+    if let Some(d) = slot.as_ref() {
+        return Ok(d.clone());
+    }
+    let d = Arc::new(load(conn, table, column, ty)?);
+    *slot = Some(d.clone());
+    Ok(d)
+}
+
+/// Whether the column is in memory for the table's current content.
+pub fn is_cached(conn: &Connection, table: &str, column: &str) -> bool {
+    let (Ok(st), Some(path)) = (stamp(conn, table), db_path(conn)) else {
+        return false;
+    };
+    let key = (path, table.to_ascii_lowercase(), column.to_string());
+    let Ok(c) = cache().lock() else { return false };
+    c.entries
+        .get(&key)
+        .is_some_and(|e| e.stamp == st && e.data.try_lock().map(|d| d.is_some()).unwrap_or(false))
+}
+
+fn evict(c: &mut Cache) {
+    while c.entries.len() > MAX_CACHED {
+        let oldest = c
+            .entries
+            .iter()
+            .min_by_key(|(_, e)| e.used)
+            .map(|(k, _)| k.clone());
+        match oldest {
+            Some(k) => {
+                c.entries.remove(&k);
+            }
+            None => break,
+        }
+    }
 }
 
 /// Several columns of `table`; those not cached are loaded in one scan.
@@ -582,7 +654,7 @@ pub fn columns(
             if let Some(e) = c.entries.get_mut(&key(name)) {
                 if e.stamp == st {
                     e.used = now;
-                    found[i] = Some(e.data.clone());
+                    found[i] = e.data.try_lock().ok().and_then(|d| d.clone());
                 }
             }
         }
@@ -608,25 +680,13 @@ pub fn columns(
                     key(name),
                     Entry {
                         stamp: st,
-                        data: data.clone(),
+                        data: Arc::new(Mutex::new(Some(data.clone()))),
                         used: now,
                     },
                 );
                 found[i] = Some(data);
             }
-            while c.entries.len() > MAX_CACHED {
-                let oldest = c
-                    .entries
-                    .iter()
-                    .min_by_key(|(_, e)| e.used)
-                    .map(|(k, _)| k.clone());
-                match oldest {
-                    Some(k) => {
-                        c.entries.remove(&k);
-                    }
-                    None => break,
-                }
-            }
+            evict(&mut c);
         } else {
             for f in found.iter_mut().filter(|f| f.is_none()) {
                 *f = loaded.next();

@@ -5,6 +5,8 @@
 //! - Sorted by a column: the column is loaded in memory ([`crate::columnar`]); the
 //!   first page is a partial selection (no full sort), and the full sort order is then
 //!   computed on a background thread, so that the following pages are slices of it.
+//!   When the column is not in memory yet, the first page is SQLite's own
+//!   (`ORDER BY … LIMIT`, one scan) and the column loads in the background.
 //!   The rows of a page are read by rowid. Missing values sort last, ties in rowid order.
 //!   No index is written to the database (building one takes seconds on a million rows
 //!   and grows the file); see `BENCHMARKS.md`.
@@ -190,6 +192,56 @@ pub fn page(conn: &Connection, table: &str, req: &GridRequest) -> Result<GridPag
                     }
                 }
             };
+            if offset == 0 && !columnar::is_cached(conn, &info.name, &col.name) {
+                if let Some(path) = conn.path().filter(|p| !p.is_empty()) {
+                    // Column not in memory: SQLite's own first page (one scan, top-N),
+                    // while the column loads and sorts in the background.
+                    let n = quote_ident(&col.name);
+                    let names: Vec<String> =
+                        info.columns.iter().map(|c| quote_ident(&c.name)).collect();
+                    let sql = format!(
+                        "SELECT rowid, {} FROM {} ORDER BY {n} IS NULL, {n}{}, rowid LIMIT ?1",
+                        names.join(", "),
+                        quote_ident(&info.name),
+                        if sort.desc { " DESC" } else { "" }
+                    );
+                    let mut stmt = conn.prepare(&sql)?;
+                    let mut rows = stmt.query(rusqlite::params![(size + 1) as i64])?;
+                    let mut out = Vec::new();
+                    while let Some(row) = rows.next()? {
+                        let mut cells = Vec::with_capacity(info.columns.len());
+                        for (i, c) in info.columns.iter().enumerate() {
+                            cells.push(json_value(row.get_ref(i + 1)?, Some(c.column_type)));
+                        }
+                        out.push(cells);
+                    }
+                    let next_cursor = (out.len() > size).then(|| format!("s.{size}.{t:x}.{st}"));
+                    out.truncate(size);
+                    let (path, table, name, ty, desc) = (
+                        path.to_string(),
+                        info.name.clone(),
+                        col.name.clone(),
+                        col.column_type,
+                        sort.desc,
+                    );
+                    std::thread::spawn(move || {
+                        if let Ok(c) = Connection::open_with_flags(
+                            &path,
+                            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                        ) {
+                            if let Ok(d) = columnar::column(&c, &table, &name, ty) {
+                                d.sorted(desc);
+                            }
+                        }
+                    });
+                    return Ok(GridPage {
+                        columns,
+                        rows: out,
+                        total_rows: info.rows,
+                        next_cursor,
+                    });
+                }
+            }
             let data = columnar::column(conn, &info.name, &col.name, col.column_type)?;
             let total = data.len();
             if offset > total {
