@@ -125,6 +125,36 @@ impl ColumnData {
     }
 }
 
+impl ColumnData {
+    /// The position of a rowid (positions are in rowid order).
+    pub fn position(&self, rowid: i64) -> Option<u32> {
+        self.rowids.binary_search(&rowid).ok().map(|p| p as u32)
+    }
+
+    /// The `n` positions that follow position `key` in sort order, without the full
+    /// sort: one scan keeping the best `n` (keyset on (value, position)).
+    pub fn after(&self, key: u32, n: usize, desc: bool) -> Vec<u32> {
+        if n == 0 {
+            return Vec::new();
+        }
+        let cmp = comparator(&self.values, desc);
+        let mut best: Vec<u32> = Vec::with_capacity(n + 1);
+        for p in 0..self.len() as u32 {
+            // Against the n-th best first: once it is filled, most rows stop here.
+            if best.len() == n && cmp(p, best[n - 1]) != Ordering::Less {
+                continue;
+            }
+            if cmp(p, key) != Ordering::Greater {
+                continue;
+            }
+            let at = best.partition_point(|&b| cmp(b, p) == Ordering::Less);
+            best.insert(at, p);
+            best.truncate(n);
+        }
+        best
+    }
+}
+
 /// Orders positions: values (asc or desc), missing last, ties by position.
 fn comparator(values: &Values, desc: bool) -> Box<dyn Fn(u32, u32) -> Ordering + Sync + '_> {
     fn nulls_last<T>(a: &Option<T>, b: &Option<T>, f: impl Fn(&T, &T) -> Ordering) -> Ordering {
@@ -780,5 +810,62 @@ mod tests {
         );
         assert_eq!(*d.sorted(false), [3, 1, 0, 2]);
         assert_eq!(*d.sorted(true), [0, 1, 3, 2]);
+    }
+
+    #[test]
+    fn after_a_key_gives_the_same_rows_as_the_full_sort() {
+        let n = 300;
+        let kinds = [
+            Values::Int(
+                (0..n)
+                    .map(|i| (i % 9 != 0).then_some((i * 37 % 41) as i64 - 20))
+                    .collect(),
+            ),
+            Values::Real(
+                (0..n)
+                    .map(|i| (i % 11 != 0).then_some((i * 13 % 17) as f64 / 3.0))
+                    .collect(),
+            ),
+            Values::Text {
+                codes: (0..n)
+                    .map(|i| {
+                        if i % 8 == 0 {
+                            NULL_CODE
+                        } else {
+                            (i * 7 % 50) as u32
+                        }
+                    })
+                    .collect(),
+                dict: (0..50)
+                    .map(|i| format!("v{}", i * 31 % 97).into_boxed_str())
+                    .collect(),
+            },
+            Values::Mixed(
+                (0..n)
+                    .map(|i| match i % 4 {
+                        0 => Value::Null,
+                        1 => Value::Integer(i as i64 % 13),
+                        2 => Value::Real((i % 7) as f64 + 0.5),
+                        _ => Value::Text(format!("t{}", i % 5)),
+                    })
+                    .collect(),
+            ),
+        ];
+        for values in kinds {
+            let d = data(values, n);
+            for desc in [false, true] {
+                let full = d.sorted(desc);
+                for size in [1, 7, 50, 400] {
+                    for at in [0, 1, 49, 150, n - 2, n - 1] {
+                        let want = &full[at + 1..(at + 1 + size).min(n)];
+                        assert_eq!(
+                            d.after(full[at], size, desc),
+                            want,
+                            "desc={desc} size={size} at={at}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

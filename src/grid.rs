@@ -5,8 +5,11 @@
 //! - Sorted by a column: the column is loaded in memory ([`crate::columnar`]); the
 //!   first page is a partial selection (no full sort), and the full sort order is then
 //!   computed on a background thread, so that the following pages are slices of it.
-//!   When the column is not in memory yet, the first page is SQLite's own
-//!   (`ORDER BY … LIMIT`, one scan) and the column loads in the background.
+//!   A page asked before that order is ready never waits for it: it is the keyset
+//!   after the cursor's key (value, rowid), one scan of the column keeping the best
+//!   `page_size` rows. When the column is not in memory yet, the page is SQLite's own
+//!   (`WHERE key > cursor ORDER BY … LIMIT`, one scan) and the column loads in the
+//!   background. All three give the same order, so cursors stay valid across them.
 //!   The rows of a page are read by rowid. Missing values sort last, ties in rowid order.
 //!   No index is written to the database (building one takes seconds on a million rows
 //!   and grows the file); see `BENCHMARKS.md`.
@@ -19,7 +22,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{json_value, type_name, AnalysisError, ResultColumn};
@@ -178,44 +181,90 @@ pub fn page(conn: &Connection, table: &str, req: &GridRequest) -> Result<GridPag
             let stamp = columnar::stamp(conn, &info.name)?;
             let t = tag(&[&info.name, &col.name, if sort.desc { "d" } else { "a" }]);
             let st = format!("{:x}-{:x}", stamp.0, stamp.1);
-            let offset: usize = match &req.cursor {
-                None => 0,
+            // A cursor is the key of the last row served, (value, rowid), given by its
+            // rowid, plus its rank in the sort order (a fast path once the full order
+            // is computed).
+            let after: Option<(usize, i64)> = match &req.cursor {
+                None => None,
                 Some(c) => {
                     let mut it = c.split('.');
-                    match (it.next(), it.next(), it.next(), it.next(), it.next()) {
-                        (Some("s"), Some(off), Some(h), Some(s), None)
+                    match (
+                        it.next(),
+                        it.next(),
+                        it.next(),
+                        it.next(),
+                        it.next(),
+                        it.next(),
+                    ) {
+                        (Some("s"), Some(off), Some(id), Some(h), Some(s), None)
                             if h == format!("{t:x}") && s == st =>
                         {
-                            off.parse().map_err(|_| bad())?
+                            Some((
+                                off.parse().map_err(|_| bad())?,
+                                id.parse().map_err(|_| bad())?,
+                            ))
                         }
                         _ => return Err(bad().into()),
                     }
                 }
             };
-            if offset == 0 && !columnar::is_cached(conn, &info.name, &col.name) {
+            let offset = after.map_or(0, |(o, _)| o);
+            let cursor = |end: usize, rowid: i64| format!("s.{end}.{rowid}.{t:x}.{st}");
+            if !columnar::is_cached(conn, &info.name, &col.name) {
                 if let Some(path) = conn.path().filter(|p| !p.is_empty()) {
-                    // Column not in memory: SQLite's own first page (one scan, top-N),
-                    // while the column loads and sorts in the background.
+                    // Column not in memory: SQLite's own page (one scan, top-N, keyset
+                    // after the cursor's key), while the column loads and sorts in the
+                    // background.
                     let n = quote_ident(&col.name);
+                    let mut params: Vec<rusqlite::types::Value> = vec![((size + 1) as i64).into()];
+                    let filter = match after {
+                        None => String::new(),
+                        Some((_, rowid)) => {
+                            let v: Option<rusqlite::types::Value> = conn
+                                .query_row(
+                                    &format!(
+                                        "SELECT {n} FROM {} WHERE rowid = ?1",
+                                        quote_ident(&info.name)
+                                    ),
+                                    [rowid],
+                                    |r| r.get(0),
+                                )
+                                .optional()?;
+                            let v = v.ok_or_else(bad)?;
+                            params.push(rowid.into());
+                            if v == rusqlite::types::Value::Null {
+                                format!("WHERE {n} IS NULL AND rowid > ?2")
+                            } else {
+                                params.push(v);
+                                let op = if sort.desc { "<" } else { ">" };
+                                format!(
+                                    "WHERE {n} IS NULL OR {n} {op} ?3 OR ({n} = ?3 AND rowid > ?2)"
+                                )
+                            }
+                        }
+                    };
                     let names: Vec<String> =
                         info.columns.iter().map(|c| quote_ident(&c.name)).collect();
                     let sql = format!(
-                        "SELECT rowid, {} FROM {} ORDER BY {n} IS NULL, {n}{}, rowid LIMIT ?1",
+                        "SELECT rowid, {} FROM {} {filter} ORDER BY {n} IS NULL, {n}{}, rowid LIMIT ?1",
                         names.join(", "),
                         quote_ident(&info.name),
                         if sort.desc { " DESC" } else { "" }
                     );
                     let mut stmt = conn.prepare(&sql)?;
-                    let mut rows = stmt.query(rusqlite::params![(size + 1) as i64])?;
+                    let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
                     let mut out = Vec::new();
+                    let mut ids = Vec::new();
                     while let Some(row) = rows.next()? {
+                        ids.push(row.get::<_, i64>(0)?);
                         let mut cells = Vec::with_capacity(info.columns.len());
                         for (i, c) in info.columns.iter().enumerate() {
                             cells.push(json_value(row.get_ref(i + 1)?, Some(c.column_type)));
                         }
                         out.push(cells);
                     }
-                    let next_cursor = (out.len() > size).then(|| format!("s.{size}.{t:x}.{st}"));
+                    let next_cursor =
+                        (out.len() > size).then(|| cursor(offset + size, ids[size - 1]));
                     out.truncate(size);
                     let (path, table, name, ty, desc) = (
                         path.to_string(),
@@ -247,25 +296,33 @@ pub fn page(conn: &Connection, table: &str, req: &GridRequest) -> Result<GridPag
             if offset > total {
                 return Err(bad().into());
             }
-            let positions: Vec<u32> = if offset == 0 {
-                let top = data.top(size, sort.desc);
-                // The full order for the next pages, computed while the page is read.
-                if data.sorted_if_ready(sort.desc).is_none() && total > size {
-                    let d = Arc::clone(&data);
-                    let desc = sort.desc;
-                    std::thread::spawn(move || {
-                        d.sorted(desc);
-                    });
+            let ready = data.sorted_if_ready(sort.desc);
+            if ready.is_none() && total > size {
+                // The full order for the following pages, computed in the background;
+                // until it is there, pages are served by keyset (never waiting for it).
+                let d = Arc::clone(&data);
+                let desc = sort.desc;
+                std::thread::spawn(move || {
+                    d.sorted(desc);
+                });
+            }
+            let positions: Vec<u32> = match after {
+                None => data.top(size, sort.desc),
+                Some((_, rowid)) => {
+                    let key = data.position(rowid).ok_or_else(bad)?;
+                    match ready {
+                        Some(p) if offset > 0 && p[offset - 1] == key => {
+                            p[offset..(offset + size).min(total)].to_vec()
+                        }
+                        _ => data.after(key, size, sort.desc),
+                    }
                 }
-                top
-            } else {
-                let p = data.sorted(sort.desc);
-                p[offset..(offset + size).min(total)].to_vec()
             };
             let rowids: Vec<i64> = positions.iter().map(|&p| data.rowids[p as usize]).collect();
             let rows = rows_by_rowid(conn, &info, &rowids)?;
             let end = offset + positions.len();
-            let next_cursor = (end < total).then(|| format!("s.{end}.{t:x}.{st}"));
+            let next_cursor =
+                (positions.len() == size && end < total).then(|| cursor(end, rowids[size - 1]));
             Ok(GridPage {
                 columns,
                 rows,

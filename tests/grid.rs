@@ -2,6 +2,7 @@
 //! order), paging covers every row exactly once, tampered cursors are refused.
 
 use datajam::analysis::AnalysisError;
+use datajam::columnar;
 use datajam::grid::{self, GridPage, GridRequest, GridSort};
 use datajam::import::{import_bytes, ImportOptions};
 use datajam::store::Store;
@@ -202,12 +203,20 @@ fn tampered_or_stale_cursors_are_refused() {
     )
     .unwrap();
     let cursor = first.next_cursor.clone().unwrap();
-    for c in ["", "garbage", "s.10", "r.5.0", "s.x.y.z", "s.999999.0.0"] {
+    for c in [
+        "",
+        "garbage",
+        "s.10",
+        "r.5.0",
+        "s.x.y.z",
+        "s.999999.0.0",
+        "s.1.2.3.4",
+    ] {
         bad_cursor(&store, by_age.clone(), c);
     }
     // Another offset with the same signature is fine; a changed signature is not.
     let parts: Vec<&str> = cursor.split('.').collect();
-    let moved = format!("s.20.{}.{}", parts[2], parts[3]);
+    let moved = format!("s.20.{}.{}.{}", parts[2], parts[3], parts[4]);
     assert!(grid::page(
         store.conn(),
         "t",
@@ -221,12 +230,18 @@ fn tampered_or_stale_cursors_are_refused() {
     bad_cursor(
         &store,
         by_age.clone(),
-        &format!("s.10.{}0.{}", parts[2], parts[3]),
+        &format!("s.10.{}.{}0.{}", parts[2], parts[3], parts[4]),
     );
     bad_cursor(
         &store,
         by_age.clone(),
-        &format!("s.99.{}.{}", parts[2], parts[3]),
+        &format!("s.99.{}.{}.{}", parts[2], parts[3], parts[4]),
+    );
+    // A key (rowid) that is not in the table.
+    bad_cursor(
+        &store,
+        by_age.clone(),
+        &format!("s.10.99999.{}.{}", parts[3], parts[4]),
     );
     // A cursor of another sort or of the unsorted grid.
     bad_cursor(
@@ -290,4 +305,97 @@ fn warm_loads_columns_in_the_background() {
     );
     let ids: Vec<i64> = rows.iter().map(|r| r[0].as_i64().unwrap()).collect();
     assert_eq!(ids, expected_ids(&store, "province", true));
+}
+
+/// Every page of a sort, asked with `before` run before each page.
+fn pages_with(
+    store: &Store,
+    sort: &GridSort,
+    size: usize,
+    before: impl Fn(),
+) -> (Vec<i64>, Vec<Option<String>>) {
+    let mut req = GridRequest {
+        sort: Some(sort.clone()),
+        cursor: None,
+        page_size: size,
+    };
+    let mut ids = Vec::new();
+    let mut cursors = vec![None];
+    loop {
+        before();
+        let p = grid::page(store.conn(), "t", &req).unwrap();
+        ids.extend(p.rows.iter().map(|r| r[0].as_i64().unwrap()));
+        match p.next_cursor {
+            Some(c) => {
+                cursors.push(Some(c.clone()));
+                req.cursor = Some(c);
+            }
+            None => break,
+        }
+        assert!(cursors.len() < 10_000);
+    }
+    (ids, cursors)
+}
+
+#[test]
+fn pages_before_and_after_the_background_sort_agree() {
+    let (_dir, store) = fixture(230);
+    let info = table_info(store.conn(), "t").unwrap();
+    for col in &info.columns {
+        for desc in [false, true] {
+            let sort = GridSort {
+                column: col.name.clone(),
+                desc,
+            };
+            let want = expected_ids(&store, &col.name, desc);
+            // Column never in memory: every page is SQLite's keyset after the cursor.
+            let (sqlite_ids, cursors) = pages_with(&store, &sort, 17, columnar::clear_cache);
+            assert_eq!(sqlite_ids, want, "{} desc={desc} (SQLite keyset)", col.name);
+            // Column in memory, full order not computed: keyset over the column.
+            let data = columnar::column(store.conn(), "t", &col.name, col.column_type).unwrap();
+            let mut keyset_ids = Vec::new();
+            for c in cursors.iter().flatten() {
+                let rowid: i64 = c.split('.').nth(2).unwrap().parse().unwrap();
+                let key = data.position(rowid).unwrap();
+                keyset_ids.push(
+                    data.after(key, 17, desc)
+                        .iter()
+                        .map(|&p| data.rowids[p as usize])
+                        .collect::<Vec<_>>(),
+                );
+            }
+            // Once the full order is there, the same cursors give the same pages.
+            data.sorted(desc);
+            assert!(data.sorted_if_ready(desc).is_some());
+            let mut after_ids = Vec::new();
+            for c in &cursors {
+                let p = grid::page(
+                    store.conn(),
+                    "t",
+                    &GridRequest {
+                        sort: Some(sort.clone()),
+                        cursor: c.clone(),
+                        page_size: 17,
+                    },
+                )
+                .unwrap();
+                after_ids.extend(p.rows.iter().map(|r| r[0].as_i64().unwrap()));
+            }
+            assert_eq!(after_ids, want, "{} desc={desc} (full sort)", col.name);
+            // The in-memory keyset pages are the same rows (ids are rowids here:
+            // the fixture's `id` is rowid - 1).
+            let sorted_rowids: Vec<i64> = want.iter().map(|id| id + 1).collect();
+            let keyset_flat: Vec<i64> = keyset_ids.concat();
+            assert_eq!(
+                keyset_flat,
+                sorted_rowids[17..],
+                "{} desc={desc} (keyset in memory)",
+                col.name
+            );
+            // And a sort walked from the start after the full order agrees too.
+            let (ids, later_cursors) = pages_with(&store, &sort, 17, || {});
+            assert_eq!(ids, want);
+            assert_eq!(later_cursors, cursors, "{} desc={desc}: cursors", col.name);
+        }
+    }
 }
