@@ -78,6 +78,42 @@ impl ColumnData {
             return p[..n.min(p.len())].to_vec();
         }
         let len = self.len();
+        let keys = match &self.values {
+            // Few distinct texts: rank them once, then select on ranks.
+            Values::Text { codes, dict } if dict.len() <= len / 4 => {
+                let mut order: Vec<u32> = (0..dict.len() as u32).collect();
+                order.sort_unstable_by(|a, b| {
+                    dict[*a as usize]
+                        .as_bytes()
+                        .cmp(dict[*b as usize].as_bytes())
+                });
+                let mut rank = vec![0u64; dict.len()];
+                for (r, &c) in order.iter().enumerate() {
+                    rank[c as usize] = if desc { !(r as u64) } else { r as u64 };
+                }
+                let mut keyed = Vec::with_capacity(len);
+                let mut nulls = Vec::new();
+                for (p, &c) in codes.iter().enumerate() {
+                    if c == NULL_CODE {
+                        nulls.push(p as u32);
+                    } else {
+                        keyed.push((rank[c as usize], p as u32));
+                    }
+                }
+                Some((keyed, nulls))
+            }
+            v => numeric_keys(v, desc),
+        };
+        if let Some((mut keyed, nulls)) = keys {
+            if n < keyed.len() {
+                keyed.select_nth_unstable(n);
+                keyed.truncate(n);
+            }
+            keyed.sort_unstable();
+            let mut out: Vec<u32> = keyed.into_iter().map(|(_, p)| p).collect();
+            out.extend(nulls.into_iter().take(n.saturating_sub(out.len())));
+            return out;
+        }
         let mut idx: Vec<u32> = (0..len as u32).collect();
         let cmp = comparator(&self.values, desc);
         if n < len {
@@ -185,17 +221,69 @@ fn sort_positions(values: &Values, len: usize, desc: bool) -> Vec<u32> {
         }
         return out;
     }
+    if let Some((mut keyed, nulls)) = numeric_keys(values, desc) {
+        // (key, position) pairs sort without indirection; ties by position.
+        keyed.sort_unstable();
+        let mut out: Vec<u32> = keyed.into_iter().map(|(_, p)| p).collect();
+        out.extend(nulls);
+        return out;
+    }
     let mut idx: Vec<u32> = (0..len as u32).collect();
     let cmp = comparator(values, desc);
     idx.sort_unstable_by(|a, b| cmp(*a, *b));
     idx
 }
 
+/// Order-preserving `u64` keys of a numeric column (negated for a descending sort),
+/// with the positions of missing values apart, in order.
+#[allow(clippy::type_complexity)]
+fn numeric_keys(values: &Values, desc: bool) -> Option<(Vec<(u64, u32)>, Vec<u32>)> {
+    let flip = |k: u64| if desc { !k } else { k };
+    let mut keyed = Vec::new();
+    let mut nulls = Vec::new();
+    match values {
+        Values::Int(v) => {
+            keyed.reserve(v.len());
+            for (p, x) in v.iter().enumerate() {
+                match x {
+                    Some(i) => keyed.push((flip((*i as u64) ^ (1 << 63)), p as u32)),
+                    None => nulls.push(p as u32),
+                }
+            }
+        }
+        Values::Real(v) => {
+            keyed.reserve(v.len());
+            for (p, x) in v.iter().enumerate() {
+                match x {
+                    Some(f) => {
+                        let b = (f + 0.0).to_bits();
+                        let k = if b >> 63 == 1 { !b } else { b | (1 << 63) };
+                        keyed.push((flip(k), p as u32));
+                    }
+                    None => nulls.push(p as u32),
+                }
+            }
+        }
+        _ => return None,
+    }
+    Some((keyed, nulls))
+}
+
 enum Acc {
     Int(Vec<Option<i64>>),
     Real(Vec<Option<f64>>),
-    Text(Vec<u32>, Vec<Box<str>>, HashMap<Box<str>, u32>),
+    /// Codes and the index of distinct texts (the dictionary is built at the end, so
+    /// each distinct text is allocated once).
+    Text(Vec<u32>, FastMap<Box<str>, u32>),
     Mixed(Vec<Value>),
+}
+
+fn dictionary(index: FastMap<Box<str>, u32>) -> Vec<Box<str>> {
+    let mut dict: Vec<Box<str>> = vec![Box::from(""); index.len()];
+    for (s, c) in index {
+        dict[c as usize] = s;
+    }
+    dict
 }
 
 impl Acc {
@@ -203,7 +291,7 @@ impl Acc {
         match ty {
             ColumnType::Integer | ColumnType::Boolean => Acc::Int(Vec::with_capacity(capacity)),
             ColumnType::Number => Acc::Real(Vec::with_capacity(capacity)),
-            _ => Acc::Text(Vec::with_capacity(capacity), Vec::new(), HashMap::new()),
+            _ => Acc::Text(Vec::with_capacity(capacity), FastMap::default()),
         }
     }
 
@@ -221,7 +309,7 @@ impl Acc {
                 x.push(None);
                 true
             }
-            (Acc::Text(codes, _, _), ValueRef::Null) => {
+            (Acc::Text(codes, _), ValueRef::Null) => {
                 codes.push(NULL_CODE);
                 true
             }
@@ -237,15 +325,13 @@ impl Acc {
                 x.push(Some(i as f64));
                 true
             }
-            (Acc::Text(codes, dict, index), ValueRef::Text(t)) => match std::str::from_utf8(t) {
+            (Acc::Text(codes, index), ValueRef::Text(t)) => match std::str::from_utf8(t) {
                 Ok(s) => {
                     let code = match index.get(s) {
                         Some(c) => *c,
                         None => {
-                            let c = dict.len() as u32;
-                            let b: Box<str> = s.into();
-                            dict.push(b.clone());
-                            index.insert(b, c);
+                            let c = index.len() as u32;
+                            index.insert(s.into(), c);
                             c
                         }
                     };
@@ -259,16 +345,19 @@ impl Acc {
         if !fits {
             // Switch to the general representation, converting what was read.
             let mut m: Vec<Value> = Vec::new();
-            match &*self {
+            match std::mem::replace(self, Acc::Mixed(Vec::new())) {
                 Acc::Int(x) => m.extend(x.iter().map(|v| v.map_or(Value::Null, Value::Integer))),
                 Acc::Real(x) => m.extend(x.iter().map(|v| v.map_or(Value::Null, Value::Real))),
-                Acc::Text(codes, dict, _) => m.extend(codes.iter().map(|&c| {
-                    if c == NULL_CODE {
-                        Value::Null
-                    } else {
-                        Value::Text(dict[c as usize].to_string())
-                    }
-                })),
+                Acc::Text(codes, index) => {
+                    let dict = dictionary(index);
+                    m.extend(codes.iter().map(|&c| {
+                        if c == NULL_CODE {
+                            Value::Null
+                        } else {
+                            Value::Text(dict[c as usize].to_string())
+                        }
+                    }))
+                }
                 Acc::Mixed(_) => {}
             }
             m.push(owned(v));
@@ -281,7 +370,10 @@ impl Acc {
             Acc::Mixed(m) => Values::Mixed(m),
             Acc::Int(x) => Values::Int(x),
             Acc::Real(x) => Values::Real(x),
-            Acc::Text(codes, dict, _) => Values::Text { codes, dict },
+            Acc::Text(codes, index) => Values::Text {
+                codes,
+                dict: dictionary(index),
+            },
         }
     }
 }
@@ -355,6 +447,71 @@ fn owned(v: ValueRef<'_>) -> Value {
         ValueRef::Blob(b) => Value::Blob(b.to_vec()),
     }
 }
+
+/// A fast non-cryptographic hasher (FxHash) for interning texts and group keys: the
+/// default SipHash costs more than the rest of the work per row.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, i: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ i).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
+    fn write_i64(&mut self, i: i64) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 type CacheKey = (PathBuf, String, String);
 
@@ -507,6 +664,26 @@ mod tests {
         assert_eq!(*d.sorted(false), [2, 4, 0, 3, 1]);
         assert_eq!(*d.sorted(true), [0, 3, 4, 2, 1]);
         assert_eq!(d.top(2, true), [0, 3]);
+        assert_eq!(d.top(5, false), [2, 4, 0, 3, 1]);
+        let d = data(
+            Values::Real(vec![
+                Some(-1.5),
+                Some(2.0),
+                None,
+                Some(-3.0),
+                Some(0.0),
+                Some(2.0),
+            ]),
+            6,
+        );
+        assert_eq!(*d.sorted(false), [3, 0, 4, 1, 5, 2]);
+        assert_eq!(*d.sorted(true), [1, 5, 4, 0, 3, 2]);
+        assert_eq!(d.top(3, true), [1, 5, 4]);
+        let d = data(
+            Values::Int(vec![Some(i64::MIN), Some(-1), Some(i64::MAX), Some(0)]),
+            4,
+        );
+        assert_eq!(*d.sorted(false), [0, 1, 3, 2]);
         let d = data(
             Values::Text {
                 codes: vec![0, NULL_CODE, 1, 0, 2],
@@ -517,6 +694,21 @@ mod tests {
         assert_eq!(*d.sorted(false), [4, 2, 0, 3, 1]);
         assert_eq!(*d.sorted(true), [0, 3, 2, 4, 1]);
         assert_eq!(d.top(3, false), [4, 2, 0]);
+        // Few distinct texts (ranked path).
+        let codes: Vec<u32> = (0..40)
+            .map(|i| if i % 7 == 0 { NULL_CODE } else { i % 3 })
+            .collect();
+        let d = data(
+            Values::Text {
+                codes: codes.clone(),
+                dict: vec!["b".into(), "a".into(), "c".into()],
+            },
+            40,
+        );
+        for desc in [false, true] {
+            assert_eq!(d.top(40, desc), *d.sorted(desc));
+            assert_eq!(d.top(9, desc), d.sorted(desc)[..9]);
+        }
         let d = data(
             Values::Mixed(vec![
                 Value::Text("a".into()),

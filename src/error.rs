@@ -64,7 +64,7 @@ impl Error {
             Error::Pack(e) => e.code(),
             Error::PackFile(e) => e.code(),
             Error::Progress(e) => e.code(),
-            Error::Chart(_) => "chart.failed",
+            Error::Chart(e) => e.code(),
             Error::Analysis(e) => e.code(),
             Error::Indicator(e) => e.code(),
             Error::Task(e) => e.code(),
@@ -108,13 +108,7 @@ impl Error {
             Error::Analysis(e) => e.message(lang),
             Error::Indicator(e) => e.message(lang),
             Error::Task(e) => e.message(lang),
-            Error::Chart(e) => {
-                if fr {
-                    format!("Le graphique n'a pas pu être dessiné : {e}.")
-                } else {
-                    format!("The chart could not be drawn: {e}.")
-                }
-            }
+            Error::Chart(e) => e.message(lang),
             Error::Db(e) => {
                 if fr {
                     format!("Erreur de la base de données : {e}. Vos réponses déjà enregistrées ne sont pas perdues ; relancez l'application.")

@@ -16,7 +16,7 @@ use crate::i18n::{self, Lang};
 /// Prefix of every table that holds collected records.
 pub const TABLE_PREFIX: &str = "collecte_";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Form {
     /// Table name (without the `collecte_` prefix): a lowercase identifier.

@@ -268,8 +268,9 @@ pub enum IndicatorError {
     AllZero { column: String },
     /// A division by zero (comparison group at 0, denominator column summing to 0,
     /// poorest group holding nothing, smallest value at 0).
-    #[error("division by zero: {what}")]
-    DivisionByZero { what: String },
+    /// `fr` and `en` say which figure is zero (or negative, for max/min).
+    #[error("cannot compute: {en}")]
+    DivisionByZero { fr: String, en: String },
     /// The value `num` or `den` is not in the group column.
     #[error("group {value} not found in column {column}")]
     GroupNotFound {
@@ -368,11 +369,11 @@ impl IndicatorError {
                     format!("Every value of \"{column}\" is zero: there is nothing to share, the indicator cannot be computed.")
                 }
             }
-            IndicatorError::DivisionByZero { what } => {
+            IndicatorError::DivisionByZero { fr: f, en } => {
                 if fr {
-                    format!("Calcul impossible : division par zéro ({what}).")
+                    format!("Calcul impossible : {f}.")
                 } else {
-                    format!("Cannot compute: division by zero ({what}).")
+                    format!("Cannot compute: {en}.")
                 }
             }
             IndicatorError::GroupNotFound {
@@ -916,11 +917,10 @@ fn distribution(kind: Kind, vcol: &str, wcol: Option<&str>, rows: Rows) -> Resul
             let low = lorenz_at(&points, bottom).unwrap_or(0.0);
             let high = 1.0 - lorenz_at(&points, 1.0 - top).unwrap_or(1.0);
             if low <= 0.0 {
+                let pct = (bottom * 100.0).round();
                 return Err(IndicatorError::DivisionByZero {
-                    what: format!(
-                        "les {} % les moins bien dotés ont une part nulle",
-                        (bottom * 100.0).round()
-                    ),
+                    fr: format!("les {pct} % les moins bien dotés ont une part nulle, on ne peut pas diviser par zéro"),
+                    en: format!("the poorest {pct} % hold nothing, cannot divide by zero"),
                 }
                 .into());
             }
@@ -976,7 +976,8 @@ fn dispersion(kind: Kind, vcol: &str, grouped: bool, rows: Rows) -> Result<Indic
     };
     if kind == Kind::Cv {
         let c = cv(&values).ok_or_else(|| IndicatorError::DivisionByZero {
-            what: "la moyenne est nulle".into(),
+            fr: "la moyenne est nulle, on ne peut pas diviser par zéro".into(),
+            en: "the mean is zero, cannot divide by zero".into(),
         })?;
         let text = format!(
             "Un coefficient de variation de {} : l'écart type vaut {} % de la moyenne ; 0 si {what} sont toutes égales, plus il est grand, plus elles sont dispersées.",
@@ -987,7 +988,11 @@ fn dispersion(kind: Kind, vcol: &str, grouped: bool, rows: Rows) -> Result<Indic
     } else {
         let min = values.iter().copied().fold(f64::INFINITY, f64::min);
         let r = max_min_ratio(&values).ok_or_else(|| IndicatorError::DivisionByZero {
-            what: format!("la plus petite valeur est {}", fr2(min)),
+            fr: format!(
+                "la plus petite valeur est {} ; le rapport max/min demande des valeurs toutes positives",
+                fr2(min)
+            ),
+            en: format!("the smallest value is {min}; max/min needs values that are all positive"),
         })?;
         let text = format!(
             "La plus grande valeur est {} fois la plus petite ; 1 voudrait dire que {what} sont toutes égales.",
@@ -1091,7 +1096,8 @@ fn rate_of(vcol: &str, dcol: &str, per: f64, rows: Rows) -> Result<IndicatorResu
     }
     let (sn, sd): (f64, f64) = (nums.iter().sum(), dens.iter().sum());
     let r = rate(sn, sd, per).ok_or_else(|| IndicatorError::DivisionByZero {
-        what: format!("la somme de « {dcol} » est nulle"),
+        fr: format!("la somme de « {dcol} » est nulle, on ne peut pas diviser par zéro"),
+        en: format!("the sum of \"{dcol}\" is zero, cannot divide by zero"),
     })?;
     let mut d = details(&rows, nums.len());
     if !rows.groups.is_empty() {
@@ -1175,7 +1181,10 @@ fn compare(
         }
         _ => {
             let division = || IndicatorError::DivisionByZero {
-                what: format!("la valeur du groupe « {nb} » est nulle"),
+                fr: format!(
+                    "la valeur du groupe « {nb} » est nulle, on ne peut pas diviser par zéro"
+                ),
+                en: format!("the value of group \"{nb}\" is zero, cannot divide by zero"),
             };
             let (p, label) = if kind == Kind::Parity {
                 (

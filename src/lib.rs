@@ -52,9 +52,11 @@ pub mod provinces;
 pub mod sql;
 pub mod store;
 pub mod tables;
+pub mod tableschema;
 pub mod task;
 pub mod workbench;
 pub mod workshop;
+pub mod xlsform;
 
 pub use error::{Error, Result};
 pub use workshop::Workshop;

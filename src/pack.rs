@@ -185,7 +185,12 @@ pub struct Feedback {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Collect {
+    /// The form, written in TOML, or read from `xlsform` when the pack is loaded.
+    #[serde(default)]
     pub form: Form,
+    /// An XLSForm workbook of the pack (`forms/enquete.xlsx`) holding the form instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xlsform: Option<String>,
     /// Records needed to complete the step.
     #[serde(default = "one")]
     pub min_records: u32,
@@ -364,6 +369,8 @@ pub struct Pack {
     pub lessons: Vec<Lesson>,
     pub datasets: Vec<Dataset>,
     pub origin: Origin,
+    /// What `pack check` reports without refusing the pack (XLSForm rows left out).
+    pub warnings: Vec<Problem>,
     files: BTreeMap<String, Vec<u8>>,
 }
 
@@ -590,9 +597,19 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
     if manifest.lessons.is_empty() {
         problems.push(problem("pack.toml", 0, "the pack has no lesson"));
     }
+    let mut warnings = Vec::new();
     for lesson in &mut lessons {
         for step in &mut lesson.steps {
             if let Exercise::Collect(c) = &mut step.exercise {
+                resolve_xlsform(
+                    c,
+                    &lesson.file,
+                    step.line,
+                    &step.id,
+                    &files,
+                    &mut problems,
+                    &mut warnings,
+                );
                 c.form.resolve();
             }
         }
@@ -608,9 +625,52 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
         lessons,
         datasets,
         origin,
+        warnings,
         files,
     };
     (Some(pack), problems)
+}
+
+/// Reads the XLSForm of a collect step into its form; a step has a form or an XLSForm.
+fn resolve_xlsform(
+    c: &mut Collect,
+    file: &str,
+    line: usize,
+    step_id: &str,
+    files: &BTreeMap<String, Vec<u8>>,
+    problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Problem>,
+) {
+    let mut at =
+        |msg: String| problems.push(problem(file, line, format!("step `{step_id}`: {msg}")));
+    let written = c.form != Form::default();
+    let Some(path) = &c.xlsform else {
+        if !written {
+            at(
+                "a collect step needs a form ([form]) or an XLSForm (xlsform = \"forms/….xlsx\")"
+                    .into(),
+            );
+        }
+        return;
+    };
+    if written {
+        at("give either a form ([form]) or an XLSForm (xlsform), not both".into());
+        return;
+    }
+    let Some(bytes) = files
+        .get(path.as_str())
+        .filter(|_| is_safe_relative_path(path))
+    else {
+        at(format!("XLSForm file {path} not found in the pack"));
+        return;
+    };
+    match crate::xlsform::parse(path, bytes) {
+        Ok(x) => {
+            c.form = x.form;
+            warnings.extend(x.warnings);
+        }
+        Err(p) => problems.extend(p),
+    }
 }
 
 fn is_id(s: &str) -> bool {
@@ -640,6 +700,9 @@ struct Resource {
     path: String,
     #[serde(default)]
     title: Option<String>,
+    /// A Table Schema, inline or as the path of a JSON file in the pack.
+    #[serde(default)]
+    schema: Option<serde_json::Value>,
 }
 
 fn parse_datapackage(
@@ -676,6 +739,47 @@ fn parse_datapackage(
                 ),
             ));
             continue;
+        }
+        // Every dataset must match its schema: the data a trainee answers from is proven.
+        let schema = match &r.schema {
+            None => {
+                problems.push(problem(
+                    "datapackage.json",
+                    0,
+                    format!("resource `{}` has no Table Schema (schema)", r.name),
+                ));
+                None
+            }
+            Some(serde_json::Value::String(path)) => {
+                match files
+                    .get(path.as_str())
+                    .filter(|_| is_safe_relative_path(path))
+                {
+                    None => {
+                        problems.push(problem(
+                            "datapackage.json",
+                            0,
+                            format!("resource `{}`: schema file {path} not found", r.name),
+                        ));
+                        None
+                    }
+                    Some(b) => match serde_json::from_slice::<serde_json::Value>(b) {
+                        Ok(v) => Some(v),
+                        Err(e) => {
+                            problems.push(problem(path, e.line(), e.to_string()));
+                            None
+                        }
+                    },
+                }
+            }
+            Some(v) => Some(v.clone()),
+        };
+        if let Some(schema) = schema {
+            problems.extend(crate::tableschema::check_csv(
+                &r.path,
+                &files[&r.path],
+                &schema,
+            ));
         }
         out.push(Dataset {
             title: r.title.unwrap_or_else(|| r.name.clone()),
@@ -1107,5 +1211,44 @@ title = { fr = "Essai" }
         let (_, problems) = parse_with("completion = \"most\"");
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].file, "lessons/a.md");
+    }
+
+    #[test]
+    fn a_dataset_breaking_its_schema_refuses_the_pack() {
+        let lesson = "+++\nid = \"a\"\ntitle = { fr = \"A\" }\n+++\n## Un {#un}\n";
+        let dp = r#"{ "resources": [
+            { "name": "pop", "path": "data/pop.csv", "schema": { "fields": [
+                { "name": "code", "type": "string", "constraints": { "required": true } },
+                { "name": "n", "type": "integer", "constraints": { "minimum": 0 } } ],
+              "primaryKey": "code" } },
+            { "name": "sans_schema", "path": "data/pop.csv" },
+            { "name": "externe", "path": "data/pop.csv", "schema": "schemas/absent.json" } ] }"#;
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in [
+            ("pack.toml", MANIFEST),
+            ("lessons/a.md", lesson),
+            ("datapackage.json", dp),
+            ("data/pop.csv", "code,n\nTD-ND,3\nTD-ND,-1\n"),
+        ] {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        let Err(PackError::Invalid(problems)) = Pack::from_dir(dir.path()) else {
+            panic!("a pack whose dataset breaks its schema must be refused");
+        };
+        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        for needle in [
+            "data/pop.csv:3: primary key `TD-ND` already on line 2",
+            "data/pop.csv:3: `n`: `-1` is below the minimum 0",
+            "datapackage.json: resource `sans_schema` has no Table Schema",
+            "datapackage.json: resource `externe`: schema file schemas/absent.json not found",
+        ] {
+            assert!(
+                text.iter().any(|t| t == needle || t.starts_with(needle)),
+                "{needle}: {text:?}"
+            );
+        }
+        assert_eq!(text.len(), 4, "{text:?}");
     }
 }

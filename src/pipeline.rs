@@ -1338,7 +1338,6 @@ pub fn save_as(
 /// over the grouped rows, passed as one JSON parameter (`json_each`).
 mod fast {
     use std::cmp::Ordering;
-    use std::collections::HashMap;
     use std::sync::Arc;
 
     use rusqlite::types::{Value, ValueRef};
@@ -1346,7 +1345,7 @@ mod fast {
 
     use super::{q, AggFn, Col, Compiled, Compiler, Engine, Pipeline, Step, COLUMNS_MIN_ROWS};
     use crate::analysis::{self, ResultTable};
-    use crate::columnar::{self, ColumnData, Values, NULL_CODE};
+    use crate::columnar::{self, ColumnData, FastMap, Values, NULL_CODE};
     use crate::error::Result;
     use crate::import::{ColumnInfo, ColumnType};
     use crate::tables::{table_info, TableInfo};
@@ -1599,7 +1598,7 @@ mod fast {
                 (c, values)
             }
             Values::Int(v) => {
-                let mut map: HashMap<i64, u32> = HashMap::new();
+                let mut map: FastMap<i64, u32> = FastMap::default();
                 let mut values = vec![Value::Null];
                 let c = v
                     .iter()
@@ -1614,7 +1613,7 @@ mod fast {
                 (c, values)
             }
             Values::Real(v) => {
-                let mut map: HashMap<u64, u32> = HashMap::new();
+                let mut map: FastMap<u64, u32> = FastMap::default();
                 let mut values = vec![Value::Null];
                 let c = v
                     .iter()
@@ -1712,7 +1711,7 @@ mod fast {
                 gid.push(*slot);
             }
         } else {
-            let mut map: HashMap<u64, u32> = HashMap::new();
+            let mut map: FastMap<u64, u32> = FastMap::default();
             for &r in &rows {
                 let id = *map.entry(packed(r)).or_insert_with(|| {
                     first_row.push(r);

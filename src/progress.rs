@@ -858,7 +858,12 @@ pub fn reference_actions(pack: &crate::pack::Pack) -> Vec<Action> {
                 Exercise::Question(q) => Action::Answer {
                     lesson,
                     step,
-                    answer: q.answer.clone(),
+                    // A range question may have no reference answer: any accepted number.
+                    answer: match (&q.answer, q.min, q.max) {
+                        (serde_json::Value::Null, Some(a), _) => serde_json::json!(a),
+                        (serde_json::Value::Null, None, Some(b)) => serde_json::json!(b),
+                        (a, _, _) => a.clone(),
+                    },
                 },
                 Exercise::Data(t) => Action::Pipeline {
                     lesson,

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use crate::analysis::ResultTable;
+use crate::chart::{Advice, ChartRequest, Question};
 use crate::error::Result;
 use crate::grid::{GridPage, GridRequest};
 use crate::indicators::{IndicatorRequest, IndicatorResult};
@@ -63,7 +64,37 @@ impl Workshop {
         crate::provinces::normalise_column(self.store_mut().conn_mut(), table, column)
     }
 
+    /// A chart of a workspace table, as SVG for the screen, with its notes for the trainee.
+    pub fn chart_view(&self, table: &str, req: &ChartRequest) -> Result<ChartView> {
+        let (svg, notes) = crate::chart::chart_svg_for(self.store().conn(), table, req)?;
+        Ok(ChartView { svg, notes })
+    }
+
+    /// Chart kinds suited to a question on a table, each with its reason.
+    pub fn chart_advice(&self, table: &str, question: Question) -> Result<Vec<Advice>> {
+        crate::chart::advise_table(self.store().conn(), table, question)
+    }
+
+    /// Writes a chart to `path` (SVG or PNG at `scale`, from the extension); returns its notes.
+    pub fn export_chart(
+        &self,
+        table: &str,
+        req: &ChartRequest,
+        path: &Path,
+        scale: u32,
+    ) -> Result<Vec<String>> {
+        crate::chart::save(self.store().conn(), table, req, path, scale)
+    }
+
     fn database_path(&self) -> &Path {
         self.store().path()
     }
+}
+
+/// A chart drawn for the screen.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ChartView {
+    pub svg: String,
+    /// French sentences: rows left out, categories capped, provinces not recognised…
+    pub notes: Vec<String>,
 }

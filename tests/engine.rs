@@ -235,3 +235,65 @@ fn collect_with_new_field_types_through_the_workshop() {
     assert_eq!(out.step.status, Status::Done);
     assert_eq!(summary(&w, &p, "b"), (1, 2, LessonStatus::InProgress));
 }
+
+#[test]
+fn the_builtin_school_visit_form_has_province_date_and_multiple_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
+    let p = w.create_profile("Idriss").unwrap().id;
+    let (pack, lesson) = ("datajam-tchad", "premiers-pas");
+    let view = w.step(&p, pack, lesson, "collecte-ecole").unwrap();
+    let form = view.form.unwrap();
+    let ty = |n: &str| {
+        form.fields
+            .iter()
+            .find(|f| f.name == n)
+            .map(|f| f.field_type)
+            .unwrap()
+    };
+    use datajam::form::FieldType;
+    assert_eq!(ty("province"), FieldType::Province);
+    assert_eq!(ty("date_visite"), FieldType::Date);
+    assert_eq!(ty("equipements"), FieldType::Multiple);
+    let out = w
+        .submit_record(
+            &p,
+            pack,
+            lesson,
+            "collecte-ecole",
+            &values(&[
+                ("nom_ecole", "École de Mongo"),
+                ("province", "Guera"),
+                ("eleves", "240"),
+                ("date_visite", "01/01/2019"),
+                ("equipements", "eau cantine"),
+            ]),
+        )
+        .unwrap();
+    assert!(!out.saved);
+    assert_eq!(out.errors.len(), 1);
+    assert_eq!(
+        out.errors[0].message,
+        "La date de la visite doit être entre le 01/01/2020 et aujourd'hui."
+    );
+    let out = w
+        .submit_record(
+            &p,
+            pack,
+            lesson,
+            "collecte-ecole",
+            &values(&[
+                ("nom_ecole", "École de Mongo"),
+                ("province", "Guera"),
+                ("eleves", "240"),
+                ("date_visite", "2025-03-15"),
+                ("equipements", "cantine eau"),
+            ]),
+        )
+        .unwrap();
+    assert!(out.saved, "{:?}", out.errors);
+    let r = &out.step.records[0];
+    assert_eq!(r["province"], "TD-GR");
+    assert_eq!(r["date_visite"], "2025-03-15");
+    assert_eq!(r["equipements"], "eau cantine");
+}

@@ -369,6 +369,21 @@ fn typed_errors_with_french_messages() {
     )
     .unwrap_err();
     assert_eq!(e.code(), "indicator.division_by_zero");
+    assert!(
+        e.message(Lang::Fr)
+            .contains("la somme de « zero » est nulle"),
+        "{}",
+        e.message(Lang::Fr)
+    );
+    let e = compute(
+        conn,
+        "t",
+        &with("max-min", |r| r.value = Some("solde".into())),
+    )
+    .unwrap_err();
+    let msg = e.message(Lang::Fr);
+    assert!(msg.contains("la plus petite valeur est -5,00"), "{msg}");
+    assert!(e.message(Lang::En).contains("all positive"));
 }
 
 /// Micro data: one row per child, 0/1 "scolarise". Girls: 3 of 5 enrolled (60 %), boys:

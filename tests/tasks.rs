@@ -299,7 +299,9 @@ fn write_pack(root: &Path, lesson: &str) {
     .unwrap();
     std::fs::write(
         root.join("datapackage.json"),
-        r#"{"resources": [{"name": "ecoles", "path": "data/ecoles.csv"}]}"#,
+        r#"{"resources": [{"name": "ecoles", "path": "data/ecoles.csv", "schema": {"fields": [
+            {"name": "province", "type": "string"}, {"name": "milieu", "type": "string"},
+            {"name": "ecoles", "type": "integer"}]}}]}"#,
     )
     .unwrap();
     std::fs::write(

@@ -7,6 +7,8 @@
 //!
 //! `cargo run --release -p datajam-bench -- indicators [--rows N]`: Gini/Palma over
 //! 1,000,000 values and province normalisation of 1,000,000 rows (see `indicators.rs`).
+//! `cargo run --release -p datajam-bench -- engine [--rows N]`: Table Schema checks, pack
+//! loading, XLSForm reading and form validation (see `engine.rs`).
 //!
 //! Generates a 100,000-row × 10-column workbook and the same data as a plain
 //! CSV (comma, decimal point, ISO dates, true/false), then measures, side by
@@ -295,6 +297,8 @@ fn ratio(a: Duration, b: Duration) -> f64 {
 }
 
 mod analysis;
+mod charts;
+mod engine;
 mod indicators;
 mod progress;
 mod tasks;
@@ -312,6 +316,12 @@ fn main() -> Result<(), BoxError> {
     }
     if args.get(1).map(String::as_str) == Some("tasks") {
         return tasks::run(&args[2..]);
+    }
+    if args.get(1).map(String::as_str) == Some("engine") {
+        return engine::run(&args[2..]);
+    }
+    if args.get(1).map(String::as_str) == Some("charts") {
+        return charts::run(&args[2..]);
     }
     // Child modes: do one thing and report the peak resident memory.
     if let (Some(mode), Some(path)) = (args.get(1), args.get(2)) {

@@ -11,6 +11,7 @@ use datajam::i18n::Lang;
 use std::path::PathBuf;
 
 use datajam::analysis::ResultTable;
+use datajam::chart::{Advice, ChartRequest, Question};
 use datajam::export::{ExportFormat, ExportReport};
 use datajam::grid::{GridPage, GridRequest, GridSort};
 use datajam::import::{self, ColumnType, ImportOptions, ImportReport, Preview, Progress};
@@ -18,6 +19,7 @@ use datajam::indicators::{IndicatorRequest, IndicatorResult};
 use datajam::packfile::InstallReport;
 use datajam::provinces::NormaliseReport;
 use datajam::tables::TableInfo;
+use datajam::workbench::ChartView;
 use datajam::workshop::{
     AnswerOutcome, AppInfo, HintOutcome, LessonView, PackSummary, ProfileView, RecordOutcome,
     StepView, TableView, TaskOutcome,
@@ -483,6 +485,65 @@ async fn submit_chart(
     .await
 }
 
+#[tauri::command]
+async fn chart_svg(
+    state: State<'_, AppState>,
+    table: String,
+    request: ChartRequest,
+) -> Reply<ChartView> {
+    with(state, move |w| w.chart_view(&table, &request)).await
+}
+
+#[tauri::command]
+async fn chart_advice(
+    state: State<'_, AppState>,
+    table: String,
+    question: Question,
+) -> Reply<Vec<Advice>> {
+    with(state, move |w| w.chart_advice(&table, question)).await
+}
+
+/// Saves a chart where the trainee says: `svg`, `png` (1×) or `png2` (2×, for print and
+/// slides). Returns the path written, or `None` when cancelled.
+#[tauri::command]
+async fn export_chart(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    table: String,
+    request: ChartRequest,
+    format: String,
+) -> Reply<Option<String>> {
+    let (ext, scale, suffix) = match format.as_str() {
+        "svg" => ("svg", 1, ""),
+        "png" => ("png", 1, ""),
+        _ => ("png", 2, "-2x"),
+    };
+    let title = match state.lang {
+        Lang::Fr => "Enregistrer le graphique",
+        Lang::En => "Save the chart",
+    };
+    let file_name = format!("graphique-{table}{suffix}.{ext}");
+    let test = test_answer(TEST_SAVE_ENV).map(|dir| dir.join(&file_name));
+    let picked = dialog(&app, test, move || {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .set_file_name(file_name)
+            .add_filter(ext, &[ext])
+            .save_file()
+    })
+    .await?;
+    match picked {
+        None => Ok(None),
+        Some(path) => {
+            with(state, move |w| {
+                w.export_chart(&table, &request, &path, scale)?;
+                Ok(Some(path.display().to_string()))
+            })
+            .await
+        }
+    }
+}
+
 fn main() {
     let lang = Lang::from_env();
     tauri::Builder::default()
@@ -526,6 +587,9 @@ fn main() {
             normalise_provinces,
             submit_pipeline,
             submit_chart,
+            chart_svg,
+            chart_advice,
+            export_chart,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -113,6 +113,8 @@ fn shots_dir() -> PathBuf {
 }
 
 async fn shot(c: &Client, name: &str) {
+    // Let the webview paint what the last command changed.
+    tokio::time::sleep(Duration::from_millis(300)).await;
     let png = c.screenshot().await.expect("screenshot");
     assert!(png.starts_with(b"\x89PNG"), "screenshot is a PNG");
     std::fs::write(shots_dir().join(format!("{name}.png")), png).expect("write screenshot");
@@ -134,7 +136,9 @@ async fn wait_text(c: &Client, css: &str, expected: &str) -> String {
             Ok(el) => el.text().await.unwrap_or_default(),
             Err(_) => String::new(),
         };
-        if text.contains(expected) {
+        // French number formatting separates thousands with (narrow) no-break spaces.
+        let text = text.replace(['\u{202f}', '\u{a0}'], " ");
+        if text.contains(&expected.replace(['\u{202f}', '\u{a0}'], " ")) {
             return text;
         }
         if start.elapsed() > TIMEOUT {
@@ -168,9 +172,15 @@ async fn wait_count(c: &Client, css: &str, n: usize) {
 }
 
 async fn click(c: &Client, css: &str) {
-    find(c, css)
-        .await
-        .click()
+    let el = find(c, css).await;
+    // Into the middle of the window: the sticky top bar would take the click at the top.
+    let _ = c
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            vec![serde_json::to_value(&el).expect("element as JSON")],
+        )
+        .await;
+    el.click()
         .await
         .unwrap_or_else(|e| panic!("click {css}: {e}"));
 }
@@ -409,6 +419,47 @@ async fn import_export() {
     wait_text(&c, "#feedback.ok", "Bonne réponse !").await;
     shot(&c, "14-choix-multiple").await;
 
+    // A data task is checked on the result table; an anticipated mistake gets its message.
+    click(&c, ".step-link[data-step='tableau-moins-peuplees']").await;
+    wait_text(&c, "#step-title", "les 5 provinces les moins peuplées").await;
+    click(&c, ".add-step[data-op='sort']").await;
+    select(&c, ".sort-column", "population_2009_a").await;
+    click(&c, ".add-step[data-op='limit']").await;
+    type_into(&c, ".limit-n", "5").await;
+    click(&c, "#task-check").await;
+    wait_text(&c, "#feedback.ko", "triez dans").await;
+    wait_text(&c, "#task-result", "Ville de N'Djamena").await;
+    click(&c, ".sort-desc").await;
+    click(&c, "#task-check").await;
+    wait_text(&c, "#feedback.ok", "Bonne réponse !").await;
+    wait_text(&c, "#task-result", "Tibesti").await;
+    wait_text(&c, "#task-saved", "provinces_moins_peuplees").await;
+    assert_eq!(
+        count(&c, ".step-link.done[data-step='tableau-moins-peuplees']").await,
+        1
+    );
+    shot(&c, "16-tache-donnees").await;
+
+    // A chart task is checked on what the chart shows.
+    click(&c, ".step-link[data-step='tracer-graphique']").await;
+    wait_text(&c, "#step-title", "Tracer un graphique").await;
+    select(&c, "#chart-kind", "line").await;
+    select(&c, "#chart-x", "province").await;
+    select(&c, "#chart-y", "population_2009_a").await;
+    select(&c, "#chart-agg", "sum").await;
+    click(&c, "#task-check").await;
+    wait_text(&c, "#feedback.ko", "Une courbe relie des points").await;
+    select(&c, "#chart-kind", "hbar").await;
+    click(&c, "#task-check").await;
+    wait_text(&c, "#feedback.ok", "Bonne réponse !").await;
+    // The chart checked stays on screen, one bar per province.
+    wait_count(&c, "#analyse-chart svg .bar", 23).await;
+    assert_eq!(
+        count(&c, ".step-link.done[data-step='tracer-graphique']").await,
+        1
+    );
+    shot(&c, "17-tache-graphique").await;
+
     // A reflection: too short is refused with the reason, then saved.
     click(&c, ".step-link[data-step='reflexion']").await;
     wait_text(&c, "#step-title", "Et vous ?").await;
@@ -542,18 +593,195 @@ fn write_pack_file(src: &Path, out: &Path) {
                 .expect("inside")
                 .to_string_lossy()
                 .replace("provinces_2009", "provinces_e2e");
-            let mut text = std::fs::read_to_string(&p)
-                .expect("pack text")
-                .replace("provinces_2009", "provinces_e2e");
+            let bytes = std::fs::read(&p).expect("pack file");
+            let dest = src.join(&rel);
+            std::fs::create_dir_all(dest.parent().expect("parent")).expect("mkdir");
+            // Text files get the new names; anything else (an XLSForm workbook) is copied.
+            let Ok(text) = String::from_utf8(bytes.clone()) else {
+                std::fs::write(dest, bytes).expect("write");
+                continue;
+            };
+            let mut text = text.replace("provinces_2009", "provinces_e2e");
             if rel == "pack.toml" {
                 text = text
                     .replace("id = \"datajam-tchad\"", "id = \"atelier-e2e\"")
                     .replace("version = \"0.1.0\"", "version = \"1.0.0\"");
             }
-            let dest = src.join(rel);
-            std::fs::create_dir_all(dest.parent().expect("parent")).expect("mkdir");
             std::fs::write(dest, text).expect("write");
         }
     }
     datajam::packfile::build(src, out).expect("pack build");
+}
+
+async fn select(c: &Client, css: &str, value: &str) {
+    find(c, css)
+        .await
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("select {value} in {css}: {e}"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_trainee_analyses_and_charts_an_inequality() {
+    tokio::time::timeout(Duration::from_secs(300), analyse())
+        .await
+        .expect("the end-to-end test finishes within 5 minutes");
+}
+
+async fn analyse() {
+    let data = tempfile::tempdir().expect("temp data dir");
+    let files = tempfile::tempdir().expect("temp files dir");
+    // 130 households: enough for three grid pages of 50; incomes rise with the row number,
+    // so the largest is known.
+    let csv = files.path().join("menages.csv");
+    let provinces = ["Lac", "Guéra", "Ouaddaï", "Ville de N'Djamena", "Mandoul"];
+    let mut text = String::from("id,province,sexe_chef,revenu\n");
+    for i in 1..=130 {
+        let sex = if i % 3 == 0 { "F" } else { "M" };
+        text.push_str(&format!(
+            "{i},{},{sex},{}\n",
+            provinces[i % provinces.len()],
+            1000 * i
+        ));
+    }
+    std::fs::write(&csv, text).expect("write csv");
+    let out = files.path().join("exports");
+    std::fs::create_dir_all(&out).expect("exports dir");
+    let driver = start_driver_with(
+        data.path(),
+        &[
+            ("DATAJAM_TEST_PICK_FILE", csv.as_path()),
+            ("DATAJAM_TEST_SAVE_DIR", out.as_path()),
+        ],
+    );
+    let c = open_app(&driver).await;
+    type_into(&c, "#profile-name", "Achta").await;
+    click(&c, "#profile-create").await;
+    click(&c, "#open-data").await;
+    click(&c, "#import-button").await;
+    wait_text(&c, "#import-columns thead", "revenu").await;
+    click(&c, "#import-confirm").await;
+    wait_text(&c, "#import-report", "130 lignes").await;
+
+    // The grid: pages of 50, sorted by any column.
+    click(&c, "#tables tr[data-table='menages'] .analyse-table").await;
+    wait_text(&c, "#grid-status", "Lignes 1 à 50 sur 130").await;
+    click(&c, "#grid-next").await;
+    wait_text(&c, "#grid-status", "Lignes 51 à 100 sur 130").await;
+    click(&c, "button.sort[data-column='revenu']").await;
+    wait_text(&c, "#grid-status", "Lignes 1 à 50 sur 130").await;
+    click(&c, "button.sort[data-column='revenu']").await;
+    wait_text(&c, "#analyse-grid thead", "▼").await;
+    wait_text(&c, "#analyse-grid tbody tr:first-child", "130 000").await;
+    shot(&c, "20-analyse-tableau").await;
+
+    // Indicators: Gini of incomes, then the provinces normalised to their codes.
+    click(&c, "#tab-indicator").await;
+    select(&c, "#indicator-kind", "gini").await;
+    select(&c, "#indicator-value", "revenu").await;
+    click(&c, "#indicator-compute").await;
+    // Incomes 1000·i for i = 1..130: Gini = (n-1)/(3n) ≈ 0,33.
+    wait_text(&c, "#indicator-figure", "0,33").await;
+    select(&c, "#provinces-column", "province").await;
+    click(&c, "#provinces-normalise").await;
+    wait_text(&c, "#provinces-result", "130 ligne(s) reconnue(s).").await;
+    let shown = find(&c, "#analyse-panel").await.text().await.expect("text");
+    assert!(!shown.contains("null"), "{shown}");
+    shot(&c, "21-analyse-indicateurs").await;
+
+    // The transformation: mean income by sex of the household head, with its SQL.
+    click(&c, "#tab-pipeline").await;
+    click(&c, ".add-step[data-op='group']").await;
+    click(&c, ".group-by input[value='sexe_chef']").await;
+    select(&c, ".agg-fn", "mean").await;
+    select(&c, ".agg-column", "revenu").await;
+    // The result column is named after the calculation.
+    assert_eq!(
+        find(&c, ".agg-as")
+            .await
+            .prop("value")
+            .await
+            .expect("name")
+            .as_deref(),
+        Some("moyenne_revenu")
+    );
+    click(&c, "#pipeline-run").await;
+    wait_text(&c, "#pipeline-count", "2 ligne(s) dans le résultat.").await;
+    wait_text(&c, "#pipeline-grid", "66 000").await;
+    let sql = find(&c, "#pipeline-sql pre")
+        .await
+        .prop("textContent")
+        .await
+        .expect("sql")
+        .unwrap_or_default();
+    assert!(sql.contains("GROUP BY"), "{sql}");
+    type_into(&c, "#pipeline-save-name", "revenu_par_sexe").await;
+    click(&c, "#pipeline-save").await;
+    wait_text(
+        &c,
+        "#pipeline-saved",
+        "Tableau « revenu_par_sexe » enregistré (2 lignes).",
+    )
+    .await;
+    shot(&c, "22-analyse-transformer").await;
+
+    // A chart: mean income by province, exported as PNG 2×.
+    click(&c, "#tab-chart").await;
+    select(&c, "#chart-kind", "hbar").await;
+    select(&c, "#chart-x", "province").await;
+    select(&c, "#chart-y", "revenu").await;
+    select(&c, "#chart-agg", "mean").await;
+    type_into(&c, "#chart-title", "Revenu moyen des ménages par province").await;
+    click(&c, "#chart-draw").await;
+    wait_text(
+        &c,
+        "#analyse-chart",
+        "Revenu moyen des ménages par province",
+    )
+    .await;
+    wait_count(&c, "#analyse-chart svg .bar", 5).await;
+    shot(&c, "23-analyse-graphique").await;
+    click(&c, ".export-chart[data-format='png2']").await;
+    let start = Instant::now();
+    loop {
+        let pngs: Vec<_> = std::fs::read_dir(&out)
+            .expect("exports")
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().extension().is_some_and(|x| x == "png"))
+            .collect();
+        if let Some(p) = pngs.first() {
+            let bytes = std::fs::read(p.path()).expect("read png");
+            if bytes.len() > 100 {
+                assert!(bytes.starts_with(b"\x89PNG"), "a PNG");
+                break;
+            }
+        }
+        assert!(start.elapsed() < TIMEOUT, "no chart exported");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // The SQL console reads, and refuses to write.
+    click(&c, "#tab-sql").await;
+    type_into(&c, "#sql-text", "DELETE FROM menages").await;
+    click(&c, "#sql-run").await;
+    wait_text(&c, "#error", "ne fait que lire").await;
+    type_into(
+        &c,
+        "#sql-text",
+        "SELECT province, count(*) AS n FROM menages GROUP BY province ORDER BY n DESC",
+    )
+    .await;
+    click(&c, "#sql-run").await;
+    wait_text(&c, "#sql-grid", "Mandoul").await;
+    shot(&c, "24-analyse-sql").await;
+    {
+        let store = datajam::store::Store::open(data.path()).expect("open the store");
+        let n: i64 = store
+            .conn()
+            .query_row("SELECT count(*) FROM menages", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(n, 130, "the console wrote nothing");
+    }
+    c.close().await.expect("close the app");
 }

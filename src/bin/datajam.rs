@@ -219,6 +219,99 @@ enum Command {
         #[command(subcommand)]
         command: ProvincesCommand,
     },
+    #[command(
+        about = "Dessiner un graphique d'un tableau (SVG ou PNG) : barres, courbes, nuage de points, histogramme, Lorenz, carte des provinces"
+    )]
+    Chart(Box<ChartArgs>),
+    #[command(about = "Conseiller des graphiques pour une question sur un tableau")]
+    ChartAdvice {
+        table: String,
+        #[arg(
+            long,
+            value_name = "QUESTION",
+            help = "compare, trend, relationship, distribution, geography ou inequality"
+        )]
+        question: String,
+        #[arg(long)]
+        json: bool,
+    },
+    #[command(
+        about = "Lire un formulaire XLSForm (KoboToolbox, ODK) et l'afficher comme formulaire de collecte (TOML à coller dans une leçon, ou JSON)"
+    )]
+    Xlsform {
+        #[arg(value_name = "FICHIER.xlsx")]
+        file: PathBuf,
+        #[arg(long, help = "Sortie JSON : {ok, form, warnings, problems}")]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+struct ChartArgs {
+    table: String,
+    #[arg(
+        long,
+        value_name = "TYPE",
+        help = "bar, hbar, grouped, stacked, line, scatter, histogram, lorenz ou map"
+    )]
+    kind: String,
+    #[arg(
+        long,
+        value_name = "COLONNE",
+        default_value = "",
+        help = "Catégories, ou province pour une carte"
+    )]
+    x: String,
+    #[arg(
+        long,
+        value_name = "COLONNE",
+        help = "Valeurs (sinon : nombre de lignes)"
+    )]
+    y: Option<String>,
+    #[arg(
+        long,
+        value_name = "CALCUL",
+        help = "sum, mean, count, median, min ou max"
+    )]
+    agg: Option<String>,
+    #[arg(
+        long,
+        value_name = "COLONNE",
+        help = "Une couleur par valeur de cette colonne"
+    )]
+    group: Option<String>,
+    #[arg(long, value_name = "TITRE")]
+    title: Option<String>,
+    #[arg(long, value_name = "SOURCE")]
+    source: Option<String>,
+    #[arg(long, value_name = "TEXTE")]
+    x_label: Option<String>,
+    #[arg(long, value_name = "TEXTE")]
+    y_label: Option<String>,
+    #[arg(long, help = "Trier les barres, la plus grande d'abord")]
+    sort: bool,
+    #[arg(long, value_name = "CATÉGORIE", help = "Barre mise en valeur")]
+    highlight: Option<String>,
+    #[arg(
+        long,
+        value_name = "COLONNE",
+        help = "Étiquettes des points (nuage de points)"
+    )]
+    label: Option<String>,
+    #[arg(long, value_name = "COLONNE", help = "Poids (courbe de Lorenz)")]
+    weight: Option<String>,
+    #[arg(long, value_name = "COLONNE", help = "Latitude des points (carte)")]
+    lat: Option<String>,
+    #[arg(long, value_name = "COLONNE", help = "Longitude des points (carte)")]
+    lon: Option<String>,
+    #[arg(long, value_name = "N", help = "Nombre de classes (histogramme)")]
+    bins: Option<u32>,
+    #[arg(short = 'o', long = "output", value_name = "FICHIER.svg|FICHIER.png")]
+    output: PathBuf,
+    #[arg(long, default_value_t = 1, help = "Échelle du PNG : 1 ou 2")]
+    scale: u32,
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Subcommand)]
@@ -596,6 +689,14 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 Ok(pack) => Ok(pack),
             };
             let problems = result.as_ref().err().cloned().unwrap_or_default();
+            // Rows of an XLSForm left out: said, not refused.
+            let pack_warnings = result
+                .as_ref()
+                .map(|p| p.warnings.clone())
+                .unwrap_or_default();
+            for w in &pack_warnings {
+                eprintln!("{} {w}", if fr { "Avertissement :" } else { "Warning:" });
+            }
             let orphaned = match (&previous, &result) {
                 (Some(prev), Ok(pack)) => {
                     let prev = packfile::load(prev)?;
@@ -608,8 +709,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 _ => None,
             };
             if json {
-                let mut out =
-                    serde_json::json!({ "ok": problems.is_empty(), "problems": problems });
+                let mut out = serde_json::json!({ "ok": problems.is_empty(), "problems": problems, "warnings": pack_warnings });
                 if let Some(o) = &orphaned {
                     out["orphaned"] = serde_json::json!(o);
                 }
@@ -886,6 +986,13 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             indicator(cli.data_dir, lang, &table, &req, json)
         }
         Command::Provinces { command } => provinces(cli.data_dir, lang, command),
+        Command::Chart(args) => chart_command(cli.data_dir, lang, args),
+        Command::ChartAdvice {
+            table,
+            question,
+            json,
+        } => chart_advice_command(cli.data_dir, lang, &table, &question, json),
+        Command::Xlsform { file, json } => xlsform_command(&file, json, lang),
     }
 }
 
@@ -1231,4 +1338,153 @@ fn provinces(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `datajam chart`: draws a chart of a table into an SVG or PNG file.
+fn chart_command(
+    data_dir: Option<PathBuf>,
+    lang: Lang,
+    a: Box<ChartArgs>,
+) -> Result<ExitCode, Error> {
+    use datajam::chart::{self, Agg, ChartRequest, Kind};
+    let fr = lang == Lang::Fr;
+    let kind = Kind::parse(&a.kind).map_err(Error::from)?;
+    let agg = a
+        .agg
+        .as_deref()
+        .map(Agg::parse)
+        .transpose()
+        .map_err(Error::from)?;
+    let req = ChartRequest {
+        kind,
+        x: a.x,
+        y: a.y,
+        agg,
+        group: a.group,
+        title: a.title,
+        source: a.source,
+        x_label: a.x_label,
+        y_label: a.y_label,
+        sort: a.sort.then_some(true),
+        highlight: a.highlight,
+        label: a.label,
+        weight: a.weight,
+        lat: a.lat,
+        lon: a.lon,
+        bins: a.bins,
+    };
+    let w = workshop(data_dir, lang)?;
+    let notes = chart::save(w.store().conn(), &a.table, &req, &a.output, a.scale)?;
+    if a.json {
+        print_json(&serde_json::json!({ "path": a.output, "notes": notes }));
+    } else {
+        println!(
+            "{} {}",
+            if fr {
+                "Graphique enregistré :"
+            } else {
+                "Chart saved:"
+            },
+            a.output.display()
+        );
+        for n in &notes {
+            eprintln!("{n}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `datajam chart-advice`: the chart kinds that answer a question about a table.
+fn chart_advice_command(
+    data_dir: Option<PathBuf>,
+    lang: Lang,
+    table: &str,
+    question: &str,
+    json: bool,
+) -> Result<ExitCode, Error> {
+    use datajam::chart::{self, Question};
+    let fr = lang == Lang::Fr;
+    let Some(q) = Question::parse(question) else {
+        return Ok(usage_error(&if fr {
+            format!("Question inconnue « {question} » : compare, trend, relationship, distribution, geography ou inequality.")
+        } else {
+            format!("Unknown question \"{question}\": compare, trend, relationship, distribution, geography or inequality.")
+        }));
+    };
+    let w = workshop(data_dir, lang)?;
+    let advice = chart::advise_table(w.store().conn(), table, q)?;
+    if json {
+        print_json(&advice);
+    } else if advice.is_empty() {
+        println!(
+            "{}",
+            if fr {
+                "Aucun graphique ne convient : il manque les colonnes nécessaires."
+            } else {
+                "No chart fits: the needed columns are missing."
+            }
+        );
+    } else {
+        for a in advice {
+            println!(
+                "{:<10} x={} y={}  {}",
+                a.kind,
+                a.x.unwrap_or_default(),
+                a.y.unwrap_or_default(),
+                a.reason
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `datajam xlsform FILE.xlsx`: the form an XLSForm workbook becomes, as the `[form]` TOML
+/// of a collect step (or JSON), with the rows left out as warnings.
+fn xlsform_command(file: &std::path::Path, json: bool, lang: Lang) -> Result<ExitCode, Error> {
+    let fr = lang == Lang::Fr;
+    let bytes = std::fs::read(file)?;
+    let name = file.display().to_string();
+    let result = datajam::xlsform::parse(&name, &bytes);
+    if json {
+        let out = match &result {
+            Ok(x) => {
+                serde_json::json!({ "ok": true, "form": x.form, "warnings": x.warnings, "problems": [] })
+            }
+            Err(p) => {
+                serde_json::json!({ "ok": false, "form": null, "warnings": [], "problems": p })
+            }
+        };
+        print_json(&out);
+    }
+    match result {
+        Ok(x) => {
+            for w in &x.warnings {
+                eprintln!("{} {w}", if fr { "Avertissement :" } else { "Warning:" });
+            }
+            if !json {
+                #[derive(serde::Serialize)]
+                struct Wrapper<'a> {
+                    form: &'a datajam::form::Form,
+                }
+                let text = toml::to_string(&Wrapper { form: &x.form })
+                    .map_err(|e| std::io::Error::other(e.to_string()))?;
+                println!("kind = \"collect\"\n{text}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            eprintln!(
+                "{}",
+                if fr {
+                    format!("{} problème(s) trouvé(s).", problems.len())
+                } else {
+                    format!("{} problem(s) found.", problems.len())
+                }
+            );
+            Ok(ExitCode::from(1))
+        }
+    }
 }

@@ -55,7 +55,8 @@ export async function analyseScreen(tableName) {
 export function formatCell(v, type) {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') {
-    return v.toLocaleString(document.documentElement.lang === 'en' ? 'en' : 'fr-FR', { maximumFractionDigits: 6 });
+    // Two decimals are plenty for a reader; small rates keep four.
+    return v.toLocaleString(document.documentElement.lang === 'en' ? 'en' : 'fr-FR', { maximumFractionDigits: Math.abs(v) >= 1 ? 2 : 4 });
   }
   if (typeof v === 'boolean' || type === 'boolean') return v === true || v === 1 ? t('yes') : v === false || v === 0 ? t('no') : String(v);
   return String(v);
@@ -136,6 +137,7 @@ function gridTab(table) {
 const FILTER_OPS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'contains', 'in', 'is_missing', 'not_missing'];
 const DERIVE_OPS = ['add', 'sub', 'mul', 'div', 'percentage', 'per_1000', 'round', 'year'];
 const AGG_FNS = ['count', 'sum', 'mean', 'median', 'min', 'max', 'share'];
+const AGG_NAMES = { count: 'effectif', sum: 'somme', mean: 'moyenne', median: 'mediane', min: 'min', max: 'max', share: 'part' };
 
 // The step list and its "add a step" buttons; `pipeline()` reads what the trainee built.
 // Used by the Transformer tab and by data-task steps of a lesson.
@@ -252,10 +254,12 @@ function makeStep(op, changed) {
         ' ', colLabel(c))));
       const aggs = v.aggregates.map((a, i) => {
         const fn = h('select', { class: 'agg-fn', onchange: (e) => { a.fn = e.target.value; changed(); } }, AGG_FNS.map((f) => h('option', { value: f, selected: f === a.fn }, t('an_agg_' + f))));
-        const col = a.fn === 'count' ? null : pick(columnSelect(cols, { class: 'agg-column', onchange: (e) => { a.column = e.target.value; } }, { numericOnly: true }), a.column);
+        const col = a.fn === 'count' ? null : pick(columnSelect(cols, { class: 'agg-column', onchange: (e) => { a.column = e.target.value; changed(); } }, { numericOnly: true }), a.column);
         if (col) a.column = col.value;
+        // Until the trainee names it, the result column is named after its calculation.
+        if (!a.named) a.as = a.fn === 'count' ? 'effectif' : `${AGG_NAMES[a.fn]}_${a.column}`;
         return h('div', { class: 'row agg' }, fn, col, '→',
-          h('input', { class: 'agg-as', value: a.as, oninput: (e) => { a.as = e.target.value; }, onchange: () => changed() }),
+          h('input', { class: 'agg-as', value: a.as, oninput: (e) => { a.as = e.target.value; a.named = true; }, onchange: () => changed() }),
           v.aggregates.length > 1 ? h('button', { class: 'ghost', onclick: () => { v.aggregates.splice(i, 1); changed(); } }, '✕') : null);
       });
       return h('div', {}, h('div', { class: 'row' }, h('strong', {}, t('an_op_group')), by), aggs,
@@ -347,7 +351,13 @@ export function chartEditor(table, { withSource = true } = {}) {
     h('div', { class: 'row wrap' }, field(t('an_chart_title'), title), withSource ? field(t('an_chart_source'), source) : null,
       h('button', { class: 'primary', id: 'chart-draw', onclick: draw }, t('an_draw'))),
     figure, notes);
-  return { element, request, draw, notes };
+  // Puts a request back in the form (a chart-task step redrawn after a correct answer).
+  function set(r) {
+    for (const [el, v] of [[kind, r.kind], [x, r.x], [y, r.y ?? ''], [agg, r.agg], [group, r.group ?? ''], [title, r.title ?? '']]) {
+      if (v !== undefined && v !== null) el.value = v;
+    }
+  }
+  return { element, request, draw, notes, set };
 }
 
 function chartTab(table) {
@@ -388,10 +398,10 @@ function indicatorTab(table) {
     };
     const r = await guard(() => api.computeIndicator(table.name, req));
     if (!r) return;
-    clear(out).append(
+    clear(out).append(h('div', {},
       h('p', { class: 'figure', id: 'indicator-figure' }, r.value_fr ?? formatCell(r.value)),
       h('p', { id: 'indicator-explanation' }, r.explanation_fr ?? r.explanation ?? ''),
-      skippedNote(r));
+      skippedNote(r)));
   }
 
   function skippedNote(r) {
@@ -407,12 +417,12 @@ function indicatorTab(table) {
   async function normalise() {
     const r = await guard(() => api.normaliseProvinces(table.name, provCol.value));
     if (!r) return;
-    clear(provOut).append(
+    clear(provOut).append(h('div', {},
       h('p', { class: 'ok-text' }, t('an_prov_matched', r.matched)),
       r.unmatched.length
         ? h('div', {}, h('p', { class: 'warning-text' }, t('an_prov_unmatched', r.unmatched.length)),
           h('ul', { class: 'warnings', id: 'provinces-unmatched' }, r.unmatched.map((u) => h('li', {}, t('an_prov_value', u.value, u.rows)))))
-        : null);
+        : null));
   }
 
   return h('div', {},

@@ -6,6 +6,7 @@ import { h, clear, trustedHtml } from '../dom.js';
 import { t } from '../i18n.js';
 import { state, go, guard } from '../main.js';
 import { pipelineEditor, pipelineResult, chartEditor } from './analyse.js';
+import { lessonBadge } from './packs.js';
 
 export async function lessonScreen(packId, lessonId, stepId, onTitle) {
   const at = { profileId: state.profile.id, packId, lessonId };
@@ -13,10 +14,19 @@ export async function lessonScreen(packId, lessonId, stepId, onTitle) {
   onTitle(lesson.pack_title, lesson.title);
 
   const nav = h('ol', { class: 'step-list', id: 'step-list' });
+  // The lesson's status follows its completion rule (`required` steps done of all).
+  const badgeSlot = h('span', { id: 'lesson-status' });
+  function renderBadge(status) {
+    clear(badgeSlot);
+    const b = lessonBadge(status);
+    if (b) badgeSlot.append(b);
+  }
+  renderBadge(lesson.status);
   const pane = h('div', { class: 'step-pane', id: 'step-pane', 'aria-live': 'polite' });
   const root = h('section', { class: 'screen lesson', id: 'screen-lesson' },
     h('aside', { class: 'steps' },
-      h('h2', { class: 'lesson-name' }, lesson.title),
+      h('h2', { class: 'lesson-name' }, lesson.title, ' ', badgeSlot),
+      lesson.required < lesson.steps.length ? h('p', { class: 'muted small', id: 'lesson-rule' }, t('lesson_required', lesson.required, lesson.steps.length)) : null,
       h('p', { class: 'muted small' }, t('steps')),
       nav),
     pane,
@@ -25,6 +35,9 @@ export async function lessonScreen(packId, lessonId, stepId, onTitle) {
   const statuses = new Map(lesson.steps.map((s) => [s.id, s.status]));
 
   function renderNav(currentId) {
+    const all = [...statuses.values()];
+    const done = all.filter((st) => st === 'done').length;
+    renderBadge(done >= lesson.required ? 'done' : (all.some((st) => st !== 'todo') ? 'in_progress' : 'todo'));
     clear(nav);
     for (const s of lesson.steps) {
       const status = statuses.get(s.id);
@@ -214,22 +227,59 @@ function questionView(step, at, render) {
   return form;
 }
 
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+// One control per field type; ids `field-<name>` (location: `field-<name>_lat`/`_lon`).
+function fieldControl(f) {
+  const id = `field-${f.name}`;
+  if (f.type === 'choice' || f.type === 'province') {
+    return h('select', { id, name: f.name },
+      h('option', { value: '' }, t('choose')),
+      f.choices.map((c) => h('option', { value: c.value }, c.label)));
+  }
+  if (f.type === 'multiple') {
+    return h('fieldset', { class: 'choices checkboxes', id },
+      h('legend', { class: 'visually-hidden' }, f.label),
+      f.choices.map((c) => h('label', { class: 'choice' },
+        h('input', { type: 'checkbox', name: f.name, value: c.value }), ' ', c.label)));
+  }
+  if (f.type === 'date') {
+    const bound = (b) => (b === 'today' ? today() : b);
+    return h('input', { id, name: f.name, type: 'date', min: bound(f.min) ?? null, max: bound(f.max) ?? null });
+  }
+  if (f.type === 'location') {
+    const part = (suffix, label) => h('label', { class: 'coord' }, label, ' ',
+      h('input', { id: `${id}_${suffix}`, name: `${f.name}_${suffix}`, autocomplete: 'off', inputmode: 'decimal', size: 10 }));
+    return h('div', { class: 'location', id }, part('lat', t('latitude')), ' ', part('lon', t('longitude')));
+  }
+  return h('input', { id, name: f.name, autocomplete: 'off', inputmode: f.type === 'text' ? 'text' : (f.type === 'integer' ? 'numeric' : 'decimal') });
+}
+
+// What the core receives for a field: text as typed; checked values joined by spaces.
+function fieldValues(form, f) {
+  if (f.type === 'multiple') {
+    const picked = [...form.querySelectorAll(`input[type=checkbox][name="${CSS.escape(f.name)}"]:checked`)].map((i) => i.value);
+    return { [f.name]: picked.join(' ') };
+  }
+  if (f.type === 'location') {
+    return { [`${f.name}_lat`]: form.elements[`${f.name}_lat`].value, [`${f.name}_lon`]: form.elements[`${f.name}_lon`].value };
+  }
+  return { [f.name]: form.elements[f.name].value };
+}
+
 function collectView(step, at, render) {
   const fields = step.form.fields;
   const controls = fields.map((f) => {
     const id = `field-${f.name}`;
-    let control;
-    if (f.type === 'choice') {
-      control = h('select', { id, name: f.name },
-        h('option', { value: '' }, t('choose')),
-        f.choices.map((c) => h('option', { value: c.value }, c.label)));
-    } else {
-      control = h('input', { id, name: f.name, autocomplete: 'off', inputmode: f.type === 'text' ? 'text' : (f.type === 'integer' ? 'numeric' : 'decimal') });
-    }
-    return h('div', { class: 'field', 'data-field': f.name },
-      h('label', { for: id }, f.label, f.required ? h('span', { class: 'req' }, ` (${t('required')})`) : null),
-      control,
+    const labelFor = f.type === 'location' ? `${id}_lat` : (f.type === 'multiple' ? null : id);
+    return h('div', { class: 'field', 'data-field': f.name, 'data-type': f.type },
+      h('label', { for: labelFor }, f.label, f.required ? h('span', { class: 'req' }, ` (${t('required')})`) : null),
+      fieldControl(f),
       f.help ? h('small', { class: 'muted' }, f.help) : null,
+      f.constraint_message ? h('small', { class: 'constraint-hint muted' }, f.constraint_message) : null,
       h('p', { class: 'field-error', 'data-field': f.name, hidden: true }));
   });
   const message = h('p', { class: 'form-message', id: 'record-message', role: 'status' });
@@ -240,7 +290,7 @@ function collectView(step, at, render) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const values = {};
-    for (const f of fields) values[f.name] = form.elements[f.name].value;
+    for (const f of fields) Object.assign(values, fieldValues(form, f));
     const out = await guard(() => api.submitRecord(at, step.id, values));
     if (!out) return;
     if (!out.saved) {
@@ -262,17 +312,31 @@ function collectView(step, at, render) {
   const table = step.records.length
     ? h('table', { class: 'records', id: 'records' },
         h('thead', {}, h('tr', {}, fields.map((f) => h('th', {}, f.label)))),
-        h('tbody', {}, step.records.map((r) => h('tr', { class: 'record-row' }, fields.map((f) => h('td', {}, display(f, r[f.name])))))))
+        h('tbody', {}, step.records.map((r) => h('tr', { class: 'record-row' }, fields.map((f) => h('td', {}, display(f, r)))))))
     : h('p', { class: 'muted', id: 'records' }, t('no_records'));
 
   return h('div', { class: 'collect-step' }, form,
     h('h2', { class: 'records-title' }, t('records_title', step.records.length)), table);
 }
 
-function display(field, value) {
+// A record's value for a field, as the trainee reads it.
+function display(field, record) {
+  const num = (v) => (typeof v === 'number' ? v.toLocaleString('fr-FR', { maximumFractionDigits: 6 }) : '');
+  if (field.type === 'location') {
+    const lat = record[`${field.name}_lat`];
+    const lon = record[`${field.name}_lon`];
+    return lat === null || lat === undefined ? '' : `${num(lat)} ; ${num(lon)}`;
+  }
+  const value = record[field.name];
   if (value === null || value === undefined) return '';
-  if (field.type === 'choice') return field.choices.find((c) => c.value === value)?.label ?? value;
-  if (typeof value === 'number') return value.toLocaleString('fr-FR');
+  const label = (v) => field.choices?.find((c) => c.value === v)?.label ?? v;
+  if (field.type === 'choice' || field.type === 'province') return label(value);
+  if (field.type === 'multiple') return String(value).split(' ').map(label).join(', ');
+  if (field.type === 'date') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    return m ? `${m[3]}/${m[2]}/${m[1]}` : String(value);
+  }
+  if (typeof value === 'number') return num(value);
   return String(value);
 }
 
@@ -402,6 +466,9 @@ function dataTaskView(step, at, render) {
   return h('div', { class: 'task-step', id: 'data-task' }, intro, editor.element, controls, result);
 }
 
+// The last chart checked on each chart-task step, drawn again when the step is shown.
+const lastCharts = new Map();
+
 // A chart task: the chart editor on the step's table and "Vérifier" (the chart is drawn too).
 function chartTaskView(step, at, render) {
   const task = step.chart_task;
@@ -411,11 +478,14 @@ function chartTaskView(step, at, render) {
       h('p', { class: 'warning-text' }, t('task_dataset_missing', task.dataset)));
   }
   const editor = chartEditor(task.table, { withSource: false });
+  const drawn = lastCharts.get(step.id);
+  if (drawn) { editor.set(drawn); editor.draw(); }
   const controls = taskControls(step, at, async (build, box) => {
     const request = editor.request();
     const out = await guard(() => api.submitChart(at, step.id, request));
     if (!out) return;
     if (out.verdict === 'invalid') { showInvalid(box, out.message); return; }
+    lastCharts.set(step.id, request);
     if (out.verdict === 'correct') render(out.step);
     else { build(out.step); editor.draw(); }
     document.getElementById('feedback')?.scrollIntoView({ block: 'nearest' });

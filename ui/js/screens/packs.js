@@ -21,6 +21,7 @@ export async function packsScreen() {
         pack.lessons.map((l) => h('li', {},
           h('button', { class: 'lesson-open', 'data-lesson': l.id, onclick: () => go.lesson(pack.id, l.id) },
             h('span', { class: 'lesson-title' }, l.title),
+            lessonBadge(l.status),
             h('span', { class: 'progress', 'aria-label': t('steps_done', l.done, l.steps) },
               h('progress', { max: Math.max(1, l.steps), value: l.done }),
               h('span', { class: 'muted' }, t('steps_done', l.done, l.steps)),
@@ -70,4 +71,10 @@ function installCard(warnings) {
         h('ul', { class: 'warnings' }, warnings.map((w) => h('li', {}, w))))
       : null,
   );
+}
+
+/// A small badge for a lesson's status from its completion rule ("Terminée", "En cours").
+export function lessonBadge(status) {
+  if (status !== 'done' && status !== 'in_progress') return null;
+  return h('span', { class: `badge lesson-status ${status}`, 'data-status': status }, t('lesson_status_' + status));
 }

@@ -24,6 +24,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontFamily, FontStyle, FontTransform, RGBColor, TextStyle};
 
+pub use super::ChartError;
+
 /// Font family used for every text of the charts (embedded, never looked up
 /// on the system).
 pub const FONT_FAMILY: &str = "DejaVu Sans";
@@ -64,61 +66,48 @@ pub struct BarChartSpec {
     pub highlight: Option<String>,
 }
 
-/// Why a chart could not be produced.
-#[derive(Debug, thiserror::Error)]
-pub enum ChartError {
-    #[error("no data to draw")]
-    Empty,
-    #[error("value is not a finite number for {0}")]
-    NotFinite(String),
-    #[error("drawing failed: {0}")]
-    Draw(String),
-    #[error("PNG encoding failed: {0}")]
-    Png(String),
-}
-
 /// Width of a chart at scale 1, in pixels (SVG viewBox width).
-const WIDTH: u32 = 960;
+pub(super) const WIDTH: u32 = 960;
 /// Height of a chart at scale 1, in pixels (SVG viewBox height).
-const HEIGHT: u32 = 540;
+pub(super) const HEIGHT: u32 = 540;
 /// Horizontal charts with more categories than this grow taller, so labels stay readable.
 const ROWS_AT_BASE_HEIGHT: usize = 12;
 /// Extra height per category beyond `ROWS_AT_BASE_HEIGHT`, and the tallest chart drawn.
 const ROW_HEIGHT: u32 = 24;
 const MAX_HEIGHT: u32 = 1600;
 /// Largest PNG scale factor accepted; larger requests are clamped to it.
-const MAX_SCALE: u32 = 4;
+pub(super) const MAX_SCALE: u32 = 4;
 
-static FONT_REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
-static FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
+pub(super) static FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub(super) static FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 // Okabe–Ito colours used by the charts (must match `PALETTE`).
-const BAR: RGBColor = RGBColor(0x00, 0x72, 0xB2);
-const ACCENT: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
+pub(super) const BAR: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+pub(super) const ACCENT: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
 // Neutral colours for text and guides.
-const TEXT: RGBColor = RGBColor(0x1F, 0x1F, 0x1F);
-const MUTED: RGBColor = RGBColor(0x4D, 0x4D, 0x4D);
-const SOURCE: RGBColor = RGBColor(0x6B, 0x6B, 0x6B);
-const GRID: RGBColor = RGBColor(0xE2, 0xE2, 0xE2);
-const BASELINE: RGBColor = RGBColor(0x80, 0x80, 0x80);
+pub(super) const TEXT: RGBColor = RGBColor(0x1F, 0x1F, 0x1F);
+pub(super) const MUTED: RGBColor = RGBColor(0x4D, 0x4D, 0x4D);
+pub(super) const SOURCE: RGBColor = RGBColor(0x6B, 0x6B, 0x6B);
+pub(super) const GRID: RGBColor = RGBColor(0xE2, 0xE2, 0xE2);
+pub(super) const BASELINE: RGBColor = RGBColor(0x80, 0x80, 0x80);
 
 // Rendered font sizes, in pixels at scale 1.
-const TITLE_PX: f64 = 20.0;
-const AXIS_TITLE_PX: f64 = 12.5;
-const CATEGORY_PX: f64 = 13.0;
-const TICK_PX: f64 = 12.0;
-const VALUE_PX: f64 = 12.5;
-const SOURCE_PX: f64 = 11.0;
+pub(super) const TITLE_PX: f64 = 20.0;
+pub(super) const AXIS_TITLE_PX: f64 = 12.5;
+pub(super) const CATEGORY_PX: f64 = 13.0;
+pub(super) const TICK_PX: f64 = 12.0;
+pub(super) const VALUE_PX: f64 = 12.5;
+pub(super) const SOURCE_PX: f64 = 11.0;
 /// Smallest font size used when many bars must share the space.
-const MIN_PX: f64 = 8.0;
+pub(super) const MIN_PX: f64 = 8.0;
 /// Vertical charts turn their category labels rather than go below this.
 const ROTATE_BELOW_PX: f64 = 10.0;
 
 // Spacing, in pixels at scale 1.
-const MARGIN_X: f64 = 28.0;
-const MARGIN_TOP: f64 = 18.0;
-const MARGIN_BOTTOM: f64 = 14.0;
-const GAP: f64 = 8.0;
+pub(super) const MARGIN_X: f64 = 28.0;
+pub(super) const MARGIN_TOP: f64 = 18.0;
+pub(super) const MARGIN_BOTTOM: f64 = 14.0;
+pub(super) const GAP: f64 = 8.0;
 
 /// Registers the embedded DejaVu fonts with plotters, once per process.
 fn ensure_fonts() -> Result<(), ChartError> {
@@ -199,6 +188,49 @@ pub fn bar_chart_svg(spec: &BarChartSpec, data: &[BarDatum]) -> Result<String, C
         root.present().map_err(draw_err)?;
     }
     Ok(svg)
+}
+
+/// Like [`bar_chart_svg`], with every bar tagged `class="bar"` (`"bar highlight"` for
+/// the highlighted one), `data-label` and `data-value`, in drawing order (left to right,
+/// or top to bottom), so that the UI and tests can find the bars.
+pub fn bar_chart_svg_tagged(spec: &BarChartSpec, data: &[BarDatum]) -> Result<String, ChartError> {
+    let rows = prepare(spec, data)?;
+    let svg = bar_chart_svg(spec, data)?;
+    Ok(tag_bars(&svg, &rows))
+}
+
+/// Adds the bar classes to the rectangles plotters drew in the bar or accent colour.
+fn tag_bars(svg: &str, rows: &[Row]) -> String {
+    let mut out = String::with_capacity(svg.len() + rows.len() * 64);
+    let mut rest = svg;
+    let mut i = 0;
+    while let Some(pos) = rest.find("<rect") {
+        let (head, tail) = rest.split_at(pos);
+        out.push_str(head);
+        let end = tail.find('>').map_or(tail.len(), |e| e + 1);
+        let elem = &tail[..end];
+        let is_bar = elem.contains("fill=\"#0072B2\"") || elem.contains("fill=\"#D55E00\"");
+        match rows.get(i) {
+            Some(row) if is_bar => {
+                out.push_str(&format!(
+                    "<rect class=\"{}\" data-label=\"{}\" data-value=\"{}\"",
+                    if row.highlighted {
+                        "bar highlight"
+                    } else {
+                        "bar"
+                    },
+                    super::scene::esc(&row.label),
+                    row.value
+                ));
+                out.push_str(&elem[5..]);
+                i += 1;
+            }
+            _ => out.push_str(elem),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Draws a bar chart as PNG file bytes: 960 × 540 pixels at `scale` 1,
@@ -287,7 +319,7 @@ fn value_decimals(rows: &[Row]) -> usize {
 
 /// Nice tick values covering `[lo, hi]`, about `target` of them, and the
 /// number of decimals their labels need.
-fn nice_ticks(lo: f64, hi: f64, target: f64, whole: bool) -> (f64, usize) {
+pub(super) fn nice_ticks(lo: f64, hi: f64, target: f64, whole: bool) -> (f64, usize) {
     let span = (hi - lo).max(f64::MIN_POSITIVE);
     let raw = span / target.max(1.0);
     let mag = 10f64.powf(raw.log10().floor());
@@ -314,7 +346,7 @@ fn nice_ticks(lo: f64, hi: f64, target: f64, whole: bool) -> (f64, usize) {
 }
 
 /// Tick values that are multiples of `step` inside `[a, b]`.
-fn tick_values(a: f64, b: f64, step: f64) -> Vec<f64> {
+pub(super) fn tick_values(a: f64, b: f64, step: f64) -> Vec<f64> {
     let first = (a / step - 1e-9).ceil() as i64;
     let last = (b / step + 1e-9).floor() as i64;
     (first..=last)
@@ -334,16 +366,16 @@ fn tick_values(a: f64, b: f64, step: f64) -> Vec<f64> {
 /// anchor (which point of the text box `(x, y)` designates, in the text's
 /// own direction) and whether it reads bottom-to-top (rotated 270°).
 #[derive(Clone, Copy)]
-struct Look {
-    px: f64,
-    bold: bool,
-    color: RGBColor,
-    h: HPos,
-    v: VPos,
-    rotated: bool,
+pub(super) struct Look {
+    pub(super) px: f64,
+    pub(super) bold: bool,
+    pub(super) color: RGBColor,
+    pub(super) h: HPos,
+    pub(super) v: VPos,
+    pub(super) rotated: bool,
 }
 
-fn look(px: f64, bold: bool, color: RGBColor, h: HPos, v: VPos) -> Look {
+pub(super) fn look(px: f64, bold: bool, color: RGBColor, h: HPos, v: VPos) -> Look {
     Look {
         px,
         bold,
@@ -355,11 +387,11 @@ fn look(px: f64, bold: bool, color: RGBColor, h: HPos, v: VPos) -> Look {
 }
 
 /// A text to rasterise after plotters has drawn the shapes (PNG only).
-struct TextOp {
-    text: String,
-    x: f64,
-    y: f64,
-    look: Look,
+pub(super) struct TextOp {
+    pub(super) text: String,
+    pub(super) x: f64,
+    pub(super) y: f64,
+    pub(super) look: Look,
 }
 
 /// Drawing helpers bound to one drawing area and one scale factor.
@@ -478,7 +510,12 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
 /// bearing, which gives visibly uneven letter spacing ("Provin ce"); this
 /// lays glyphs out properly, with the same anchors as plotters' SVG backend
 /// so that the PNG matches the SVG.
-fn draw_texts(pixels: &mut [u8], w: u32, h: u32, texts: &[TextOp]) -> Result<(), ChartError> {
+pub(super) fn draw_texts(
+    pixels: &mut [u8],
+    w: u32,
+    h: u32,
+    texts: &[TextOp],
+) -> Result<(), ChartError> {
     use ab_glyph::{point, Font, FontRef, PxScale, ScaleFont};
 
     let regular =

