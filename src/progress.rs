@@ -470,11 +470,45 @@ pub struct WrongAnswer {
 }
 
 /// The text of an answer as the facilitator reads it.
+/// A data task's pipeline and a chart task's chart are described in words (French, the
+/// facilitator's language), not shown as JSON.
 fn answer_text(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.trim().to_string(),
         serde_json::Value::Null => String::new(),
+        serde_json::Value::Object(o) if o.contains_key("steps") => {
+            match crate::pipeline::Pipeline::from_value(v.clone()) {
+                Ok(p) => crate::datatask::describe_pipeline(&p, Lang::Fr).join(" ; "),
+                Err(_) => v.to_string(),
+            }
+        }
+        serde_json::Value::Object(o) if o.contains_key("kind") && o.contains_key("x") => {
+            crate::datatask::describe_chart(&crate::datatask::chart_choice(v), Lang::Fr)
+        }
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod answer_text_tests {
+    use super::answer_text;
+    use serde_json::json;
+
+    #[test]
+    fn pipelines_and_charts_are_described_in_words() {
+        let p = answer_text(&json!({"steps": [
+            {"op": "sort", "keys": [{"column": "population_2009_a", "desc": true}]},
+            {"op": "limit", "n": 5}
+        ]}));
+        assert!(p.contains("population_2009_a") && p.contains('5'), "{p}");
+        assert!(!p.contains('{'), "{p}");
+        let c = answer_text(&json!({"kind": "line", "x": "province", "y": "population_2009_a"}));
+        assert!(c.contains("province") && !c.contains('{'), "{c}");
+        assert_eq!(answer_text(&json!(" 12 ")), "12");
+        assert_eq!(
+            answer_text(&json!(["TD-LC", "TD-KA"])),
+            r#"["TD-LC","TD-KA"]"#
+        );
     }
 }
 

@@ -104,7 +104,9 @@ fn make_pack(dir: &std::path::Path, rows: usize) -> Result<(), BoxError> {
     )?;
     std::fs::write(
         dir.join("datapackage.json"),
-        r#"{"resources": [{"name": "ecoles", "path": "data/ecoles.csv"}]}"#,
+        r#"{"resources": [{"name": "ecoles", "path": "data/ecoles.csv", "schema": {"fields": [
+            {"name": "ecole", "type": "string"}, {"name": "province", "type": "string"},
+            {"name": "eleves", "type": "integer"}]}}]}"#,
     )?;
     let mut csv = String::from("ecole,province,eleves\n");
     let mut x: u64 = 42;

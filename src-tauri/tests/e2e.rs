@@ -683,6 +683,9 @@ async fn analyse() {
     click(&c, "#indicator-compute").await;
     // Incomes 1000·i for i = 1..130: Gini = (n-1)/(3n) ≈ 0,33.
     wait_text(&c, "#indicator-figure", "0,33").await;
+    // With the Lorenz curve and its line of equality.
+    wait_count(&c, "#indicator-chart svg .lorenz", 1).await;
+    wait_count(&c, "#indicator-chart svg .equality", 1).await;
     select(&c, "#provinces-column", "province").await;
     click(&c, "#provinces-normalise").await;
     wait_text(&c, "#provinces-result", "130 ligne(s) reconnue(s).").await;

@@ -398,10 +398,18 @@ function indicatorTab(table) {
     };
     const r = await guard(() => api.computeIndicator(table.name, req));
     if (!r) return;
+    const curve = ['gini', 'lorenz'].includes(r.kind) ? h('figure', { class: 'chart', id: 'indicator-chart' }) : null;
     clear(out).append(h('div', {},
       h('p', { class: 'figure', id: 'indicator-figure' }, r.value_fr ?? formatCell(r.value)),
       h('p', { id: 'indicator-explanation' }, r.explanation_fr ?? r.explanation ?? ''),
-      skippedNote(r)));
+      skippedNote(r), curve));
+    if (curve) {
+      // The Lorenz curve behind the figure: how far it sags below the line of equality.
+      const c = await guard(() => api.chartSvg(table.name, {
+        kind: 'lorenz', x: req.value, weight: req.weight, title: t('an_lorenz_title', req.value), source: table.source_file,
+      }));
+      if (c) trustedHtml(curve, c.svg);
+    }
   }
 
   function skippedNote(r) {
