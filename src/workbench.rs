@@ -50,6 +50,12 @@ impl Workshop {
         Ok(page)
     }
 
+    /// Starts loading a table's columns in the background (after an import), so that the
+    /// grid sorts and the group-bys on it do not wait for them later.
+    pub fn warm_table(&self, table: &str) {
+        crate::grid::warm(self.database_path(), table);
+    }
+
     /// An inequality indicator over a workspace table.
     pub fn compute_indicator(
         &self,

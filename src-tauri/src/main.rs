@@ -344,9 +344,11 @@ async fn import_file(
     on_progress: Channel<Progress>,
 ) -> Reply<ImportReport> {
     with(state, move |w| {
-        w.import_with_progress(&path, &options.options(), &mut |p: &Progress| {
+        let report = w.import_with_progress(&path, &options.options(), &mut |p: &Progress| {
             let _ = on_progress.send(*p);
-        })
+        })?;
+        w.warm_table(&report.table);
+        Ok(report)
     })
     .await
 }
