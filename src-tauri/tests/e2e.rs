@@ -460,6 +460,28 @@ async fn import_export() {
     );
     shot(&c, "17-tache-graphique").await;
 
+    // Back on the data task, the trainee's last table steps are there to go on from.
+    click(&c, ".step-link[data-step='tableau-moins-peuplees']").await;
+    wait_count(&c, "#data-task .pipeline-step", 2).await;
+    assert_eq!(
+        find(&c, ".sort-column")
+            .await
+            .prop("value")
+            .await
+            .expect("sort column")
+            .as_deref(),
+        Some("population_2009_a")
+    );
+    assert_eq!(
+        find(&c, ".limit-n")
+            .await
+            .prop("value")
+            .await
+            .expect("limit")
+            .as_deref(),
+        Some("5")
+    );
+
     // A reflection: too short is refused with the reason, then saved.
     click(&c, ".step-link[data-step='reflexion']").await;
     wait_text(&c, "#step-title", "Et vous ?").await;

@@ -173,9 +173,19 @@ export function pipelineEditor(table) {
     h('span', {}, t('an_add_step')),
     ['filter', 'derive', 'group', 'sort', 'limit'].map((op) =>
       h('button', { class: 'add-step', 'data-op': op, onclick: () => { steps.push(makeStep(op, redraw)); redraw(); } }, t('an_op_' + op))));
+  // Puts a pipeline (the core's JSON, e.g. a trainee's last answer) back in the editor.
+  // Steps the editor cannot show (pivot, join, several conditions) leave it as it is.
+  function load(p) {
+    const inits = (p && Array.isArray(p.steps) ? p.steps : []).map(stepInit);
+    if (!inits.length || inits.some((x) => !x)) return false;
+    steps.splice(0, steps.length, ...inits.map(([op, init]) => makeStep(op, redraw, init)));
+    redraw();
+    return true;
+  }
   return {
     element: h('div', { class: 'pipeline-editor' }, list, addRow),
     pipeline: () => ({ steps: steps.map((s) => s.read()) }),
+    load,
   };
 }
 
@@ -214,13 +224,14 @@ function pipelineTab(table) {
 
 // One step of the pipeline: its editor (rebuilt when earlier steps change the columns)
 // and `read()`, the step as the core's pipeline JSON wants it.
-function makeStep(op, changed) {
+function makeStep(op, changed, init = null) {
   const v = { op };
   if (op === 'filter') Object.assign(v, { column: '', cmp: 'eq', value: '' });
   if (op === 'derive') Object.assign(v, { as: '', fn: 'div', a: '', b: '', constant: '' });
   if (op === 'group') Object.assign(v, { by: [], aggregates: [{ fn: 'count', column: '', as: 'effectif' }] });
   if (op === 'sort') Object.assign(v, { column: '', desc: true });
   if (op === 'limit') Object.assign(v, { n: 10 });
+  if (init) Object.assign(v, init);
   const set = (k, redraw = false) => (e) => { v[k] = e.target.type === 'checkbox' ? e.target.checked : e.target.value; if (redraw) changed(); };
   const pick = (sel, value) => { if (value) sel.value = value; else if (sel.options.length) sel.value = sel.options[0].value; return sel; };
 
@@ -294,6 +305,29 @@ function makeStep(op, changed) {
     return { op, n: Number(v.n) || 10 };
   }
   return { op, editor, read };
+}
+
+// One step of the core's pipeline JSON as [op, editor state], or null when the editor
+// cannot show it.
+function stepInit(s) {
+  if (!s || typeof s !== 'object') return null;
+  if (s.op === 'filter' && Array.isArray(s.conditions) && s.conditions.length === 1) {
+    const c = s.conditions[0];
+    const value = Array.isArray(c.value) ? c.value.join('; ') : (c.value ?? '');
+    return ['filter', { column: c.column, cmp: c.cmp, value: String(value) }];
+  }
+  if (s.op === 'derive' && s.a && s.a.column !== undefined) {
+    const b = s.b || {};
+    return ['derive', { as: s.as, fn: s.fn, a: s.a.column, b: b.column ?? '', constant: b.value !== undefined ? String(b.value) : '' }];
+  }
+  if (s.op === 'group' && Array.isArray(s.by)) {
+    return ['group', { by: s.by.slice(), aggregates: (s.aggregates || []).map((a) => ({ fn: a.fn, column: a.column ?? '', as: a.as, named: true })) }];
+  }
+  if (s.op === 'sort' && Array.isArray(s.keys) && s.keys.length === 1) {
+    return ['sort', { column: s.keys[0].column, desc: !!s.keys[0].desc }];
+  }
+  if (s.op === 'limit') return ['limit', { n: s.n }];
+  return null;
 }
 
 // ---------- charts, with advice ----------

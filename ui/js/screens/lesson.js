@@ -444,6 +444,8 @@ function dataTaskView(step, at, render) {
       h('p', { class: 'warning-text' }, t('task_dataset_missing', task.dataset)));
   }
   const editor = pipelineEditor(task.table);
+  // Back on the step: the trainee's last pipeline, to go on from it.
+  if (step.last_answer) editor.load(step.last_answer);
   const result = h('div', { id: 'task-result' });
   const controls = taskControls(step, at, async (build, box) => {
     const out = await guard(() => api.submitPipeline(at, step.id, editor.pipeline()));
@@ -478,7 +480,7 @@ function chartTaskView(step, at, render) {
       h('p', { class: 'warning-text' }, t('task_dataset_missing', task.dataset)));
   }
   const editor = chartEditor(task.table, { withSource: false });
-  const drawn = lastCharts.get(step.id);
+  const drawn = lastCharts.get(step.id) ?? (step.last_answer && step.last_answer.kind ? step.last_answer : null);
   if (drawn) { editor.set(drawn); editor.draw(); }
   const controls = taskControls(step, at, async (build, box) => {
     const request = editor.request();
