@@ -1,20 +1,10 @@
 //! The `datajam` CLI, run as a facilitator's script would run it.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn datajam(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_datajam"))
-        .args(args)
-        .env("DATAJAM_DATA_DIR", data_dir)
-        .env_remove("DATAJAM_LANG")
-        .output()
-        .expect("run datajam")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{datajam, text};
 
 #[test]
 fn help_is_in_french_and_lists_the_commands() {

@@ -1,21 +1,9 @@
 //! `datajam query TABLE --pipeline FILE.json` and `datajam sql "SELECT …"`, run as a
 //! facilitator's script would run them.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn datajam(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_datajam"))
-        .args(args)
-        .env("DATAJAM_DATA_DIR", data_dir)
-        .env_remove("DATAJAM_LANG")
-        .output()
-        .expect("run datajam")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{datajam, text};
 
 fn setup() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

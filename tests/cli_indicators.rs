@@ -1,20 +1,8 @@
 //! `datajam indicator` and `datajam provinces` on a small CSV imported with `datajam import`.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn datajam(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_datajam"))
-        .args(args)
-        .env("DATAJAM_DATA_DIR", data_dir)
-        .env_remove("DATAJAM_LANG")
-        .output()
-        .expect("run datajam")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{datajam, text};
 
 const CSV: &str = "menage;province;sexe_chef;revenu;taille;scolarise\n\
 1;Ville de N'Djaména;F;2;1;1\n\

@@ -1,7 +1,10 @@
 //! Progress files: export, class merge, scripted play (library and CLI).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{datajam, text};
 
 use datajam::i18n::Lang;
 use datajam::pack::{Exercise, Pack};
@@ -10,19 +13,6 @@ use datajam::progress::{
 };
 use datajam::Workshop;
 use serde_json::{json, Value};
-
-fn datajam(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_datajam"))
-        .args(args)
-        .env("DATAJAM_DATA_DIR", data_dir)
-        .env_remove("DATAJAM_LANG")
-        .output()
-        .expect("run datajam")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
 
 fn ev(
     profile: &str,

@@ -2,7 +2,10 @@
 //! hints, reveal, skip, progress that survives, `pack check` and `play` (library and CLI).
 
 use std::path::Path;
-use std::process::{Command, Output};
+
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{datajam, text};
 
 use datajam::i18n::Lang;
 use datajam::workshop::Status;
@@ -13,19 +16,6 @@ const PACK: &str = "datajam-tchad";
 const LESSON: &str = "premiers-pas";
 const DATA: &str = "tableau-moins-peuplees";
 const CHART: &str = "tracer-graphique";
-
-fn datajam(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_datajam"))
-        .args(args)
-        .env("DATAJAM_DATA_DIR", data_dir)
-        .env_remove("DATAJAM_LANG")
-        .output()
-        .expect("run datajam")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
 
 fn open(dir: &Path) -> (Workshop, String) {
     let mut w = Workshop::open(dir, Lang::Fr).unwrap();
