@@ -1086,37 +1086,18 @@ pub(super) fn draw_histogram(values: &[f64], bins: Option<u32>, t: &Texts) -> Sc
 
 // ---------- Lorenz ----------
 
-/// Points of the Lorenz curve of `values` (weights 1 when `None`): from (0, 0) to
-/// (1, 1), cumulative share of the weight against cumulative share of the total, rows
-/// ordered by value; and the Gini index (area between the diagonal and the curve, × 2).
-/// `None` when the total is not positive.
-///
-/// This is the chart's own small helper (the indicators module, if any, is not used).
+/// Points of the Lorenz curve of `values` (weights 1 when `None`) and its Gini index,
+/// from [`crate::indicators`] so that the chart and the Indicators tab always agree.
+/// `None` when the curve does not exist (no values, zero total, negative values).
 pub fn lorenz_points(values: &[f64], weights: Option<&[f64]>) -> Option<(Vec<(f64, f64)>, f64)> {
-    let mut rows: Vec<(f64, f64)> = values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (*v, weights.map_or(1.0, |w| w[i])))
-        .filter(|(v, w)| v.is_finite() && w.is_finite() && *v >= 0.0 && *w > 0.0)
-        .collect();
-    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let total_w: f64 = rows.iter().map(|r| r.1).sum();
-    let total_v: f64 = rows.iter().map(|r| r.0 * r.1).sum();
-    if rows.is_empty() || total_w <= 0.0 || total_v <= 0.0 {
+    let points = crate::indicators::lorenz(values, weights);
+    if points.is_empty() {
         return None;
     }
-    let mut points = Vec::with_capacity(rows.len() + 1);
-    points.push((0.0, 0.0));
-    let (mut cw, mut cv) = (0.0, 0.0);
-    let mut gini = 1.0;
-    for (v, w) in rows {
-        let (pw, pv) = (cw / total_w, cv / total_v);
-        cw += w;
-        cv += v * w;
-        let (nw, nv) = (cw / total_w, cv / total_v);
-        gini -= (nw - pw) * (nv + pv);
-        points.push((nw, nv));
-    }
+    let gini = match weights {
+        Some(w) => crate::indicators::gini_weighted(values, w)?,
+        None => crate::indicators::gini(values)?,
+    };
     Some((points, gini.clamp(0.0, 1.0)))
 }
 
