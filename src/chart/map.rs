@@ -85,16 +85,9 @@ pub fn quantile_classes(values: &[f64], k: usize) -> Vec<usize> {
         .collect()
 }
 
-/// The ISO code of the province `spelling` names: an exact ISO code first (`TD-MO` is
-/// Mayo-Kebbi Ouest, although Natural Earth's `TD.MO` is Moyen-Chari), then any spelling
-/// [`crate::provinces::normalise`] knows.
+/// The ISO code of the province `spelling` names (any spelling, or a code).
 fn province_code(spelling: &str) -> Option<&'static str> {
-    let t = spelling.trim();
-    crate::provinces::all()
-        .iter()
-        .find(|p| p.code.eq_ignore_ascii_case(t))
-        .or_else(|| crate::provinces::normalise(t))
-        .map(|p| p.code.as_str())
+    crate::provinces::normalise(spelling).map(|p| p.code.as_str())
 }
 
 /// One area to draw.
