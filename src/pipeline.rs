@@ -733,6 +733,20 @@ impl<'c> Compiler<'c> {
                 ty,
             });
         }
+        self.push_grouped(step, "regrouper", &items, &keys, out);
+        Ok(())
+    }
+
+    /// Ends a group or pivot step: `SELECT items FROM current GROUP BY keys`, whose rows
+    /// are then ordered by their keys (missing last) unless a later step sorts them.
+    fn push_grouped(
+        &mut self,
+        step: usize,
+        what: &str,
+        items: &[String],
+        keys: &[String],
+        cols: Vec<Col>,
+    ) {
         let group_by = if keys.is_empty() {
             String::new()
         } else {
@@ -743,13 +757,12 @@ impl<'c> Compiler<'c> {
             items.join(", "),
             self.current
         );
-        self.cols = out;
+        self.cols = cols;
         self.order = keys
             .iter()
             .flat_map(|k| [format!("{k} IS NULL"), k.clone()])
             .collect();
-        self.push_cte(step, "regrouper", body);
-        Ok(())
+        self.push_cte(step, what, body);
     }
 
     fn sort(&mut self, step: usize, keys: &[SortKey]) -> Result<(), AnalysisError> {
@@ -863,22 +876,7 @@ impl<'c> Compiler<'c> {
             ));
             out.push(Col { name, label, ty });
         }
-        let group_by = if keys.is_empty() {
-            String::new()
-        } else {
-            format!(" GROUP BY {}", keys.join(", "))
-        };
-        let body = format!(
-            "SELECT {} FROM {}{group_by}",
-            items.join(", "),
-            self.current
-        );
-        self.cols = out;
-        self.order = keys
-            .iter()
-            .flat_map(|k| [format!("{k} IS NULL"), k.clone()])
-            .collect();
-        self.push_cte(step, "tableau large (pivot)", body);
+        self.push_grouped(step, "tableau large (pivot)", &items, &keys, out);
         Ok(())
     }
 
