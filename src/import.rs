@@ -153,6 +153,20 @@ pub struct ImportOptions {
     /// `#N/A`, `n/d`, `-`, `--`, `..`, `...`, `…`, any case). Blank cells
     /// are always missing. `None`: the default list.
     pub missing_values: Option<Vec<String>>,
+    /// When a pack makes the table (an import step): recorded in `pack_datasets` in the
+    /// import's own transaction, so the table's origin is known for sure.
+    pub origin: Option<PackOrigin>,
+}
+
+/// The pack content a table is made from, as recorded in `pack_datasets`: the row's
+/// `loaded_at` is the table's `imported_at`, so a later import of the same name by someone
+/// else is told apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackOrigin {
+    pub pack_id: String,
+    /// The `pack_datasets.resource` key (`import:<lesson>/<step>` for import steps).
+    pub resource: String,
+    pub content_hash: String,
 }
 
 /// The stage of an import, in the order they come.
@@ -1285,6 +1299,7 @@ fn import_source(
         sheet: prepared.sheet.as_deref(),
         warnings: &warnings,
         replace: opts.replace,
+        origin: opts.origin.as_ref(),
     };
     let start = prepared.split.1;
     // The commit itself is given the last 2%.
