@@ -28,6 +28,7 @@
 //! - [`tableschema`]: pack datasets checked against their Frictionless Table Schema.
 //! - [`xlsform`]: collect forms written as XLSForm workbooks (KoboToolbox/ODK).
 //! - [`datatask`]: data-task and chart-task steps: pack format, `pack check` proofs, solution text.
+//! - [`importstep`]: import steps: a practice file of the pack imported into a table.
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
 pub mod analysis;
@@ -41,6 +42,7 @@ pub mod form;
 pub mod grid;
 pub mod i18n;
 pub mod import;
+pub mod importstep;
 pub mod indicators;
 pub mod markdown;
 pub mod pack;

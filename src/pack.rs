@@ -253,6 +253,8 @@ pub enum Exercise {
     /// Draw a chart; checked on what it shows (see [`crate::datatask`]).
     #[serde(rename = "chart_task")]
     ChartTask(crate::datatask::ChartTask),
+    /// Import a practice file of the pack into a table (see [`crate::importstep`]).
+    Import(crate::importstep::ImportStep),
 }
 
 impl Exercise {
@@ -265,6 +267,7 @@ impl Exercise {
             Exercise::Reflection(_) => "reflection",
             Exercise::Data(_) => "data",
             Exercise::ChartTask(_) => "chart_task",
+            Exercise::Import(_) => "import",
         }
     }
 }
@@ -674,9 +677,25 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
             }
         }
     }
+    // Tables made by import steps, which questions may show.
+    let import_tables: HashSet<&str> = lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .filter_map(|s| match &s.exercise {
+            Exercise::Import(i) => Some(i.table.as_str()),
+            _ => None,
+        })
+        .collect();
     for lesson in &lessons {
         for step in &lesson.steps {
-            check_step(step, &lesson.file, &datasets, &files, &mut problems);
+            check_step(
+                step,
+                &lesson.file,
+                &datasets,
+                &import_tables,
+                &files,
+                &mut problems,
+            );
         }
     }
     problems.extend(crate::datatask::check_tasks(&lessons, &datasets, &files));
@@ -1067,6 +1086,7 @@ fn check_step(
     step: &Step,
     file: &str,
     datasets: &[Dataset],
+    import_tables: &HashSet<&str>,
     files: &BTreeMap<String, Vec<u8>>,
     problems: &mut Vec<Problem>,
 ) {
@@ -1092,8 +1112,10 @@ fn check_step(
                 at(msg);
             }
             if let Some(d) = &q.dataset {
-                if !datasets.iter().any(|x| &x.name == d) {
-                    at(format!("dataset `{d}` is not in datapackage.json"));
+                if !datasets.iter().any(|x| &x.name == d) && !import_tables.contains(d.as_str()) {
+                    at(format!(
+                        "dataset `{d}` is neither in datapackage.json nor the table of an import step"
+                    ));
                 }
             }
         }
@@ -1120,7 +1142,7 @@ fn check_step(
             }
         },
         // Checked by running them: see `crate::datatask::check_tasks`.
-        Exercise::Data(_) | Exercise::ChartTask(_) => {}
+        Exercise::Data(_) | Exercise::ChartTask(_) | Exercise::Import(_) => {}
     }
 }
 

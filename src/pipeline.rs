@@ -1277,6 +1277,7 @@ pub fn save_as(
             name: n,
             label: c.label.clone(),
             column_type: c.ty,
+            hxl: None,
         });
     }
     let tmp = format!("dj_tmp_{name}");

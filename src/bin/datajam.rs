@@ -406,6 +406,7 @@ impl ReadArgs {
             replace,
             types,
             missing_values: (!self.missing.is_empty()).then_some(self.missing),
+            ..Default::default()
         })
     }
 }
