@@ -971,10 +971,16 @@ impl<'c> Compiler<'c> {
                     n += 1;
                 }
             }
+            // A renamed column's label says where it comes from: « region (recensement) ».
+            let label = if name == c.name {
+                c.label.clone()
+            } else {
+                format!("{} ({})", c.label, info.name)
+            };
             items.push(format!("r.{} AS {}", q(&c.name), q(&name)));
             out.push(Col {
                 name,
-                label: c.label.clone(),
+                label,
                 ty: c.column_type,
             });
         }

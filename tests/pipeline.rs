@@ -636,6 +636,17 @@ fn join_another_table() {
     );
     // The right table's `note` clashes with the left one: renamed.
     assert_eq!(col(&res, "note_population")[0], json!("recensement"));
+    let label = |name: &str| {
+        res.columns
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| c.label.clone())
+    };
+    assert_eq!(
+        label("note_population").as_deref(),
+        Some("note (population)")
+    );
+    assert_eq!(label("population").as_deref(), Some("population"));
     assert!(!res.columns.iter().any(|c| c.name == "code_iso"));
     let res = run(
         &fx,
