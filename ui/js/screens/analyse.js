@@ -518,7 +518,7 @@ function stepEditor(s, ctx) {
           : null);
     });
     const match = v.conditions.length > 1
-      ? field(t('an_match'), choice([['all', t('an_match_all')], ['any', t('an_match_any')]], v.match, {
+      ? h('label', { class: 'inline-field' }, t('an_match'), ' ', choice([['all', t('an_match_all')], ['any', t('an_match_any')]], v.match, {
           class: 'filter-match', 'data-key': 'match', onchange: (e) => { v.match = e.target.value; rerender(); },
         }))
       : null;
@@ -567,7 +567,8 @@ function stepEditor(s, ctx) {
   if (op === 'group') {
     const by = columnChecks('group-by', cols, () => v.by, (picked) => { v.by = picked; changed(); }, t('an_op_group'));
     const aggs = v.aggregates.map((a, i) => {
-      const fn = choice(AGG_FNS.map((f) => [f, t('an_agg_' + f)]), a.fn, {
+      // « nombre de » lignes, or of the values of a column that are not empty.
+      const fn = choice(AGG_FNS.map((f) => [f, t(f === 'count' ? 'an_agg_count_of' : 'an_agg_' + f)]), a.fn, {
         class: 'agg-fn', 'data-key': `agg${i}-fn`, 'aria-label': t('an_calculation'),
         onchange: (e) => { a.fn = e.target.value; rerender(); },
       });
@@ -625,7 +626,7 @@ function stepEditor(s, ctx) {
     const index = columnChecks('pivot-index', cols, () => v.index, (picked) => { v.index = picked; changed(); }, t('an_pivot_index'));
     const spread = choice(colOpts, v.columns, { class: 'pivot-columns', 'data-key': 'pivot-columns', onchange: (e) => { v.columns = e.target.value; } });
     v.columns = spread.value;
-    const agg = choice(PIVOT_AGGS.map((f) => [f, t('an_agg_' + f)]), v.agg, {
+    const agg = choice(PIVOT_AGGS.map((f) => [f, t(f === 'count' ? 'an_agg_count_values' : 'an_agg_' + f)]), v.agg, {
       class: 'pivot-agg', 'data-key': 'pivot-agg', onchange: (e) => { v.agg = e.target.value; rerender(); },
     });
     v.agg = agg.value;
