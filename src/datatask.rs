@@ -128,6 +128,8 @@ pub fn chart_choice(request: &serde_json::Value) -> ChartChoice {
         y: text("y"),
         agg: text("agg"),
         group: text("group"),
+        sort: request.get("sort").and_then(|v| v.as_bool()),
+        weight: text("weight"),
     }
 }
 
@@ -439,6 +441,16 @@ pub fn describe_chart(c: &ChartChoice, lang: Lang) -> String {
             format!("groups: {g}")
         });
     }
+    if let Some(w) = &c.weight {
+        parts.push(if fr {
+            format!("pondérée par {w}")
+        } else {
+            format!("weighted by {w}")
+        });
+    }
+    if c.sort == Some(true) {
+        parts.push(if fr { "barres triées" } else { "bars sorted" }.into());
+    }
     parts.join(" ; ")
 }
 
@@ -721,12 +733,14 @@ fn check_chart_task(sb: &mut Sandbox<'_>, t: &ChartTask, at: &mut dyn FnMut(Part
     };
     let e = &t.expect;
     fields(Part::Expect, [&e.x, &e.y, &e.group], at);
+    fields(Part::Expect, [&e.weight, &None, &None], at);
     let reference = t.reference_choice();
     fields(
         Part::Reference,
         [&reference.x, &reference.y, &reference.group],
         at,
     );
+    fields(Part::Reference, [&reference.weight, &None, &None], at);
     if let Err(m) = task::check_chart(&t.expect, &reference) {
         at(
             Part::Reference,

@@ -361,6 +361,8 @@ mod tests {
             ("mayo-kébbi-est", "TD-ME"),
             ("Barh-El-Gazel", "TD-BG"),
             ("Bahr el Ghazal", "TD-BG"),
+            // The spelling of the MICS 2010 report (INSEED, table ED.4).
+            ("Barh El Gazal", "TD-BG"),
             ("  Guéra ", "TD-GR"),
             ("Province du Guéra", "TD-GR"),
             ("Région du Lac", "TD-LC"),

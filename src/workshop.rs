@@ -1304,6 +1304,8 @@ fn chart_feedback_matches(fb: &task::ChartChoice, got: &task::ChartChoice) -> bo
                 &Some(got.agg.clone().unwrap_or_else(|| "sum".into())),
             ))
         && same(&fb.group, &got.group)
+        && fb.sort.is_none_or(|s| got.sort.unwrap_or(false) == s)
+        && same(&fb.weight, &got.weight)
 }
 
 impl Workshop {

@@ -698,6 +698,17 @@ export function chartEditor(table, { withSource = true } = {}) {
   const y = columnSelect(cols, { id: 'chart-y' }, { empty: t('an_none') });
   const agg = h('select', { id: 'chart-agg' }, CHART_AGGS.map((a) => h('option', { value: a }, t('an_agg_' + a))));
   const group = columnSelect(cols, { id: 'chart-group' }, { empty: t('an_none') });
+  // Bars can be sorted by value; a Lorenz curve can be weighted (people per row).
+  const sort = h('input', { type: 'checkbox', id: 'chart-sort' });
+  const weight = columnSelect(cols, { id: 'chart-weight' }, { empty: t('an_none'), numericOnly: true });
+  const sortField = h('label', { class: 'check', id: 'chart-sort-field' }, sort, ' ', t('an_sort_bars'));
+  const weightField = field(t('an_chart_weight'), weight);
+  function shapeFields() {
+    sortField.hidden = !['bar', 'hbar', 'grouped', 'stacked'].includes(kind.value);
+    weightField.hidden = kind.value !== 'lorenz';
+  }
+  kind.addEventListener('change', shapeFields);
+  shapeFields();
   const title = h('input', { id: 'chart-title', placeholder: t('an_chart_title') });
   const source = h('input', { id: 'chart-source', value: table.source_file, placeholder: t('an_chart_source') });
   const figure = h('figure', { class: 'chart', id: 'analyse-chart' });
@@ -711,6 +722,8 @@ export function chartEditor(table, { withSource = true } = {}) {
     return {
       kind: kind.value, x: x.value, y: y.value || null, agg: y.value ? agg.value : 'count',
       group: group.value || null, title: title.value.trim() || null, source: source.value.trim() || null,
+      sort: !sortField.hidden && sort.checked,
+      weight: !weightField.hidden && weight.value ? weight.value : null,
     };
   }
   async function draw() {
@@ -725,7 +738,7 @@ export function chartEditor(table, { withSource = true } = {}) {
     clear(advice).append(...list.map((a) => h('li', {},
       h('button', {
         class: 'link use-advice', 'data-kind': a.kind,
-        onclick: () => { kind.value = a.kind; if (a.x) x.value = a.x; if (a.y) y.value = a.y; draw(); },
+        onclick: () => { kind.value = a.kind; shapeFields(); if (a.x) x.value = a.x; if (a.y) y.value = a.y; draw(); },
       }, t('an_kind_' + a.kind)), ' — ', a.reason)));
   }
   advise();
@@ -733,15 +746,18 @@ export function chartEditor(table, { withSource = true } = {}) {
     h('div', { class: 'row' }, field(t('an_question'), question)),
     advice,
     h('div', { class: 'row wrap' },
-      field(t('an_kind'), kind), field(t('an_x'), x), field(t('an_y'), y), field(t('an_agg'), agg), field(t('an_group'), group)),
+      field(t('an_kind'), kind), field(t('an_x'), x), field(t('an_y'), y), field(t('an_agg'), agg), field(t('an_group'), group),
+      weightField, sortField),
     h('div', { class: 'row wrap' }, field(t('an_chart_title'), title), withSource ? field(t('an_chart_source'), source) : null,
       h('button', { class: 'primary', id: 'chart-draw', onclick: draw }, t('an_draw'))),
     figure, notes);
   // Puts a request back in the form (a chart-task step redrawn after a correct answer).
   function set(r) {
-    for (const [el, v] of [[kind, r.kind], [x, r.x], [y, r.y ?? ''], [agg, r.agg], [group, r.group ?? ''], [title, r.title ?? '']]) {
+    for (const [el, v] of [[kind, r.kind], [x, r.x], [y, r.y ?? ''], [agg, r.agg], [group, r.group ?? ''], [title, r.title ?? ''], [weight, r.weight ?? '']]) {
       if (v !== undefined && v !== null) el.value = v;
     }
+    sort.checked = r.sort === true;
+    shapeFields();
   }
   return { element, request, draw, notes, set };
 }
