@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 use crate::import::{self, ImportOptions};
 use crate::pack::{Dataset, Exercise, Lesson, Problem};
-use crate::pipeline::{self, AggFn, Cmp, DeriveFn, Operand, Pipeline, Step as PStep};
+use crate::pipeline::{
+    self, AggFn, Cmp, DeriveFn, JoinHow, Match, Operand, Pipeline, Step as PStep,
+};
 use crate::task::{self, ChartChoice, ChartExpect, Compare, Grid};
 
 /// Most rows a data task's tables are compared on.
@@ -254,7 +256,10 @@ pub fn describe_pipeline(p: &Pipeline, lang: Lang) -> Vec<String> {
     p.steps
         .iter()
         .map(|s| match s {
-            PStep::Filter { conditions } => {
+            PStep::Filter {
+                matching,
+                conditions,
+            } => {
                 let parts: Vec<String> = conditions
                     .iter()
                     .map(|c| {
@@ -264,7 +269,12 @@ pub fn describe_pipeline(p: &Pipeline, lang: Lang) -> Vec<String> {
                             .to_string()
                     })
                     .collect();
-                let join = if fr { " et " } else { " and " };
+                let join = match (matching, fr) {
+                    (Match::All, true) => " et ",
+                    (Match::All, false) => " and ",
+                    (Match::Any, true) => " ou ",
+                    (Match::Any, false) => " or ",
+                };
                 if fr {
                     format!("Filtrer : garder les lignes où {}", parts.join(join))
                 } else {
@@ -359,12 +369,18 @@ pub fn describe_pipeline(p: &Pipeline, lang: Lang) -> Vec<String> {
                 table,
                 left_on,
                 right_on,
-                ..
+                how,
             } => {
+                let rows = match (how, fr) {
+                    (JoinHow::Left, true) => "en gardant toutes les lignes",
+                    (JoinHow::Left, false) => "keeping every row",
+                    (JoinHow::Inner, true) => "en ne gardant que les lignes qui correspondent",
+                    (JoinHow::Inner, false) => "keeping only the rows that match",
+                };
                 if fr {
-                    format!("Joindre le tableau {table} ({left_on} = {right_on})")
+                    format!("Joindre le tableau {table} ({left_on} = {right_on}), {rows}")
                 } else {
-                    format!("Join the table {table} ({left_on} = {right_on})")
+                    format!("Join the table {table} ({left_on} = {right_on}), {rows}")
                 }
             }
         })
@@ -818,6 +834,47 @@ mod tests {
             ]
         );
         assert_eq!(describe_pipeline(&p, Lang::En)[3], "Keep the first 5 rows");
+    }
+
+    #[test]
+    fn an_any_filter_reads_with_ou_and_a_join_says_which_rows_it_keeps() {
+        let p = Pipeline::from_value(json!({"steps": [
+            {"op": "filter", "match": "any", "conditions": [
+                {"column": "province", "cmp": "eq", "value": "Lac"},
+                {"column": "province", "cmp": "eq", "value": "Kanem"}]},
+            {"op": "filter", "conditions": [
+                {"column": "sexe", "cmp": "eq", "value": "F"},
+                {"column": "age", "cmp": "is_missing"}]},
+            {"op": "join", "table": "recensement", "left_on": "code", "right_on": "code_iso", "how": "inner"},
+            {"op": "join", "table": "recensement", "left_on": "code", "right_on": "code_iso"}
+        ]}))
+        .unwrap();
+        let fr = describe_pipeline(&p, Lang::Fr);
+        assert_eq!(
+            fr[0],
+            "Filtrer : garder les lignes où province = « Lac » ou province = « Kanem »"
+        );
+        assert_eq!(
+            fr[1],
+            "Filtrer : garder les lignes où sexe = « F » et age est vide"
+        );
+        assert_eq!(
+            fr[2],
+            "Joindre le tableau recensement (code = code_iso), en ne gardant que les lignes qui correspondent"
+        );
+        assert_eq!(
+            fr[3],
+            "Joindre le tableau recensement (code = code_iso), en gardant toutes les lignes"
+        );
+        let en = describe_pipeline(&p, Lang::En);
+        assert_eq!(
+            en[0],
+            "Filter: keep the rows where province = « Lac » or province = « Kanem »"
+        );
+        assert_eq!(
+            en[2],
+            "Join the table recensement (code = code_iso), keeping only the rows that match"
+        );
     }
 
     #[test]

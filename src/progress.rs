@@ -503,6 +503,17 @@ mod answer_text_tests {
         ]}));
         assert!(p.contains("population_2009_a") && p.contains('5'), "{p}");
         assert!(!p.contains('{'), "{p}");
+        // Two wrong answers that differ only by « et » / « ou » read differently.
+        let conditions = json!([
+            {"column": "province", "cmp": "eq", "value": "Lac"},
+            {"column": "province", "cmp": "eq", "value": "Kanem"}
+        ]);
+        let any = answer_text(
+            &json!({"steps": [{"op": "filter", "match": "any", "conditions": conditions}]}),
+        );
+        let all = answer_text(&json!({"steps": [{"op": "filter", "conditions": conditions}]}));
+        assert!(any.contains("« Lac » ou province"), "{any}");
+        assert!(all.contains("« Lac » et province"), "{all}");
         let c = answer_text(&json!({"kind": "line", "x": "province", "y": "population_2009_a"}));
         assert!(c.contains("province") && !c.contains('{'), "{c}");
         assert_eq!(answer_text(&json!(" 12 ")), "12");
