@@ -1201,6 +1201,27 @@ title = { fr = "Essai" }
     }
 
     #[test]
+    fn a_step_from_a_workbook_is_named_by_its_sheet_and_row() {
+        let step = Step {
+            id: "q".into(),
+            title: "Q".into(),
+            body: String::new(),
+            exercise: Exercise::Question(toml::from_str("type = \"number\"").unwrap()),
+            line: 7,
+            source: StepSource::Sheet {
+                file: "questions/quiz.xlsx".into(),
+                sheet: "questions".into(),
+            },
+        };
+        let mut problems = Vec::new();
+        check_step(&step, "lessons/a.md", &[], &BTreeMap::new(), &mut problems);
+        assert_eq!(
+            problems[0].to_string(),
+            "questions/quiz.xlsx:7: sheet `questions`, row 7: step `q`: reference answer is not a number (or give min/max)"
+        );
+    }
+
+    #[test]
     fn unsafe_paths_and_bad_manifests_are_refused() {
         assert!(!is_safe_relative_path("../etc/passwd"));
         assert!(!is_safe_relative_path("/etc/passwd"));

@@ -478,9 +478,11 @@ pub fn read(file: &str, bytes: &[u8]) -> SheetRead {
         }
     }
     if !any {
-        out.problems.push(names.at_row(format!(
-            "sheet `{sheet}` has a header but no question: write one question per row below it"
-        )));
+        out.problems.push(
+            names.at_row(
+                "the sheet has a header but no question: write one question per row below it",
+            ),
+        );
     }
     out
 }
@@ -544,7 +546,7 @@ fn read_row(
         required(Col::Question, "the question asked (Markdown)", problems).unwrap_or_default();
     let explanation = get(Col::Explanation).text;
     for (c, text) in [(Col::Question, &body), (Col::Explanation, &explanation)] {
-        for (_, h) in crate::pack::raw_html(text) {
+        if let Some((_, h)) = crate::pack::raw_html(text).into_iter().next() {
             problems.push(at.at(
                 c,
                 format!("raw HTML is not allowed in lessons: {h} (write Markdown)"),
