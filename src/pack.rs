@@ -115,6 +115,10 @@ pub struct Manifest {
     pub licence: String,
     /// Lesson files, in teaching order, relative to the pack folder.
     pub lessons: Vec<String>,
+    /// Workbooks of questions (`questions/quiz.xlsx`), one row per question step placed
+    /// into the lessons when the pack is loaded (see [`crate::questions`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<String>,
 }
 
 /// A question step: the trainee types or picks an answer, checked by the core.
@@ -279,8 +283,23 @@ pub struct Step {
     /// The step's text, Markdown, with the exercise block removed.
     pub body: String,
     pub exercise: Exercise,
-    /// Line of the step heading in its lesson file.
+    /// Line of the step heading in its lesson file, or row of its workbook.
     pub line: usize,
+    /// Where the step was written.
+    #[serde(skip)]
+    pub source: StepSource,
+}
+
+/// Where a step was written: in its lesson's Markdown file (`Step::line` is the heading's
+/// line), or on a row of a questions workbook (`Step::line` is the row).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum StepSource {
+    #[default]
+    Lesson,
+    Sheet {
+        file: String,
+        sheet: String,
+    },
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -661,6 +680,14 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
         problems.push(problem("pack.toml", 0, "the pack has no lesson"));
     }
     let mut warnings = Vec::new();
+    crate::questions::add_to_lessons(
+        &manifest.questions,
+        &files,
+        &datasets,
+        &mut lessons,
+        &mut problems,
+        &mut warnings,
+    );
     for lesson in &mut lessons {
         for step in &mut lesson.steps {
             if let Exercise::Collect(c) = &mut step.exercise {
@@ -752,7 +779,7 @@ fn resolve_xlsform(
     }
 }
 
-fn is_id(s: &str) -> bool {
+pub(crate) fn is_id(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some('a'..='z' | '0'..='9'))
         && s.len() <= 64
@@ -1060,16 +1087,13 @@ fn build_step(
     };
     // Raw HTML is sanitised away anyway; an author should know it will not show.
     let md = text.iter().map(|(_, l)| *l).collect::<Vec<_>>().join("\n");
-    for (ev, offset) in pulldown_cmark::Parser::new(&md).into_offset_iter() {
-        if let pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) = ev {
-            let l = md[..offset.start].matches('\n').count();
-            let lineno = text.get(l).map(|(n, _)| *n).unwrap_or(line);
-            problems.push(problem(
-                file,
-                lineno,
-                format!("raw HTML is not allowed in lessons: {}", h.trim()),
-            ));
-        }
+    for (l, h) in raw_html(&md) {
+        let lineno = text.get(l).map(|(n, _)| *n).unwrap_or(line);
+        problems.push(problem(
+            file,
+            lineno,
+            format!("raw HTML is not allowed in lessons: {h}"),
+        ));
     }
     Step {
         id,
@@ -1077,7 +1101,23 @@ fn build_step(
         body: md.trim().to_string(),
         exercise,
         line,
+        source: StepSource::Lesson,
     }
+}
+
+/// The raw HTML in Markdown text, with its 0-based line: refused in pack text, since the
+/// sanitiser would remove it and the author would not see why.
+pub(crate) fn raw_html(md: &str) -> Vec<(usize, String)> {
+    pulldown_cmark::Parser::new(md)
+        .into_offset_iter()
+        .filter_map(|(ev, offset)| match ev {
+            pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => Some((
+                md[..offset.start].matches('\n').count(),
+                h.trim().to_string(),
+            )),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Checks one step against the rest of the pack: reference answers pass, anticipated
@@ -1090,11 +1130,18 @@ fn check_step(
     files: &BTreeMap<String, Vec<u8>>,
     problems: &mut Vec<Problem>,
 ) {
+    let (file, place) = match &step.source {
+        StepSource::Lesson => (file, String::new()),
+        StepSource::Sheet { file, sheet } => (
+            file.as_str(),
+            format!("sheet `{sheet}`, row {}: ", step.line),
+        ),
+    };
     let mut at = |msg: String| {
         problems.push(problem(
             file,
             step.line,
-            format!("step `{}`: {msg}", step.id),
+            format!("{place}step `{}`: {msg}", step.id),
         ))
     };
     match &step.exercise {
@@ -1233,6 +1280,27 @@ title = { fr = "Essai" }
             "{text:?}"
         );
         assert!(text.iter().any(|p| p.contains("raw HTML")), "{text:?}");
+    }
+
+    #[test]
+    fn a_step_from_a_workbook_is_named_by_its_sheet_and_row() {
+        let step = Step {
+            id: "q".into(),
+            title: "Q".into(),
+            body: String::new(),
+            exercise: Exercise::Question(toml::from_str("type = \"number\"").unwrap()),
+            line: 7,
+            source: StepSource::Sheet {
+                file: "questions/quiz.xlsx".into(),
+                sheet: "questions".into(),
+            },
+        };
+        let mut problems = Vec::new();
+        check_step(&step, "lessons/a.md", &[], &BTreeMap::new(), &mut problems);
+        assert_eq!(
+            problems[0].to_string(),
+            "questions/quiz.xlsx:7: sheet `questions`, row 7: step `q`: reference answer is not a number (or give min/max)"
+        );
     }
 
     #[test]

@@ -988,7 +988,8 @@ impl Workshop {
         })
     }
 
-    fn pack(&self, id: &str) -> Result<&Pack> {
+    /// A loaded pack (the built-in one or an installed one) by its id.
+    pub fn pack(&self, id: &str) -> Result<&Pack> {
         self.packs
             .iter()
             .find(|p| p.id() == id)
