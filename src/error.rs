@@ -45,6 +45,8 @@ pub enum Error {
     ProfileExists(String),
     #[error("pack not found: {0}")]
     PackNotFound(String),
+    #[error("pack {0} has no facilitator's guide")]
+    PackHasNoGuide(String),
     #[error("lesson not found: {0}")]
     LessonNotFound(String),
     #[error("step not found: {0}")]
@@ -79,6 +81,7 @@ impl Error {
             Error::ProfileNameInvalid => "profile.name_invalid",
             Error::ProfileExists(_) => "profile.exists",
             Error::PackNotFound(_) => "pack.not_found",
+            Error::PackHasNoGuide(_) => "pack.no_guide",
             Error::LessonNotFound(_) => "lesson.not_found",
             Error::StepNotFound(_) => "step.not_found",
             Error::WrongStepKind { .. } => "step.wrong_kind",
@@ -170,6 +173,13 @@ impl Error {
                     format!("Le paquet de leçons « {id} » est introuvable.")
                 } else {
                     format!("Lesson pack \"{id}\" was not found.")
+                }
+            }
+            Error::PackHasNoGuide(id) => {
+                if fr {
+                    format!("Le paquet « {id} » n'a pas de guide de l'animateur.")
+                } else {
+                    format!("Pack \"{id}\" has no facilitator's guide.")
                 }
             }
             Error::LessonNotFound(id) => {

@@ -119,6 +119,10 @@ pub struct Manifest {
     /// into the lessons when the pack is loaded (see [`crate::questions`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<String>,
+    /// The facilitator's guide: a Markdown file of the pack (`guide/animateur.md`), shown
+    /// from the pack's page (see [`crate::guide`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guide: Option<String>,
 }
 
 /// A question step: the trainee types or picks an answer, checked by the core.
@@ -373,6 +377,46 @@ pub struct Dataset {
     pub name: String,
     pub title: String,
     pub path: String,
+    /// The resource's `description` (empty when there is none).
+    pub description: String,
+    /// Where the data comes from (at least one, with a title).
+    pub sources: Vec<Source>,
+    /// Its licences: the resource's own, else the package's (at least one).
+    pub licenses: Vec<License>,
+}
+
+/// A Frictionless `sources` entry: what the data was taken from, and where a reader finds
+/// it (a URL or a reference, shown as text: the app never opens the network).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// A Frictionless `licenses` entry: an identifier (`CC-BY-4.0`), a title, a URL.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct License {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+impl License {
+    /// How a reader names it: the title, else the identifier, else the URL.
+    pub fn label(&self) -> String {
+        [&self.title, &self.name, &self.path]
+            .into_iter()
+            .flatten()
+            .map(|s| s.trim())
+            .find(|s| !s.is_empty())
+            .unwrap_or_default()
+            .to_string()
+    }
 }
 
 /// Where a pack was loaded from.
@@ -428,6 +472,12 @@ impl Pack {
     /// The bytes of a file of the pack (datasets).
     pub fn file(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(Vec::as_slice)
+    }
+
+    /// The facilitator's guide (Markdown), when the pack has one.
+    pub fn guide_markdown(&self) -> Option<&str> {
+        let path = self.manifest.guide.as_deref()?;
+        std::str::from_utf8(self.files.get(path)?).ok()
     }
 
     pub fn dataset(&self, name: &str) -> Option<&Dataset> {
@@ -649,6 +699,9 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
     }
 
     let datasets = parse_datapackage(&files, &mut problems);
+    if let Some(guide) = &manifest.guide {
+        problems.extend(crate::guide::check(guide, &files));
+    }
 
     let mut lessons = Vec::new();
     let mut lesson_ids = HashSet::new();
@@ -798,6 +851,9 @@ fn toml_message(src: &str, e: &toml::de::Error) -> (usize, String) {
 struct DataPackage {
     #[serde(default)]
     resources: Vec<Resource>,
+    /// The package's licences, for resources that name none.
+    #[serde(default)]
+    licenses: Vec<License>,
 }
 
 #[derive(Deserialize)]
@@ -806,6 +862,12 @@ struct Resource {
     path: String,
     #[serde(default)]
     title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default)]
+    licenses: Vec<License>,
     /// A Table Schema, inline or as the path of a JSON file in the pack.
     #[serde(default)]
     schema: Option<serde_json::Value>,
@@ -887,13 +949,60 @@ fn parse_datapackage(
                 &schema,
             ));
         }
+        // Every dataset says where it comes from and under which licence (shown with it).
+        let sources: Vec<Source> = r
+            .sources
+            .into_iter()
+            .filter(|s| !s.title.trim().is_empty())
+            .collect();
+        if sources.is_empty() {
+            problems.push(problem(
+                "datapackage.json",
+                0,
+                format!(
+                    "resource `{}` needs a source with a title (sources: [{{ \"title\": \"…\", \"path\": \"…\" }}])",
+                    r.name
+                ),
+            ));
+        }
+        let own: Vec<License> = r.licenses.into_iter().filter(license_named).collect();
+        let licenses = if own.is_empty() {
+            dp.licenses
+                .iter()
+                .filter(|l| license_named(l))
+                .cloned()
+                .collect()
+        } else {
+            own
+        };
+        if licenses.is_empty() {
+            problems.push(problem(
+                "datapackage.json",
+                0,
+                format!(
+                    "resource `{}` needs a licence with a name or a path (licenses, on the resource or the package)",
+                    r.name
+                ),
+            ));
+        }
         out.push(Dataset {
             title: r.title.unwrap_or_else(|| r.name.clone()),
             name: r.name,
             path: r.path,
+            description: r.description.unwrap_or_default().trim().to_string(),
+            sources,
+            licenses,
         });
     }
     out
+}
+
+/// A licence names itself by an identifier or a URL (Frictionless: `name` and/or `path`).
+fn license_named(l: &License) -> bool {
+    [&l.name, &l.path]
+        .into_iter()
+        .flatten()
+        .any(|s| !s.trim().is_empty())
 }
 
 #[derive(Deserialize)]
@@ -1087,14 +1196,9 @@ fn build_step(
     };
     // Raw HTML is sanitised away anyway; an author should know it will not show.
     let md = text.iter().map(|(_, l)| *l).collect::<Vec<_>>().join("\n");
-    for (l, h) in raw_html(&md) {
-        let lineno = text.get(l).map(|(n, _)| *n).unwrap_or(line);
-        problems.push(problem(
-            file,
-            lineno,
-            format!("raw HTML is not allowed in lessons: {h}"),
-        ));
-    }
+    problems.extend(raw_html_problems(file, &md, "lessons", |l| {
+        text.get(l).map(|(n, _)| *n).unwrap_or(line)
+    }));
     Step {
         id,
         title,
@@ -1116,6 +1220,26 @@ pub(crate) fn raw_html(md: &str) -> Vec<(usize, String)> {
                 h.trim().to_string(),
             )),
             _ => None,
+        })
+        .collect()
+}
+
+/// A problem for each piece of raw HTML in pack Markdown (`what` says where: "lessons",
+/// "the guide"); `line_of` turns a 0-based line of `md` into the line of its file.
+pub(crate) fn raw_html_problems(
+    file: &str,
+    md: &str,
+    what: &str,
+    line_of: impl Fn(usize) -> usize,
+) -> Vec<Problem> {
+    raw_html(md)
+        .into_iter()
+        .map(|(l, h)| {
+            problem(
+                file,
+                line_of(l),
+                format!("raw HTML is not allowed in {what}: {h}"),
+            )
         })
         .collect()
 }
@@ -1366,13 +1490,13 @@ title = { fr = "Essai" }
     #[test]
     fn a_dataset_breaking_its_schema_refuses_the_pack() {
         let lesson = "+++\nid = \"a\"\ntitle = { fr = \"A\" }\n+++\n## Un {#un}\n";
-        let dp = r#"{ "resources": [
-            { "name": "pop", "path": "data/pop.csv", "schema": { "fields": [
+        let dp = r#"{ "licenses": [{ "name": "CC0-1.0" }], "resources": [
+            { "name": "pop", "path": "data/pop.csv", "sources": [{ "title": "Essai" }], "schema": { "fields": [
                 { "name": "code", "type": "string", "constraints": { "required": true } },
                 { "name": "n", "type": "integer", "constraints": { "minimum": 0 } } ],
               "primaryKey": "code" } },
-            { "name": "sans_schema", "path": "data/pop.csv" },
-            { "name": "externe", "path": "data/pop.csv", "schema": "schemas/absent.json" } ] }"#;
+            { "name": "sans_schema", "path": "data/pop.csv", "sources": [{ "title": "Essai" }] },
+            { "name": "externe", "path": "data/pop.csv", "sources": [{ "title": "Essai" }], "schema": "schemas/absent.json" } ] }"#;
         let dir = tempfile::tempdir().unwrap();
         for (path, text) in [
             ("pack.toml", MANIFEST),
@@ -1400,5 +1524,139 @@ title = { fr = "Essai" }
             );
         }
         assert_eq!(text.len(), 4, "{text:?}");
+    }
+
+    /// A folder pack of one lesson with `extra` files; `pack.toml` gets `manifest_tail`.
+    fn folder(manifest_tail: &str, extra: &[(&str, &str)]) -> tempfile::TempDir {
+        let lesson = "+++\nid = \"a\"\ntitle = { fr = \"A\" }\n+++\n## Un {#un}\n";
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = MANIFEST.replace(
+            "lessons = [\"lessons/a.md\"]\n",
+            &format!("lessons = [\"lessons/a.md\"]\n{manifest_tail}"),
+        );
+        for (path, text) in [("pack.toml", manifest.as_str()), ("lessons/a.md", lesson)]
+            .into_iter()
+            .chain(extra.iter().copied())
+        {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        dir
+    }
+
+    fn problems_of(dir: &tempfile::TempDir) -> Vec<String> {
+        match Pack::from_dir(dir.path()) {
+            Err(PackError::Invalid(p)) => p.iter().map(|p| p.to_string()).collect(),
+            Err(e) => panic!("{e}"),
+            Ok(_) => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_guide_is_optional_checked_and_kept() {
+        let pack = Pack::from_dir(folder("", &[]).path()).unwrap();
+        assert_eq!(pack.manifest.guide, None);
+        assert_eq!(pack.guide_markdown(), None);
+
+        let md = "# Guide de l'animateur\n\n## Jour 1\n\n| Heure | Séance |\n|---|---|\n| 8 h 30 | Accueil |\n";
+        let dir = folder(
+            "guide = \"guide/animateur.md\"\n",
+            &[("guide/animateur.md", md)],
+        );
+        let pack = Pack::from_dir(dir.path()).unwrap();
+        assert_eq!(pack.manifest.guide.as_deref(), Some("guide/animateur.md"));
+        assert_eq!(pack.guide_markdown(), Some(md));
+
+        for (key, needle) in [
+            (
+                "guide = \"../animateur.md\"\n",
+                "pack.toml: guide `../animateur.md`: the path must be relative",
+            ),
+            (
+                "guide = \"/etc/passwd\"\n",
+                "pack.toml: guide `/etc/passwd`: the path must be relative",
+            ),
+            (
+                "guide = \"guide/absent.md\"\n",
+                "pack.toml: guide file guide/absent.md not found",
+            ),
+        ] {
+            let p = problems_of(&folder(key, &[("guide/animateur.md", md)]));
+            assert!(p.len() == 1 && p[0].starts_with(needle), "{needle}: {p:?}");
+        }
+        let p = problems_of(&folder(
+            "guide = \"guide/animateur.md\"\n",
+            &[(
+                "guide/animateur.md",
+                "# G\n\nBonjour <b onclick=\"x()\">vous</b>.\n",
+            )],
+        ));
+        assert_eq!(
+            p,
+            [
+                "guide/animateur.md:3: raw HTML is not allowed in the guide: <b onclick=\"x()\">",
+                "guide/animateur.md:3: raw HTML is not allowed in the guide: </b>"
+            ]
+        );
+        // An unknown key is still refused (deny_unknown_fields).
+        let p = problems_of(&folder("guides = \"x.md\"\n", &[]));
+        assert!(p[0].contains("guides"), "{p:?}");
+    }
+
+    #[test]
+    fn every_dataset_needs_a_titled_source_and_a_licence() {
+        let csv = ("data/d.csv", "n\n1\n");
+        let schema = r#""schema": { "fields": [{ "name": "n", "type": "integer" }] }"#;
+        let dp = |package: &str, resource: &str| {
+            format!(
+                r#"{{ {package} "resources": [{{ "name": "d", "path": "data/d.csv", "title": "D", "description": " Un jeu. ", {resource} {schema} }}] }}"#
+            )
+        };
+        // Resource licence, several sources (an untitled one is dropped).
+        let text = dp(
+            "",
+            r#""sources": [{ "title": "INSEED", "path": "https://inseed.td" }, { "path": "x" }, { "title": "B" }],
+               "licenses": [{ "name": "CC-BY-4.0", "title": "CC BY 4.0" }],"#,
+        );
+        let pack = Pack::from_dir(folder("", &[("datapackage.json", &text), csv]).path()).unwrap();
+        let d = &pack.datasets[0];
+        assert_eq!(d.description, "Un jeu.");
+        assert_eq!(
+            d.sources,
+            [
+                Source {
+                    title: "INSEED".into(),
+                    path: Some("https://inseed.td".into())
+                },
+                Source {
+                    title: "B".into(),
+                    path: None
+                }
+            ]
+        );
+        assert_eq!(d.licenses[0].label(), "CC BY 4.0");
+        // The package's licence when the resource has none.
+        let text = dp(
+            r#""licenses": [{ "name": "ODbL-1.0" }],"#,
+            r#""sources": [{ "title": "INSEED" }],"#,
+        );
+        let pack = Pack::from_dir(folder("", &[("datapackage.json", &text), csv]).path()).unwrap();
+        assert_eq!(pack.datasets[0].licenses[0].label(), "ODbL-1.0");
+        // Neither: both refused, naming the resource.
+        let text = dp(
+            "",
+            r#""sources": [{ "path": "https://x" }], "licenses": [{ "title": "?" }],"#,
+        );
+        let p = problems_of(&folder("", &[("datapackage.json", &text), csv]));
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(
+            p[0].starts_with("datapackage.json: resource `d` needs a source with a title"),
+            "{p:?}"
+        );
+        assert!(
+            p[1].starts_with("datapackage.json: resource `d` needs a licence"),
+            "{p:?}"
+        );
     }
 }

@@ -55,6 +55,8 @@ pub struct PackSummary {
     pub title: String,
     pub description: String,
     pub builtin: bool,
+    /// The pack has a facilitator's guide ([`Workshop::pack_guide`]).
+    pub has_guide: bool,
     pub lessons: Vec<LessonSummary>,
 }
 
@@ -152,6 +154,9 @@ pub struct StepView {
     pub chart_svg: Option<String>,
     /// A dataset shown with a question, formatted for reading.
     pub table: Option<TableView>,
+    /// The pack dataset the step shows or works on (question with a table, chart, data
+    /// and chart tasks): its sources and licence, for the line under the data.
+    pub dataset_info: Option<crate::datainfo::DatasetInfo>,
     pub hints_total: usize,
     /// The hints already shown, in order.
     pub hints: Vec<String>,
@@ -382,6 +387,7 @@ impl Workshop {
                 title: localized(&pack.manifest.title, self.lang),
                 description: localized(&pack.manifest.description, self.lang),
                 builtin: pack.origin == crate::pack::Origin::Builtin,
+                has_guide: pack.manifest.guide.is_some(),
                 lessons,
             });
         }
@@ -996,6 +1002,24 @@ impl Workshop {
             .ok_or_else(|| Error::PackNotFound(id.to_string()))
     }
 
+    /// The packs of this session: the built-in one first, then the installed ones.
+    pub fn loaded_packs(&self) -> &[Pack] {
+        &self.packs
+    }
+
+    /// A pack of this session by id.
+    pub fn loaded_pack(&self, id: &str) -> Result<&Pack> {
+        self.pack(id)
+    }
+
+    /// The facilitator's guide of a pack, sanitised, with its table of contents;
+    /// [`Error::PackHasNoGuide`] when the pack has none.
+    pub fn pack_guide(&self, pack_id: &str) -> Result<crate::guide::GuideView> {
+        let pack = self.pack(pack_id)?;
+        crate::guide::view(pack, self.lang)
+            .ok_or_else(|| Error::PackHasNoGuide(pack_id.to_string()))
+    }
+
     fn locate(&self, pack_id: &str, lesson_id: &str, step_id: &str) -> Result<Located<'_>> {
         let pack = self.pack(pack_id)?;
         let lesson = pack
@@ -1044,6 +1068,7 @@ impl Workshop {
             records: Vec::new(),
             chart_svg: None,
             table: None,
+            dataset_info: None,
             hints_total: 0,
             hints: Vec::new(),
             attempts: attempts.len(),
@@ -1105,6 +1130,16 @@ impl Workshop {
             Exercise::Data(t) => self.data_task_view(&mut view, t, &mine),
             Exercise::ChartTask(t) => self.chart_task_view(&mut view, t, &mine),
             Exercise::Import(i) => self.import_step_view(&mut view, &loc, i, &mine)?,
+        }
+        let dataset = match &loc.step.exercise {
+            Exercise::Question(q) => q.dataset.as_deref(),
+            Exercise::Chart(c) => Some(c.dataset.as_str()),
+            Exercise::Data(t) => Some(t.dataset.as_str()),
+            Exercise::ChartTask(t) => Some(t.dataset.as_str()),
+            _ => None,
+        };
+        if let Some(d) = dataset {
+            view.dataset_info = self.dataset_info(d)?;
         }
         Ok(view)
     }
