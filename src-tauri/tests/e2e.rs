@@ -1680,5 +1680,132 @@ async fn editor_builds_every_task() {
         t.elapsed()
     );
     eprintln!("editor: the whole test took {:.1?}", started.elapsed());
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_trainee_imports_the_practice_file_of_a_lesson() {
+    tokio::time::timeout(Duration::from_secs(300), import_step())
+        .await
+        .expect("the end-to-end test finishes within 5 minutes");
+}
+
+/// A small pack whose lesson ships an Ushahidi-shaped export (labels, HXL hashtags, posts)
+/// and imports it in an `import` step, then asks a question on the table.
+fn write_import_pack(src: &Path, out: &Path) {
+    let practice = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/import/ushahidi_v3_export.csv");
+    for d in ["lessons", "fichiers"] {
+        std::fs::create_dir_all(src.join(d)).expect("mkdir");
+    }
+    std::fs::copy(&practice, src.join("fichiers/ushahidi_signalements.csv")).expect("copy");
+    std::fs::write(
+        src.join("pack.toml"),
+        "schema = 1\nid = \"atelier-ushahidi\"\nversion = \"1.0.0\"\nlicence = \"CC0-1.0\"\nlessons = [\"lessons/ushahidi.md\"]\ntitle = { fr = \"Signalements Ushahidi\" }\n",
+    )
+    .expect("pack.toml");
+    std::fs::write(
+        src.join("lessons/ushahidi.md"),
+        r#"+++
+id = "ushahidi"
+title = { fr = "Des signalements citoyens" }
++++
+
+## Importer les signalements {#importer}
+
+Voici un export de la plateforme Ushahidi. Regardez l'aperçu avant d'importer.
+
+```exercise
+kind = "import"
+file = "fichiers/ushahidi_signalements.csv"
+table = "signalements"
+hints = ["La deuxième ligne porte des balises HXL : ce ne sont pas des données."]
+explanation = "La ligne de balises HXL décrit les colonnes ; elle n'est pas importée comme données."
+```
+
+## Combien de signalements ? {#combien}
+
+```exercise
+kind = "question"
+type = "number"
+answer = 12
+dataset = "signalements"
+```
+"#,
+    )
+    .expect("lesson");
+    datajam::packfile::build(src, out).expect("pack build");
+}
+
+async fn import_step() {
+    let data = tempfile::tempdir().expect("temp data dir");
+    let files = tempfile::tempdir().expect("temp files dir");
+    let pack_file = files.path().join("atelier-ushahidi.datajam");
+    write_import_pack(&files.path().join("pack-src"), &pack_file);
+    datajam::packfile::install(&pack_file, data.path()).expect("install the pack");
+    let out = files.path().join("copies");
+    std::fs::create_dir_all(&out).expect("copies dir");
+    let driver = start_driver_with(data.path(), &[("DATAJAM_TEST_SAVE_DIR", out.as_path())]);
+
+    let c = open_app(&driver).await;
+    type_into(&c, "#profile-name", "Khadidja").await;
+    click(&c, "#profile-create").await;
+    click(&c, ".lesson-open[data-lesson='ushahidi']").await;
+    wait_text(&c, "#step-title", "Importer les signalements").await;
+
+    // What the import screen would show: detection, the HXL row, typed columns, rows.
+    wait_text(
+        &c,
+        "#import-detected",
+        "en-têtes ligne 1 · balises HXL ligne 2",
+    )
+    .await;
+    wait_text(&c, "#import-columns .hxl-tags", "#adm1+name").await;
+    wait_text(&c, "#import-columns .types", "Date et heure").await;
+    wait_text(&c, "#import-columns tbody", "Quartier inondé à Walia").await;
+    wait_text(
+        &c,
+        "#import-preview-warnings",
+        "Ligne de balises HXL reconnue (ligne 2)",
+    )
+    .await;
+    assert_eq!(count(&c, "#import-columns tbody tr").await, 12);
+    assert_eq!(count(&c, "#import-step-done").await, 0);
+    shot(&c, "30-etape-import").await;
+
+    // A copy of the file for the Data screen.
+    click(&c, "#import-step-copy").await;
+    wait_text(&c, "#import-step-status", "Copie enregistrée").await;
+    let copy = out.join("ushahidi_signalements.csv");
+    let practice = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/import/ushahidi_v3_export.csv");
+    assert_eq!(
+        std::fs::read(&copy).expect("the copy"),
+        std::fs::read(&practice).expect("the practice file")
+    );
+
+    click(&c, "#import-step-button").await;
+    wait_text(
+        &c,
+        "#import-step-done",
+        "Le tableau « signalements » est prêt : 12 lignes, 15 colonnes.",
+    )
+    .await;
+    wait_text(&c, "#import-step-button", "Importer à nouveau").await;
+    wait_text(&c, "#feedback", "elle n'est pas importée comme données").await;
+    wait_count(&c, ".step-link.done[data-step='importer']", 1).await;
+    shot(&c, "31-etape-import-faite").await;
+
+    // The next step works on the table.
+    click(&c, "#next-step").await;
+    wait_text(&c, "#step-title", "Combien de signalements").await;
+    wait_text(&c, "#data-table", "Route coupée vers Bongor").await;
+    type_into(&c, "#answer-input", "12").await;
+    click(&c, "#submit-answer").await;
+    wait_text(&c, "#feedback.ok", "Bonne réponse !").await;
+
+    // Back on the import step: the table opens in the Analyse screen.
+    click(&c, ".step-link[data-step='importer']").await;
+    click(&c, "#import-step-analyse").await;
+    wait_text(&c, "#grid-status", "sur 12").await;
     c.close().await.expect("close the app");
 }

@@ -53,4 +53,6 @@ export const api = {
   normaliseProvinces: (table, column) => invoke('normalise_provinces', { table, column }),
   submitPipeline: (at, stepId, pipeline) => invoke('submit_pipeline', { ...at, stepId, pipeline }),
   submitChart: (at, stepId, request) => invoke('submit_chart', { ...at, stepId, request }),
+  importStep: (at, stepId) => invoke('import_step', { ...at, stepId }),
+  saveImportFile: (at, stepId, fileName) => invoke('save_import_file', { packId: at.packId, lessonId: at.lessonId, stepId, fileName }),
 };
