@@ -27,6 +27,8 @@ pub enum Error {
     Indicator(#[from] crate::indicators::IndicatorError),
     #[error(transparent)]
     Task(#[from] crate::datatask::TaskError),
+    #[error(transparent)]
+    ImportStep(#[from] crate::importstep::ImportStepError),
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
     #[error("file error: {0}")]
@@ -68,6 +70,7 @@ impl Error {
             Error::Analysis(e) => e.code(),
             Error::Indicator(e) => e.code(),
             Error::Task(e) => e.code(),
+            Error::ImportStep(e) => e.code(),
             Error::Db(_) => "store.database",
             Error::Io(_) => "store.io",
             Error::DataDir { .. } => "store.data_dir",
@@ -108,6 +111,7 @@ impl Error {
             Error::Analysis(e) => e.message(lang),
             Error::Indicator(e) => e.message(lang),
             Error::Task(e) => e.message(lang),
+            Error::ImportStep(e) => e.message(lang),
             Error::Chart(e) => e.message(lang),
             Error::Db(e) => {
                 if fr {

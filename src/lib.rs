@@ -27,7 +27,9 @@
 //! - [`indicators`]: inequality indicators (Gini, Lorenz, Palma, S80/S20, parity, gap, rates).
 //! - [`tableschema`]: pack datasets checked against their Frictionless Table Schema.
 //! - [`xlsform`]: collect forms written as XLSForm workbooks (KoboToolbox/ODK).
+//! - [`questions`]: question steps written in a workbook, one row per question.
 //! - [`datatask`]: data-task and chart-task steps: pack format, `pack check` proofs, solution text.
+//! - [`importstep`]: import steps: a practice file of the pack imported into a table.
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
 pub mod analysis;
@@ -41,6 +43,7 @@ pub mod form;
 pub mod grid;
 pub mod i18n;
 pub mod import;
+pub mod importstep;
 pub mod indicators;
 pub mod markdown;
 pub mod pack;
@@ -49,6 +52,7 @@ pub mod paths;
 pub mod pipeline;
 pub mod progress;
 pub mod provinces;
+pub mod questions;
 pub mod sql;
 pub mod store;
 pub mod tables;

@@ -115,6 +115,10 @@ pub struct Manifest {
     pub licence: String,
     /// Lesson files, in teaching order, relative to the pack folder.
     pub lessons: Vec<String>,
+    /// Workbooks of questions (`questions/quiz.xlsx`), one row per question step placed
+    /// into the lessons when the pack is loaded (see [`crate::questions`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<String>,
 }
 
 /// A question step: the trainee types or picks an answer, checked by the core.
@@ -253,6 +257,8 @@ pub enum Exercise {
     /// Draw a chart; checked on what it shows (see [`crate::datatask`]).
     #[serde(rename = "chart_task")]
     ChartTask(crate::datatask::ChartTask),
+    /// Import a practice file of the pack into a table (see [`crate::importstep`]).
+    Import(crate::importstep::ImportStep),
 }
 
 impl Exercise {
@@ -265,6 +271,7 @@ impl Exercise {
             Exercise::Reflection(_) => "reflection",
             Exercise::Data(_) => "data",
             Exercise::ChartTask(_) => "chart_task",
+            Exercise::Import(_) => "import",
         }
     }
 }
@@ -276,8 +283,23 @@ pub struct Step {
     /// The step's text, Markdown, with the exercise block removed.
     pub body: String,
     pub exercise: Exercise,
-    /// Line of the step heading in its lesson file.
+    /// Line of the step heading in its lesson file, or row of its workbook.
     pub line: usize,
+    /// Where the step was written.
+    #[serde(skip)]
+    pub source: StepSource,
+}
+
+/// Where a step was written: in its lesson's Markdown file (`Step::line` is the heading's
+/// line), or on a row of a questions workbook (`Step::line` is the row).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum StepSource {
+    #[default]
+    Lesson,
+    Sheet {
+        file: String,
+        sheet: String,
+    },
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -505,6 +527,66 @@ fn read_dir_limited(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, PackError> 
     }
 }
 
+/// Writes a copy of the pack folder `src` into `dst` under another `id` and `version`,
+/// with every dataset renamed by `rename` (in file names and in every text file, as whole
+/// words), so that the copy can be installed beside the original: two packs may not share a
+/// dataset name. Binary files (workbooks) are copied unchanged. Used by the tests, and by a
+/// facilitator who starts a pack of their own from the built-in one.
+pub fn copy_renamed(
+    src: &Path,
+    dst: &Path,
+    id: &str,
+    version: &str,
+    rename: &dyn Fn(&str) -> String,
+) -> Result<(), PackError> {
+    let pack = Pack::from_dir(src)?;
+    let mut names: Vec<String> = pack.datasets.iter().map(|d| d.name.clone()).collect();
+    // Longest first, so that a name containing another is replaced whole.
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let words: Vec<(regex::Regex, String)> = names
+        .iter()
+        .filter_map(|n| {
+            regex::Regex::new(&format!(r"\b{}\b", regex::escape(n)))
+                .ok()
+                .map(|re| (re, rename(n)))
+        })
+        .collect();
+    let swap = |text: &str| {
+        words.iter().fold(text.to_string(), |t, (re, to)| {
+            re.replace_all(&t, regex::NoExpand(to)).into_owned()
+        })
+    };
+    let id_line = regex::Regex::new(r#"(?m)^id\s*=\s*"[^"]*""#).expect("a valid regex");
+    let version_line = regex::Regex::new(r#"(?m)^version\s*=\s*"[^"]*""#).expect("a valid regex");
+    let io = |e: std::io::Error| PackError::Unreadable {
+        path: dst.display().to_string(),
+        reason: e.to_string(),
+    };
+    for (rel, bytes) in pack.files() {
+        let out = dst.join(swap(rel));
+        if let Some(parent) = out.parent() {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        let bytes = match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                let mut text = swap(text);
+                if rel == "pack.toml" {
+                    text = id_line
+                        .replace(&text, regex::NoExpand(&format!("id = \"{id}\"")))
+                        .into_owned();
+                    text = version_line
+                        .replace(&text, regex::NoExpand(&format!("version = \"{version}\"")))
+                        .into_owned();
+                }
+                text.into_bytes()
+            }
+            Err(_) => bytes.clone(),
+        };
+        std::fs::write(&out, bytes).map_err(io)?;
+    }
+    Ok(())
+}
+
 /// A relative path inside a pack: no absolute path, no `..`, no backslash, no drive.
 pub fn is_safe_relative_path(p: &str) -> bool {
     !p.is_empty()
@@ -598,6 +680,14 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
         problems.push(problem("pack.toml", 0, "the pack has no lesson"));
     }
     let mut warnings = Vec::new();
+    crate::questions::add_to_lessons(
+        &manifest.questions,
+        &files,
+        &datasets,
+        &mut lessons,
+        &mut problems,
+        &mut warnings,
+    );
     for lesson in &mut lessons {
         for step in &mut lesson.steps {
             if let Exercise::Collect(c) = &mut step.exercise {
@@ -614,9 +704,25 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
             }
         }
     }
+    // Tables made by import steps, which questions may show.
+    let import_tables: HashSet<&str> = lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .filter_map(|s| match &s.exercise {
+            Exercise::Import(i) => Some(i.table.as_str()),
+            _ => None,
+        })
+        .collect();
     for lesson in &lessons {
         for step in &lesson.steps {
-            check_step(step, &lesson.file, &datasets, &files, &mut problems);
+            check_step(
+                step,
+                &lesson.file,
+                &datasets,
+                &import_tables,
+                &files,
+                &mut problems,
+            );
         }
     }
     problems.extend(crate::datatask::check_tasks(&lessons, &datasets, &files));
@@ -673,7 +779,7 @@ fn resolve_xlsform(
     }
 }
 
-fn is_id(s: &str) -> bool {
+pub(crate) fn is_id(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some('a'..='z' | '0'..='9'))
         && s.len() <= 64
@@ -981,16 +1087,13 @@ fn build_step(
     };
     // Raw HTML is sanitised away anyway; an author should know it will not show.
     let md = text.iter().map(|(_, l)| *l).collect::<Vec<_>>().join("\n");
-    for (ev, offset) in pulldown_cmark::Parser::new(&md).into_offset_iter() {
-        if let pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) = ev {
-            let l = md[..offset.start].matches('\n').count();
-            let lineno = text.get(l).map(|(n, _)| *n).unwrap_or(line);
-            problems.push(problem(
-                file,
-                lineno,
-                format!("raw HTML is not allowed in lessons: {}", h.trim()),
-            ));
-        }
+    for (l, h) in raw_html(&md) {
+        let lineno = text.get(l).map(|(n, _)| *n).unwrap_or(line);
+        problems.push(problem(
+            file,
+            lineno,
+            format!("raw HTML is not allowed in lessons: {h}"),
+        ));
     }
     Step {
         id,
@@ -998,7 +1101,23 @@ fn build_step(
         body: md.trim().to_string(),
         exercise,
         line,
+        source: StepSource::Lesson,
     }
+}
+
+/// The raw HTML in Markdown text, with its 0-based line: refused in pack text, since the
+/// sanitiser would remove it and the author would not see why.
+pub(crate) fn raw_html(md: &str) -> Vec<(usize, String)> {
+    pulldown_cmark::Parser::new(md)
+        .into_offset_iter()
+        .filter_map(|(ev, offset)| match ev {
+            pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => Some((
+                md[..offset.start].matches('\n').count(),
+                h.trim().to_string(),
+            )),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Checks one step against the rest of the pack: reference answers pass, anticipated
@@ -1007,14 +1126,22 @@ fn check_step(
     step: &Step,
     file: &str,
     datasets: &[Dataset],
+    import_tables: &HashSet<&str>,
     files: &BTreeMap<String, Vec<u8>>,
     problems: &mut Vec<Problem>,
 ) {
+    let (file, place) = match &step.source {
+        StepSource::Lesson => (file, String::new()),
+        StepSource::Sheet { file, sheet } => (
+            file.as_str(),
+            format!("sheet `{sheet}`, row {}: ", step.line),
+        ),
+    };
     let mut at = |msg: String| {
         problems.push(problem(
             file,
             step.line,
-            format!("step `{}`: {msg}", step.id),
+            format!("{place}step `{}`: {msg}", step.id),
         ))
     };
     match &step.exercise {
@@ -1032,8 +1159,10 @@ fn check_step(
                 at(msg);
             }
             if let Some(d) = &q.dataset {
-                if !datasets.iter().any(|x| &x.name == d) {
-                    at(format!("dataset `{d}` is not in datapackage.json"));
+                if !datasets.iter().any(|x| &x.name == d) && !import_tables.contains(d.as_str()) {
+                    at(format!(
+                        "dataset `{d}` is neither in datapackage.json nor the table of an import step"
+                    ));
                 }
             }
         }
@@ -1060,7 +1189,7 @@ fn check_step(
             }
         },
         // Checked by running them: see `crate::datatask::check_tasks`.
-        Exercise::Data(_) | Exercise::ChartTask(_) => {}
+        Exercise::Data(_) | Exercise::ChartTask(_) | Exercise::Import(_) => {}
     }
 }
 
@@ -1151,6 +1280,27 @@ title = { fr = "Essai" }
             "{text:?}"
         );
         assert!(text.iter().any(|p| p.contains("raw HTML")), "{text:?}");
+    }
+
+    #[test]
+    fn a_step_from_a_workbook_is_named_by_its_sheet_and_row() {
+        let step = Step {
+            id: "q".into(),
+            title: "Q".into(),
+            body: String::new(),
+            exercise: Exercise::Question(toml::from_str("type = \"number\"").unwrap()),
+            line: 7,
+            source: StepSource::Sheet {
+                file: "questions/quiz.xlsx".into(),
+                sheet: "questions".into(),
+            },
+        };
+        let mut problems = Vec::new();
+        check_step(&step, "lessons/a.md", &[], &BTreeMap::new(), &mut problems);
+        assert_eq!(
+            problems[0].to_string(),
+            "questions/quiz.xlsx:7: sheet `questions`, row 7: step `q`: reference answer is not a number (or give min/max)"
+        );
     }
 
     #[test]
