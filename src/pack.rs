@@ -505,6 +505,66 @@ fn read_dir_limited(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, PackError> 
     }
 }
 
+/// Writes a copy of the pack folder `src` into `dst` under another `id` and `version`,
+/// with every dataset renamed by `rename` (in file names and in every text file, as whole
+/// words), so that the copy can be installed beside the original: two packs may not share a
+/// dataset name. Binary files (workbooks) are copied unchanged. Used by the tests, and by a
+/// facilitator who starts a pack of their own from the built-in one.
+pub fn copy_renamed(
+    src: &Path,
+    dst: &Path,
+    id: &str,
+    version: &str,
+    rename: &dyn Fn(&str) -> String,
+) -> Result<(), PackError> {
+    let pack = Pack::from_dir(src)?;
+    let mut names: Vec<String> = pack.datasets.iter().map(|d| d.name.clone()).collect();
+    // Longest first, so that a name containing another is replaced whole.
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let words: Vec<(regex::Regex, String)> = names
+        .iter()
+        .filter_map(|n| {
+            regex::Regex::new(&format!(r"\b{}\b", regex::escape(n)))
+                .ok()
+                .map(|re| (re, rename(n)))
+        })
+        .collect();
+    let swap = |text: &str| {
+        words.iter().fold(text.to_string(), |t, (re, to)| {
+            re.replace_all(&t, regex::NoExpand(to)).into_owned()
+        })
+    };
+    let id_line = regex::Regex::new(r#"(?m)^id\s*=\s*"[^"]*""#).expect("a valid regex");
+    let version_line = regex::Regex::new(r#"(?m)^version\s*=\s*"[^"]*""#).expect("a valid regex");
+    let io = |e: std::io::Error| PackError::Unreadable {
+        path: dst.display().to_string(),
+        reason: e.to_string(),
+    };
+    for (rel, bytes) in pack.files() {
+        let out = dst.join(swap(rel));
+        if let Some(parent) = out.parent() {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        let bytes = match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                let mut text = swap(text);
+                if rel == "pack.toml" {
+                    text = id_line
+                        .replace(&text, regex::NoExpand(&format!("id = \"{id}\"")))
+                        .into_owned();
+                    text = version_line
+                        .replace(&text, regex::NoExpand(&format!("version = \"{version}\"")))
+                        .into_owned();
+                }
+                text.into_bytes()
+            }
+            Err(_) => bytes.clone(),
+        };
+        std::fs::write(&out, bytes).map_err(io)?;
+    }
+    Ok(())
+}
+
 /// A relative path inside a pack: no absolute path, no `..`, no backslash, no drive.
 pub fn is_safe_relative_path(p: &str) -> bool {
     !p.is_empty()
