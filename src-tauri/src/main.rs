@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use datajam::i18n::Lang;
 use std::path::PathBuf;
 
-use datajam::analysis::ResultTable;
+use datajam::analysis::{ResultColumn, ResultTable};
 use datajam::chart::{Advice, ChartRequest, Question};
 use datajam::export::{ExportFormat, ExportReport};
 use datajam::grid::{GridPage, GridRequest, GridSort};
@@ -409,6 +409,15 @@ async fn run_pipeline(
 }
 
 #[tauri::command]
+async fn pipeline_columns(
+    state: State<'_, AppState>,
+    table: String,
+    pipeline: serde_json::Value,
+) -> Reply<Vec<Vec<ResultColumn>>> {
+    with(state, move |w| w.pipeline_columns(&table, &pipeline)).await
+}
+
+#[tauri::command]
 async fn save_pipeline(
     state: State<'_, AppState>,
     table: String,
@@ -582,6 +591,7 @@ fn main() {
             table_view,
             export_table,
             run_pipeline,
+            pipeline_columns,
             save_pipeline,
             run_sql,
             grid_page,

@@ -43,6 +43,7 @@ export const api = {
   exportTable: (name, format) => invoke('export_table', { name, format }),
   gridPage: (table, sort, cursor, pageSize) => invoke('grid_page', { table, sort, cursor, pageSize }),
   runPipeline: (table, pipeline) => invoke('run_pipeline', { table, pipeline }),
+  pipelineColumns: (table, pipeline) => invoke('pipeline_columns', { table, pipeline }),
   savePipeline: (table, pipeline, name) => invoke('save_pipeline', { table, pipeline, name }),
   runSql: (sql) => invoke('run_sql', { sql }),
   chartSvg: (table, request) => invoke('chart_svg', { table, request }),
