@@ -1129,15 +1129,10 @@ async fn choose(c: &Client, css: &str, value: &str) {
     loop {
         settle(c).await;
         if let Ok(sel) = c.find(Locator::Css(css)).await {
-            if sel.prop("value").await.ok().flatten().as_deref() == Some(value) {
+            // Clicking the option already chosen changes nothing.
+            let option = format!("option[value={}]", css_str(value));
+            if sel.select_by(Locator::Css(&option)).await.is_ok() {
                 return;
-            }
-            if sel
-                .select_by(Locator::Css(&format!("option[value={}]", css_str(value))))
-                .await
-                .is_ok()
-            {
-                continue; // check it took
             }
         }
         if start.elapsed() > TIMEOUT {
@@ -1437,8 +1432,7 @@ fn canonical(p: &serde_json::Value) -> serde_json::Value {
 }
 
 /// Pipelines that use every op and every option of the core's JSON.
-fn every_option(table: &str, other: &str) -> Vec<serde_json::Value> {
-    let _ = table;
+fn every_option(other: &str) -> Vec<serde_json::Value> {
     vec![
         json!({"steps": [{"op": "filter", "conditions": [
             {"column": "region", "cmp": "eq", "value": "Lac"},
@@ -1508,6 +1502,8 @@ fn every_option(table: &str, other: &str) -> Vec<serde_json::Value> {
             {"op": "pivot", "index": ["region"], "columns": "sexe", "values": "effectif", "agg": "median"},
             {"op": "pivot", "index": ["region"], "columns": "F", "values": "M", "agg": "min"}
         ]}),
+        // The core reads `share` in a pivot as a mean; the editor does not offer it, but keeps it.
+        json!({"steps": [{"op": "pivot", "index": ["region"], "columns": "sexe", "values": "taux", "agg": "share"}]}),
         json!({"steps": [
             {"op": "join", "table": other, "left_on": "code", "right_on": "code_iso", "how": "inner"},
             {"op": "join", "table": other, "left_on": "code", "right_on": "code_iso", "how": "left"},
@@ -1699,7 +1695,7 @@ async fn editor_builds_every_task() {
             cases.push((task.dataset.clone(), f.clone()));
         }
     }
-    for p in every_option("frequentation_e2e", "recensement_e2e") {
+    for p in every_option("recensement_e2e") {
         cases.push(("frequentation_e2e".into(), p));
     }
     let out = round_trip(&c, &cases).await;

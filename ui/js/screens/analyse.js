@@ -157,12 +157,12 @@ function columnOptions(cols, { numericOnly = false } = {}) {
 }
 
 // A <select> of `options` ([value, label]) showing `current`. A value that is not among
-// them (a column an earlier step no longer gives) stays, marked as missing, so nothing
-// changes behind the trainee's back; no value: the first option.
-function choice(options, current, attrs) {
+// them (a column an earlier step no longer gives) stays, marked as missing (`unknown`), so
+// nothing changes behind the trainee's back; no value: the first option.
+function choice(options, current, attrs, unknown = (v) => t('an_gone', v)) {
   const cur = current ?? '';
   const opts = options.slice();
-  if (cur !== '' && !opts.some(([v]) => v === cur)) opts.push([cur, t('an_gone', cur)]);
+  if (cur !== '' && !opts.some(([v]) => v === cur)) opts.push([cur, unknown(cur)]);
   const sel = h('select', attrs, opts.map(([value, label]) => h('option', { value }, label)));
   if (opts.some(([v]) => v === cur)) sel.value = cur;
   else if (opts.length) sel.value = opts[0][0];
@@ -278,7 +278,7 @@ export function pipelineEditor(table) {
   function schedule() {
     seq += 1;
     clearTimeout(timer);
-    timer = setTimeout(refresh, 60);
+    timer = setTimeout(refresh, 25);
     busy();
   }
   async function refresh() {
@@ -628,7 +628,7 @@ function stepEditor(s, ctx) {
     v.columns = spread.value;
     const agg = choice(PIVOT_AGGS.map((f) => [f, t(f === 'count' ? 'an_agg_count_values' : 'an_agg_' + f)]), v.agg, {
       class: 'pivot-agg', 'data-key': 'pivot-agg', onchange: (e) => { v.agg = e.target.value; rerender(); },
-    });
+    }, (x) => x); // `share`, which the core reads as a mean here, is kept as written
     v.agg = agg.value;
     const values = choice(columnOptions(cols, { numericOnly: NUMERIC_AGGS.has(v.agg) }), v.values, {
       class: 'pivot-values', 'data-key': 'pivot-values', onchange: (e) => { v.values = e.target.value; },
