@@ -1330,7 +1330,16 @@ async fn solve_in_app(c: &Client, tasks: &[DataStep]) {
             ),
         )
         .await;
-        click(c, &format!(".step-link[data-step={}]", css_str(&task.step))).await;
+        // The lesson opens on its current step: go to the task's step unless it is that one
+        // (clicking it would draw the step again, under the driver's feet).
+        let current = find(c, ".step-link.current")
+            .await
+            .attr("data-step")
+            .await
+            .expect("current step");
+        if current.as_deref() != Some(task.step.as_str()) {
+            click(c, &format!(".step-link[data-step={}]", css_str(&task.step))).await;
+        }
         let here = format!("article.step[data-step={}]", css_str(&task.step));
         find(c, &format!("{here} #data-task .pipeline-editor")).await;
         assert_eq!(
@@ -1365,8 +1374,24 @@ async fn solve_in_app(c: &Client, tasks: &[DataStep]) {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         wait_text(c, "#feedback.ok", "Bonne réponse").await;
-        // Back on the step, the pipeline is in the editor again, every step of it.
-        click(c, &format!(".step-link[data-step={}]", css_str(&task.step))).await;
+        // Away and back on the step: the pipeline is in the editor again, every step of it.
+        let mut other = None;
+        for link in c
+            .find_all(Locator::Css(".step-link"))
+            .await
+            .expect("step links")
+        {
+            let id = link.attr("data-step").await.ok().flatten();
+            if id.as_deref() != Some(task.step.as_str()) {
+                other = id;
+                break;
+            }
+        }
+        if let Some(other) = other {
+            click(c, &format!(".step-link[data-step={}]", css_str(&other))).await;
+            find(c, &format!("article.step[data-step={}]", css_str(&other))).await;
+            click(c, &format!(".step-link[data-step={}]", css_str(&task.step))).await;
+        }
         wait_count(c, &format!("{here} .pipeline-step"), steps).await;
         settle(c).await;
         eprintln!(

@@ -151,9 +151,10 @@ function tableColumns(info) {
   return (info?.columns || []).map((c) => ({ name: c.name, label: c.label, type: c.column_type || c.type }));
 }
 
+// The name first (what steps, messages and solutions say), then the label if it differs.
 function columnOptions(cols, { numericOnly = false } = {}) {
   return cols.filter((c) => !numericOnly || isNumeric(c))
-    .map((c) => [colName(c), colLabel(c) === colName(c) ? colName(c) : `${colLabel(c)} (${colName(c)})`]);
+    .map((c) => [colName(c), colLabel(c) === colName(c) ? colName(c) : `${colName(c)} — ${colLabel(c)}`]);
 }
 
 // A <select> of `options` ([value, label]) showing `current`. A value that is not among
