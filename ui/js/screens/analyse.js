@@ -560,9 +560,12 @@ function stepEditor(s, ctx) {
         class: 'derive-constant small-input', 'data-key': 'derive-constant', inputmode: 'numeric', 'aria-label': t('an_decimals'), placeholder: '0',
       }, v.b.value, (x) => { v.b.value = x; })];
     }
-    return h('div', { class: 'row step-derive' }, stepTitle(op, ctx.number),
-      textInput({ class: 'derive-name', 'data-key': 'derive-name', placeholder: t('an_new_column'), 'aria-label': t('an_new_column') }, v.as, (x) => { v.as = x; }),
-      '=', fn, h('span', { class: 'operand-name' }, 'a'), a, b.length && BINARY.has(v.fn) ? h('span', { class: 'operand-name' }, 'b') : null, b);
+    return h('div', { class: 'step-derive' },
+      h('div', { class: 'row' }, stepTitle(op, ctx.number),
+        textInput({ class: 'derive-name', 'data-key': 'derive-name', placeholder: t('an_new_column'), 'aria-label': t('an_new_column') }, v.as, (x) => { v.as = x; }),
+        '=', fn),
+      h('div', { class: 'row operands' }, h('span', { class: 'operand-name' }, 'a'), a,
+        BINARY.has(v.fn) ? h('span', { class: 'operand-name' }, 'b') : null, b));
   }
 
   if (op === 'group') {
