@@ -491,7 +491,7 @@ impl<'a> Sandbox<'a> {
         }
         let Some(d) = self.datasets.iter().find(|d| d.name == table) else {
             return Err(format!(
-                "table `{table}` is neither a dataset of datapackage.json nor the result of an earlier data task"
+                "table `{table}` is neither a dataset of datapackage.json nor the result of an earlier data task or import step"
             ));
         };
         let bytes = self
@@ -534,10 +534,12 @@ pub fn check_tasks(
     files: &BTreeMap<String, Vec<u8>>,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let any = lessons
-        .iter()
-        .flat_map(|l| &l.steps)
-        .any(|s| matches!(s.exercise, Exercise::Data(_) | Exercise::ChartTask(_)));
+    let any = lessons.iter().flat_map(|l| &l.steps).any(|s| {
+        matches!(
+            s.exercise,
+            Exercise::Data(_) | Exercise::ChartTask(_) | Exercise::Import(_)
+        )
+    });
     if !any {
         return problems;
     }
@@ -551,6 +553,19 @@ pub fn check_tasks(
             });
             return problems;
         }
+    };
+    let mut imports = crate::importstep::CheckContext {
+        datasets,
+        files,
+        results: lessons
+            .iter()
+            .flat_map(|l| &l.steps)
+            .filter_map(|s| match &s.exercise {
+                Exercise::Data(d) => d.result.as_deref(),
+                _ => None,
+            })
+            .collect(),
+        earlier_imports: HashSet::new(),
     };
     for lesson in lessons {
         let text = files
@@ -569,6 +584,27 @@ pub fn check_tasks(
             match &step.exercise {
                 Exercise::Data(t) => check_data_task(&mut sandbox, t, &mut at),
                 Exercise::ChartTask(t) => check_chart_task(&mut sandbox, t, &mut at),
+                Exercise::Import(i) => {
+                    let (mut file_problems, mut table_problems) = (Vec::new(), Vec::new());
+                    let ok = crate::importstep::check(
+                        &mut sandbox.conn,
+                        i,
+                        &imports,
+                        &mut |m| file_problems.push(m),
+                        &mut |m| table_problems.push(m),
+                    );
+                    for m in file_problems {
+                        at(Part::Key("file"), m);
+                    }
+                    for m in table_problems {
+                        at(Part::Key("table"), m);
+                    }
+                    imports.earlier_imports.insert(i.table.clone());
+                    if ok {
+                        // Later data and chart tasks may work on it.
+                        sandbox.results.insert(i.table.clone());
+                    }
+                }
                 _ => {}
             }
         }
@@ -584,6 +620,8 @@ enum Part {
     Expect,
     /// 1-based.
     Feedback(usize),
+    /// The line of a `key = …`.
+    Key(&'static str),
 }
 
 /// The line of `part` in the exercise block of the step whose heading is at `heading`
@@ -612,6 +650,7 @@ fn part_line(lines: &[&str], heading: usize, part: Part) -> usize {
             Part::Step => false,
             Part::Reference => key("reference"),
             Part::Expect => key("expect"),
+            Part::Key(k) => key(k),
             Part::Feedback(n) => {
                 if t == "[[feedback]]" {
                     feedback += 1;

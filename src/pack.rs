@@ -115,6 +115,14 @@ pub struct Manifest {
     pub licence: String,
     /// Lesson files, in teaching order, relative to the pack folder.
     pub lessons: Vec<String>,
+    /// Workbooks of questions (`questions/quiz.xlsx`), one row per question step placed
+    /// into the lessons when the pack is loaded (see [`crate::questions`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<String>,
+    /// The facilitator's guide: a Markdown file of the pack (`guide/animateur.md`), shown
+    /// from the pack's page (see [`crate::guide`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guide: Option<String>,
 }
 
 /// A question step: the trainee types or picks an answer, checked by the core.
@@ -253,6 +261,8 @@ pub enum Exercise {
     /// Draw a chart; checked on what it shows (see [`crate::datatask`]).
     #[serde(rename = "chart_task")]
     ChartTask(crate::datatask::ChartTask),
+    /// Import a practice file of the pack into a table (see [`crate::importstep`]).
+    Import(crate::importstep::ImportStep),
 }
 
 impl Exercise {
@@ -265,6 +275,7 @@ impl Exercise {
             Exercise::Reflection(_) => "reflection",
             Exercise::Data(_) => "data",
             Exercise::ChartTask(_) => "chart_task",
+            Exercise::Import(_) => "import",
         }
     }
 }
@@ -276,8 +287,23 @@ pub struct Step {
     /// The step's text, Markdown, with the exercise block removed.
     pub body: String,
     pub exercise: Exercise,
-    /// Line of the step heading in its lesson file.
+    /// Line of the step heading in its lesson file, or row of its workbook.
     pub line: usize,
+    /// Where the step was written.
+    #[serde(skip)]
+    pub source: StepSource,
+}
+
+/// Where a step was written: in its lesson's Markdown file (`Step::line` is the heading's
+/// line), or on a row of a questions workbook (`Step::line` is the row).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum StepSource {
+    #[default]
+    Lesson,
+    Sheet {
+        file: String,
+        sheet: String,
+    },
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -351,6 +377,46 @@ pub struct Dataset {
     pub name: String,
     pub title: String,
     pub path: String,
+    /// The resource's `description` (empty when there is none).
+    pub description: String,
+    /// Where the data comes from (at least one, with a title).
+    pub sources: Vec<Source>,
+    /// Its licences: the resource's own, else the package's (at least one).
+    pub licenses: Vec<License>,
+}
+
+/// A Frictionless `sources` entry: what the data was taken from, and where a reader finds
+/// it (a URL or a reference, shown as text: the app never opens the network).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// A Frictionless `licenses` entry: an identifier (`CC-BY-4.0`), a title, a URL.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct License {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+impl License {
+    /// How a reader names it: the title, else the identifier, else the URL.
+    pub fn label(&self) -> String {
+        [&self.title, &self.name, &self.path]
+            .into_iter()
+            .flatten()
+            .map(|s| s.trim())
+            .find(|s| !s.is_empty())
+            .unwrap_or_default()
+            .to_string()
+    }
 }
 
 /// Where a pack was loaded from.
@@ -406,6 +472,12 @@ impl Pack {
     /// The bytes of a file of the pack (datasets).
     pub fn file(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(Vec::as_slice)
+    }
+
+    /// The facilitator's guide (Markdown), when the pack has one.
+    pub fn guide_markdown(&self) -> Option<&str> {
+        let path = self.manifest.guide.as_deref()?;
+        std::str::from_utf8(self.files.get(path)?).ok()
     }
 
     pub fn dataset(&self, name: &str) -> Option<&Dataset> {
@@ -505,6 +577,66 @@ fn read_dir_limited(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, PackError> 
     }
 }
 
+/// Writes a copy of the pack folder `src` into `dst` under another `id` and `version`,
+/// with every dataset renamed by `rename` (in file names and in every text file, as whole
+/// words), so that the copy can be installed beside the original: two packs may not share a
+/// dataset name. Binary files (workbooks) are copied unchanged. Used by the tests, and by a
+/// facilitator who starts a pack of their own from the built-in one.
+pub fn copy_renamed(
+    src: &Path,
+    dst: &Path,
+    id: &str,
+    version: &str,
+    rename: &dyn Fn(&str) -> String,
+) -> Result<(), PackError> {
+    let pack = Pack::from_dir(src)?;
+    let mut names: Vec<String> = pack.datasets.iter().map(|d| d.name.clone()).collect();
+    // Longest first, so that a name containing another is replaced whole.
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let words: Vec<(regex::Regex, String)> = names
+        .iter()
+        .filter_map(|n| {
+            regex::Regex::new(&format!(r"\b{}\b", regex::escape(n)))
+                .ok()
+                .map(|re| (re, rename(n)))
+        })
+        .collect();
+    let swap = |text: &str| {
+        words.iter().fold(text.to_string(), |t, (re, to)| {
+            re.replace_all(&t, regex::NoExpand(to)).into_owned()
+        })
+    };
+    let id_line = regex::Regex::new(r#"(?m)^id\s*=\s*"[^"]*""#).expect("a valid regex");
+    let version_line = regex::Regex::new(r#"(?m)^version\s*=\s*"[^"]*""#).expect("a valid regex");
+    let io = |e: std::io::Error| PackError::Unreadable {
+        path: dst.display().to_string(),
+        reason: e.to_string(),
+    };
+    for (rel, bytes) in pack.files() {
+        let out = dst.join(swap(rel));
+        if let Some(parent) = out.parent() {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        let bytes = match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                let mut text = swap(text);
+                if rel == "pack.toml" {
+                    text = id_line
+                        .replace(&text, regex::NoExpand(&format!("id = \"{id}\"")))
+                        .into_owned();
+                    text = version_line
+                        .replace(&text, regex::NoExpand(&format!("version = \"{version}\"")))
+                        .into_owned();
+                }
+                text.into_bytes()
+            }
+            Err(_) => bytes.clone(),
+        };
+        std::fs::write(&out, bytes).map_err(io)?;
+    }
+    Ok(())
+}
+
 /// A relative path inside a pack: no absolute path, no `..`, no backslash, no drive.
 pub fn is_safe_relative_path(p: &str) -> bool {
     !p.is_empty()
@@ -567,6 +699,9 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
     }
 
     let datasets = parse_datapackage(&files, &mut problems);
+    if let Some(guide) = &manifest.guide {
+        problems.extend(crate::guide::check(guide, &files));
+    }
 
     let mut lessons = Vec::new();
     let mut lesson_ids = HashSet::new();
@@ -598,6 +733,14 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
         problems.push(problem("pack.toml", 0, "the pack has no lesson"));
     }
     let mut warnings = Vec::new();
+    crate::questions::add_to_lessons(
+        &manifest.questions,
+        &files,
+        &datasets,
+        &mut lessons,
+        &mut problems,
+        &mut warnings,
+    );
     for lesson in &mut lessons {
         for step in &mut lesson.steps {
             if let Exercise::Collect(c) = &mut step.exercise {
@@ -614,9 +757,25 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
             }
         }
     }
+    // Tables made by import steps, which questions may show.
+    let import_tables: HashSet<&str> = lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .filter_map(|s| match &s.exercise {
+            Exercise::Import(i) => Some(i.table.as_str()),
+            _ => None,
+        })
+        .collect();
     for lesson in &lessons {
         for step in &lesson.steps {
-            check_step(step, &lesson.file, &datasets, &files, &mut problems);
+            check_step(
+                step,
+                &lesson.file,
+                &datasets,
+                &import_tables,
+                &files,
+                &mut problems,
+            );
         }
     }
     problems.extend(crate::datatask::check_tasks(&lessons, &datasets, &files));
@@ -673,7 +832,7 @@ fn resolve_xlsform(
     }
 }
 
-fn is_id(s: &str) -> bool {
+pub(crate) fn is_id(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some('a'..='z' | '0'..='9'))
         && s.len() <= 64
@@ -692,6 +851,9 @@ fn toml_message(src: &str, e: &toml::de::Error) -> (usize, String) {
 struct DataPackage {
     #[serde(default)]
     resources: Vec<Resource>,
+    /// The package's licences, for resources that name none.
+    #[serde(default)]
+    licenses: Vec<License>,
 }
 
 #[derive(Deserialize)]
@@ -700,6 +862,12 @@ struct Resource {
     path: String,
     #[serde(default)]
     title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default)]
+    licenses: Vec<License>,
     /// A Table Schema, inline or as the path of a JSON file in the pack.
     #[serde(default)]
     schema: Option<serde_json::Value>,
@@ -781,13 +949,60 @@ fn parse_datapackage(
                 &schema,
             ));
         }
+        // Every dataset says where it comes from and under which licence (shown with it).
+        let sources: Vec<Source> = r
+            .sources
+            .into_iter()
+            .filter(|s| !s.title.trim().is_empty())
+            .collect();
+        if sources.is_empty() {
+            problems.push(problem(
+                "datapackage.json",
+                0,
+                format!(
+                    "resource `{}` needs a source with a title (sources: [{{ \"title\": \"…\", \"path\": \"…\" }}])",
+                    r.name
+                ),
+            ));
+        }
+        let own: Vec<License> = r.licenses.into_iter().filter(license_named).collect();
+        let licenses = if own.is_empty() {
+            dp.licenses
+                .iter()
+                .filter(|l| license_named(l))
+                .cloned()
+                .collect()
+        } else {
+            own
+        };
+        if licenses.is_empty() {
+            problems.push(problem(
+                "datapackage.json",
+                0,
+                format!(
+                    "resource `{}` needs a licence with a name or a path (licenses, on the resource or the package)",
+                    r.name
+                ),
+            ));
+        }
         out.push(Dataset {
             title: r.title.unwrap_or_else(|| r.name.clone()),
             name: r.name,
             path: r.path,
+            description: r.description.unwrap_or_default().trim().to_string(),
+            sources,
+            licenses,
         });
     }
     out
+}
+
+/// A licence names itself by an identifier or a URL (Frictionless: `name` and/or `path`).
+fn license_named(l: &License) -> bool {
+    [&l.name, &l.path]
+        .into_iter()
+        .flatten()
+        .any(|s| !s.trim().is_empty())
 }
 
 #[derive(Deserialize)]
@@ -981,24 +1196,52 @@ fn build_step(
     };
     // Raw HTML is sanitised away anyway; an author should know it will not show.
     let md = text.iter().map(|(_, l)| *l).collect::<Vec<_>>().join("\n");
-    for (ev, offset) in pulldown_cmark::Parser::new(&md).into_offset_iter() {
-        if let pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) = ev {
-            let l = md[..offset.start].matches('\n').count();
-            let lineno = text.get(l).map(|(n, _)| *n).unwrap_or(line);
-            problems.push(problem(
-                file,
-                lineno,
-                format!("raw HTML is not allowed in lessons: {}", h.trim()),
-            ));
-        }
-    }
+    problems.extend(raw_html_problems(file, &md, "lessons", |l| {
+        text.get(l).map(|(n, _)| *n).unwrap_or(line)
+    }));
     Step {
         id,
         title,
         body: md.trim().to_string(),
         exercise,
         line,
+        source: StepSource::Lesson,
     }
+}
+
+/// The raw HTML in Markdown text, with its 0-based line: refused in pack text, since the
+/// sanitiser would remove it and the author would not see why.
+pub(crate) fn raw_html(md: &str) -> Vec<(usize, String)> {
+    pulldown_cmark::Parser::new(md)
+        .into_offset_iter()
+        .filter_map(|(ev, offset)| match ev {
+            pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => Some((
+                md[..offset.start].matches('\n').count(),
+                h.trim().to_string(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A problem for each piece of raw HTML in pack Markdown (`what` says where: "lessons",
+/// "the guide"); `line_of` turns a 0-based line of `md` into the line of its file.
+pub(crate) fn raw_html_problems(
+    file: &str,
+    md: &str,
+    what: &str,
+    line_of: impl Fn(usize) -> usize,
+) -> Vec<Problem> {
+    raw_html(md)
+        .into_iter()
+        .map(|(l, h)| {
+            problem(
+                file,
+                line_of(l),
+                format!("raw HTML is not allowed in {what}: {h}"),
+            )
+        })
+        .collect()
 }
 
 /// Checks one step against the rest of the pack: reference answers pass, anticipated
@@ -1007,14 +1250,22 @@ fn check_step(
     step: &Step,
     file: &str,
     datasets: &[Dataset],
+    import_tables: &HashSet<&str>,
     files: &BTreeMap<String, Vec<u8>>,
     problems: &mut Vec<Problem>,
 ) {
+    let (file, place) = match &step.source {
+        StepSource::Lesson => (file, String::new()),
+        StepSource::Sheet { file, sheet } => (
+            file.as_str(),
+            format!("sheet `{sheet}`, row {}: ", step.line),
+        ),
+    };
     let mut at = |msg: String| {
         problems.push(problem(
             file,
             step.line,
-            format!("step `{}`: {msg}", step.id),
+            format!("{place}step `{}`: {msg}", step.id),
         ))
     };
     match &step.exercise {
@@ -1032,8 +1283,10 @@ fn check_step(
                 at(msg);
             }
             if let Some(d) = &q.dataset {
-                if !datasets.iter().any(|x| &x.name == d) {
-                    at(format!("dataset `{d}` is not in datapackage.json"));
+                if !datasets.iter().any(|x| &x.name == d) && !import_tables.contains(d.as_str()) {
+                    at(format!(
+                        "dataset `{d}` is neither in datapackage.json nor the table of an import step"
+                    ));
                 }
             }
         }
@@ -1060,7 +1313,7 @@ fn check_step(
             }
         },
         // Checked by running them: see `crate::datatask::check_tasks`.
-        Exercise::Data(_) | Exercise::ChartTask(_) => {}
+        Exercise::Data(_) | Exercise::ChartTask(_) | Exercise::Import(_) => {}
     }
 }
 
@@ -1154,6 +1407,27 @@ title = { fr = "Essai" }
     }
 
     #[test]
+    fn a_step_from_a_workbook_is_named_by_its_sheet_and_row() {
+        let step = Step {
+            id: "q".into(),
+            title: "Q".into(),
+            body: String::new(),
+            exercise: Exercise::Question(toml::from_str("type = \"number\"").unwrap()),
+            line: 7,
+            source: StepSource::Sheet {
+                file: "questions/quiz.xlsx".into(),
+                sheet: "questions".into(),
+            },
+        };
+        let mut problems = Vec::new();
+        check_step(&step, "lessons/a.md", &[], &BTreeMap::new(), &mut problems);
+        assert_eq!(
+            problems[0].to_string(),
+            "questions/quiz.xlsx:7: sheet `questions`, row 7: step `q`: reference answer is not a number (or give min/max)"
+        );
+    }
+
+    #[test]
     fn unsafe_paths_and_bad_manifests_are_refused() {
         assert!(!is_safe_relative_path("../etc/passwd"));
         assert!(!is_safe_relative_path("/etc/passwd"));
@@ -1216,13 +1490,13 @@ title = { fr = "Essai" }
     #[test]
     fn a_dataset_breaking_its_schema_refuses_the_pack() {
         let lesson = "+++\nid = \"a\"\ntitle = { fr = \"A\" }\n+++\n## Un {#un}\n";
-        let dp = r#"{ "resources": [
-            { "name": "pop", "path": "data/pop.csv", "schema": { "fields": [
+        let dp = r#"{ "licenses": [{ "name": "CC0-1.0" }], "resources": [
+            { "name": "pop", "path": "data/pop.csv", "sources": [{ "title": "Essai" }], "schema": { "fields": [
                 { "name": "code", "type": "string", "constraints": { "required": true } },
                 { "name": "n", "type": "integer", "constraints": { "minimum": 0 } } ],
               "primaryKey": "code" } },
-            { "name": "sans_schema", "path": "data/pop.csv" },
-            { "name": "externe", "path": "data/pop.csv", "schema": "schemas/absent.json" } ] }"#;
+            { "name": "sans_schema", "path": "data/pop.csv", "sources": [{ "title": "Essai" }] },
+            { "name": "externe", "path": "data/pop.csv", "sources": [{ "title": "Essai" }], "schema": "schemas/absent.json" } ] }"#;
         let dir = tempfile::tempdir().unwrap();
         for (path, text) in [
             ("pack.toml", MANIFEST),
@@ -1250,5 +1524,139 @@ title = { fr = "Essai" }
             );
         }
         assert_eq!(text.len(), 4, "{text:?}");
+    }
+
+    /// A folder pack of one lesson with `extra` files; `pack.toml` gets `manifest_tail`.
+    fn folder(manifest_tail: &str, extra: &[(&str, &str)]) -> tempfile::TempDir {
+        let lesson = "+++\nid = \"a\"\ntitle = { fr = \"A\" }\n+++\n## Un {#un}\n";
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = MANIFEST.replace(
+            "lessons = [\"lessons/a.md\"]\n",
+            &format!("lessons = [\"lessons/a.md\"]\n{manifest_tail}"),
+        );
+        for (path, text) in [("pack.toml", manifest.as_str()), ("lessons/a.md", lesson)]
+            .into_iter()
+            .chain(extra.iter().copied())
+        {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        dir
+    }
+
+    fn problems_of(dir: &tempfile::TempDir) -> Vec<String> {
+        match Pack::from_dir(dir.path()) {
+            Err(PackError::Invalid(p)) => p.iter().map(|p| p.to_string()).collect(),
+            Err(e) => panic!("{e}"),
+            Ok(_) => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_guide_is_optional_checked_and_kept() {
+        let pack = Pack::from_dir(folder("", &[]).path()).unwrap();
+        assert_eq!(pack.manifest.guide, None);
+        assert_eq!(pack.guide_markdown(), None);
+
+        let md = "# Guide de l'animateur\n\n## Jour 1\n\n| Heure | Séance |\n|---|---|\n| 8 h 30 | Accueil |\n";
+        let dir = folder(
+            "guide = \"guide/animateur.md\"\n",
+            &[("guide/animateur.md", md)],
+        );
+        let pack = Pack::from_dir(dir.path()).unwrap();
+        assert_eq!(pack.manifest.guide.as_deref(), Some("guide/animateur.md"));
+        assert_eq!(pack.guide_markdown(), Some(md));
+
+        for (key, needle) in [
+            (
+                "guide = \"../animateur.md\"\n",
+                "pack.toml: guide `../animateur.md`: the path must be relative",
+            ),
+            (
+                "guide = \"/etc/passwd\"\n",
+                "pack.toml: guide `/etc/passwd`: the path must be relative",
+            ),
+            (
+                "guide = \"guide/absent.md\"\n",
+                "pack.toml: guide file guide/absent.md not found",
+            ),
+        ] {
+            let p = problems_of(&folder(key, &[("guide/animateur.md", md)]));
+            assert!(p.len() == 1 && p[0].starts_with(needle), "{needle}: {p:?}");
+        }
+        let p = problems_of(&folder(
+            "guide = \"guide/animateur.md\"\n",
+            &[(
+                "guide/animateur.md",
+                "# G\n\nBonjour <b onclick=\"x()\">vous</b>.\n",
+            )],
+        ));
+        assert_eq!(
+            p,
+            [
+                "guide/animateur.md:3: raw HTML is not allowed in the guide: <b onclick=\"x()\">",
+                "guide/animateur.md:3: raw HTML is not allowed in the guide: </b>"
+            ]
+        );
+        // An unknown key is still refused (deny_unknown_fields).
+        let p = problems_of(&folder("guides = \"x.md\"\n", &[]));
+        assert!(p[0].contains("guides"), "{p:?}");
+    }
+
+    #[test]
+    fn every_dataset_needs_a_titled_source_and_a_licence() {
+        let csv = ("data/d.csv", "n\n1\n");
+        let schema = r#""schema": { "fields": [{ "name": "n", "type": "integer" }] }"#;
+        let dp = |package: &str, resource: &str| {
+            format!(
+                r#"{{ {package} "resources": [{{ "name": "d", "path": "data/d.csv", "title": "D", "description": " Un jeu. ", {resource} {schema} }}] }}"#
+            )
+        };
+        // Resource licence, several sources (an untitled one is dropped).
+        let text = dp(
+            "",
+            r#""sources": [{ "title": "INSEED", "path": "https://inseed.td" }, { "path": "x" }, { "title": "B" }],
+               "licenses": [{ "name": "CC-BY-4.0", "title": "CC BY 4.0" }],"#,
+        );
+        let pack = Pack::from_dir(folder("", &[("datapackage.json", &text), csv]).path()).unwrap();
+        let d = &pack.datasets[0];
+        assert_eq!(d.description, "Un jeu.");
+        assert_eq!(
+            d.sources,
+            [
+                Source {
+                    title: "INSEED".into(),
+                    path: Some("https://inseed.td".into())
+                },
+                Source {
+                    title: "B".into(),
+                    path: None
+                }
+            ]
+        );
+        assert_eq!(d.licenses[0].label(), "CC BY 4.0");
+        // The package's licence when the resource has none.
+        let text = dp(
+            r#""licenses": [{ "name": "ODbL-1.0" }],"#,
+            r#""sources": [{ "title": "INSEED" }],"#,
+        );
+        let pack = Pack::from_dir(folder("", &[("datapackage.json", &text), csv]).path()).unwrap();
+        assert_eq!(pack.datasets[0].licenses[0].label(), "ODbL-1.0");
+        // Neither: both refused, naming the resource.
+        let text = dp(
+            "",
+            r#""sources": [{ "path": "https://x" }], "licenses": [{ "title": "?" }],"#,
+        );
+        let p = problems_of(&folder("", &[("datapackage.json", &text), csv]));
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(
+            p[0].starts_with("datapackage.json: resource `d` needs a source with a title"),
+            "{p:?}"
+        );
+        assert!(
+            p[1].starts_with("datapackage.json: resource `d` needs a licence"),
+            "{p:?}"
+        );
     }
 }

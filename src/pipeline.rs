@@ -1363,6 +1363,7 @@ pub fn save_as(
             name: n,
             label: c.label.clone(),
             column_type: c.ty,
+            hxl: None,
         });
     }
     let tmp = format!("dj_tmp_{name}");

@@ -299,10 +299,16 @@ pub fn normalise_column(
 
     if !info.columns.iter().any(|c| c.name == ISO_COLUMN) {
         let mut columns = info.columns.clone();
+        // In an HXL-tagged table, the codes are tagged too.
+        let hxl = columns
+            .iter()
+            .any(|c| c.hxl.is_some())
+            .then(|| "#adm1+code".to_string());
         columns.push(ColumnInfo {
             name: ISO_COLUMN.to_string(),
             label: "Code ISO 3166-2".to_string(),
             column_type: ColumnType::Text,
+            hxl,
         });
         let json = serde_json::to_string(&columns)
             .map_err(|e| crate::Error::Io(std::io::Error::other(e)))?;

@@ -289,7 +289,8 @@ fn write_pack(root: &Path, lesson: &str) {
     .unwrap();
     std::fs::write(
         root.join("datapackage.json"),
-        r#"{"resources": [{"name": "ecoles", "path": "data/ecoles.csv", "schema": {"fields": [
+        r#"{"licenses": [{"name": "CC0-1.0"}], "resources": [{"name": "ecoles", "path": "data/ecoles.csv",
+            "sources": [{"title": "Données d'essai"}], "schema": {"fields": [
             {"name": "province", "type": "string"}, {"name": "milieu", "type": "string"},
             {"name": "ecoles", "type": "integer"}]}}]}"#,
     )

@@ -7,6 +7,9 @@
 //! - Loading the built-in pack (`Pack::builtin`, now with its dataset checked against its
 //!   schema, on every app start): median of 20.
 //! - Reading an XLSForm workbook of 12 questions (`xlsform::parse`): median of 20.
+//! - Questions written in a spreadsheet: reading a 50-row questions workbook
+//!   (`questions::read`), and parsing the built-in pack's files with and without it
+//!   (`pack::parse`, the work done each time a pack is loaded): median of 20.
 //! - Validating one record of the built-in school-visit form (`Form::validate`, patterns
 //!   compiled once): median over 10,000.
 
@@ -125,6 +128,115 @@ fn workbook() -> Result<Vec<u8>, BoxError> {
     Ok(wb.save_to_buffer()?)
 }
 
+/// A questions workbook of `n` rows for the lesson `premiers-pas`, the four types in turn,
+/// each with hints and anticipated wrong answers.
+fn questions_workbook(n: usize) -> Result<Vec<u8>, BoxError> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("questions")?;
+    let header = [
+        "lecon",
+        "id",
+        "type",
+        "titre",
+        "question",
+        "choix",
+        "reponse",
+        "tolerance",
+        "min",
+        "max",
+        "unite",
+        "autres_reponses",
+        "indices",
+        "erreurs",
+        "explication",
+        "jeu_de_donnees",
+        "apres",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(0, c as u16, *h)?;
+    }
+    for i in 0..n {
+        let id = format!("banc-{i}");
+        let after = if i % 5 == 0 {
+            "plus-peuplee".to_string()
+        } else {
+            String::new()
+        };
+        let (ty, choices, answer, tol, min, max, unit, accept, wrong) = match i % 4 {
+            0 => (
+                "choix",
+                "TD-ND = Ville de N'Djamena\nTD-LR = Logone Oriental\nTD-OD = Ouaddaï",
+                "TD-ND",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "Logone Oriental => Presque : la 2e.",
+            ),
+            1 => (
+                "choix multiple",
+                "TD-BO = Borkou | TD-EO = Ennedi-Ouest | TD-TI = Tibesti | TD-SA = Salamat",
+                "TD-BO | TD-EO | TD-TI",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "TD-BO | TD-EO | TD-TI | TD-SA => Le Salamat en a plus.",
+            ),
+            2 => (
+                "nombre",
+                "",
+                "97 685",
+                "0",
+                "",
+                "",
+                "habitants",
+                "",
+                "387 461 => Source A.\n1..1000 => Trop peu.",
+            ),
+            _ => (
+                "texte",
+                "",
+                "N'Djamena",
+                "",
+                "",
+                "",
+                "",
+                "Ndjamena | Ville de N'Djamena",
+                "Abéché => Chef-lieu du Ouaddaï.",
+            ),
+        };
+        let row = [
+            "premiers-pas",
+            &id,
+            ty,
+            "Une question",
+            "Quelle est la **réponse** ?",
+            choices,
+            answer,
+            tol,
+            min,
+            max,
+            unit,
+            accept,
+            "Premier indice | Second indice",
+            wrong,
+            "Parce que.",
+            "provinces_2009",
+            &after,
+        ];
+        for (c, cell) in row.iter().enumerate() {
+            if !cell.is_empty() {
+                ws.write_string(i as u32 + 1, c as u16, *cell)?;
+            }
+        }
+    }
+    Ok(wb.save_to_buffer()?)
+}
+
 fn ms(d: Duration) -> String {
     format!("{:.3} ms", d.as_secs_f64() * 1000.0)
 }
@@ -182,6 +294,50 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
         x.form.fields.len(),
         wb.len(),
         ms(xls)
+    );
+
+    let rows = 50;
+    let quiz = questions_workbook(rows)?;
+    let read = datajam::questions::read("questions/banc.xlsx", &quiz);
+    if !read.problems.is_empty() || read.questions.len() != rows {
+        return Err(format!("questions workbook refused: {:?}", read.problems).into());
+    }
+    let sheet = time(20, || {
+        datajam::questions::read("questions/banc.xlsx", &quiz)
+            .questions
+            .len()
+    });
+    let builtin_pack = Pack::builtin()?;
+    let base = builtin_pack.lessons[0].steps.len();
+    let plain = builtin_pack.files().clone();
+    let mut with = plain.clone();
+    let manifest = String::from_utf8(with["pack.toml"].clone())?.replacen(
+        "\nlessons = ",
+        "\nquestions = [\"questions/banc.xlsx\"]\nlessons = ",
+        1,
+    );
+    with.insert("pack.toml".into(), manifest.into_bytes());
+    with.insert("questions/banc.xlsx".into(), quiz.clone());
+    let (pack, problems) = datajam::pack::parse(with.clone(), datajam::pack::Origin::Builtin);
+    let steps = pack.map(|p| p.lessons[0].steps.len()).unwrap_or(0);
+    if !problems.is_empty() || steps != base + rows {
+        return Err(format!("pack with the workbook refused ({steps} steps): {problems:?}").into());
+    }
+    let load = |files: &BTreeMap<String, Vec<u8>>| {
+        time(20, || {
+            datajam::pack::parse(files.clone(), datajam::pack::Origin::Builtin)
+                .1
+                .len()
+        })
+    };
+    let (without_q, with_q) = (load(&plain), load(&with));
+    println!(
+        "questions::read, {rows} rows ({} bytes): {}; pack::parse of the built-in pack: {} without, {} with the workbook (+{})",
+        quiz.len(),
+        ms(sheet),
+        ms(without_q),
+        ms(with_q),
+        ms(with_q.saturating_sub(without_q))
     );
 
     let pack = Pack::builtin()?;

@@ -598,62 +598,18 @@ async fn import_export() {
     c.close().await.expect("close the app");
 }
 
-/// A copy of the built-in pack's source with another id and dataset names (two packs may
-/// not share a dataset name), built into a `.datajam` file as a facilitator would
-/// (`datajam pack build`).
+/// A copy of the built-in pack's source with another id and dataset names, built into a
+/// `.datajam` file as a facilitator would (`datajam pack build`).
 fn write_pack_file(src: &Path, out: &Path) {
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sample-data/pack");
-    let datapackage: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(from.join("datapackage.json")).expect("datapackage.json"),
-    )
-    .expect("datapackage.json is JSON");
-    let mut renames: Vec<(String, String)> = datapackage["resources"]
-        .as_array()
-        .expect("resources")
-        .iter()
-        .filter_map(|r| r["name"].as_str())
-        .map(|n| {
-            let new = if n == "provinces_2009" {
-                "provinces_e2e".to_string()
-            } else {
-                format!("{n}_e2e")
-            };
-            (n.to_string(), new)
-        })
-        .collect();
-    // Longer names first, so that a name inside another is renamed with it.
-    renames.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
-    let rename = |text: &str| {
-        renames
-            .iter()
-            .fold(text.to_string(), |t, (old, new)| t.replace(old, new))
-    };
-    let mut stack = vec![from.clone()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("read pack dir") {
-            let p = e.expect("dir entry").path();
-            if p.is_dir() {
-                stack.push(p);
-                continue;
-            }
-            let rel = rename(&p.strip_prefix(&from).expect("inside").to_string_lossy());
-            let bytes = std::fs::read(&p).expect("pack file");
-            let dest = src.join(&rel);
-            std::fs::create_dir_all(dest.parent().expect("parent")).expect("mkdir");
-            // Text files get the new names; anything else (an XLSForm workbook) is copied.
-            let Ok(text) = String::from_utf8(bytes.clone()) else {
-                std::fs::write(dest, bytes).expect("write");
-                continue;
-            };
-            let mut text = rename(&text);
-            if rel == "pack.toml" {
-                text = text
-                    .replace("id = \"datajam-tchad\"", "id = \"atelier-e2e\"")
-                    .replace("version = \"0.1.0\"", "version = \"1.0.0\"");
-            }
-            std::fs::write(dest, text).expect("write");
+    datajam::pack::copy_renamed(&from, src, "atelier-e2e", "1.0.0", &|n| {
+        if n == "provinces_2009" {
+            "provinces_e2e".into()
+        } else {
+            format!("{n}_e2e")
         }
-    }
+    })
+    .expect("copy the built-in pack");
     datajam::packfile::build(src, out).expect("pack build");
 }
 

@@ -107,7 +107,9 @@ enum Command {
         about = "Jouer un paquet pour un stagiaire depuis un fichier de réponses (JSON lines) ou avec les réponses de référence ; une ligne JSON par événement enregistré"
     )]
     Play {
-        #[arg(help = "builtin, l'identifiant du paquet intégré, ou un dossier de paquet")]
+        #[arg(
+            help = "builtin, l'identifiant d'un paquet chargé (intégré ou installé), un dossier de paquet ou un fichier .datajam"
+        )]
         pack: String,
         #[arg(long, value_name = "NOM")]
         trainee: String,
@@ -406,6 +408,7 @@ impl ReadArgs {
             replace,
             types,
             missing_values: (!self.missing.is_empty()).then_some(self.missing),
+            ..Default::default()
         })
     }
 }
@@ -1029,10 +1032,14 @@ fn play(
     use std::io::BufRead;
     let mut w = workshop(data_dir, lang)?;
     let builtin = Pack::builtin()?;
+    let path = std::path::Path::new(pack);
     let pack = if pack == "builtin" || pack == builtin.id() {
         builtin
+    } else if let (false, Ok(p)) = (path.exists(), w.pack(pack)) {
+        // An installed pack, by its id.
+        p.clone()
     } else {
-        let p = Pack::from_dir(std::path::Path::new(pack))?;
+        let p = packfile::load(path)?;
         w.add_pack(p.clone())?;
         p
     };

@@ -7,6 +7,8 @@
 //!   integration test, and the end-to-end test of the real app under Xvfb.
 //! - `cargo xtask e2e [NAME]`  — only the end-to-end test (after the same installs); with
 //!   NAME, only its tests whose name contains NAME.
+//! - `cargo xtask modeles` — writes the facilitators' templates in `sample-data/modeles/`
+//!   (see `modeles.rs`; reproducible: the same bytes each time).
 //!
 //! `.ci/run` calls `cargo xtask test`, so CI proves the README on a clean checkout.
 
@@ -14,6 +16,8 @@ use std::env;
 use std::path::PathBuf;
 use std::process::{Child, Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
+
+mod modeles;
 
 /// Debian/Ubuntu packages needed to build and run the desktop app (Tauri v2 on Linux).
 const APP_PACKAGES: &[&str] = &[
@@ -41,9 +45,10 @@ fn main() -> ExitCode {
         "test" => test(&rest),
         "e2e" => install_test_deps().and_then(|()| e2e(rest.first().map(String::as_str))),
         "deps" => install_test_deps(),
+        "modeles" => write_templates(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  app    install what is missing, then open DataJam Atelier\n  test   install what is missing, then run every check and test (e2e included)\n         --no-e2e skips the end-to-end test\n  e2e    the end-to-end test only (e2e NAME: the tests whose name contains NAME)\n  deps   only install what the tests need"
+                "usage: cargo xtask <task>\n\n  app    install what is missing, then open DataJam Atelier\n  test   install what is missing, then run every check and test (e2e included)\n         --no-e2e skips the end-to-end test\n  e2e    the end-to-end test only (e2e NAME: the tests whose name contains NAME)\n  deps   only install what the tests need\n  modeles  write the templates of sample-data/modeles/"
             );
             return if task == "help" {
                 ExitCode::SUCCESS
@@ -62,6 +67,22 @@ fn main() -> ExitCode {
 }
 
 type Result<T = ()> = std::result::Result<T, String>;
+
+/// Writes the facilitators' templates (`sample-data/modeles/`) from `modeles.rs`.
+fn write_templates() -> Result {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(PathBuf::from)
+        .ok_or("no workspace folder")?;
+    let bytes = modeles::questions_template(modeles::DATASET).map_err(|e| e.to_string())?;
+    let path = root.join(modeles::QUESTIONS_TEMPLATE);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
+    Ok(())
+}
 
 fn app(extra: &[String]) -> Result {
     install_packages(APP_PACKAGES)?;
