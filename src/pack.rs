@@ -698,7 +698,8 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
         problems.push(problem("pack.toml", 0, "title needs a French text (fr)"));
     }
 
-    let datasets = parse_datapackage(&files, &mut problems);
+    let mut warnings = Vec::new();
+    let datasets = parse_datapackage(&files, &mut problems, &mut warnings);
     if let Some(guide) = &manifest.guide {
         problems.extend(crate::guide::check(guide, &files));
     }
@@ -732,7 +733,6 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
     if manifest.lessons.is_empty() {
         problems.push(problem("pack.toml", 0, "the pack has no lesson"));
     }
-    let mut warnings = Vec::new();
     crate::questions::add_to_lessons(
         &manifest.questions,
         &files,
@@ -757,12 +757,14 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
             }
         }
     }
-    // Tables made by import steps, which questions may show.
+    // Tables made by import steps or saved by data tasks, which questions may show (the
+    // workshop makes them on demand when the trainee has not reached their step).
     let import_tables: HashSet<&str> = lessons
         .iter()
         .flat_map(|l| &l.steps)
         .filter_map(|s| match &s.exercise {
             Exercise::Import(i) => Some(i.table.as_str()),
+            Exercise::Data(d) => d.result.as_deref(),
             _ => None,
         })
         .collect();
@@ -876,6 +878,7 @@ struct Resource {
 fn parse_datapackage(
     files: &BTreeMap<String, Vec<u8>>,
     problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Problem>,
 ) -> Vec<Dataset> {
     let Some(bytes) = files.get("datapackage.json") else {
         return Vec::new();
@@ -955,8 +958,10 @@ fn parse_datapackage(
             .into_iter()
             .filter(|s| !s.title.trim().is_empty())
             .collect();
+        // Warnings, not refusals: a pack written before sources were shown keeps loading
+        // (the built-in pack's test makes them required there).
         if sources.is_empty() {
-            problems.push(problem(
+            warnings.push(problem(
                 "datapackage.json",
                 0,
                 format!(
@@ -976,7 +981,7 @@ fn parse_datapackage(
             own
         };
         if licenses.is_empty() {
-            problems.push(problem(
+            warnings.push(problem(
                 "datapackage.json",
                 0,
                 format!(
@@ -1285,7 +1290,7 @@ fn check_step(
             if let Some(d) = &q.dataset {
                 if !datasets.iter().any(|x| &x.name == d) && !import_tables.contains(d.as_str()) {
                     at(format!(
-                        "dataset `{d}` is neither in datapackage.json nor the table of an import step"
+                        "dataset `{d}` is neither in datapackage.json nor a table that an import step or a data task makes"
                     ));
                 }
             }
@@ -1351,16 +1356,51 @@ title = { fr = "Essai" }
     #[test]
     fn builtin_pack_is_valid() {
         let pack = Pack::builtin().unwrap_or_else(|e| panic!("{e}"));
-        assert!(!pack.lessons.is_empty());
-        assert!(pack.lessons[0].steps.len() >= 4);
-        let kinds: HashSet<&str> = pack.lessons[0]
-            .steps
+        assert!(pack.lessons.len() >= 10, "a two-day workshop");
+        assert!(pack.lessons.iter().all(|l| l.steps.len() >= 4));
+        // Every kind of step the engine has is used somewhere in the workshop.
+        let kinds: HashSet<&str> = pack
+            .lessons
             .iter()
+            .flat_map(|l| &l.steps)
             .map(|s| s.exercise.kind())
             .collect();
-        for k in ["read", "question", "collect", "chart"] {
-            assert!(kinds.contains(k), "built-in lesson lacks a {k} step");
+        for k in [
+            "read",
+            "question",
+            "collect",
+            "chart",
+            "reflection",
+            "data",
+            "chart_task",
+            "import",
+        ] {
+            assert!(kinds.contains(k), "the built-in pack lacks a {k} step");
         }
+        // Every dataset of the built-in pack names its sources and licence.
+        assert!(pack.warnings.is_empty(), "{:?}", pack.warnings);
+        assert!(pack
+            .datasets
+            .iter()
+            .all(|d| !d.sources.is_empty() && !d.licenses.is_empty()));
+        // premiers-pas keeps all its step ids.
+        let first = pack.lesson("premiers-pas").expect("premiers-pas is kept");
+        let ids: Vec<&str> = first.steps.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "bienvenue",
+                "collecte-ecole",
+                "plus-peuplee",
+                "ecart-sila",
+                "graphique-population",
+                "moins-peuplees",
+                "tableau-moins-peuplees",
+                "tracer-graphique",
+                "reflexion",
+                "conclusion"
+            ]
+        );
     }
 
     #[test]
@@ -1420,7 +1460,14 @@ title = { fr = "Essai" }
             },
         };
         let mut problems = Vec::new();
-        check_step(&step, "lessons/a.md", &[], &BTreeMap::new(), &mut problems);
+        check_step(
+            &step,
+            "lessons/a.md",
+            &[],
+            &HashSet::new(),
+            &BTreeMap::new(),
+            &mut problems,
+        );
         assert_eq!(
             problems[0].to_string(),
             "questions/quiz.xlsx:7: sheet `questions`, row 7: step `q`: reference answer is not a number (or give min/max)"
@@ -1643,12 +1690,14 @@ title = { fr = "Essai" }
         );
         let pack = Pack::from_dir(folder("", &[("datapackage.json", &text), csv]).path()).unwrap();
         assert_eq!(pack.datasets[0].licenses[0].label(), "ODbL-1.0");
-        // Neither: both refused, naming the resource.
+        // Neither: two warnings naming the resource (a pack written before sources were
+        // shown still loads).
         let text = dp(
             "",
             r#""sources": [{ "path": "https://x" }], "licenses": [{ "title": "?" }],"#,
         );
-        let p = problems_of(&folder("", &[("datapackage.json", &text), csv]));
+        let pack = Pack::from_dir(folder("", &[("datapackage.json", &text), csv]).path()).unwrap();
+        let p: Vec<String> = pack.warnings.iter().map(|w| w.to_string()).collect();
         assert_eq!(p.len(), 2, "{p:?}");
         assert!(
             p[0].starts_with("datapackage.json: resource `d` needs a source with a title"),

@@ -347,5 +347,10 @@ fn a_workshop_installs_a_pack_file_and_lists_it_at_once() {
         .any(|t| t.name == "provinces_cli"));
     let p = w.create_profile("Achta").unwrap();
     let lesson = w.lesson(&p.id, "atelier-usb", "premiers-pas").unwrap();
-    assert_eq!(lesson.steps.len(), packs[0].lessons[0].steps);
+    let builtin = packs[0]
+        .lessons
+        .iter()
+        .find(|l| l.id == "premiers-pas")
+        .expect("premiers-pas");
+    assert_eq!(lesson.steps.len(), builtin.steps);
 }

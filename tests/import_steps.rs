@@ -448,7 +448,9 @@ fn cli_pack_check_refuses_a_bad_file_or_a_clashing_table() {
         "{out}"
     );
     assert!(
-        out.contains("neither in datapackage.json nor the table of an import step"),
+        out.contains(
+            "neither in datapackage.json nor a table that an import step or a data task makes"
+        ),
         "{out}"
     );
     // Two import steps making one table.
