@@ -1085,15 +1085,10 @@ async fn choose(c: &Client, css: &str, value: &str) {
     loop {
         settle(c).await;
         if let Ok(sel) = c.find(Locator::Css(css)).await {
-            if sel.prop("value").await.ok().flatten().as_deref() == Some(value) {
+            // Clicking the option already chosen changes nothing.
+            let option = format!("option[value={}]", css_str(value));
+            if sel.select_by(Locator::Css(&option)).await.is_ok() {
                 return;
-            }
-            if sel
-                .select_by(Locator::Css(&format!("option[value={}]", css_str(value))))
-                .await
-                .is_ok()
-            {
-                continue; // check it took
             }
         }
         if start.elapsed() > TIMEOUT {
@@ -1291,7 +1286,16 @@ async fn solve_in_app(c: &Client, tasks: &[DataStep]) {
             ),
         )
         .await;
-        click(c, &format!(".step-link[data-step={}]", css_str(&task.step))).await;
+        // The lesson opens on its current step: go to the task's step unless it is that one
+        // (clicking it would draw the step again, under the driver's feet).
+        let current = find(c, ".step-link.current")
+            .await
+            .attr("data-step")
+            .await
+            .expect("current step");
+        if current.as_deref() != Some(task.step.as_str()) {
+            click(c, &format!(".step-link[data-step={}]", css_str(&task.step))).await;
+        }
         let here = format!("article.step[data-step={}]", css_str(&task.step));
         find(c, &format!("{here} #data-task .pipeline-editor")).await;
         assert_eq!(
@@ -1326,8 +1330,24 @@ async fn solve_in_app(c: &Client, tasks: &[DataStep]) {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         wait_text(c, "#feedback.ok", "Bonne réponse").await;
-        // Back on the step, the pipeline is in the editor again, every step of it.
-        click(c, &format!(".step-link[data-step={}]", css_str(&task.step))).await;
+        // Away and back on the step: the pipeline is in the editor again, every step of it.
+        let mut other = None;
+        for link in c
+            .find_all(Locator::Css(".step-link"))
+            .await
+            .expect("step links")
+        {
+            let id = link.attr("data-step").await.ok().flatten();
+            if id.as_deref() != Some(task.step.as_str()) {
+                other = id;
+                break;
+            }
+        }
+        if let Some(other) = other {
+            click(c, &format!(".step-link[data-step={}]", css_str(&other))).await;
+            find(c, &format!("article.step[data-step={}]", css_str(&other))).await;
+            click(c, &format!(".step-link[data-step={}]", css_str(&task.step))).await;
+        }
         wait_count(c, &format!("{here} .pipeline-step"), steps).await;
         settle(c).await;
         eprintln!(
@@ -1393,8 +1413,7 @@ fn canonical(p: &serde_json::Value) -> serde_json::Value {
 }
 
 /// Pipelines that use every op and every option of the core's JSON.
-fn every_option(table: &str, other: &str) -> Vec<serde_json::Value> {
-    let _ = table;
+fn every_option(other: &str) -> Vec<serde_json::Value> {
     vec![
         json!({"steps": [{"op": "filter", "conditions": [
             {"column": "region", "cmp": "eq", "value": "Lac"},
@@ -1464,6 +1483,8 @@ fn every_option(table: &str, other: &str) -> Vec<serde_json::Value> {
             {"op": "pivot", "index": ["region"], "columns": "sexe", "values": "effectif", "agg": "median"},
             {"op": "pivot", "index": ["region"], "columns": "F", "values": "M", "agg": "min"}
         ]}),
+        // The core reads `share` in a pivot as a mean; the editor does not offer it, but keeps it.
+        json!({"steps": [{"op": "pivot", "index": ["region"], "columns": "sexe", "values": "taux", "agg": "share"}]}),
         json!({"steps": [
             {"op": "join", "table": other, "left_on": "code", "right_on": "code_iso", "how": "inner"},
             {"op": "join", "table": other, "left_on": "code", "right_on": "code_iso", "how": "left"},
@@ -1655,7 +1676,7 @@ async fn editor_builds_every_task() {
             cases.push((task.dataset.clone(), f.clone()));
         }
     }
-    for p in every_option("frequentation_e2e", "recensement_e2e") {
+    for p in every_option("recensement_e2e") {
         cases.push(("frequentation_e2e".into(), p));
     }
     let out = round_trip(&c, &cases).await;

@@ -151,18 +151,19 @@ function tableColumns(info) {
   return (info?.columns || []).map((c) => ({ name: c.name, label: c.label, type: c.column_type || c.type }));
 }
 
+// The name first (what steps, messages and solutions say), then the label if it differs.
 function columnOptions(cols, { numericOnly = false } = {}) {
   return cols.filter((c) => !numericOnly || isNumeric(c))
-    .map((c) => [colName(c), colLabel(c) === colName(c) ? colName(c) : `${colLabel(c)} (${colName(c)})`]);
+    .map((c) => [colName(c), colLabel(c) === colName(c) ? colName(c) : `${colName(c)} — ${colLabel(c)}`]);
 }
 
 // A <select> of `options` ([value, label]) showing `current`. A value that is not among
-// them (a column an earlier step no longer gives) stays, marked as missing, so nothing
-// changes behind the trainee's back; no value: the first option.
-function choice(options, current, attrs) {
+// them (a column an earlier step no longer gives) stays, marked as missing (`unknown`), so
+// nothing changes behind the trainee's back; no value: the first option.
+function choice(options, current, attrs, unknown = (v) => t('an_gone', v)) {
   const cur = current ?? '';
   const opts = options.slice();
-  if (cur !== '' && !opts.some(([v]) => v === cur)) opts.push([cur, t('an_gone', cur)]);
+  if (cur !== '' && !opts.some(([v]) => v === cur)) opts.push([cur, unknown(cur)]);
   const sel = h('select', attrs, opts.map(([value, label]) => h('option', { value }, label)));
   if (opts.some(([v]) => v === cur)) sel.value = cur;
   else if (opts.length) sel.value = opts[0][0];
@@ -278,7 +279,7 @@ export function pipelineEditor(table) {
   function schedule() {
     seq += 1;
     clearTimeout(timer);
-    timer = setTimeout(refresh, 60);
+    timer = setTimeout(refresh, 25);
     busy();
   }
   async function refresh() {
@@ -559,9 +560,12 @@ function stepEditor(s, ctx) {
         class: 'derive-constant small-input', 'data-key': 'derive-constant', inputmode: 'numeric', 'aria-label': t('an_decimals'), placeholder: '0',
       }, v.b.value, (x) => { v.b.value = x; })];
     }
-    return h('div', { class: 'row step-derive' }, stepTitle(op, ctx.number),
-      textInput({ class: 'derive-name', 'data-key': 'derive-name', placeholder: t('an_new_column'), 'aria-label': t('an_new_column') }, v.as, (x) => { v.as = x; }),
-      '=', fn, h('span', { class: 'operand-name' }, 'a'), a, b.length && BINARY.has(v.fn) ? h('span', { class: 'operand-name' }, 'b') : null, b);
+    return h('div', { class: 'step-derive' },
+      h('div', { class: 'row' }, stepTitle(op, ctx.number),
+        textInput({ class: 'derive-name', 'data-key': 'derive-name', placeholder: t('an_new_column'), 'aria-label': t('an_new_column') }, v.as, (x) => { v.as = x; }),
+        '=', fn),
+      h('div', { class: 'row operands' }, h('span', { class: 'operand-name' }, 'a'), a,
+        BINARY.has(v.fn) ? h('span', { class: 'operand-name' }, 'b') : null, b));
   }
 
   if (op === 'group') {
@@ -628,7 +632,7 @@ function stepEditor(s, ctx) {
     v.columns = spread.value;
     const agg = choice(PIVOT_AGGS.map((f) => [f, t(f === 'count' ? 'an_agg_count_values' : 'an_agg_' + f)]), v.agg, {
       class: 'pivot-agg', 'data-key': 'pivot-agg', onchange: (e) => { v.agg = e.target.value; rerender(); },
-    });
+    }, (x) => x); // `share`, which the core reads as a mean here, is kept as written
     v.agg = agg.value;
     const values = choice(columnOptions(cols, { numericOnly: NUMERIC_AGGS.has(v.agg) }), v.values, {
       class: 'pivot-values', 'data-key': 'pivot-values', onchange: (e) => { v.values = e.target.value; },
