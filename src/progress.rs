@@ -427,6 +427,22 @@ pub struct ClassView {
     pub trainees: Vec<TraineeProgress>,
     /// Per step, over all trainees.
     pub steps: Vec<StepOverview>,
+    /// What trainees wrote in reflection steps: the last text of each trainee × step, in
+    /// trainee then step order.
+    pub reflections: Vec<ReflectionText>,
+}
+
+/// A trainee's reflection on one step, as the facilitator reads it after the workshop.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReflectionText {
+    pub trainee: String,
+    pub trainee_id: String,
+    pub pack_id: String,
+    pub lesson_id: String,
+    pub step_id: String,
+    /// When it was saved (the last save counts).
+    pub written_at: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -573,6 +589,7 @@ pub fn merge(files: &[ProgressFile]) -> ClassView {
     }
     let mut overview: BTreeMap<StepKey, (u64, u64, u64, BTreeMap<String, u64>)> = BTreeMap::new();
     let mut trainees = Vec::new();
+    let mut reflections = Vec::new();
     for (pid, steps) in by {
         let mut out = Vec::new();
         for (key, mut evs) in steps {
@@ -597,6 +614,19 @@ pub fn merge(files: &[ProgressFile]) -> ClassView {
                 .map(|e| e.created_at.clone())
                 .unwrap_or_default();
             let last = evs.last().map(|e| e.created_at.clone()).unwrap_or_default();
+            if let Some(last) = evs.iter().rev().find(|e| e.kind == "reflection") {
+                if let Some(text) = last.payload["text"].as_str() {
+                    reflections.push(ReflectionText {
+                        trainee: names.get(pid).copied().unwrap_or(pid).to_string(),
+                        trainee_id: pid.to_string(),
+                        pack_id: key.0.clone(),
+                        lesson_id: key.1.clone(),
+                        step_id: key.2.clone(),
+                        written_at: last.created_at.clone(),
+                        text: text.to_string(),
+                    });
+                }
+            }
             let o = overview.entry(key.clone()).or_default();
             o.0 += 1;
             o.1 += u64::from(done);
@@ -645,11 +675,67 @@ pub fn merge(files: &[ProgressFile]) -> ClassView {
             }
         })
         .collect();
+    reflections.sort_by(|a, b| {
+        (
+            a.trainee.to_lowercase(),
+            &a.trainee_id,
+            &a.pack_id,
+            &a.lesson_id,
+            &a.step_id,
+        )
+            .cmp(&(
+                b.trainee.to_lowercase(),
+                &b.trainee_id,
+                &b.pack_id,
+                &b.lesson_id,
+                &b.step_id,
+            ))
+    });
     ClassView {
         events: events.len(),
         trainees,
         steps,
+        reflections,
     }
+}
+
+/// The reflections CSV columns, in order.
+pub const REFLECTIONS_HEADER: [&str; 7] = [
+    "trainee",
+    "trainee_id",
+    "pack_id",
+    "lesson_id",
+    "step_id",
+    "written_at",
+    "text",
+];
+
+/// The reflections as CSV (UTF-8 with a BOM), one row per trainee × reflection step. The
+/// text is the trainee's: one that a spreadsheet would read as a formula (starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'`.
+pub fn reflections_csv(view: &ClassView) -> crate::Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let io = |e: csv::Error| std::io::Error::other(e.to_string());
+    w.write_record(REFLECTIONS_HEADER).map_err(io)?;
+    for r in &view.reflections {
+        let text = if r.text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{}", r.text)
+        } else {
+            r.text.clone()
+        };
+        w.write_record([
+            r.trainee.as_str(),
+            &r.trainee_id,
+            &r.pack_id,
+            &r.lesson_id,
+            &r.step_id,
+            &r.written_at,
+            &text,
+        ])
+        .map_err(io)?;
+    }
+    w.into_inner()
+        .map_err(|e| std::io::Error::other(e.to_string()).into())
 }
 
 /// The CSV columns, in order.
@@ -701,9 +787,24 @@ pub fn class_csv(view: &ClassView) -> crate::Result<Vec<u8>> {
 
 /// Reads, merges and writes the class CSV; nothing is written if any file is refused.
 pub fn merge_to_csv(paths: &[PathBuf], out: &Path) -> crate::Result<ClassView> {
+    merge_to_files(paths, out, None)
+}
+
+/// [`merge_to_csv`], and the reflections CSV ([`reflections_csv`]) when `reflections` is
+/// given; nothing is written if any file is refused.
+pub fn merge_to_files(
+    paths: &[PathBuf],
+    out: &Path,
+    reflections: Option<&Path>,
+) -> crate::Result<ClassView> {
     let files = read_files(paths)?;
     let view = merge(&files);
-    write_atomic(out, &class_csv(&view)?)?;
+    let class = class_csv(&view)?;
+    let texts = reflections.map(|_| reflections_csv(&view)).transpose()?;
+    write_atomic(out, &class)?;
+    if let (Some(path), Some(bytes)) = (reflections, texts) {
+        write_atomic(path, &bytes)?;
+    }
     Ok(view)
 }
 

@@ -511,11 +511,35 @@ fn cli_play_export_merge_round_trip() {
     let mut args = vec!["progress", "merge"];
     args.extend(files.iter().map(String::as_str));
     args.extend(files.iter().rev().map(String::as_str));
+    let refl = dir.path().join("reflexions.csv");
     args.extend(["-o", csv.to_str().unwrap(), "--json"]);
+    args.extend(["--reflections", refl.to_str().unwrap()]);
     let o = datajam(data.path(), &args);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["trainees"].as_array().unwrap().len(), 2);
+    // Every reflection Aïcha wrote, one per reflection step of the pack, readable later.
+    let reflection_steps = pack
+        .lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .filter(|s| s.exercise.kind() == "reflection")
+        .count();
+    assert!(reflection_steps >= 10, "{reflection_steps}");
+    assert_eq!(v["reflections"].as_array().unwrap().len(), reflection_steps);
+    assert!(v["reflections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["trainee"] == "Aïcha" && !r["text"].as_str().unwrap().is_empty()));
+    let bytes = std::fs::read(&refl).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        progress::REFLECTIONS_HEADER
+    );
+    assert_eq!(reader.records().count(), reflection_steps);
     let moussa = &v["trainees"][1];
     assert_eq!(moussa["name"], "Moussa");
     assert_eq!(moussa["steps"][0]["stuck"], true);
@@ -654,4 +678,64 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(e.path(), target).unwrap();
         }
     }
+}
+
+/// The facilitator reads what trainees wrote: the last save of each reflection counts, and
+/// a text a spreadsheet would take for a formula is defused.
+#[test]
+fn reflections_are_merged_with_the_last_save_and_defused_for_spreadsheets() {
+    let reflection = |profile: &str, id: &str, step: &str, text: &str, at: &str| {
+        let mut e = ev(profile, id, step, "reflection", None, json!(null), at);
+        e.payload = json!({ "text": text });
+        e
+    };
+    let a = file(
+        "pa",
+        "Aïcha",
+        vec![
+            reflection("pa", "r1", "plan", "Première idée", "00:01"),
+            reflection(
+                "pa",
+                "r2",
+                "plan",
+                "Idée revue : demander les chiffres à la délégation",
+                "00:05",
+            ),
+            reflection("pa", "r3", "message", "=HYPERLINK(\"x\")", "00:06"),
+        ],
+    );
+    let b = file(
+        "pb",
+        "Brahim",
+        vec![reflection(
+            "pb",
+            "r4",
+            "plan",
+            "Cartographier les forages",
+            "00:02",
+        )],
+    );
+    let view = progress::merge(&[a.clone(), b.clone()]);
+    assert_eq!(view, progress::merge(&[b, a]), "order-independent");
+    let texts: Vec<(&str, &str, &str)> = view
+        .reflections
+        .iter()
+        .map(|r| (r.trainee.as_str(), r.step_id.as_str(), r.text.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("Aïcha", "message", "=HYPERLINK(\"x\")"),
+            (
+                "Aïcha",
+                "plan",
+                "Idée revue : demander les chiffres à la délégation"
+            ),
+            ("Brahim", "plan", "Cartographier les forages"),
+        ]
+    );
+    let csv = progress::reflections_csv(&view).unwrap();
+    let body = String::from_utf8(csv[3..].to_vec()).unwrap();
+    assert!(body.contains(",\"'=HYPERLINK(\"\"x\"\")\""), "{body}");
+    assert!(!body.contains("Première idée"));
 }

@@ -358,6 +358,12 @@ enum ProgressCommand {
         files: Vec<PathBuf>,
         #[arg(short = 'o', long = "output", value_name = "CLASSE.csv")]
         output: PathBuf,
+        #[arg(
+            long,
+            value_name = "REFLEXIONS.csv",
+            help = "Écrire aussi les réflexions des stagiaires (une ligne par stagiaire et par étape)"
+        )]
+        reflections: Option<PathBuf>,
         #[arg(long, help = "Afficher la vue de classe en JSON")]
         json: bool,
     },
@@ -891,10 +897,11 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 ProgressCommand::Merge {
                     files,
                     output,
+                    reflections,
                     json,
                 },
         } => {
-            let view = progress::merge_to_csv(&files, &output)?;
+            let view = progress::merge_to_files(&files, &output, reflections.as_deref())?;
             if json {
                 print_json(&view);
             } else {
@@ -919,6 +926,14 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                         view.events,
                         output.display()
                     );
+                }
+                if let Some(path) = &reflections {
+                    let n = view.reflections.len();
+                    if fr {
+                        println!("{n} réflexion(s) : {}", path.display());
+                    } else {
+                        println!("{n} reflection(s): {}", path.display());
+                    }
                 }
             }
             Ok(ExitCode::SUCCESS)
