@@ -1809,7 +1809,8 @@ impl Workshop {
     }
 
     /// Makes the tables a step works on available: one an import step of the pack makes
-    /// is imported on demand when missing (the trainee jumped over that step).
+    /// is imported on demand when missing (the trainee jumped over that step), and one an
+    /// earlier data task saves is saved from its reference.
     fn ready(&mut self, pack_id: &str, lesson_id: &str, step_id: &str) -> Result<()> {
         let loc = self.locate(pack_id, lesson_id, step_id)?;
         let needed = needed_tables(&loc.step.exercise);
@@ -1831,10 +1832,42 @@ impl Workshop {
         Ok(())
     }
 
-    /// True when the workspace has `table`, once imported from the import step of the
-    /// pack that makes it if it was missing; false when nothing makes it.
+    /// True when the workspace has `table`, once made if it was missing: imported by the
+    /// import step of the pack that makes it, or saved from the reference of the data task
+    /// whose `result` it is (its own tables made first, the same way); false when nothing
+    /// makes it. So a trainee who opens a later lesson first finds the tables it builds on.
     fn ensure_pack_table(&mut self, pack_id: &str, table: &str) -> Result<bool> {
+        self.ensure_pack_table_within(pack_id, table, 16)
+    }
+
+    fn ensure_pack_table_within(&mut self, pack_id: &str, table: &str, depth: u8) -> Result<bool> {
         if tables::find_table(self.store.conn(), table)?.is_some() {
+            return Ok(true);
+        }
+        let pack = self.pack(pack_id)?;
+        let result_maker =
+            pack.lessons
+                .iter()
+                .flat_map(|l| &l.steps)
+                .find_map(|s| match &s.exercise {
+                    Exercise::Data(d) if d.result.as_deref() == Some(table) => Some(d.clone()),
+                    _ => None,
+                });
+        if let (Some(d), None) = (result_maker, import_maker(pack, table)) {
+            if depth == 0 {
+                return Ok(false);
+            }
+            let mut needed = vec![d.dataset.clone()];
+            needed.extend(d.reference.steps.iter().filter_map(|s| match s {
+                crate::pipeline::Step::Join { table, .. } => Some(table.clone()),
+                _ => None,
+            }));
+            for t in needed {
+                if !self.ensure_pack_table_within(pack_id, &t, depth - 1)? {
+                    return Ok(false);
+                }
+            }
+            crate::pipeline::save_as(self.store.conn_mut(), &d.dataset, &d.reference, table)?;
             return Ok(true);
         }
         let pack = self.pack(pack_id)?;

@@ -548,3 +548,35 @@ fn skipping_a_task_on_an_earlier_result_makes_the_whole_chain() {
     assert_eq!(best.rows, vec![vec!["Guéra".to_string(), "35".to_string()]]);
     assert_eq!(w.table_info("ecoles_par_province").unwrap().rows, 3);
 }
+
+/// A trainee who opens a later lesson first finds the tables it builds on: a chart task, a
+/// question and a data task on tables that earlier data tasks save are shown with them,
+/// made from the earlier tasks' references (joins included).
+#[test]
+fn later_steps_find_the_tables_earlier_data_tasks_make() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut w, p) = open(dir.path());
+    for t in ["filles_par_province", "filles_2010", "parite_regions"] {
+        assert!(w.table_info(t).is_err(), "{t} is not there yet");
+    }
+    // A chart task on the result of a join in another lesson.
+    let v = w
+        .step(&p, PACK, "openstat-visualiser", "carte-filles")
+        .unwrap();
+    let table = v.chart_task.unwrap().table.expect("the table is shown");
+    assert_eq!(table.rows, 23, "one row per province, BET copied onto four");
+    // A question showing a table the lesson's previous step saves.
+    let v = w
+        .step(&p, PACK, "openstat-visualiser", "lire-barres")
+        .unwrap();
+    assert_eq!(v.table.expect("shown").rows.len(), 20);
+    // Two data tasks deep: parite_regions needs frequentation_par_sexe first.
+    let v = w
+        .step(&p, PACK, "openstat-visualiser", "choisir-graphique")
+        .unwrap();
+    assert_eq!(v.chart_task.unwrap().table.unwrap().rows, 20);
+    assert!(w.table_info("frequentation_par_sexe").is_ok());
+    // Nothing is marked done by it.
+    let packs = w.packs(Some(&p)).unwrap();
+    assert!(packs[0].lessons.iter().all(|l| l.done == 0));
+}
