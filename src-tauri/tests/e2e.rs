@@ -1085,8 +1085,10 @@ async fn choose(c: &Client, css: &str, value: &str) {
     loop {
         settle(c).await;
         if let Ok(sel) = c.find(Locator::Css(css)).await {
-            // Clicking the option already chosen changes nothing.
-            let option = format!("option[value={}]", css_str(value));
+            // Clicking the option already chosen changes nothing. A name the core matches
+            // ignoring case (`F` for the column `f`) is the option a trainee would pick.
+            let value = matching_value(&sel, "option", value).await;
+            let option = format!("option[value={}]", css_str(&value));
             if sel.select_by(Locator::Css(&option)).await.is_ok() {
                 return;
             }
@@ -1101,6 +1103,32 @@ async fn choose(c: &Client, css: &str, value: &str) {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+/// The `value` of one of the `tag` elements under `parent` equal to `value`, else equal to
+/// it ignoring ASCII case (as the core matches column names), else `value` itself.
+async fn matching_value(parent: &fantoccini::elements::Element, tag: &str, value: &str) -> String {
+    let mut loose = None;
+    for el in parent.find_all(Locator::Css(tag)).await.unwrap_or_default() {
+        let Some(v) = el.attr("value").await.ok().flatten() else {
+            continue;
+        };
+        if v == value {
+            return v;
+        }
+        if loose.is_none() && v.eq_ignore_ascii_case(value) {
+            loose = Some(v);
+        }
+    }
+    loose.unwrap_or_else(|| value.to_string())
+}
+
+/// Checks the checkbox of column `name` in the group of checkboxes `css`.
+async fn check_column(c: &Client, css: &str, name: &str) {
+    settle(c).await;
+    let group = find(c, css).await;
+    let value = matching_value(&group, "input[type=checkbox]", name).await;
+    set_checked(c, &format!("{css} input[value={}]", css_str(&value)), true).await;
 }
 
 /// Types `text` into the field `css` (emptied first, by keys, as a trainee would).
@@ -1202,12 +1230,7 @@ async fn build_in_editor(c: &Client, pipeline: &serde_json::Value) {
             "group" => {
                 for by in s["by"].as_array().into_iter().flatten() {
                     let name = by.as_str().expect("by column");
-                    set_checked(
-                        c,
-                        &format!("{li} .group-by input[value={}]", css_str(name)),
-                        true,
-                    )
-                    .await;
+                    check_column(c, &format!("{li} .group-by"), name).await;
                 }
                 let aggs = s["aggregates"].as_array().cloned().unwrap_or_default();
                 if aggs.is_empty() {
@@ -1238,12 +1261,7 @@ async fn build_in_editor(c: &Client, pipeline: &serde_json::Value) {
             "pivot" => {
                 for col in s["index"].as_array().into_iter().flatten() {
                     let name = col.as_str().expect("index column");
-                    set_checked(
-                        c,
-                        &format!("{li} .pivot-index input[value={}]", css_str(name)),
-                        true,
-                    )
-                    .await;
+                    check_column(c, &format!("{li} .pivot-index"), name).await;
                 }
                 choose(c, &format!("{li} .pivot-columns"), text_of(s, "columns")).await;
                 let agg = s.get("agg").and_then(|a| a.as_str()).unwrap_or("sum");

@@ -157,10 +157,20 @@ function columnOptions(cols, { numericOnly = false } = {}) {
     .map((c) => [colName(c), colLabel(c) === colName(c) ? colName(c) : `${colName(c)} — ${colLabel(c)}`]);
 }
 
+// Column names as the core matches them: exactly, else ignoring ASCII case.
+const asciiLower = (s) => String(s).replace(/[A-Z]/g, (c) => c.toLowerCase());
+const sameColumn = (a, b) => asciiLower(a) === asciiLower(b);
+
+// A name not among the columns: as written when the core finds it ignoring case (`F` for a
+// column `f`), else marked as missing at this step.
+function goneLabel(names, v) {
+  return names.some((n) => sameColumn(n, v)) ? v : t('an_gone', v);
+}
+
 // A <select> of `options` ([value, label]) showing `current`. A value that is not among
-// them (a column an earlier step no longer gives) stays, marked as missing (`unknown`), so
-// nothing changes behind the trainee's back; no value: the first option.
-function choice(options, current, attrs, unknown = (v) => t('an_gone', v)) {
+// them (a column an earlier step no longer gives) stays, labelled by `unknown`, so nothing
+// changes behind the trainee's back; no value: the first option.
+function choice(options, current, attrs, unknown = (v) => goneLabel(options.map(([o]) => o), v)) {
   const cur = current ?? '';
   const opts = options.slice();
   if (cur !== '' && !opts.some(([v]) => v === cur)) opts.push([cur, unknown(cur)]);
@@ -174,7 +184,7 @@ function choice(options, current, attrs, unknown = (v) => t('an_gone', v)) {
 // of the clicks.
 function columnChecks(cls, cols, get, set, label) {
   const names = cols.map(colName);
-  const extra = get().filter((p) => !names.includes(p)).map((p) => ({ name: p, label: t('an_gone', p) }));
+  const extra = get().filter((p) => !names.includes(p)).map((p) => ({ name: p, label: goneLabel(names, p) }));
   return h('span', { class: `checks ${cls}`, role: 'group', 'aria-label': label }, cols.concat(extra).map((c) => h('label', { class: 'check' },
     h('input', {
       type: 'checkbox', value: colName(c), 'data-key': `${cls}-${colName(c)}`, checked: get().includes(colName(c)),
