@@ -998,7 +998,16 @@ pub fn add_to_lessons(
         problems.extend(r.problems);
         warnings.extend(r.warnings);
     }
-    // A workbook dropped in `questions/` and forgotten in the manifest is not read: say so.
+    // A workbook dropped in `questions/` and forgotten in the manifest is not read: say so
+    // (unless a collect step reads it as an XLSForm).
+    let forms: HashSet<&str> = lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .filter_map(|s| match &s.exercise {
+            Exercise::Collect(c) => c.xlsform.as_deref(),
+            _ => None,
+        })
+        .collect();
     for path in files.keys() {
         let ext = path
             .rsplit_once('.')
@@ -1007,6 +1016,7 @@ pub fn add_to_lessons(
         if path.starts_with("questions/")
             && EXTENSIONS.contains(&ext.as_str())
             && !listed.contains(path.as_str())
+            && !forms.contains(path.as_str())
         {
             warnings.push(Problem {
                 file: path.clone(),
