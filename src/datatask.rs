@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 use crate::import::{self, ImportOptions};
 use crate::pack::{Dataset, Exercise, Lesson, Problem};
-use crate::pipeline::{self, AggFn, Cmp, DeriveFn, Operand, Pipeline, Step as PStep};
+use crate::pipeline::{
+    self, AggFn, Cmp, DeriveFn, JoinHow, Match, Operand, Pipeline, Step as PStep,
+};
 use crate::task::{self, ChartChoice, ChartExpect, Compare, Grid};
 
 /// Most rows a data task's tables are compared on.
@@ -126,6 +128,8 @@ pub fn chart_choice(request: &serde_json::Value) -> ChartChoice {
         y: text("y"),
         agg: text("agg"),
         group: text("group"),
+        sort: request.get("sort").and_then(|v| v.as_bool()),
+        weight: text("weight"),
     }
 }
 
@@ -252,7 +256,10 @@ pub fn describe_pipeline(p: &Pipeline, lang: Lang) -> Vec<String> {
     p.steps
         .iter()
         .map(|s| match s {
-            PStep::Filter { conditions } => {
+            PStep::Filter {
+                matching,
+                conditions,
+            } => {
                 let parts: Vec<String> = conditions
                     .iter()
                     .map(|c| {
@@ -262,7 +269,12 @@ pub fn describe_pipeline(p: &Pipeline, lang: Lang) -> Vec<String> {
                             .to_string()
                     })
                     .collect();
-                let join = if fr { " et " } else { " and " };
+                let join = match (matching, fr) {
+                    (Match::All, true) => " et ",
+                    (Match::All, false) => " and ",
+                    (Match::Any, true) => " ou ",
+                    (Match::Any, false) => " or ",
+                };
                 if fr {
                     format!("Filtrer : garder les lignes où {}", parts.join(join))
                 } else {
@@ -357,12 +369,18 @@ pub fn describe_pipeline(p: &Pipeline, lang: Lang) -> Vec<String> {
                 table,
                 left_on,
                 right_on,
-                ..
+                how,
             } => {
+                let rows = match (how, fr) {
+                    (JoinHow::Left, true) => "en gardant toutes les lignes",
+                    (JoinHow::Left, false) => "keeping every row",
+                    (JoinHow::Inner, true) => "en ne gardant que les lignes qui correspondent",
+                    (JoinHow::Inner, false) => "keeping only the rows that match",
+                };
                 if fr {
-                    format!("Joindre le tableau {table} ({left_on} = {right_on})")
+                    format!("Joindre le tableau {table} ({left_on} = {right_on}), {rows}")
                 } else {
-                    format!("Join the table {table} ({left_on} = {right_on})")
+                    format!("Join the table {table} ({left_on} = {right_on}), {rows}")
                 }
             }
         })
@@ -423,6 +441,16 @@ pub fn describe_chart(c: &ChartChoice, lang: Lang) -> String {
             format!("groups: {g}")
         });
     }
+    if let Some(w) = &c.weight {
+        parts.push(if fr {
+            format!("pondérée par {w}")
+        } else {
+            format!("weighted by {w}")
+        });
+    }
+    if c.sort == Some(true) {
+        parts.push(if fr { "barres triées" } else { "bars sorted" }.into());
+    }
     parts.join(" ; ")
 }
 
@@ -463,7 +491,7 @@ impl<'a> Sandbox<'a> {
         }
         let Some(d) = self.datasets.iter().find(|d| d.name == table) else {
             return Err(format!(
-                "table `{table}` is neither a dataset of datapackage.json nor the result of an earlier data task"
+                "table `{table}` is neither a dataset of datapackage.json nor the result of an earlier data task or import step"
             ));
         };
         let bytes = self
@@ -506,10 +534,12 @@ pub fn check_tasks(
     files: &BTreeMap<String, Vec<u8>>,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let any = lessons
-        .iter()
-        .flat_map(|l| &l.steps)
-        .any(|s| matches!(s.exercise, Exercise::Data(_) | Exercise::ChartTask(_)));
+    let any = lessons.iter().flat_map(|l| &l.steps).any(|s| {
+        matches!(
+            s.exercise,
+            Exercise::Data(_) | Exercise::ChartTask(_) | Exercise::Import(_)
+        )
+    });
     if !any {
         return problems;
     }
@@ -523,6 +553,19 @@ pub fn check_tasks(
             });
             return problems;
         }
+    };
+    let mut imports = crate::importstep::CheckContext {
+        datasets,
+        files,
+        results: lessons
+            .iter()
+            .flat_map(|l| &l.steps)
+            .filter_map(|s| match &s.exercise {
+                Exercise::Data(d) => d.result.as_deref(),
+                _ => None,
+            })
+            .collect(),
+        earlier_imports: HashSet::new(),
     };
     for lesson in lessons {
         let text = files
@@ -541,6 +584,27 @@ pub fn check_tasks(
             match &step.exercise {
                 Exercise::Data(t) => check_data_task(&mut sandbox, t, &mut at),
                 Exercise::ChartTask(t) => check_chart_task(&mut sandbox, t, &mut at),
+                Exercise::Import(i) => {
+                    let (mut file_problems, mut table_problems) = (Vec::new(), Vec::new());
+                    let ok = crate::importstep::check(
+                        &mut sandbox.conn,
+                        i,
+                        &imports,
+                        &mut |m| file_problems.push(m),
+                        &mut |m| table_problems.push(m),
+                    );
+                    for m in file_problems {
+                        at(Part::Key("file"), m);
+                    }
+                    for m in table_problems {
+                        at(Part::Key("table"), m);
+                    }
+                    imports.earlier_imports.insert(i.table.clone());
+                    if ok {
+                        // Later data and chart tasks may work on it.
+                        sandbox.results.insert(i.table.clone());
+                    }
+                }
                 _ => {}
             }
         }
@@ -556,6 +620,8 @@ enum Part {
     Expect,
     /// 1-based.
     Feedback(usize),
+    /// The line of a `key = …`.
+    Key(&'static str),
 }
 
 /// The line of `part` in the exercise block of the step whose heading is at `heading`
@@ -584,6 +650,7 @@ fn part_line(lines: &[&str], heading: usize, part: Part) -> usize {
             Part::Step => false,
             Part::Reference => key("reference"),
             Part::Expect => key("expect"),
+            Part::Key(k) => key(k),
             Part::Feedback(n) => {
                 if t == "[[feedback]]" {
                     feedback += 1;
@@ -705,12 +772,14 @@ fn check_chart_task(sb: &mut Sandbox<'_>, t: &ChartTask, at: &mut dyn FnMut(Part
     };
     let e = &t.expect;
     fields(Part::Expect, [&e.x, &e.y, &e.group], at);
+    fields(Part::Expect, [&e.weight, &None, &None], at);
     let reference = t.reference_choice();
     fields(
         Part::Reference,
         [&reference.x, &reference.y, &reference.group],
         at,
     );
+    fields(Part::Reference, [&reference.weight, &None, &None], at);
     if let Err(m) = task::check_chart(&t.expect, &reference) {
         at(
             Part::Reference,
@@ -765,6 +834,47 @@ mod tests {
             ]
         );
         assert_eq!(describe_pipeline(&p, Lang::En)[3], "Keep the first 5 rows");
+    }
+
+    #[test]
+    fn an_any_filter_reads_with_ou_and_a_join_says_which_rows_it_keeps() {
+        let p = Pipeline::from_value(json!({"steps": [
+            {"op": "filter", "match": "any", "conditions": [
+                {"column": "province", "cmp": "eq", "value": "Lac"},
+                {"column": "province", "cmp": "eq", "value": "Kanem"}]},
+            {"op": "filter", "conditions": [
+                {"column": "sexe", "cmp": "eq", "value": "F"},
+                {"column": "age", "cmp": "is_missing"}]},
+            {"op": "join", "table": "recensement", "left_on": "code", "right_on": "code_iso", "how": "inner"},
+            {"op": "join", "table": "recensement", "left_on": "code", "right_on": "code_iso"}
+        ]}))
+        .unwrap();
+        let fr = describe_pipeline(&p, Lang::Fr);
+        assert_eq!(
+            fr[0],
+            "Filtrer : garder les lignes où province = « Lac » ou province = « Kanem »"
+        );
+        assert_eq!(
+            fr[1],
+            "Filtrer : garder les lignes où sexe = « F » et age est vide"
+        );
+        assert_eq!(
+            fr[2],
+            "Joindre le tableau recensement (code = code_iso), en ne gardant que les lignes qui correspondent"
+        );
+        assert_eq!(
+            fr[3],
+            "Joindre le tableau recensement (code = code_iso), en gardant toutes les lignes"
+        );
+        let en = describe_pipeline(&p, Lang::En);
+        assert_eq!(
+            en[0],
+            "Filter: keep the rows where province = « Lac » or province = « Kanem »"
+        );
+        assert_eq!(
+            en[2],
+            "Join the table recensement (code = code_iso), keeping only the rows that match"
+        );
     }
 
     #[test]

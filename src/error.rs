@@ -27,6 +27,8 @@ pub enum Error {
     Indicator(#[from] crate::indicators::IndicatorError),
     #[error(transparent)]
     Task(#[from] crate::datatask::TaskError),
+    #[error(transparent)]
+    ImportStep(#[from] crate::importstep::ImportStepError),
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
     #[error("file error: {0}")]
@@ -43,6 +45,8 @@ pub enum Error {
     ProfileExists(String),
     #[error("pack not found: {0}")]
     PackNotFound(String),
+    #[error("pack {0} has no facilitator's guide")]
+    PackHasNoGuide(String),
     #[error("lesson not found: {0}")]
     LessonNotFound(String),
     #[error("step not found: {0}")]
@@ -68,6 +72,7 @@ impl Error {
             Error::Analysis(e) => e.code(),
             Error::Indicator(e) => e.code(),
             Error::Task(e) => e.code(),
+            Error::ImportStep(e) => e.code(),
             Error::Db(_) => "store.database",
             Error::Io(_) => "store.io",
             Error::DataDir { .. } => "store.data_dir",
@@ -76,6 +81,7 @@ impl Error {
             Error::ProfileNameInvalid => "profile.name_invalid",
             Error::ProfileExists(_) => "profile.exists",
             Error::PackNotFound(_) => "pack.not_found",
+            Error::PackHasNoGuide(_) => "pack.no_guide",
             Error::LessonNotFound(_) => "lesson.not_found",
             Error::StepNotFound(_) => "step.not_found",
             Error::WrongStepKind { .. } => "step.wrong_kind",
@@ -108,6 +114,7 @@ impl Error {
             Error::Analysis(e) => e.message(lang),
             Error::Indicator(e) => e.message(lang),
             Error::Task(e) => e.message(lang),
+            Error::ImportStep(e) => e.message(lang),
             Error::Chart(e) => e.message(lang),
             Error::Db(e) => {
                 if fr {
@@ -166,6 +173,13 @@ impl Error {
                     format!("Le paquet de leçons « {id} » est introuvable.")
                 } else {
                     format!("Lesson pack \"{id}\" was not found.")
+                }
+            }
+            Error::PackHasNoGuide(id) => {
+                if fr {
+                    format!("Le paquet « {id} » n'a pas de guide de l'animateur.")
+                } else {
+                    format!("Pack \"{id}\" has no facilitator's guide.")
                 }
             }
             Error::LessonNotFound(id) => {

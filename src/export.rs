@@ -732,6 +732,7 @@ mod tests {
             name: name.into(),
             label: label.into(),
             column_type: ColumnType::Text,
+            hxl: None,
         };
         assert_eq!(
             header(&[col("region", "Région"), col("pop", "Population")]),

@@ -8,6 +8,7 @@
 //!
 //! - [`preview_file`]: what an import would do (format, encoding, delimiter,
 //!   sheet, header row, columns and their types, first 20 rows), without writing.
+//!   [`preview_bytes`] does the same for bytes in memory (a file shipped in a pack).
 //! - [`import_file`] / [`import_bytes`]: the import itself, in one transaction.
 //! - [`import_file_with_progress`]: the same, reporting [`Progress`] (phase
 //!   reading → inferring → writing, rows, estimated overall fraction) at most
@@ -64,6 +65,12 @@
 //!   answer, shown as such, and still stored as INTEGER 0/1 so that `SUM`
 //!   counts the respondents who chose it and `AVG` gives their share; an
 //!   empty cell (question not asked) is NULL, not "no".
+//! - **HXL hashtag rows** (HDX datasets, Ushahidi exports): a row of `#tag+attribute`
+//!   cells right under the header ([`hxl::hashtag_row`] says when a row is one: a data
+//!   row holding a tweet's `#Tchad` is not) is skipped, not data; each column keeps its
+//!   tag as [`ColumnInfo::hxl`], types come from the data rows only, and a warning says
+//!   which row it was ([`Preview::hxl_row`]). A file whose first row is the hashtag row
+//!   (no label row) gets its column names from the tags (`#adm1+name` → `adm1_name`).
 //! - **Labels** keep the header text (`menage/sources_eau/puits`).
 //! - **SQLite**: INTEGER, REAL, INTEGER 0/1 for booleans, ISO TEXT for dates
 //!   (`YYYY-MM-DD`) and datetimes (`YYYY-MM-DD HH:MM:SS`), TEXT. Identifiers
@@ -77,6 +84,7 @@
 //! have a stable [`ImportError::code`] and French/English messages.
 
 mod db;
+pub mod hxl;
 mod infer;
 mod kobo;
 mod sheet;
@@ -117,6 +125,10 @@ pub struct ColumnInfo {
     pub label: String,
     #[serde(rename = "type")]
     pub column_type: ColumnType,
+    /// The column's HXL hashtag (`#adm1+name`, normalised: lower case, no spaces) when the
+    /// file had a hashtag row (see [`hxl`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hxl: Option<String>,
 }
 
 /// Choices for a preview or an import. The default reads the first sheet,
@@ -141,6 +153,20 @@ pub struct ImportOptions {
     /// `#N/A`, `n/d`, `-`, `--`, `..`, `...`, `…`, any case). Blank cells
     /// are always missing. `None`: the default list.
     pub missing_values: Option<Vec<String>>,
+    /// When a pack makes the table (an import step): recorded in `pack_datasets` in the
+    /// import's own transaction, so the table's origin is known for sure.
+    pub origin: Option<PackOrigin>,
+}
+
+/// The pack content a table is made from, as recorded in `pack_datasets`: the row's
+/// `loaded_at` is the table's `imported_at`, so a later import of the same name by someone
+/// else is told apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackOrigin {
+    pub pack_id: String,
+    /// The `pack_datasets.resource` key (`import:<lesson>/<step>` for import steps).
+    pub resource: String,
+    pub content_hash: String,
 }
 
 /// The stage of an import, in the order they come.
@@ -197,9 +223,14 @@ pub struct Preview {
     pub sheets: Vec<String>,
     /// 1-based header row; 0 when there is none.
     pub header_row: usize,
+    /// 1-based row of HXL hashtags (skipped, kept as the columns' `hxl`); 0 when there is
+    /// none. Equal to `header_row` when the file has no label row above its hashtags.
+    pub hxl_row: usize,
     pub columns: Vec<ColumnInfo>,
     /// The first 20 data rows, typed as they would be stored.
     pub rows: Vec<Vec<serde_json::Value>>,
+    /// French sentences about what was found (the same as the import's warnings).
+    pub warnings: Vec<String>,
 }
 
 /// The size limit that was exceeded.
@@ -734,6 +765,8 @@ fn prepare<'a>(
 struct Analysis {
     /// 1-based header row number; 0 when there is no header.
     header_row: usize,
+    /// 1-based row of the HXL hashtags (not data); 0 when there is none.
+    hxl_row: usize,
     /// Index in the row's cells of each kept column.
     kept: Vec<usize>,
     columns: Vec<ColumnInfo>,
@@ -817,7 +850,117 @@ impl Observer {
     }
 }
 
-/// First pass: finds the header, gathers column statistics, decides names and types.
+/// An HXL hashtag row (see [`hxl`]) found under the header, or being the header.
+struct HxlRow {
+    /// 1-based row number.
+    row: usize,
+    /// Per cell of the row: its tag, normalised (`#adm1+name`).
+    tags: Vec<Option<String>>,
+    /// No label row above it: the hashtag row is the header, columns are named after tags.
+    only: bool,
+}
+
+/// What the first rows say: the header, the rows skipped above it, the HXL row.
+#[derive(Default)]
+struct Layout {
+    header: Option<Row>,
+    skipped: usize,
+    hxl: Option<HxlRow>,
+}
+
+fn texts(cells: &[RawCell]) -> Vec<String> {
+    cells.iter().map(RawCell::display).collect()
+}
+
+/// The tags of `cells` when they form an HXL hashtag row, given the rows under it.
+fn hxl_tags(cells: &[RawCell], below: &[Row]) -> Option<Vec<Option<String>>> {
+    let below: Vec<Vec<String>> = below
+        .iter()
+        .take(hxl::LOOKAHEAD)
+        .map(|(_, c)| texts(c))
+        .collect();
+    hxl::hashtag_row(&texts(cells), &below)
+}
+
+/// Decides the layout from the first non-blank rows (`rows`: from the top when the header
+/// is detected, else the rows under the requested header `fixed`); the data rows among
+/// them go to `obs`.
+fn settle(
+    explicit: bool,
+    fixed: Option<Row>,
+    rows: Vec<Row>,
+    obs: &mut Observer,
+    missing: &Missing,
+) -> Layout {
+    let mut layout = Layout::default();
+    let data_from = if explicit {
+        let tags = fixed
+            .as_ref()
+            .filter(|(_, cells)| !is_blank_row(cells))
+            .and_then(|(_, cells)| hxl_tags(cells, &rows));
+        let from = match (tags, &fixed) {
+            (Some(tags), Some((n, _))) => {
+                layout.hxl = Some(HxlRow {
+                    row: *n,
+                    tags,
+                    only: true,
+                });
+                0
+            }
+            _ => match rows
+                .first()
+                .and_then(|(n, c)| Some((*n, hxl_tags(c, &rows[1..])?)))
+            {
+                Some((row, tags)) => {
+                    layout.hxl = Some(HxlRow {
+                        row,
+                        tags,
+                        only: false,
+                    });
+                    1
+                }
+                None => 0,
+            },
+        };
+        layout.header = fixed;
+        from
+    } else {
+        match detect_header(&rows) {
+            None => 0,
+            Some(i) => {
+                layout.skipped = i;
+                layout.header = rows.get(i).cloned();
+                if let Some(tags) = hxl_tags(&rows[i].1, &rows[i + 1..]) {
+                    layout.hxl = Some(HxlRow {
+                        row: rows[i].0,
+                        tags,
+                        only: true,
+                    });
+                    i + 1
+                } else if let Some((row, tags)) = rows
+                    .get(i + 1)
+                    .and_then(|(n, c)| Some((*n, hxl_tags(c, &rows[i + 2..])?)))
+                {
+                    layout.hxl = Some(HxlRow {
+                        row,
+                        tags,
+                        only: false,
+                    });
+                    i + 2
+                } else {
+                    i + 1
+                }
+            }
+        }
+    };
+    for (_, cells) in rows.into_iter().skip(data_from) {
+        obs.observe(&cells, missing);
+    }
+    layout
+}
+
+/// First pass: finds the header (and an HXL hashtag row), gathers column statistics on the
+/// data rows, decides names and types.
 fn analyze(
     prepared: &Prepared<'_>,
     opts: &ImportOptions,
@@ -826,10 +969,18 @@ fn analyze(
 ) -> Result<Analysis, ImportError> {
     let header_opt = opts.header_row;
     let (lo, hi) = prepared.split;
-    let mut header: Option<Row> = None;
+    // The requested header row, once read.
+    let mut fixed: Option<Row> = None;
     let mut decided = false;
+    // The first non-blank rows (detected header), or those under the requested header,
+    // kept until the header and the HXL row are known.
     let mut buffer: Vec<Row> = Vec::new();
-    let mut skipped = 0usize;
+    let wanted = if header_opt.is_some() {
+        hxl::LOOKAHEAD + 1
+    } else {
+        HEADER_SCAN_ROWS
+    };
+    let mut layout = Layout::default();
     let mut obs = Observer::default();
     let mut last_row = 0usize;
     let mut seen: u64 = 0;
@@ -839,76 +990,84 @@ fn analyze(
         last_row = number;
         seen += 1;
         reporter.tick(Phase::Inferring, seen, Some(lo + (hi - lo) * share));
-        if !decided {
-            match header_opt {
-                Some(h) if number < h => return Ok(()),
-                Some(h) if number == h => {
-                    header = Some((number, cells.to_vec()));
-                    decided = true;
+        if decided {
+            obs.observe(cells, missing);
+            return Ok(());
+        }
+        if let Some(h) = header_opt {
+            if fixed.is_none() {
+                if number < h {
                     return Ok(());
                 }
-                Some(h) => {
-                    // The requested header row is empty: unnamed columns.
-                    header = Some((h, Vec::new()));
-                    decided = true;
-                }
-                None => {
-                    if is_blank_row(cells) {
-                        return Ok(());
-                    }
-                    buffer.push((number, cells.to_vec()));
-                    if buffer.len() < HEADER_SCAN_ROWS {
-                        return Ok(());
-                    }
-                    decided = true;
-                    let found = detect_header(&buffer);
-                    let mut drained = std::mem::take(&mut buffer).into_iter();
-                    if let Some(i) = found {
-                        skipped = i;
-                        header = drained.nth(i);
-                    }
-                    for (_, cells) in drained {
-                        obs.observe(&cells, missing);
-                    }
+                if number == h {
+                    fixed = Some((number, cells.to_vec()));
                     return Ok(());
                 }
+                // The requested header row is empty: unnamed columns.
+                fixed = Some((h, Vec::new()));
             }
         }
-        obs.observe(cells, missing);
+        if is_blank_row(cells) {
+            return Ok(());
+        }
+        buffer.push((number, cells.to_vec()));
+        if buffer.len() >= wanted {
+            decided = true;
+            layout = settle(
+                header_opt.is_some(),
+                fixed.take(),
+                std::mem::take(&mut buffer),
+                &mut obs,
+                missing,
+            );
+        }
         Ok(())
     })?;
     if !decided {
-        if let Some(h) = header_opt {
+        if let (Some(h), None) = (header_opt, &fixed) {
             return Err(ImportError::HeaderRowOutOfRange {
                 row: h,
                 last: last_row,
             });
         }
-        let found = detect_header(&buffer);
-        let mut drained = std::mem::take(&mut buffer).into_iter();
-        if let Some(i) = found {
-            skipped = i;
-            header = drained.nth(i);
-        }
-        for (_, cells) in drained {
-            obs.observe(&cells, missing);
-        }
+        layout = settle(
+            header_opt.is_some(),
+            fixed.take(),
+            std::mem::take(&mut buffer),
+            &mut obs,
+            missing,
+        );
     }
     let Observer {
         stats,
         rows,
         preview,
     } = obs;
+    let Layout {
+        header,
+        skipped,
+        hxl: tag_row,
+    } = layout;
 
     let mut warnings = Vec::new();
     let header_row = header.as_ref().map_or(0, |(n, _)| *n);
     let header_cells: Vec<RawCell> = header.map(|(_, c)| c).unwrap_or_default();
-    let width = header_cells.len().max(stats.len());
+    let no_tags = Vec::new();
+    let tags = tag_row.as_ref().map_or(&no_tags, |x| &x.tags);
+    let only_tags = tag_row.as_ref().is_some_and(|x| x.only);
+    let tag_at = |c: usize| tags.get(c).cloned().flatten();
+    let width = header_cells.len().max(stats.len()).max(tags.len());
+    // The label is the header's text; a column with a tag and no label (or a file with no
+    // label row) is labelled by its tag.
     let label_at = |c: usize| {
-        header_cells
+        let written = header_cells
             .get(c)
             .map(RawCell::display)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        match tag_at(c) {
+            Some(tag) if only_tags || written.is_empty() => tag,
+            _ => written,
+        }
     };
     let kept: Vec<usize> = (0..width)
         .filter(|&c| !label_at(c).is_empty() || stats.get(c).is_some_and(|s| s.has_any))
@@ -925,6 +1084,9 @@ fn analyze(
         warnings.push(format!(
             "{skipped} ligne(s) au-dessus de l'en-tête (titre, notes) ont été ignorées ; l'en-tête est à la ligne {header_row}."
         ));
+    }
+    if let Some(x) = &tag_row {
+        warnings.push(hxl::note(x.row, &x.tags, x.only));
     }
     if header_row != 0 && rows == 0 {
         warnings.push("Aucune ligne de données sous l'en-tête : la table est vide.".to_string());
@@ -964,10 +1126,14 @@ fn analyze(
     for ((&c, ty), (_, label)) in kept.iter().zip(&types).zip(&named) {
         warnings.extend(stat(c).warnings(label, *ty));
     }
-    let columns = infer::column_infos(&named, &types);
+    let mut columns = infer::column_infos(&named, &types);
+    for (col, &c) in columns.iter_mut().zip(&kept) {
+        col.hxl = tag_at(c);
+    }
     let dot_thousands = kept.iter().map(|&c| stat(c).dot_thousands()).collect();
     Ok(Analysis {
         header_row,
+        hxl_row: tag_row.as_ref().map_or(0, |x| x.row),
         kept,
         columns,
         dot_thousands,
@@ -1017,10 +1183,29 @@ fn file_name_of(path: &Path) -> String {
 
 /// Reads a file and tells what an import would do, without writing anything.
 pub fn preview_file(path: &Path, opts: &ImportOptions) -> Result<Preview, ImportError> {
+    preview_source(Source::File(path), &file_name_of(path), opts)
+}
+
+/// [`preview_file`] for bytes already in memory (a file shipped in a pack); `file_name`
+/// gives the format by extension.
+pub fn preview_bytes(
+    file_name: &str,
+    bytes: &[u8],
+    opts: &ImportOptions,
+) -> Result<Preview, ImportError> {
+    let base = file_name_of(Path::new(file_name));
+    preview_source(Source::Bytes(bytes), &base, opts)
+}
+
+fn preview_source(
+    src: Source<'_>,
+    file_name: &str,
+    opts: &ImportOptions,
+) -> Result<Preview, ImportError> {
     let mut ignore = |_: &Progress| {};
     let mut reporter = Reporter::new(&mut ignore);
     let missing = Missing::new(opts.missing_values.as_deref());
-    let prepared = prepare(Source::File(path), &file_name_of(path), opts, &mut reporter)?;
+    let prepared = prepare(src, file_name, opts, &mut reporter)?;
     let analysis = analyze(&prepared, opts, &missing, &mut reporter)?;
     let rows = analysis
         .preview
@@ -1032,6 +1217,8 @@ pub fn preview_file(path: &Path, opts: &ImportOptions) -> Result<Preview, Import
                 .collect()
         })
         .collect();
+    let mut warnings = prepared.warnings;
+    warnings.extend(analysis.warnings);
     Ok(Preview {
         format: prepared.format,
         encoding: prepared.encoding.map(|e| e.name().to_string()),
@@ -1039,8 +1226,10 @@ pub fn preview_file(path: &Path, opts: &ImportOptions) -> Result<Preview, Import
         sheet: prepared.sheet,
         sheets: prepared.sheets,
         header_row: analysis.header_row,
+        hxl_row: analysis.hxl_row,
         columns: analysis.columns,
         rows,
+        warnings,
     })
 }
 
@@ -1110,6 +1299,7 @@ fn import_source(
         sheet: prepared.sheet.as_deref(),
         warnings: &warnings,
         replace: opts.replace,
+        origin: opts.origin.as_ref(),
     };
     let start = prepared.split.1;
     // The commit itself is given the last 2%.
@@ -1118,7 +1308,8 @@ fn import_source(
     reporter.emit(Phase::Writing, 0, Some(start));
     let rows = db::write_table(conn, &spec, |writer| {
         prepared.source.for_each_row(&mut |number, cells, _| {
-            if number <= analysis.header_row || is_blank_row(cells) {
+            // Title rows, the header, and the HXL row right under it are not data.
+            if number <= analysis.header_row.max(analysis.hxl_row) || is_blank_row(cells) {
                 return Ok(());
             }
             writer.insert(

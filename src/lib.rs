@@ -6,6 +6,7 @@
 //! - [`store`]: the SQLite database in the data directory (profiles, progress events,
 //!   collected records, imported tables), with migrations and durable commits.
 //! - [`pack`]: lesson packs (source folders and the built-in pack) and their checks.
+//! - [`guide`]: a pack's facilitator's guide (checked, sanitised, with its contents).
 //! - [`packfile`]: `.datajam` pack files: reproducible build, untrusted reading, install.
 //! - [`markdown`]: Markdown to sanitised HTML for everything a pack says.
 //! - [`form`]: collect forms: typed fields and their validation.
@@ -28,20 +29,25 @@
 //! - [`tableschema`]: pack datasets checked against their Frictionless Table Schema.
 //! - [`xlsform`]: collect forms written as XLSForm workbooks (KoboToolbox/ODK).
 //! - [`questions`]: question steps written in a workbook, one row per question.
+//! - [`datainfo`]: a pack dataset's title, sources and licences as the app shows them.
 //! - [`datatask`]: data-task and chart-task steps: pack format, `pack check` proofs, solution text.
+//! - [`importstep`]: import steps: a practice file of the pack imported into a table.
 //! - [`i18n`]: the user's language and the translated messages for error codes.
 
 pub mod analysis;
 pub mod chart;
 pub mod columnar;
+pub mod datainfo;
 pub mod datatask;
 pub mod error;
 pub mod exercise;
 pub mod export;
 pub mod form;
 pub mod grid;
+pub mod guide;
 pub mod i18n;
 pub mod import;
+pub mod importstep;
 pub mod indicators;
 pub mod markdown;
 pub mod pack;

@@ -119,6 +119,10 @@ pub struct Manifest {
     /// into the lessons when the pack is loaded (see [`crate::questions`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<String>,
+    /// The facilitator's guide: a Markdown file of the pack (`guide/animateur.md`), shown
+    /// from the pack's page (see [`crate::guide`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guide: Option<String>,
 }
 
 /// A question step: the trainee types or picks an answer, checked by the core.
@@ -257,6 +261,8 @@ pub enum Exercise {
     /// Draw a chart; checked on what it shows (see [`crate::datatask`]).
     #[serde(rename = "chart_task")]
     ChartTask(crate::datatask::ChartTask),
+    /// Import a practice file of the pack into a table (see [`crate::importstep`]).
+    Import(crate::importstep::ImportStep),
 }
 
 impl Exercise {
@@ -269,6 +275,7 @@ impl Exercise {
             Exercise::Reflection(_) => "reflection",
             Exercise::Data(_) => "data",
             Exercise::ChartTask(_) => "chart_task",
+            Exercise::Import(_) => "import",
         }
     }
 }
@@ -370,6 +377,46 @@ pub struct Dataset {
     pub name: String,
     pub title: String,
     pub path: String,
+    /// The resource's `description` (empty when there is none).
+    pub description: String,
+    /// Where the data comes from (at least one, with a title).
+    pub sources: Vec<Source>,
+    /// Its licences: the resource's own, else the package's (at least one).
+    pub licenses: Vec<License>,
+}
+
+/// A Frictionless `sources` entry: what the data was taken from, and where a reader finds
+/// it (a URL or a reference, shown as text: the app never opens the network).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// A Frictionless `licenses` entry: an identifier (`CC-BY-4.0`), a title, a URL.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct License {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+impl License {
+    /// How a reader names it: the title, else the identifier, else the URL.
+    pub fn label(&self) -> String {
+        [&self.title, &self.name, &self.path]
+            .into_iter()
+            .flatten()
+            .map(|s| s.trim())
+            .find(|s| !s.is_empty())
+            .unwrap_or_default()
+            .to_string()
+    }
 }
 
 /// Where a pack was loaded from.
@@ -425,6 +472,12 @@ impl Pack {
     /// The bytes of a file of the pack (datasets).
     pub fn file(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(Vec::as_slice)
+    }
+
+    /// The facilitator's guide (Markdown), when the pack has one.
+    pub fn guide_markdown(&self) -> Option<&str> {
+        let path = self.manifest.guide.as_deref()?;
+        std::str::from_utf8(self.files.get(path)?).ok()
     }
 
     pub fn dataset(&self, name: &str) -> Option<&Dataset> {
@@ -524,6 +577,66 @@ fn read_dir_limited(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, PackError> 
     }
 }
 
+/// Writes a copy of the pack folder `src` into `dst` under another `id` and `version`,
+/// with every dataset renamed by `rename` (in file names and in every text file, as whole
+/// words), so that the copy can be installed beside the original: two packs may not share a
+/// dataset name. Binary files (workbooks) are copied unchanged. Used by the tests, and by a
+/// facilitator who starts a pack of their own from the built-in one.
+pub fn copy_renamed(
+    src: &Path,
+    dst: &Path,
+    id: &str,
+    version: &str,
+    rename: &dyn Fn(&str) -> String,
+) -> Result<(), PackError> {
+    let pack = Pack::from_dir(src)?;
+    let mut names: Vec<String> = pack.datasets.iter().map(|d| d.name.clone()).collect();
+    // Longest first, so that a name containing another is replaced whole.
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let words: Vec<(regex::Regex, String)> = names
+        .iter()
+        .filter_map(|n| {
+            regex::Regex::new(&format!(r"\b{}\b", regex::escape(n)))
+                .ok()
+                .map(|re| (re, rename(n)))
+        })
+        .collect();
+    let swap = |text: &str| {
+        words.iter().fold(text.to_string(), |t, (re, to)| {
+            re.replace_all(&t, regex::NoExpand(to)).into_owned()
+        })
+    };
+    let id_line = regex::Regex::new(r#"(?m)^id\s*=\s*"[^"]*""#).expect("a valid regex");
+    let version_line = regex::Regex::new(r#"(?m)^version\s*=\s*"[^"]*""#).expect("a valid regex");
+    let io = |e: std::io::Error| PackError::Unreadable {
+        path: dst.display().to_string(),
+        reason: e.to_string(),
+    };
+    for (rel, bytes) in pack.files() {
+        let out = dst.join(swap(rel));
+        if let Some(parent) = out.parent() {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        let bytes = match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                let mut text = swap(text);
+                if rel == "pack.toml" {
+                    text = id_line
+                        .replace(&text, regex::NoExpand(&format!("id = \"{id}\"")))
+                        .into_owned();
+                    text = version_line
+                        .replace(&text, regex::NoExpand(&format!("version = \"{version}\"")))
+                        .into_owned();
+                }
+                text.into_bytes()
+            }
+            Err(_) => bytes.clone(),
+        };
+        std::fs::write(&out, bytes).map_err(io)?;
+    }
+    Ok(())
+}
+
 /// A relative path inside a pack: no absolute path, no `..`, no backslash, no drive.
 pub fn is_safe_relative_path(p: &str) -> bool {
     !p.is_empty()
@@ -585,7 +698,11 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
         problems.push(problem("pack.toml", 0, "title needs a French text (fr)"));
     }
 
-    let datasets = parse_datapackage(&files, &mut problems);
+    let mut warnings = Vec::new();
+    let datasets = parse_datapackage(&files, &mut problems, &mut warnings);
+    if let Some(guide) = &manifest.guide {
+        problems.extend(crate::guide::check(guide, &files));
+    }
 
     let mut lessons = Vec::new();
     let mut lesson_ids = HashSet::new();
@@ -616,7 +733,6 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
     if manifest.lessons.is_empty() {
         problems.push(problem("pack.toml", 0, "the pack has no lesson"));
     }
-    let mut warnings = Vec::new();
     crate::questions::add_to_lessons(
         &manifest.questions,
         &files,
@@ -641,9 +757,27 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
             }
         }
     }
+    // Tables made by import steps or saved by data tasks, which questions may show (the
+    // workshop makes them on demand when the trainee has not reached their step).
+    let import_tables: HashSet<&str> = lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .filter_map(|s| match &s.exercise {
+            Exercise::Import(i) => Some(i.table.as_str()),
+            Exercise::Data(d) => d.result.as_deref(),
+            _ => None,
+        })
+        .collect();
     for lesson in &lessons {
         for step in &lesson.steps {
-            check_step(step, &lesson.file, &datasets, &files, &mut problems);
+            check_step(
+                step,
+                &lesson.file,
+                &datasets,
+                &import_tables,
+                &files,
+                &mut problems,
+            );
         }
     }
     problems.extend(crate::datatask::check_tasks(&lessons, &datasets, &files));
@@ -719,6 +853,9 @@ fn toml_message(src: &str, e: &toml::de::Error) -> (usize, String) {
 struct DataPackage {
     #[serde(default)]
     resources: Vec<Resource>,
+    /// The package's licences, for resources that name none.
+    #[serde(default)]
+    licenses: Vec<License>,
 }
 
 #[derive(Deserialize)]
@@ -727,6 +864,12 @@ struct Resource {
     path: String,
     #[serde(default)]
     title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default)]
+    licenses: Vec<License>,
     /// A Table Schema, inline or as the path of a JSON file in the pack.
     #[serde(default)]
     schema: Option<serde_json::Value>,
@@ -735,6 +878,7 @@ struct Resource {
 fn parse_datapackage(
     files: &BTreeMap<String, Vec<u8>>,
     problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Problem>,
 ) -> Vec<Dataset> {
     let Some(bytes) = files.get("datapackage.json") else {
         return Vec::new();
@@ -808,13 +952,62 @@ fn parse_datapackage(
                 &schema,
             ));
         }
+        // Every dataset says where it comes from and under which licence (shown with it).
+        let sources: Vec<Source> = r
+            .sources
+            .into_iter()
+            .filter(|s| !s.title.trim().is_empty())
+            .collect();
+        // Warnings, not refusals: a pack written before sources were shown keeps loading
+        // (the built-in pack's test makes them required there).
+        if sources.is_empty() {
+            warnings.push(problem(
+                "datapackage.json",
+                0,
+                format!(
+                    "resource `{}` needs a source with a title (sources: [{{ \"title\": \"…\", \"path\": \"…\" }}])",
+                    r.name
+                ),
+            ));
+        }
+        let own: Vec<License> = r.licenses.into_iter().filter(license_named).collect();
+        let licenses = if own.is_empty() {
+            dp.licenses
+                .iter()
+                .filter(|l| license_named(l))
+                .cloned()
+                .collect()
+        } else {
+            own
+        };
+        if licenses.is_empty() {
+            warnings.push(problem(
+                "datapackage.json",
+                0,
+                format!(
+                    "resource `{}` needs a licence with a name or a path (licenses, on the resource or the package)",
+                    r.name
+                ),
+            ));
+        }
         out.push(Dataset {
             title: r.title.unwrap_or_else(|| r.name.clone()),
             name: r.name,
             path: r.path,
+            description: r.description.unwrap_or_default().trim().to_string(),
+            sources,
+            licenses,
         });
     }
     out
+}
+
+/// A licence names itself by an identifier or a URL (Frictionless: `name` and/or `path`).
+fn license_named(l: &License) -> bool {
+    [&l.name, &l.path]
+        .into_iter()
+        .flatten()
+        .any(|s| !s.trim().is_empty())
 }
 
 #[derive(Deserialize)]
@@ -1008,14 +1201,9 @@ fn build_step(
     };
     // Raw HTML is sanitised away anyway; an author should know it will not show.
     let md = text.iter().map(|(_, l)| *l).collect::<Vec<_>>().join("\n");
-    for (l, h) in raw_html(&md) {
-        let lineno = text.get(l).map(|(n, _)| *n).unwrap_or(line);
-        problems.push(problem(
-            file,
-            lineno,
-            format!("raw HTML is not allowed in lessons: {h}"),
-        ));
-    }
+    problems.extend(raw_html_problems(file, &md, "lessons", |l| {
+        text.get(l).map(|(n, _)| *n).unwrap_or(line)
+    }));
     Step {
         id,
         title,
@@ -1041,12 +1229,33 @@ pub(crate) fn raw_html(md: &str) -> Vec<(usize, String)> {
         .collect()
 }
 
+/// A problem for each piece of raw HTML in pack Markdown (`what` says where: "lessons",
+/// "the guide"); `line_of` turns a 0-based line of `md` into the line of its file.
+pub(crate) fn raw_html_problems(
+    file: &str,
+    md: &str,
+    what: &str,
+    line_of: impl Fn(usize) -> usize,
+) -> Vec<Problem> {
+    raw_html(md)
+        .into_iter()
+        .map(|(l, h)| {
+            problem(
+                file,
+                line_of(l),
+                format!("raw HTML is not allowed in {what}: {h}"),
+            )
+        })
+        .collect()
+}
+
 /// Checks one step against the rest of the pack: reference answers pass, anticipated
 /// wrong answers fail, charts name real datasets and columns, forms are well defined.
 fn check_step(
     step: &Step,
     file: &str,
     datasets: &[Dataset],
+    import_tables: &HashSet<&str>,
     files: &BTreeMap<String, Vec<u8>>,
     problems: &mut Vec<Problem>,
 ) {
@@ -1079,8 +1288,10 @@ fn check_step(
                 at(msg);
             }
             if let Some(d) = &q.dataset {
-                if !datasets.iter().any(|x| &x.name == d) {
-                    at(format!("dataset `{d}` is not in datapackage.json"));
+                if !datasets.iter().any(|x| &x.name == d) && !import_tables.contains(d.as_str()) {
+                    at(format!(
+                        "dataset `{d}` is neither in datapackage.json nor a table that an import step or a data task makes"
+                    ));
                 }
             }
         }
@@ -1107,7 +1318,7 @@ fn check_step(
             }
         },
         // Checked by running them: see `crate::datatask::check_tasks`.
-        Exercise::Data(_) | Exercise::ChartTask(_) => {}
+        Exercise::Data(_) | Exercise::ChartTask(_) | Exercise::Import(_) => {}
     }
 }
 
@@ -1145,16 +1356,51 @@ title = { fr = "Essai" }
     #[test]
     fn builtin_pack_is_valid() {
         let pack = Pack::builtin().unwrap_or_else(|e| panic!("{e}"));
-        assert!(!pack.lessons.is_empty());
-        assert!(pack.lessons[0].steps.len() >= 4);
-        let kinds: HashSet<&str> = pack.lessons[0]
-            .steps
+        assert!(pack.lessons.len() >= 10, "a two-day workshop");
+        assert!(pack.lessons.iter().all(|l| l.steps.len() >= 4));
+        // Every kind of step the engine has is used somewhere in the workshop.
+        let kinds: HashSet<&str> = pack
+            .lessons
             .iter()
+            .flat_map(|l| &l.steps)
             .map(|s| s.exercise.kind())
             .collect();
-        for k in ["read", "question", "collect", "chart"] {
-            assert!(kinds.contains(k), "built-in lesson lacks a {k} step");
+        for k in [
+            "read",
+            "question",
+            "collect",
+            "chart",
+            "reflection",
+            "data",
+            "chart_task",
+            "import",
+        ] {
+            assert!(kinds.contains(k), "the built-in pack lacks a {k} step");
         }
+        // Every dataset of the built-in pack names its sources and licence.
+        assert!(pack.warnings.is_empty(), "{:?}", pack.warnings);
+        assert!(pack
+            .datasets
+            .iter()
+            .all(|d| !d.sources.is_empty() && !d.licenses.is_empty()));
+        // premiers-pas keeps all its step ids.
+        let first = pack.lesson("premiers-pas").expect("premiers-pas is kept");
+        let ids: Vec<&str> = first.steps.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "bienvenue",
+                "collecte-ecole",
+                "plus-peuplee",
+                "ecart-sila",
+                "graphique-population",
+                "moins-peuplees",
+                "tableau-moins-peuplees",
+                "tracer-graphique",
+                "reflexion",
+                "conclusion"
+            ]
+        );
     }
 
     #[test]
@@ -1214,7 +1460,14 @@ title = { fr = "Essai" }
             },
         };
         let mut problems = Vec::new();
-        check_step(&step, "lessons/a.md", &[], &BTreeMap::new(), &mut problems);
+        check_step(
+            &step,
+            "lessons/a.md",
+            &[],
+            &HashSet::new(),
+            &BTreeMap::new(),
+            &mut problems,
+        );
         assert_eq!(
             problems[0].to_string(),
             "questions/quiz.xlsx:7: sheet `questions`, row 7: step `q`: reference answer is not a number (or give min/max)"
@@ -1284,13 +1537,13 @@ title = { fr = "Essai" }
     #[test]
     fn a_dataset_breaking_its_schema_refuses_the_pack() {
         let lesson = "+++\nid = \"a\"\ntitle = { fr = \"A\" }\n+++\n## Un {#un}\n";
-        let dp = r#"{ "resources": [
-            { "name": "pop", "path": "data/pop.csv", "schema": { "fields": [
+        let dp = r#"{ "licenses": [{ "name": "CC0-1.0" }], "resources": [
+            { "name": "pop", "path": "data/pop.csv", "sources": [{ "title": "Essai" }], "schema": { "fields": [
                 { "name": "code", "type": "string", "constraints": { "required": true } },
                 { "name": "n", "type": "integer", "constraints": { "minimum": 0 } } ],
               "primaryKey": "code" } },
-            { "name": "sans_schema", "path": "data/pop.csv" },
-            { "name": "externe", "path": "data/pop.csv", "schema": "schemas/absent.json" } ] }"#;
+            { "name": "sans_schema", "path": "data/pop.csv", "sources": [{ "title": "Essai" }] },
+            { "name": "externe", "path": "data/pop.csv", "sources": [{ "title": "Essai" }], "schema": "schemas/absent.json" } ] }"#;
         let dir = tempfile::tempdir().unwrap();
         for (path, text) in [
             ("pack.toml", MANIFEST),
@@ -1318,5 +1571,141 @@ title = { fr = "Essai" }
             );
         }
         assert_eq!(text.len(), 4, "{text:?}");
+    }
+
+    /// A folder pack of one lesson with `extra` files; `pack.toml` gets `manifest_tail`.
+    fn folder(manifest_tail: &str, extra: &[(&str, &str)]) -> tempfile::TempDir {
+        let lesson = "+++\nid = \"a\"\ntitle = { fr = \"A\" }\n+++\n## Un {#un}\n";
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = MANIFEST.replace(
+            "lessons = [\"lessons/a.md\"]\n",
+            &format!("lessons = [\"lessons/a.md\"]\n{manifest_tail}"),
+        );
+        for (path, text) in [("pack.toml", manifest.as_str()), ("lessons/a.md", lesson)]
+            .into_iter()
+            .chain(extra.iter().copied())
+        {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        dir
+    }
+
+    fn problems_of(dir: &tempfile::TempDir) -> Vec<String> {
+        match Pack::from_dir(dir.path()) {
+            Err(PackError::Invalid(p)) => p.iter().map(|p| p.to_string()).collect(),
+            Err(e) => panic!("{e}"),
+            Ok(_) => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_guide_is_optional_checked_and_kept() {
+        let pack = Pack::from_dir(folder("", &[]).path()).unwrap();
+        assert_eq!(pack.manifest.guide, None);
+        assert_eq!(pack.guide_markdown(), None);
+
+        let md = "# Guide de l'animateur\n\n## Jour 1\n\n| Heure | Séance |\n|---|---|\n| 8 h 30 | Accueil |\n";
+        let dir = folder(
+            "guide = \"guide/animateur.md\"\n",
+            &[("guide/animateur.md", md)],
+        );
+        let pack = Pack::from_dir(dir.path()).unwrap();
+        assert_eq!(pack.manifest.guide.as_deref(), Some("guide/animateur.md"));
+        assert_eq!(pack.guide_markdown(), Some(md));
+
+        for (key, needle) in [
+            (
+                "guide = \"../animateur.md\"\n",
+                "pack.toml: guide `../animateur.md`: the path must be relative",
+            ),
+            (
+                "guide = \"/etc/passwd\"\n",
+                "pack.toml: guide `/etc/passwd`: the path must be relative",
+            ),
+            (
+                "guide = \"guide/absent.md\"\n",
+                "pack.toml: guide file guide/absent.md not found",
+            ),
+        ] {
+            let p = problems_of(&folder(key, &[("guide/animateur.md", md)]));
+            assert!(p.len() == 1 && p[0].starts_with(needle), "{needle}: {p:?}");
+        }
+        let p = problems_of(&folder(
+            "guide = \"guide/animateur.md\"\n",
+            &[(
+                "guide/animateur.md",
+                "# G\n\nBonjour <b onclick=\"x()\">vous</b>.\n",
+            )],
+        ));
+        assert_eq!(
+            p,
+            [
+                "guide/animateur.md:3: raw HTML is not allowed in the guide: <b onclick=\"x()\">",
+                "guide/animateur.md:3: raw HTML is not allowed in the guide: </b>"
+            ]
+        );
+        // An unknown key is still refused (deny_unknown_fields).
+        let p = problems_of(&folder("guides = \"x.md\"\n", &[]));
+        assert!(p[0].contains("guides"), "{p:?}");
+    }
+
+    #[test]
+    fn every_dataset_needs_a_titled_source_and_a_licence() {
+        let csv = ("data/d.csv", "n\n1\n");
+        let schema = r#""schema": { "fields": [{ "name": "n", "type": "integer" }] }"#;
+        let dp = |package: &str, resource: &str| {
+            format!(
+                r#"{{ {package} "resources": [{{ "name": "d", "path": "data/d.csv", "title": "D", "description": " Un jeu. ", {resource} {schema} }}] }}"#
+            )
+        };
+        // Resource licence, several sources (an untitled one is dropped).
+        let text = dp(
+            "",
+            r#""sources": [{ "title": "INSEED", "path": "https://inseed.td" }, { "path": "x" }, { "title": "B" }],
+               "licenses": [{ "name": "CC-BY-4.0", "title": "CC BY 4.0" }],"#,
+        );
+        let pack = Pack::from_dir(folder("", &[("datapackage.json", &text), csv]).path()).unwrap();
+        let d = &pack.datasets[0];
+        assert_eq!(d.description, "Un jeu.");
+        assert_eq!(
+            d.sources,
+            [
+                Source {
+                    title: "INSEED".into(),
+                    path: Some("https://inseed.td".into())
+                },
+                Source {
+                    title: "B".into(),
+                    path: None
+                }
+            ]
+        );
+        assert_eq!(d.licenses[0].label(), "CC BY 4.0");
+        // The package's licence when the resource has none.
+        let text = dp(
+            r#""licenses": [{ "name": "ODbL-1.0" }],"#,
+            r#""sources": [{ "title": "INSEED" }],"#,
+        );
+        let pack = Pack::from_dir(folder("", &[("datapackage.json", &text), csv]).path()).unwrap();
+        assert_eq!(pack.datasets[0].licenses[0].label(), "ODbL-1.0");
+        // Neither: two warnings naming the resource (a pack written before sources were
+        // shown still loads).
+        let text = dp(
+            "",
+            r#""sources": [{ "path": "https://x" }], "licenses": [{ "title": "?" }],"#,
+        );
+        let pack = Pack::from_dir(folder("", &[("datapackage.json", &text), csv]).path()).unwrap();
+        let p: Vec<String> = pack.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(
+            p[0].starts_with("datapackage.json: resource `d` needs a source with a title"),
+            "{p:?}"
+        );
+        assert!(
+            p[1].starts_with("datapackage.json: resource `d` needs a licence"),
+            "{p:?}"
+        );
     }
 }

@@ -762,19 +762,14 @@ mod tests {
     fn sample_copy(id: &str, version: &str) -> tempfile::TempDir {
         let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/pack");
         let dir = tempfile::tempdir().unwrap();
-        for (rel, bytes) in Pack::from_dir(&src).unwrap().files() {
-            let rel = rel.replace("provinces_2009", "provinces_copie");
-            let text = String::from_utf8(bytes.clone()).unwrap();
-            let mut text = text.replace("provinces_2009", "provinces_copie");
-            if rel == "pack.toml" {
-                text = text
-                    .replace("id = \"datajam-tchad\"", &format!("id = \"{id}\""))
-                    .replace("version = \"0.1.0\"", &format!("version = \"{version}\""));
+        crate::pack::copy_renamed(&src, dir.path(), id, version, &|n| {
+            if n == "provinces_2009" {
+                "provinces_copie".into()
+            } else {
+                format!("{n}_copie")
             }
-            let path = dir.path().join(&rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        }
+        })
+        .unwrap();
         dir
     }
 

@@ -12,7 +12,8 @@
 //!   with a French message naming the step and the column.
 //! - Filter values are coerced to the column's type (`"12,5"` for a number column);
 //!   `eq`, `ne`, `in` and `contains` on text ignore case and accents (`dj_fold`).
-//!   A comparison never matches a missing value: use `is_missing`.
+//!   A comparison never matches a missing value: use `is_missing`. A filter keeps the rows
+//!   meeting all its conditions, or any of them (`"match": "any"`).
 //! - Division by zero gives a missing value, never an error. Missing values sort last.
 
 use rusqlite::types::Value;
@@ -42,8 +43,13 @@ pub struct Pipeline {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Step {
-    /// Keep the rows meeting every condition.
-    Filter { conditions: Vec<Condition> },
+    /// Keep the rows meeting every condition (`match = all`, the default) or at least
+    /// one of them (`match = any`).
+    Filter {
+        #[serde(rename = "match", default, skip_serializing_if = "Match::is_all")]
+        matching: Match,
+        conditions: Vec<Condition>,
+    },
     /// Add (or replace) a computed column.
     Derive {
         #[serde(rename = "as")]
@@ -86,6 +92,23 @@ pub enum Step {
 
 fn default_pivot_agg() -> AggFn {
     AggFn::Sum
+}
+
+/// How a filter combines its conditions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Match {
+    /// Every condition holds (« et »).
+    #[default]
+    All,
+    /// At least one condition holds (« ou »).
+    Any,
+}
+
+impl Match {
+    fn is_all(&self) -> bool {
+        *self == Match::All
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -204,45 +227,49 @@ impl Pipeline {
 
     /// [`Pipeline::from_json`] from an already parsed JSON value.
     pub fn from_value(value: serde_json::Value) -> Result<Pipeline> {
-        let steps = match value {
-            serde_json::Value::Object(mut map) => match map.remove("steps") {
-                Some(serde_json::Value::Array(steps)) => steps,
-                None => Vec::new(),
-                Some(_) => {
-                    return Err(AnalysisError::InvalidPipeline {
-                        detail: "« steps » doit être une liste".into(),
-                    }
-                    .into())
-                }
-            },
-            serde_json::Value::Array(steps) => steps,
-            _ => {
-                return Err(AnalysisError::InvalidPipeline {
-                    detail: "un objet {\"steps\": [...]} est attendu".into(),
-                }
-                .into())
-            }
-        };
-        let mut out = Vec::with_capacity(steps.len());
-        for (i, s) in steps.into_iter().enumerate() {
-            let step = i + 1;
-            let op = s.get("op").and_then(|o| o.as_str()).unwrap_or("");
-            if !OPS.contains(&op) {
-                return Err(AnalysisError::UnknownOp {
-                    step,
-                    op: op.to_string(),
-                }
-                .into());
-            }
-            let parsed: Step =
-                serde_json::from_value(s).map_err(|e| AnalysisError::InvalidStep {
-                    step,
-                    detail: e.to_string(),
-                })?;
-            out.push(parsed);
+        let mut out = Vec::new();
+        for (i, s) in raw_steps(value)?.into_iter().enumerate() {
+            out.push(parse_step(i + 1, s)?);
         }
         Ok(Pipeline { steps: out })
     }
+}
+
+/// The steps of a pipeline's JSON (`{"steps": […]}` or a bare list), not parsed yet.
+fn raw_steps(value: serde_json::Value) -> Result<Vec<serde_json::Value>, AnalysisError> {
+    Ok(match value {
+        serde_json::Value::Object(mut map) => match map.remove("steps") {
+            Some(serde_json::Value::Array(steps)) => steps,
+            None => Vec::new(),
+            Some(_) => {
+                return Err(AnalysisError::InvalidPipeline {
+                    detail: "« steps » doit être une liste".into(),
+                })
+            }
+        },
+        serde_json::Value::Array(steps) => steps,
+        _ => {
+            return Err(AnalysisError::InvalidPipeline {
+                detail: "un objet {\"steps\": [...]} est attendu".into(),
+            })
+        }
+    })
+}
+
+/// Step number `step` (from 1), naming it in the error: [`AnalysisError::UnknownOp`] or
+/// [`AnalysisError::InvalidStep`].
+fn parse_step(step: usize, s: serde_json::Value) -> Result<Step, AnalysisError> {
+    let op = s.get("op").and_then(|o| o.as_str()).unwrap_or("");
+    if !OPS.contains(&op) {
+        return Err(AnalysisError::UnknownOp {
+            step,
+            op: op.to_string(),
+        });
+    }
+    serde_json::from_value(s).map_err(|e| AnalysisError::InvalidStep {
+        step,
+        detail: e.to_string(),
+    })
 }
 
 /// A column of an intermediate table.
@@ -260,6 +287,16 @@ fn is_numeric(ty: ColumnType) -> bool {
     )
 }
 
+fn result_columns(cols: &[Col]) -> Vec<ResultColumn> {
+    cols.iter()
+        .map(|c| ResultColumn {
+            name: c.name.clone(),
+            label: c.label.clone(),
+            column_type: type_name(c.ty).to_string(),
+        })
+        .collect()
+}
+
 /// The compiled query.
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -272,14 +309,7 @@ pub struct Compiled {
 impl Compiled {
     /// The result columns.
     pub fn columns(&self) -> Vec<ResultColumn> {
-        self.columns
-            .iter()
-            .map(|c| ResultColumn {
-                name: c.name.clone(),
-                label: c.label.clone(),
-                column_type: type_name(c.ty).to_string(),
-            })
-            .collect()
+        result_columns(&self.columns)
     }
 
     /// The SQL with its values written in, for showing.
@@ -361,7 +391,10 @@ impl<'c> Compiler<'c> {
 
     fn step(&mut self, step: usize, s: &Step) -> Result<()> {
         match s {
-            Step::Filter { conditions } => self.filter(step, conditions)?,
+            Step::Filter {
+                matching,
+                conditions,
+            } => self.filter(step, *matching, conditions)?,
             Step::Derive { name, func, a, b } => self.derive(step, name, *func, a, b.as_ref())?,
             Step::Group { by, aggregates } => self.group(step, by, aggregates)?,
             Step::Sort { keys } => self.sort(step, keys)?,
@@ -391,7 +424,12 @@ impl<'c> Compiler<'c> {
         Ok(())
     }
 
-    fn filter(&mut self, step: usize, conditions: &[Condition]) -> Result<(), AnalysisError> {
+    fn filter(
+        &mut self,
+        step: usize,
+        matching: Match,
+        conditions: &[Condition],
+    ) -> Result<(), AnalysisError> {
         let mut terms = Vec::new();
         for c in conditions {
             let col = self.col(step, &c.column)?;
@@ -474,11 +512,11 @@ impl<'c> Compiler<'c> {
         if terms.is_empty() {
             return Ok(());
         }
-        let body = format!(
-            "SELECT * FROM {} WHERE {}",
-            self.current,
-            terms.join(" AND ")
-        );
+        let join = match matching {
+            Match::All => " AND ",
+            Match::Any => " OR ",
+        };
+        let body = format!("SELECT * FROM {} WHERE {}", self.current, terms.join(join));
         self.push_cte(step, "filtrer", body);
         Ok(())
     }
@@ -933,10 +971,16 @@ impl<'c> Compiler<'c> {
                     n += 1;
                 }
             }
+            // A renamed column's label says where it comes from: « region (recensement) ».
+            let label = if name == c.name {
+                c.label.clone()
+            } else {
+                format!("{} ({})", c.label, info.name)
+            };
             items.push(format!("r.{} AS {}", q(&c.name), q(&name)));
             out.push(Col {
                 name,
-                label: c.label.clone(),
+                label,
                 ty: c.column_type,
             });
         }
@@ -1049,8 +1093,8 @@ fn coerce(step: usize, col: &Col, v: &serde_json::Value) -> Result<Value, Analys
     }
 }
 
-/// Compiles a pipeline over `source_table` (a workspace table) to SQL and its bound values.
-pub fn compile(conn: &Connection, source_table: &str, pipeline: &Pipeline) -> Result<Compiled> {
+/// A compiler at step 0: the columns of `source_table` (a workspace table).
+fn start<'c>(conn: &'c Connection, source_table: &str) -> Result<Compiler<'c>> {
     analysis::register_functions(conn)?;
     let info = table_info(conn, source_table)?;
     let cols: Vec<Col> = info
@@ -1072,10 +1116,52 @@ pub fn compile(conn: &Connection, source_table: &str, pipeline: &Pipeline) -> Re
     };
     let body = format!("SELECT {} FROM {}", c.select_list(), q(&info.name));
     c.push_cte(0, "le tableau de départ", body);
+    Ok(c)
+}
+
+/// Compiles a pipeline over `source_table` (a workspace table) to SQL and its bound values.
+pub fn compile(conn: &Connection, source_table: &str, pipeline: &Pipeline) -> Result<Compiled> {
+    let mut c = start(conn, source_table)?;
     for (i, s) in pipeline.steps.iter().enumerate() {
         c.step(i + 1, s)?;
     }
     Ok(c.finish())
+}
+
+/// The columns each step of a pipeline (JSON, as an editor holds it, maybe half-filled)
+/// starts from, for the editor's column pickers: `[0]` is the table's, `[i]` what the
+/// first `i` steps give. The steps are compiled, not run (a pivot reads the distinct
+/// values of its column, as when it runs). A filter, sort or limit that does not compile
+/// yet (a value not typed…) is passed over, as it never changes the columns; any other
+/// step that does not compile ends the list there.
+pub fn step_columns(
+    conn: &Connection,
+    source_table: &str,
+    pipeline: &serde_json::Value,
+) -> Result<Vec<Vec<ResultColumn>>> {
+    let mut c = start(conn, source_table)?;
+    let mut out = vec![result_columns(&c.cols)];
+    for (i, raw) in raw_steps(pipeline.clone())?.into_iter().enumerate() {
+        let keeps_columns = matches!(
+            raw.get("op").and_then(|o| o.as_str()),
+            Some("filter" | "sort" | "limit")
+        );
+        let compiled = parse_step(i + 1, raw).map_err(Error::from).and_then(|s| {
+            let (ctes, params) = (c.ctes.len(), c.params.len());
+            let (cols, order, current) = (c.cols.clone(), c.order.clone(), c.current.clone());
+            c.step(i + 1, &s).inspect_err(|_| {
+                // Back to the state before the step, as if it was not there.
+                c.ctes.truncate(ctes);
+                c.params.truncate(params);
+                (c.cols, c.order, c.current) = (cols, order, current);
+            })
+        });
+        if compiled.is_err() && !keeps_columns {
+            break;
+        }
+        out.push(result_columns(&c.cols));
+    }
+    Ok(out)
 }
 
 /// The SQL of a pipeline and its bound values (in the order of the `?`).
@@ -1277,6 +1363,7 @@ pub fn save_as(
             name: n,
             label: c.label.clone(),
             column_type: c.ty,
+            hxl: None,
         });
     }
     let tmp = format!("dj_tmp_{name}");

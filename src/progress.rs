@@ -26,8 +26,8 @@
 //! merges again.
 //!
 //! What the class view says, per trainee × step that has events:
-//! - `status`: `done` when the step has a correct attempt, a `complete` event, or at least
-//!   one saved record (the merge does not have the pack, so a collect step that needs
+//! - `status`: `done` when the step has a correct attempt, a `complete`, `reflection` or
+//!   `import` event, or at least one saved record (the merge does not have the pack, so a collect step that needs
 //!   several records counts as done after the first); else `started`. Completion comes
 //!   from answers only, never from time.
 //! - `attempts`, `wrong_attempts`, `hints` (a hint is never a wrong answer).
@@ -313,7 +313,7 @@ pub fn export(store: &Store, trainee: &str, out: &Path) -> crate::Result<ExportS
     })
 }
 
-const KINDS: [&str; 7] = [
+const KINDS: [&str; 8] = [
     "attempt",
     "hint",
     "record",
@@ -321,6 +321,7 @@ const KINDS: [&str; 7] = [
     "reveal",
     "skip",
     "reflection",
+    "import",
 ];
 
 /// Checks a progress file from its bytes.
@@ -502,6 +503,17 @@ mod answer_text_tests {
         ]}));
         assert!(p.contains("population_2009_a") && p.contains('5'), "{p}");
         assert!(!p.contains('{'), "{p}");
+        // Two wrong answers that differ only by « et » / « ou » read differently.
+        let conditions = json!([
+            {"column": "province", "cmp": "eq", "value": "Lac"},
+            {"column": "province", "cmp": "eq", "value": "Kanem"}
+        ]);
+        let any = answer_text(
+            &json!({"steps": [{"op": "filter", "match": "any", "conditions": conditions}]}),
+        );
+        let all = answer_text(&json!({"steps": [{"op": "filter", "conditions": conditions}]}));
+        assert!(any.contains("« Lac » ou province"), "{any}");
+        assert!(all.contains("« Lac » et province"), "{all}");
         let c = answer_text(&json!({"kind": "line", "x": "province", "y": "population_2009_a"}));
         assert!(c.contains("province") && !c.contains('{'), "{c}");
         assert_eq!(answer_text(&json!(" 12 ")), "12");
@@ -572,6 +584,7 @@ pub fn merge(files: &[ProgressFile]) -> ClassView {
                     || e.kind == "complete"
                     || e.kind == "record"
                     || e.kind == "reflection"
+                    || e.kind == "import"
             });
             let trailing_wrong = attempts
                 .iter()
@@ -732,6 +745,11 @@ pub enum Action {
         step: String,
         chart: serde_json::Value,
     },
+    /// An import step's file imported into its table: `{"lesson", "step", "import": true}`.
+    Import {
+        lesson: String,
+        step: String,
+    },
 }
 
 impl Action {
@@ -743,7 +761,8 @@ impl Action {
             | Action::Complete { lesson, .. }
             | Action::Reflect { lesson, .. }
             | Action::Pipeline { lesson, .. }
-            | Action::Chart { lesson, .. } => lesson,
+            | Action::Chart { lesson, .. }
+            | Action::Import { lesson, .. } => lesson,
         }
     }
 
@@ -755,7 +774,8 @@ impl Action {
             | Action::Complete { step, .. }
             | Action::Reflect { step, .. }
             | Action::Pipeline { step, .. }
-            | Action::Chart { step, .. } => step,
+            | Action::Chart { step, .. }
+            | Action::Import { step, .. } => step,
         }
     }
 }
@@ -767,9 +787,9 @@ pub fn parse_action(text: &str, line: usize, lang: Lang) -> Result<Action, Progr
     let bad = |reason: String| ProgressError::AnswersLine { line, reason };
     let one_key = || {
         bad(if fr {
-            "une seule clé parmi « answer », « pipeline », « chart », « hint »: true, « record », « complete »: true est attendue".into()
+            "une seule clé parmi « answer », « pipeline », « chart », « hint »: true, « record », « complete »: true, « import »: true est attendue".into()
         } else {
-            "exactly one of \"answer\", \"pipeline\", \"chart\", \"hint\": true, \"record\", \"complete\": true is expected"
+            "exactly one of \"answer\", \"pipeline\", \"chart\", \"hint\": true, \"record\", \"complete\": true, \"import\": true is expected"
                 .into()
         })
     };
@@ -836,6 +856,9 @@ pub fn parse_action(text: &str, line: usize, lang: Lang) -> Result<Action, Progr
     if obj.get("complete") == Some(&serde_json::Value::Bool(true)) {
         return Ok(Action::Complete { lesson, step });
     }
+    if obj.get("import") == Some(&serde_json::Value::Bool(true)) {
+        return Ok(Action::Import { lesson, step });
+    }
     if let Some(serde_json::Value::String(text)) = obj.get("reflection") {
         return Ok(Action::Reflect {
             lesson,
@@ -871,7 +894,8 @@ pub fn parse_action(text: &str, line: usize, lang: Lang) -> Result<Action, Progr
 }
 
 /// The reference walk of a pack: every lesson in order, each question answered with its
-/// reference answer, one valid record per collect step, read and chart steps completed.
+/// reference answer, one valid record per collect step, read and chart steps completed,
+/// import steps imported.
 pub fn reference_actions(pack: &crate::pack::Pack) -> Vec<Action> {
     use crate::form::FieldType;
     use crate::pack::Exercise;
@@ -909,6 +933,7 @@ pub fn reference_actions(pack: &crate::pack::Pack) -> Vec<Action> {
                     step,
                     chart: serde_json::to_value(&t.reference).unwrap_or_default(),
                 },
+                Exercise::Import(_) => Action::Import { lesson, step },
                 Exercise::Collect(c) => {
                     let values = c
                         .form
@@ -1026,6 +1051,10 @@ pub fn play(
             let o = w.submit_chart(profile_id, pack_id, lesson, step, chart)?;
             let correct = o.saved.then_some(o.verdict == "correct");
             played(o.event_id, "attempt", correct, Some(o.message))
+        }
+        Action::Import { .. } => {
+            let o = w.import_step(profile_id, pack_id, lesson, step)?;
+            played(o.event_id, "import", None, Some(o.message))
         }
     })
 }

@@ -299,10 +299,16 @@ pub fn normalise_column(
 
     if !info.columns.iter().any(|c| c.name == ISO_COLUMN) {
         let mut columns = info.columns.clone();
+        // In an HXL-tagged table, the codes are tagged too.
+        let hxl = columns
+            .iter()
+            .any(|c| c.hxl.is_some())
+            .then(|| "#adm1+code".to_string());
         columns.push(ColumnInfo {
             name: ISO_COLUMN.to_string(),
             label: "Code ISO 3166-2".to_string(),
             column_type: ColumnType::Text,
+            hxl,
         });
         let json = serde_json::to_string(&columns)
             .map_err(|e| crate::Error::Io(std::io::Error::other(e)))?;
@@ -361,6 +367,8 @@ mod tests {
             ("mayo-kébbi-est", "TD-ME"),
             ("Barh-El-Gazel", "TD-BG"),
             ("Bahr el Ghazal", "TD-BG"),
+            // The spelling of the MICS 2010 report (INSEED, table ED.4).
+            ("Barh El Gazal", "TD-BG"),
             ("  Guéra ", "TD-GR"),
             ("Province du Guéra", "TD-GR"),
             ("Région du Lac", "TD-LC"),

@@ -112,6 +112,8 @@ pub enum EventKind {
     Skip,
     /// A reflection was written (free text, not graded).
     Reflection,
+    /// An import step's file was imported into its table.
+    Import,
 }
 
 impl EventKind {
@@ -124,6 +126,7 @@ impl EventKind {
             EventKind::Reveal => "reveal",
             EventKind::Skip => "skip",
             EventKind::Reflection => "reflection",
+            EventKind::Import => "import",
         }
     }
 }

@@ -7,11 +7,16 @@
 //! `required`, `unique`, `minimum`, `maximum`, `minLength`, `maxLength`, `pattern` (whole
 //! value) and `enum`; `missingValues` (default `[""]`) and `primaryKey` (one field or
 //! several: unique and required). Every problem names the file and the CSV line.
+//!
+//! An HXL hashtag row right under the header (`#date,#adm1+name,…`, as HDX and Ushahidi
+//! write) is not data: it is skipped, recognised by the importer's
+//! [`crate::import::hxl::hashtag_row`], so a pack dataset may keep it.
 
 use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
+use crate::import::hxl::{hashtag_row, LOOKAHEAD as HXL_LOOKAHEAD};
 use crate::pack::Problem;
 
 /// Problems reported per file before the rest are summed up in one line.
@@ -376,9 +381,24 @@ pub fn check_csv(file: &str, bytes: &[u8], schema: &serde_json::Value) -> Vec<Pr
             ),
         )];
     }
+    // An HXL hashtag row right under the header (HDX, Ushahidi) is metadata, not data:
+    // skipped, with the importer's own detector.
+    let ahead: Vec<csv::Result<csv::StringRecord>> =
+        records.by_ref().take(HXL_LOOKAHEAD + 1).collect();
+    let tag_row = match ahead.first() {
+        Some(Ok(first)) => {
+            let below: Vec<Vec<&str>> = ahead[1..]
+                .iter()
+                .map_while(|r| r.as_ref().ok())
+                .map(|r| r.iter().collect())
+                .collect();
+            hashtag_row(&first.iter().collect::<Vec<_>>(), &below).is_some()
+        }
+        _ => false,
+    };
     let mut keys: HashMap<String, usize> = HashMap::new();
     let mut more = 0usize;
-    for record in records {
+    for record in ahead.into_iter().skip(usize::from(tag_row)).chain(records) {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -513,6 +533,40 @@ mod tests {
         assert!(p[0].message.contains("UTF-8"));
         let p = check_csv("d.csv", b"", &schema());
         assert!(p[0].message.contains("empty"));
+    }
+
+    #[test]
+    fn an_hxl_hashtag_row_under_the_header_is_skipped() {
+        let s = json!({ "fields": [
+            { "name": "date", "type": "date" },
+            { "name": "province", "type": "string" },
+            { "name": "n", "type": "integer", "constraints": { "required": true } }
+        ] });
+        let csv =
+            "date,province,n\n#date,#adm1 +name,#affected\n2024-03-01,Lac,3\n2024-03-02,Sila,\n";
+        // The tag row passes, line numbers stay those of the file.
+        assert_eq!(
+            lines(&check_csv("d.csv", csv.as_bytes(), &s)),
+            vec![(4, "`n` is required but missing".into())]
+        );
+        // Further down, a row of hashtags is data (and fails its types).
+        let csv = "date,province,n\n2024-03-01,Lac,3\n#date,#adm1,#affected\n";
+        let p = check_csv("d.csv", csv.as_bytes(), &s);
+        assert!(
+            lines(&p)
+                .iter()
+                .any(|(l, m)| *l == 3 && m.contains("not a date")),
+            "{p:?}"
+        );
+        // A tweet's hashtag in the first data row is data too.
+        let t = json!({ "fields": [{ "name": "id", "type": "integer" }, { "name": "tag", "type": "string" }] });
+        let p = check_csv("d.csv", b"id,tag\n#1,#Tchad\n", &t);
+        assert!(
+            lines(&p)
+                .iter()
+                .any(|(l, m)| *l == 2 && m.contains("not an integer")),
+            "{p:?}"
+        );
     }
 
     #[test]

@@ -275,6 +275,10 @@ pub struct ChartChoice {
     pub y: Option<String>,
     pub agg: Option<String>,
     pub group: Option<String>,
+    /// Bars sorted by value (`"sort": true` in the request); `None` when not said.
+    pub sort: Option<bool>,
+    /// The weight column of a Lorenz curve.
+    pub weight: Option<String>,
 }
 
 /// What a chart task expects: any of `kinds`, and the fields and aggregation named
@@ -288,10 +292,14 @@ pub struct ChartExpect {
     /// Accepted aggregations (`sum`, `mean`, `count`…); empty: any.
     pub agg: Vec<String>,
     pub group: Option<String>,
+    /// `true`: the bars must be sorted by value (the request's `sort`).
+    pub sort: Option<bool>,
+    /// The weight column a Lorenz curve must use.
+    pub weight: Option<String>,
 }
 
 /// Why a chart is not the one asked for; the first difference in the order a person
-/// would fix them: kind, categories, values, calculation, groups.
+/// would fix them: kind, categories, values, calculation, groups, order, weights.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "mismatch", rename_all = "snake_case")]
 pub enum ChartMismatch {
@@ -300,6 +308,8 @@ pub enum ChartMismatch {
     Y,
     Agg,
     Group,
+    Sort,
+    Weight,
 }
 
 impl ChartMismatch {
@@ -316,6 +326,10 @@ impl ChartMismatch {
             (ChartMismatch::Agg, false) => "The right chart, but not the right calculation: should you add up, average or count?",
             (ChartMismatch::Group, true) => "Les groupes (couleurs) ne sont pas ceux attendus : quelle colonne doit séparer les barres ou les courbes ?",
             (ChartMismatch::Group, false) => "The groups (colours) are not the expected ones: which column should split the bars or lines?",
+            (ChartMismatch::Sort, true) => "Le bon graphique, mais les barres ne sont pas triées : cochez « Trier les barres » pour que le classement se lise d'un coup d'œil.",
+            (ChartMismatch::Sort, false) => "The right chart, but the bars are not sorted: tick « Sort the bars » so that the ranking reads at a glance.",
+            (ChartMismatch::Weight, true) => "La courbe n'est pas pondérée comme il faut : quelle colonne dit combien de personnes chaque ligne représente ?",
+            (ChartMismatch::Weight, false) => "The curve is not weighted as it should be: which column says how many people each row stands for?",
         }
         .to_string()
     }
@@ -349,6 +363,14 @@ pub fn check_chart(expect: &ChartExpect, got: &ChartChoice) -> Result<(), ChartM
     }
     if expect.group.is_some() && !same_name(&expect.group, &got.group) {
         return Err(ChartMismatch::Group);
+    }
+    if let Some(sorted) = expect.sort {
+        if got.sort.unwrap_or(false) != sorted {
+            return Err(ChartMismatch::Sort);
+        }
+    }
+    if expect.weight.is_some() && !same_name(&expect.weight, &got.weight) {
+        return Err(ChartMismatch::Weight);
     }
     Ok(())
 }
@@ -485,7 +507,7 @@ mod tests {
             x: Some("province".into()),
             y: Some("population".into()),
             agg: vec!["sum".into()],
-            group: None,
+            ..Default::default()
         };
         let mut got = ChartChoice {
             kind: "hbar".into(),
@@ -493,6 +515,7 @@ mod tests {
             y: Some("population".into()),
             agg: Some("sum".into()),
             group: Some("sexe".into()),
+            ..Default::default()
         };
         assert_eq!(check_chart(&expect, &got), Ok(()));
         got.kind = "line".into();
@@ -508,5 +531,42 @@ mod tests {
         got.y = None;
         // Counting needs no value column, but the task wants a sum.
         assert_eq!(check_chart(&expect, &got), Err(ChartMismatch::Agg));
+    }
+
+    #[test]
+    fn a_chart_task_can_ask_for_sorted_bars_and_a_weight() {
+        let expect = ChartExpect {
+            kinds: vec!["hbar".into()],
+            sort: Some(true),
+            ..Default::default()
+        };
+        let mut got = ChartChoice {
+            kind: "hbar".into(),
+            ..Default::default()
+        };
+        // Not said is not sorted.
+        assert_eq!(check_chart(&expect, &got), Err(ChartMismatch::Sort));
+        got.sort = Some(false);
+        assert_eq!(check_chart(&expect, &got), Err(ChartMismatch::Sort));
+        got.sort = Some(true);
+        assert_eq!(check_chart(&expect, &got), Ok(()));
+        assert!(ChartMismatch::Sort
+            .message(Lang::Fr)
+            .contains("Trier les barres"));
+
+        let lorenz = ChartExpect {
+            kinds: vec!["lorenz".into()],
+            x: Some("revenu".into()),
+            weight: Some("population".into()),
+            ..Default::default()
+        };
+        let mut curve = ChartChoice {
+            kind: "lorenz".into(),
+            x: Some("revenu".into()),
+            ..Default::default()
+        };
+        assert_eq!(check_chart(&lorenz, &curve), Err(ChartMismatch::Weight));
+        curve.weight = Some("Population".into());
+        assert_eq!(check_chart(&lorenz, &curve), Ok(()));
     }
 }

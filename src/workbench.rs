@@ -1,10 +1,11 @@
 //! The Analyse screen's calls, one [`Workshop`] method each, so that the desktop shell
-//! and the CLI stay one-line calls into the core: the paged grid, the pipeline (run, save),
-//! the read-only SQL console, charts (draw, advise, export), indicators and provinces.
+//! and the CLI stay one-line calls into the core: the paged grid, the pipeline (run, save,
+//! the columns each step sees), the read-only SQL console, charts (draw, advise, export),
+//! indicators and provinces.
 
 use std::path::Path;
 
-use crate::analysis::ResultTable;
+use crate::analysis::{ResultColumn, ResultTable};
 use crate::chart::{Advice, ChartRequest, Question};
 use crate::error::Result;
 use crate::grid::{GridPage, GridRequest};
@@ -22,6 +23,16 @@ impl Workshop {
     pub fn run_pipeline(&self, table: &str, pipeline: &serde_json::Value) -> Result<ResultTable> {
         let p = Pipeline::from_value(pipeline.clone())?;
         pipeline::run(self.store().conn(), table, &p, SCREEN_ROWS)
+    }
+
+    /// The columns each step of a pipeline starts from (the editor's column pickers; see
+    /// [`pipeline::step_columns`]): `[0]` the table's, `[i]` after the first `i` steps.
+    pub fn pipeline_columns(
+        &self,
+        table: &str,
+        pipeline: &serde_json::Value,
+    ) -> Result<Vec<Vec<ResultColumn>>> {
+        pipeline::step_columns(self.store().conn(), table, pipeline)
     }
 
     /// Saves a pipeline's result as a new workspace table.

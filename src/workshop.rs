@@ -18,6 +18,7 @@ use crate::export::{self, ExportFormat, ExportReport};
 use crate::form::{quote, FieldError, Form};
 use crate::i18n::{self, Lang};
 use crate::import::{self, ImportOptions, ImportReport};
+use crate::importstep::{self, ImportStep, ImportStepError};
 use crate::pack::{localized, AnswerType, ChartStep, Exercise, Lesson, Pack, Step};
 use crate::store::{Event, EventKind, Position, Profile, StepRef, Store};
 use crate::tables::{self, TableInfo};
@@ -54,6 +55,8 @@ pub struct PackSummary {
     pub title: String,
     pub description: String,
     pub builtin: bool,
+    /// The pack has a facilitator's guide ([`Workshop::pack_guide`]).
+    pub has_guide: bool,
     pub lessons: Vec<LessonSummary>,
 }
 
@@ -151,6 +154,9 @@ pub struct StepView {
     pub chart_svg: Option<String>,
     /// A dataset shown with a question, formatted for reading.
     pub table: Option<TableView>,
+    /// The pack dataset the step shows or works on (question with a table, chart, data
+    /// and chart tasks): its sources and licence, for the line under the data.
+    pub dataset_info: Option<crate::datainfo::DatasetInfo>,
     pub hints_total: usize,
     /// The hints already shown, in order.
     pub hints: Vec<String>,
@@ -173,6 +179,8 @@ pub struct StepView {
     pub data_task: Option<DataTaskView>,
     /// Chart-task steps: the table charted, and the reference once revealed.
     pub chart_task: Option<ChartTaskView>,
+    /// Import steps: the file's preview, and the table once imported.
+    pub import: Option<ImportStepView>,
 }
 
 /// A table formatted for display: numbers the trainee's way, missing values empty.
@@ -379,6 +387,7 @@ impl Workshop {
                 title: localized(&pack.manifest.title, self.lang),
                 description: localized(&pack.manifest.description, self.lang),
                 builtin: pack.origin == crate::pack::Origin::Builtin,
+                has_guide: pack.manifest.guide.is_some(),
                 lessons,
             });
         }
@@ -450,6 +459,7 @@ impl Workshop {
             lesson_id,
             step_id,
         })?;
+        self.ready(pack_id, lesson_id, step_id)?;
         self.view(profile_id, pack_id, lesson_id, step_id)
     }
 
@@ -464,6 +474,7 @@ impl Workshop {
         answer: &serde_json::Value,
     ) -> Result<AnswerOutcome> {
         self.store.profile(profile_id)?;
+        self.ready(pack_id, lesson_id, step_id)?;
         let lang = self.lang;
         let loc = self.locate(pack_id, lesson_id, step_id)?;
         let Exercise::Question(q) = &loc.step.exercise else {
@@ -515,6 +526,7 @@ impl Workshop {
         step_id: &str,
     ) -> Result<HintOutcome> {
         self.store.profile(profile_id)?;
+        self.ready(pack_id, lesson_id, step_id)?;
         let loc = self.locate(pack_id, lesson_id, step_id)?;
         let Some(hints) = exercise_hints(&loc.step.exercise) else {
             return Err(wrong_kind(loc.step));
@@ -731,8 +743,14 @@ impl Workshop {
         lesson_id: &str,
         step_id: &str,
     ) -> Result<StepView> {
-        // A data task's result table is made from the reference, so later steps work.
+        // A data task's result table is made from the reference, an import step's table is
+        // imported, so later steps work.
         self.store.profile(profile_id)?;
+        self.ready(pack_id, lesson_id, step_id)?;
+        if let Exercise::Import(i) = &self.locate(pack_id, lesson_id, step_id)?.step.exercise {
+            let table = i.table.clone();
+            self.ensure_tables(pack_id, vec![table])?;
+        }
         self.save_reference_result(pack_id, lesson_id, step_id)?;
         self.record_once(
             profile_id,
@@ -747,6 +765,7 @@ impl Workshop {
                         | Exercise::Collect(_)
                         | Exercise::Data(_)
                         | Exercise::ChartTask(_)
+                        | Exercise::Import(_)
                 )
             },
         )
@@ -764,6 +783,7 @@ impl Workshop {
         allowed: impl Fn(&Exercise) -> bool,
     ) -> Result<StepView> {
         self.store.profile(profile_id)?;
+        self.ready(pack_id, lesson_id, step_id)?;
         let loc = self.locate(pack_id, lesson_id, step_id)?;
         if !allowed(&loc.step.exercise) {
             return Err(wrong_kind(loc.step));
@@ -982,6 +1002,24 @@ impl Workshop {
             .ok_or_else(|| Error::PackNotFound(id.to_string()))
     }
 
+    /// The packs of this session: the built-in one first, then the installed ones.
+    pub fn loaded_packs(&self) -> &[Pack] {
+        &self.packs
+    }
+
+    /// A pack of this session by id.
+    pub fn loaded_pack(&self, id: &str) -> Result<&Pack> {
+        self.pack(id)
+    }
+
+    /// The facilitator's guide of a pack, sanitised, with its table of contents;
+    /// [`Error::PackHasNoGuide`] when the pack has none.
+    pub fn pack_guide(&self, pack_id: &str) -> Result<crate::guide::GuideView> {
+        let pack = self.pack(pack_id)?;
+        crate::guide::view(pack, self.lang)
+            .ok_or_else(|| Error::PackHasNoGuide(pack_id.to_string()))
+    }
+
     fn locate(&self, pack_id: &str, lesson_id: &str, step_id: &str) -> Result<Located<'_>> {
         let pack = self.pack(pack_id)?;
         let lesson = pack
@@ -1030,6 +1068,7 @@ impl Workshop {
             records: Vec::new(),
             chart_svg: None,
             table: None,
+            dataset_info: None,
             hints_total: 0,
             hints: Vec::new(),
             attempts: attempts.len(),
@@ -1048,6 +1087,7 @@ impl Workshop {
             solution: None,
             data_task: None,
             chart_task: None,
+            import: None,
         };
         match &loc.step.exercise {
             Exercise::Read => {}
@@ -1089,6 +1129,17 @@ impl Workshop {
             }
             Exercise::Data(t) => self.data_task_view(&mut view, t, &mine),
             Exercise::ChartTask(t) => self.chart_task_view(&mut view, t, &mine),
+            Exercise::Import(i) => self.import_step_view(&mut view, &loc, i, &mine)?,
+        }
+        let dataset = match &loc.step.exercise {
+            Exercise::Question(q) => q.dataset.as_deref(),
+            Exercise::Chart(c) => Some(c.dataset.as_str()),
+            Exercise::Data(t) => Some(t.dataset.as_str()),
+            Exercise::ChartTask(t) => Some(t.dataset.as_str()),
+            _ => None,
+        };
+        if let Some(d) = dataset {
+            view.dataset_info = self.dataset_info(d)?;
         }
         Ok(view)
     }
@@ -1222,6 +1273,7 @@ fn status(step: &Step, events: &[&Event]) -> Status {
             events.iter().filter(|e| e.kind == "record").count() >= c.min_records as usize
         }
         Exercise::Reflection(_) => events.iter().any(|e| e.kind == "reflection"),
+        Exercise::Import(_) => events.iter().any(|e| e.kind == "import"),
     };
     if done {
         Status::Done
@@ -1284,6 +1336,7 @@ fn exercise_hints(ex: &Exercise) -> Option<&[String]> {
         Exercise::Question(q) => Some(&q.hints),
         Exercise::Data(t) => Some(&t.hints),
         Exercise::ChartTask(t) => Some(&t.hints),
+        Exercise::Import(i) => Some(&i.hints),
         _ => None,
     }
 }
@@ -1305,6 +1358,8 @@ fn chart_feedback_matches(fb: &task::ChartChoice, got: &task::ChartChoice) -> bo
                 &Some(got.agg.clone().unwrap_or_else(|| "sum".into())),
             ))
         && same(&fb.group, &got.group)
+        && fb.sort.is_none_or(|s| got.sort.unwrap_or(false) == s)
+        && same(&fb.weight, &got.weight)
 }
 
 impl Workshop {
@@ -1322,6 +1377,7 @@ impl Workshop {
         pipeline: &serde_json::Value,
     ) -> Result<TaskOutcome> {
         self.store.profile(profile_id)?;
+        self.ready(pack_id, lesson_id, step_id)?;
         let lang = self.lang;
         let loc = self.locate(pack_id, lesson_id, step_id)?;
         let Exercise::Data(t) = &loc.step.exercise else {
@@ -1413,6 +1469,7 @@ impl Workshop {
         request: &serde_json::Value,
     ) -> Result<AnswerOutcome> {
         self.store.profile(profile_id)?;
+        self.ready(pack_id, lesson_id, step_id)?;
         let lang = self.lang;
         let loc = self.locate(pack_id, lesson_id, step_id)?;
         let Exercise::ChartTask(t) = &loc.step.exercise else {
@@ -1484,11 +1541,17 @@ impl Workshop {
         let Some(table) = t.result.clone() else {
             return Ok(());
         };
-        // The chain of data tasks making the tables needed, last first.
+        // The chain of data tasks making the tables needed, last first; it may start from
+        // the table of an import step, imported first.
         let mut chain = vec![(t.dataset.clone(), t.reference.clone(), table)];
+        let mut import_first = None;
         while chain.len() <= 16 {
             let needed = chain.last().map(|c| c.0.clone()).unwrap_or_default();
             if tables::table_info(self.store.conn(), &needed).is_ok() {
+                break;
+            }
+            if import_maker(loc.pack, &needed).is_some() {
+                import_first = Some(needed);
                 break;
             }
             let maker = loc
@@ -1506,6 +1569,9 @@ impl Workshop {
                 Some(m) => chain.push(m),
                 None => return Err(datatask::TaskError::DatasetMissing { table: needed }.into()),
             }
+        }
+        if let Some(table) = import_first {
+            self.ensure_pack_table(pack_id, &table)?;
         }
         for (dataset, reference, result) in chain.into_iter().rev() {
             crate::pipeline::save_as(self.store.conn_mut(), &dataset, &reference, &result)?;
@@ -1569,5 +1635,280 @@ impl Workshop {
             view.solution = Some(datatask::describe_chart(&t.reference_choice(), self.lang));
         }
         view.chart_task = Some(v);
+    }
+}
+
+// ---------- import steps ----------
+
+/// What an import step shows besides the common fields.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportStepView {
+    /// The practice file's name (`ushahidi_signalements.csv`) and size in bytes.
+    pub file: String,
+    pub bytes: u64,
+    /// The table it becomes.
+    pub table: String,
+    /// What the import screen's preview shows for the file (format, encoding, separator,
+    /// header row, HXL row, columns with their types and tags, first rows, warnings).
+    pub preview: Option<import::Preview>,
+    /// Why there is no preview (a pack that was not checked), in the trainee's language.
+    pub preview_error: Option<String>,
+    /// The table, once this step imported it (on demand counts too).
+    pub imported: Option<TableInfo>,
+    /// A table of that name exists that this step did not make: it will not be replaced.
+    pub taken: bool,
+}
+
+/// The outcome of importing an import step's file.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportStepOutcome {
+    /// The event committed the first time the step is done; `None` when it was already
+    /// done (the table is imported again all the same).
+    pub event_id: Option<String>,
+    pub message: String,
+    pub report: ImportReport,
+    pub step: StepView,
+}
+
+/// The import step of `pack` that makes `table`: (lesson id, step id, the step).
+fn import_maker<'a>(pack: &'a Pack, table: &str) -> Option<(&'a str, &'a str, &'a ImportStep)> {
+    pack.lessons.iter().find_map(|l| {
+        l.steps.iter().find_map(|s| match &s.exercise {
+            Exercise::Import(i) if i.table.eq_ignore_ascii_case(table) => {
+                Some((l.id.as_str(), s.id.as_str(), i))
+            }
+            _ => None,
+        })
+    })
+}
+
+/// The tables a step works on (the ones an import step may have to make first).
+fn needed_tables(ex: &Exercise) -> Vec<String> {
+    let joins = |p: &crate::pipeline::Pipeline| -> Vec<String> {
+        p.steps
+            .iter()
+            .filter_map(|s| match s {
+                crate::pipeline::Step::Join { table, .. } => Some(table.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    match ex {
+        Exercise::Data(t) => {
+            let mut out = vec![t.dataset.clone()];
+            out.extend(joins(&t.reference));
+            for fb in &t.feedback {
+                out.extend(joins(&fb.pipeline));
+            }
+            out
+        }
+        Exercise::ChartTask(t) => vec![t.dataset.clone()],
+        Exercise::Chart(c) => vec![c.dataset.clone()],
+        Exercise::Question(q) => q.dataset.iter().cloned().collect(),
+        _ => Vec::new(),
+    }
+}
+
+impl Workshop {
+    /// Imports an import step's practice file into its table (replacing the table only when
+    /// this step made it: [`ImportStepError::TableTaken`] otherwise, nothing changed). The
+    /// first time, an `import` event is committed: the step is done.
+    pub fn import_step(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+    ) -> Result<ImportStepOutcome> {
+        self.store.profile(profile_id)?;
+        let lang = self.lang;
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        let Exercise::Import(s) = &loc.step.exercise else {
+            return Err(wrong_kind(loc.step));
+        };
+        let s = s.clone();
+        let version = loc.pack.manifest.version.clone();
+        let bytes = loc
+            .pack
+            .file(&s.file)
+            .ok_or_else(|| ImportStepError::FileMissing {
+                file: s.file.clone(),
+            })?
+            .to_vec();
+        let report = importstep::import_into(
+            self.store.conn_mut(),
+            pack_id,
+            lesson_id,
+            step_id,
+            &s,
+            &bytes,
+        )?;
+        let events = self.store.events(profile_id, pack_id)?;
+        let done = step_events(&events, lesson_id, step_id)
+            .iter()
+            .any(|e| e.kind == "import");
+        let mut event_id = None;
+        if !done {
+            let event = self.append_event(
+                (profile_id, pack_id, lesson_id, step_id),
+                &version,
+                EventKind::Import,
+                &serde_json::json!({
+                    "file": s.file,
+                    "table": report.table,
+                    "rows": report.rows,
+                    "columns": report.columns.len(),
+                }),
+                None,
+            )?;
+            event_id = Some(event.id);
+        }
+        let rows = i18n::format_number(lang, report.rows as f64, 0);
+        let message = match lang {
+            Lang::Fr => format!(
+                "Tableau « {} » importé : {rows} lignes, {} colonnes.",
+                report.table,
+                report.columns.len()
+            ),
+            Lang::En => format!(
+                "Table “{}” imported: {rows} rows, {} columns.",
+                report.table,
+                report.columns.len()
+            ),
+        };
+        let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+        Ok(ImportStepOutcome {
+            event_id,
+            message,
+            report,
+            step,
+        })
+    }
+
+    /// Writes a copy of an import step's practice file to `dest` (complete or not at all),
+    /// so it can also be imported through the Data screen. Returns the bytes written.
+    pub fn save_import_copy(
+        &self,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+        dest: &Path,
+    ) -> Result<u64> {
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        let Exercise::Import(s) = &loc.step.exercise else {
+            return Err(wrong_kind(loc.step));
+        };
+        let bytes = loc
+            .pack
+            .file(&s.file)
+            .ok_or_else(|| ImportStepError::FileMissing {
+                file: s.file.clone(),
+            })?;
+        crate::progress::write_atomic(dest, bytes)?;
+        Ok(bytes.len() as u64)
+    }
+
+    /// Makes the tables a step works on available: one an import step of the pack makes
+    /// is imported on demand when missing (the trainee jumped over that step).
+    fn ready(&mut self, pack_id: &str, lesson_id: &str, step_id: &str) -> Result<()> {
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        let needed = needed_tables(&loc.step.exercise);
+        self.ensure_tables(pack_id, needed)
+    }
+
+    /// [`Workshop::ensure_pack_table`] for each table; one whose name is taken by a table
+    /// of another origin is left as it is (later steps use that table).
+    fn ensure_tables(&mut self, pack_id: &str, needed: Vec<String>) -> Result<()> {
+        for table in needed {
+            match self.ensure_pack_table(pack_id, &table) {
+                // A table of that name that the step did not make: later steps use it.
+                Err(Error::ImportStep(ImportStepError::TableTaken { .. })) => {}
+                other => {
+                    other?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// True when the workspace has `table`, once imported from the import step of the
+    /// pack that makes it if it was missing; false when nothing makes it.
+    fn ensure_pack_table(&mut self, pack_id: &str, table: &str) -> Result<bool> {
+        if tables::find_table(self.store.conn(), table)?.is_some() {
+            return Ok(true);
+        }
+        let pack = self.pack(pack_id)?;
+        let Some((lesson_id, step_id, s)) = import_maker(pack, table) else {
+            return Ok(false);
+        };
+        let (lesson_id, step_id, s) = (lesson_id.to_string(), step_id.to_string(), s.clone());
+        let bytes = pack
+            .file(&s.file)
+            .ok_or_else(|| ImportStepError::FileMissing {
+                file: s.file.clone(),
+            })?
+            .to_vec();
+        importstep::import_into(
+            self.store.conn_mut(),
+            pack_id,
+            &lesson_id,
+            &step_id,
+            &s,
+            &bytes,
+        )?;
+        Ok(true)
+    }
+
+    fn import_step_view(
+        &self,
+        view: &mut StepView,
+        loc: &Located<'_>,
+        s: &ImportStep,
+        mine: &[&Event],
+    ) -> Result<()> {
+        self.task_hints(view, &s.hints, s.explanation.as_deref(), mine);
+        let bytes = loc.pack.file(&s.file);
+        let (preview, preview_error) = match bytes {
+            None => (
+                None,
+                Some(
+                    ImportStepError::FileMissing {
+                        file: s.file.clone(),
+                    }
+                    .message(self.lang),
+                ),
+            ),
+            Some(b) => match import::preview_bytes(&s.file, b, &s.options()) {
+                Ok(p) => (Some(p), None),
+                Err(e) => (None, Some(Error::from(e).message(self.lang))),
+            },
+        };
+        let conn = self.store.conn();
+        let key = importstep::origin_key(&loc.lesson.id, &loc.step.id);
+        let ours = importstep::made_by(conn, loc.pack.id(), &key, s)?;
+        let imported = if ours {
+            tables::find_table(conn, &s.table)?
+        } else {
+            None
+        };
+        let taken = !ours
+            && conn
+                .query_row(
+                    "SELECT 1 FROM sqlite_master WHERE name = ?1 COLLATE NOCASE LIMIT 1",
+                    params![s.table],
+                    |_| Ok(()),
+                )
+                .optional()?
+                .is_some();
+        view.import = Some(ImportStepView {
+            file: s.file_name().to_string(),
+            bytes: bytes.map_or(0, |b| b.len() as u64),
+            table: s.table.clone(),
+            preview,
+            preview_error,
+            imported,
+            taken,
+        });
+        Ok(())
     }
 }

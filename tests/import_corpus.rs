@@ -669,3 +669,229 @@ fn many_duplicate_header_cells_import_quickly() {
         start.elapsed()
     );
 }
+
+// ---------------------------------------------------------------- HXL hashtag rows
+
+fn hxl_of(table: &Table) -> Vec<Option<&str>> {
+    table
+        .report
+        .columns
+        .iter()
+        .map(|c| c.hxl.as_deref())
+        .collect()
+}
+
+/// An Ushahidi platform v3 CSV export: labels, then the HXL row, then the posts.
+#[test]
+fn ushahidi_v3_export_with_its_hxl_row() {
+    let bytes = include_bytes!("fixtures/import/ushahidi_v3_export.csv");
+    let table = import("ushahidi_v3_export.csv", bytes);
+    assert_eq!(
+        table.names,
+        [
+            "post_id",
+            "post_status",
+            "created_utc",
+            "updated_utc",
+            "post_date_utc",
+            "contact_id",
+            "contact",
+            "sets",
+            "titre",
+            "description",
+            "categories",
+            "province",
+            "lieu_lat",
+            "lieu_lon",
+            "personnes_touchees"
+        ]
+    );
+    assert_eq!(
+        table.types,
+        [
+            Integer, Text, Datetime, Datetime, Datetime, Integer, Text, Text, Text, Text, Text,
+            Text, Number, Number, Integer
+        ]
+    );
+    assert_eq!(table.labels()[2], "Created (UTC)");
+    assert_eq!(table.labels()[12], "Lieu.lat");
+    assert_eq!(
+        hxl_of(&table),
+        [
+            Some("#meta+id"),
+            Some("#status"),
+            Some("#date+created"),
+            Some("#date+updated"),
+            Some("#date+reported"),
+            Some("#contact+id"),
+            Some("#contact+phone"),
+            Some("#x_sets"),
+            Some("#description+title"),
+            Some("#description"),
+            Some("#sector"),
+            Some("#adm1+name"),
+            Some("#geo+lat"),
+            Some("#geo+lon"),
+            Some("#affected")
+        ]
+    );
+    // The hashtag row is not a post: 12 posts, the first one is 101.
+    assert_eq!(table.rows.len(), 12);
+    let row = &table.rows[0];
+    assert_eq!(row[0], i(101));
+    assert_eq!(row[2], t("2024-08-05 07:12:40"));
+    assert_eq!(row[6], t("+235 66 12 34 56"));
+    assert_eq!(
+        row[9],
+        t("L'eau est entrée dans une vingtaine de maisons. #Tchad")
+    );
+    assert_eq!(row[10], t("Abris,Eau et assainissement"));
+    assert_eq!(row[12], r(12.0712));
+    // Posts without a contact or a place: empty cells.
+    assert_eq!(table.rows[1][5], N);
+    assert_eq!(table.rows[1][14], N);
+    assert_eq!(table.rows[5][12], N);
+    assert!(table
+        .has_warning("Ligne de balises HXL reconnue (ligne 2) : #meta+id, #status, #date+created"));
+    // Types come from the posts only: no misfit warning about the hashtags.
+    assert!(!table.has_warning("telle"), "{:?}", table.report.warnings);
+    // The tags are kept in workspace_tables (read_back compares them) and shown by preview.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.csv");
+    std::fs::write(&path, bytes).unwrap();
+    let p = preview_file(&path, &ImportOptions::default()).unwrap();
+    assert_eq!((p.header_row, p.hxl_row), (1, 2));
+    assert_eq!(p.columns[11].hxl.as_deref(), Some("#adm1+name"));
+    assert_eq!(p.rows[0][0], serde_json::json!(101));
+    assert!(p.warnings.iter().any(|w| w.contains("(ligne 2)")));
+    // Same when the header row is given: the hashtag row under it is still skipped.
+    let opts = ImportOptions {
+        header_row: Some(1),
+        ..Default::default()
+    };
+    let given = import_with("ushahidi_v3_export.csv", bytes, &opts);
+    assert_eq!(given.rows, table.rows);
+    assert_eq!(hxl_of(&given), hxl_of(&table));
+}
+
+/// An HDX-style dataset: a label left empty takes its tag; `;` and decimal commas too.
+#[test]
+fn hdx_style_csv_with_a_hashtag_row() {
+    let text = "Province;;Date;Personnes affectées;Secteur\n\
+                #adm1+name;#adm1+pcode;#date;#affected+total;#sector\n\
+                Lac;TD-LC;2024-01-15;1 250;Abris\n\
+                Sila;TD-SI;2024-01-16;980;Santé\n";
+    let table = import("hdx.csv", text.as_bytes());
+    assert_table(
+        &table,
+        &[
+            "province",
+            "adm1_pcode",
+            "date",
+            "personnes_affectees",
+            "secteur",
+        ],
+        &[Text, Text, Date, Integer, Text],
+        &[
+            vec![t("Lac"), t("TD-LC"), t("2024-01-15"), i(1250), t("Abris")],
+            vec![t("Sila"), t("TD-SI"), t("2024-01-16"), i(980), t("Santé")],
+        ],
+    );
+    assert_eq!(table.labels()[1], "#adm1+pcode");
+    assert_eq!(hxl_of(&table)[3], Some("#affected+total"));
+    assert!(
+        !table.has_warning("sans nom"),
+        "{:?}",
+        table.report.warnings
+    );
+}
+
+/// No label row at all: the first row is the hashtag row, the columns are named after it.
+#[test]
+fn hxl_only_csv_names_columns_after_the_tags() {
+    let text = "#adm1+name,#date,#affected +f,#affected +m\n\
+                Lac,2024-01-15,10,12\n\
+                Kanem,2024-01-15,7,\n";
+    let table = import("hxl_seul.csv", text.as_bytes());
+    assert_table(
+        &table,
+        &["adm1_name", "date", "affected_f", "affected_m"],
+        &[Text, Date, Integer, Integer],
+        &[
+            vec![t("Lac"), t("2024-01-15"), i(10), i(12)],
+            vec![t("Kanem"), t("2024-01-15"), i(7), N],
+        ],
+    );
+    assert_eq!(
+        table.labels(),
+        ["#adm1+name", "#date", "#affected+f", "#affected+m"]
+    );
+    assert_eq!(hxl_of(&table)[2], Some("#affected+f"));
+    assert!(table.has_warning("(ligne 1)"));
+    assert!(table.has_warning("nommées d'après leurs balises"));
+}
+
+/// Hashtags in the data are data: a tweet's hashtag, a column of hashtags.
+#[test]
+fn hashtags_in_data_rows_are_not_an_hxl_row() {
+    let text = "Tweet,Hashtag,Retweets\n\
+                123,#Tchad,14\n\
+                124,#education,3\n";
+    let table = import("tweets.csv", text.as_bytes());
+    assert_eq!(table.rows.len(), 2);
+    assert_eq!(table.rows[0][1], t("#Tchad"));
+    assert!(hxl_of(&table).iter().all(Option::is_none));
+    assert!(!table.has_warning("HXL"));
+    // A column of hashtags whose first value happens to be an HXL tag.
+    let text = "Balise,Sens\n#date,Une date\n#sector,Un secteur\n#geo+lat,Une latitude\n";
+    let table = import("balises.csv", text.as_bytes());
+    assert_eq!(table.rows.len(), 3, "{:?}", table.report.warnings);
+    assert_eq!(table.rows[0][0], t("#date"));
+    assert!(!table.has_warning("HXL"));
+}
+
+#[test]
+fn xlsx_with_an_hxl_row_under_the_header() {
+    let bytes = xlsx(|wb| {
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "Titre du rapport").unwrap();
+        for (c, (label, tag)) in [
+            ("Province", "#adm1+name"),
+            ("Date", "#date+reported"),
+            ("Ménages", "#affected+hh"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string(2, c as u16, *label).unwrap();
+            ws.write_string(3, c as u16, *tag).unwrap();
+        }
+        let d = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 8, 5).unwrap();
+        let fmt = Format::new().set_num_format("dd/mm/yyyy");
+        for (row, (p, n)) in [("Lac", 42.0), ("Sila", 17.0)].iter().enumerate() {
+            let r = 4 + row as u32;
+            ws.write_string(r, 0, *p).unwrap();
+            ws.write_datetime_with_format(r, 1, &d, &fmt).unwrap();
+            ws.write_number(r, 2, *n).unwrap();
+        }
+    });
+    let table = import("rapport.xlsx", &bytes);
+    assert_table(
+        &table,
+        &["province", "date", "menages"],
+        &[Text, Date, Integer],
+        &[
+            vec![t("Lac"), t("2024-08-05"), i(42)],
+            vec![t("Sila"), t("2024-08-05"), i(17)],
+        ],
+    );
+    assert_eq!(
+        hxl_of(&table),
+        [
+            Some("#adm1+name"),
+            Some("#date+reported"),
+            Some("#affected+hh")
+        ]
+    );
+    assert!(table.has_warning("Ligne de balises HXL reconnue (ligne 4)"));
+}

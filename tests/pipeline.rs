@@ -215,6 +215,192 @@ fn errors_name_the_step_and_the_column() {
 }
 
 #[test]
+fn a_filter_keeps_the_rows_meeting_any_condition_when_asked() {
+    let fx = fixture();
+    let any = json!({"steps":[{"op":"filter","match":"any","conditions":[
+        {"column":"province","cmp":"eq","value":"lac"},
+        {"column":"province","cmp":"eq","value":"Kanem"}]}]});
+    let res = run(&fx, any.clone());
+    assert_eq!(col(&res, "note"), [json!("a"), json!("b"), json!("c")]);
+    // The same conditions combined with « et » keep nothing; "all" is the default.
+    let mut all = any.clone();
+    all["steps"][0]["match"] = json!("all");
+    assert_eq!(run(&fx, all.clone()).total_rows, 0);
+    all["steps"][0].as_object_mut().unwrap().remove("match");
+    assert_eq!(run(&fx, all).total_rows, 0);
+
+    // Every kind of condition, missing values included: age unknown, or a girl of 12 or
+    // more, or a visit date before 2023, or a province among two.
+    let res = run(
+        &fx,
+        json!({"steps":[{"op":"filter","match":"any","conditions":[
+            {"column":"age","cmp":"is_missing"},
+            {"column":"date_visite","cmp":"lt","value":"01/01/2023"},
+            {"column":"province","cmp":"in","value":"N'Djaména; nulle part"},
+            {"column":"note","cmp":"contains","value":"B"}]}]}),
+    );
+    assert_eq!(
+        col(&res, "note"),
+        [json!("b"), json!("c"), json!("d"), json!("f")]
+    );
+    // A missing value never meets a comparison: row e (no date) is not "before 2023".
+    assert!(!col(&res, "note").contains(&json!("e")));
+
+    // Two filters in a row: (Lac or Kanem) and then girls.
+    let res = run(
+        &fx,
+        json!({"steps":[
+            {"op":"filter","match":"any","conditions":[
+                {"column":"province","cmp":"eq","value":"Lac"},
+                {"column":"province","cmp":"eq","value":"Kanem"}]},
+            {"op":"filter","conditions":[{"column":"sexe","cmp":"eq","value":"F"}]}]}),
+    );
+    assert_eq!(col(&res, "note"), [json!("a"), json!("c")]);
+
+    // The SQL reads naturally, values bound, each condition in parentheses.
+    let p = pl(json!({"steps":[{"op":"filter","match":"any","conditions":[
+        {"column":"province","cmp":"eq","value":"Lac"},
+        {"column":"age","cmp":"ge","value":"12"}]}]}));
+    let (sql, params) = pipeline::to_sql(fx.store.conn(), "eleves", &p).unwrap();
+    assert!(
+        sql.contains("WHERE (dj_fold(\"province\") = ?) OR (\"age\" >= ?)"),
+        "{sql}"
+    );
+    assert_eq!(
+        params,
+        [
+            rusqlite::types::Value::Text("lac".into()),
+            rusqlite::types::Value::Integer(12)
+        ]
+    );
+    let shown = pipeline::run(fx.store.conn(), "eleves", &p, 10)
+        .unwrap()
+        .sql;
+    assert!(
+        shown.contains("WHERE (dj_fold(\"province\") = 'lac') OR (\"age\" >= 12)"),
+        "{shown}"
+    );
+
+    // Errors name the step and the column as for "all".
+    let e = err(
+        &fx,
+        json!({"steps":[{"op":"limit","n":9},{"op":"filter","match":"any","conditions":[
+            {"column":"province","cmp":"eq","value":"Lac"},
+            {"column":"agee","cmp":"eq","value":"3"}]}]}),
+    );
+    assert_eq!(
+        e.message(Lang::Fr),
+        "Étape 2 : la colonne « agee » n'existe pas."
+    );
+    let e = err(
+        &fx,
+        json!({"steps":[{"op":"filter","match":"any","conditions":[
+            {"column":"age","cmp":"gt","value":"douze"}]}]}),
+    );
+    assert!(e
+        .message(Lang::Fr)
+        .starts_with("Étape 1 : « douze » n'est pas un nombre"));
+    match Pipeline::from_json(r#"{"steps":[{"op":"filter","match":"some","conditions":[]}]}"#) {
+        Err(Error::Analysis(AnalysisError::InvalidStep { step: 1, .. })) => {}
+        other => panic!("{other:?}"),
+    }
+    // "all" is not written back: pipelines saved before "match" existed are unchanged.
+    let again = serde_json::to_value(pl(
+        json!({"steps":[{"op":"filter","match":"all","conditions":[]}]}),
+    ))
+    .unwrap();
+    assert_eq!(again, json!({"steps":[{"op":"filter","conditions":[]}]}));
+    let again = serde_json::to_value(pl(any.clone())).unwrap();
+    assert_eq!(again, any);
+}
+
+#[test]
+fn the_columns_each_step_sees_come_from_the_core() {
+    let fx = fixture();
+    let names = |p: Value| -> Vec<Vec<String>> {
+        pipeline::step_columns(fx.store.conn(), "eleves", &p)
+            .unwrap()
+            .into_iter()
+            .map(|cols| cols.into_iter().map(|c| c.name).collect())
+            .collect()
+    };
+    let source: Vec<String> = [
+        "code",
+        "province",
+        "sexe",
+        "age",
+        "filles",
+        "eleves",
+        "date_visite",
+        "note",
+    ]
+    .map(String::from)
+    .to_vec();
+    let cols = names(json!({"steps":[
+        // Not finished yet (no value): passed over, the columns stay.
+        {"op":"filter","conditions":[{"column":"province","cmp":"eq","value":""}]},
+        {"op":"group","by":["province","sexe"],"aggregates":[{"fn":"count"},{"fn":"sum","column":"eleves","as":"eleves"}]},
+        // The pivot's columns are the data's values.
+        {"op":"pivot","index":["province"],"columns":"sexe","values":"eleves"},
+        {"op":"join","table":"population","left_on":"code","right_on":"code_iso"},
+    ]}));
+    assert_eq!(cols.len(), 4, "{cols:?}");
+    assert_eq!(cols[0], source);
+    assert_eq!(cols[1], source);
+    assert_eq!(cols[2], ["province", "sexe", "effectif", "eleves"]);
+    assert_eq!(cols[3], ["province", "F", "M"]);
+    // The join's left key is gone after the pivot: the list ends there.
+
+    // A join adds the right table's columns but its key, a clash gets the table's name;
+    // a filter before the pivot changes its columns.
+    let cols = names(json!({"steps":[
+        {"op":"join","table":"population","left_on":"code","right_on":"code_iso","how":"inner"},
+        {"op":"filter","match":"any","conditions":[{"column":"sexe","cmp":"eq","value":"M"}]},
+        {"op":"sort","keys":[{"column":"absent"}]},
+        {"op":"pivot","index":["code"],"columns":"sexe","values":"population","agg":"max"},
+        {"op":"derive","as":"m2","fn":"mul","a":{"column":"M"},"b":{"value":2}},
+        {"op":"limit","n":"beaucoup"},
+    ]}));
+    assert_eq!(cols.len(), 7, "{cols:?}");
+    assert_eq!(
+        cols[1],
+        [
+            "code",
+            "province",
+            "sexe",
+            "age",
+            "filles",
+            "eleves",
+            "date_visite",
+            "note",
+            "population",
+            "note_population"
+        ]
+    );
+    assert_eq!(cols[4], ["code", "M"]);
+    assert_eq!(cols[5], ["code", "M", "m2"]);
+    assert_eq!(cols[6], cols[5]);
+    // The types are the core's.
+    let typed = pipeline::step_columns(
+        fx.store.conn(),
+        "eleves",
+        &json!([{"op":"derive","as":"taux","fn":"div","a":{"column":"filles"},"b":{"column":"eleves"}}]),
+    )
+    .unwrap();
+    let last = typed[1].last().unwrap();
+    assert_eq!(
+        (last.name.as_str(), last.column_type.as_str()),
+        ("taux", "number")
+    );
+    // An unknown op ends the list; an unknown table is an error.
+    assert_eq!(
+        names(json!({"steps":[{"op":"explode"},{"op":"limit","n":1}]})).len(),
+        1
+    );
+    assert!(pipeline::step_columns(fx.store.conn(), "absent", &json!({"steps":[]})).is_err());
+}
+
+#[test]
 fn derived_columns() {
     let fx = fixture();
     let res = run(
@@ -450,6 +636,17 @@ fn join_another_table() {
     );
     // The right table's `note` clashes with the left one: renamed.
     assert_eq!(col(&res, "note_population")[0], json!("recensement"));
+    let label = |name: &str| {
+        res.columns
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| c.label.clone())
+    };
+    assert_eq!(
+        label("note_population").as_deref(),
+        Some("note (population)")
+    );
+    assert_eq!(label("population").as_deref(), Some("population"));
     assert!(!res.columns.iter().any(|c| c.name == "code_iso"));
     let res = run(
         &fx,

@@ -114,7 +114,8 @@ fn pack_files(questions: &[&str], extra: Vec<(&str, Vec<u8>)>) -> BTreeMap<Strin
         "schema = 1\nid = \"essai\"\nversion = \"1.0.0\"\nlicence = \"CC-BY-4.0\"\nlessons = [\"lessons/a.md\"]\nquestions = [{list}]\ntitle = {{ fr = \"Essai\" }}\n"
     );
     let lesson = "+++\nid = \"a\"\ntitle = { fr = \"A\" }\n+++\n\n## Un {#un}\n\nTexte.\n\n## Deux {#deux}\n\nTexte.\n\n## Trois {#trois}\n\nFin.\n";
-    let dp = r#"{ "resources": [ { "name": "villes", "path": "data/villes.csv", "schema": { "fields": [
+    let dp = r#"{ "resources": [ { "name": "villes", "path": "data/villes.csv",
+        "sources": [{ "title": "Exemple" }], "licenses": [{ "name": "CC0-1.0" }], "schema": { "fields": [
         { "name": "ville", "type": "string" }, { "name": "habitants", "type": "integer" } ] } } ] }"#;
     let mut files: BTreeMap<String, Vec<u8>> = [
         ("pack.toml", manifest.into_bytes()),
@@ -152,8 +153,11 @@ fn choice(value: &str, label: &str) -> Choice {
     }
 }
 
+/// The step ids of the lesson the workbook adds to: `premiers-pas` in a copy of the
+/// built-in pack, else the pack's first lesson.
 fn step_ids(pack: &Pack) -> Vec<&str> {
-    pack.lessons[0]
+    pack.lesson("premiers-pas")
+        .unwrap_or(&pack.lessons[0])
         .steps
         .iter()
         .map(|s| s.id.as_str())
@@ -788,23 +792,23 @@ fn write_pack(dir: &Path, files: &BTreeMap<String, Vec<u8>>) {
 /// that it can be installed next to the built-in pack.
 fn built_in_copy_with_template(dir: &Path, rename: Option<(&str, &str)>) {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/pack");
-    let mut files = Pack::from_dir(&src).unwrap().files().clone();
     let dataset = rename.map(|(_, d)| d).unwrap_or(modeles::DATASET);
-    if let Some((id, dataset)) = rename {
-        files = files
-            .into_iter()
-            .map(|(path, bytes)| {
-                let t = String::from_utf8(bytes)
-                    .unwrap()
-                    .replace(modeles::DATASET, dataset);
-                (path.replace(modeles::DATASET, dataset), t.into_bytes())
+    let mut files = match rename {
+        None => Pack::from_dir(&src).unwrap().files().clone(),
+        // Installed beside the built-in pack: every dataset gets a name of its own.
+        Some((id, dataset)) => {
+            let copy = tempfile::tempdir().unwrap();
+            datajam::pack::copy_renamed(&src, copy.path(), id, "0.1.0", &|n| {
+                if n == modeles::DATASET {
+                    dataset.to_string()
+                } else {
+                    format!("{n}_tableur")
+                }
             })
-            .collect();
-        let manifest = String::from_utf8(files["pack.toml"].clone()).unwrap();
-        let manifest = manifest.replace("id = \"datajam-tchad\"", &format!("id = \"{id}\""));
-        assert!(manifest.contains(id));
-        files.insert("pack.toml".into(), manifest.into_bytes());
-    }
+            .unwrap();
+            Pack::from_dir(copy.path()).unwrap().files().clone()
+        }
+    };
     let manifest = String::from_utf8(files["pack.toml"].clone()).unwrap();
     let manifest = manifest.replacen(
         "\nlessons = ",
@@ -934,8 +938,13 @@ fn the_template_in_a_copy_of_the_built_in_pack_is_checked_built_installed_and_pl
     assert_eq!(step_ids(&pack), TEMPLATE_ORDER);
     let o = datajam(data.path(), &["pack", "check", src.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o.stderr));
+    // The built-in pack's steps, and the workbook's added to premiers-pas.
+    let builtin = Pack::builtin().unwrap();
+    let steps: usize = builtin.lessons.iter().map(|l| l.steps.len()).sum::<usize>()
+        + TEMPLATE_ORDER.len()
+        - builtin.lesson("premiers-pas").unwrap().steps.len();
     assert!(
-        text(&o.stdout).contains("18 étape(s)"),
+        text(&o.stdout).contains(&format!("{steps} étape(s)")),
         "{}",
         text(&o.stdout)
     );
@@ -994,7 +1003,11 @@ fn the_template_in_a_copy_of_the_built_in_pack_is_checked_built_installed_and_pl
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let played: Vec<&str> = lines.iter().map(|l| l["step"].as_str().unwrap()).collect();
+    let played: Vec<&str> = lines
+        .iter()
+        .filter(|l| l["lesson"] == "premiers-pas")
+        .map(|l| l["step"].as_str().unwrap())
+        .collect();
     assert_eq!(played, TEMPLATE_ORDER);
     let from_sheet: Vec<String> = modeles::example_rows("provinces_tableur")
         .into_iter()

@@ -289,7 +289,8 @@ fn write_pack(root: &Path, lesson: &str) {
     .unwrap();
     std::fs::write(
         root.join("datapackage.json"),
-        r#"{"resources": [{"name": "ecoles", "path": "data/ecoles.csv", "schema": {"fields": [
+        r#"{"licenses": [{"name": "CC0-1.0"}], "resources": [{"name": "ecoles", "path": "data/ecoles.csv",
+            "sources": [{"title": "Données d'essai"}], "schema": {"fields": [
             {"name": "province", "type": "string"}, {"name": "milieu", "type": "string"},
             {"name": "ecoles", "type": "integer"}]}}]}"#,
     )
@@ -493,7 +494,7 @@ ordered"#,
 }
 
 #[test]
-fn cli_play_reference_completes_the_builtin_lesson() {
+fn cli_play_reference_completes_the_whole_builtin_workshop() {
     let dir = tempfile::tempdir().unwrap();
     let out = datajam(
         dir.path(),
@@ -503,8 +504,25 @@ fn cli_play_reference_completes_the_builtin_lesson() {
     let w = Workshop::open(dir.path(), Lang::Fr).unwrap();
     let p = w.store().find_profile("Fatimé").unwrap().id;
     let packs = w.packs(Some(&p)).unwrap();
-    let lesson = &packs[0].lessons[0];
-    assert_eq!(lesson.done, lesson.steps, "every step done");
+    // The whole two-day workshop: every lesson done, every step of each.
+    assert!(packs[0].lessons.len() >= 10);
+    for lesson in &packs[0].lessons {
+        assert_eq!(
+            lesson.status,
+            datajam::workshop::LessonStatus::Done,
+            "lesson {} is done",
+            lesson.id
+        );
+        assert_eq!(
+            lesson.done, lesson.steps,
+            "every step of {} done",
+            lesson.id
+        );
+    }
+    // One JSON line per committed event: well over a hundred.
+    let events = text(&out.stdout).lines().count();
+    assert!(events > 100, "{events} events");
+    assert_eq!(w.store().events(&p, PACK).unwrap().len(), events);
     assert!(w.table_info("provinces_moins_peuplees").is_ok());
 }
 

@@ -158,7 +158,12 @@ fn the_slice_saves_everything_and_resumes_after_reopening() {
     assert_eq!(q.last_correct, Some(true));
     let c = w.step(&profile_id, PACK, LESSON, "collecte-ecole").unwrap();
     assert_eq!(c.records.len(), 1);
-    let summary = &w.packs(Some(&profile_id)).unwrap()[0].lessons[0];
+    let packs = w.packs(Some(&profile_id)).unwrap();
+    let summary = packs[0]
+        .lessons
+        .iter()
+        .find(|l| l.id == LESSON)
+        .expect("the lesson");
     assert_eq!((summary.done, summary.steps), (4, lesson.steps.len()));
 }
 
@@ -277,7 +282,12 @@ fn a_step_is_always_recoverable_solution_and_skip() {
         .answer(&p.id, PACK, LESSON, "ecart-sila", &json!("97685"))
         .unwrap();
     assert_eq!(out.step.status, Status::Done);
-    let summary = &w.packs(Some(&p.id)).unwrap()[0].lessons[0];
+    let packs = w.packs(Some(&p.id)).unwrap();
+    let summary = packs[0]
+        .lessons
+        .iter()
+        .find(|l| l.id == LESSON)
+        .expect("the lesson");
     assert_eq!(summary.done, 1, "a skipped step is not done");
 }
 

@@ -104,7 +104,8 @@ fn make_pack(dir: &std::path::Path, rows: usize) -> Result<(), BoxError> {
     )?;
     std::fs::write(
         dir.join("datapackage.json"),
-        r#"{"resources": [{"name": "ecoles", "path": "data/ecoles.csv", "schema": {"fields": [
+        r#"{"licenses": [{"name": "CC0-1.0"}], "resources": [{"name": "ecoles", "path": "data/ecoles.csv",
+            "sources": [{"title": "Generated for the benchmark"}], "schema": {"fields": [
             {"name": "ecole", "type": "string"}, {"name": "province", "type": "string"},
             {"name": "eleves", "type": "integer"}]}}]}"#,
     )?;

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use datajam::i18n::Lang;
 use std::path::PathBuf;
 
-use datajam::analysis::ResultTable;
+use datajam::analysis::{ResultColumn, ResultTable};
 use datajam::chart::{Advice, ChartRequest, Question};
 use datajam::export::{ExportFormat, ExportReport};
 use datajam::grid::{GridPage, GridRequest, GridSort};
@@ -21,8 +21,8 @@ use datajam::provinces::NormaliseReport;
 use datajam::tables::TableInfo;
 use datajam::workbench::ChartView;
 use datajam::workshop::{
-    AnswerOutcome, AppInfo, HintOutcome, LessonView, PackSummary, ProfileView, RecordOutcome,
-    StepView, TableView, TaskOutcome,
+    AnswerOutcome, AppInfo, HintOutcome, ImportStepOutcome, LessonView, PackSummary, ProfileView,
+    RecordOutcome, StepView, TableView, TaskOutcome,
 };
 use datajam::Workshop;
 use serde::{Deserialize, Serialize};
@@ -409,6 +409,15 @@ async fn run_pipeline(
 }
 
 #[tauri::command]
+async fn pipeline_columns(
+    state: State<'_, AppState>,
+    table: String,
+    pipeline: serde_json::Value,
+) -> Reply<Vec<Vec<ResultColumn>>> {
+    with(state, move |w| w.pipeline_columns(&table, &pipeline)).await
+}
+
+#[tauri::command]
 async fn save_pipeline(
     state: State<'_, AppState>,
     table: String,
@@ -485,6 +494,71 @@ async fn submit_chart(
         w.submit_chart(&profile_id, &pack_id, &lesson_id, &step_id, &request)
     })
     .await
+}
+
+/// Imports an import step's practice file into its table (the step is then done).
+#[tauri::command]
+async fn import_step(
+    state: State<'_, AppState>,
+    profile_id: String,
+    pack_id: String,
+    lesson_id: String,
+    step_id: String,
+) -> Reply<ImportStepOutcome> {
+    with(state, move |w| {
+        let o = w.import_step(&profile_id, &pack_id, &lesson_id, &step_id)?;
+        w.warm_table(&o.report.table);
+        Ok(o)
+    })
+    .await
+}
+
+/// Saves a copy of an import step's practice file where the trainee says (`file_name` is
+/// only the name suggested); returns the path written, or `None` when cancelled.
+#[tauri::command]
+async fn save_import_file(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    pack_id: String,
+    lesson_id: String,
+    step_id: String,
+    file_name: String,
+) -> Reply<Option<String>> {
+    let title = match state.lang {
+        Lang::Fr => "Enregistrer une copie du fichier",
+        Lang::En => "Save a copy of the file",
+    };
+    let file_name = std::path::Path::new(&file_name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "donnees.csv".into());
+    let ext = std::path::Path::new(&file_name)
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let test = test_answer(TEST_SAVE_ENV).map(|dir| dir.join(&file_name));
+    let picked = dialog(&app, test, move || {
+        let d = rfd::FileDialog::new()
+            .set_title(title)
+            .set_file_name(file_name);
+        if ext.is_empty() {
+            d
+        } else {
+            d.add_filter(ext.clone(), &[ext.as_str()])
+        }
+        .save_file()
+    })
+    .await?;
+    match picked {
+        None => Ok(None),
+        Some(path) => {
+            with(state, move |w| {
+                w.save_import_copy(&pack_id, &lesson_id, &step_id, &path)?;
+                Ok(Some(path.display().to_string()))
+            })
+            .await
+        }
+    }
 }
 
 #[tauri::command]
@@ -582,6 +656,7 @@ fn main() {
             table_view,
             export_table,
             run_pipeline,
+            pipeline_columns,
             save_pipeline,
             run_sql,
             grid_page,
@@ -589,6 +664,8 @@ fn main() {
             normalise_provinces,
             submit_pipeline,
             submit_chart,
+            import_step,
+            save_import_file,
             chart_svg,
             chart_advice,
             export_chart,

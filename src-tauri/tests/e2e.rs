@@ -598,40 +598,18 @@ async fn import_export() {
     c.close().await.expect("close the app");
 }
 
-/// A copy of the built-in pack's source with another id and dataset name, built into a
+/// A copy of the built-in pack's source with another id and dataset names, built into a
 /// `.datajam` file as a facilitator would (`datajam pack build`).
 fn write_pack_file(src: &Path, out: &Path) {
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sample-data/pack");
-    let mut stack = vec![from.clone()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("read pack dir") {
-            let p = e.expect("dir entry").path();
-            if p.is_dir() {
-                stack.push(p);
-                continue;
-            }
-            let rel = p
-                .strip_prefix(&from)
-                .expect("inside")
-                .to_string_lossy()
-                .replace("provinces_2009", "provinces_e2e");
-            let bytes = std::fs::read(&p).expect("pack file");
-            let dest = src.join(&rel);
-            std::fs::create_dir_all(dest.parent().expect("parent")).expect("mkdir");
-            // Text files get the new names; anything else (an XLSForm workbook) is copied.
-            let Ok(text) = String::from_utf8(bytes.clone()) else {
-                std::fs::write(dest, bytes).expect("write");
-                continue;
-            };
-            let mut text = text.replace("provinces_2009", "provinces_e2e");
-            if rel == "pack.toml" {
-                text = text
-                    .replace("id = \"datajam-tchad\"", "id = \"atelier-e2e\"")
-                    .replace("version = \"0.1.0\"", "version = \"1.0.0\"");
-            }
-            std::fs::write(dest, text).expect("write");
+    datajam::pack::copy_renamed(&from, src, "atelier-e2e", "1.0.0", &|n| {
+        if n == "provinces_2009" {
+            "provinces_e2e".into()
+        } else {
+            format!("{n}_e2e")
         }
-    }
+    })
+    .expect("copy the built-in pack");
     datajam::packfile::build(src, out).expect("pack build");
 }
 
@@ -808,5 +786,1047 @@ async fn analyse() {
             .expect("count");
         assert_eq!(n, 130, "the console wrote nothing");
     }
+    c.close().await.expect("close the app");
+}
+
+// ---------- the pipeline editor builds every data task ----------
+
+/// A pack written for this test, with data tasks the built-in pack may not have yet: « ou »
+/// filters, pivots, joins (a clash of column names, a task on an earlier task's result),
+/// several sort keys, groups with several aggregates, every derive.
+const EDITOR_PACK: &[(&str, &str)] = &[
+    (
+        "pack.toml",
+        r#"schema = 1
+id = "editeur-e2e"
+version = "1.0.0"
+licence = "CC-BY-4.0"
+authors = ["Test"]
+lessons = ["lessons/editeur.md"]
+
+[title]
+fr = "Paquet de test de l'éditeur"
+en = "Editor test pack"
+
+[description]
+fr = "Données illustratives, pour tester l'éditeur de traitements."
+en = "Illustrative data, to test the pipeline editor."
+"#,
+    ),
+    (
+        "datapackage.json",
+        r#"{ "name": "editeur-e2e", "resources": [
+  { "name": "frequentation_e2e", "path": "data/frequentation_e2e.csv",
+    "title": "Fréquentation scolaire (illustrative, pour les tests)",
+    "schema": { "fields": [
+      { "name": "code", "type": "string" }, { "name": "region", "type": "string" },
+      { "name": "milieu", "type": "string" }, { "name": "sexe", "type": "string" },
+      { "name": "taux", "type": "number" }, { "name": "effectif", "type": "integer" },
+      { "name": "date_enquete", "type": "date" } ], "missingValues": [""] } },
+  { "name": "recensement_e2e", "path": "data/recensement_e2e.csv",
+    "title": "Population par région (illustrative, pour les tests)",
+    "schema": { "fields": [
+      { "name": "code_iso", "type": "string" }, { "name": "region", "type": "string" },
+      { "name": "population", "type": "integer" } ], "missingValues": [""] } }
+] }"#,
+    ),
+    (
+        "data/frequentation_e2e.csv",
+        "code,region,milieu,sexe,taux,effectif,date_enquete\n\
+TD-LC,Lac,rural,F,18.5,120,2010-05-03\n\
+TD-LC,Lac,rural,M,27.0,140,2010-05-03\n\
+TD-KA,Kanem,rural,F,,95,2010-05-10\n\
+TD-KA,Kanem,rural,M,31.2,101,2010-05-10\n\
+TD-OD,Ouaddaï,rural,F,35.4,210,2010-06-01\n\
+TD-OD,Ouaddaï,rural,M,44.8,230,2010-06-01\n\
+TD-GR,Guéra,rural,F,41.0,150,2010-06-07\n\
+TD-GR,Guéra,rural,M,52.3,160,2010-06-07\n\
+TD-ND,N'Djamena,urbain,F,78.9,400,2010-04-20\n\
+TD-ND,N'Djamena,urbain,M,82.1,410,2010-04-20\n\
+TD-BO,Borkou,rural,F,22.0,,2010-07-15\n\
+TD-BO,Borkou,rural,M,31.0,40,2010-07-15\n",
+    ),
+    (
+        "data/recensement_e2e.csv",
+        "code_iso,region,population\nTD-LC,Lac,451369\nTD-KA,Kanem,354603\nTD-OD,Ouaddaï,731679\nTD-GR,Guéra,553795\nTD-ND,N'Djamena,993492\nTD-TI,Tibesti,25483\n",
+    ),
+    (
+        "lessons/editeur.md",
+        r#"+++
+id = "editeur"
+title = { fr = "L'éditeur de traitements", en = "The pipeline editor" }
++++
+
+## Filtrer avec « ou » {#filtre-ou}
+
+Le Lac, ou un taux sous 25 %.
+
+```exercise
+kind = "data"
+dataset = "frequentation_e2e"
+ordered = true
+
+[reference]
+steps = [
+  { op = "filter", match = "any", conditions = [
+    { column = "region", cmp = "eq", value = "lac" },
+    { column = "taux", cmp = "lt", value = "25" } ] },
+  { op = "sort", keys = [{ column = "region", desc = false }, { column = "sexe", desc = true }] },
+]
+
+[[feedback]]
+message = "Avec « et », il ne reste qu'une ligne."
+pipeline = { steps = [
+  { op = "filter", conditions = [
+    { column = "region", cmp = "eq", value = "lac" },
+    { column = "taux", cmp = "lt", value = "25" } ] },
+] }
+```
+
+## Filles et garçons côte à côte {#parite}
+
+```exercise
+kind = "data"
+dataset = "frequentation_e2e"
+result = "parite_e2e"
+ordered = true
+
+[reference]
+steps = [
+  { op = "pivot", index = ["code", "region"], columns = "sexe", values = "taux", agg = "mean" },
+  { op = "derive", as = "ecart", fn = "sub", a = { column = "M" }, b = { column = "F" } },
+  { op = "derive", as = "ipf", fn = "div", a = { column = "F" }, b = { column = "M" } },
+  { op = "derive", as = "ipf", fn = "round", a = { column = "ipf" }, b = { value = 2 } },
+  { op = "sort", keys = [{ column = "ecart", desc = true }] },
+  { op = "limit", n = 4 },
+]
+```
+
+## Joindre le recensement {#jointure}
+
+```exercise
+kind = "data"
+dataset = "parite_e2e"
+
+[reference]
+steps = [
+  { op = "join", table = "recensement_e2e", left_on = "code", right_on = "code_iso", how = "inner" },
+  { op = "derive", as = "pop_milliers", fn = "div", a = { column = "population" }, b = { value = 1000 } },
+  { op = "filter", conditions = [
+    { column = "population", cmp = "ge", value = "500 000" },
+    { column = "region_recensement_e2e", cmp = "not_missing" } ] },
+]
+
+[[feedback]]
+message = "Toutes les lignes sont gardées : seulement celles qui correspondent."
+pipeline = { steps = [
+  { op = "join", table = "recensement_e2e", left_on = "code", right_on = "code_iso", how = "left" },
+  { op = "derive", as = "pop_milliers", fn = "div", a = { column = "population" }, b = { value = 1000 } },
+] }
+```
+
+## Regrouper {#groupes}
+
+```exercise
+kind = "data"
+dataset = "frequentation_e2e"
+ordered = true
+
+[reference]
+steps = [
+  { op = "filter", conditions = [
+    { column = "sexe", cmp = "in", value = ["F", "M"] },
+    { column = "effectif", cmp = "not_missing" },
+    { column = "region", cmp = "ne", value = "Borkou" } ] },
+  { op = "group", by = ["milieu", "sexe"], aggregates = [
+    { fn = "count", as = "n" },
+    { fn = "sum", column = "effectif", as = "eleves" },
+    { fn = "mean", column = "taux" },
+    { fn = "count", column = "taux", as = "taux_connus" },
+    { fn = "max", column = "region", as = "derniere" } ] },
+  { op = "sort", keys = [{ column = "milieu" }, { column = "n", desc = true }] },
+]
+```
+
+## Les manquants {#manquants}
+
+```exercise
+kind = "data"
+dataset = "frequentation_e2e"
+ordered = true
+
+[reference]
+steps = [
+  { op = "filter", match = "any", conditions = [
+    { column = "taux", cmp = "is_missing" },
+    { column = "effectif", cmp = "is_missing" },
+    { column = "region", cmp = "contains", value = "djam" } ] },
+  { op = "derive", as = "reste", fn = "sub", a = { value = 100 }, b = { column = "taux" } },
+  { op = "derive", as = "annee", fn = "year", a = { column = "date_enquete" } },
+  { op = "derive", as = "pct", fn = "percentage", a = { column = "effectif" }, b = { value = 500 } },
+  { op = "derive", as = "pct", fn = "round", a = { column = "pct" } },
+  { op = "sort", keys = [{ column = "region" }, { column = "sexe", desc = false }] },
+  { op = "limit", n = 10 },
+]
+```
+
+## Jointure gauche {#jointure-gauche}
+
+```exercise
+kind = "data"
+dataset = "frequentation_e2e"
+ordered = true
+
+[reference]
+steps = [
+  { op = "group", by = ["code"], aggregates = [{ fn = "sum", column = "effectif", as = "eleves" }] },
+  { op = "join", table = "recensement_e2e", left_on = "code", right_on = "code_iso" },
+  { op = "derive", as = "pour_1000", fn = "per_1000", a = { column = "eleves" }, b = { column = "population" } },
+  { op = "sort", keys = [{ column = "pour_1000", desc = true }] },
+]
+```
+
+## Tout le tableau {#total}
+
+```exercise
+kind = "data"
+dataset = "frequentation_e2e"
+
+[reference]
+steps = [
+  { op = "group", aggregates = [
+    { fn = "sum", column = "effectif", as = "total" },
+    { fn = "median", column = "taux", as = "mediane" },
+    { fn = "min", column = "taux", as = "plus_bas" },
+    { fn = "share", as = "part" } ] },
+]
+```
+
+## Une ligne, une colonne par milieu {#pivot-simple}
+
+```exercise
+kind = "data"
+dataset = "frequentation_e2e"
+
+[reference]
+steps = [
+  { op = "pivot", columns = "milieu", values = "effectif" },
+  { op = "derive", as = "rapport", fn = "div", a = { column = "urbain" }, b = { column = "rural" } },
+]
+```
+"#,
+    ),
+];
+
+/// Writes [`EDITOR_PACK`] under `src` and builds it into `out` (the build proves every
+/// reference runs and every anticipated wrong answer differs from it).
+fn write_editor_pack(src: &Path, out: &Path) -> datajam::pack::Pack {
+    for (rel, text) in EDITOR_PACK {
+        let dest = src.join(rel);
+        std::fs::create_dir_all(dest.parent().expect("parent")).expect("mkdir");
+        std::fs::write(dest, text).expect("write");
+    }
+    datajam::packfile::build(src, out).expect("the editor test pack builds");
+    datajam::pack::Pack::from_dir(src).expect("the editor test pack loads")
+}
+
+/// A data task of a pack: where it is and its pipelines.
+struct DataStep {
+    pack: String,
+    lesson: String,
+    step: String,
+    dataset: String,
+    reference: serde_json::Value,
+    feedback: Vec<serde_json::Value>,
+}
+
+/// Every `kind = "data"` step of a pack, in pack order.
+fn data_steps(pack: &datajam::pack::Pack) -> Vec<DataStep> {
+    let mut out = Vec::new();
+    for lesson in &pack.lessons {
+        for step in &lesson.steps {
+            if let datajam::pack::Exercise::Data(t) = &step.exercise {
+                out.push(DataStep {
+                    pack: pack.id().to_string(),
+                    lesson: lesson.id.clone(),
+                    step: step.id.clone(),
+                    dataset: t.dataset.clone(),
+                    reference: serde_json::to_value(&t.reference).expect("reference as JSON"),
+                    feedback: t
+                        .feedback
+                        .iter()
+                        .map(|f| serde_json::to_value(&f.pipeline).expect("feedback as JSON"))
+                        .collect(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A CSS string (between double quotes).
+fn css_str(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// Waits until the editor has the columns of every step from the core.
+async fn settle(c: &Client) {
+    let start = Instant::now();
+    while count(c, ".pipeline-editor[data-busy]").await > 0 {
+        assert!(start.elapsed() < TIMEOUT, "the pipeline editor stays busy");
+        tokio::time::sleep(Duration::from_millis(30)).await;
+    }
+}
+
+/// Picks `value` in the select `css` by clicking its option, as a trainee would; waits
+/// for the option (a column the core has not sent yet).
+async fn choose(c: &Client, css: &str, value: &str) {
+    let start = Instant::now();
+    loop {
+        settle(c).await;
+        if let Ok(sel) = c.find(Locator::Css(css)).await {
+            // Clicking the option already chosen changes nothing.
+            let option = format!("option[value={}]", css_str(value));
+            if sel.select_by(Locator::Css(&option)).await.is_ok() {
+                return;
+            }
+        }
+        if start.elapsed() > TIMEOUT {
+            shot(c, "echec-editeur").await;
+            let shown = match c.find(Locator::Css(css)).await {
+                Ok(sel) => sel.html(false).await.unwrap_or_default(),
+                Err(_) => "(no such select)".into(),
+            };
+            panic!("cannot choose «{value}» in {css}: {shown}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Types `text` into the field `css` (emptied first, by keys, as a trainee would).
+async fn fill(c: &Client, css: &str, text: &str) {
+    settle(c).await;
+    let el = find(c, css).await;
+    // Select all, then delete: an input event the editor hears even when `text` is empty.
+    el.send_keys("\u{E009}a\u{E000}\u{E003}")
+        .await
+        .unwrap_or_else(|e| panic!("empty {css}: {e}"));
+    if !text.is_empty() {
+        el.send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+    let shown = el.prop("value").await.ok().flatten().unwrap_or_default();
+    assert_eq!(shown, text, "{css} holds what was typed");
+}
+
+/// Checks or unchecks the checkbox `css` by clicking it.
+async fn set_checked(c: &Client, css: &str, on: bool) {
+    settle(c).await;
+    let el = find(c, css).await;
+    if el.is_selected().await.expect("checkbox state") != on {
+        click(c, css).await;
+    }
+}
+
+/// A JSON value as a trainee types it in a field.
+fn typed(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(a) => a.iter().map(typed).collect::<Vec<_>>().join("; "),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn text_of<'a>(v: &'a serde_json::Value, key: &str) -> &'a str {
+    v.get(key).and_then(|x| x.as_str()).unwrap_or("")
+}
+
+/// Builds `pipeline` in the editor on screen through its controls only: the buttons that
+/// add steps, conditions, calculations and sort keys, the selects, checkboxes and fields.
+async fn build_in_editor(c: &Client, pipeline: &serde_json::Value) {
+    let steps = pipeline["steps"].as_array().expect("steps");
+    for (i, s) in steps.iter().enumerate() {
+        let op = text_of(s, "op");
+        settle(c).await;
+        click(c, &format!(".add-step[data-op='{op}']")).await;
+        let li = format!("#pipeline-steps > li.pipeline-step[data-index='{i}']");
+        find(c, &li).await;
+        match op {
+            "filter" => {
+                let conditions = s["conditions"].as_array().expect("conditions");
+                for (k, cond) in conditions.iter().enumerate() {
+                    if k > 0 {
+                        click(c, &format!("{li} .add-condition")).await;
+                    }
+                    let row = format!("{li} .condition[data-index='{k}']");
+                    choose(c, &format!("{row} .filter-column"), text_of(cond, "column")).await;
+                    let cmp = text_of(cond, "cmp");
+                    choose(c, &format!("{row} .filter-op"), cmp).await;
+                    if !matches!(cmp, "is_missing" | "not_missing") {
+                        fill(c, &format!("{row} .filter-value"), &typed(&cond["value"])).await;
+                    }
+                }
+                if text_of(s, "match") == "any" && conditions.len() > 1 {
+                    choose(c, &format!("{li} .filter-match"), "any").await;
+                }
+            }
+            "derive" => {
+                fill(c, &format!("{li} .derive-name"), text_of(s, "as")).await;
+                let func = text_of(s, "fn");
+                choose(c, &format!("{li} .derive-fn"), func).await;
+                for (which, field) in [("a", ".derive-a-value"), ("b", ".derive-constant")] {
+                    let operand = &s[which];
+                    if operand.is_null() {
+                        continue;
+                    }
+                    if func == "round" && which == "b" {
+                        fill(
+                            c,
+                            &format!("{li} .derive-constant"),
+                            &typed(&operand["value"]),
+                        )
+                        .await;
+                        continue;
+                    }
+                    match operand.get("column").and_then(|x| x.as_str()) {
+                        Some(col) => choose(c, &format!("{li} .derive-{which}"), col).await,
+                        None => {
+                            choose(c, &format!("{li} .derive-{which}"), "").await;
+                            fill(c, &format!("{li} {field}"), &typed(&operand["value"])).await;
+                        }
+                    }
+                }
+            }
+            "group" => {
+                for by in s["by"].as_array().into_iter().flatten() {
+                    let name = by.as_str().expect("by column");
+                    set_checked(
+                        c,
+                        &format!("{li} .group-by input[value={}]", css_str(name)),
+                        true,
+                    )
+                    .await;
+                }
+                let aggs = s["aggregates"].as_array().cloned().unwrap_or_default();
+                if aggs.is_empty() {
+                    click(c, &format!("{li} .remove-agg")).await;
+                }
+                for (k, a) in aggs.iter().enumerate() {
+                    if k > 0 {
+                        click(c, &format!("{li} .add-agg")).await;
+                    }
+                    let row = format!("{li} .agg[data-index='{k}']");
+                    choose(c, &format!("{row} .agg-fn"), text_of(a, "fn")).await;
+                    choose(c, &format!("{row} .agg-column"), text_of(a, "column")).await;
+                    fill(c, &format!("{row} .agg-as"), text_of(a, "as")).await;
+                }
+            }
+            "sort" => {
+                for (k, key) in s["keys"].as_array().expect("keys").iter().enumerate() {
+                    if k > 0 {
+                        click(c, &format!("{li} .add-sort-key")).await;
+                    }
+                    let row = format!("{li} .sort-key[data-index='{k}']");
+                    choose(c, &format!("{row} .sort-column"), text_of(key, "column")).await;
+                    let desc = key.get("desc").and_then(|d| d.as_bool()).unwrap_or(false);
+                    set_checked(c, &format!("{row} .sort-desc"), desc).await;
+                }
+            }
+            "limit" => fill(c, &format!("{li} .limit-n"), &typed(&s["n"])).await,
+            "pivot" => {
+                for col in s["index"].as_array().into_iter().flatten() {
+                    let name = col.as_str().expect("index column");
+                    set_checked(
+                        c,
+                        &format!("{li} .pivot-index input[value={}]", css_str(name)),
+                        true,
+                    )
+                    .await;
+                }
+                choose(c, &format!("{li} .pivot-columns"), text_of(s, "columns")).await;
+                let agg = s.get("agg").and_then(|a| a.as_str()).unwrap_or("sum");
+                choose(c, &format!("{li} .pivot-agg"), agg).await;
+                choose(c, &format!("{li} .pivot-values"), text_of(s, "values")).await;
+            }
+            "join" => {
+                choose(c, &format!("{li} .join-table"), text_of(s, "table")).await;
+                choose(c, &format!("{li} .join-left"), text_of(s, "left_on")).await;
+                choose(c, &format!("{li} .join-right"), text_of(s, "right_on")).await;
+                let how = s.get("how").and_then(|a| a.as_str()).unwrap_or("left");
+                choose(c, &format!("{li} .join-how"), how).await;
+            }
+            other => panic!("the driver has no gesture for the step «{other}»"),
+        }
+    }
+    settle(c).await;
+}
+
+/// The home screen (the packs), from wherever the app is.
+async fn go_home(c: &Client) {
+    if count(c, "#screen-packs").await == 0 {
+        click(c, "#crumbs button").await;
+    }
+    find(c, "#screen-packs").await;
+}
+
+/// Opens each data task in the app, builds its reference by driving the editor, checks
+/// it, and comes back to it to find the pipeline in the editor again.
+async fn solve_in_app(c: &Client, tasks: &[DataStep]) {
+    for task in tasks {
+        let started = Instant::now();
+        go_home(c).await;
+        click(
+            c,
+            &format!(
+                ".pack[data-pack={}] .lesson-open[data-lesson={}]",
+                css_str(&task.pack),
+                css_str(&task.lesson)
+            ),
+        )
+        .await;
+        // The lesson opens on its current step: go to the task's step unless it is that one
+        // (clicking it would draw the step again, under the driver's feet).
+        let current = find(c, ".step-link.current")
+            .await
+            .attr("data-step")
+            .await
+            .expect("current step");
+        if current.as_deref() != Some(task.step.as_str()) {
+            click(c, &format!(".step-link[data-step={}]", css_str(&task.step))).await;
+        }
+        let here = format!("article.step[data-step={}]", css_str(&task.step));
+        find(c, &format!("{here} #data-task .pipeline-editor")).await;
+        assert_eq!(
+            count(c, &format!("{here} .pipeline-step")).await,
+            0,
+            "{}: a fresh profile starts from an empty editor",
+            task.step
+        );
+        build_in_editor(c, &task.reference).await;
+        let steps = task.reference["steps"].as_array().map_or(0, Vec::len);
+        shot(c, &format!("40-editeur-{}-{}", task.pack, task.step)).await;
+        click(c, "#task-check").await;
+        let start = Instant::now();
+        loop {
+            if count(c, "#feedback.ok").await > 0 {
+                break;
+            }
+            let feedback = match c.find(Locator::Id("feedback")).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            let banner = match c.find(Locator::Id("error")).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            assert!(
+                start.elapsed() < TIMEOUT && count(c, "#feedback.ko, #feedback.warn").await == 0,
+                "{} / {}: the app does not say it is right: «{feedback}» «{banner}»",
+                task.lesson,
+                task.step
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        wait_text(c, "#feedback.ok", "Bonne réponse").await;
+        // Away and back on the step: the pipeline is in the editor again, every step of it.
+        let mut other = None;
+        for link in c
+            .find_all(Locator::Css(".step-link"))
+            .await
+            .expect("step links")
+        {
+            let id = link.attr("data-step").await.ok().flatten();
+            if id.as_deref() != Some(task.step.as_str()) {
+                other = id;
+                break;
+            }
+        }
+        if let Some(other) = other {
+            click(c, &format!(".step-link[data-step={}]", css_str(&other))).await;
+            find(c, &format!("article.step[data-step={}]", css_str(&other))).await;
+            click(c, &format!(".step-link[data-step={}]", css_str(&task.step))).await;
+        }
+        wait_count(c, &format!("{here} .pipeline-step"), steps).await;
+        settle(c).await;
+        eprintln!(
+            "editor: {} / {} ({steps} steps) built and checked in {:.1?}",
+            task.lesson,
+            task.step,
+            started.elapsed()
+        );
+    }
+}
+
+/// A pipeline in one canonical form: the core's defaults written out, values as a trainee
+/// types them (`in` lists as lists of texts), a `year`'s unused `b` dropped.
+fn canonical(p: &serde_json::Value) -> serde_json::Value {
+    let parsed = datajam::pipeline::Pipeline::from_value(p.clone())
+        .unwrap_or_else(|e| panic!("not a pipeline of the core ({e}): {p}"));
+    let mut v = serde_json::to_value(parsed).expect("pipeline as JSON");
+    for s in v["steps"].as_array_mut().expect("steps") {
+        match text_of(s, "op") {
+            "filter" => {
+                for c in s["conditions"].as_array_mut().expect("conditions") {
+                    let cmp = text_of(c, "cmp").to_string();
+                    let value = c.get("value").cloned().unwrap_or(serde_json::Value::Null);
+                    let o = c.as_object_mut().expect("condition");
+                    match cmp.as_str() {
+                        "is_missing" | "not_missing" => {
+                            o.remove("value");
+                        }
+                        "in" => {
+                            let items: Vec<serde_json::Value> = match &value {
+                                serde_json::Value::Array(a) => {
+                                    a.iter().map(typed).collect::<Vec<_>>()
+                                }
+                                other => typed(other).split(';').map(str::to_string).collect(),
+                            }
+                            .into_iter()
+                            .map(|x| x.trim().to_string())
+                            .filter(|x| !x.is_empty())
+                            .map(serde_json::Value::String)
+                            .collect();
+                            o.insert("value".into(), serde_json::Value::Array(items));
+                        }
+                        _ => {
+                            o.insert("value".into(), typed(&value).into());
+                        }
+                    }
+                }
+            }
+            "derive" => {
+                if text_of(s, "fn") == "year" {
+                    s.as_object_mut().expect("derive").remove("b");
+                }
+                for which in ["a", "b"] {
+                    if let Some(value) = s.get(which).and_then(|o| o.get("value")).cloned() {
+                        s[which]["value"] = typed(&value).into();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    v
+}
+
+/// Pipelines that use every op and every option of the core's JSON.
+fn every_option(other: &str) -> Vec<serde_json::Value> {
+    vec![
+        json!({"steps": [{"op": "filter", "conditions": [
+            {"column": "region", "cmp": "eq", "value": "Lac"},
+            {"column": "region", "cmp": "ne", "value": "Kanem"},
+            {"column": "taux", "cmp": "lt", "value": 50},
+            {"column": "taux", "cmp": "le", "value": "50,5"},
+            {"column": "effectif", "cmp": "gt", "value": "1 000"},
+            {"column": "effectif", "cmp": "ge", "value": 0},
+            {"column": "region", "cmp": "contains", "value": "dja"},
+            {"column": "region", "cmp": "in", "value": ["Lac", "Kanem", "N'Djamena"]},
+            {"column": "sexe", "cmp": "in", "value": "F; M"},
+            {"column": "taux", "cmp": "is_missing"},
+            {"column": "effectif", "cmp": "not_missing"},
+            {"column": "date_enquete", "cmp": "lt", "value": "01/06/2010"}
+        ]}]}),
+        json!({"steps": [
+            {"op": "filter", "match": "any", "conditions": [{"column": "region", "cmp": "eq", "value": "Lac"}]},
+            {"op": "filter", "match": "all", "conditions": [{"column": "sexe", "cmp": "eq", "value": "F"}]},
+            {"op": "filter", "match": "any", "conditions": [
+                {"column": "taux", "cmp": "is_missing"},
+                {"column": "effectif", "cmp": "is_missing"},
+                {"column": "region", "cmp": "in", "value": ["Borkou"]}]},
+            {"op": "filter", "conditions": []}
+        ]}),
+        json!({"steps": [
+            {"op": "derive", "as": "s", "fn": "add", "a": {"column": "taux"}, "b": {"column": "effectif"}},
+            {"op": "derive", "as": "d", "fn": "sub", "a": {"value": 100}, "b": {"column": "taux"}},
+            {"op": "derive", "as": "m", "fn": "mul", "a": {"column": "taux"}, "b": {"value": "2,5"}},
+            {"op": "derive", "as": "q", "fn": "div", "a": {"column": "effectif"}, "b": {"value": 1000}},
+            {"op": "derive", "as": "p", "fn": "percentage", "a": {"column": "effectif"}, "b": {"value": 250}},
+            {"op": "derive", "as": "k", "fn": "per_1000", "a": {"value": 3}, "b": {"value": 4}},
+            {"op": "derive", "as": "r", "fn": "round", "a": {"column": "q"}, "b": {"value": 1}},
+            {"op": "derive", "as": "r0", "fn": "round", "a": {"column": "q"}},
+            {"op": "derive", "as": "an", "fn": "year", "a": {"column": "date_enquete"}},
+            {"op": "derive", "as": "taux", "fn": "round", "a": {"column": "taux"}, "b": {"value": 0}}
+        ]}),
+        json!({"steps": [
+            {"op": "group", "by": ["region", "sexe"], "aggregates": [
+                {"fn": "count"}, {"fn": "count", "as": "lignes"},
+                {"fn": "count", "column": "taux", "as": "connus"},
+                {"fn": "sum", "column": "effectif"}, {"fn": "mean", "column": "taux", "as": "moyenne"},
+                {"fn": "median", "column": "taux"}, {"fn": "min", "column": "region", "as": "premier"},
+                {"fn": "max", "column": "date_enquete"}, {"fn": "share", "column": "effectif", "as": "part"},
+                {"fn": "share", "as": "part_lignes"}]},
+            {"op": "sort", "keys": [{"column": "region"}, {"column": "sexe", "desc": true}, {"column": "lignes", "desc": false}]},
+            {"op": "limit", "n": 0}
+        ]}),
+        json!({"steps": [
+            {"op": "group", "by": ["milieu"]},
+            {"op": "sort", "keys": []},
+            {"op": "limit", "n": 7}
+        ]}),
+        json!({"steps": [
+            {"op": "group", "aggregates": [{"fn": "sum", "column": "effectif", "as": "total"}]}
+        ]}),
+        json!({"steps": [
+            {"op": "pivot", "index": ["code", "region"], "columns": "sexe", "values": "taux", "agg": "mean"},
+            {"op": "derive", "as": "ecart", "fn": "sub", "a": {"column": "M"}, "b": {"column": "F"}},
+            {"op": "sort", "keys": [{"column": "ecart", "desc": true}]}
+        ]}),
+        json!({"steps": [{"op": "pivot", "columns": "milieu", "values": "effectif"}]}),
+        json!({"steps": [
+            {"op": "pivot", "index": ["sexe"], "columns": "milieu", "values": "region", "agg": "max"},
+            {"op": "pivot", "index": [], "columns": "sexe", "values": "rural", "agg": "count"}
+        ]}),
+        json!({"steps": [
+            {"op": "pivot", "index": ["region"], "columns": "sexe", "values": "effectif", "agg": "median"},
+            {"op": "pivot", "index": ["region"], "columns": "F", "values": "M", "agg": "min"}
+        ]}),
+        // The core reads `share` in a pivot as a mean; the editor does not offer it, but keeps it.
+        json!({"steps": [{"op": "pivot", "index": ["region"], "columns": "sexe", "values": "taux", "agg": "share"}]}),
+        json!({"steps": [
+            {"op": "join", "table": other, "left_on": "code", "right_on": "code_iso", "how": "inner"},
+            {"op": "join", "table": other, "left_on": "code", "right_on": "code_iso", "how": "left"},
+            {"op": "join", "table": other, "left_on": "code", "right_on": "code_iso"},
+            {"op": "sort", "keys": [{"column": "region_recensement_e2e"}, {"column": "population_recensement_e2e_2", "desc": true}]},
+            {"op": "derive", "as": "pour_1000", "fn": "per_1000", "a": {"column": "effectif"}, "b": {"column": "population"}}
+        ]}),
+        // Not runnable (no such table, no such columns), yet put back as it was.
+        json!({"steps": [
+            {"op": "join", "table": "absente", "left_on": "nulle_part", "right_on": "ailleurs", "how": "inner"},
+            {"op": "filter", "match": "any", "conditions": [{"column": "fantome", "cmp": "eq", "value": "x"}, {"column": "autre", "cmp": "is_missing"}]},
+            {"op": "group", "by": ["fantome"], "aggregates": [{"fn": "sum", "column": "autre", "as": "s"}]}
+        ]}),
+    ]
+}
+
+/// `load(p)` then `pipeline()` of the app's own editor module, for each (table, pipeline).
+async fn round_trip(c: &Client, cases: &[(String, serde_json::Value)]) -> Vec<serde_json::Value> {
+    let args: Vec<serde_json::Value> = cases
+        .iter()
+        .map(|(table, pipeline)| json!({"table": table, "pipeline": pipeline}))
+        .collect();
+    let script = r#"
+        const [cases, done] = arguments;
+        (async () => {
+          const m = await import(new URL('js/screens/analyse.js', document.baseURI).href);
+          const { api } = await import(new URL('js/api.js', document.baseURI).href);
+          const tables = await api.listTables();
+          const out = [];
+          for (const k of cases) {
+            const info = tables.find((x) => x.name === k.table) || { name: k.table, columns: [] };
+            const editor = m.pipelineEditor(info);
+            const loaded = editor.load(k.pipeline);
+            await editor.whenIdle();
+            out.push({ loaded, pipeline: editor.pipeline(),
+              shown: editor.element.querySelectorAll('.pipeline-step').length });
+          }
+          return out;
+        })().then(done, (e) => done({ error: String((e && e.stack) || e) }));
+    "#;
+    let out = c
+        .execute_async(script, vec![serde_json::Value::Array(args)])
+        .await
+        .expect("the round-trip script runs");
+    match out {
+        serde_json::Value::Array(a) => a,
+        other => panic!("round trip failed: {other}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn the_editor_builds_every_data_task_and_puts_any_pipeline_back() {
+    tokio::time::timeout(Duration::from_secs(600), editor_builds_every_task())
+        .await
+        .expect("the editor's end-to-end test finishes within 10 minutes");
+}
+
+async fn editor_builds_every_task() {
+    let started = Instant::now();
+    let data = tempfile::tempdir().expect("temp data dir");
+    let files = tempfile::tempdir().expect("temp files dir");
+    let pack_file = files.path().join("editeur-e2e.datajam");
+    let test_pack = write_editor_pack(&files.path().join("editeur-src"), &pack_file);
+    let builtin = datajam::pack::Pack::builtin().expect("the built-in pack loads");
+    let builtin_tasks = data_steps(&builtin);
+    let test_tasks = data_steps(&test_pack);
+    assert!(
+        !builtin_tasks.is_empty(),
+        "the built-in pack has data tasks"
+    );
+    assert_eq!(test_tasks.len(), 8);
+
+    let driver = start_driver_with(
+        data.path(),
+        &[("DATAJAM_TEST_PICK_PACK", pack_file.as_path())],
+    );
+    let c = open_app(&driver).await;
+    type_into(&c, "#profile-name", "Hawa").await;
+    click(&c, "#profile-create").await;
+    find(&c, ".pack[data-pack='datajam-tchad']").await;
+    click(&c, "#install-pack").await;
+    wait_text(
+        &c,
+        "#install-status",
+        "Paquet « editeur-e2e » 1.0.0 installé.",
+    )
+    .await;
+    wait_count(&c, ".pack[data-pack='editeur-e2e']", 1).await;
+
+    // Every data task of the built-in pack, in pack order (a task may work on the result of
+    // an earlier one), then those of the test pack.
+    let t = Instant::now();
+    solve_in_app(&c, &builtin_tasks).await;
+    eprintln!(
+        "editor: {} data task(s) of the built-in pack built by clicks in {:.1?}",
+        builtin_tasks.len(),
+        t.elapsed()
+    );
+    let t = Instant::now();
+    solve_in_app(&c, &test_tasks).await;
+    eprintln!(
+        "editor: {} data task(s) of the test pack built by clicks in {:.1?}",
+        test_tasks.len(),
+        t.elapsed()
+    );
+
+    // Screenshots of the editor with every step kind, in the Transformer tab.
+    go_home(&c).await;
+    click(&c, "#open-data").await;
+    click(
+        &c,
+        "#tables tr[data-table='frequentation_e2e'] .analyse-table",
+    )
+    .await;
+    click(&c, "#tab-pipeline").await;
+    find(&c, "#pipeline-add").await;
+    let showcase = json!({"steps": [
+        {"op": "filter", "match": "any", "conditions": [
+            {"column": "region", "cmp": "eq", "value": "Lac"},
+            {"column": "taux", "cmp": "lt", "value": "25"},
+            {"column": "effectif", "cmp": "is_missing"}]},
+        {"op": "derive", "as": "reste", "fn": "sub", "a": {"value": 100}, "b": {"column": "taux"}},
+        {"op": "group", "by": ["code", "region", "sexe"], "aggregates": [
+            {"fn": "mean", "column": "taux", "as": "taux"},
+            {"fn": "count", "as": "n"}]},
+        {"op": "sort", "keys": [{"column": "region"}, {"column": "sexe", "desc": true}]},
+        {"op": "pivot", "index": ["code", "region"], "columns": "sexe", "values": "taux", "agg": "mean"},
+        {"op": "join", "table": "recensement_e2e", "left_on": "code", "right_on": "code_iso", "how": "inner"},
+        {"op": "limit", "n": 10}
+    ]});
+    build_in_editor(&c, &showcase).await;
+    click(&c, "#pipeline-run").await;
+    wait_text(&c, "#pipeline-count", "ligne(s) dans le résultat").await;
+    let grid = find(&c, "#pipeline-grid thead")
+        .await
+        .html(false)
+        .await
+        .expect("header");
+    for col in ["F", "M", "population", "region_recensement_e2e"] {
+        assert!(
+            grid.contains(&format!("title=\"{col}\"")),
+            "{col} in {grid}"
+        );
+    }
+    assert!(grid.contains(">region (recensement_e2e)<"), "{grid}");
+    for (i, name) in [
+        "filtre", "calcul", "groupe", "tri", "pivot", "jointure", "limite",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let el = find(&c, &format!("#pipeline-steps > li[data-index='{i}']")).await;
+        let _ = c
+            .execute(
+                "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -70)",
+                vec![serde_json::to_value(&el).expect("element as JSON")],
+            )
+            .await;
+        shot(&c, &format!("41-editeur-etape-{}-{name}", i + 1)).await;
+    }
+
+    // Keyboard: a condition is added and the focus goes to its column.
+    let add = find(&c, "#pipeline-steps > li[data-index='0'] .add-condition").await;
+    add.send_keys("\u{E007}")
+        .await
+        .expect("Enter on the button");
+    let focused = c
+        .execute(
+            "return document.activeElement && document.activeElement.className",
+            vec![],
+        )
+        .await
+        .expect("focused element");
+    assert_eq!(
+        focused.as_str(),
+        Some("filter-column"),
+        "focus on the new condition"
+    );
+    wait_count(&c, "#pipeline-steps > li[data-index='0'] .condition", 4).await;
+
+    // The round trip of the editor's JSON: every data task's reference and anticipated
+    // wrong answers, and pipelines using every option, come back out of `load` as they went in.
+    let t = Instant::now();
+    let mut cases: Vec<(String, serde_json::Value)> = Vec::new();
+    for task in builtin_tasks.iter().chain(&test_tasks) {
+        cases.push((task.dataset.clone(), task.reference.clone()));
+        for f in &task.feedback {
+            cases.push((task.dataset.clone(), f.clone()));
+        }
+    }
+    for p in every_option("recensement_e2e") {
+        cases.push(("frequentation_e2e".into(), p));
+    }
+    let out = round_trip(&c, &cases).await;
+    assert_eq!(out.len(), cases.len());
+    for ((table, p), got) in cases.iter().zip(&out) {
+        assert_eq!(got["loaded"], json!(true), "{table}: load refused {p}");
+        let steps = p["steps"].as_array().map_or(0, Vec::len);
+        assert_eq!(
+            got["shown"],
+            json!(steps),
+            "{table}: every step shown for {p}"
+        );
+        assert_eq!(
+            canonical(&got["pipeline"]),
+            canonical(p),
+            "{table}: the editor gives back another pipeline than it was given"
+        );
+    }
+    eprintln!(
+        "editor: {} pipelines put back into the editor and read out again in {:.1?}",
+        cases.len(),
+        t.elapsed()
+    );
+    eprintln!("editor: the whole test took {:.1?}", started.elapsed());
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_trainee_imports_the_practice_file_of_a_lesson() {
+    tokio::time::timeout(Duration::from_secs(300), import_step())
+        .await
+        .expect("the end-to-end test finishes within 5 minutes");
+}
+
+/// A small pack whose lesson ships an Ushahidi-shaped export (labels, HXL hashtags, posts)
+/// and imports it in an `import` step, then asks a question on the table.
+fn write_import_pack(src: &Path, out: &Path) {
+    let practice = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/import/ushahidi_v3_export.csv");
+    for d in ["lessons", "fichiers"] {
+        std::fs::create_dir_all(src.join(d)).expect("mkdir");
+    }
+    std::fs::copy(&practice, src.join("fichiers/ushahidi_signalements.csv")).expect("copy");
+    std::fs::write(
+        src.join("pack.toml"),
+        "schema = 1\nid = \"atelier-ushahidi\"\nversion = \"1.0.0\"\nlicence = \"CC0-1.0\"\nlessons = [\"lessons/ushahidi.md\"]\ntitle = { fr = \"Signalements Ushahidi\" }\n",
+    )
+    .expect("pack.toml");
+    std::fs::write(
+        src.join("lessons/ushahidi.md"),
+        r#"+++
+id = "ushahidi"
+title = { fr = "Des signalements citoyens" }
++++
+
+## Importer les signalements {#importer}
+
+Voici un export de la plateforme Ushahidi. Regardez l'aperçu avant d'importer.
+
+```exercise
+kind = "import"
+file = "fichiers/ushahidi_signalements.csv"
+table = "signalements"
+hints = ["La deuxième ligne porte des balises HXL : ce ne sont pas des données."]
+explanation = "La ligne de balises HXL décrit les colonnes ; elle n'est pas importée comme données."
+```
+
+## Combien de signalements ? {#combien}
+
+```exercise
+kind = "question"
+type = "number"
+answer = 12
+dataset = "signalements"
+```
+"#,
+    )
+    .expect("lesson");
+    datajam::packfile::build(src, out).expect("pack build");
+}
+
+async fn import_step() {
+    let data = tempfile::tempdir().expect("temp data dir");
+    let files = tempfile::tempdir().expect("temp files dir");
+    let pack_file = files.path().join("atelier-ushahidi.datajam");
+    write_import_pack(&files.path().join("pack-src"), &pack_file);
+    datajam::packfile::install(&pack_file, data.path()).expect("install the pack");
+    let out = files.path().join("copies");
+    std::fs::create_dir_all(&out).expect("copies dir");
+    let driver = start_driver_with(data.path(), &[("DATAJAM_TEST_SAVE_DIR", out.as_path())]);
+
+    let c = open_app(&driver).await;
+    type_into(&c, "#profile-name", "Khadidja").await;
+    click(&c, "#profile-create").await;
+    click(&c, ".lesson-open[data-lesson='ushahidi']").await;
+    wait_text(&c, "#step-title", "Importer les signalements").await;
+
+    // What the import screen would show: detection, the HXL row, typed columns, rows.
+    wait_text(
+        &c,
+        "#import-detected",
+        "en-têtes ligne 1 · balises HXL ligne 2",
+    )
+    .await;
+    wait_text(&c, "#import-columns .hxl-tags", "#adm1+name").await;
+    wait_text(&c, "#import-columns .types", "Date et heure").await;
+    wait_text(&c, "#import-columns tbody", "Quartier inondé à Walia").await;
+    wait_text(
+        &c,
+        "#import-preview-warnings",
+        "Ligne de balises HXL reconnue (ligne 2)",
+    )
+    .await;
+    assert_eq!(count(&c, "#import-columns tbody tr").await, 12);
+    assert_eq!(count(&c, "#import-step-done").await, 0);
+    shot(&c, "30-etape-import").await;
+
+    // A copy of the file for the Data screen.
+    click(&c, "#import-step-copy").await;
+    wait_text(&c, "#import-step-status", "Copie enregistrée").await;
+    let copy = out.join("ushahidi_signalements.csv");
+    let practice = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/import/ushahidi_v3_export.csv");
+    assert_eq!(
+        std::fs::read(&copy).expect("the copy"),
+        std::fs::read(&practice).expect("the practice file")
+    );
+
+    click(&c, "#import-step-button").await;
+    wait_text(
+        &c,
+        "#import-step-done",
+        "Le tableau « signalements » est prêt : 12 lignes, 15 colonnes.",
+    )
+    .await;
+    wait_text(&c, "#import-step-button", "Importer à nouveau").await;
+    wait_text(&c, "#feedback", "elle n'est pas importée comme données").await;
+    wait_count(&c, ".step-link.done[data-step='importer']", 1).await;
+    shot(&c, "31-etape-import-faite").await;
+
+    // The next step works on the table.
+    click(&c, "#next-step").await;
+    wait_text(&c, "#step-title", "Combien de signalements").await;
+    wait_text(&c, "#data-table", "Route coupée vers Bongor").await;
+    type_into(&c, "#answer-input", "12").await;
+    click(&c, "#submit-answer").await;
+    wait_text(&c, "#feedback.ok", "Bonne réponse !").await;
+
+    // Back on the import step: the table opens in the Analyse screen.
+    click(&c, ".step-link[data-step='importer']").await;
+    click(&c, "#import-step-analyse").await;
+    wait_text(&c, "#grid-status", "sur 12").await;
     c.close().await.expect("close the app");
 }

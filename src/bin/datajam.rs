@@ -408,6 +408,7 @@ impl ReadArgs {
             replace,
             types,
             missing_values: (!self.missing.is_empty()).then_some(self.missing),
+            ..Default::default()
         })
     }
 }
@@ -493,7 +494,10 @@ fn print_columns(columns: &[import::ColumnInfo]) {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        println!("  {:<30} {:<9} {}", c.name, ty, c.label);
+        match &c.hxl {
+            Some(tag) => println!("  {:<30} {:<9} {}  {tag}", c.name, ty, c.label),
+            None => println!("  {:<30} {:<9} {}", c.name, ty, c.label),
+        }
     }
 }
 
@@ -607,6 +611,13 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 } else {
                     format!("header row {}", p.header_row)
                 });
+                if p.hxl_row > 0 {
+                    what.push(if fr {
+                        format!("balises HXL ligne {}", p.hxl_row)
+                    } else {
+                        format!("HXL hashtags row {}", p.hxl_row)
+                    });
+                }
                 println!("{}", what.join(" · "));
                 if p.sheets.len() > 1 {
                     println!(
@@ -626,6 +637,9 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                         })
                         .collect();
                     println!("  | {}", cells.join(" | "));
+                }
+                for w in &p.warnings {
+                    println!("{} {w}", if fr { "Attention :" } else { "Warning:" });
                 }
             }
             Ok(ExitCode::SUCCESS)

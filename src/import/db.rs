@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension, Statement, TransactionBeha
 use super::infer::{
     format_datetime, interpret, is_sql_keyword, slugify, Missing, RawCell, Typed, MAX_IDENT_LEN,
 };
-use super::{ColumnInfo, ColumnType, ImportError};
+use super::{ColumnInfo, ColumnType, ImportError, PackOrigin};
 
 /// The metadata table every import registers in.
 const META_TABLE: &str = "workspace_tables";
@@ -138,6 +138,7 @@ pub(crate) struct TableSpec<'a> {
     pub sheet: Option<&'a str>,
     pub warnings: &'a [String],
     pub replace: bool,
+    pub origin: Option<&'a PackOrigin>,
 }
 
 /// Page cache used while an import transaction is open (KiB, as a
@@ -302,6 +303,21 @@ fn write_table_tx(
             warnings_json
         ],
     )?;
+    if let Some(o) = spec.origin {
+        tx.execute(
+            "INSERT INTO pack_datasets(pack_id, resource, table_name, content_hash, loaded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(pack_id, resource) DO UPDATE SET table_name = excluded.table_name,
+               content_hash = excluded.content_hash, loaded_at = excluded.loaded_at",
+            params![
+                o.pack_id,
+                o.resource,
+                spec.table,
+                o.content_hash,
+                imported_at
+            ],
+        )?;
+    }
     tx.commit()?;
     Ok(rows)
 }

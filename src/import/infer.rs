@@ -1051,6 +1051,7 @@ pub(crate) fn column_infos(named: &[(String, String)], types: &[ColumnType]) -> 
             name: name.clone(),
             label: label.clone(),
             column_type: *ty,
+            hxl: None,
         })
         .collect()
 }

@@ -43,6 +43,7 @@ export const api = {
   exportTable: (name, format) => invoke('export_table', { name, format }),
   gridPage: (table, sort, cursor, pageSize) => invoke('grid_page', { table, sort, cursor, pageSize }),
   runPipeline: (table, pipeline) => invoke('run_pipeline', { table, pipeline }),
+  pipelineColumns: (table, pipeline) => invoke('pipeline_columns', { table, pipeline }),
   savePipeline: (table, pipeline, name) => invoke('save_pipeline', { table, pipeline, name }),
   runSql: (sql) => invoke('run_sql', { sql }),
   chartSvg: (table, request) => invoke('chart_svg', { table, request }),
@@ -52,4 +53,6 @@ export const api = {
   normaliseProvinces: (table, column) => invoke('normalise_provinces', { table, column }),
   submitPipeline: (at, stepId, pipeline) => invoke('submit_pipeline', { ...at, stepId, pipeline }),
   submitChart: (at, stepId, request) => invoke('submit_chart', { ...at, stepId, request }),
+  importStep: (at, stepId) => invoke('import_step', { ...at, stepId }),
+  saveImportFile: (at, stepId, fileName) => invoke('save_import_file', { packId: at.packId, lessonId: at.lessonId, stepId, fileName }),
 };

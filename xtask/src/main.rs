@@ -5,7 +5,8 @@
 //! - `cargo xtask test` — installs what the tests need (the packages above, Xvfb,
 //!   WebKitWebDriver, tauri-driver), then runs formatting and lint checks, every unit and
 //!   integration test, and the end-to-end test of the real app under Xvfb.
-//! - `cargo xtask e2e`  — only the end-to-end test (after the same installs).
+//! - `cargo xtask e2e [NAME]`  — only the end-to-end test (after the same installs); with
+//!   NAME, only its tests whose name contains NAME.
 //! - `cargo xtask modeles` — writes the facilitators' templates in `sample-data/modeles/`
 //!   (see `modeles.rs`; reproducible: the same bytes each time).
 //!
@@ -42,12 +43,12 @@ fn main() -> ExitCode {
     let result = match task {
         "app" => app(&rest),
         "test" => test(&rest),
-        "e2e" => install_test_deps().and_then(|()| e2e()),
+        "e2e" => install_test_deps().and_then(|()| e2e(rest.first().map(String::as_str))),
         "deps" => install_test_deps(),
         "modeles" => write_templates(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  app    install what is missing, then open DataJam Atelier\n  test   install what is missing, then run every check and test (e2e included)\n         --no-e2e skips the end-to-end test\n  e2e    the end-to-end test only\n  deps   only install what the tests need\n  modeles  write the templates of sample-data/modeles/"
+                "usage: cargo xtask <task>\n\n  app    install what is missing, then open DataJam Atelier\n  test   install what is missing, then run every check and test (e2e included)\n         --no-e2e skips the end-to-end test\n  e2e    the end-to-end test only (e2e NAME: the tests whose name contains NAME)\n  deps   only install what the tests need\n  modeles  write the templates of sample-data/modeles/"
             );
             return if task == "help" {
                 ExitCode::SUCCESS
@@ -120,7 +121,7 @@ fn test(args: &[String]) -> Result {
     } else if !cfg!(target_os = "linux") {
         eprintln!("xtask: end-to-end test skipped: it runs on Linux only for now (see README)");
     } else {
-        e2e()?;
+        e2e(None)?;
     }
     eprintln!("xtask: all checks passed in {:.0?}", started.elapsed());
     Ok(())
@@ -178,8 +179,9 @@ fn install_test_deps() -> Result {
 }
 
 /// The end-to-end test: the real app, driven through tauri-driver and WebKitWebDriver,
-/// in a virtual 1366×768 screen and its own session bus.
-fn e2e() -> Result {
+/// in a virtual 1366×768 screen and its own session bus. `filter`: only the tests whose
+/// name contains it.
+fn e2e(filter: Option<&str>) -> Result {
     if !cfg!(target_os = "linux") {
         return Err(
             "the end-to-end test runs on Linux (tauri-driver with WebKitWebDriver); on Windows it needs msedgedriver and is not automated yet, on macOS tauri-driver has no WebDriver"
@@ -224,6 +226,7 @@ fn e2e() -> Result {
                 "--test-threads=1",
                 "--nocapture",
             ])
+            .args(filter)
             .env("DISPLAY", &display)
             .env("NO_AT_BRIDGE", "1");
         #[cfg(unix)]

@@ -1,7 +1,7 @@
 // "Analyser": one workspace table, five tabs — the paged grid sorted by any column, the
-// step-by-step transformation (filter, compute, group, sort, limit) with the SQL it becomes,
-// charts with advice, inequality indicators with provinces normalised, and the read-only
-// SQL console. Every figure is computed by the core; this module only builds requests and
+// step-by-step transformation (filter, compute, group, sort, limit, pivot, join) with the
+// SQL it becomes, charts with advice, inequality indicators with provinces normalised, and
+// the read-only SQL console. Every figure is computed by the core; this module only builds requests and
 // renders answers.
 
 import { api } from '../api.js';
@@ -132,60 +132,224 @@ function gridTab(table) {
     box);
 }
 
-// ---------- pipeline: filter, compute, group, sort, limit ----------
+// ---------- pipeline: filter, compute, group, sort, limit, pivot, join ----------
 
+const OPS = ['filter', 'derive', 'group', 'sort', 'limit', 'pivot', 'join'];
 const FILTER_OPS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'contains', 'in', 'is_missing', 'not_missing'];
+const NO_VALUE = new Set(['is_missing', 'not_missing']);
 const DERIVE_OPS = ['add', 'sub', 'mul', 'div', 'percentage', 'per_1000', 'round', 'year'];
+const BINARY = new Set(['add', 'sub', 'mul', 'div', 'percentage', 'per_1000']);
 const AGG_FNS = ['count', 'sum', 'mean', 'median', 'min', 'max', 'share'];
-const AGG_NAMES = { count: 'effectif', sum: 'somme', mean: 'moyenne', median: 'mediane', min: 'min', max: 'max', share: 'part' };
+// Aggregates that may work on the rows themselves (no column), and those needing numbers.
+const ROW_AGGS = new Set(['count', 'share']);
+const NUMERIC_AGGS = new Set(['sum', 'mean', 'median', 'share']);
+const AGG_NAMES = { count: 'nombre', sum: 'somme', mean: 'moyenne', median: 'mediane', min: 'min', max: 'max', share: 'part' };
+const PIVOT_AGGS = ['sum', 'count', 'mean', 'median', 'min', 'max'];
+const JOIN_HOWS = ['left', 'inner'];
 
-// The step list and its "add a step" buttons; `pipeline()` reads what the trainee built.
-// Used by the Transformer tab and by data-task steps of a lesson.
+function tableColumns(info) {
+  return (info?.columns || []).map((c) => ({ name: c.name, label: c.label, type: c.column_type || c.type }));
+}
+
+// The name first (what steps, messages and solutions say), then the label if it differs.
+function columnOptions(cols, { numericOnly = false } = {}) {
+  return cols.filter((c) => !numericOnly || isNumeric(c))
+    .map((c) => [colName(c), colLabel(c) === colName(c) ? colName(c) : `${colName(c)} — ${colLabel(c)}`]);
+}
+
+// A <select> of `options` ([value, label]) showing `current`. A value that is not among
+// them (a column an earlier step no longer gives) stays, marked as missing (`unknown`), so
+// nothing changes behind the trainee's back; no value: the first option.
+function choice(options, current, attrs, unknown = (v) => t('an_gone', v)) {
+  const cur = current ?? '';
+  const opts = options.slice();
+  if (cur !== '' && !opts.some(([v]) => v === cur)) opts.push([cur, unknown(cur)]);
+  const sel = h('select', attrs, opts.map(([value, label]) => h('option', { value }, label)));
+  if (opts.some(([v]) => v === cur)) sel.value = cur;
+  else if (opts.length) sel.value = opts[0][0];
+  return sel;
+}
+
+// Checkboxes, one per column, in column order; `get()` (the list picked) keeps the order
+// of the clicks.
+function columnChecks(cls, cols, get, set, label) {
+  const names = cols.map(colName);
+  const extra = get().filter((p) => !names.includes(p)).map((p) => ({ name: p, label: t('an_gone', p) }));
+  return h('span', { class: `checks ${cls}`, role: 'group', 'aria-label': label }, cols.concat(extra).map((c) => h('label', { class: 'check' },
+    h('input', {
+      type: 'checkbox', value: colName(c), 'data-key': `${cls}-${colName(c)}`, checked: get().includes(colName(c)),
+      onchange: (e) => {
+        const picked = get().filter((x) => x !== colName(c));
+        set(e.target.checked ? picked.concat([colName(c)]) : picked);
+      },
+    }),
+    ' ', colLabel(c))));
+}
+
+// A text field whose every change (typing, or a clear by a test driver) reaches `set`.
+function textInput(attrs, value, set) {
+  const update = (e) => set(e.target.value);
+  return h('input', { ...attrs, value: value ?? '', oninput: update, onchange: update });
+}
+
+// A constant typed by the trainee: a number when it reads as one, else the text as typed
+// (the core reads "12,5" and "1 000" too, and explains what it cannot read).
+function constantValue(text) {
+  const s = String(text ?? '').trim();
+  const n = Number(s);
+  return s !== '' && Number.isFinite(n) && String(n) === s ? n : String(text ?? '');
+}
+
+function valueText(v) {
+  if (v === undefined || v === null) return '';
+  if (Array.isArray(v)) return v.map(valueText).join('; ');
+  return String(v);
+}
+
+// The step list and its "add a step" buttons; `pipeline()` reads what the trainee built,
+// `load(p)` puts any pipeline of the core back. Used by the Transformer tab and by data-task
+// steps of a lesson. The columns each step offers come from the core (`pipelineColumns`):
+// a join's or a pivot's new columns depend on the other table and on the data.
 export function pipelineEditor(table) {
   const steps = [];
   const list = h('ol', { class: 'pipeline-steps', id: 'pipeline-steps' });
+  // known[i]: the columns step i starts from, as the core last said.
+  let known = [tableColumns(table)];
+  let tables = null;
+  let timer = null;
+  let inFlight = 0;
+  let seq = 0;
+  let waiting = [];
+  const colsFor = (i) => known[Math.min(i, known.length - 1)];
+  const signature = (cols) => (cols || []).map((c) => `${colName(c)}:${colType(c)}`).join('|');
 
-  // Columns visible after the steps before `index`: derived columns add one, a group
-  // replaces them by its keys and aggregates.
-  function columnsBefore(index) {
-    let cols = table.columns.map((c) => ({ name: c.name, label: c.label, type: c.column_type || c.type }));
-    for (const s of steps.slice(0, index)) {
-      const v = s.read();
-      if (v.op === 'derive' && v.as) cols = cols.concat([{ name: v.as, label: v.as, type: 'number' }]);
-      if (v.op === 'group') {
-        cols = cols.filter((c) => v.by.includes(c.name))
-          .concat(v.aggregates.map((a) => ({ name: a.as, label: a.as, type: 'number' })));
-      }
+  const root = h('div', { class: 'pipeline-editor', 'data-busy': 'true' });
+  function busy() {
+    const b = timer !== null || inFlight > 0 || tables === null;
+    if (b) root.dataset.busy = 'true';
+    else {
+      delete root.dataset.busy;
+      waiting.splice(0).forEach((f) => f());
     }
-    return cols;
   }
 
-  function redraw() {
-    clear(list).append(...steps.map((s, i) => {
-      const editor = s.editor(columnsBefore(i));
-      return h('li', { class: 'pipeline-step', 'data-op': s.op },
-        editor,
-        h('button', { class: 'ghost remove-step', title: t('an_remove_step'), onclick: () => { steps.splice(i, 1); redraw(); } }, '✕'));
-    }));
+  // Renders step i again (its columns or its shape changed), keeping the focus on the same
+  // control, or on `focusKey`.
+  function renderAt(i, focusKey = null) {
+    const s = steps[i];
+    const active = document.activeElement;
+    const key = focusKey || (s.li && s.li.contains(active) ? active.dataset.key : null);
+    const cols = colsFor(i);
+    const out = known.length > i + 1 ? known[i + 1] : null;
+    const ctx = {
+      cols, out, tables, number: i + 1, source: table.name,
+      rerender: (k) => { renderAt(steps.indexOf(s), k); schedule(); },
+      changed: () => schedule(),
+    };
+    const li = h('li', { class: 'pipeline-step', 'data-op': s.op, 'data-index': i },
+      h('div', { class: 'step-body' }, stepEditor(s, ctx)),
+      h('button', {
+        class: 'ghost remove-step', 'data-key': 'remove', title: t('an_remove_step'), 'aria-label': `${t('an_remove_step')} (${i + 1})`,
+        onclick: () => removeStep(s),
+      }, '✕'));
+    s.sig = `${signature(cols)}>${s.op === 'pivot' || s.op === 'join' ? signature(out) : ''}`;
+    if (s.li && s.li.parentNode === list) list.replaceChild(li, s.li);
+    else list.append(li);
+    s.li = li;
+    if (key) li.querySelector(`[data-key="${CSS.escape(key)}"]`)?.focus();
+  }
+
+  function renderAll() {
+    clear(list);
+    for (const s of steps) s.li = null;
+    steps.forEach((_, i) => renderAt(i));
+  }
+
+  function removeStep(s) {
+    const i = steps.indexOf(s);
+    steps.splice(i, 1);
+    renderAll();
+    schedule();
+    const next = steps[i]?.li?.querySelector('.remove-step') || addRow.querySelector('.add-step');
+    next?.focus();
+  }
+
+  // Asks the core for the columns of every step, soon (changes come in bursts), and renders
+  // again the steps whose columns changed. A newer change makes an older answer useless.
+  function schedule() {
+    seq += 1;
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 25);
+    busy();
+  }
+  async function refresh() {
+    timer = null;
+    const mine = ++seq;
+    inFlight += 1;
+    busy();
+    let cols = null;
+    try {
+      cols = await api.pipelineColumns(table.name, pipeline());
+    } catch (_) {
+      cols = null; // the step editors keep what they had; running the pipeline will say why
+    }
+    inFlight -= 1;
+    if (mine === seq) {
+      if (Array.isArray(cols) && cols.length) known = cols;
+      const before = JSON.stringify(pipeline());
+      steps.forEach((s, i) => {
+        const out = known.length > i + 1 ? known[i + 1] : null;
+        if (s.sig !== `${signature(colsFor(i))}>${s.op === 'pivot' || s.op === 'join' ? signature(out) : ''}`) renderAt(i);
+      });
+      // A step drawn again may have taken its first column where it had none yet.
+      if (JSON.stringify(pipeline()) !== before) schedule();
+    }
+    busy();
+  }
+
+  function pipeline() {
+    return { steps: steps.map(readStep) };
   }
 
   const addRow = h('div', { class: 'row', id: 'pipeline-add' },
     h('span', {}, t('an_add_step')),
-    ['filter', 'derive', 'group', 'sort', 'limit'].map((op) =>
-      h('button', { class: 'add-step', 'data-op': op, onclick: () => { steps.push(makeStep(op, redraw)); redraw(); } }, t('an_op_' + op))));
-  // Puts a pipeline (the core's JSON, e.g. a trainee's last answer) back in the editor.
-  // Steps the editor cannot show (pivot, join, several conditions) leave it as it is.
+    OPS.map((op) => h('button', {
+      class: 'add-step', 'data-op': op, title: t('an_op_help_' + op),
+      onclick: () => {
+        steps.push(newStep(op));
+        renderAt(steps.length - 1);
+        schedule();
+        steps[steps.length - 1].li.querySelector('select, input')?.focus();
+      },
+    }, t('an_op_' + op))));
+  root.append(list, addRow);
+  // Any change may change the columns of the steps after it (a pivot's depend on the data).
+  root.addEventListener('change', () => schedule());
+
+  api.listTables().then((ts) => { tables = ts; }, () => { tables = []; }).then(() => {
+    steps.forEach((s, i) => { if (s.op === 'join') renderAt(i); });
+    schedule();
+  });
+
+  // Puts a pipeline (the core's JSON, e.g. a trainee's last answer) back in the editor:
+  // any step the core knows. False, and the editor unchanged, for anything else.
   function load(p) {
-    const inits = (p && Array.isArray(p.steps) ? p.steps : []).map(stepInit);
-    if (!inits.length || inits.some((x) => !x)) return false;
-    steps.splice(0, steps.length, ...inits.map(([op, init]) => makeStep(op, redraw, init)));
-    redraw();
+    const raw = Array.isArray(p?.steps) ? p.steps : null;
+    if (!raw || !raw.length) return false;
+    const loaded = raw.map(stepFromJson);
+    if (loaded.some((x) => !x)) return false;
+    steps.splice(0, steps.length, ...loaded);
+    known = [known[0]];
+    renderAll();
+    schedule();
     return true;
   }
   return {
-    element: h('div', { class: 'pipeline-editor' }, list, addRow),
-    pipeline: () => ({ steps: steps.map((s) => s.read()) }),
+    element: root,
+    pipeline,
     load,
+    // Resolves once the columns of every step have come back from the core.
+    whenIdle: () => new Promise((resolve) => { if (root.dataset.busy) waiting.push(resolve); else resolve(); }),
   };
 }
 
@@ -201,7 +365,7 @@ export function pipelineResult(res) {
 function pipelineTab(table) {
   const editor = pipelineEditor(table);
   const result = h('div', { id: 'pipeline-result' });
-  const nameInput = h('input', { id: 'pipeline-save-name', placeholder: t('an_new_table_name'), maxlength: 60 });
+  const nameInput = h('input', { id: 'pipeline-save-name', placeholder: t('an_new_table_name'), 'aria-label': t('an_new_table_name'), maxlength: 60 });
   async function run() {
     const res = await guard(() => api.runPipeline(table.name, editor.pipeline()));
     if (!res) return;
@@ -222,112 +386,304 @@ function pipelineTab(table) {
     result);
 }
 
-// One step of the pipeline: its editor (rebuilt when earlier steps change the columns)
-// and `read()`, the step as the core's pipeline JSON wants it.
-function makeStep(op, changed, init = null) {
-  const v = { op };
-  if (op === 'filter') Object.assign(v, { column: '', cmp: 'eq', value: '' });
-  if (op === 'derive') Object.assign(v, { as: '', fn: 'div', a: '', b: '', constant: '' });
-  if (op === 'group') Object.assign(v, { by: [], aggregates: [{ fn: 'count', column: '', as: 'effectif' }] });
-  if (op === 'sort') Object.assign(v, { column: '', desc: true });
-  if (op === 'limit') Object.assign(v, { n: 10 });
-  if (init) Object.assign(v, init);
-  const set = (k, redraw = false) => (e) => { v[k] = e.target.type === 'checkbox' ? e.target.checked : e.target.value; if (redraw) changed(); };
-  const pick = (sel, value) => { if (value) sel.value = value; else if (sel.options.length) sel.value = sel.options[0].value; return sel; };
+// ----- one step: its state, its JSON, its editor -----
 
-  function editor(cols) {
-    if (op === 'filter') {
-      const col = pick(columnSelect(cols, { class: 'filter-column', onchange: set('column') }), v.column);
-      v.column = col.value;
-      const cmp = h('select', { class: 'filter-op', onchange: set('cmp', true) }, FILTER_OPS.map((o) => h('option', { value: o, selected: o === v.cmp }, t('an_cmp_' + o))));
-      const needsValue = !['is_missing', 'not_missing'].includes(v.cmp);
-      return h('div', { class: 'row' }, h('strong', {}, t('an_op_filter')), col, cmp,
-        needsValue ? h('input', { class: 'filter-value', value: v.value, placeholder: v.cmp === 'in' ? t('an_in_placeholder') : t('an_value'), oninput: set('value') }) : null);
-    }
-    if (op === 'derive') {
-      const a = pick(columnSelect(cols, { class: 'derive-a', onchange: set('a') }), v.a);
-      v.a = a.value;
-      const fn = h('select', { class: 'derive-fn', onchange: set('fn', true) }, DERIVE_OPS.map((o) => h('option', { value: o, selected: o === v.fn }, t('an_fn_' + o))));
-      const binary = ['add', 'sub', 'mul', 'div', 'percentage', 'per_1000'].includes(v.fn);
-      const b = binary ? columnSelect(cols, { class: 'derive-b', onchange: set('b') }, { empty: t('an_constant') }) : null;
-      if (b) b.value = v.b;
-      const constant = (v.fn === 'round' || (binary && !v.b))
-        ? h('input', { class: 'derive-constant small-input', type: 'number', step: 'any', value: v.constant, placeholder: v.fn === 'round' ? '0' : '1', oninput: set('constant') })
-        : null;
-      if (b) b.addEventListener('change', () => changed());
-      return h('div', { class: 'row' }, h('strong', {}, t('an_op_derive')),
-        h('input', { class: 'derive-name', value: v.as, placeholder: t('an_new_column'), oninput: set('as'), onchange: () => changed() }),
-        '=', fn, a, b, constant);
-    }
-    if (op === 'group') {
-      const by = h('span', { class: 'group-by' }, cols.map((c) => h('label', { class: 'check' },
-        h('input', { type: 'checkbox', value: colName(c), checked: v.by.includes(colName(c)), onchange: (e) => { v.by = e.target.checked ? v.by.concat([colName(c)]) : v.by.filter((x) => x !== colName(c)); } }),
-        ' ', colLabel(c))));
-      const aggs = v.aggregates.map((a, i) => {
-        const fn = h('select', { class: 'agg-fn', onchange: (e) => { a.fn = e.target.value; changed(); } }, AGG_FNS.map((f) => h('option', { value: f, selected: f === a.fn }, t('an_agg_' + f))));
-        const col = a.fn === 'count' ? null : pick(columnSelect(cols, { class: 'agg-column', onchange: (e) => { a.column = e.target.value; changed(); } }, { numericOnly: true }), a.column);
-        if (col) a.column = col.value;
-        // Until the trainee names it, the result column is named after its calculation.
-        if (!a.named) a.as = a.fn === 'count' ? 'effectif' : `${AGG_NAMES[a.fn]}_${a.column}`;
-        return h('div', { class: 'row agg' }, fn, col, '→',
-          h('input', { class: 'agg-as', value: a.as, oninput: (e) => { a.as = e.target.value; a.named = true; }, onchange: () => changed() }),
-          v.aggregates.length > 1 ? h('button', { class: 'ghost', onclick: () => { v.aggregates.splice(i, 1); changed(); } }, '✕') : null);
-      });
-      return h('div', {}, h('div', { class: 'row' }, h('strong', {}, t('an_op_group')), by), aggs,
-        h('button', { class: 'add-agg', onclick: () => { v.aggregates.push({ fn: 'sum', column: '', as: `valeur_${v.aggregates.length + 1}` }); changed(); } }, t('an_add_agg')));
-    }
-    if (op === 'sort') {
-      const col = pick(columnSelect(cols, { class: 'sort-column', onchange: set('column') }), v.column);
-      v.column = col.value;
-      return h('div', { class: 'row' }, h('strong', {}, t('an_op_sort')), col,
-        h('label', { class: 'check' }, h('input', { type: 'checkbox', class: 'sort-desc', checked: v.desc, onchange: set('desc') }), ' ', t('an_desc')));
-    }
-    return h('div', { class: 'row' }, h('strong', {}, t('an_op_limit')),
-      h('input', { class: 'limit-n small-input', type: 'number', min: 1, value: v.n, oninput: set('n') }), t('an_rows_word'));
-  }
+const newCondition = () => ({ column: '', cmp: 'eq', value: '' });
+const newAggregate = (fn = 'count') => ({ fn, column: '', as: '', named: false });
+const newSortKey = () => ({ column: '', desc: true });
 
-  function read() {
-    if (op === 'filter') {
-      const value = v.cmp === 'in' ? v.value.split(';').map((x) => x.trim()).filter(Boolean) : v.value;
-      return ['is_missing', 'not_missing'].includes(v.cmp)
-        ? { op, conditions: [{ column: v.column, cmp: v.cmp }] }
-        : { op, conditions: [{ column: v.column, cmp: v.cmp, value }] };
-    }
-    if (op === 'derive') {
-      const binary = ['add', 'sub', 'mul', 'div', 'percentage', 'per_1000'].includes(v.fn);
-      const right = v.b ? { column: v.b } : { value: Number(String(v.constant).replace(',', '.')) || (v.fn === 'round' ? 0 : 1) };
-      return { op, as: v.as || 'calcul', fn: v.fn, a: { column: v.a }, ...(binary || v.fn === 'round' ? { b: right } : {}) };
-    }
-    if (op === 'group') {
-      return { op, by: v.by, aggregates: v.aggregates.map((a) => (a.fn === 'count' ? { fn: 'count', as: a.as } : { fn: a.fn, column: a.column, as: a.as })) };
-    }
-    if (op === 'sort') return { op, keys: [{ column: v.column, desc: v.desc }] };
-    return { op, n: Number(v.n) || 10 };
-  }
-  return { op, editor, read };
+function newStep(op) {
+  const v = {
+    filter: () => ({ match: 'all', conditions: [newCondition()] }),
+    // An operand's column '' is a constant; null is "not chosen yet" (the first column).
+    derive: () => ({ as: '', fn: 'div', a: { column: null, value: '' }, b: { column: '', value: '' } }),
+    group: () => ({ by: [], aggregates: [newAggregate()] }),
+    sort: () => ({ keys: [newSortKey()] }),
+    limit: () => ({ n: 10 }),
+    pivot: () => ({ index: [], columns: '', values: '', agg: 'sum' }),
+    join: () => ({ table: '', left_on: '', right_on: '', how: 'left' }),
+  }[op]();
+  return { op, v };
 }
 
-// One step of the core's pipeline JSON as [op, editor state], or null when the editor
-// cannot show it.
-function stepInit(s) {
-  if (!s || typeof s !== 'object') return null;
-  if (s.op === 'filter' && Array.isArray(s.conditions) && s.conditions.length === 1) {
-    const c = s.conditions[0];
-    const value = Array.isArray(c.value) ? c.value.join('; ') : (c.value ?? '');
-    return ['filter', { column: c.column, cmp: c.cmp, value: String(value) }];
+// One step of the core's pipeline JSON as editor state, or null for an unknown op.
+function stepFromJson(s) {
+  if (!s || typeof s !== 'object' || !OPS.includes(s.op)) return null;
+  const step = newStep(s.op);
+  const v = step.v;
+  const operand = (o) => (o && o.column !== undefined && o.column !== null
+    ? { column: String(o.column), value: '' }
+    : { column: '', value: valueText(o?.value) });
+  if (s.op === 'filter') {
+    v.match = s.match === 'any' ? 'any' : 'all';
+    v.conditions = (Array.isArray(s.conditions) ? s.conditions : []).map((c) => ({
+      column: c?.column ?? '', cmp: c?.cmp ?? 'eq', value: valueText(c?.value),
+    }));
   }
-  if (s.op === 'derive' && s.a && s.a.column !== undefined) {
-    const b = s.b || {};
-    return ['derive', { as: s.as, fn: s.fn, a: s.a.column, b: b.column ?? '', constant: b.value !== undefined ? String(b.value) : '' }];
+  if (s.op === 'derive') {
+    Object.assign(v, { as: s.as ?? '', fn: s.fn ?? 'div', a: operand(s.a) });
+    v.b = s.b ? operand(s.b) : { column: '', value: '' };
   }
-  if (s.op === 'group' && Array.isArray(s.by)) {
-    return ['group', { by: s.by.slice(), aggregates: (s.aggregates || []).map((a) => ({ fn: a.fn, column: a.column ?? '', as: a.as, named: true })) }];
+  if (s.op === 'group') {
+    v.by = Array.isArray(s.by) ? s.by.slice() : [];
+    v.aggregates = (Array.isArray(s.aggregates) ? s.aggregates : []).map((a) => ({
+      fn: a?.fn ?? 'count', column: a?.column ?? '', as: a?.as ?? '', named: true,
+    }));
   }
-  if (s.op === 'sort' && Array.isArray(s.keys) && s.keys.length === 1) {
-    return ['sort', { column: s.keys[0].column, desc: !!s.keys[0].desc }];
+  if (s.op === 'sort') v.keys = (Array.isArray(s.keys) ? s.keys : []).map((k) => ({ column: k?.column ?? '', desc: !!k?.desc }));
+  if (s.op === 'limit') v.n = s.n ?? 10;
+  if (s.op === 'pivot') {
+    Object.assign(v, { index: Array.isArray(s.index) ? s.index.slice() : [], columns: s.columns ?? '', values: s.values ?? '', agg: s.agg ?? 'sum' });
   }
-  if (s.op === 'limit') return ['limit', { n: s.n }];
-  return null;
+  if (s.op === 'join') Object.assign(v, { table: s.table ?? '', left_on: s.left_on ?? '', right_on: s.right_on ?? '', how: s.how ?? 'left' });
+  return step;
+}
+
+// The step as the core's pipeline JSON wants it.
+function readStep(s) {
+  const { op, v } = s;
+  if (op === 'filter') {
+    const conditions = v.conditions.map((c) => {
+      if (NO_VALUE.has(c.cmp)) return { column: c.column, cmp: c.cmp };
+      const value = c.cmp === 'in' ? c.value.split(';').map((x) => x.trim()).filter(Boolean) : c.value;
+      return { column: c.column, cmp: c.cmp, value };
+    });
+    return v.match === 'any' ? { op, match: 'any', conditions } : { op, conditions };
+  }
+  if (op === 'derive') {
+    // An empty constant reads as its placeholder: 1 (0 decimals for a rounding).
+    const operand = (o) => (o.column ? { column: o.column } : { value: String(o.value).trim() === '' ? 1 : constantValue(o.value) });
+    const out = { op, as: v.as || 'calcul', fn: v.fn, a: operand(v.a) };
+    if (BINARY.has(v.fn)) out.b = operand(v.b);
+    if (v.fn === 'round' && String(v.b.value).trim() !== '') out.b = { value: constantValue(v.b.value) };
+    return out;
+  }
+  if (op === 'group') {
+    return {
+      op, by: v.by.slice(),
+      aggregates: v.aggregates.map((a) => {
+        const out = { fn: a.fn };
+        if (a.column) out.column = a.column;
+        if (a.as.trim()) out.as = a.as;
+        return out;
+      }),
+    };
+  }
+  if (op === 'sort') return { op, keys: v.keys.map((k) => ({ column: k.column, desc: k.desc })) };
+  if (op === 'limit') {
+    const n = Number(v.n);
+    return { op, n: Number.isInteger(n) && n >= 0 ? n : 10 };
+  }
+  if (op === 'pivot') return { op, index: v.index.slice(), columns: v.columns, values: v.values, agg: v.agg };
+  return { op, table: v.table, left_on: v.left_on, right_on: v.right_on, how: v.how };
+}
+
+// The name a calculation gets until the trainee names it.
+function autoName(a) {
+  if (!a.column) return a.fn === 'share' ? 'part' : 'effectif';
+  return `${AGG_NAMES[a.fn] || a.fn}_${a.column}`;
+}
+
+function stepTitle(op, n) {
+  return h('strong', { class: 'step-title' }, `${n}. ${t('an_op_' + op)}`);
+}
+
+function removeButton(cls, label, onclick) {
+  return h('button', { class: `ghost ${cls}`, title: label, 'aria-label': label, onclick }, '✕');
+}
+
+// The controls of one step, for the columns `ctx.cols` it starts from.
+function stepEditor(s, ctx) {
+  const { op, v } = s;
+  const { cols, rerender, changed } = ctx;
+  const colOpts = columnOptions(cols);
+
+  if (op === 'filter') {
+    const rows = v.conditions.map((c, i) => {
+      const col = choice(colOpts, c.column, { class: 'filter-column', 'data-key': `c${i}-column`, 'aria-label': t('an_column'), onchange: (e) => { c.column = e.target.value; } });
+      c.column = col.value;
+      const cmp = choice(FILTER_OPS.map((o) => [o, t('an_cmp_' + o)]), c.cmp, {
+        class: 'filter-op', 'data-key': `c${i}-cmp`, 'aria-label': t('an_comparison'),
+        onchange: (e) => { c.cmp = e.target.value; rerender(); },
+      });
+      c.cmp = cmp.value;
+      const value = NO_VALUE.has(c.cmp) ? null : textInput({
+        class: 'filter-value', 'data-key': `c${i}-value`, 'aria-label': t('an_value'),
+        placeholder: c.cmp === 'in' ? t('an_in_placeholder') : t('an_value'),
+      }, c.value, (x) => { c.value = x; });
+      return h('div', { class: 'row condition', 'data-index': i },
+        h('span', { class: 'connector' }, i === 0 ? t('an_where') : t(v.match === 'any' ? 'an_or' : 'an_and')),
+        col, cmp, value,
+        v.conditions.length > 1
+          ? removeButton('remove-condition', t('an_remove_condition', i + 1), () => { v.conditions.splice(i, 1); rerender(`c${Math.max(0, i - 1)}-column`); })
+          : null);
+    });
+    const match = v.conditions.length > 1
+      ? h('label', { class: 'inline-field' }, t('an_match'), ' ', choice([['all', t('an_match_all')], ['any', t('an_match_any')]], v.match, {
+          class: 'filter-match', 'data-key': 'match', onchange: (e) => { v.match = e.target.value; rerender(); },
+        }))
+      : null;
+    return h('div', { class: 'step-filter' },
+      h('div', { class: 'row' }, stepTitle(op, ctx.number), match),
+      h('div', { class: 'conditions' }, rows),
+      h('button', {
+        class: 'add-condition small-button', 'data-key': 'add-condition',
+        onclick: () => { v.conditions.push(newCondition()); rerender(`c${v.conditions.length - 1}-column`); },
+      }, t('an_add_condition')));
+  }
+
+  if (op === 'derive') {
+    const operand = (o, which, { constantFirst }) => {
+      const constant = ['', t('an_constant')];
+      const opts = constantFirst ? [constant, ...colOpts] : [...colOpts, constant];
+      const sel = choice(opts, o.column, {
+        class: `derive-${which}`, 'data-key': `derive-${which}`, 'aria-label': t(`an_operand_${which}`),
+        onchange: (e) => { o.column = e.target.value; rerender(); },
+      });
+      o.column = sel.value;
+      const cls = which === 'a' ? 'derive-a-value' : 'derive-constant';
+      const input = o.column === '' ? textInput({
+        class: `${cls} small-input`, 'data-key': cls, inputmode: 'decimal', 'aria-label': t('an_constant_value'), placeholder: '1',
+      }, o.value, (x) => { o.value = x; }) : null;
+      return [sel, input];
+    };
+    const fn = choice(DERIVE_OPS.map((o) => [o, t('an_fn_' + o)]), v.fn, {
+      class: 'derive-fn', 'data-key': 'derive-fn', 'aria-label': t('an_calculation'),
+      onchange: (e) => { v.fn = e.target.value; rerender(); },
+    });
+    v.fn = fn.value;
+    const a = operand(v.a, 'a', { constantFirst: false });
+    let b = [];
+    if (BINARY.has(v.fn)) b = operand(v.b, 'b', { constantFirst: true });
+    if (v.fn === 'round') {
+      b = [h('span', {}, t('an_decimals')), textInput({
+        class: 'derive-constant small-input', 'data-key': 'derive-constant', inputmode: 'numeric', 'aria-label': t('an_decimals'), placeholder: '0',
+      }, v.b.value, (x) => { v.b.value = x; })];
+    }
+    return h('div', { class: 'step-derive' },
+      h('div', { class: 'row' }, stepTitle(op, ctx.number),
+        textInput({ class: 'derive-name', 'data-key': 'derive-name', placeholder: t('an_new_column'), 'aria-label': t('an_new_column') }, v.as, (x) => { v.as = x; }),
+        '=', fn),
+      h('div', { class: 'row operands' }, h('span', { class: 'operand-name' }, 'a'), a,
+        BINARY.has(v.fn) ? h('span', { class: 'operand-name' }, 'b') : null, b));
+  }
+
+  if (op === 'group') {
+    const by = columnChecks('group-by', cols, () => v.by, (picked) => { v.by = picked; changed(); }, t('an_op_group'));
+    const aggs = v.aggregates.map((a, i) => {
+      // « nombre de » lignes, or of the values of a column that are not empty.
+      const fn = choice(AGG_FNS.map((f) => [f, t(f === 'count' ? 'an_agg_count_of' : 'an_agg_' + f)]), a.fn, {
+        class: 'agg-fn', 'data-key': `agg${i}-fn`, 'aria-label': t('an_calculation'),
+        onchange: (e) => { a.fn = e.target.value; rerender(); },
+      });
+      a.fn = fn.value;
+      const opts = [
+        ...(ROW_AGGS.has(a.fn) ? [['', t('an_all_rows')]] : []),
+        ...columnOptions(cols, { numericOnly: NUMERIC_AGGS.has(a.fn) }),
+      ];
+      const col = choice(opts, a.column, {
+        class: 'agg-column', 'data-key': `agg${i}-column`, 'aria-label': t('an_column'),
+        onchange: (e) => { a.column = e.target.value; rerender(); },
+      });
+      a.column = col.value;
+      // Until the trainee names it, the result column is named after its calculation.
+      if (!a.named) a.as = autoName(a);
+      return h('div', { class: 'row agg', 'data-index': i }, fn, col, '→',
+        textInput({ class: 'agg-as', 'data-key': `agg${i}-as`, 'aria-label': t('an_result_name'), placeholder: t('an_auto_name') }, a.as, (x) => { a.as = x; a.named = true; }),
+        removeButton('remove-agg', t('an_remove_agg', i + 1), () => { v.aggregates.splice(i, 1); rerender(v.aggregates.length ? `agg${Math.max(0, i - 1)}-fn` : 'add-agg'); }));
+    });
+    return h('div', { class: 'step-group' },
+      h('div', { class: 'row' }, stepTitle(op, ctx.number), h('span', {}, t('an_group_by')), by),
+      h('div', { class: 'aggs' }, aggs),
+      h('button', {
+        class: 'add-agg small-button', 'data-key': 'add-agg',
+        onclick: () => { v.aggregates.push(newAggregate('sum')); rerender(`agg${v.aggregates.length - 1}-fn`); },
+      }, t('an_add_agg')));
+  }
+
+  if (op === 'sort') {
+    const keys = v.keys.map((k, i) => {
+      const col = choice(colOpts, k.column, { class: 'sort-column', 'data-key': `k${i}-column`, 'aria-label': t('an_column'), onchange: (e) => { k.column = e.target.value; } });
+      k.column = col.value;
+      return h('div', { class: 'row sort-key', 'data-index': i },
+        h('span', { class: 'connector' }, i === 0 ? t('an_sort_by_word') : t('an_then_by')),
+        col,
+        h('label', { class: 'check' }, h('input', { type: 'checkbox', class: 'sort-desc', 'data-key': `k${i}-desc`, checked: k.desc, onchange: (e) => { k.desc = e.target.checked; } }), ' ', t('an_desc')),
+        v.keys.length > 1 ? removeButton('remove-sort-key', t('an_remove_key', i + 1), () => { v.keys.splice(i, 1); rerender(`k${Math.max(0, i - 1)}-column`); }) : null);
+    });
+    return h('div', { class: 'step-sort' },
+      h('div', { class: 'row' }, stepTitle(op, ctx.number)),
+      h('div', { class: 'sort-keys' }, keys),
+      h('button', {
+        class: 'add-sort-key small-button', 'data-key': 'add-sort-key',
+        onclick: () => { v.keys.push(newSortKey()); rerender(`k${v.keys.length - 1}-column`); },
+      }, t('an_add_sort_key')));
+  }
+
+  if (op === 'limit') {
+    return h('div', { class: 'row step-limit' }, stepTitle(op, ctx.number),
+      textInput({ class: 'limit-n small-input', 'data-key': 'limit-n', type: 'number', min: 0, 'aria-label': t('an_rows_count') }, String(v.n), (x) => { v.n = x; }),
+      t('an_rows_word'));
+  }
+
+  if (op === 'pivot') {
+    const index = columnChecks('pivot-index', cols, () => v.index, (picked) => { v.index = picked; changed(); }, t('an_pivot_index'));
+    const spread = choice(colOpts, v.columns, { class: 'pivot-columns', 'data-key': 'pivot-columns', onchange: (e) => { v.columns = e.target.value; } });
+    v.columns = spread.value;
+    const agg = choice(PIVOT_AGGS.map((f) => [f, t(f === 'count' ? 'an_agg_count_values' : 'an_agg_' + f)]), v.agg, {
+      class: 'pivot-agg', 'data-key': 'pivot-agg', onchange: (e) => { v.agg = e.target.value; rerender(); },
+    }, (x) => x); // `share`, which the core reads as a mean here, is kept as written
+    v.agg = agg.value;
+    const values = choice(columnOptions(cols, { numericOnly: NUMERIC_AGGS.has(v.agg) }), v.values, {
+      class: 'pivot-values', 'data-key': 'pivot-values', onchange: (e) => { v.values = e.target.value; },
+    });
+    v.values = values.value;
+    return h('div', { class: 'step-pivot' },
+      h('div', { class: 'row' }, stepTitle(op, ctx.number), h('span', { class: 'muted' }, t('an_pivot_intro'))),
+      h('div', { class: 'row' }, h('span', {}, t('an_pivot_index')), index),
+      h('div', { class: 'row' }, field(t('an_pivot_columns'), spread), field(t('an_pivot_agg'), agg), field(t('an_pivot_values'), values)),
+      newColumnsNote(cols, ctx.out));
+  }
+
+  // join
+  const all = ctx.tables || [];
+  const rightColumns = () => tableColumns(all.find((x) => x.name === v.table)).map(colName);
+  // The keys: a column of the same name on both sides, if there is one.
+  const matchKeys = () => {
+    const right = rightColumns();
+    const same = (a) => right.find((r) => r.toLowerCase() === String(a).toLowerCase());
+    if (same(v.left_on)) v.right_on = same(v.left_on);
+    else {
+      const common = cols.map(colName).find((c) => same(c));
+      if (common) { v.left_on = common; v.right_on = same(common); } else v.right_on = '';
+    }
+  };
+  // Another table than the one worked on comes first.
+  const tableOpts = all.filter((x) => x.name !== ctx.source).concat(all.filter((x) => x.name === ctx.source)).map((x) => [x.name, x.name]);
+  const tableSel = choice(tableOpts, v.table, {
+    class: 'join-table', 'data-key': 'join-table',
+    onchange: (e) => { v.table = e.target.value; matchKeys(); rerender(); },
+  });
+  if (!v.table && tableSel.value) { v.table = tableSel.value; matchKeys(); }
+  const info = all.find((x) => x.name === v.table);
+  const left = choice(colOpts, v.left_on, { class: 'join-left', 'data-key': 'join-left', onchange: (e) => { v.left_on = e.target.value; } });
+  v.left_on = left.value;
+  const right = choice(columnOptions(tableColumns(info)), v.right_on, { class: 'join-right', 'data-key': 'join-right', onchange: (e) => { v.right_on = e.target.value; } });
+  v.right_on = right.value;
+  const how = choice(JOIN_HOWS.map((x) => [x, t('an_join_how_' + x)]), v.how, { class: 'join-how', 'data-key': 'join-how', onchange: (e) => { v.how = e.target.value; } });
+  v.how = how.value;
+  return h('div', { class: 'step-join' },
+    h('div', { class: 'row' }, stepTitle(op, ctx.number), field(t('an_join_table'), tableSel)),
+    h('div', { class: 'row' }, field(t('an_join_left'), left), h('span', { class: 'equals' }, '='), field(t('an_join_right'), right), field(t('an_join_how'), how)),
+    newColumnsNote(cols, ctx.out));
+}
+
+// "New columns: F, M", from what the core says the step gives.
+function newColumnsNote(before, after) {
+  if (!after) return null;
+  const old = new Set(before.map(colName));
+  const added = after.map(colName).filter((n) => !old.has(n));
+  return h('p', { class: 'muted small step-output' }, added.length ? t('an_new_columns', added.join(', ')) : t('an_no_new_columns'));
 }
 
 // ---------- charts, with advice ----------
@@ -346,6 +702,17 @@ export function chartEditor(table, { withSource = true } = {}) {
   const y = columnSelect(cols, { id: 'chart-y' }, { empty: t('an_none') });
   const agg = h('select', { id: 'chart-agg' }, CHART_AGGS.map((a) => h('option', { value: a }, t('an_agg_' + a))));
   const group = columnSelect(cols, { id: 'chart-group' }, { empty: t('an_none') });
+  // Bars can be sorted by value; a Lorenz curve can be weighted (people per row).
+  const sort = h('input', { type: 'checkbox', id: 'chart-sort' });
+  const weight = columnSelect(cols, { id: 'chart-weight' }, { empty: t('an_none'), numericOnly: true });
+  const sortField = h('label', { class: 'check', id: 'chart-sort-field' }, sort, ' ', t('an_sort_bars'));
+  const weightField = field(t('an_chart_weight'), weight);
+  function shapeFields() {
+    sortField.hidden = !['bar', 'hbar', 'grouped', 'stacked'].includes(kind.value);
+    weightField.hidden = kind.value !== 'lorenz';
+  }
+  kind.addEventListener('change', shapeFields);
+  shapeFields();
   const title = h('input', { id: 'chart-title', placeholder: t('an_chart_title') });
   const source = h('input', { id: 'chart-source', value: table.source_file, placeholder: t('an_chart_source') });
   const figure = h('figure', { class: 'chart', id: 'analyse-chart' });
@@ -359,6 +726,8 @@ export function chartEditor(table, { withSource = true } = {}) {
     return {
       kind: kind.value, x: x.value, y: y.value || null, agg: y.value ? agg.value : 'count',
       group: group.value || null, title: title.value.trim() || null, source: source.value.trim() || null,
+      sort: !sortField.hidden && sort.checked,
+      weight: !weightField.hidden && weight.value ? weight.value : null,
     };
   }
   async function draw() {
@@ -373,7 +742,7 @@ export function chartEditor(table, { withSource = true } = {}) {
     clear(advice).append(...list.map((a) => h('li', {},
       h('button', {
         class: 'link use-advice', 'data-kind': a.kind,
-        onclick: () => { kind.value = a.kind; if (a.x) x.value = a.x; if (a.y) y.value = a.y; draw(); },
+        onclick: () => { kind.value = a.kind; shapeFields(); if (a.x) x.value = a.x; if (a.y) y.value = a.y; draw(); },
       }, t('an_kind_' + a.kind)), ' — ', a.reason)));
   }
   advise();
@@ -381,15 +750,18 @@ export function chartEditor(table, { withSource = true } = {}) {
     h('div', { class: 'row' }, field(t('an_question'), question)),
     advice,
     h('div', { class: 'row wrap' },
-      field(t('an_kind'), kind), field(t('an_x'), x), field(t('an_y'), y), field(t('an_agg'), agg), field(t('an_group'), group)),
+      field(t('an_kind'), kind), field(t('an_x'), x), field(t('an_y'), y), field(t('an_agg'), agg), field(t('an_group'), group),
+      weightField, sortField),
     h('div', { class: 'row wrap' }, field(t('an_chart_title'), title), withSource ? field(t('an_chart_source'), source) : null,
       h('button', { class: 'primary', id: 'chart-draw', onclick: draw }, t('an_draw'))),
     figure, notes);
   // Puts a request back in the form (a chart-task step redrawn after a correct answer).
   function set(r) {
-    for (const [el, v] of [[kind, r.kind], [x, r.x], [y, r.y ?? ''], [agg, r.agg], [group, r.group ?? ''], [title, r.title ?? '']]) {
+    for (const [el, v] of [[kind, r.kind], [x, r.x], [y, r.y ?? ''], [agg, r.agg], [group, r.group ?? ''], [title, r.title ?? ''], [weight, r.weight ?? '']]) {
       if (v !== undefined && v !== null) el.value = v;
     }
+    sort.checked = r.sort === true;
+    shapeFields();
   }
   return { element, request, draw, notes, set };
 }

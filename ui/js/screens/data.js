@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { guard, go } from '../main.js';
+import { detectionSummary, previewTable, warningsList } from '../preview.js';
 
 const TYPES = ['integer', 'number', 'boolean', 'date', 'datetime', 'text'];
 
@@ -38,30 +39,8 @@ export async function dataScreen() {
   return root;
 }
 
-// A preview value as the trainee reads numbers: 45,5 and 1 250 in French.
-function cell(v) {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return v.toLocaleString(document.documentElement.lang === 'en' ? 'en' : 'fr-FR', { maximumFractionDigits: 6 });
-  if (typeof v === 'boolean') return v ? t('yes') : t('no');
-  return String(v);
-}
-
 function fileName(path) {
   return path.split(/[\\/]/).pop();
-}
-
-function detectionSummary(p) {
-  const parts = [];
-  if (p.format === 'csv') {
-    parts.push(t('fmt_text'));
-    if (p.encoding) parts.push(t('encoding', p.encoding));
-    if (p.delimiter) parts.push(t('delimiter', p.delimiter === '\t' ? t('tab') : p.delimiter));
-  } else {
-    parts.push(t('fmt_workbook', p.format.toUpperCase()));
-    if (p.sheet) parts.push(t('sheet_name', p.sheet));
-  }
-  parts.push(p.header_row ? t('header_at', p.header_row) : t('no_header'));
-  return parts.join(' · ');
 }
 
 // The preview-then-import flow for one file.
@@ -83,7 +62,7 @@ async function startImport(panel, path, done) {
     const headerInput = h('input', { id: 'import-header-row', type: 'number', min: 1, value: p.header_row || '', class: 'small-input' });
     const tableInput = h('input', { id: 'import-table', value: options.table ?? '', placeholder: t('table_name_auto'), maxlength: 60 });
 
-    const typeRow = p.columns.map((c) => {
+    const typeCell = (c) => {
       const current = options.types[c.name] ?? c.type;
       const select = h('select', {
         class: 'type-select', 'data-column': c.name,
@@ -93,7 +72,7 @@ async function startImport(panel, path, done) {
         },
       }, TYPES.map((ty) => h('option', { value: ty, selected: ty === current }, t('type_' + ty))));
       return h('th', {}, select);
-    });
+    };
 
     const progress = h('progress', { id: 'import-progress', max: 1, value: 0, hidden: true });
     const status = h('p', { id: 'import-status', role: 'status' });
@@ -125,12 +104,8 @@ async function startImport(panel, path, done) {
         h('label', {}, t('header_row'), ' ', headerInput),
         h('button', { id: 'import-refresh', onclick: () => { options.headerRow = Number(headerInput.value) || null; options.types = {}; showPreview(); } }, t('refresh')),
         h('label', {}, t('table_name'), ' ', tableInput)),
-      h('div', { class: 'table-scroll' },
-        h('table', { class: 'grid', id: 'import-columns' },
-          h('thead', {},
-            h('tr', {}, p.columns.map((c) => h('th', { title: c.name }, c.label))),
-            h('tr', { class: 'types' }, typeRow)),
-          h('tbody', {}, p.rows.map((row) => h('tr', {}, row.map((v) => h('td', { class: typeof v === 'number' ? 'num' : null }, cell(v)))))))),
+      previewTable(p, { id: 'import-columns', typeCell }),
+      warningsList(p.warnings, { open: p.warnings.length <= 3, id: 'import-preview-warnings' }),
       h('div', { class: 'row' }, importButton, h('button', { onclick: () => clear(panel) }, t('cancel')), progress, status),
     );
   }
@@ -138,9 +113,7 @@ async function startImport(panel, path, done) {
   function reportCard(r) {
     return h('article', { class: 'card import-report', id: 'import-report' },
       h('p', { class: 'ok-text' }, t('import_done', r.table, r.rows, r.columns.length)),
-      r.warnings.length
-        ? h('details', { open: true }, h('summary', {}, t('warnings', r.warnings.length)), h('ul', { class: 'warnings' }, r.warnings.map((w) => h('li', {}, w))))
-        : null);
+      warningsList(r.warnings));
   }
 
   await showPreview();

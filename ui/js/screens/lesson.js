@@ -1,5 +1,6 @@
 // A lesson: the list of steps on the left, the current step on the right. Each step kind
-// (read, question, collect, chart) has its own renderer; the core decides what is right.
+// (read, question, collect, chart, data, chart_task, import) has its own renderer; the
+// core decides what is right.
 
 import { api } from '../api.js';
 import { h, clear, trustedHtml } from '../dom.js';
@@ -7,6 +8,7 @@ import { t } from '../i18n.js';
 import { state, go, guard } from '../main.js';
 import { pipelineEditor, pipelineResult, chartEditor } from './analyse.js';
 import { lessonBadge } from './packs.js';
+import { detectionSummary, previewTable, warningsList } from '../preview.js';
 
 export async function lessonScreen(packId, lessonId, stepId, onTitle) {
   const at = { profileId: state.profile.id, packId, lessonId };
@@ -86,6 +88,7 @@ function stepView(step, ctx) {
   if (step.kind === 'chart') body.push(trustedHtml(h('figure', { class: 'chart', id: 'chart' }), step.chart_svg));
   if (step.kind === 'data') body.push(dataTaskView(step, at, render));
   if (step.kind === 'chart_task') body.push(chartTaskView(step, at, render));
+  if (step.kind === 'import') body.push(importStepView(step, at, render));
 
   // Navigation. Read and chart steps are marked done by moving on.
   const markDone = step.kind === 'read' || step.kind === 'chart';
@@ -104,7 +107,7 @@ function stepView(step, ctx) {
     },
   }, nextLabel);
   const prev = step.prev ? h('button', { id: 'prev-step', onclick: () => show(step.prev) }, t('prev')) : h('span');
-  const skippable = ['question', 'collect', 'data', 'chart_task'].includes(step.kind) && step.status !== 'done' && step.status !== 'skipped';
+  const skippable = ['question', 'collect', 'data', 'chart_task', 'import'].includes(step.kind) && step.status !== 'done' && step.status !== 'skipped';
   const skip = skippable
     ? h('button', {
         id: 'skip-step', class: 'ghost-dark',
@@ -493,4 +496,83 @@ function chartTaskView(step, at, render) {
     document.getElementById('feedback')?.scrollIntoView({ block: 'nearest' });
   });
   return h('div', { class: 'task-step', id: 'chart-task' }, intro, editor.element, controls);
+}
+
+// ---------- import steps ----------
+
+function sizeText(bytes) {
+  const fr = document.documentElement.lang !== 'en';
+  const kb = bytes / 1024;
+  const n = kb < 1024 ? kb : kb / 1024;
+  const text = n.toLocaleString(fr ? 'fr-FR' : 'en', { maximumFractionDigits: n < 10 ? 1 : 0 });
+  return `${text} ${kb < 1024 ? (fr ? 'Ko' : 'KB') : (fr ? 'Mo' : 'MB')}`;
+}
+
+// An import step: what the import screen's preview shows for the pack's practice file,
+// "Importer ce tableau", a copy of the file for the Data screen, then the table's size
+// and a way to open it in the Analyse screen.
+function importStepView(step, at, render) {
+  const iv = step.import;
+  const status = h('p', { class: 'form-message', id: 'import-step-status', role: 'status' });
+  const say = (text, ok) => {
+    const el = document.getElementById('import-step-status') ?? status;
+    el.textContent = text;
+    el.className = `form-message ${ok ? 'ok' : 'ko'}`;
+  };
+  const importButton = h('button', {
+    class: iv.imported ? null : 'primary', id: 'import-step-button',
+    disabled: !iv.preview || iv.taken,
+    onclick: async () => {
+      importButton.disabled = true;
+      status.textContent = t('importing');
+      status.className = 'form-message';
+      const out = await guard(() => api.importStep(at, step.id));
+      importButton.disabled = false;
+      if (!out) { status.textContent = ''; return; }
+      // The step now says the table is ready (rows, columns) and opens it in Analyse.
+      render(out.step);
+      document.getElementById('import-step-done')?.scrollIntoView({ block: 'nearest' });
+    },
+  }, iv.imported ? t('import_step_again') : t('import_step_button'));
+  const copyButton = h('button', {
+    id: 'import-step-copy',
+    onclick: async () => {
+      const path = await guard(() => api.saveImportFile(at, step.id, iv.file));
+      if (path) say(t('import_copy_saved', path), true);
+    },
+  }, t('import_step_copy'));
+
+  const hints = h('ol', { class: 'hints', id: 'hints' },
+    step.hints.map((text, i) => h('li', {}, h('strong', {}, t('hint_n', i + 1, step.hints_total)), ' ', text)));
+  const hintButton = step.hints_total
+    ? h('button', {
+        id: 'hint-button',
+        disabled: step.hints.length >= step.hints_total,
+        onclick: async () => {
+          const out = await guard(() => api.requestHint(at, step.id));
+          if (out) render(out.step);
+        },
+      }, `${t('hint')} (${step.hints.length}/${step.hints_total})`)
+    : null;
+
+  const done = iv.imported
+    ? h('div', { class: 'import-done', id: 'import-step-done' },
+        h('p', { class: 'ok-text' }, t('import_step_done', iv.imported.name, iv.imported.rows, iv.imported.columns.length)),
+        h('button', { class: 'primary', id: 'import-step-analyse', onclick: () => go.analyse(iv.imported.name) }, t('open_in_analyse')))
+    : null;
+
+  return h('div', { class: 'import-step', id: 'import-step' },
+    h('p', { class: 'muted', id: 'import-step-file' }, t('import_step_file', iv.file, sizeText(iv.bytes), iv.table)),
+    iv.preview
+      ? h('article', { class: 'card import-preview', id: 'import-step-preview' },
+          h('h2', {}, t('preview_of', iv.file)),
+          h('p', { class: 'muted', id: 'import-detected' }, detectionSummary(iv.preview)),
+          previewTable(iv.preview, { id: 'import-columns' }),
+          warningsList(iv.preview.warnings, { open: true, id: 'import-preview-warnings' }))
+      : h('p', { class: 'warning-text', id: 'import-step-error' }, iv.preview_error),
+    iv.taken ? h('p', { class: 'warning-text', id: 'import-step-taken' }, t('import_step_taken', iv.table)) : null,
+    h('div', { class: 'row' }, importButton, copyButton, hintButton, status),
+    hints,
+    done,
+    feedbackBox(step));
 }
