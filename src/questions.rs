@@ -1048,6 +1048,16 @@ pub fn place(
             );
         }
     }
+    // Tables made by import steps or saved by data tasks, which questions may show too.
+    let tables: HashSet<String> = lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .filter_map(|s| match &s.exercise {
+            Exercise::Import(i) => Some(i.table.clone()),
+            Exercise::Data(d) => d.result.clone(),
+            _ => None,
+        })
+        .collect();
     for q in &mut questions {
         let at = q.columns.clone();
         if !lessons.iter().any(|l| l.id == q.lesson) {
@@ -1086,11 +1096,11 @@ pub fn place(
             dataset: Some(d), ..
         }) = &q.step.exercise
         {
-            if !datasets.iter().any(|x| &x.name == d) {
+            if !datasets.iter().any(|x| &x.name == d) && !tables.contains(d) {
                 problems.push(at.at(
                     Col::Dataset,
                     format!(
-                        "dataset `{d}` is not in datapackage.json (its datasets: {})",
+                        "dataset `{d}` is neither in datapackage.json (its datasets: {}) nor a table that an import step or a data task makes",
                         datasets
                             .iter()
                             .map(|x| format!("`{}`", x.name))
