@@ -177,6 +177,7 @@ mod tests {
                     path: None,
                 })
                 .collect(),
+            import_step: false,
         }
     }
 

@@ -27,7 +27,8 @@ use crate::import::{self, ImportOptions, ImportReport, PackOrigin};
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ImportStep {
-    /// A file of the pack (CSV, TSV, XLSX, ODS…), not a datapackage resource.
+    /// A file of the pack (CSV, TSV, XLSX, ODS…); when it is also a datapackage resource,
+    /// `table` is that resource's name, and the resource is imported only by this step.
     pub file: String,
     /// The workspace table it becomes (`[a-z][a-z0-9_]*`).
     pub table: String,
@@ -203,7 +204,11 @@ pub(crate) fn check(
             "table `{table}` must be a table name: lower-case letters, digits and _, starting with a letter (not collecte_…)"
         ));
         ok = false;
-    } else if ctx.datasets.iter().any(|d| &d.name == table) {
+    } else if ctx
+        .datasets
+        .iter()
+        .any(|d| &d.name == table && d.path != step.file)
+    {
         at_table(format!(
             "table `{table}` is already a dataset of datapackage.json: choose another name"
         ));
@@ -232,11 +237,17 @@ pub(crate) fn check(
         at_file(format!("file {file} not found in the pack"));
         return false;
     };
-    if ctx.datasets.iter().any(|d| &d.path == file) {
-        at_file(format!(
-            "file {file} is a dataset of datapackage.json (already loaded as its table): ship the practice file separately"
-        ));
-        return false;
+    // The practice file may be described in datapackage.json (its schema, sources and
+    // licence then apply, and the app shows them): the step imports it under the
+    // resource's name, and the pack does not load it when it opens.
+    if let Some(d) = ctx.datasets.iter().find(|d| &d.path == file) {
+        if &d.name != table {
+            at_file(format!(
+                "file {file} is the dataset `{}` of datapackage.json: name the step's table `{}` too",
+                d.name, d.name
+            ));
+            return false;
+        }
     }
     if !import::EXTENSIONS.contains(&ext.as_str()) {
         at_file(format!(

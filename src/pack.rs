@@ -383,6 +383,9 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     /// Its licences: the resource's own, else the package's (at least one).
     pub licenses: Vec<License>,
+    /// The practice file of an import step (its `file`): the trainee imports it in that
+    /// step, so it is not loaded when the pack opens (see [`crate::importstep`]).
+    pub import_step: bool,
 }
 
 /// A Frictionless `sources` entry: what the data was taken from, and where a reader finds
@@ -757,6 +760,14 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
             }
         }
     }
+    // A dataset that is an import step's practice file is imported by the step.
+    let mut datasets = datasets;
+    for d in &mut datasets {
+        d.import_step = lessons
+            .iter()
+            .flat_map(|l| &l.steps)
+            .any(|s| matches!(&s.exercise, Exercise::Import(i) if i.file == d.path));
+    }
     // Tables made by import steps or saved by data tasks, which questions may show (the
     // workshop makes them on demand when the trainee has not reached their step).
     let import_tables: HashSet<&str> = lessons
@@ -997,6 +1008,7 @@ fn parse_datapackage(
             description: r.description.unwrap_or_default().trim().to_string(),
             sources,
             licenses,
+            import_step: false,
         });
     }
     out

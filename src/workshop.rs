@@ -1150,7 +1150,7 @@ impl Workshop {
         let hash = pack.content_hash();
         let pack_id = pack.id().to_string();
         let mut todo = Vec::new();
-        for d in &pack.datasets {
+        for d in pack.datasets.iter().filter(|d| !d.import_step) {
             let loaded: Option<String> = self
                 .store
                 .conn()

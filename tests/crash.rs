@@ -87,9 +87,13 @@ fn killed_mid_play_loses_nothing_reported_saved() {
     let mut rng = Rng(0xDA7A_1A11_u64.wrapping_add(0x9E37_79B9_7F4A_7C15));
     let mut reported: Vec<String> = Vec::new();
     for round in 0..5 {
-        let delay = Duration::from_millis(200 + rng.next() % 1300);
+        // The delay counts from the first reported event, so that opening the pack (longer
+        // as the built-in pack grows, and in debug builds) does not eat it: the kill lands
+        // while answers are being committed. Round 0 may kill before any report.
+        let delay = Duration::from_millis(rng.next() % 1300);
         let mut child = play(data.path(), &answers).spawn().unwrap();
         let stdout = child.stdout.take().unwrap();
+        let (first, started) = std::sync::mpsc::channel::<()>();
         let reader = std::thread::spawn(move || {
             let mut ids = Vec::new();
             for line in std::io::BufReader::new(stdout).lines() {
@@ -98,11 +102,15 @@ fn killed_mid_play_loses_nothing_reported_saved() {
                 if let Ok(v) = serde_json::from_str::<Value>(&line) {
                     if let Some(id) = v["event"].as_str() {
                         ids.push(id.to_string());
+                        let _ = first.send(());
                     }
                 }
             }
             ids
         });
+        if round > 0 {
+            let _ = started.recv_timeout(Duration::from_secs(60));
+        }
         std::thread::sleep(delay);
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();

@@ -397,7 +397,7 @@ fn cli_pack_check_refuses_a_bad_file_or_a_clashing_table() {
         (
             "file = \"fichiers/ushahidi_signalements.csv\"",
             "file = \"data/besoins.csv\"",
-            "is a dataset of datapackage.json",
+            "is the dataset `besoins` of datapackage.json: name the step's table `besoins` too",
         ),
         (
             "file = \"fichiers/ushahidi_signalements.csv\"",
@@ -478,4 +478,43 @@ fn a_pack_dataset_keeps_its_hxl_row_and_its_tags() {
         info.columns[1].column_type,
         datajam::import::ColumnType::Integer
     );
+}
+
+/// A practice file may also be a resource of datapackage.json (its schema, sources and
+/// licence then apply and are shown): the step imports it under the resource's name, and
+/// opening the pack does not load it beforehand.
+#[test]
+fn a_practice_file_described_in_datapackage_is_imported_by_its_step_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("pack");
+    let lesson = "+++\nid = \"besoins\"\ntitle = { fr = \"Des besoins\" }\n+++\n\n## Importer {#importer}\n\nImportez le fichier.\n\n```exercise\nkind = \"import\"\nfile = \"data/besoins.csv\"\ntable = \"besoins\"\n```\n";
+    write_pack(&pack, lesson);
+    let (ok, out) = check(&pack);
+    assert!(ok, "{out}");
+    let loaded = Pack::from_dir(&pack).unwrap();
+    assert!(loaded.datasets[0].import_step);
+
+    let (mut w, p) = open(&dir.path().join("data"), &pack);
+    assert!(
+        w.tables().unwrap().iter().all(|t| t.name != "besoins"),
+        "not loaded when the pack opens"
+    );
+    let o = w.import_step(&p, PACK, "besoins", "importer").unwrap();
+    assert!(o.event_id.is_some());
+    assert_eq!(
+        w.table_info("besoins").unwrap().rows,
+        2,
+        "the HXL row is not data"
+    );
+    // The step's table is the dataset: its source line is the resource's.
+    assert!(w.dataset_info("besoins").unwrap().is_some());
+    // Named otherwise, the step is refused: the file already has a table name.
+    let dir2 = tempfile::tempdir().unwrap();
+    write_pack(
+        &dir2.path().join("pack"),
+        &lesson.replace("table = \"besoins\"", "table = \"autre\""),
+    );
+    let (ok, out) = check(&dir2.path().join("pack"));
+    assert!(!ok);
+    assert!(out.contains("name the step's table `besoins` too"), "{out}");
 }

@@ -1701,6 +1701,8 @@ async fn editor_builds_every_task() {
         t.elapsed()
     );
     eprintln!("editor: the whole test took {:.1?}", started.elapsed());
+    c.close().await.expect("close the app");
+}
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
