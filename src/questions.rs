@@ -998,7 +998,16 @@ pub fn add_to_lessons(
         problems.extend(r.problems);
         warnings.extend(r.warnings);
     }
-    // A workbook dropped in `questions/` and forgotten in the manifest is not read: say so.
+    // A workbook dropped in `questions/` and forgotten in the manifest is not read: say so
+    // (unless a collect step reads it as an XLSForm).
+    let forms: HashSet<&str> = lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .filter_map(|s| match &s.exercise {
+            Exercise::Collect(c) => c.xlsform.as_deref(),
+            _ => None,
+        })
+        .collect();
     for path in files.keys() {
         let ext = path
             .rsplit_once('.')
@@ -1007,6 +1016,7 @@ pub fn add_to_lessons(
         if path.starts_with("questions/")
             && EXTENSIONS.contains(&ext.as_str())
             && !listed.contains(path.as_str())
+            && !forms.contains(path.as_str())
         {
             warnings.push(Problem {
                 file: path.clone(),
@@ -1038,6 +1048,16 @@ pub fn place(
             );
         }
     }
+    // Tables made by import steps or saved by data tasks, which questions may show too.
+    let tables: HashSet<String> = lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .filter_map(|s| match &s.exercise {
+            Exercise::Import(i) => Some(i.table.clone()),
+            Exercise::Data(d) => d.result.clone(),
+            _ => None,
+        })
+        .collect();
     for q in &mut questions {
         let at = q.columns.clone();
         if !lessons.iter().any(|l| l.id == q.lesson) {
@@ -1076,11 +1096,11 @@ pub fn place(
             dataset: Some(d), ..
         }) = &q.step.exercise
         {
-            if !datasets.iter().any(|x| &x.name == d) {
+            if !datasets.iter().any(|x| &x.name == d) && !tables.contains(d) {
                 problems.push(at.at(
                     Col::Dataset,
                     format!(
-                        "dataset `{d}` is not in datapackage.json (its datasets: {})",
+                        "dataset `{d}` is neither in datapackage.json (its datasets: {}) nor a table that an import step or a data task makes",
                         datasets
                             .iter()
                             .map(|x| format!("`{}`", x.name))

@@ -443,6 +443,57 @@ fn every_column_and_type_is_read() {
 }
 
 #[test]
+fn a_question_may_show_the_table_a_data_task_saves() {
+    let lesson = "+++\nid = \"a\"\ntitle = { fr = \"A\" }\n+++\n\n## Trier {#trier}\n\n```exercise\nkind = \"data\"\ndataset = \"villes\"\nresult = \"villes_triees\"\n\n[reference]\nsteps = [{ op = \"sort\", keys = [{ column = \"habitants\", desc = true }] }]\n```\n";
+    let rows = vec![
+        vec![
+            "lecon",
+            "id",
+            "type",
+            "titre",
+            "question",
+            "reponse",
+            "jeu_de_donnees",
+            "apres",
+        ],
+        vec![
+            "a",
+            "la-plus-grande",
+            "texte",
+            "La plus grande",
+            "Laquelle ?",
+            "Moundou",
+            "villes_triees",
+            "trier",
+        ],
+        vec![
+            "a",
+            "absente",
+            "texte",
+            "Absente",
+            "Laquelle ?",
+            "Moundou",
+            "villes_absentes",
+            "",
+        ],
+    ];
+    let files = pack_files(
+        &["questions/quiz.xlsx"],
+        vec![
+            ("lessons/a.md", lesson.as_bytes().to_vec()),
+            ("questions/quiz.xlsx", xlsx(&[("questions", &rows)])),
+        ],
+    );
+    let (pack, problems) = parse(files, Origin::Builtin);
+    let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        text,
+        ["questions/quiz.xlsx:3: sheet `questions`, row 3, column `jeu_de_donnees` (G): dataset `villes_absentes` is neither in datapackage.json (its datasets: `villes`) nor a table that an import step or a data task makes"]
+    );
+    assert_eq!(step_ids(&pack.unwrap()), ["trier", "la-plus-grande"]);
+}
+
+#[test]
 fn an_ods_workbook_is_read_too() {
     let rows = vec![
         vec![
@@ -706,7 +757,7 @@ fn problems_name_the_sheet_row_and_column() {
         q(18, "erreurs", "K", "`n'djaména` is given as a wrong answer, but it is accepted as right (the answer itself, or one of the other accepted answers; case, accents and hyphens do not count)"),
         q(19, "erreurs", "K", "line 2 of the cell: `c` is not one of the choices (`a` (Un), `b` (Deux))"),
         q(20, "erreurs", "K", "`sans flèche`: write the wrong answer, `=>`, then the message shown, e.g. `387 461 => C'est la source A.`"),
-        q(21, "jeu_de_donnees", "M", "dataset `inconnu` is not in datapackage.json (its datasets: `villes`)"),
+        q(21, "jeu_de_donnees", "M", "dataset `inconnu` is neither in datapackage.json (its datasets: `villes`) nor a table that an import step or a data task makes"),
         q(22, "apres", "L", "step `boucle-1` comes after `boucle-2`, which comes after it: the rows' `apres` make a loop"),
         q(23, "apres", "L", "step `boucle-2` comes after `boucle-1`, which comes after it: the rows' `apres` make a loop"),
         q(26, "reponse", "G", "`w` is not one of the choices (`x`, `y`, `z`)"),
