@@ -210,6 +210,11 @@ pub fn page(conn: &Connection, table: &str, req: &GridRequest) -> Result<GridPag
             };
             let offset = after.map_or(0, |(o, _)| o);
             let cursor = |end: usize, rowid: i64| format!("s.{end}.{rowid}.{t:x}.{st}");
+            // A cursor past the end is refused whichever path serves the page (in memory
+            // or SQLite's own, while the column loads).
+            if offset as u64 > info.rows {
+                return Err(bad().into());
+            }
             if !columnar::is_cached(conn, &info.name, &col.name) {
                 if let Some(path) = conn.path().filter(|p| !p.is_empty()) {
                     // Column not in memory: SQLite's own page (one scan, top-N, keyset
