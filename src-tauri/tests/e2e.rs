@@ -172,17 +172,33 @@ async fn wait_count(c: &Client, css: &str, n: usize) {
 }
 
 async fn click(c: &Client, css: &str) {
-    let el = find(c, css).await;
-    // Into the middle of the window: the sticky top bar would take the click at the top.
-    let _ = c
-        .execute(
-            "arguments[0].scrollIntoView({block: 'center'})",
-            vec![serde_json::to_value(&el).expect("element as JSON")],
-        )
-        .await;
-    el.click()
-        .await
-        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    // An element the page redraws between finding and clicking (the pipeline editor
+    // redraws a step when the core answers with its columns) is found again.
+    let start = Instant::now();
+    loop {
+        settle(c).await;
+        let el = find(c, css).await;
+        // Into the middle of the window: the sticky top bar would take the click at the top.
+        let _ = c
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'})",
+                vec![serde_json::to_value(&el).expect("element as JSON")],
+            )
+            .await;
+        match el.click().await {
+            Ok(_) => return,
+            Err(e) if is_stale(&e) && start.elapsed() < TIMEOUT => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            Err(e) => panic!("click {css}: {e}"),
+        }
+    }
+}
+
+/// True when WebDriver no longer knows the element (the page replaced it).
+fn is_stale(e: &fantoccini::error::CmdError) -> bool {
+    let text = e.to_string();
+    text.contains("was not found") || text.contains("stale")
 }
 
 async fn type_into(c: &Client, css: &str, text: &str) {
@@ -614,11 +630,17 @@ fn write_pack_file(src: &Path, out: &Path) {
 }
 
 async fn select(c: &Client, css: &str, value: &str) {
-    find(c, css)
-        .await
-        .select_by_value(value)
-        .await
-        .unwrap_or_else(|e| panic!("select {value} in {css}: {e}"));
+    let start = Instant::now();
+    loop {
+        settle(c).await;
+        match find(c, css).await.select_by_value(value).await {
+            Ok(_) => return,
+            Err(e) if is_stale(&e) && start.elapsed() < TIMEOUT => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            Err(e) => panic!("select {value} in {css}: {e}"),
+        }
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -1790,7 +1812,11 @@ async fn import_step() {
     let c = open_app(&driver).await;
     type_into(&c, "#profile-name", "Khadidja").await;
     click(&c, "#profile-create").await;
-    click(&c, ".lesson-open[data-lesson='ushahidi']").await;
+    click(
+        &c,
+        ".pack[data-pack='atelier-ushahidi'] .lesson-open[data-lesson='ushahidi']",
+    )
+    .await;
     wait_text(&c, "#step-title", "Importer les signalements").await;
 
     // What the import screen would show: detection, the HXL row, typed columns, rows.
