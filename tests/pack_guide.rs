@@ -3,6 +3,10 @@
 
 use std::path::Path;
 
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{datajam, text};
+
 use datajam::i18n::Lang;
 use datajam::pack::{Pack, PackError};
 use datajam::Workshop;
@@ -294,5 +298,50 @@ fn an_installed_pack_lists_its_datasets_with_the_package_licence() {
     assert_eq!(
         w.pack_datasets(Some("absent")).unwrap_err().code(),
         "pack.not_found"
+    );
+}
+
+/// The facilitator reads the guide and the datasets' credits from the command line too.
+#[test]
+fn cli_prints_the_guide_and_the_datasets_with_their_credits() {
+    let data = tempfile::tempdir().unwrap();
+    let src = tempfile::tempdir().unwrap();
+    write_pack(src.path(), "essai-guide", Some(GUIDE));
+    let folder = src.path().to_str().unwrap();
+
+    let out = datajam(data.path(), &["pack", "guide", folder]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), GUIDE);
+
+    let out = datajam(data.path(), &["pack", "datasets", folder, "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["name"], "ecoles_essai");
+    assert_eq!(v[0]["title"], "Écoles (exemple)");
+    assert_eq!(
+        v[0]["credit"],
+        "Source : Inventé pour le test · Licence : Open Database License 1.0"
+    );
+
+    // The built-in pack by default: its guide, and every dataset credited.
+    let out = datajam(data.path(), &["pack", "guide"]);
+    assert!(text(&out.stdout).starts_with("# Guide de l'animateur"));
+    let out = datajam(data.path(), &["pack", "datasets"]);
+    let listed = text(&out.stdout);
+    assert!(listed.lines().count() >= 7, "{listed}");
+    assert!(listed.lines().all(|l| l.contains("Licence")), "{listed}");
+
+    // A pack without a guide says so, in French, and fails.
+    let bare = tempfile::tempdir().unwrap();
+    write_pack(bare.path(), "sans-guide", None);
+    let out = datajam(
+        data.path(),
+        &["pack", "guide", bare.path().to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("n'a pas de guide de l'animateur"),
+        "{}",
+        text(&out.stderr)
     );
 }

@@ -12,8 +12,10 @@ use std::path::PathBuf;
 
 use datajam::analysis::{ResultColumn, ResultTable};
 use datajam::chart::{Advice, ChartRequest, Question};
+use datajam::datainfo::DatasetInfo;
 use datajam::export::{ExportFormat, ExportReport};
 use datajam::grid::{GridPage, GridRequest, GridSort};
+use datajam::guide::GuideView;
 use datajam::import::{self, ColumnType, ImportOptions, ImportReport, Preview, Progress};
 use datajam::indicators::{IndicatorRequest, IndicatorResult};
 use datajam::packfile::InstallReport;
@@ -95,6 +97,24 @@ async fn list_packs(
     profile_id: Option<String>,
 ) -> Reply<Vec<PackSummary>> {
     with(state, move |w| w.packs(profile_id.as_deref())).await
+}
+
+/// The facilitator's guide of a pack, sanitised, with its table of contents.
+#[tauri::command]
+async fn pack_guide(state: State<'_, AppState>, pack_id: String) -> Reply<GuideView> {
+    with(state, move |w| w.pack_guide(&pack_id)).await
+}
+
+/// A pack's datasets with their sources and licences.
+#[tauri::command]
+async fn pack_datasets(state: State<'_, AppState>, pack_id: String) -> Reply<Vec<DatasetInfo>> {
+    with(state, move |w| w.pack_datasets(Some(&pack_id))).await
+}
+
+/// Sources and licence of a workspace table that is (or was built from) a pack dataset.
+#[tauri::command]
+async fn dataset_info(state: State<'_, AppState>, table: String) -> Reply<Option<DatasetInfo>> {
+    with(state, move |w| w.dataset_info(&table)).await
 }
 
 /// Warnings about installed packs left out (unreadable file, clashing dataset…).
@@ -639,6 +659,9 @@ fn main() {
             create_profile,
             list_packs,
             pack_warnings,
+            pack_guide,
+            pack_datasets,
+            dataset_info,
             install_pack,
             open_lesson,
             get_step,

@@ -1107,6 +1107,13 @@ async fn choose(c: &Client, css: &str, value: &str) {
     loop {
         settle(c).await;
         if let Ok(sel) = c.find(Locator::Css(css)).await {
+            // A select scrolled out of the window takes no choice.
+            let _ = c
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center'})",
+                    vec![serde_json::to_value(&sel).expect("element as JSON")],
+                )
+                .await;
             // Clicking the option already chosen changes nothing. A name the core matches
             // ignoring case (`F` for the column `f`) is the option a trainee would pick.
             let value = matching_value(&sel, "option", value).await;
@@ -1875,4 +1882,303 @@ async fn import_step() {
     click(&c, "#import-step-analyse").await;
     wait_text(&c, "#grid-status", "sur 12").await;
     c.close().await.expect("close the app");
+}
+
+// ---------- the whole built-in workshop, every lesson, through the app ----------
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_trainee_does_the_whole_workshop_in_the_app() {
+    tokio::time::timeout(Duration::from_secs(900), whole_workshop())
+        .await
+        .expect("the whole workshop is done within 15 minutes");
+}
+
+/// A number as a trainee types it in French (decimal comma).
+fn typed_fr(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Number(n) => n.to_string().replace('.', ","),
+        other => typed(other),
+    }
+}
+
+/// Waits until the step's link in the lesson's list is marked done.
+async fn wait_step_done(c: &Client, step: &str) {
+    let css = format!(".step-link.done[data-step={}]", css_str(step));
+    let start = Instant::now();
+    while count(c, &css).await == 0 {
+        if start.elapsed() > TIMEOUT {
+            shot(c, "echec-etape").await;
+            let feedback = match c.find(Locator::Id("feedback")).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            let banner = match c.find(Locator::Id("error")).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            panic!("step {step} is not done: «{feedback}» «{banner}»");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Sets a form control by script and tells the page (date inputs take no typing in every
+/// WebKit build).
+async fn set_value(c: &Client, css: &str, value: &str) {
+    let el = find(c, css).await;
+    c.execute(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true})); arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![serde_json::to_value(&el).expect("element"), json!(value)],
+    )
+    .await
+    .unwrap_or_else(|e| panic!("set {css}: {e}"));
+}
+
+/// Draws `chart` (a chart request of the pack) with the chart editor's controls.
+async fn draw_in_editor(c: &Client, chart: &serde_json::Value) {
+    choose(c, "#chart-kind", text_of(chart, "kind")).await;
+    choose(c, "#chart-x", text_of(chart, "x")).await;
+    choose(c, "#chart-y", text_of(chart, "y")).await;
+    if !text_of(chart, "y").is_empty() {
+        if let Some(agg) = chart.get("agg").and_then(|a| a.as_str()) {
+            choose(c, "#chart-agg", agg).await;
+        }
+    }
+    choose(c, "#chart-group", text_of(chart, "group")).await;
+    if let Some(w) = chart.get("weight").and_then(|a| a.as_str()) {
+        choose(c, "#chart-weight", w).await;
+    }
+    if count(c, "#chart-sort-field:not([hidden])").await > 0 {
+        let sort = chart.get("sort").and_then(|s| s.as_bool()).unwrap_or(false);
+        set_checked(c, "#chart-sort", sort).await;
+    }
+    fill(c, "#chart-title", text_of(chart, "title")).await;
+}
+
+/// Profile → the facilitator's guide and the pack's data from the home screen → every
+/// lesson of the built-in pack in order, every step done by the gestures a trainee makes
+/// (answers typed or clicked, pipelines built in the editor, charts drawn with the chart
+/// form, records entered, reflections written), a screenshot of each step. The lesson
+/// `openstat-visualiser` is checked more closely: an anticipated wrong answer and its
+/// message, a hint, the data's credit line, the bars drawn.
+async fn whole_workshop() {
+    use datajam::pack::Exercise;
+    use datajam::progress::Action;
+    let data = tempfile::tempdir().expect("temp data dir");
+    let driver = start_driver(data.path());
+    let c = open_app(&driver).await;
+    let pack = datajam::pack::Pack::builtin().expect("the built-in pack");
+    let actions = datajam::progress::reference_actions(&pack);
+
+    type_into(&c, "#profile-name", "Mahamat").await;
+    click(&c, "#profile-create").await;
+    let home = format!(".pack[data-pack={}]", css_str(pack.id()));
+    find(&c, &home).await;
+    shot(&c, "50-accueil").await;
+
+    // The facilitator's guide, from the pack's card.
+    click(&c, &format!("{home} .guide-open")).await;
+    wait_text(&c, "#guide-title", "Guide de l'animateur").await;
+    let toc = count(&c, "#guide-toc li").await;
+    assert!(toc >= 8, "the guide's contents list {toc} headings");
+    wait_text(&c, "#guide-body", "Jour 1").await;
+    wait_text(&c, "#guide-body", "Jour 2").await;
+    click(&c, "#guide-toc li:nth-child(3) button").await;
+    shot(&c, "51-guide-animateur").await;
+    click(&c, "#guide-back").await;
+
+    // The pack's datasets, each with its sources and licence.
+    click(&c, &format!("{home} details.pack-data summary")).await;
+    wait_count(&c, &format!("{home} li.dataset"), pack.datasets.len()).await;
+    for d in &pack.datasets {
+        let text = wait_text(
+            &c,
+            &format!("{home} li.dataset[data-dataset={}]", css_str(&d.name)),
+            "Licences",
+        )
+        .await;
+        assert!(text.contains("Sources"), "{}: {text}", d.name);
+    }
+    wait_text(&c, &format!("{home} details.pack-data"), "EXEMPLE FICTIF").await;
+    shot(&c, "52-donnees-du-paquet").await;
+
+    for (li, lesson) in pack.lessons.iter().enumerate() {
+        let started = Instant::now();
+        go_home(&c).await;
+        click(
+            &c,
+            &format!("{home} .lesson-open[data-lesson={}]", css_str(&lesson.id)),
+        )
+        .await;
+        let deep = lesson.id == "openstat-visualiser";
+        for (si, step) in lesson.steps.iter().enumerate() {
+            let here = format!("article.step[data-step={}]", css_str(&step.id));
+            if count(&c, &here).await == 0 {
+                click(&c, &format!(".step-link[data-step={}]", css_str(&step.id))).await;
+            }
+            find(&c, &here).await;
+            let shot_name = format!("6{li}-{}-{:02}-{}", lesson.id, si + 1, step.id);
+            let action = actions
+                .iter()
+                .find(|a| a.lesson() == lesson.id && a.step() == step.id)
+                .expect("a reference action for every step");
+            match (&step.exercise, action) {
+                (Exercise::Read | Exercise::Chart(_), _) => {
+                    if matches!(step.exercise, Exercise::Chart(_)) {
+                        find(&c, &format!("{here} #chart svg")).await;
+                    }
+                    shot(&c, &shot_name).await;
+                    // Moving on marks it read; the last step's button ends the lesson
+                    // (below).
+                    if si + 1 < lesson.steps.len() {
+                        click(&c, "#next-step").await;
+                        wait_step_done(&c, &step.id).await;
+                    }
+                    continue;
+                }
+                (Exercise::Question(q), Action::Answer { answer, .. }) => {
+                    if deep {
+                        // An anticipated wrong answer first: its own message.
+                        if let Some(f) = q.feedback.iter().find(|f| !f.answer.is_null()) {
+                            answer_question(&c, q, &f.answer).await;
+                            let shown = find(&c, "#feedback.ko").await.text().await.expect("text");
+                            let first = f.message.split(['.', ';', ':']).next().unwrap_or("");
+                            assert!(
+                                shown.contains(first.trim()),
+                                "{}: «{shown}» should say «{}»",
+                                step.id,
+                                f.message
+                            );
+                        }
+                    }
+                    answer_question(&c, q, answer).await;
+                    find(&c, "#feedback.ok").await;
+                }
+                (Exercise::Data(_), Action::Pipeline { pipeline, .. }) => {
+                    find(&c, &format!("{here} #data-task .pipeline-editor")).await;
+                    if deep {
+                        click(&c, "#hint-button").await;
+                        wait_text(&c, "#hints", "Indice 1/").await;
+                        wait_text(&c, "#dataset-credit", "Source").await;
+                    }
+                    build_in_editor(&c, pipeline).await;
+                    click(&c, "#task-check").await;
+                    wait_text(&c, "#feedback.ok", "Bonne réponse").await;
+                }
+                (Exercise::ChartTask(_), Action::Chart { chart, .. }) => {
+                    find(&c, &format!("{here} #chart-task .chart-editor")).await;
+                    wait_text(&c, "#dataset-credit", "Licence").await;
+                    draw_in_editor(&c, chart).await;
+                    click(&c, "#task-check").await;
+                    find(&c, "#feedback.ok").await;
+                    find(&c, "#analyse-chart svg").await;
+                    if deep && step.id == "barres-triees" {
+                        // One bar per 2010 region, sorted.
+                        wait_count(&c, "#analyse-chart svg .bar", 20).await;
+                    }
+                }
+                (Exercise::Reflection(_), Action::Reflect { text, .. }) => {
+                    type_into(&c, "#reflection-text", text).await;
+                    click(&c, "#reflection-submit").await;
+                }
+                (Exercise::Collect(col), Action::Record { values, .. }) => {
+                    for f in &col.form.fields {
+                        let v = &values[&f.name];
+                        let id = format!("#field-{}", f.name);
+                        use datajam::form::FieldType;
+                        match f.field_type {
+                            FieldType::Choice | FieldType::Province => choose(&c, &id, v).await,
+                            FieldType::Multiple => {
+                                for one in v.split_whitespace() {
+                                    set_checked(
+                                        &c,
+                                        &format!("{id} input[value={}]", css_str(one)),
+                                        true,
+                                    )
+                                    .await;
+                                }
+                            }
+                            FieldType::Date => set_value(&c, &id, v).await,
+                            FieldType::Location => {
+                                let mut it = v.split_whitespace();
+                                let (lat, lon) = (it.next().unwrap_or(""), it.next().unwrap_or(""));
+                                type_into(&c, &format!("{id}_lat"), &lat.replace('.', ",")).await;
+                                type_into(&c, &format!("{id}_lon"), &lon.replace('.', ",")).await;
+                            }
+                            _ => type_into(&c, &id, v).await,
+                        }
+                    }
+                    click(&c, "#record-submit").await;
+                    wait_count(&c, "#records .record-row", 1).await;
+                }
+                (Exercise::Import(_), Action::Import { .. }) => {
+                    click(&c, "#import-step-button").await;
+                    find(&c, "#import-step-done").await;
+                }
+                (e, a) => panic!("{}: no gesture for {} with {a:?}", step.id, e.kind()),
+            }
+            wait_step_done(&c, &step.id).await;
+            shot(&c, &shot_name).await;
+        }
+        // The last step's button ends the lesson and goes home, where it shows done.
+        click(&c, "#next-step").await;
+        wait_text(
+            &c,
+            &format!(
+                "{home} .lesson-open[data-lesson={}] .lesson-status",
+                css_str(&lesson.id)
+            ),
+            "Terminée",
+        )
+        .await;
+        eprintln!(
+            "workshop: lesson {} ({} steps) done in {:.1?}",
+            lesson.id,
+            lesson.steps.len(),
+            started.elapsed()
+        );
+    }
+    shot(&c, "69-atelier-termine").await;
+
+    // What the app saved is what the core counts: every lesson done.
+    c.close().await.expect("close the session");
+    drop(driver);
+    let w = datajam::Workshop::open(data.path(), datajam::i18n::Lang::Fr).expect("data");
+    let p = w.store().find_profile("Mahamat").expect("profile").id;
+    for l in &w.packs(Some(&p)).expect("packs")[0].lessons {
+        assert_eq!(l.done, l.steps, "{}: every step done", l.id);
+    }
+}
+
+/// Gives `answer` to the question on screen, as a trainee would, and sends it.
+async fn answer_question(c: &Client, q: &datajam::pack::Question, answer: &serde_json::Value) {
+    use datajam::pack::AnswerType;
+    match q.answer_type {
+        AnswerType::Choice => {
+            click(
+                c,
+                &format!("input[name=answer][value={}]", css_str(&typed(answer))),
+            )
+            .await;
+        }
+        AnswerType::Multiple => {
+            for b in c
+                .find_all(Locator::Css("#multiple-choices input:checked"))
+                .await
+                .expect("checked boxes")
+            {
+                b.click().await.expect("uncheck");
+            }
+            for v in answer.as_array().into_iter().flatten() {
+                click(
+                    c,
+                    &format!("#multiple-choices input[value={}]", css_str(&typed(v))),
+                )
+                .await;
+            }
+        }
+        _ => type_into(c, "#answer-input", &typed_fr(answer)).await,
+    }
+    click(c, "#submit-answer").await;
 }

@@ -457,6 +457,27 @@ enum PackCommand {
         #[arg(long)]
         json: bool,
     },
+    #[command(about = "Afficher le guide de l'animateur d'un paquet (Markdown)")]
+    Guide {
+        #[arg(
+            default_value = "builtin",
+            help = "builtin, l'identifiant d'un paquet chargé, un dossier de paquet ou un fichier .datajam"
+        )]
+        pack: String,
+    },
+    #[command(about = "Lister les jeux de données d'un paquet, avec leurs sources et licences")]
+    Datasets {
+        #[arg(
+            default_value = "builtin",
+            help = "builtin, l'identifiant d'un paquet chargé, un dossier de paquet ou un fichier .datajam"
+        )]
+        pack: String,
+        #[arg(
+            long,
+            help = "Sortie JSON : les jeux de données comme l'application les montre"
+        )]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -484,6 +505,23 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The pack a command names: `builtin`, a loaded pack's id, or a pack folder or `.datajam`
+/// file (checked, then added to the session).
+fn load_pack_arg(w: &mut Workshop, pack: &str) -> Result<Pack, Error> {
+    let builtin = Pack::builtin()?;
+    let path = std::path::Path::new(pack);
+    Ok(if pack == "builtin" || pack == builtin.id() {
+        builtin
+    } else if let (false, Ok(p)) = (path.exists(), w.pack(pack)) {
+        // An installed pack, by its id.
+        p.clone()
+    } else {
+        let p = packfile::load(path)?;
+        w.add_pack(p.clone())?;
+        p
+    })
 }
 
 fn workshop(data_dir: Option<PathBuf>, lang: Lang) -> Result<Workshop, Error> {
@@ -832,6 +870,47 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Pack {
+            command: PackCommand::Guide { pack },
+        } => {
+            let mut w = workshop(cli.data_dir, lang)?;
+            let pack = load_pack_arg(&mut w, &pack)?;
+            match pack.guide_markdown() {
+                Some(text) => {
+                    print!("{text}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => {
+                    eprintln!(
+                        "{}",
+                        if fr {
+                            format!(
+                                "Le paquet « {} » n'a pas de guide de l'animateur.",
+                                pack.id()
+                            )
+                        } else {
+                            format!("The pack \"{}\" has no facilitator's guide.", pack.id())
+                        }
+                    );
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        Command::Pack {
+            command: PackCommand::Datasets { pack, json },
+        } => {
+            let mut w = workshop(cli.data_dir, lang)?;
+            let pack = load_pack_arg(&mut w, &pack)?;
+            let datasets = w.pack_datasets(Some(pack.id()))?;
+            if json {
+                print_json(&datasets);
+            } else {
+                for d in &datasets {
+                    println!("{}\t{}\t{}", d.name, d.title, d.credit);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Pack {
             command: PackCommand::List { json },
         } => {
             let w = workshop(cli.data_dir, lang)?;
@@ -1059,18 +1138,7 @@ fn play(
 ) -> Result<ExitCode, Error> {
     use std::io::BufRead;
     let mut w = workshop(data_dir, lang)?;
-    let builtin = Pack::builtin()?;
-    let path = std::path::Path::new(pack);
-    let pack = if pack == "builtin" || pack == builtin.id() {
-        builtin
-    } else if let (false, Ok(p)) = (path.exists(), w.pack(pack)) {
-        // An installed pack, by its id.
-        p.clone()
-    } else {
-        let p = packfile::load(path)?;
-        w.add_pack(p.clone())?;
-        p
-    };
+    let pack = load_pack_arg(&mut w, pack)?;
     let pack_id = pack.id().to_string();
     let profile_id = match w.store().find_profile(trainee) {
         Ok(p) => p.id,

@@ -8,6 +8,7 @@ import { packsScreen } from './screens/packs.js';
 import { lessonScreen } from './screens/lesson.js';
 import { dataScreen } from './screens/data.js';
 import { analyseScreen } from './screens/analyse.js';
+import { guideScreen } from './screens/guide.js';
 
 const app = document.getElementById('app');
 const errorBanner = document.getElementById('error');
@@ -85,6 +86,13 @@ export const go = {
     setWho();
     setCrumbs([{ label: t('home'), go: () => go.packs() }, { label: t('data_title'), go: () => go.data() }, { label: t('an_title') }]);
     const screen = await guard(() => analyseScreen(table));
+    if (screen) mount(screen);
+  },
+  async guide(packId) {
+    setWho();
+    const screen = await guard(() => guideScreen(packId, (title) => {
+      setCrumbs([{ label: t('home'), go: () => go.packs() }, { label: title }]);
+    }));
     if (screen) mount(screen);
   },
   async lesson(packId, lessonId, stepId) {

@@ -5,6 +5,7 @@
 // renders answers.
 
 import { api } from '../api.js';
+import { creditLine } from '../widgets/datainfo.js';
 import { h, clear, trustedHtml } from '../dom.js';
 import { t } from '../i18n.js';
 import { guard } from '../main.js';
@@ -19,6 +20,7 @@ export async function analyseScreen(tableName) {
       h('h1', {}, t('an_title')), h('p', { class: 'muted', id: 'no-tables' }, t('no_tables')));
   }
   const table = tables.find((x) => x.name === tableName) || tables[0];
+  const info = await api.datasetInfo(table.name);
   const panel = h('div', { id: 'analyse-panel' });
   const tabs = [
     ['grid', t('an_tab_grid'), () => gridTab(table)],
@@ -44,6 +46,7 @@ export async function analyseScreen(tableName) {
       h('h1', {}, t('an_title')),
       h('label', {}, t('table'), ' ', picker)),
     h('p', { class: 'muted' }, t('an_table_summary', table.rows, table.columns.length, table.source_file)),
+    creditLine(info),
     tabBar,
     panel);
   await show('grid');

@@ -2,6 +2,7 @@
 // column types can be changed), watch its progress, then list, view and export tables.
 
 import { api } from '../api.js';
+import { creditLine } from '../widgets/datainfo.js';
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { guard, go } from '../main.js';
@@ -145,10 +146,12 @@ async function exportTable(name, format) {
 }
 
 async function showTable(viewer, name) {
-  const view = await guard(() => api.tableView(name));
-  if (!view) return;
+  const got = await guard(() => Promise.all([api.tableView(name), api.datasetInfo(name)]));
+  if (!got) return;
+  const [view, info] = got;
   clear(viewer).append(h('article', { class: 'card' },
     h('h2', {}, t('data_table', view.name, view.rows.length)),
+    creditLine(info),
     h('div', { class: 'table-scroll tall' },
       h('table', { class: 'grid', id: 'table-view' },
         h('thead', {}, h('tr', {}, view.columns.map((c, i) => h('th', { class: view.numeric[i] ? 'num' : null }, c)))),

@@ -9,6 +9,7 @@ import { state, go, guard } from '../main.js';
 import { pipelineEditor, pipelineResult, chartEditor } from './analyse.js';
 import { lessonBadge } from './packs.js';
 import { detectionSummary, previewTable, warningsList } from '../preview.js';
+import { creditLine } from '../widgets/datainfo.js';
 
 export async function lessonScreen(packId, lessonId, stepId, onTitle) {
   const at = { profileId: state.profile.id, packId, lessonId };
@@ -89,6 +90,8 @@ function stepView(step, ctx) {
   if (step.kind === 'data') body.push(dataTaskView(step, at, render));
   if (step.kind === 'chart_task') body.push(chartTaskView(step, at, render));
   if (step.kind === 'import') body.push(importStepView(step, at, render));
+  // Where the data shown or worked on comes from (the pack's datapackage.json).
+  if (step.dataset_info) body.push(creditLine(step.dataset_info));
 
   // Navigation. Read and chart steps are marked done by moving on.
   const markDone = step.kind === 'read' || step.kind === 'chart';

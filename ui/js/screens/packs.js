@@ -4,13 +4,15 @@ import { api } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { state, go } from '../main.js';
+import { datasetCard } from '../widgets/datainfo.js';
 
 export async function packsScreen() {
   const [packs, warnings] = await Promise.all([api.listPacks(state.profile.id), api.packWarnings()]);
+  const datasets = await Promise.all(packs.map((p) => api.packDatasets(p.id)));
 
   return h('section', { class: 'screen', id: 'screen-packs' },
     h('h1', {}, t('packs_title')),
-    packs.map((pack) => h('article', { class: 'card pack', 'data-pack': pack.id },
+    packs.map((pack, i) => h('article', { class: 'card pack', 'data-pack': pack.id },
       h('header', {},
         h('h2', {}, pack.title),
         pack.builtin ? h('span', { class: 'tag' }, t('builtin')) : null,
@@ -28,6 +30,13 @@ export async function packsScreen() {
             ),
           ))),
       ),
+      h('div', { class: 'row pack-extras' },
+        pack.has_guide ? h('button', { class: 'guide-open', onclick: () => go.guide(pack.id) }, t('guide_open')) : null),
+      datasets[i].length
+        ? h('details', { class: 'pack-data' },
+          h('summary', {}, t('pack_data', datasets[i].length)),
+          h('ul', { class: 'datasets' }, datasets[i].map(datasetCard)))
+        : null,
     )),
     installCard(warnings),
     h('article', { class: 'card' },
