@@ -18,6 +18,7 @@ Deterministic (fixed seed): running it again gives the same files.
     python3 sample-data/scripts/make_illustrative.py
 """
 
+import datetime
 import csv
 import os
 import random
@@ -96,7 +97,13 @@ def ushahidi(rng):
         post_date = f"2025-{month:02d}-{day:02d} {hour:02d}:{minute:02d}:{second:02d}"
         created = f"2025-{month:02d}-{day:02d} {min(hour + 1, 23):02d}:{minute:02d}:{second:02d}"
         status = rng.choice(STATUSES)
-        updated = created if status == "draft" else f"2025-{month:02d}-{min(day + rng.randint(0, 2), 28):02d} {hour:02d}:{(minute + 7) % 60:02d}:00"
+        if status == "draft":
+            updated = created
+        else:
+            # Edited by a moderator a few minutes to two days after it was created.
+            edited = datetime.datetime.strptime(created, "%Y-%m-%d %H:%M:%S") + datetime.timedelta(
+                days=rng.randint(0, 2), minutes=7)
+            updated = edited.strftime("%Y-%m-%d %H:%M:00")
         title, text = rng.choice(CATEGORIES[category])
         contact_id = 100 + rng.randint(1, 80)
         contact = f"+235 00 00 {contact_id // 100:02d} {contact_id % 100:02d}"
