@@ -2139,7 +2139,7 @@ async fn whole_workshop() {
             started.elapsed()
         );
     }
-    shot(&c, "69-atelier-termine").await;
+    shot(&c, "70-atelier-termine").await;
 
     // What the app saved is what the core counts: every lesson done.
     c.close().await.expect("close the session");
