@@ -233,11 +233,6 @@ function questionView(step, at, render) {
   return form;
 }
 
-function today() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 // One control per field type; ids `field-<name>` (location: `field-<name>_lat`/`_lon`).
 function fieldControl(f) {
   const id = `field-${f.name}`;
@@ -253,8 +248,9 @@ function fieldControl(f) {
         h('input', { type: 'checkbox', name: f.name, value: c.value }), ' ', c.label)));
   }
   if (f.type === 'date') {
-    const bound = (b) => (b === 'today' ? today() : b);
-    return h('input', { id, name: f.name, type: 'date', min: bound(f.min) ?? null, max: bound(f.max) ?? null });
+    // Typed day first, as the core reads it: a date widget would follow the system's
+    // locale (month first on an English Windows) and contradict the help under the field.
+    return h('input', { id, name: f.name, autocomplete: 'off', inputmode: 'numeric', placeholder: t('date_placeholder'), size: 12 });
   }
   if (f.type === 'location') {
     const part = (suffix, label) => h('label', { class: 'coord' }, label, ' ',
