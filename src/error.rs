@@ -12,11 +12,11 @@ pub enum Error {
     #[error(transparent)]
     Import(#[from] crate::import::ImportError),
     #[error(transparent)]
-    Export(#[from] crate::export::ExportError),
+    Export(#[from] crate::store::export::ExportError),
     #[error(transparent)]
     Pack(#[from] crate::pack::PackError),
     #[error(transparent)]
-    PackFile(#[from] crate::packfile::PackFileError),
+    PackFile(#[from] crate::pack::packfile::PackFileError),
     #[error(transparent)]
     Progress(#[from] crate::progress::ProgressError),
     #[error(transparent)]
@@ -24,11 +24,11 @@ pub enum Error {
     #[error(transparent)]
     Analysis(#[from] crate::analysis::AnalysisError),
     #[error(transparent)]
-    Indicator(#[from] crate::indicators::IndicatorError),
+    Indicator(#[from] crate::analysis::indicators::IndicatorError),
     #[error(transparent)]
-    Task(#[from] crate::datatask::TaskError),
+    Task(#[from] crate::lesson::datatask::TaskError),
     #[error(transparent)]
-    ImportStep(#[from] crate::importstep::ImportStepError),
+    ImportStep(#[from] crate::lesson::importstep::ImportStepError),
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
     #[error("file error: {0}")]

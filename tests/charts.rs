@@ -383,7 +383,12 @@ fn map_has_one_area_per_province_with_the_right_class() {
     assert!(!ennedi.attribute("class").unwrap().contains("missing"));
     let both: u64 = ["TD-EE", "TD-EO"]
         .iter()
-        .map(|c| datajam::provinces::by_code(c).unwrap().pop_2009_a.unwrap())
+        .map(|c| {
+            datajam::analysis::provinces::by_code(c)
+                .unwrap()
+                .pop_2009_a
+                .unwrap()
+        })
         .sum();
     assert_eq!(
         ennedi.attribute("data-value"),

@@ -319,7 +319,7 @@ fn a_workshop_installs_a_pack_file_and_lists_it_at_once() {
     let src = dir.path().join("src");
     pack_copy(&src, "atelier-usb", "1.0.0", &|t| t);
     let file = dir.path().join("atelier-usb.datajam");
-    datajam::packfile::build(&src, &file).unwrap();
+    datajam::pack::packfile::build(&src, &file).unwrap();
 
     let mut w = datajam::Workshop::open(&data, datajam::i18n::Lang::Fr).unwrap();
     assert_eq!(w.packs(None).unwrap().len(), 1);

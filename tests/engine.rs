@@ -251,7 +251,7 @@ fn the_builtin_school_visit_form_has_province_date_and_multiple_fields() {
             .map(|f| f.field_type)
             .unwrap()
     };
-    use datajam::form::FieldType;
+    use datajam::lesson::form::FieldType;
     assert_eq!(ty("province"), FieldType::Province);
     assert_eq!(ty("date_visite"), FieldType::Date);
     assert_eq!(ty("equipements"), FieldType::Multiple);

@@ -5,10 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader};
-use datajam::export::{export_table, ExportError, ExportFormat};
 use datajam::import::{import_file, ColumnType, ImportOptions};
+use datajam::store::export::{export_table, ExportError, ExportFormat};
+use datajam::store::tables::{list_tables, table_info};
 use datajam::store::Store;
-use datajam::tables::{list_tables, table_info};
 use rusqlite::types::Value;
 use rusqlite::Connection;
 

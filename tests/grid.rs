@@ -1,12 +1,12 @@
 //! The data grid: every column sorts both ways like SQLite (missing last, ties in rowid
 //! order), paging covers every row exactly once, tampered cursors are refused.
 
+use datajam::analysis::columnar;
+use datajam::analysis::grid::{self, GridPage, GridRequest, GridSort};
 use datajam::analysis::AnalysisError;
-use datajam::columnar;
-use datajam::grid::{self, GridPage, GridRequest, GridSort};
 use datajam::import::{import_bytes, ImportOptions};
+use datajam::store::tables::table_info;
 use datajam::store::Store;
-use datajam::tables::table_info;
 use datajam::Error;
 use serde_json::Value;
 

@@ -5,7 +5,7 @@
 use datajam::import::{
     import_bytes, preview_file, ColumnInfo, ColumnType, ImportError, ImportOptions, ImportReport,
 };
-use datajam::tables::table_info;
+use datajam::store::tables::table_info;
 use rusqlite::types::Value;
 use rusqlite::Connection;
 use rust_xlsxwriter::{Format, Workbook};

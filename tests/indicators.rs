@@ -2,9 +2,9 @@
 //! shown so each expected figure can be checked by hand), and `indicators::compute` on
 //! imported tables: missing cells counted, typed errors with French messages.
 
+use datajam::analysis::indicators::{self, *};
 use datajam::i18n::Lang;
 use datajam::import::{import_bytes, ImportOptions};
-use datajam::indicators::{self, *};
 use datajam::store::Store;
 use datajam::Error;
 

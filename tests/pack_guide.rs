@@ -189,8 +189,8 @@ fn a_guide_travels_in_the_pack_file() {
     let out = tempfile::tempdir().unwrap();
     write_pack(src.path(), "essai-fichier", Some(GUIDE));
     let file = out.path().join("essai.datajam");
-    datajam::packfile::build(src.path(), &file).unwrap();
-    let pack = datajam::packfile::read(&file).unwrap();
+    datajam::pack::packfile::build(src.path(), &file).unwrap();
+    let pack = datajam::pack::packfile::read(&file).unwrap();
     assert_eq!(pack.guide_markdown(), Some(GUIDE));
 }
 

@@ -1,12 +1,12 @@
 //! Pipelines: every op, coercion of values typed by the UI, errors naming the step and the
 //! column, injection attempts through names and values, saving a result as a table.
 
+use datajam::analysis::pipeline::{self, Pipeline};
 use datajam::analysis::AnalysisError;
 use datajam::i18n::Lang;
 use datajam::import::{import_bytes, ImportOptions};
-use datajam::pipeline::{self, Pipeline};
+use datajam::store::tables::{list_tables, table_info};
 use datajam::store::Store;
-use datajam::tables::{list_tables, table_info};
 use datajam::Error;
 use serde_json::{json, Value};
 

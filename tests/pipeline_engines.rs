@@ -1,9 +1,9 @@
 //! The in-memory group engine gives the same results as SQLite for every aggregate, key
 //! type, filters (« et », « ou ») before the group and steps after it.
 
+use datajam::analysis::pipeline::{self, Engine, Pipeline};
 use datajam::analysis::ResultTable;
 use datajam::import::{import_bytes, ImportOptions};
-use datajam::pipeline::{self, Engine, Pipeline};
 use datajam::store::Store;
 use serde_json::{json, Value};
 

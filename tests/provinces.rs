@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
+use datajam::analysis::provinces::{normalise_column, Unmatched, ISO_COLUMN};
 use datajam::import::{import_bytes, import_file, ColumnType, ImportOptions};
-use datajam::provinces::{normalise_column, Unmatched, ISO_COLUMN};
+use datajam::store::tables::table_info;
 use datajam::store::Store;
-use datajam::tables::table_info;
 
 const MESSY: &str = "\u{FEFF}ecole;Province;eleves\n\
 1;Ville de N'Djaména;120\n\

@@ -14,7 +14,7 @@ use std::io::{Cursor, Write};
 use std::path::Path;
 
 use cli::{datajam, text};
-use datajam::form::Choice;
+use datajam::lesson::form::Choice;
 use datajam::pack::{parse, AnswerType, Exercise, Origin, Pack, Question, StepSource};
 use rust_xlsxwriter::{ExcelDateTime, Workbook};
 use serde_json::{json, Value};
@@ -423,8 +423,8 @@ fn every_column_and_type_is_read() {
     assert_eq!(q.feedback[0].answer, json!("Abéché"));
 
     // The steps are judged like Markdown questions.
-    use datajam::exercise::{check, Verdict};
     use datajam::i18n::Lang;
+    use datajam::lesson::exercise::{check, Verdict};
     let fr = Lang::Fr;
     assert_eq!(
         check(question(&pack, "habitants"), &json!("137 260"), fr),
@@ -913,7 +913,7 @@ fn the_committed_template_is_what_its_generator_writes() {
         modeles::QUESTIONS_TEMPLATE
     );
     // It reads back to the example rows, every type covered.
-    let r = datajam::questions::read("questions/questions-modele.xlsx", &committed);
+    let r = datajam::pack::questions::read("questions/questions-modele.xlsx", &committed);
     assert!(r.problems.is_empty(), "{:#?}", r.problems);
     assert!(r.warnings.is_empty(), "{:#?}", r.warnings);
     let rows = modeles::example_rows(modeles::DATASET);
@@ -1013,12 +1013,12 @@ fn the_template_in_a_copy_of_the_built_in_pack_is_checked_built_installed_and_pl
     );
     assert!(o.status.success(), "{}", text(&o.stderr));
     // The workbook travels unchanged, and the steps come from it when the file is loaded.
-    let files = datajam::packfile::read_files(&std::fs::read(&out).unwrap()).unwrap();
+    let files = datajam::pack::packfile::read_files(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(
         files["questions/questions-modele.xlsx"],
         std::fs::read(src.join("questions/questions-modele.xlsx")).unwrap()
     );
-    let loaded = datajam::packfile::load(&out).unwrap();
+    let loaded = datajam::pack::packfile::load(&out).unwrap();
     assert_eq!(step_ids(&loaded), TEMPLATE_ORDER);
 
     // Installed next to the built-in pack (another id and dataset name), then played with

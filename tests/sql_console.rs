@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use datajam::analysis::sql::{run_readonly, run_readonly_with_limit};
 use datajam::analysis::AnalysisError;
 use datajam::i18n::Lang;
 use datajam::import::{import_bytes, ImportOptions};
-use datajam::sql::{run_readonly, run_readonly_with_limit};
 use datajam::store::Store;
 use datajam::Error;
 use serde_json::json;

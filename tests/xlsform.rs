@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use datajam::form::{FieldType, Limit};
 use datajam::i18n::Lang;
+use datajam::lesson::form::{FieldType, Limit};
+use datajam::pack::xlsform;
 use datajam::pack::{Exercise, Pack};
-use datajam::xlsform;
 use rust_xlsxwriter::Workbook;
 
 type Rows<'a> = &'a [&'a [&'a str]];
@@ -233,7 +233,7 @@ fn a_workbook_becomes_a_form_with_french_labels() {
     let values = x.form.validate(&input, Lang::Fr).unwrap();
     assert!(values.contains(&(
         "province".into(),
-        datajam::form::Value::Text("TD-GR".into())
+        datajam::lesson::form::Value::Text("TD-GR".into())
     )));
     let mut bad = input.clone();
     bad.insert("eleves".into(), "6000".into());
@@ -363,8 +363,8 @@ fn a_pack_with_an_xlsform_checks_builds_and_loads() {
 
     // Built into a .datajam file, the workbook travels with the pack and loads again.
     let out = dir.path().join("essai.datajam");
-    datajam::packfile::build(&src, &out).unwrap();
-    let loaded = datajam::packfile::read(&out).unwrap();
+    datajam::pack::packfile::build(&src, &out).unwrap();
+    let loaded = datajam::pack::packfile::read(&out).unwrap();
     assert!(loaded.file("forms/enquete.xlsx").is_some());
     let Exercise::Collect(c2) = &loaded.lessons[0].steps[0].exercise else {
         panic!("collect step expected")

@@ -16,10 +16,10 @@ use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use datajam::columnar;
-use datajam::grid::{self, GridRequest, GridSort};
+use datajam::analysis::columnar;
+use datajam::analysis::grid::{self, GridRequest, GridSort};
+use datajam::analysis::pipeline::{self, Engine, Pipeline};
 use datajam::import::{self, ImportOptions};
-use datajam::pipeline::{self, Engine, Pipeline};
 use datajam::store::Store;
 
 type BoxError = Box<dyn std::error::Error>;
@@ -415,7 +415,7 @@ fn ty_of(
     table: &str,
     col: &str,
 ) -> Result<datajam::import::ColumnType, BoxError> {
-    let info = datajam::tables::table_info(conn, table)?;
+    let info = datajam::store::tables::table_info(conn, table)?;
     Ok(info
         .columns
         .iter()

@@ -17,8 +17,8 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use datajam::form::Form;
 use datajam::i18n::Lang;
+use datajam::lesson::form::Form;
 use datajam::pack::{Exercise, Pack};
 
 type BoxError = Box<dyn std::error::Error>;
@@ -265,12 +265,12 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
     }
     let bytes = csv_bytes(rows);
     let schema = schema();
-    let problems = datajam::tableschema::check_csv("bench.csv", &bytes, &schema);
+    let problems = datajam::pack::tableschema::check_csv("bench.csv", &bytes, &schema);
     if !problems.is_empty() {
         return Err(format!("generated CSV does not pass: {:?}", &problems[..1]).into());
     }
     let check = time(5, || {
-        datajam::tableschema::check_csv("bench.csv", &bytes, &schema)
+        datajam::pack::tableschema::check_csv("bench.csv", &bytes, &schema)
     });
     let parse = time(5, || {
         let mut r = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
@@ -297,10 +297,10 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
     );
 
     let wb = workbook()?;
-    let x = datajam::xlsform::parse("forms/bench.xlsx", &wb)
+    let x = datajam::pack::xlsform::parse("forms/bench.xlsx", &wb)
         .map_err(|p| format!("workbook refused: {p:?}"))?;
     let xls = time(20, || {
-        datajam::xlsform::parse("forms/bench.xlsx", &wb).is_ok()
+        datajam::pack::xlsform::parse("forms/bench.xlsx", &wb).is_ok()
     });
     println!(
         "xlsform::parse, {} fields ({} bytes): {}",
@@ -311,12 +311,12 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
 
     let rows = 50;
     let quiz = questions_workbook(rows)?;
-    let read = datajam::questions::read("questions/banc.xlsx", &quiz);
+    let read = datajam::pack::questions::read("questions/banc.xlsx", &quiz);
     if !read.problems.is_empty() || read.questions.len() != rows {
         return Err(format!("questions workbook refused: {:?}", read.problems).into());
     }
     let sheet = time(20, || {
-        datajam::questions::read("questions/banc.xlsx", &quiz)
+        datajam::pack::questions::read("questions/banc.xlsx", &quiz)
             .questions
             .len()
     });
@@ -360,7 +360,7 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
     };
     let (fast_without, fast_with) = (quickest(&plain), quickest(&with));
     let fast_read = fastest(200, || {
-        datajam::questions::read("questions/banc.xlsx", &quiz)
+        datajam::pack::questions::read("questions/banc.xlsx", &quiz)
             .questions
             .len()
     });

@@ -9,9 +9,9 @@
 
 use std::time::{Duration, Instant};
 
+use datajam::analysis::indicators::{self, IndicatorRequest};
+use datajam::analysis::provinces;
 use datajam::import::{import_file, ImportOptions};
-use datajam::indicators::{self, IndicatorRequest};
-use datajam::provinces;
 use datajam::store::Store;
 
 type BoxError = Box<dyn std::error::Error>;

@@ -148,7 +148,8 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
     let builtin = Pack::builtin()?;
     let open = time(reps, || Pack::builtin().map(|p| p.lessons.len()));
     let check = time(reps, || {
-        datajam::datatask::check_tasks(&builtin.lessons, &builtin.datasets, builtin.files()).len()
+        datajam::lesson::datatask::check_tasks(&builtin.lessons, &builtin.datasets, builtin.files())
+            .len()
     });
     println!(
         "built-in pack: Pack::builtin() {} (of which check_tasks {})",
@@ -234,7 +235,7 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
     let big = Pack::from_dir(src.path())?;
     let load = t.elapsed();
     let check = time(reps.min(3), || {
-        datajam::datatask::check_tasks(&big.lessons, &big.datasets, big.files()).len()
+        datajam::lesson::datatask::check_tasks(&big.lessons, &big.datasets, big.files()).len()
     });
     println!(
         "generated pack, {rows} rows: Pack::from_dir {} (check_tasks alone {})",

@@ -10,18 +10,18 @@ use std::sync::{Arc, Mutex};
 use datajam::i18n::Lang;
 use std::path::PathBuf;
 
+use datajam::analysis::grid::{GridPage, GridRequest, GridSort};
+use datajam::analysis::indicators::{IndicatorRequest, IndicatorResult};
+use datajam::analysis::provinces::NormaliseReport;
 use datajam::analysis::{ResultColumn, ResultTable};
 use datajam::chart::{Advice, ChartRequest, Question};
-use datajam::datainfo::DatasetInfo;
-use datajam::export::{ExportFormat, ExportReport};
-use datajam::grid::{GridPage, GridRequest, GridSort};
-use datajam::guide::GuideView;
 use datajam::import::{self, ColumnType, ImportOptions, ImportReport, Preview, Progress};
-use datajam::indicators::{IndicatorRequest, IndicatorResult};
-use datajam::packfile::InstallReport;
-use datajam::provinces::NormaliseReport;
-use datajam::tables::TableInfo;
-use datajam::workbench::ChartView;
+use datajam::pack::guide::GuideView;
+use datajam::pack::packfile::InstallReport;
+use datajam::store::export::{ExportFormat, ExportReport};
+use datajam::store::tables::TableInfo;
+use datajam::workshop::datainfo::DatasetInfo;
+use datajam::workshop::workbench::ChartView;
 use datajam::workshop::{
     AnswerOutcome, AppInfo, HintOutcome, ImportStepOutcome, LessonView, PackSummary, ProfileView,
     RecordOutcome, StepView, TableView, TaskOutcome,
@@ -136,7 +136,7 @@ async fn install_pack(
     let picked = dialog(&app, test_answer(TEST_PACK_ENV), move || {
         rfd::FileDialog::new()
             .set_title(title)
-            .add_filter(filter, &[datajam::packfile::EXTENSION])
+            .add_filter(filter, &[datajam::pack::packfile::EXTENSION])
             .pick_file()
     })
     .await?;

@@ -569,7 +569,7 @@ async fn import_export() {
     // The override reached the database.
     {
         let store = datajam::store::Store::open(data.path()).expect("open the store");
-        let tables = datajam::tables::list_tables(store.conn()).expect("tables");
+        let tables = datajam::store::tables::list_tables(store.conn()).expect("tables");
         let t = tables
             .iter()
             .find(|t| t.name == "ecoles")
@@ -626,7 +626,7 @@ fn write_pack_file(src: &Path, out: &Path) {
         }
     })
     .expect("copy the built-in pack");
-    datajam::packfile::build(src, out).expect("pack build");
+    datajam::pack::packfile::build(src, out).expect("pack build");
 }
 
 async fn select(c: &Client, css: &str, value: &str) {
@@ -1048,7 +1048,7 @@ fn write_editor_pack(src: &Path, out: &Path) -> datajam::pack::Pack {
         std::fs::create_dir_all(dest.parent().expect("parent")).expect("mkdir");
         std::fs::write(dest, text).expect("write");
     }
-    datajam::packfile::build(src, out).expect("the editor test pack builds");
+    datajam::pack::packfile::build(src, out).expect("the editor test pack builds");
     datajam::pack::Pack::from_dir(src).expect("the editor test pack loads")
 }
 
@@ -1409,7 +1409,7 @@ async fn solve_in_app(c: &Client, tasks: &[DataStep]) {
 /// A pipeline in one canonical form: the core's defaults written out, values as a trainee
 /// types them (`in` lists as lists of texts), a `year`'s unused `b` dropped.
 fn canonical(p: &serde_json::Value) -> serde_json::Value {
-    let parsed = datajam::pipeline::Pipeline::from_value(p.clone())
+    let parsed = datajam::analysis::pipeline::Pipeline::from_value(p.clone())
         .unwrap_or_else(|e| panic!("not a pipeline of the core ({e}): {p}"));
     let mut v = serde_json::to_value(parsed).expect("pipeline as JSON");
     for s in v["steps"].as_array_mut().expect("steps") {
@@ -1803,7 +1803,7 @@ dataset = "signalements"
 "#,
     )
     .expect("lesson");
-    datajam::packfile::build(src, out).expect("pack build");
+    datajam::pack::packfile::build(src, out).expect("pack build");
 }
 
 async fn import_step() {
@@ -1811,7 +1811,7 @@ async fn import_step() {
     let files = tempfile::tempdir().expect("temp files dir");
     let pack_file = files.path().join("atelier-ushahidi.datajam");
     write_import_pack(&files.path().join("pack-src"), &pack_file);
-    datajam::packfile::install(&pack_file, data.path()).expect("install the pack");
+    datajam::pack::packfile::install(&pack_file, data.path()).expect("install the pack");
     let out = files.path().join("copies");
     std::fs::create_dir_all(&out).expect("copies dir");
     let driver = start_driver_with(data.path(), &[("DATAJAM_TEST_SAVE_DIR", out.as_path())]);
@@ -2074,7 +2074,7 @@ async fn whole_workshop() {
                     for f in &col.form.fields {
                         let v = &values[&f.name];
                         let id = format!("#field-{}", f.name);
-                        use datajam::form::FieldType;
+                        use datajam::lesson::form::FieldType;
                         match f.field_type {
                             FieldType::Choice | FieldType::Province => choose(&c, &id, v).await,
                             FieldType::Multiple => {

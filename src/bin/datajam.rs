@@ -9,12 +9,12 @@ use std::collections::BTreeMap;
 use std::io::IsTerminal;
 
 use clap::{Args, Parser, Subcommand};
-use datajam::export::ExportFormat;
 use datajam::i18n::Lang;
 use datajam::import::{self, ColumnType, ImportOptions};
+use datajam::pack::packfile::{self, OrphanedStep, PackFileError};
 use datajam::pack::{Pack, PackError};
-use datajam::packfile::{self, OrphanedStep, PackFileError};
 use datajam::progress::{self, Action, ProgressError};
+use datajam::store::export::ExportFormat;
 use datajam::{Error, Workshop};
 
 #[derive(Parser)]
@@ -1084,7 +1084,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             per,
             json,
         } => {
-            let req = datajam::indicators::IndicatorRequest {
+            let req = datajam::analysis::indicators::IndicatorRequest {
                 kind,
                 value,
                 weight,
@@ -1295,10 +1295,11 @@ fn query_command(
 ) -> Result<ExitCode, Error> {
     let fr = lang == Lang::Fr;
     let text = std::fs::read_to_string(pipeline_file)?;
-    let pipeline = datajam::pipeline::Pipeline::from_json(&text)?;
+    let pipeline = datajam::analysis::pipeline::Pipeline::from_json(&text)?;
     let mut w = workshop(data_dir, lang)?;
     if let Some(name) = save {
-        let info = datajam::pipeline::save_as(w.store_mut().conn_mut(), table, &pipeline, name)?;
+        let info =
+            datajam::analysis::pipeline::save_as(w.store_mut().conn_mut(), table, &pipeline, name)?;
         if kind == OutputKind::Json {
             print_json(&info);
         } else if fr {
@@ -1316,7 +1317,7 @@ fn query_command(
     } else {
         1000
     });
-    let res = datajam::pipeline::run(w.store().conn(), table, &pipeline, max)?;
+    let res = datajam::analysis::pipeline::run(w.store().conn(), table, &pipeline, max)?;
     if show_sql {
         eprintln!("{}", res.sql);
     }
@@ -1332,7 +1333,8 @@ fn sql_command(
     max_rows: Option<usize>,
 ) -> Result<ExitCode, Error> {
     let w = workshop(data_dir, lang)?;
-    let res = datajam::sql::run_readonly(w.store().path(), query, max_rows.unwrap_or(1000))?;
+    let res =
+        datajam::analysis::sql::run_readonly(w.store().path(), query, max_rows.unwrap_or(1000))?;
     print_result(&res, kind, lang == Lang::Fr)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -1342,11 +1344,11 @@ fn indicator(
     data_dir: Option<PathBuf>,
     lang: Lang,
     table: &str,
-    req: &datajam::indicators::IndicatorRequest,
+    req: &datajam::analysis::indicators::IndicatorRequest,
     json: bool,
 ) -> Result<ExitCode, Error> {
     let w = workshop(data_dir, lang)?;
-    let r = datajam::indicators::compute(w.store().conn(), table, req)?;
+    let r = datajam::analysis::indicators::compute(w.store().conn(), table, req)?;
     if json {
         print_json(&r);
     } else {
@@ -1375,7 +1377,7 @@ fn provinces(
     lang: Lang,
     command: ProvincesCommand,
 ) -> Result<ExitCode, Error> {
-    use datajam::provinces;
+    use datajam::analysis::provinces;
     let fr = lang == Lang::Fr;
     match command {
         ProvincesCommand::List { json } => {
@@ -1547,7 +1549,7 @@ fn xlsform_command(file: &std::path::Path, json: bool, lang: Lang) -> Result<Exi
     let fr = lang == Lang::Fr;
     let bytes = std::fs::read(file)?;
     let name = file.display().to_string();
-    let result = datajam::xlsform::parse(&name, &bytes);
+    let result = datajam::pack::xlsform::parse(&name, &bytes);
     if json {
         let out = match &result {
             Ok(x) => {
@@ -1567,7 +1569,7 @@ fn xlsform_command(file: &std::path::Path, json: bool, lang: Lang) -> Result<Exi
             if !json {
                 #[derive(serde::Serialize)]
                 struct Wrapper<'a> {
-                    form: &'a datajam::form::Form,
+                    form: &'a datajam::lesson::form::Form,
                 }
                 let text = toml::to_string(&Wrapper { form: &x.form })
                     .map_err(|e| std::io::Error::other(e.to_string()))?;

@@ -5,7 +5,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::import::ColumnType;
-use crate::tables::quote_ident;
+use crate::store::tables::quote_ident;
 
 /// The kind of question a trainee asks of the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,7 +70,7 @@ fn advice(kind: &str, reason: &str, x: Option<&str>, y: Option<&str>) -> Advice 
 }
 
 fn folded(name: &str) -> String {
-    crate::provinces::fold(name)
+    crate::analysis::provinces::fold(name)
 }
 
 /// Does the column name suggest provinces (`province`, `region`, …)?
@@ -216,7 +216,7 @@ pub fn advise_table(
     table: &str,
     question: Question,
 ) -> crate::Result<Vec<Advice>> {
-    let info = crate::tables::table_info(conn, table)?;
+    let info = crate::store::tables::table_info(conn, table)?;
     let columns: Vec<(String, ColumnType)> = info
         .columns
         .iter()
@@ -244,7 +244,7 @@ pub fn advise_table(
             .collect();
         let matched = values
             .iter()
-            .filter(|v| crate::provinces::normalise(v).is_some())
+            .filter(|v| crate::analysis::provinces::normalise(v).is_some())
             .count();
         if !values.is_empty() && matched * 2 > values.len() {
             matching.push(c.name.clone());

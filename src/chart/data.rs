@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 use super::{Agg, ChartError};
 use crate::import::{ColumnInfo, ColumnType};
-use crate::tables::{quote_ident, TableInfo};
+use crate::store::tables::{quote_ident, TableInfo};
 
 /// Most categories drawn as bars.
 pub(super) const MAX_CATEGORIES: usize = 30;

@@ -19,7 +19,7 @@ use super::data::{self, column, numeric, opt_column, MAX_POINTS};
 use super::scene::{fit, measure, Scene, Shape, Tag};
 use super::xy::{texts, value_label, Texts};
 use super::{format_number_fr, Agg, ChartError, ChartRequest};
-use crate::tables::TableInfo;
+use crate::store::tables::TableInfo;
 
 /// The boundary file, as shipped.
 pub const BOUNDARIES_JSON: &str = include_str!("../../sample-data/maps/chad_provinces.json");
@@ -63,7 +63,7 @@ fn boundaries() -> &'static MapFile {
 
 /// The ISO codes of the provinces an area covers (two for Ennedi).
 fn members(hasc: &str) -> Vec<&'static str> {
-    crate::provinces::all()
+    crate::analysis::provinces::all()
         .iter()
         .filter(|p| p.hasc == hasc)
         .map(|p| p.code.as_str())
@@ -87,7 +87,7 @@ pub fn quantile_classes(values: &[f64], k: usize) -> Vec<usize> {
 
 /// The ISO code of the province `spelling` names (any spelling, or a code).
 fn province_code(spelling: &str) -> Option<&'static str> {
-    crate::provinces::normalise(spelling).map(|p| p.code.as_str())
+    crate::analysis::provinces::normalise(spelling).map(|p| p.code.as_str())
 }
 
 /// One area to draw.
@@ -223,7 +223,7 @@ pub(super) fn map_chart(
             "Ennedi (Est et Ouest)".to_string()
         } else {
             isos.first()
-                .and_then(|c| crate::provinces::by_code(c))
+                .and_then(|c| crate::analysis::provinces::by_code(c))
                 .map_or_else(|| a.name.clone(), |p| p.name.clone())
         };
         areas.push(AreaValue {

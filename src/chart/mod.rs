@@ -209,7 +209,7 @@ fn build(
     table: &str,
     req: &ChartRequest,
 ) -> crate::Result<(Drawing, Vec<String>)> {
-    let info = crate::tables::table_info(conn, table)?;
+    let info = crate::store::tables::table_info(conn, table)?;
     let mut notes = Vec::new();
     let drawing = match req.kind {
         Kind::Bar | Kind::Hbar => {

@@ -13,7 +13,7 @@ use super::data::{self, column, numeric, opt_column, Aggregated, MAX_POINTS};
 use super::scene::{fit, measure, Scene, Shape, Tag};
 use super::{format_number_fr, Agg, BarChartSpec, BarDatum, ChartError, ChartRequest, Kind};
 use crate::import::ColumnInfo;
-use crate::tables::TableInfo;
+use crate::store::tables::TableInfo;
 
 /// Width and height of the axis charts at scale 1.
 pub(super) const WIDTH: f64 = 960.0;
@@ -1087,16 +1087,16 @@ pub(super) fn draw_histogram(values: &[f64], bins: Option<u32>, t: &Texts) -> Sc
 // ---------- Lorenz ----------
 
 /// Points of the Lorenz curve of `values` (weights 1 when `None`) and its Gini index,
-/// from [`crate::indicators`] so that the chart and the Indicators tab always agree.
+/// from [`crate::analysis::indicators`] so that the chart and the Indicators tab always agree.
 /// `None` when the curve does not exist (no values, zero total, negative values).
 pub fn lorenz_points(values: &[f64], weights: Option<&[f64]>) -> Option<(Vec<(f64, f64)>, f64)> {
-    let points = crate::indicators::lorenz(values, weights);
+    let points = crate::analysis::indicators::lorenz(values, weights);
     if points.is_empty() {
         return None;
     }
     let gini = match weights {
-        Some(w) => crate::indicators::gini_weighted(values, w)?,
-        None => crate::indicators::gini(values)?,
+        Some(w) => crate::analysis::indicators::gini_weighted(values, w)?,
+        None => crate::analysis::indicators::gini(values)?,
     };
     Some((points, gini.clamp(0.0, 1.0)))
 }

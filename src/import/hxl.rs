@@ -2,7 +2,7 @@
 //! `#tag+attribute` cells under the header row (or in place of it) that says what each
 //! column holds (`#date`, `#adm1+name`, `#geo+lat`…). HDX datasets and Ushahidi exports
 //! have one. It is metadata, not data: the importer skips it and keeps the tags with the
-//! columns, and the Table Schema check of pack datasets ([`crate::tableschema`]) skips it
+//! columns, and the Table Schema check of pack datasets ([`crate::pack::tableschema`]) skips it
 //! too, through the same [`hashtag_row`].
 //!
 //! When is a row a hashtag row? A data row may hold a hashtag (a tweet's `#Tchad`), so the

@@ -50,7 +50,7 @@ pub fn check_import(file_name: &str, bytes: &[u8]) -> bool {
     let before = snapshot(&conn);
     match import_bytes(&mut conn, file_name, bytes, &ImportOptions::default()) {
         Ok(report) => {
-            let info = datajam::tables::table_info(&conn, &report.table)
+            let info = datajam::store::tables::table_info(&conn, &report.table)
                 .expect("an imported table is listed");
             assert_eq!(info.rows, report.rows);
             assert_eq!(info.columns, report.columns);

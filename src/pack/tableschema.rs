@@ -205,19 +205,19 @@ impl<'a> Checker<'a> {
         };
         let minimum = bound(&c.minimum, "minimum");
         let maximum = bound(&c.maximum, "maximum");
-        let pattern = c
-            .pattern
-            .as_deref()
-            .and_then(|p| match crate::form::compile_pattern(p) {
-                Ok(re) => Some(re),
-                Err(e) => {
-                    problems.push(format!(
-                        "field `{name}`: invalid pattern `{p}`: {}",
-                        e.lines().last().unwrap_or_default().trim()
-                    ));
-                    None
-                }
-            });
+        let pattern =
+            c.pattern
+                .as_deref()
+                .and_then(|p| match crate::lesson::form::compile_pattern(p) {
+                    Ok(re) => Some(re),
+                    Err(e) => {
+                        problems.push(format!(
+                            "field `{name}`: invalid pattern `{p}`: {}",
+                            e.lines().last().unwrap_or_default().trim()
+                        ));
+                        None
+                    }
+                });
         let allowed = c.enum_values.as_ref().map(|vals| {
             vals.iter()
                 .filter_map(|v| {

@@ -4,6 +4,9 @@
 //! (pick a profile, open a step, answer, ask a hint, save a record) and returns a view
 //! ready to render: the UI decides nothing about correctness or progress.
 
+pub mod datainfo;
+pub mod workbench;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -11,18 +14,18 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use crate::chart::{self, BarChartSpec, BarDatum};
-use crate::datatask;
 use crate::error::{Error, Result};
-use crate::exercise::{self, Verdict};
-use crate::export::{self, ExportFormat, ExportReport};
-use crate::form::{quote, FieldError, Form};
 use crate::i18n::{self, Lang};
 use crate::import::{self, ImportOptions, ImportReport};
-use crate::importstep::{self, ImportStep, ImportStepError};
+use crate::lesson::datatask;
+use crate::lesson::exercise::{self, Verdict};
+use crate::lesson::form::{quote, FieldError, Form};
+use crate::lesson::importstep::{self, ImportStep, ImportStepError};
+use crate::lesson::task;
 use crate::pack::{localized, AnswerType, ChartStep, Exercise, Lesson, Pack, Step};
+use crate::store::export::{self, ExportFormat, ExportReport};
+use crate::store::tables::{self, TableInfo};
 use crate::store::{Event, EventKind, Position, Profile, StepRef, Store};
-use crate::tables::{self, TableInfo};
-use crate::task;
 
 pub struct Workshop {
     store: Store,
@@ -128,7 +131,7 @@ pub struct LessonView {
 #[derive(Debug, Clone, Serialize)]
 pub struct QuestionView {
     pub answer_type: AnswerType,
-    pub choices: Vec<crate::form::Choice>,
+    pub choices: Vec<crate::lesson::form::Choice>,
     pub unit: Option<String>,
 }
 
@@ -156,7 +159,7 @@ pub struct StepView {
     pub table: Option<TableView>,
     /// The pack dataset the step shows or works on (question with a table, chart, data
     /// and chart tasks): its sources and licence, for the line under the data.
-    pub dataset_info: Option<crate::datainfo::DatasetInfo>,
+    pub dataset_info: Option<crate::workshop::datainfo::DatasetInfo>,
     pub hints_total: usize,
     /// The hints already shown, in order.
     pub hints: Vec<String>,
@@ -241,7 +244,7 @@ impl Workshop {
         let store = Store::open(data_dir)?;
         let builtin = Pack::builtin()?;
         let (installed, warnings) =
-            crate::packfile::installed_for_workshop(&builtin, data_dir, lang);
+            crate::pack::packfile::installed_for_workshop(&builtin, data_dir, lang);
         let mut w = Workshop {
             store,
             packs: vec![builtin],
@@ -273,11 +276,11 @@ impl Workshop {
     /// it is refused), then lists the installed packs again, so the new pack (or its new
     /// version) is playable at once. The report names the steps a replaced version had
     /// that this one has not (their progress is kept but no longer shown).
-    pub fn install_pack(&mut self, file: &Path) -> Result<crate::packfile::InstallReport> {
-        let report = crate::packfile::install(file, &self.data_dir)?;
+    pub fn install_pack(&mut self, file: &Path) -> Result<crate::pack::packfile::InstallReport> {
+        let report = crate::pack::packfile::install(file, &self.data_dir)?;
         let builtin = self.packs.remove(0);
         let (installed, warnings) =
-            crate::packfile::installed_for_workshop(&builtin, &self.data_dir, self.lang);
+            crate::pack::packfile::installed_for_workshop(&builtin, &self.data_dir, self.lang);
         self.packs = vec![builtin];
         self.warnings = warnings;
         self.add_installed(installed);
@@ -949,7 +952,7 @@ impl Workshop {
         use rusqlite::types::ValueRef;
         let conn = self.store.conn();
         // Only workspace tables (imported files, pack datasets), never the app's own.
-        let info = crate::tables::table_info(conn, table)?;
+        let info = crate::store::tables::table_info(conn, table)?;
         let table = info.name.as_str();
         let mut stmt = conn.prepare(&format!("SELECT * FROM {} LIMIT ?1", quote(table)))?;
         let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
@@ -1014,9 +1017,9 @@ impl Workshop {
 
     /// The facilitator's guide of a pack, sanitised, with its table of contents;
     /// [`Error::PackHasNoGuide`] when the pack has none.
-    pub fn pack_guide(&self, pack_id: &str) -> Result<crate::guide::GuideView> {
+    pub fn pack_guide(&self, pack_id: &str) -> Result<crate::pack::guide::GuideView> {
         let pack = self.pack(pack_id)?;
-        crate::guide::view(pack, self.lang)
+        crate::pack::guide::view(pack, self.lang)
             .ok_or_else(|| Error::PackHasNoGuide(pack_id.to_string()))
     }
 
@@ -1056,7 +1059,7 @@ impl Workshop {
             id: step_id.to_string(),
             title: loc.step.title.clone(),
             kind: loc.step.exercise.kind(),
-            html: crate::markdown::to_safe_html(&loc.step.body),
+            html: crate::pack::markdown::to_safe_html(&loc.step.body),
             index: loc.index + 1,
             total: steps.len(),
             prev: loc.index.checked_sub(1).map(|i| steps[i].id.clone()),
@@ -1105,8 +1108,10 @@ impl Workshop {
                     .min(q.hints.len());
                 view.hints = q.hints[..used].to_vec();
                 if view.status == Status::Done || view.revealed {
-                    view.explanation_html =
-                        q.explanation.as_deref().map(crate::markdown::to_safe_html);
+                    view.explanation_html = q
+                        .explanation
+                        .as_deref()
+                        .map(crate::pack::markdown::to_safe_html);
                 }
                 if view.revealed {
                     view.solution = Some(solution_text(q, self.lang));
@@ -1395,8 +1400,9 @@ impl Workshop {
                 detail: e.message(lang),
             }
         })?;
-        let run = crate::pipeline::Pipeline::from_value(pipeline.clone())
-            .and_then(|p| crate::pipeline::run(conn, &t.dataset, &p, datatask::MAX_COMPARE_ROWS));
+        let run = crate::analysis::pipeline::Pipeline::from_value(pipeline.clone()).and_then(|p| {
+            crate::analysis::pipeline::run(conn, &t.dataset, &p, datatask::MAX_COMPARE_ROWS)
+        });
         let mut result = match run {
             Ok(r) => r,
             Err(e @ Error::Analysis(_)) => {
@@ -1430,7 +1436,12 @@ impl Workshop {
         };
         if correct {
             if let Some(table) = &t.result {
-                crate::pipeline::save_as(self.store.conn_mut(), &t.dataset, &t.reference, table)?;
+                crate::analysis::pipeline::save_as(
+                    self.store.conn_mut(),
+                    &t.dataset,
+                    &t.reference,
+                    table,
+                )?;
             }
         }
         let columns: Vec<&str> = result.columns.iter().map(|c| c.name.as_str()).collect();
@@ -1574,7 +1585,12 @@ impl Workshop {
             self.ensure_pack_table(pack_id, &table)?;
         }
         for (dataset, reference, result) in chain.into_iter().rev() {
-            crate::pipeline::save_as(self.store.conn_mut(), &dataset, &reference, &result)?;
+            crate::analysis::pipeline::save_as(
+                self.store.conn_mut(),
+                &dataset,
+                &reference,
+                &result,
+            )?;
         }
         Ok(())
     }
@@ -1594,7 +1610,7 @@ impl Workshop {
             .min(hints.len());
         view.hints = hints[..used].to_vec();
         if view.status == Status::Done || view.revealed {
-            view.explanation_html = explanation.map(crate::markdown::to_safe_html);
+            view.explanation_html = explanation.map(crate::pack::markdown::to_safe_html);
         }
     }
 
@@ -1684,11 +1700,11 @@ fn import_maker<'a>(pack: &'a Pack, table: &str) -> Option<(&'a str, &'a str, &'
 
 /// The tables a step works on (the ones an import step may have to make first).
 fn needed_tables(ex: &Exercise) -> Vec<String> {
-    let joins = |p: &crate::pipeline::Pipeline| -> Vec<String> {
+    let joins = |p: &crate::analysis::pipeline::Pipeline| -> Vec<String> {
         p.steps
             .iter()
             .filter_map(|s| match s {
-                crate::pipeline::Step::Join { table, .. } => Some(table.clone()),
+                crate::analysis::pipeline::Step::Join { table, .. } => Some(table.clone()),
                 _ => None,
             })
             .collect()
@@ -1859,7 +1875,7 @@ impl Workshop {
             }
             let mut needed = vec![d.dataset.clone()];
             needed.extend(d.reference.steps.iter().filter_map(|s| match s {
-                crate::pipeline::Step::Join { table, .. } => Some(table.clone()),
+                crate::analysis::pipeline::Step::Join { table, .. } => Some(table.clone()),
                 _ => None,
             }));
             for t in needed {
@@ -1867,7 +1883,12 @@ impl Workshop {
                     return Ok(false);
                 }
             }
-            crate::pipeline::save_as(self.store.conn_mut(), &d.dataset, &d.reference, table)?;
+            crate::analysis::pipeline::save_as(
+                self.store.conn_mut(),
+                &d.dataset,
+                &d.reference,
+                table,
+            )?;
             return Ok(true);
         }
         let pack = self.pack(pack_id)?;

@@ -22,7 +22,7 @@ use rusqlite::types::{Value, ValueRef};
 use rusqlite::Connection;
 
 use crate::import::ColumnType;
-use crate::tables::quote_ident;
+use crate::store::tables::quote_ident;
 
 /// Most columns kept in memory at once.
 pub const MAX_CACHED: usize = 24;

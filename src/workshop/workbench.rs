@@ -5,14 +5,14 @@
 
 use std::path::Path;
 
+use crate::analysis::grid::{GridPage, GridRequest};
+use crate::analysis::indicators::{IndicatorRequest, IndicatorResult};
+use crate::analysis::pipeline::{self, Pipeline};
+use crate::analysis::provinces::NormaliseReport;
 use crate::analysis::{ResultColumn, ResultTable};
 use crate::chart::{Advice, ChartRequest, Question};
 use crate::error::Result;
-use crate::grid::{GridPage, GridRequest};
-use crate::indicators::{IndicatorRequest, IndicatorResult};
-use crate::pipeline::{self, Pipeline};
-use crate::provinces::NormaliseReport;
-use crate::tables::TableInfo;
+use crate::store::tables::TableInfo;
 use crate::workshop::Workshop;
 
 /// Rows a pipeline or console result sends to the screen (the total is always counted).
@@ -48,15 +48,15 @@ impl Workshop {
 
     /// Runs one query in the read-only SQL console.
     pub fn run_sql(&self, sql: &str) -> Result<ResultTable> {
-        crate::sql::run_readonly(self.database_path(), sql, SCREEN_ROWS)
+        crate::analysis::sql::run_readonly(self.database_path(), sql, SCREEN_ROWS)
     }
 
     /// One page of the data grid. The first page of a table also starts loading its other
     /// columns in the background, so that sorting by any of them does not wait.
     pub fn grid_page(&self, table: &str, req: &GridRequest) -> Result<GridPage> {
-        let page = crate::grid::page(self.store().conn(), table, req)?;
+        let page = crate::analysis::grid::page(self.store().conn(), table, req)?;
         if req.cursor.is_none() && req.sort.is_none() {
-            crate::grid::warm(self.database_path(), table);
+            crate::analysis::grid::warm(self.database_path(), table);
         }
         Ok(page)
     }
@@ -64,7 +64,7 @@ impl Workshop {
     /// Starts loading a table's columns in the background (after an import), so that the
     /// grid sorts and the group-bys on it do not wait for them later.
     pub fn warm_table(&self, table: &str) {
-        crate::grid::warm(self.database_path(), table);
+        crate::analysis::grid::warm(self.database_path(), table);
     }
 
     /// An inequality indicator over a workspace table.
@@ -73,12 +73,12 @@ impl Workshop {
         table: &str,
         req: &IndicatorRequest,
     ) -> Result<IndicatorResult> {
-        crate::indicators::compute(self.store().conn(), table, req)
+        crate::analysis::indicators::compute(self.store().conn(), table, req)
     }
 
     /// Adds the `iso_3166_2` column to a table from any spelling of the province names.
     pub fn normalise_provinces(&mut self, table: &str, column: &str) -> Result<NormaliseReport> {
-        crate::provinces::normalise_column(self.store_mut().conn_mut(), table, column)
+        crate::analysis::provinces::normalise_column(self.store_mut().conn_mut(), table, column)
     }
 
     /// A chart of a workspace table, as SVG for the screen, with its notes for the trainee.

@@ -2,7 +2,7 @@
 //!
 //! - Unsorted: keyset paging on the rowid (`WHERE rowid > ? ORDER BY rowid LIMIT n`),
 //!   fast at any depth.
-//! - Sorted by a column: the column is loaded in memory ([`crate::columnar`]); the
+//! - Sorted by a column: the column is loaded in memory ([`crate::analysis::columnar`]); the
 //!   first page is a partial selection (no full sort), and the full sort order is then
 //!   computed on a background thread, so that the following pages are slices of it.
 //!   A page asked before that order is ready never waits for it: it is the keyset
@@ -25,10 +25,10 @@ use std::sync::Arc;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::columnar;
 use crate::analysis::{json_value, type_name, AnalysisError, ResultColumn};
-use crate::columnar;
 use crate::error::Result;
-use crate::tables::{quote_ident, table_info, TableInfo};
+use crate::store::tables::{quote_ident, table_info, TableInfo};
 
 /// Largest page.
 pub const MAX_PAGE_SIZE: usize = 1000;

@@ -227,7 +227,7 @@ impl Form {
     pub fn resolve(&mut self) {
         for f in &mut self.fields {
             if f.field_type == FieldType::Province && f.choices.is_empty() {
-                f.choices = crate::provinces::all()
+                f.choices = crate::analysis::provinces::all()
                     .iter()
                     .map(|p| Choice {
                         value: p.code.clone(),
@@ -445,7 +445,7 @@ impl Field {
                     c.value
                 ));
             }
-            if t == FieldType::Province && crate::provinces::by_code(&c.value).is_none() {
+            if t == FieldType::Province && crate::analysis::provinces::by_code(&c.value).is_none() {
                 out.push(format!(
                     "field `{name}`: `{}` is not the ISO code of a province of Chad",
                     c.value
@@ -583,7 +583,7 @@ impl Field {
                 Ok(Value::Text(values.join(" ")))
             }
             FieldType::Province => {
-                let p = crate::provinces::normalise(raw)
+                let p = crate::analysis::provinces::normalise(raw)
                     .filter(|p| {
                         self.choices.is_empty() || self.choices.iter().any(|c| c.value == p.code)
                     })

@@ -16,9 +16,9 @@ use std::io::Cursor;
 
 use calamine::{Data, Ods, Range, Reader, Sheets, Xls, Xlsx};
 
-use crate::exercise::{self, normalise_text, Verdict};
-use crate::form::Choice;
 use crate::i18n::{self, Lang};
+use crate::lesson::exercise::{self, normalise_text, Verdict};
+use crate::lesson::form::Choice;
 use crate::pack::{
     is_id, is_safe_relative_path, AnswerType, Dataset, Exercise, Feedback, Lesson, Problem,
     Question, Step, StepSource,
@@ -219,7 +219,7 @@ struct Cell {
 
 fn cell(d: &Data) -> Cell {
     Cell {
-        text: crate::xlsform::cell_text(d)
+        text: crate::pack::xlsform::cell_text(d)
             .replace("\r\n", "\n")
             .replace('\r', "\n"),
         date: matches!(d, Data::DateTime(_) | Data::DateTimeIso(_)),

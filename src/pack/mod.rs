@@ -13,14 +13,21 @@
 //! file map with limits on count and size; paths are relative, never `..`, never links.
 //! The built-in pack is compiled into the binary from `sample-data/pack`.
 
+pub mod guide;
+pub mod markdown;
+pub mod packfile;
+pub mod questions;
+pub mod tableschema;
+pub mod xlsform;
+
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 use serde::{Deserialize, Serialize};
 
-use crate::form::{Choice, Form};
 use crate::i18n::Lang;
+use crate::lesson::form::{Choice, Form};
 
 /// The built-in pack's source folder, embedded at compile time.
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/sample-data/pack");
@@ -116,11 +123,11 @@ pub struct Manifest {
     /// Lesson files, in teaching order, relative to the pack folder.
     pub lessons: Vec<String>,
     /// Workbooks of questions (`questions/quiz.xlsx`), one row per question step placed
-    /// into the lessons when the pack is loaded (see [`crate::questions`]).
+    /// into the lessons when the pack is loaded (see [`crate::pack::questions`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<String>,
     /// The facilitator's guide: a Markdown file of the pack (`guide/animateur.md`), shown
-    /// from the pack's page (see [`crate::guide`]).
+    /// from the pack's page (see [`crate::pack::guide`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guide: Option<String>,
 }
@@ -256,13 +263,13 @@ pub enum Exercise {
     Collect(Collect),
     Chart(ChartStep),
     Reflection(Reflection),
-    /// Build a table with a pipeline; checked on the result (see [`crate::datatask`]).
-    Data(crate::datatask::DataTask),
-    /// Draw a chart; checked on what it shows (see [`crate::datatask`]).
+    /// Build a table with a pipeline; checked on the result (see [`crate::lesson::datatask`]).
+    Data(crate::lesson::datatask::DataTask),
+    /// Draw a chart; checked on what it shows (see [`crate::lesson::datatask`]).
     #[serde(rename = "chart_task")]
-    ChartTask(crate::datatask::ChartTask),
-    /// Import a practice file of the pack into a table (see [`crate::importstep`]).
-    Import(crate::importstep::ImportStep),
+    ChartTask(crate::lesson::datatask::ChartTask),
+    /// Import a practice file of the pack into a table (see [`crate::lesson::importstep`]).
+    Import(crate::lesson::importstep::ImportStep),
 }
 
 impl Exercise {
@@ -384,7 +391,7 @@ pub struct Dataset {
     /// Its licences: the resource's own, else the package's (at least one).
     pub licenses: Vec<License>,
     /// The practice file of an import step (its `file`): the trainee imports it in that
-    /// step, so it is not loaded when the pack opens (see [`crate::importstep`]).
+    /// step, so it is not loaded when the pack opens (see [`crate::lesson::importstep`]).
     pub import_step: bool,
 }
 
@@ -428,7 +435,7 @@ impl License {
 pub enum Origin {
     Builtin,
     Folder(PathBuf),
-    /// A `.datajam` pack file (see [`crate::packfile`]).
+    /// A `.datajam` pack file (see [`crate::pack::packfile`]).
     PackFile(PathBuf),
 }
 
@@ -704,7 +711,7 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
     let mut warnings = Vec::new();
     let datasets = parse_datapackage(&files, &mut problems, &mut warnings);
     if let Some(guide) = &manifest.guide {
-        problems.extend(crate::guide::check(guide, &files));
+        problems.extend(crate::pack::guide::check(guide, &files));
     }
 
     let mut lessons = Vec::new();
@@ -736,7 +743,7 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
     if manifest.lessons.is_empty() {
         problems.push(problem("pack.toml", 0, "the pack has no lesson"));
     }
-    crate::questions::add_to_lessons(
+    crate::pack::questions::add_to_lessons(
         &manifest.questions,
         &files,
         &datasets,
@@ -791,7 +798,9 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
             );
         }
     }
-    problems.extend(crate::datatask::check_tasks(&lessons, &datasets, &files));
+    problems.extend(crate::lesson::datatask::check_tasks(
+        &lessons, &datasets, &files,
+    ));
     let pack = Pack {
         manifest,
         lessons,
@@ -836,7 +845,7 @@ fn resolve_xlsform(
         at(format!("XLSForm file {path} not found in the pack"));
         return;
     };
-    match crate::xlsform::parse(path, bytes) {
+    match crate::pack::xlsform::parse(path, bytes) {
         Ok(x) => {
             c.form = x.form;
             warnings.extend(x.warnings);
@@ -903,7 +912,7 @@ fn parse_datapackage(
     };
     let mut out = Vec::new();
     for r in dp.resources {
-        if !crate::form::is_identifier(&r.name) {
+        if !crate::lesson::form::is_identifier(&r.name) {
             problems.push(problem(
                 "datapackage.json",
                 0,
@@ -957,7 +966,7 @@ fn parse_datapackage(
             Some(v) => Some(v.clone()),
         };
         if let Some(schema) = schema {
-            problems.extend(crate::tableschema::check_csv(
+            problems.extend(crate::pack::tableschema::check_csv(
                 &r.path,
                 &files[&r.path],
                 &schema,
@@ -1296,7 +1305,7 @@ fn check_step(
             }
         }
         Exercise::Question(q) => {
-            for msg in crate::exercise::question_problems(q) {
+            for msg in crate::lesson::exercise::question_problems(q) {
                 at(msg);
             }
             if let Some(d) = &q.dataset {
@@ -1329,7 +1338,7 @@ fn check_step(
                 }
             }
         },
-        // Checked by running them: see `crate::datatask::check_tasks`.
+        // Checked by running them: see `crate::lesson::datatask::check_tasks`.
         Exercise::Data(_) | Exercise::ChartTask(_) | Exercise::Import(_) => {}
     }
 }

@@ -1,7 +1,7 @@
 //! Workspace tables out to files: CSV (international or French Excel) and XLSX.
 //!
 //! - [`ExportFormat::from_path`] picks the format from the extension.
-//! - [`export_table`] writes one imported table (see [`crate::tables`]); only tables
+//! - [`export_table`] writes one imported table (see [`crate::store::tables`]); only tables
 //!   registered in `workspace_tables` can be exported, never the app's own tables.
 //!
 //! Formats:
@@ -35,7 +35,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
 use crate::import::{ColumnInfo, ColumnType};
-use crate::tables::{find_table, quote_ident, TableInfo};
+use crate::store::tables::{find_table, quote_ident, TableInfo};
 
 /// A file format a table can be exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::{self, type_name, AnalysisError, ResultColumn, ResultTable};
 use crate::error::{Error, Result};
 use crate::import::{ColumnInfo, ColumnType};
-use crate::tables::{quote_ident, table_info, TableInfo};
+use crate::store::tables::{quote_ident, table_info, TableInfo};
 
 /// Most distinct values a pivot turns into columns.
 pub const MAX_PIVOT_COLUMNS: usize = 50;
@@ -1294,7 +1294,7 @@ pub fn normalise_table_name(name: &str) -> Result<String, AnalysisError> {
     s.truncate(63);
     let reserved = s.is_empty()
         || s.starts_with("sqlite_")
-        || s.starts_with(crate::form::TABLE_PREFIX)
+        || s.starts_with(crate::lesson::form::TABLE_PREFIX)
         || APP_TABLES.contains(&s.as_str());
     if reserved {
         return Err(AnalysisError::InvalidTableName {
@@ -1419,7 +1419,7 @@ pub fn save_as(
 }
 
 /// A group that comes first (after filters), computed over in-memory columns
-/// ([`crate::columnar`]) instead of SQLite's sorter; the steps after it run in SQLite
+/// ([`crate::analysis::columnar`]) instead of SQLite's sorter; the steps after it run in SQLite
 /// over the grouped rows, passed as one JSON parameter (`json_each`).
 mod fast {
     use std::cmp::Ordering;
@@ -1429,11 +1429,11 @@ mod fast {
     use rusqlite::Connection;
 
     use super::{q, AggFn, Col, Compiled, Compiler, Engine, Pipeline, Step, COLUMNS_MIN_ROWS};
+    use crate::analysis::columnar::{self, ColumnData, FastMap, Values, NULL_CODE};
     use crate::analysis::{self, ResultTable};
-    use crate::columnar::{self, ColumnData, FastMap, Values, NULL_CODE};
     use crate::error::Result;
     use crate::import::{ColumnInfo, ColumnType};
-    use crate::tables::{table_info, TableInfo};
+    use crate::store::tables::{table_info, TableInfo};
 
     const ROWID_ALIAS: &str = "__dj_rowid";
 

@@ -494,13 +494,16 @@ fn answer_text(v: &serde_json::Value) -> String {
         serde_json::Value::String(s) => s.trim().to_string(),
         serde_json::Value::Null => String::new(),
         serde_json::Value::Object(o) if o.contains_key("steps") => {
-            match crate::pipeline::Pipeline::from_value(v.clone()) {
-                Ok(p) => crate::datatask::describe_pipeline(&p, Lang::Fr).join(" ; "),
+            match crate::analysis::pipeline::Pipeline::from_value(v.clone()) {
+                Ok(p) => crate::lesson::datatask::describe_pipeline(&p, Lang::Fr).join(" ; "),
                 Err(_) => v.to_string(),
             }
         }
         serde_json::Value::Object(o) if o.contains_key("kind") && o.contains_key("x") => {
-            crate::datatask::describe_chart(&crate::datatask::chart_choice(v), Lang::Fr)
+            crate::lesson::datatask::describe_chart(
+                &crate::lesson::datatask::chart_choice(v),
+                Lang::Fr,
+            )
         }
         other => other.to_string(),
     }
@@ -998,7 +1001,7 @@ pub fn parse_action(text: &str, line: usize, lang: Lang) -> Result<Action, Progr
 /// reference answer, one valid record per collect step, read and chart steps completed,
 /// import steps imported.
 pub fn reference_actions(pack: &crate::pack::Pack) -> Vec<Action> {
-    use crate::form::FieldType;
+    use crate::lesson::form::FieldType;
     use crate::pack::Exercise;
     let mut out = Vec::new();
     for l in &pack.lessons {
@@ -1051,7 +1054,7 @@ pub fn reference_actions(pack: &crate::pack::Pack) -> Vec<Action> {
                                     "{}",
                                     f.min
                                         .as_ref()
-                                        .and_then(crate::form::Limit::as_number)
+                                        .and_then(crate::lesson::form::Limit::as_number)
                                         .map(|m| m.ceil() as i64)
                                         .unwrap_or(1)
                                 ),
@@ -1059,13 +1062,13 @@ pub fn reference_actions(pack: &crate::pack::Pack) -> Vec<Action> {
                                     "{}",
                                     f.min
                                         .as_ref()
-                                        .and_then(crate::form::Limit::as_number)
+                                        .and_then(crate::lesson::form::Limit::as_number)
                                         .unwrap_or(1.0)
                                 ),
                                 FieldType::Date => f
                                     .min
                                     .as_ref()
-                                    .and_then(crate::form::Limit::as_date)
+                                    .and_then(crate::lesson::form::Limit::as_date)
                                     .unwrap_or_else(|| chrono::Local::now().date_naive())
                                     .format("%Y-%m-%d")
                                     .to_string(),

@@ -9,6 +9,9 @@
 //! - Every write that belongs together (an event and the trainee's position) is one
 //!   transaction.
 
+pub mod export;
+pub mod tables;
+
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};

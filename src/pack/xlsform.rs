@@ -17,7 +17,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
-use crate::form::{is_identifier, Choice, Field, FieldType, Form, Limit};
+use crate::lesson::form::{is_identifier, Choice, Field, FieldType, Form, Limit};
 use crate::pack::Problem;
 
 /// A form read from a workbook, with the rows left out (warnings, not errors).
@@ -83,7 +83,7 @@ fn lang_code(spec: &str) -> String {
     if let (Some(open), true) = (s.rfind('('), s.ends_with(')')) {
         return s[open + 1..s.len() - 1].trim().to_lowercase();
     }
-    let folded = crate::exercise::normalise_text(s);
+    let folded = crate::lesson::exercise::normalise_text(s);
     match folded.as_str() {
         "francais" | "french" => "fr".into(),
         "english" | "anglais" => "en".into(),
@@ -328,10 +328,9 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<XlsForm, Vec<Problem>> {
                 Some(c) => field.choices = c.clone(),
             }
             if field_type == FieldType::Choice
-                && field
-                    .choices
-                    .iter()
-                    .all(|c| crate::provinces::by_code(&c.value).is_some_and(|p| p.code == c.value))
+                && field.choices.iter().all(|c| {
+                    crate::analysis::provinces::by_code(&c.value).is_some_and(|p| p.code == c.value)
+                })
             {
                 field.field_type = FieldType::Province;
             }

@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 /// The reference table, as shipped in `sample-data/reference/`.
-pub const CSV: &str = include_str!("../sample-data/reference/chad_provinces.csv");
+pub const CSV: &str = include_str!("../../sample-data/reference/chad_provinces.csv");
 
 /// One province.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -200,7 +200,7 @@ pub fn normalise_column(
     column: &str,
 ) -> crate::Result<NormaliseReport> {
     use crate::import::{ColumnInfo, ColumnType};
-    use crate::tables::{quote_ident, table_info};
+    use crate::store::tables::{quote_ident, table_info};
     use rusqlite::params;
 
     let info = table_info(conn, table)?;

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::chart::format_number_fr;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::tables::{quote_ident, table_info};
+use crate::store::tables::{quote_ident, table_info};
 
 // ---------------------------------------------------------------------------
 // Pure functions
@@ -606,7 +606,7 @@ fn non_empty(s: &Option<String>) -> Option<&str> {
 }
 
 /// Resolves a column of the table by its name or its label (case-insensitive).
-fn resolve_column(info: &crate::tables::TableInfo, wanted: &str) -> Result<String> {
+fn resolve_column(info: &crate::store::tables::TableInfo, wanted: &str) -> Result<String> {
     info.columns
         .iter()
         .find(|c| c.name.eq_ignore_ascii_case(wanted))

@@ -132,7 +132,7 @@ impl Workshop {
     }
 
     fn info_of(&self, pack: &Pack, d: &Dataset, table: &str) -> Result<DatasetInfo> {
-        let rows = match crate::tables::table_info(self.store().conn(), table) {
+        let rows = match crate::store::tables::table_info(self.store().conn(), table) {
             Ok(t) => Some(t.rows),
             Err(crate::Error::TableNotFound(_)) => None,
             Err(e) => return Err(e),

@@ -3,11 +3,11 @@
 //!
 //! - A data task (`kind = "data"`) asks the trainee to build a table from a dataset with
 //!   a pipeline (filter, group, aggregate…). It is checked on the result table against the
-//!   result of the reference pipeline ([`crate::task::compare`]), never on the steps taken.
+//!   result of the reference pipeline ([`crate::lesson::task::compare`]), never on the steps taken.
 //!   Anticipated wrong answers are pipelines too: when the trainee's result equals one of
 //!   theirs, its message is shown.
 //! - A chart task (`kind = "chart_task"`) is checked on what the chart shows: kind,
-//!   fields, aggregation ([`crate::task::check_chart`]).
+//!   fields, aggregation ([`crate::lesson::task::check_chart`]).
 //! - [`check_tasks`] proves, on an in-memory copy of the pack's datasets, that every
 //!   reference passes and every anticipated wrong answer fails; problems name the file
 //!   and the line of the step.
@@ -17,13 +17,13 @@ use std::collections::{BTreeMap, HashSet};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
-use crate::import::{self, ImportOptions};
-use crate::pack::{Dataset, Exercise, Lesson, Problem};
-use crate::pipeline::{
+use crate::analysis::pipeline::{
     self, AggFn, Cmp, DeriveFn, JoinHow, Match, Operand, Pipeline, Step as PStep,
 };
-use crate::task::{self, ChartChoice, ChartExpect, Compare, Grid};
+use crate::i18n::Lang;
+use crate::import::{self, ImportOptions};
+use crate::lesson::task::{self, ChartChoice, ChartExpect, Compare, Grid};
+use crate::pack::{Dataset, Exercise, Lesson, Problem};
 
 /// Most rows a data task's tables are compared on.
 pub const MAX_COMPARE_ROWS: usize = 100_000;
@@ -554,7 +554,7 @@ pub fn check_tasks(
             return problems;
         }
     };
-    let mut imports = crate::importstep::CheckContext {
+    let mut imports = crate::lesson::importstep::CheckContext {
         datasets,
         files,
         results: lessons
@@ -586,7 +586,7 @@ pub fn check_tasks(
                 Exercise::ChartTask(t) => check_chart_task(&mut sandbox, t, &mut at),
                 Exercise::Import(i) => {
                     let (mut file_problems, mut table_problems) = (Vec::new(), Vec::new());
-                    let ok = crate::importstep::check(
+                    let ok = crate::lesson::importstep::check(
                         &mut sandbox.conn,
                         i,
                         &imports,
@@ -748,7 +748,7 @@ fn check_chart_task(sb: &mut Sandbox<'_>, t: &ChartTask, at: &mut dyn FnMut(Part
         at(Part::Step, msg);
         return;
     }
-    let columns: Vec<String> = match crate::tables::table_info(&sb.conn, &t.dataset) {
+    let columns: Vec<String> = match crate::store::tables::table_info(&sb.conn, &t.dataset) {
         Ok(info) => info.columns.into_iter().map(|c| c.name).collect(),
         Err(e) => {
             at(Part::Step, e.message(Lang::En));

@@ -14,7 +14,7 @@
 //!   steps still work) and on demand when a later step needs the table.
 //! - [`check`]: what `pack check` proves (file present and importable, table name valid
 //!   and used by no dataset, result or other import step), called from
-//!   [`crate::datatask::check_tasks`], which then lets later data and chart tasks use the
+//!   [`crate::lesson::datatask::check_tasks`], which then lets later data and chart tasks use the
 //!   table.
 
 use rusqlite::{params, Connection, OptionalExtension};
@@ -197,8 +197,8 @@ pub(crate) fn check(
 ) -> bool {
     let mut ok = true;
     let table = &step.table;
-    let valid_name = crate::form::is_identifier(table)
-        && crate::pipeline::normalise_table_name(table).is_ok_and(|n| &n == table);
+    let valid_name = crate::lesson::form::is_identifier(table)
+        && crate::analysis::pipeline::normalise_table_name(table).is_ok_and(|n| &n == table);
     if !valid_name {
         at_table(format!(
             "table `{table}` must be a table name: lower-case letters, digits and _, starting with a letter (not collecte_…)"

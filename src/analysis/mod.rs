@@ -8,6 +8,13 @@
 //! - `dj_median(x)`: the median of the non-missing numbers of a group (missing when
 //!   there is none).
 
+pub mod columnar;
+pub mod grid;
+pub mod indicators;
+pub mod pipeline;
+pub mod provinces;
+pub mod sql;
+
 use rusqlite::functions::{Aggregate, Context, FunctionFlags};
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::Connection;
@@ -39,9 +46,9 @@ pub struct ResultTable {
 }
 
 impl ResultTable {
-    /// The column names and rows, as [`crate::task::Grid`] compares them.
-    pub fn to_grid(&self) -> crate::task::Grid {
-        crate::task::Grid {
+    /// The column names and rows, as [`crate::lesson::task::Grid`] compares them.
+    pub fn to_grid(&self) -> crate::lesson::task::Grid {
+        crate::lesson::task::Grid {
             columns: self.columns.iter().map(|c| c.name.clone()).collect(),
             rows: self.rows.clone(),
         }

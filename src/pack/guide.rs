@@ -1,7 +1,7 @@
 //! The facilitator's guide of a pack: one Markdown file named by `guide = "…"` in
 //! `pack.toml`, checked like the lessons when the pack is loaded (a safe path inside the
 //! pack, UTF-8, no raw HTML) and rendered through the same sanitiser
-//! ([`crate::markdown::to_safe_html`]), with its title and a table of contents for the
+//! ([`crate::pack::markdown::to_safe_html`]), with its title and a table of contents for the
 //! app's guide screen and `datajam pack guide`.
 
 use std::collections::BTreeMap;
@@ -142,7 +142,7 @@ pub fn render(markdown: &str) -> (Option<String>, String, Vec<TocEntry>) {
             _ => {}
         }
     }
-    (title, crate::markdown::to_safe_html(body), toc)
+    (title, crate::pack::markdown::to_safe_html(body), toc)
 }
 
 #[cfg(test)]
