@@ -258,8 +258,43 @@ fn check_version(version: &str) -> Result<(), PackFileError> {
     }
 }
 
-/// Compares versions part by part (`1.10.0` > `1.9.2`); numbers numerically, the rest as text.
-pub fn compare_versions(a: &str, b: &str) -> Ordering {
+/// The semantic version (<https://semver.org>) a pack version reads as: `1.2.3`,
+/// `1.2.3-rc1`, `1.2.3+build`, and the shorter `1` and `1.2` (as `1.0.0` and `1.2.0`,
+/// with the same pre-release and build). `None` for any other version.
+fn semantic(version: &str) -> Option<semver::Version> {
+    if let Ok(v) = semver::Version::parse(version) {
+        return Some(v);
+    }
+    let (rest, build) = match version.split_once('+') {
+        Some((r, b)) => (r, Some(b)),
+        None => (version, None),
+    };
+    let (core, pre) = match rest.split_once('-') {
+        Some((c, p)) => (c, Some(p)),
+        None => (rest, None),
+    };
+    let mut parts: Vec<&str> = core.split('.').collect();
+    if parts.len() > 2
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    parts.resize(3, "0");
+    let mut full = parts.join(".");
+    if let Some(pre) = pre {
+        full = format!("{full}-{pre}");
+    }
+    if let Some(build) = build {
+        full = format!("{full}+{build}");
+    }
+    semver::Version::parse(&full).ok()
+}
+
+/// Compares versions part by part (`1.10.0` > `1.9.2`, `0.1` < `0.1.1`): numbers
+/// numerically, the rest as text.
+fn compare_parts(a: &str, b: &str) -> Ordering {
     let parts = |s: &str| -> Vec<String> {
         s.split(['.', '-', '+', '_'])
             .map(|p| p.to_string())
@@ -276,6 +311,19 @@ pub fn compare_versions(a: &str, b: &str) -> Ordering {
         }
     }
     pa.len().cmp(&pb.len())
+}
+
+/// Orders two pack versions, newest greatest. Semantic versions (see [`semantic`]) follow
+/// semver: a pre-release comes before its release (`1.0.0-rc1` < `1.0.0` < `1.0.1`,
+/// `1.0.0-rc.2` < `1.0.0-rc.10`); two that semver ranks the same but are written
+/// differently (`1.2` and `1.2.0`) are told apart part by part, so that only the same
+/// text is `Equal`. Other versions (`2024.03.15.2`, `v3`) compare part by part, numbers
+/// numerically and the rest as text.
+pub fn compare_versions(a: &str, b: &str) -> Ordering {
+    match (semantic(a), semantic(b)) {
+        (Some(x), Some(y)) => x.cmp(&y).then_with(|| compare_parts(a, b)),
+        _ => compare_parts(a, b),
+    }
 }
 
 /// The steps of `old` (by lesson and step id) that `new` does not have.
@@ -343,30 +391,13 @@ pub fn to_bytes(pack: &Pack) -> Result<Vec<u8>, PackFileError> {
     Ok(cursor.into_inner())
 }
 
-/// Writes `bytes` to `out` through a temporary file in the same folder, synced, then
-/// renamed: `out` is either absent, the old file, or the complete new one.
+/// Writes `bytes` to `out` whole or not at all (see [`crate::store::fsio`]): `out` is
+/// either absent, the old file, or the complete new one.
 fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), PackFileError> {
-    let err = |e: &dyn std::fmt::Display| PackFileError::Write {
+    crate::store::fsio::write_atomic(out, bytes).map_err(|e| PackFileError::Write {
         path: out.display().to_string(),
         reason: e.to_string(),
-    };
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".datajam-")
-        .suffix(".tmp")
-        .tempfile_in(&parent)
-        .map_err(|e| err(&e))?;
-    tmp.write_all(bytes).map_err(|e| err(&e))?;
-    tmp.as_file().sync_all().map_err(|e| err(&e))?;
-    tmp.persist(out).map_err(|e| err(&e.error))?;
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(&parent) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    })
 }
 
 /// Builds the pack file `out` from the pack source folder `dir`, after checking the pack:
@@ -1184,5 +1215,92 @@ mod tests {
         assert_eq!(compare_versions("1.10.0", "1.9.2"), Ordering::Greater);
         assert_eq!(compare_versions("0.1.0", "0.1.0"), Ordering::Equal);
         assert_eq!(compare_versions("0.1", "0.1.1"), Ordering::Less);
+    }
+
+    /// Each version is older than the next.
+    fn ascending(versions: &[&str]) {
+        for (i, a) in versions.iter().enumerate() {
+            assert_eq!(compare_versions(a, a), Ordering::Equal, "{a}");
+            for b in &versions[i + 1..] {
+                assert_eq!(compare_versions(a, b), Ordering::Less, "{a} < {b}");
+                assert_eq!(compare_versions(b, a), Ordering::Greater, "{b} > {a}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_pre_release_comes_before_its_release() {
+        ascending(&[
+            "0.9.9",
+            "1.0.0-alpha",
+            "1.0.0-alpha.1",
+            "1.0.0-beta",
+            "1.0.0-rc.2",
+            "1.0.0-rc.10",
+            "1.0.0-rc1",
+            "1.0.0",
+            "1.0.1",
+            "1.10.0",
+        ]);
+        // Short versions read as semantic ones, with their pre-releases.
+        ascending(&["1-beta", "1", "1.1-rc1", "1.1", "1.1.0", "1.1.1", "1.2"]);
+        ascending(&["0.1", "0.1.0", "0.1.1"]);
+        // Build metadata does not make a release older.
+        ascending(&["1.0.0-rc1", "1.0.0+build.1", "1.0.1"]);
+    }
+
+    #[test]
+    fn versions_that_are_not_semantic_keep_their_order() {
+        ascending(&[
+            "2024.03.15.1",
+            "2024.03.15.2",
+            "2024.03.15.10",
+            "2024.11.1.1",
+        ]);
+        ascending(&["1.2.3", "1.2.3.4"]);
+        ascending(&["v1.9", "v1.10", "v2"]);
+        ascending(&["01.2.3", "01.2.4"]);
+        ascending(&["1_0", "1_1"]);
+    }
+
+    #[test]
+    fn a_release_candidate_after_its_release_is_a_downgrade() {
+        let data = tempfile::tempdir().unwrap();
+        let (_d1, release) = built("essai", "1.0.0");
+        let (_d2, candidate) = built("essai", "1.0.0-rc1");
+        install(&release, data.path()).unwrap();
+        let e = install(&candidate, data.path()).unwrap_err();
+        assert_eq!(e.code(), "pack.downgrade");
+        assert_eq!(
+            installed_files(data.path()),
+            vec![data.path().join("packs/essai-1.0.0.datajam")]
+        );
+        // The other way round, the release replaces its candidate.
+        let data = tempfile::tempdir().unwrap();
+        install(&candidate, data.path()).unwrap();
+        let r = install(&release, data.path()).unwrap();
+        assert_eq!(r.replaced, vec!["1.0.0-rc1".to_string()]);
+        assert_eq!(
+            installed_files(data.path()),
+            vec![data.path().join("packs/essai-1.0.0.datajam")]
+        );
+    }
+
+    /// A built and an installed pack file are ordinary files (0644 under umask 022), not
+    /// private like the temporary file they were written through (0600).
+    #[cfg(unix)]
+    #[test]
+    fn built_and_installed_files_have_ordinary_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let data = tempfile::tempdir().unwrap();
+        let probe = data.path().join("probe");
+        std::fs::File::create(&probe).unwrap();
+        let expected = mode(&probe);
+        assert_ne!(expected, 0o600, "this test needs a umask that is not 077");
+        let (_d, f) = built("essai", "1.0.0");
+        assert_eq!(mode(&f), expected);
+        let r = install(&f, data.path()).unwrap();
+        assert_eq!(mode(&r.path), expected);
     }
 }

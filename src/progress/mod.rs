@@ -42,7 +42,7 @@
 //! as typed.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -284,28 +284,11 @@ pub fn build(store: &Store, trainee: &str) -> crate::Result<ProgressFile> {
     })
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same directory, flushed to
-/// disk then renamed: the file is either the old one, or complete.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> crate::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".datajam-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
 /// Exports a trainee's progress file to `out`.
 pub fn export(store: &Store, trainee: &str, out: &Path) -> crate::Result<ExportSummary> {
     let file = build(store, trainee)?;
     let bytes = serde_json::to_vec(&file).map_err(|e| std::io::Error::other(e.to_string()))?;
-    write_atomic(out, &bytes)?;
+    crate::store::fsio::write_atomic(out, &bytes)?;
     Ok(ExportSummary {
         events: file.events.len(),
         trainee: file.profile.name,
@@ -804,9 +787,9 @@ pub fn merge_to_files(
     let view = merge(&files);
     let class = class_csv(&view)?;
     let texts = reflections.map(|_| reflections_csv(&view)).transpose()?;
-    write_atomic(out, &class)?;
+    crate::store::fsio::write_atomic(out, &class)?;
     if let (Some(path), Some(bytes)) = (reflections, texts) {
-        write_atomic(path, &bytes)?;
+        crate::store::fsio::write_atomic(path, &bytes)?;
     }
     Ok(view)
 }

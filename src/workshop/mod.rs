@@ -613,7 +613,7 @@ impl Workshop {
                     lesson_id,
                     step_id,
                 };
-                let (_, event) = self.store.with_event(&at, EventKind::Record, |tx| {
+                let (_, event) = self.store.with_event(&at, EventKind::Record, None, |tx| {
                     let id = form.insert(tx, profile_id, &typed)?;
                     Ok((id.clone(), serde_json::json!({ "record_id": id, "table": form.table_name(), "values": values })))
                 })?;
@@ -1434,29 +1434,30 @@ impl Workshop {
                 ("wrong", message, false)
             }
         };
-        if correct {
-            if let Some(table) = &t.result {
-                crate::analysis::pipeline::save_as(
-                    self.store.conn_mut(),
-                    &t.dataset,
-                    &t.reference,
-                    table,
-                )?;
-            }
-        }
         let columns: Vec<&str> = result.columns.iter().map(|c| c.name.as_str()).collect();
-        let event = self.append_event(
-            (profile_id, pack_id, lesson_id, step_id),
-            &version,
-            EventKind::Attempt,
-            &serde_json::json!({
-                "answer": pipeline,
-                "message": message,
-                "rows": result.total_rows,
-                "columns": columns,
-            }),
-            Some(correct),
-        )?;
+        let payload = serde_json::json!({
+            "answer": pipeline,
+            "message": message,
+            "rows": result.total_rows,
+            "columns": columns,
+        });
+        let at = StepRef {
+            profile_id,
+            pack_id,
+            pack_version: &version,
+            lesson_id,
+            step_id,
+        };
+        // A right answer's result table and the attempt land together or not at all.
+        let save = t.result.as_deref().filter(|_| correct);
+        let (_, event) = self
+            .store
+            .with_event(&at, EventKind::Attempt, Some(correct), |tx| {
+                if let Some(table) = save {
+                    crate::analysis::pipeline::save_as_in(tx, &t.dataset, &t.reference, table)?;
+                }
+                Ok(((), payload))
+            })?;
         result.rows.truncate(datatask::RESULT_PREVIEW_ROWS);
         let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
         Ok(TaskOutcome {
@@ -1820,7 +1821,7 @@ impl Workshop {
             .ok_or_else(|| ImportStepError::FileMissing {
                 file: s.file.clone(),
             })?;
-        crate::progress::write_atomic(dest, bytes)?;
+        crate::store::fsio::write_atomic(dest, bytes)?;
         Ok(bytes.len() as u64)
     }
 
