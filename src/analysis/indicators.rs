@@ -573,7 +573,7 @@ fn cell(v: ValueRef<'_>) -> Cell {
             if t.trim().is_empty() {
                 return Cell::Missing;
             }
-            match crate::i18n::parse_number(&t) {
+            match crate::i18n::parse::number(&t) {
                 Some(x) if x.is_finite() => Cell::Num(x),
                 _ => Cell::NotNumeric,
             }

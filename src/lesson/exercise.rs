@@ -155,7 +155,7 @@ fn value_set(v: &serde_json::Value) -> Option<std::collections::BTreeSet<String>
 fn number(v: &serde_json::Value) -> Option<f64> {
     match v {
         serde_json::Value::Number(n) => n.as_f64(),
-        serde_json::Value::String(s) => i18n::parse_number(s),
+        serde_json::Value::String(s) => i18n::parse::number(s),
         _ => None,
     }
 }

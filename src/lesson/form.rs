@@ -601,14 +601,14 @@ impl Field {
                 Ok(Value::Text(d.format("%Y-%m-%d").to_string()))
             }
             FieldType::Integer => {
-                let n = i18n::parse_number(raw)
+                let n = i18n::parse::number(raw)
                     .filter(|n| n.fract() == 0.0 && n.abs() < 9.0e15)
                     .ok_or_else(|| i18n::t(lang, "field_not_integer").to_string())?;
                 self.check_range(n, lang)?;
                 Ok(Value::Integer(n as i64))
             }
             FieldType::Decimal => {
-                let n = i18n::parse_number(raw)
+                let n = i18n::parse::number(raw)
                     .ok_or_else(|| i18n::t(lang, "field_not_decimal").to_string())?;
                 self.check_range(n, lang)?;
                 Ok(Value::Decimal(n))
@@ -646,7 +646,7 @@ impl Field {
                 Ok(vec![(lat_col, Value::Null), (lon_col, Value::Null)])
             };
         }
-        let (Some(y), Some(x)) = (i18n::parse_number(&lat), i18n::parse_number(&lon)) else {
+        let (Some(y), Some(x)) = (i18n::parse::number(&lat), i18n::parse::number(&lon)) else {
             return Err(i18n::t(lang, "field_not_location").into());
         };
         if !(-90.0..=90.0).contains(&y) || !(-180.0..=180.0).contains(&x) {
@@ -685,12 +685,10 @@ pub fn in_chad(lat: f64, lon: f64) -> bool {
     (s..=n).contains(&lat) && (w..=e).contains(&lon)
 }
 
-/// A date typed by a person: `2025-03-15`, `15/03/2025`, `15-03-2025`, `15.03.2025`.
+/// A date typed by a person (`2025-03-15`, `15/03/2025`, `15-03-2025`, `15.03.2025`: read
+/// by [`crate::i18n::parse::parse_date`]) in the years a form can mean.
 pub fn parse_date(raw: &str) -> Option<chrono::NaiveDate> {
-    let raw = raw.trim();
-    ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
-        .iter()
-        .find_map(|f| chrono::NaiveDate::parse_from_str(raw, f).ok())
+    crate::i18n::parse::parse_date(raw)
         .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)))
 }
 
