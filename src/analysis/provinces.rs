@@ -65,11 +65,8 @@ pub fn by_code(code: &str) -> Option<&'static Province> {
 /// and leading words that do not name the province ("ville de", "province du", "région
 /// de", …) removed.
 pub fn fold(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let lowered: String = s
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
+    let lowered: String = crate::i18n::text::fold(s)
+        .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
     let words: Vec<&str> = lowered.split_whitespace().collect();

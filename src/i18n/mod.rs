@@ -5,6 +5,7 @@
 //! error messages, looked up from stable codes at the edge (CLI, desktop).
 
 pub mod parse;
+pub mod text;
 
 use serde::{Deserialize, Serialize};
 

@@ -415,66 +415,10 @@ fn type_nouns(ty: ColumnType) -> (&'static str, &'static str) {
 /// Maximum length of a generated identifier.
 pub(crate) const MAX_IDENT_LEN: usize = 63;
 
-fn fold_char(c: char, out: &mut String) {
-    let s = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "a",
-        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
-        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => "i",
-        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "o",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
-        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => "u",
-        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
-        'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
-        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
-        'ł' | 'Ł' => "l",
-        'ř' | 'Ř' => "r",
-        'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
-        'ğ' | 'Ğ' => "g",
-        'æ' | 'Æ' => "ae",
-        'œ' | 'Œ' => "oe",
-        'ß' => "ss",
-        '%' => "_pct_",
-        c if c.is_ascii_alphanumeric() => {
-            out.push(c.to_ascii_lowercase());
-            return;
-        }
-        _ => "_",
-    };
-    out.push_str(s);
-}
-
-/// Snake_case ASCII identifier from free text: accents stripped, anything
-/// else becomes `_`, runs of `_` collapsed, no leading/trailing `_`.
-/// May return an empty string, or one starting with a digit.
+/// Snake_case ASCII identifier from free text ([`crate::i18n::text::slug`], at most
+/// [`MAX_IDENT_LEN`] bytes). May return an empty string, or one starting with a digit.
 pub(crate) fn slugify(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut folded);
-    }
-    let mut out = String::with_capacity(folded.len());
-    for c in folded.chars() {
-        if c == '_' && (out.is_empty() || out.ends_with('_')) {
-            continue;
-        }
-        out.push(c);
-    }
-    while out.ends_with('_') {
-        out.pop();
-    }
-    if out.len() > MAX_IDENT_LEN {
-        out.truncate(MAX_IDENT_LEN);
-        while out.ends_with('_') {
-            out.pop();
-        }
-    }
-    out
+    crate::i18n::text::slug(text, MAX_IDENT_LEN)
 }
 
 /// SQLite keywords: never used bare as generated identifiers.
