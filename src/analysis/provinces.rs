@@ -202,14 +202,7 @@ pub fn normalise_column(
 
     let info = table_info(conn, table)?;
     let source = info
-        .columns
-        .iter()
-        .find(|c| c.name.eq_ignore_ascii_case(column))
-        .or_else(|| {
-            info.columns
-                .iter()
-                .find(|c| c.label.trim().to_lowercase() == column.trim().to_lowercase())
-        })
+        .column(column)
         .map(|c| c.name.clone())
         .ok_or_else(|| crate::Error::ColumnNotFound(column.to_string()))?;
     let t = quote_ident(&info.name);

@@ -57,6 +57,23 @@ pub struct ColumnInfo {
     pub hxl: Option<String>,
 }
 
+impl TableInfo {
+    /// The column `wanted` names: its SQLite name or its header label, case-insensitively,
+    /// spaces around ignored. The one look-up of a column as a trainee or a pack names it.
+    pub fn column(&self, wanted: &str) -> Option<&ColumnInfo> {
+        let wanted = wanted.trim();
+        self.columns
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(wanted))
+            .or_else(|| {
+                let lower = wanted.to_lowercase();
+                self.columns
+                    .iter()
+                    .find(|c| c.label.trim().to_lowercase() == lower)
+            })
+    }
+}
+
 /// Quotes an SQL identifier: `a"b` -> `"a""b"`. Identifiers come from files and packs;
 /// values are always bound as parameters. The one quoting of the core.
 pub fn quote_ident(name: &str) -> String {
