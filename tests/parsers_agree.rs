@@ -109,10 +109,7 @@ fn a_number_reads_the_same_in_a_question_a_form_a_filter_and_an_import() {
             {"op": "filter", "conditions": [{"column": "x", "cmp": "eq", "value": text}]}
         ]}))
         .expect("pipeline");
-        assert!(
-            pipeline::run(conn, "t", &p, 100).is_err(),
-            "filter, {text}"
-        );
+        assert!(pipeline::run(conn, "t", &p, 100).is_err(), "filter, {text}");
     }
 }
 

@@ -253,7 +253,7 @@ impl Workshop {
         loc: &Located<'_>,
         s: &ImportStep,
         mine: &[&Event],
-    ) -> Result<()> {
+    ) -> Result<ImportStepView> {
         self.task_hints(view, &s.hints, s.explanation.as_deref(), mine);
         let bytes = loc.pack.file(&s.file);
         let (preview, preview_error) = match bytes {
@@ -288,7 +288,7 @@ impl Workshop {
                 )
                 .optional()?
                 .is_some();
-        view.import = Some(ImportStepView {
+        Ok(ImportStepView {
             file: s.file_name().to_string(),
             bytes: bytes.map_or(0, |b| b.len() as u64),
             table: s.table.clone(),
@@ -296,7 +296,6 @@ impl Workshop {
             preview_error,
             imported,
             taken,
-        });
-        Ok(())
+        })
     }
 }

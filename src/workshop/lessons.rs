@@ -163,19 +163,12 @@ impl Workshop {
             lesson_id: lesson_id.to_string(),
             id: step_id.to_string(),
             title: loc.step.title.clone(),
-            kind: loc.step.exercise.kind(),
             html: crate::pack::markdown::to_safe_html(&loc.step.body),
             index: loc.index + 1,
             total: steps.len(),
             prev: loc.index.checked_sub(1).map(|i| steps[i].id.clone()),
             next: steps.get(loc.index + 1).map(|s| s.id.clone()),
             status: status(loc.step, &mine),
-            question: None,
-            form: None,
-            min_records: 0,
-            records: Vec::new(),
-            chart_svg: None,
-            table: None,
             dataset_info: None,
             hints_total: 0,
             hints: Vec::new(),
@@ -185,26 +178,12 @@ impl Workshop {
             last_correct: last.and_then(|e| e.correct),
             explanation_html: None,
             revealed: mine.iter().any(|e| e.kind == "reveal"),
-            reflection: mine
-                .iter()
-                .rev()
-                .find(|e| e.kind == "reflection")
-                .and_then(|e| e.payload["text"].as_str().map(str::to_string)),
-            min_length: 0,
-            placeholder: None,
             solution: None,
-            data_task: None,
-            chart_task: None,
-            import: None,
+            body: StepBody::Read,
         };
-        match &loc.step.exercise {
-            Exercise::Read => {}
+        view.body = match &loc.step.exercise {
+            Exercise::Read => StepBody::Read,
             Exercise::Question(q) => {
-                view.question = Some(QuestionView {
-                    answer_type: q.answer_type,
-                    choices: q.choices.clone(),
-                    unit: q.unit.clone(),
-                });
                 view.hints_total = q.hints.len();
                 let used = mine
                     .iter()
@@ -221,26 +200,45 @@ impl Workshop {
                 if view.revealed {
                     view.solution = Some(solution_text(q, self.lang));
                 }
-                if let Some(d) = &q.dataset {
-                    view.table = Some(self.table_view(d, 500)?);
+                StepBody::Question {
+                    question: QuestionView {
+                        answer_type: q.answer_type,
+                        choices: q.choices.clone(),
+                        unit: q.unit.clone(),
+                    },
+                    table: match &q.dataset {
+                        Some(d) => Some(self.table_view(d, 500)?),
+                        None => None,
+                    },
                 }
             }
-            Exercise::Collect(c) => {
-                view.records = c.form.records(self.store.conn(), profile_id)?;
-                view.form = Some(c.form.clone());
-                view.min_records = c.min_records;
-            }
-            Exercise::Reflection(r) => {
-                view.min_length = r.min_length;
-                view.placeholder = r.placeholder.clone();
-            }
-            Exercise::Chart(c) => {
-                view.chart_svg = Some(self.chart_svg(c)?);
-            }
-            Exercise::Data(t) => self.data_task_view(&mut view, t, &mine),
-            Exercise::ChartTask(t) => self.chart_task_view(&mut view, t, &mine),
-            Exercise::Import(i) => self.import_step_view(&mut view, &loc, i, &mine)?,
-        }
+            Exercise::Collect(c) => StepBody::Collect {
+                records: c.form.records(self.store.conn(), profile_id)?,
+                form: c.form.clone(),
+                min_records: c.min_records,
+            },
+            Exercise::Reflection(r) => StepBody::Reflection {
+                reflection: mine
+                    .iter()
+                    .rev()
+                    .find(|e| e.kind == "reflection")
+                    .and_then(|e| e.payload["text"].as_str().map(str::to_string)),
+                min_length: r.min_length,
+                placeholder: r.placeholder.clone(),
+            },
+            Exercise::Chart(c) => StepBody::Chart {
+                chart_svg: self.chart_svg(c)?,
+            },
+            Exercise::Data(t) => StepBody::Data {
+                data_task: self.data_task_view(&mut view, t, &mine),
+            },
+            Exercise::ChartTask(t) => StepBody::ChartTask {
+                chart_task: self.chart_task_view(&mut view, t, &mine),
+            },
+            Exercise::Import(i) => StepBody::Import {
+                import: self.import_step_view(&mut view, &loc, i, &mine)?,
+            },
+        };
         let dataset = match &loc.step.exercise {
             Exercise::Question(q) => q.dataset.as_deref(),
             Exercise::Chart(c) => Some(c.dataset.as_str()),

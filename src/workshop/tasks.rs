@@ -284,7 +284,7 @@ impl Workshop {
         view: &mut StepView,
         t: &datatask::DataTask,
         mine: &[&Event],
-    ) {
+    ) -> DataTaskView {
         self.task_hints(view, &t.hints, t.explanation.as_deref(), mine);
         let mut v = DataTaskView {
             dataset: t.dataset.clone(),
@@ -306,7 +306,7 @@ impl Workshop {
                     .join(" ; "),
             );
         }
-        view.data_task = Some(v);
+        v
     }
 
     pub(super) fn chart_task_view(
@@ -314,7 +314,7 @@ impl Workshop {
         view: &mut StepView,
         t: &datatask::ChartTask,
         mine: &[&Event],
-    ) {
+    ) -> ChartTaskView {
         self.task_hints(view, &t.hints, t.explanation.as_deref(), mine);
         let mut v = ChartTaskView {
             dataset: t.dataset.clone(),
@@ -325,6 +325,6 @@ impl Workshop {
             v.reference = serde_json::to_value(&t.reference).ok();
             view.solution = Some(datatask::describe_chart(&t.reference_choice(), self.lang));
         }
-        view.chart_task = Some(v);
+        v
     }
 }

@@ -109,13 +109,14 @@ pub struct QuestionView {
     pub unit: Option<String>,
 }
 
+/// A step as the trainee sees it: what every step has, then what its kind has
+/// ([`StepBody`]). In JSON the body's fields sit beside the common ones, with `kind`.
 #[derive(Debug, Clone, Serialize)]
 pub struct StepView {
     pub pack_id: String,
     pub lesson_id: String,
     pub id: String,
     pub title: String,
-    pub kind: &'static str,
     /// The step's text as sanitised HTML.
     pub html: String,
     /// 1-based position in the lesson, and the number of steps.
@@ -124,16 +125,11 @@ pub struct StepView {
     pub prev: Option<String>,
     pub next: Option<String>,
     pub status: Status,
-    pub question: Option<QuestionView>,
-    pub form: Option<Form>,
-    pub min_records: u32,
-    pub records: Vec<serde_json::Map<String, serde_json::Value>>,
-    pub chart_svg: Option<String>,
-    /// A dataset shown with a question, formatted for reading.
-    pub table: Option<TableView>,
     /// The pack dataset the step shows or works on (question with a table, chart, data
     /// and chart tasks): its sources and licence, for the line under the data.
     pub dataset_info: Option<crate::workshop::datainfo::DatasetInfo>,
+    /// Steps that are answered (questions, data and chart tasks, imports): hints shown
+    /// and their number, attempts, the last answer and its message.
     pub hints_total: usize,
     /// The hints already shown, in order.
     pub hints: Vec<String>,
@@ -144,20 +140,139 @@ pub struct StepView {
     pub last_correct: Option<bool>,
     /// Shown once answered correctly or revealed (sanitised HTML).
     pub explanation_html: Option<String>,
-    /// Reflection steps: the last text written, the length needed, the box's hint.
-    pub reflection: Option<String>,
-    pub min_length: usize,
-    pub placeholder: Option<String>,
     /// True once the trainee asked to see the solution.
     pub revealed: bool,
     /// The reference answer, as the trainee would read it, once revealed.
     pub solution: Option<String>,
-    /// Data-task steps: the table worked on, and the reference once revealed.
-    pub data_task: Option<DataTaskView>,
-    /// Chart-task steps: the table charted, and the reference once revealed.
-    pub chart_task: Option<ChartTaskView>,
-    /// Import steps: the file's preview, and the table once imported.
-    pub import: Option<ImportStepView>,
+    /// What the step's kind shows.
+    #[serde(flatten)]
+    pub body: StepBody,
+}
+
+/// What a step shows that depends on its kind.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StepBody {
+    Read,
+    Question {
+        question: QuestionView,
+        /// A dataset shown with the question, formatted for reading.
+        table: Option<TableView>,
+    },
+    Collect {
+        form: Form,
+        min_records: u32,
+        records: Vec<serde_json::Map<String, serde_json::Value>>,
+    },
+    Chart {
+        chart_svg: String,
+    },
+    Reflection {
+        /// The last text written, the length needed, the box's hint.
+        reflection: Option<String>,
+        min_length: usize,
+        placeholder: Option<String>,
+    },
+    /// The table worked on, and the reference once revealed.
+    Data {
+        data_task: DataTaskView,
+    },
+    /// The table charted, and the reference once revealed.
+    ChartTask {
+        chart_task: ChartTaskView,
+    },
+    /// The file's preview, and the table once imported.
+    Import {
+        import: ImportStepView,
+    },
+}
+
+impl StepView {
+    /// `read`, `question`, `collect`, `chart`, `reflection`, `data`, `chart_task`, `import`.
+    pub fn kind(&self) -> &'static str {
+        match self.body {
+            StepBody::Read => "read",
+            StepBody::Question { .. } => "question",
+            StepBody::Collect { .. } => "collect",
+            StepBody::Chart { .. } => "chart",
+            StepBody::Reflection { .. } => "reflection",
+            StepBody::Data { .. } => "data",
+            StepBody::ChartTask { .. } => "chart_task",
+            StepBody::Import { .. } => "import",
+        }
+    }
+
+    /// A question step's question.
+    pub fn question(&self) -> Option<&QuestionView> {
+        match &self.body {
+            StepBody::Question { question, .. } => Some(question),
+            _ => None,
+        }
+    }
+
+    /// The table a question step shows.
+    pub fn table(&self) -> Option<&TableView> {
+        match &self.body {
+            StepBody::Question { table, .. } => table.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// A collect step's form.
+    pub fn form(&self) -> Option<&Form> {
+        match &self.body {
+            StepBody::Collect { form, .. } => Some(form),
+            _ => None,
+        }
+    }
+
+    /// A collect step's records of this trainee (none for other kinds).
+    pub fn records(&self) -> &[serde_json::Map<String, serde_json::Value>] {
+        match &self.body {
+            StepBody::Collect { records, .. } => records,
+            _ => &[],
+        }
+    }
+
+    /// A chart step's chart, as SVG.
+    pub fn chart_svg(&self) -> Option<&str> {
+        match &self.body {
+            StepBody::Chart { chart_svg } => Some(chart_svg),
+            _ => None,
+        }
+    }
+
+    /// A reflection step's last text.
+    pub fn reflection(&self) -> Option<&str> {
+        match &self.body {
+            StepBody::Reflection { reflection, .. } => reflection.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// A data-task step's view.
+    pub fn data_task(&self) -> Option<&DataTaskView> {
+        match &self.body {
+            StepBody::Data { data_task } => Some(data_task),
+            _ => None,
+        }
+    }
+
+    /// A chart-task step's view.
+    pub fn chart_task(&self) -> Option<&ChartTaskView> {
+        match &self.body {
+            StepBody::ChartTask { chart_task } => Some(chart_task),
+            _ => None,
+        }
+    }
+
+    /// An import step's view.
+    pub fn import(&self) -> Option<&ImportStepView> {
+        match &self.body {
+            StepBody::Import { import } => Some(import),
+            _ => None,
+        }
+    }
 }
 
 /// A table formatted for display: numbers the trainee's way, missing values empty.
