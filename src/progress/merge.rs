@@ -446,25 +446,37 @@ pub const REFLECTIONS_HEADER: [&str; 7] = [
 /// text is the trainee's: one that a spreadsheet would read as a formula (starting with
 /// `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'`.
 pub fn reflections_csv(view: &ClassView) -> crate::Result<Vec<u8>> {
+    csv_with_bom(
+        &REFLECTIONS_HEADER,
+        view.reflections.iter().map(|r| {
+            let text = if r.text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                format!("'{}", r.text)
+            } else {
+                r.text.clone()
+            };
+            [
+                r.trainee.clone(),
+                r.trainee_id.clone(),
+                r.pack_id.clone(),
+                r.lesson_id.clone(),
+                r.step_id.clone(),
+                r.written_at.clone(),
+                text,
+            ]
+        }),
+    )
+}
+
+/// CSV bytes in UTF-8 with a BOM (so Excel reads the accents): `header`, then `rows`.
+fn csv_with_bom<R: AsRef<[u8]>>(
+    header: &[&str],
+    rows: impl IntoIterator<Item = impl IntoIterator<Item = R>>,
+) -> crate::Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     let io = |e: csv::Error| std::io::Error::other(e.to_string());
-    w.write_record(REFLECTIONS_HEADER).map_err(io)?;
-    for r in &view.reflections {
-        let text = if r.text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{}", r.text)
-        } else {
-            r.text.clone()
-        };
-        w.write_record([
-            r.trainee.as_str(),
-            &r.trainee_id,
-            &r.pack_id,
-            &r.lesson_id,
-            &r.step_id,
-            &r.written_at,
-            &text,
-        ])
-        .map_err(io)?;
+    w.write_record(header).map_err(io)?;
+    for row in rows {
+        w.write_record(row).map_err(io)?;
     }
     w.into_inner()
         .map_err(|e| std::io::Error::other(e.to_string()).into())
@@ -490,31 +502,26 @@ pub const CSV_HEADER: [&str; 13] = [
 /// The class view as CSV: UTF-8 with a BOM (so Excel reads the accents), one row per
 /// trainee × step, numbers as numbers.
 pub fn class_csv(view: &ClassView) -> crate::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    let io = |e: csv::Error| std::io::Error::other(e.to_string());
-    w.write_record(CSV_HEADER).map_err(io)?;
-    for t in &view.trainees {
-        for s in &t.steps {
-            w.write_record([
-                t.name.as_str(),
-                t.id.as_str(),
-                &s.pack_id,
-                &s.lesson_id,
-                &s.step_id,
-                s.status,
-                &s.attempts.to_string(),
-                &s.wrong_attempts.to_string(),
-                &s.hints.to_string(),
-                &s.first_event,
-                &s.last_event,
-                &s.time_spent_seconds.to_string(),
-                if s.stuck { "true" } else { "false" },
-            ])
-            .map_err(io)?;
-        }
-    }
-    w.into_inner()
-        .map_err(|e| std::io::Error::other(e.to_string()).into())
+    let rows = view.trainees.iter().flat_map(|t| {
+        t.steps.iter().map(move |s| {
+            [
+                t.name.clone(),
+                t.id.clone(),
+                s.pack_id.clone(),
+                s.lesson_id.clone(),
+                s.step_id.clone(),
+                s.status.to_string(),
+                s.attempts.to_string(),
+                s.wrong_attempts.to_string(),
+                s.hints.to_string(),
+                s.first_event.clone(),
+                s.last_event.clone(),
+                s.time_spent_seconds.to_string(),
+                s.stuck.to_string(),
+            ]
+        })
+    });
+    csv_with_bom(&CSV_HEADER, rows)
 }
 
 /// Reads, merges and writes the class CSV; nothing is written if any file is refused.

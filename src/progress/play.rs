@@ -55,30 +55,26 @@ pub enum Action {
 }
 
 impl Action {
-    pub fn lesson(&self) -> &str {
+    /// The lesson and step the action is on.
+    fn at(&self) -> (&str, &str) {
         match self {
-            Action::Answer { lesson, .. }
-            | Action::Hint { lesson, .. }
-            | Action::Record { lesson, .. }
-            | Action::Complete { lesson, .. }
-            | Action::Reflect { lesson, .. }
-            | Action::Pipeline { lesson, .. }
-            | Action::Chart { lesson, .. }
-            | Action::Import { lesson, .. } => lesson,
+            Action::Answer { lesson, step, .. }
+            | Action::Hint { lesson, step }
+            | Action::Record { lesson, step, .. }
+            | Action::Complete { lesson, step }
+            | Action::Reflect { lesson, step, .. }
+            | Action::Pipeline { lesson, step, .. }
+            | Action::Chart { lesson, step, .. }
+            | Action::Import { lesson, step } => (lesson, step),
         }
     }
 
+    pub fn lesson(&self) -> &str {
+        self.at().0
+    }
+
     pub fn step(&self) -> &str {
-        match self {
-            Action::Answer { step, .. }
-            | Action::Hint { step, .. }
-            | Action::Record { step, .. }
-            | Action::Complete { step, .. }
-            | Action::Reflect { step, .. }
-            | Action::Pipeline { step, .. }
-            | Action::Chart { step, .. }
-            | Action::Import { step, .. } => step,
-        }
+        self.at().1
     }
 }
 
@@ -309,7 +305,7 @@ pub fn play(
     pack_id: &str,
     action: &Action,
 ) -> crate::Result<Played> {
-    let (lesson, step) = (action.lesson(), action.step());
+    let (lesson, step) = action.at();
     let played = |event, kind, correct, message| Played {
         event,
         kind,
