@@ -40,12 +40,10 @@ impl Workshop {
     /// the column names they expect).
     pub fn submit_pipeline(
         &mut self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
+        at: &StepAt,
         pipeline: &serde_json::Value,
     ) -> Result<TaskOutcome> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         self.store.profile(profile_id)?;
         self.ready(pack_id, lesson_id, step_id)?;
         let lang = self.lang;
@@ -71,7 +69,7 @@ impl Workshop {
         let mut result = match run {
             Ok(r) => r,
             Err(e @ Error::Analysis(_)) => {
-                let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+                let step = self.view(at)?;
                 return Ok(TaskOutcome {
                     verdict: "invalid",
                     message: e.message(lang),
@@ -123,7 +121,7 @@ impl Workshop {
             Some(correct),
         )?;
         result.rows.truncate(datatask::RESULT_PREVIEW_ROWS);
-        let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+        let step = self.view(at)?;
         Ok(TaskOutcome {
             verdict: name,
             message,
@@ -138,12 +136,10 @@ impl Workshop {
     /// chart task expects; a request with a kind is committed as an attempt.
     pub fn submit_chart(
         &mut self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
+        at: &StepAt,
         request: &serde_json::Value,
     ) -> Result<AnswerOutcome> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         self.store.profile(profile_id)?;
         self.ready(pack_id, lesson_id, step_id)?;
         let lang = self.lang;
@@ -155,7 +151,7 @@ impl Workshop {
         let version = loc.pack.manifest.version.clone();
         let got = datatask::chart_choice(request);
         if got.kind.is_empty() {
-            let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+            let step = self.view(at)?;
             return Ok(AnswerOutcome {
                 verdict: "invalid",
                 message: match lang {
@@ -191,7 +187,7 @@ impl Workshop {
             &serde_json::json!({ "answer": request, "message": message }),
             Some(correct),
         )?;
-        let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+        let step = self.view(at)?;
         Ok(AnswerOutcome {
             verdict: name,
             message,
