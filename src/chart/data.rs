@@ -106,7 +106,10 @@ pub(super) fn lines_fr(n: usize) -> String {
     if n == 1 {
         "1 ligne".to_string()
     } else {
-        format!("{} lignes", super::format_number_fr(n as f64, 0))
+        format!(
+            "{} lignes",
+            crate::i18n::number::format_number_fr(n as f64, 0)
+        )
     }
 }
 

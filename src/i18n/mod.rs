@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod number;
+
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -118,7 +120,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
 /// Formats `value` the French way: thousands separated by a narrow no-break space,
 /// decimal comma (`1 234,5`); English uses `1,234.5`.
 pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
-    let fr = crate::chart::format_number_fr(value, decimals);
+    let fr = number::format_number_fr(value, decimals);
     match lang {
         Lang::Fr => fr,
         Lang::En => fr.replace(',', ".").replace('\u{202F}', ","),
