@@ -11,9 +11,8 @@
 
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
-use rusqlite::Connection;
 
-use super::data::{self, column, numeric, opt_column};
+use super::data::{self, column, Input};
 use super::layout::{
     bar_tag, draw_x_ticks, draw_y_axis, frame, line_height, nice_ticks, texts, tick_values,
     value_label, x_title, x_title_h, y_title, Axis, Frame, Lin, Texts,
@@ -24,9 +23,8 @@ use super::style::{
     TEXT, TICK_PX, VALUE_PX, WIDTH,
 };
 use super::text::{fit, measure, wrap_in_two};
-use super::{Agg, ChartRequest, Kind};
+use super::Kind;
 use crate::i18n::number::format_number_fr;
-use crate::store::tables::TableInfo;
 
 pub use super::ChartError;
 
@@ -100,18 +98,10 @@ pub fn bar_chart_png(
 }
 
 /// The `bar` and `hbar` kinds: one value per category of `req.x`, from the table.
-pub(super) fn from_table(
-    conn: &Connection,
-    info: &TableInfo,
-    req: &ChartRequest,
-    notes: &mut Vec<String>,
-) -> crate::Result<Scene> {
+pub(super) fn from_table(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
+    let Input { conn, info, req } = input;
     let x = column(info, &req.x)?;
-    let y = opt_column(info, req.y.as_deref())?;
-    let agg = req.effective_agg();
-    if let (Some(y), true) = (y, agg != Agg::Count) {
-        numeric(y)?;
-    }
+    let (y, agg) = data::value_column(info, req)?;
     let sort = req.sort.unwrap_or(false);
     let a = data::aggregate(
         conn,

@@ -3,11 +3,11 @@
 
 use rusqlite::Connection;
 
-use super::data::{self, column, numeric};
+use super::data::{self, column, numeric, Input};
 use super::layout::{bar_tag, numeric_area, numeric_axes, texts, x_title, Plot, Range, Texts};
 use super::scene::Scene;
 use super::style::{BAR, BASELINE, HEIGHT, WIDTH};
-use super::{ChartError, ChartRequest};
+use super::ChartError;
 use crate::i18n::number::format_number_fr;
 use crate::import::ColumnInfo;
 use crate::store::tables::TableInfo;
@@ -28,12 +28,8 @@ fn numbers(
     Ok(values)
 }
 
-pub(super) fn histogram(
-    conn: &Connection,
-    info: &TableInfo,
-    req: &ChartRequest,
-    notes: &mut Vec<String>,
-) -> crate::Result<Scene> {
+pub(super) fn histogram(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
+    let Input { conn, info, req } = input;
     let col = numeric(column(info, &req.x)?)?;
     let values = numbers(conn, info, col, notes)?;
     let t = texts(

@@ -3,17 +3,15 @@
 //! [`crate::analysis::indicators`] so that the chart and the Indicators tab agree.
 
 use plotters::style::text_anchor::{HPos, VPos};
-use rusqlite::Connection;
 
-use super::data::{self, column, numeric, opt_column};
+use super::data::{self, column, numeric, opt_column, Input};
 use super::layout::{
     axis, draw_x_ticks, draw_y_axis, numeric_area, texts, x_title, y_ticks_width, Lin, Mark, Texts,
 };
 use super::scene::{Scene, Shape, Tag};
 use super::style::{look, ACCENT, BAR, GAP, HEIGHT, MARGIN_X, MUTED, WIDTH};
-use super::{ChartError, ChartRequest};
+use super::ChartError;
 use crate::i18n::number::format_number_fr;
-use crate::store::tables::TableInfo;
 
 /// Points of the Lorenz curve of `values` (weights 1 when `None`) and its Gini index,
 /// from [`crate::analysis::indicators`] so that the chart and the Indicators tab always agree.
@@ -30,12 +28,8 @@ pub fn lorenz_points(values: &[f64], weights: Option<&[f64]>) -> Option<(Vec<(f6
     Some((points, gini.clamp(0.0, 1.0)))
 }
 
-pub(super) fn lorenz(
-    conn: &Connection,
-    info: &TableInfo,
-    req: &ChartRequest,
-    notes: &mut Vec<String>,
-) -> crate::Result<Scene> {
+pub(super) fn lorenz(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
+    let Input { conn, info, req } = input;
     let value_name = req
         .y
         .as_deref()
@@ -70,10 +64,8 @@ pub(super) fn lorenz(
     data::note_not_numeric(notes, missing, &col.label);
     if negative > 0 {
         notes.push(format!(
-            "{} avec une valeur négative (ou un poids nul) {} été laissée{} de côté : la courbe de Lorenz ne s'applique qu'à des valeurs positives.",
-            data::lines_fr(negative),
-            if negative == 1 { "a" } else { "ont" },
-            if negative == 1 { "" } else { "s" }
+            "{} : la courbe de Lorenz ne s'applique qu'à des valeurs positives.",
+            data::left_out(negative, "avec une valeur négative (ou un poids nul)")
         ));
     }
     let Some((points, gini)) = lorenz_points(&values, weight.map(|_| weights.as_slice())) else {

@@ -10,10 +10,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use plotters::style::text_anchor::{HPos, VPos};
-use rusqlite::Connection;
+use plotters::style::RGBColor;
 use serde::Deserialize;
 
-use super::data::{self, column, numeric, opt_column, MAX_POINTS};
+use super::data::{self, column, numeric, opt_column, Input, MAX_POINTS};
 use super::layout::{frame, texts, value_label, Texts};
 use super::scene::{Scene, Shape, Tag};
 use super::style::{
@@ -21,9 +21,8 @@ use super::style::{
     WIDTH,
 };
 use super::text::wrap;
-use super::{Agg, ChartError, ChartRequest};
+use super::ChartError;
 use crate::i18n::number::format_number_fr;
-use crate::store::tables::TableInfo;
 
 /// The boundary file, as shipped.
 pub const BOUNDARIES_JSON: &str = include_str!("../../sample-data/maps/chad_provinces.json");
@@ -92,22 +91,14 @@ struct AreaValue {
     value: Option<f64>,
 }
 
-pub(super) fn map_chart(
-    conn: &Connection,
-    info: &TableInfo,
-    req: &ChartRequest,
-    notes: &mut Vec<String>,
-) -> crate::Result<Scene> {
-    let agg = req.effective_agg();
+pub(super) fn map_chart(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
+    let Input { conn, info, req } = input;
     let prov = if req.x.trim().is_empty() {
         None
     } else {
         Some(column(info, &req.x)?)
     };
-    let y = opt_column(info, req.y.as_deref())?;
-    if let (Some(y), true) = (y, agg != Agg::Count) {
-        numeric(y)?;
-    }
+    let (y, agg) = data::value_column(info, req)?;
     let lat = opt_column(info, req.lat.as_deref())?
         .map(numeric)
         .transpose()?;
@@ -177,10 +168,8 @@ pub(super) fn map_chart(
                 names.push("…".into());
             }
             notes.push(format!(
-                "{} dont la province n'est pas reconnue {} été laissée{} de côté : {}. Écrivez le nom complet (par exemple « Ennedi-Est ») ou le code ISO (TD-EE).",
-                data::lines_fr(total),
-                if total == 1 { "a" } else { "ont" },
-                if total == 1 { "" } else { "s" },
+                "{} : {}. Écrivez le nom complet (par exemple « Ennedi-Est ») ou le code ISO (TD-EE).",
+                data::left_out(total, "dont la province n'est pas reconnue"),
                 names.join(", ")
             ));
         }
@@ -244,19 +233,17 @@ pub(super) fn map_chart(
                 _ => missing += 1,
             }
         }
-        if missing > 0 {
-            notes.push(format!(
-                "{} sans latitude ou longitude n'{} pas de point.",
-                data::lines_fr(missing),
-                if missing == 1 { "a" } else { "ont" }
-            ));
-        }
-        if outside > 0 {
-            notes.push(format!(
-                "{} hors du Tchad (latitude et longitude inversées ?) n'{} pas de point.",
-                data::lines_fr(outside),
-                if outside == 1 { "a" } else { "ont" }
-            ));
+        for (n, why) in [
+            (missing, "sans latitude ou longitude"),
+            (outside, "hors du Tchad (latitude et longitude inversées ?)"),
+        ] {
+            if n > 0 {
+                notes.push(format!(
+                    "{} {why} n'{} pas de point.",
+                    data::lines_fr(n),
+                    if n == 1 { "a" } else { "ont" }
+                ));
+            }
         }
         if points.len() > MAX_POINTS {
             notes.push(format!(
@@ -420,65 +407,38 @@ fn draw_map(areas: &[AreaValue], points: &[(f64, f64)], t: &Texts, choropleth: b
                     format_number_fr(*b, decimals)
                 )
             };
-            scene.rect(
-                lx,
-                ly,
-                lx + 22.0,
-                ly + 16.0,
-                CLASS_RGB[shade(c)],
-                Some(Tag::class(format!("legend-class q{}", c + 1))),
-            );
-            scene.text(
+            ly = legend_row(
+                &mut scene,
+                (lx, ly),
+                swatch(lx, ly, CLASS_RGB[shade(c)]),
+                Tag::class(format!("legend-class q{}", c + 1)),
                 text,
-                look(LABEL_PX, false, TEXT, HPos::Left, VPos::Center),
-                lx + 30.0,
-                ly + 8.0,
-                None,
             );
-            ly += 22.0;
         }
         if areas.iter().any(|a| a.value.is_none()) {
-            scene.rect(
-                lx,
-                ly,
-                lx + 22.0,
-                ly + 16.0,
-                MISSING,
-                Some(Tag::class("legend-class missing")),
+            ly = legend_row(
+                &mut scene,
+                (lx, ly),
+                swatch(lx, ly, MISSING),
+                Tag::class("legend-class missing"),
+                "Pas de donnée".to_string(),
             );
-            scene.text(
-                "Pas de donnée",
-                look(LABEL_PX, false, TEXT, HPos::Left, VPos::Center),
-                lx + 30.0,
-                ly + 8.0,
-                None,
-            );
-            ly += 22.0;
         }
     }
     if !points.is_empty() {
-        scene.push(
-            Shape::Circle {
-                cx: lx + 11.0,
-                cy: ly + 8.0,
-                r: 4.0,
-                fill: ACCENT,
-                opacity: 0.8,
-            },
-            None,
+        let dot = Shape::Circle {
+            cx: lx + 11.0,
+            cy: ly + 8.0,
+            r: 4.0,
+            fill: ACCENT,
+            opacity: 0.8,
+        };
+        let text = format!(
+            "{} point{}",
+            format_number_fr(points.len() as f64, 0),
+            if points.len() == 1 { "" } else { "s" }
         );
-        scene.text(
-            format!(
-                "{} point{}",
-                format_number_fr(points.len() as f64, 0),
-                if points.len() == 1 { "" } else { "s" }
-            ),
-            look(LABEL_PX, false, TEXT, HPos::Left, VPos::Center),
-            lx + 30.0,
-            ly + 8.0,
-            None,
-        );
-        ly += 22.0;
+        ly = legend_row(&mut scene, (lx, ly), dot, Tag::class("legend-points"), text);
     }
     if choropleth {
         ly += GAP;
@@ -500,6 +460,30 @@ fn draw_map(areas: &[AreaValue], points: &[(f64, f64)], t: &Texts, choropleth: b
     }
     scene.end_group();
     scene
+}
+
+/// The colour box of a legend row at `(lx, ly)`.
+fn swatch(lx: f64, ly: f64, fill: RGBColor) -> Shape {
+    Shape::Rect {
+        x: lx,
+        y: ly,
+        w: 22.0,
+        h: 16.0,
+        fill,
+    }
+}
+
+/// One legend row at `(lx, ly)`: its mark and its text; returns the top of the next row.
+fn legend_row(scene: &mut Scene, (lx, ly): (f64, f64), mark: Shape, tag: Tag, text: String) -> f64 {
+    scene.push(mark, Some(tag));
+    scene.text(
+        text,
+        look(LABEL_PX, false, TEXT, HPos::Left, VPos::Center),
+        lx + 30.0,
+        ly + 8.0,
+        Some(Tag::class("legend-label")),
+    );
+    ly + 22.0
 }
 
 /// The province codes the map can colour, and the areas (for docs and tests): every ISO

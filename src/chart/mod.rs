@@ -191,16 +191,19 @@ fn build(
     req: &ChartRequest,
 ) -> crate::Result<(scene::Scene, Vec<String>)> {
     let info = crate::store::tables::table_info(conn, table)?;
+    let input = data::Input {
+        conn,
+        info: &info,
+        req,
+    };
     let mut notes = Vec::new();
     let scene = match req.kind {
-        Kind::Bar | Kind::Hbar => bar::from_table(conn, &info, req, &mut notes)?,
-        Kind::Grouped | Kind::Stacked | Kind::Line => {
-            series::series_chart(conn, &info, req, &mut notes)?
-        }
-        Kind::Scatter => scatter::scatter(conn, &info, req, &mut notes)?,
-        Kind::Histogram => histogram::histogram(conn, &info, req, &mut notes)?,
-        Kind::Lorenz => lorenz::lorenz(conn, &info, req, &mut notes)?,
-        Kind::Map => map::map_chart(conn, &info, req, &mut notes)?,
+        Kind::Bar | Kind::Hbar => bar::from_table(input, &mut notes)?,
+        Kind::Grouped | Kind::Stacked | Kind::Line => series::series_chart(input, &mut notes)?,
+        Kind::Scatter => scatter::scatter(input, &mut notes)?,
+        Kind::Histogram => histogram::histogram(input, &mut notes)?,
+        Kind::Lorenz => lorenz::lorenz(input, &mut notes)?,
+        Kind::Map => map::map_chart(input, &mut notes)?,
     };
     Ok((scene, notes))
 }

@@ -3,23 +3,17 @@
 //! huge tables are thinned to [`MAX_POINTS`] points, and said so.
 
 use plotters::style::text_anchor::{HPos, VPos};
-use rusqlite::Connection;
 
-use super::data::{self, column, numeric, opt_column, MAX_POINTS};
+use super::data::{self, column, numeric, opt_column, Input, MAX_POINTS};
 use super::layout::{numeric_area, numeric_axes, texts, x_title, Mark, Plot, Range, Texts};
 use super::scene::{Scene, Shape, Tag};
 use super::style::{look, BAR, HEIGHT, OTHER, SERIES, TEXT, WIDTH};
 use super::text::{fit, measure};
-use super::{ChartError, ChartRequest};
+use super::ChartError;
 use crate::i18n::number::format_number_fr;
-use crate::store::tables::TableInfo;
 
-pub(super) fn scatter(
-    conn: &Connection,
-    info: &TableInfo,
-    req: &ChartRequest,
-    notes: &mut Vec<String>,
-) -> crate::Result<Scene> {
+pub(super) fn scatter(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
+    let Input { conn, info, req } = input;
     let x = numeric(column(info, &req.x)?)?;
     let y = match opt_column(info, req.y.as_deref())? {
         Some(y) => numeric(y)?,
@@ -53,12 +47,11 @@ pub(super) fn scatter(
     }
     if skipped > 0 {
         notes.push(format!(
-            "{} sans nombre dans « {} » ou « {} » {} été laissée{} de côté.",
-            data::lines_fr(skipped),
-            x.label,
-            y.label,
-            if skipped == 1 { "a" } else { "ont" },
-            if skipped == 1 { "" } else { "s" }
+            "{}.",
+            data::left_out(
+                skipped,
+                &format!("sans nombre dans « {} » ou « {} »", x.label, y.label)
+            )
         ));
     }
     if points.is_empty() {

@@ -1,33 +1,22 @@
 //! Charts of one value per category and group: grouped bars, stacked bars and lines
 //! (categories on x, one colour per group, a legend), laid out as a [`Scene`].
 
-use rusqlite::Connection;
-
-use super::data::{self, column, numeric, opt_column, Aggregated};
+use super::data::{self, column, opt_column, Aggregated, Input};
 use super::layout::{
     axis, bar_tag, cat_labels, draw_cat_labels, draw_y_axis, frame, point_tip, texts, value_label,
     x_title, x_title_h, y_ticks_width, y_title, Lin, Mark, Texts,
 };
 use super::scene::{Scene, Shape, Tag};
 use super::style::{BASELINE, GAP, HEIGHT, MARGIN_X, SERIES, TICK_PX, WIDTH};
-use super::{Agg, ChartRequest, Kind};
+use super::Kind;
 use crate::i18n::number::format_number_fr;
-use crate::store::tables::TableInfo;
 
 /// Grouped bars, stacked bars and lines: categories on x, one colour per group.
-pub(super) fn series_chart(
-    conn: &Connection,
-    info: &TableInfo,
-    req: &ChartRequest,
-    notes: &mut Vec<String>,
-) -> crate::Result<Scene> {
+pub(super) fn series_chart(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
+    let Input { conn, info, req } = input;
     let x = column(info, &req.x)?;
-    let y = opt_column(info, req.y.as_deref())?;
+    let (y, agg) = data::value_column(info, req)?;
     let group = opt_column(info, req.group.as_deref())?;
-    let agg = req.effective_agg();
-    if let (Some(y), true) = (y, agg != Agg::Count) {
-        numeric(y)?;
-    }
     if group.is_none() && req.kind != Kind::Line {
         notes.push(
             "Sans colonne de groupe, chaque catégorie n'a qu'une barre : choisissez un groupe pour comparer."

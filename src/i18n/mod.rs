@@ -4,12 +4,11 @@
 //! Pack content carries its own translations; this module covers engine feedback and
 //! error messages, looked up from stable codes at the edge (CLI, desktop).
 
+pub mod number;
 pub mod parse;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
-
-pub mod number;
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
