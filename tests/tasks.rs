@@ -9,6 +9,7 @@ use cli::{datajam, text};
 
 use datajam::i18n::Lang;
 use datajam::workshop::Status;
+use datajam::workshop::StepAt;
 use datajam::{Error, Workshop};
 use serde_json::{json, Value};
 
@@ -37,7 +38,9 @@ fn a_data_task_is_checked_on_its_result_with_anticipated_messages() {
 
     // A pipeline that cannot run: not saved, not counted.
     let bad = json!({"steps": [{"op": "sort", "keys": [{"column": "nulle_part"}]}]});
-    let o = w.submit_pipeline(&p, PACK, LESSON, DATA, &bad).unwrap();
+    let o = w
+        .submit_pipeline(&StepAt::new(&p, PACK, LESSON, DATA), &bad)
+        .unwrap();
     assert_eq!(o.verdict, "invalid");
     assert!(!o.saved && o.event_id.is_none());
     assert!(o.message.contains("nulle_part"), "{}", o.message);
@@ -46,10 +49,7 @@ fn a_data_task_is_checked_on_its_result_with_anticipated_messages() {
     // The anticipated wrong answer: the 5 most populated.
     let o = w
         .submit_pipeline(
-            &p,
-            PACK,
-            LESSON,
-            DATA,
+            &StepAt::new(&p, PACK, LESSON, DATA),
             &sort_limit("population_2009_a", true, 5),
         )
         .unwrap();
@@ -61,10 +61,7 @@ fn a_data_task_is_checked_on_its_result_with_anticipated_messages() {
     // An unanticipated wrong answer: the generic message, which gives no figure away.
     let o = w
         .submit_pipeline(
-            &p,
-            PACK,
-            LESSON,
-            DATA,
+            &StepAt::new(&p, PACK, LESSON, DATA),
             &json!({"steps": [{"op": "limit", "n": 4}]}),
         )
         .unwrap();
@@ -78,16 +75,10 @@ fn a_data_task_is_checked_on_its_result_with_anticipated_messages() {
 
     // Right rows in the wrong order: the task asks for an order.
     let o = w
-        .submit_pipeline(
-            &p,
-            PACK,
-            LESSON,
-            DATA,
-            &json!({"steps": [
+        .submit_pipeline(&StepAt::new(&p, PACK, LESSON, DATA), &json!({"steps": [
                 {"op": "filter", "conditions": [{"column": "population_2009_a", "cmp": "lt", "value": 260000}]},
                 {"op": "sort", "keys": [{"column": "population_2009_a", "desc": true}]}
-            ]}),
-        )
+            ]}))
         .unwrap();
     assert_eq!(o.verdict, "wrong");
     assert!(o.message.contains("pas dans l'ordre"), "{}", o.message);
@@ -98,16 +89,10 @@ fn a_data_task_is_checked_on_its_result_with_anticipated_messages() {
 
     // Another way to the right result (a filter instead of a limit) is right.
     let o = w
-        .submit_pipeline(
-            &p,
-            PACK,
-            LESSON,
-            DATA,
-            &json!({"steps": [
+        .submit_pipeline(&StepAt::new(&p, PACK, LESSON, DATA), &json!({"steps": [
                 {"op": "filter", "conditions": [{"column": "population_2009_a", "cmp": "lt", "value": 260000}]},
                 {"op": "sort", "keys": [{"column": "population_2009_a", "desc": false}]}
-            ]}),
-        )
+            ]}))
         .unwrap();
     assert_eq!(o.verdict, "correct", "{}", o.message);
     assert_eq!(o.step.status, Status::Done);
@@ -143,7 +128,7 @@ fn a_right_answer_saves_its_table_and_its_attempt_together_or_not_at_all() {
         )
         .unwrap();
     let e = w
-        .submit_pipeline(&p, PACK, LESSON, DATA, &right)
+        .submit_pipeline(&StepAt::new(&p, PACK, LESSON, DATA), &right)
         .unwrap_err();
     assert!(e.to_string().contains("disque plein"), "{e}");
     assert!(
@@ -156,7 +141,9 @@ fn a_right_answer_saves_its_table_and_its_attempt_together_or_not_at_all() {
         .conn()
         .execute_batch("DROP TRIGGER no_events;")
         .unwrap();
-    let o = w.submit_pipeline(&p, PACK, LESSON, DATA, &right).unwrap();
+    let o = w
+        .submit_pipeline(&StepAt::new(&p, PACK, LESSON, DATA), &right)
+        .unwrap();
     assert_eq!(o.verdict, "correct", "{}", o.message);
     assert_eq!(o.step.attempts, 1);
     assert_eq!(w.table_info("provinces_moins_peuplees").unwrap().rows, 5);
@@ -166,13 +153,13 @@ fn a_right_answer_saves_its_table_and_its_attempt_together_or_not_at_all() {
 fn hints_escalate_with_a_counter_and_reveal_shows_the_reference() {
     let dir = tempfile::tempdir().unwrap();
     let (mut w, p) = open(dir.path());
-    let h1 = w.hint(&p, PACK, LESSON, DATA).unwrap();
-    let h2 = w.hint(&p, PACK, LESSON, DATA).unwrap();
+    let h1 = w.hint(&StepAt::new(&p, PACK, LESSON, DATA)).unwrap();
+    let h2 = w.hint(&StepAt::new(&p, PACK, LESSON, DATA)).unwrap();
     assert_eq!((h1.index, h1.total), (1, 3));
     assert_eq!((h2.index, h2.total), (2, 3));
     assert!(h2.text.contains("plus petit au plus grand"));
     assert_eq!(h2.step.hints.len(), 2);
-    let v = w.reveal(&p, PACK, LESSON, DATA).unwrap();
+    let v = w.reveal(&StepAt::new(&p, PACK, LESSON, DATA)).unwrap();
     assert!(v.revealed);
     let task = v.data_task().cloned().unwrap();
     assert_eq!(
@@ -186,7 +173,7 @@ fn hints_escalate_with_a_counter_and_reveal_shows_the_reference() {
     assert!(v.solution.unwrap().starts_with("1. Trier"));
     assert_eq!(v.status, Status::Started, "revealing does not do the step");
 
-    let v = w.reveal(&p, PACK, LESSON, CHART).unwrap();
+    let v = w.reveal(&StepAt::new(&p, PACK, LESSON, CHART)).unwrap();
     assert_eq!(
         v.chart_task().cloned().unwrap().reference.unwrap()["kind"],
         "hbar"
@@ -199,13 +186,13 @@ fn skipping_a_data_task_saves_the_reference_table_for_later_steps() {
     let dir = tempfile::tempdir().unwrap();
     let (mut w, p) = open(dir.path());
     assert!(w.table_info("provinces_moins_peuplees").is_err());
-    let v = w.skip(&p, PACK, LESSON, DATA).unwrap();
+    let v = w.skip(&StepAt::new(&p, PACK, LESSON, DATA)).unwrap();
     assert_eq!(v.status, Status::Skipped);
     let t = w.table_view("provinces_moins_peuplees", 10).unwrap();
     assert_eq!(t.rows.len(), 5);
     assert_eq!(t.rows[0][1], "Tibesti", "sorted like the reference");
     // Skipping a chart task only records it.
-    let v = w.skip(&p, PACK, LESSON, CHART).unwrap();
+    let v = w.skip(&StepAt::new(&p, PACK, LESSON, CHART)).unwrap();
     assert_eq!(v.status, Status::Skipped);
 }
 
@@ -215,10 +202,7 @@ fn a_chart_task_is_checked_on_kind_fields_and_calculation() {
     let (mut w, p) = open(dir.path());
     let o = w
         .submit_chart(
-            &p,
-            PACK,
-            LESSON,
-            CHART,
+            &StepAt::new(&p, PACK, LESSON, CHART),
             &json!({"kind": "", "x": "province"}),
         )
         .unwrap();
@@ -227,10 +211,7 @@ fn a_chart_task_is_checked_on_kind_fields_and_calculation() {
 
     let o = w
         .submit_chart(
-            &p,
-            PACK,
-            LESSON,
-            CHART,
+            &StepAt::new(&p, PACK, LESSON, CHART),
             &json!({"kind": "line", "x": "province", "y": "population_2009_a", "agg": "sum"}),
         )
         .unwrap();
@@ -239,10 +220,7 @@ fn a_chart_task_is_checked_on_kind_fields_and_calculation() {
 
     let o = w
         .submit_chart(
-            &p,
-            PACK,
-            LESSON,
-            CHART,
+            &StepAt::new(&p, PACK, LESSON, CHART),
             &json!({"kind": "bar", "x": "province", "y": "population_2009_b", "agg": "sum"}),
         )
         .unwrap();
@@ -251,10 +229,7 @@ fn a_chart_task_is_checked_on_kind_fields_and_calculation() {
     // Not anticipated: the generic message of task::check_chart.
     let o = w
         .submit_chart(
-            &p,
-            PACK,
-            LESSON,
-            CHART,
+            &StepAt::new(&p, PACK, LESSON, CHART),
             &json!({"kind": "bar", "x": "province", "y": "population_2009_a", "agg": "mean"}),
         )
         .unwrap();
@@ -264,10 +239,7 @@ fn a_chart_task_is_checked_on_kind_fields_and_calculation() {
     // Extra keys (title, source) are ignored.
     let o = w
         .submit_chart(
-            &p,
-            PACK,
-            LESSON,
-            CHART,
+            &StepAt::new(&p, PACK, LESSON, CHART),
             &json!({"kind": "hbar", "x": "province", "y": "population_2009_a", "agg": "sum",
                     "group": null, "title": "Ma population", "source": "RGPH2"}),
         )
@@ -290,30 +262,30 @@ fn wrong_kind_and_progress_survive_a_restart() {
     let p = {
         let (mut w, p) = open(dir.path());
         let e = w
-            .submit_pipeline(&p, PACK, LESSON, CHART, &json!({"steps": []}))
+            .submit_pipeline(&StepAt::new(&p, PACK, LESSON, CHART), &json!({"steps": []}))
             .unwrap_err();
         assert_eq!(e.code(), "step.wrong_kind");
         let e = w
-            .submit_chart(&p, PACK, LESSON, DATA, &json!({"kind": "bar"}))
+            .submit_chart(
+                &StepAt::new(&p, PACK, LESSON, DATA),
+                &json!({"kind": "bar"}),
+            )
             .unwrap_err();
         assert!(matches!(e, Error::WrongStepKind { .. }));
         w.submit_pipeline(
-            &p,
-            PACK,
-            LESSON,
-            DATA,
+            &StepAt::new(&p, PACK, LESSON, DATA),
             &sort_limit("population_2009_a", false, 5),
         )
         .unwrap();
-        w.hint(&p, PACK, LESSON, CHART).unwrap();
+        w.hint(&StepAt::new(&p, PACK, LESSON, CHART)).unwrap();
         p
     };
     let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
-    let v = w.step(&p, PACK, LESSON, DATA).unwrap();
+    let v = w.step(&StepAt::new(&p, PACK, LESSON, DATA)).unwrap();
     assert_eq!(v.status, Status::Done);
     assert_eq!(v.attempts, 1);
     assert_eq!(v.last_answer.unwrap()["steps"][1]["n"], 5);
-    let v = w.step(&p, PACK, LESSON, CHART).unwrap();
+    let v = w.step(&StepAt::new(&p, PACK, LESSON, CHART)).unwrap();
     assert_eq!(v.hints.len(), 1);
     assert_eq!(v.hints_total, 3);
     assert_eq!(v.status, Status::Started);
@@ -577,7 +549,7 @@ fn skipping_a_task_on_an_earlier_result_makes_the_whole_chain() {
     // The second step works on the first one's result, not made yet: opening it makes
     // that table from the first task's reference, so the trainee sees what to work on.
     assert!(w.table_info("ecoles_par_province").is_err());
-    let v = w.step(&p, "essai", "a", "top").unwrap();
+    let v = w.step(&StepAt::new(&p, "essai", "a", "top")).unwrap();
     assert_eq!(
         v.data_task().cloned().unwrap().table.expect("shown").rows,
         3
@@ -588,7 +560,7 @@ fn skipping_a_task_on_an_earlier_result_makes_the_whole_chain() {
     let essai = packs.iter().find(|k| k.id == "essai").unwrap();
     assert!(essai.lessons.iter().all(|l| l.done == 0));
     // Skipping it makes its own result.
-    w.skip(&p, "essai", "a", "top").unwrap();
+    w.skip(&StepAt::new(&p, "essai", "a", "top")).unwrap();
     let best = w.table_view("meilleure_province", 5).unwrap();
     assert_eq!(best.rows, vec![vec!["Guéra".to_string(), "35".to_string()]]);
     assert_eq!(w.table_info("ecoles_par_province").unwrap().rows, 3);
@@ -606,7 +578,12 @@ fn later_steps_find_the_tables_earlier_data_tasks_make() {
     }
     // A chart task on the result of a join in another lesson.
     let v = w
-        .step(&p, PACK, "openstat-visualiser", "carte-filles")
+        .step(&StepAt::new(
+            &p,
+            PACK,
+            "openstat-visualiser",
+            "carte-filles",
+        ))
         .unwrap();
     let table = v
         .chart_task()
@@ -617,12 +594,17 @@ fn later_steps_find_the_tables_earlier_data_tasks_make() {
     assert_eq!(table.rows, 23, "one row per province, BET copied onto four");
     // A question showing a table the lesson's previous step saves.
     let v = w
-        .step(&p, PACK, "openstat-visualiser", "lire-barres")
+        .step(&StepAt::new(&p, PACK, "openstat-visualiser", "lire-barres"))
         .unwrap();
     assert_eq!(v.table().cloned().expect("shown").rows.len(), 20);
     // Two data tasks deep: parite_regions needs frequentation_par_sexe first.
     let v = w
-        .step(&p, PACK, "openstat-visualiser", "choisir-graphique")
+        .step(&StepAt::new(
+            &p,
+            PACK,
+            "openstat-visualiser",
+            "choisir-graphique",
+        ))
         .unwrap();
     assert_eq!(v.chart_task().cloned().unwrap().table.unwrap().rows, 20);
     assert!(w.table_info("frequentation_par_sexe").is_ok());

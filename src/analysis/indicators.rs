@@ -14,8 +14,8 @@ use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::chart::format_number_fr;
 use crate::error::{Error, Result};
+use crate::i18n::number::format_number_fr;
 use crate::i18n::Lang;
 use crate::store::tables::{quote_ident, table_info};
 

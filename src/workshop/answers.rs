@@ -13,14 +13,8 @@ use super::*;
 impl Workshop {
     /// Checks an answer to a question step; a readable answer is committed as an attempt
     /// before this returns.
-    pub fn answer(
-        &mut self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
-        answer: &serde_json::Value,
-    ) -> Result<AnswerOutcome> {
+    pub fn answer(&mut self, at: &StepAt, answer: &serde_json::Value) -> Result<AnswerOutcome> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         self.store.profile(profile_id)?;
         self.ready(pack_id, lesson_id, step_id)?;
         let lang = self.lang;
@@ -32,7 +26,7 @@ impl Workshop {
         let version = loc.pack.manifest.version.clone();
         let (name, message, correct) = match verdict {
             Verdict::Invalid { message } => {
-                let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+                let step = self.view(at)?;
                 return Ok(AnswerOutcome {
                     verdict: "invalid",
                     message,
@@ -55,7 +49,7 @@ impl Workshop {
             &serde_json::json!({ "answer": answer, "message": message }),
             Some(correct),
         )?;
-        let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+        let step = self.view(at)?;
         Ok(AnswerOutcome {
             verdict: name,
             message,
@@ -66,13 +60,8 @@ impl Workshop {
     }
 
     /// Shows the next hint of a question step. A hint is never counted as a wrong answer.
-    pub fn hint(
-        &mut self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
-    ) -> Result<HintOutcome> {
+    pub fn hint(&mut self, at: &StepAt) -> Result<HintOutcome> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         self.store.profile(profile_id)?;
         self.ready(pack_id, lesson_id, step_id)?;
         let loc = self.locate(pack_id, lesson_id, step_id)?;
@@ -87,7 +76,7 @@ impl Workshop {
             .filter(|e| e.kind == EventKind::Hint)
             .count();
         if used >= hints.len() {
-            let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+            let step = self.view(at)?;
             return Ok(HintOutcome {
                 index: used.min(hints.len()),
                 total: hints.len(),
@@ -104,7 +93,7 @@ impl Workshop {
             &serde_json::json!({ "index": used + 1 }),
             None,
         )?;
-        let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+        let step = self.view(at)?;
         Ok(HintOutcome {
             index: used + 1,
             total: hints.len(),
@@ -119,12 +108,10 @@ impl Workshop {
     /// problem comes back with its field and a message in the trainee's language.
     pub fn submit_record(
         &mut self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
+        at: &StepAt,
         values: &BTreeMap<String, String>,
     ) -> Result<RecordOutcome> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         self.store.profile(profile_id)?;
         let lang = self.lang;
         let loc = self.locate(pack_id, lesson_id, step_id)?;
@@ -135,7 +122,7 @@ impl Workshop {
         let version = loc.pack.manifest.version.clone();
         match form.validate(values, lang) {
             Err(errors) => {
-                let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+                let step = self.view(at)?;
                 let message = match lang {
                     Lang::Fr => {
                         "L'enregistrement n'a pas été sauvegardé : corrigez les champs signalés."
@@ -151,18 +138,18 @@ impl Workshop {
                 })
             }
             Ok(typed) => {
-                let at = StepRef {
+                let sref = StepRef {
                     profile_id,
                     pack_id,
                     pack_version: &version,
                     lesson_id,
                     step_id,
                 };
-                let (_, event) = self.store.with_event(&at, EventKind::Record, None, |tx| {
+                let (_, event) = self.store.with_event(&sref, EventKind::Record, None, |tx| {
                     let id = form.insert(tx, profile_id, &typed)?;
                     Ok((id.clone(), serde_json::json!({ "record_id": id, "table": form.table_name(), "values": values })))
                 })?;
-                let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+                let step = self.view(at)?;
                 Ok(RecordOutcome {
                     saved: true,
                     event_id: Some(event.id),
@@ -176,14 +163,8 @@ impl Workshop {
 
     /// Saves a reflection (free text, not graded). Too short or too long: not saved, and
     /// the message says why.
-    pub fn reflect(
-        &mut self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
-        text: &str,
-    ) -> Result<RecordOutcome> {
+    pub fn reflect(&mut self, at: &StepAt, text: &str) -> Result<RecordOutcome> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         self.store.profile(profile_id)?;
         let lang = self.lang;
         let loc = self.locate(pack_id, lesson_id, step_id)?;
@@ -210,7 +191,7 @@ impl Workshop {
             None
         };
         if let Some(message) = problem {
-            let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+            let step = self.view(at)?;
             return Ok(RecordOutcome {
                 saved: false,
                 event_id: None,
@@ -226,7 +207,7 @@ impl Workshop {
             &serde_json::json!({ "text": text }),
             None,
         )?;
-        let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+        let step = self.view(at)?;
         Ok(RecordOutcome {
             saved: true,
             event_id: Some(event.id),
@@ -248,49 +229,31 @@ impl Workshop {
         payload: &serde_json::Value,
         correct: Option<bool>,
     ) -> Result<Event> {
-        let at = StepRef {
+        let sref = StepRef {
             profile_id,
             pack_id,
             pack_version,
             lesson_id,
             step_id,
         };
-        self.store.append_event(&at, kind, payload, correct)
+        self.store.append_event(&sref, kind, payload, correct)
     }
 
     /// Shows the solution of a question step (the UI asks for a confirmation first). The
     /// reveal is recorded once; the step is not done until answered.
-    pub fn reveal(
-        &mut self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
-    ) -> Result<StepView> {
-        self.record_once(
-            profile_id,
-            pack_id,
-            lesson_id,
-            step_id,
-            EventKind::Reveal,
-            |ex| {
-                matches!(
-                    ex,
-                    Exercise::Question(_) | Exercise::Data(_) | Exercise::ChartTask(_)
-                )
-            },
-        )
+    pub fn reveal(&mut self, at: &StepAt) -> Result<StepView> {
+        self.record_once(at, EventKind::Reveal, |ex| {
+            matches!(
+                ex,
+                Exercise::Question(_) | Exercise::Data(_) | Exercise::ChartTask(_)
+            )
+        })
     }
 
     /// Skips a question or collect step: recorded once, the step stays to do, and the
     /// trainee moves on (later steps do not depend on a question's answer).
-    pub fn skip(
-        &mut self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
-    ) -> Result<StepView> {
+    pub fn skip(&mut self, at: &StepAt) -> Result<StepView> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         // A data task's result table is made from the reference, an import step's table is
         // imported, so later steps work.
         self.store.profile(profile_id)?;
@@ -300,36 +263,27 @@ impl Workshop {
             self.ensure_tables(pack_id, vec![table])?;
         }
         self.save_reference_result(pack_id, lesson_id, step_id)?;
-        self.record_once(
-            profile_id,
-            pack_id,
-            lesson_id,
-            step_id,
-            EventKind::Skip,
-            |ex| {
-                matches!(
-                    ex,
-                    Exercise::Question(_)
-                        | Exercise::Collect(_)
-                        | Exercise::Data(_)
-                        | Exercise::ChartTask(_)
-                        | Exercise::Import(_)
-                )
-            },
-        )
+        self.record_once(at, EventKind::Skip, |ex| {
+            matches!(
+                ex,
+                Exercise::Question(_)
+                    | Exercise::Collect(_)
+                    | Exercise::Data(_)
+                    | Exercise::ChartTask(_)
+                    | Exercise::Import(_)
+            )
+        })
     }
 
     /// Appends `kind` for a step unless it is already there; `allowed` says which step
     /// kinds take it.
     pub(super) fn record_once(
         &mut self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
+        at: &StepAt,
         kind: EventKind,
         allowed: impl Fn(&Exercise) -> bool,
     ) -> Result<StepView> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         self.store.profile(profile_id)?;
         self.ready(pack_id, lesson_id, step_id)?;
         let loc = self.locate(pack_id, lesson_id, step_id)?;
@@ -350,31 +304,18 @@ impl Workshop {
                 None,
             )?;
         }
-        self.view(profile_id, pack_id, lesson_id, step_id)
+        self.view(at)
     }
 
     /// Marks a read or chart step as done (once) and returns its view.
-    pub fn complete(
-        &mut self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
-    ) -> Result<StepView> {
-        Ok(self
-            .complete_with_event(profile_id, pack_id, lesson_id, step_id)?
-            .1)
+    pub fn complete(&mut self, at: &StepAt) -> Result<StepView> {
+        Ok(self.complete_with_event(at)?.1)
     }
 
     /// Like [`Workshop::complete`], also giving the id of the event committed (`None` when
     /// the step was already done, so nothing new was saved).
-    pub fn complete_with_event(
-        &mut self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
-    ) -> Result<(Option<String>, StepView)> {
+    pub fn complete_with_event(&mut self, at: &StepAt) -> Result<(Option<String>, StepView)> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         self.store.profile(profile_id)?;
         let loc = self.locate(pack_id, lesson_id, step_id)?;
         if !matches!(loc.step.exercise, Exercise::Read | Exercise::Chart(_)) {
@@ -396,9 +337,6 @@ impl Workshop {
             )?;
             event_id = Some(event.id);
         }
-        Ok((
-            event_id,
-            self.view(profile_id, pack_id, lesson_id, step_id)?,
-        ))
+        Ok((event_id, self.view(at)?))
     }
 }

@@ -58,13 +58,8 @@ impl Workshop {
     /// Imports an import step's practice file into its table (replacing the table only when
     /// this step made it: [`ImportStepError::TableTaken`] otherwise, nothing changed). The
     /// first time, an `import` event is committed: the step is done.
-    pub fn import_step(
-        &mut self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
-    ) -> Result<ImportStepOutcome> {
+    pub fn import_step(&mut self, at: &StepAt) -> Result<ImportStepOutcome> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         self.store.profile(profile_id)?;
         let lang = self.lang;
         let loc = self.locate(pack_id, lesson_id, step_id)?;
@@ -121,7 +116,9 @@ impl Workshop {
                 report.columns.len()
             ),
         };
-        let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+        let step = self.view(at)?;
+        // Its columns load in the background, so the first sort of its grid does not wait.
+        self.warm_table(&report.table);
         Ok(ImportStepOutcome {
             event_id,
             message,

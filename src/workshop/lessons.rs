@@ -120,13 +120,8 @@ impl Workshop {
     }
 
     /// Shows a step and records that the trainee is there (so reopening resumes here).
-    pub fn step(
-        &mut self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
-    ) -> Result<StepView> {
+    pub fn step(&mut self, at: &StepAt) -> Result<StepView> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         self.store.profile(profile_id)?;
         let version = self
             .locate(pack_id, lesson_id, step_id)?
@@ -142,17 +137,12 @@ impl Workshop {
             step_id,
         })?;
         self.ready(pack_id, lesson_id, step_id)?;
-        self.view(profile_id, pack_id, lesson_id, step_id)
+        self.view(at)
     }
 
     /// Builds the view of a step from the pack and the profile's events.
-    pub(super) fn view(
-        &self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
-    ) -> Result<StepView> {
+    pub(super) fn view(&self, at: &StepAt) -> Result<StepView> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         let loc = self.locate(pack_id, lesson_id, step_id)?;
         let events = self.store.events(profile_id, pack_id)?;
         let mine = step_events(&events, lesson_id, step_id);

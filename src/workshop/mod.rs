@@ -25,6 +25,37 @@ use crate::pack::{Exercise, Lesson, Pack, Step};
 use crate::store::EventKind;
 use crate::store::{Event, Store};
 
+/// A step of a lesson of a pack, for a trainee: where every step action happens.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StepAt {
+    /// The trainee's profile id.
+    pub profile: String,
+    pub pack: String,
+    pub lesson: String,
+    pub step: String,
+}
+
+impl StepAt {
+    pub fn new(
+        profile: impl Into<String>,
+        pack: impl Into<String>,
+        lesson: impl Into<String>,
+        step: impl Into<String>,
+    ) -> StepAt {
+        StepAt {
+            profile: profile.into(),
+            pack: pack.into(),
+            lesson: lesson.into(),
+            step: step.into(),
+        }
+    }
+
+    /// (profile, pack, lesson, step).
+    pub fn parts(&self) -> (&str, &str, &str, &str) {
+        (&self.profile, &self.pack, &self.lesson, &self.step)
+    }
+}
+
 pub struct Workshop {
     store: Store,
     packs: Vec<Pack>,

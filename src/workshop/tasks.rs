@@ -40,12 +40,10 @@ impl Workshop {
     /// the column names they expect).
     pub fn submit_pipeline(
         &mut self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
+        at: &StepAt,
         pipeline: &serde_json::Value,
     ) -> Result<TaskOutcome> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         self.store.profile(profile_id)?;
         self.ready(pack_id, lesson_id, step_id)?;
         let lang = self.lang;
@@ -71,7 +69,7 @@ impl Workshop {
         let mut result = match run {
             Ok(r) => r,
             Err(e @ Error::Analysis(_)) => {
-                let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+                let step = self.view(at)?;
                 return Ok(TaskOutcome {
                     verdict: "invalid",
                     message: e.message(lang),
@@ -106,7 +104,7 @@ impl Workshop {
             "rows": result.total_rows,
             "columns": columns,
         });
-        let at = StepRef {
+        let sref = StepRef {
             profile_id,
             pack_id,
             pack_version: &version,
@@ -117,14 +115,14 @@ impl Workshop {
         let save = t.result.as_deref().filter(|_| correct);
         let (_, event) = self
             .store
-            .with_event(&at, EventKind::Attempt, Some(correct), |tx| {
+            .with_event(&sref, EventKind::Attempt, Some(correct), |tx| {
                 if let Some(table) = save {
                     crate::analysis::pipeline::save_as_in(tx, &t.dataset, &t.reference, table)?;
                 }
                 Ok(((), payload))
             })?;
         result.rows.truncate(datatask::RESULT_PREVIEW_ROWS);
-        let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+        let step = self.view(at)?;
         Ok(TaskOutcome {
             verdict: name,
             message,
@@ -139,12 +137,10 @@ impl Workshop {
     /// chart task expects; a request with a kind is committed as an attempt.
     pub fn submit_chart(
         &mut self,
-        profile_id: &str,
-        pack_id: &str,
-        lesson_id: &str,
-        step_id: &str,
+        at: &StepAt,
         request: &serde_json::Value,
     ) -> Result<AnswerOutcome> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         self.store.profile(profile_id)?;
         self.ready(pack_id, lesson_id, step_id)?;
         let lang = self.lang;
@@ -156,7 +152,7 @@ impl Workshop {
         let version = loc.pack.manifest.version.clone();
         let got = datatask::chart_choice(request);
         if got.kind.is_empty() {
-            let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+            let step = self.view(at)?;
             return Ok(AnswerOutcome {
                 verdict: "invalid",
                 message: match lang {
@@ -192,7 +188,7 @@ impl Workshop {
             &serde_json::json!({ "answer": request, "message": message }),
             Some(correct),
         )?;
-        let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
+        let step = self.view(at)?;
         Ok(AnswerOutcome {
             verdict: name,
             message,
