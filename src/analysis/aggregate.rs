@@ -12,7 +12,7 @@
 //!   ([`AggFn::of_numbers`]), as SQLite computes them: missing values left out, sums
 //!   of integers exact, sums of reals compensated (Kahan–Babuška–Neumaier, as SQLite's
 //!   `SUM` and `AVG`), the median the mean of the two middle numbers for an even count.
-//! - `dj_median`, the SQL aggregate of the median ([`SqlMedian`]).
+//! - `dj_median`, the SQL aggregate of the median (`SqlMedian`).
 
 use std::cmp::Ordering;
 

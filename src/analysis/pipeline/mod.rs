@@ -3,9 +3,9 @@
 //! compiled to one SQLite query.
 //!
 //! - [`model`]: the JSON model ([`Pipeline`], [`Step`]…) and reading it.
-//! - [`compile`]: the SQL compiler (CTEs, quoted identifiers, bound values, errors
+//! - [`compile`](mod@compile): the SQL compiler (CTEs, quoted identifiers, bound values, errors
 //!   naming the step and the column).
-//! - [`run`]: running a pipeline ([`run`], [`run_with`]) and the columns of each step
+//! - [`run`](mod@run): running a pipeline ([`run`](fn@run), [`run_with`]) and the columns of each step
 //!   ([`step_columns`]).
 //! - [`save`]: saving a result as a workspace table ([`save_as`]).
 //! - `fast`: the in-memory engine for a group that comes first on a large table.

@@ -1,5 +1,5 @@
 //! Running a pipeline: [`run`] (at most so many rows, all counted) with the engine
-//! chosen by [`Engine`] (SQLite, or the in-memory group of [`super::fast`]), and the
+//! chosen by [`Engine`] (SQLite, or the in-memory group of `fast`), and the
 //! columns each step starts from for the editor ([`step_columns`]).
 
 use rusqlite::Connection;
