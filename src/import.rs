@@ -102,34 +102,7 @@ use std::time::{Duration, Instant};
 use infer::{ColumnStats, Converted, Missing, RawCell, Typed};
 use sheet::WorkbookKind;
 
-/// The type inferred for a column.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum ColumnType {
-    Integer,
-    Number,
-    Boolean,
-    Date,
-    Datetime,
-    Text,
-}
-
-/// One column of an imported table (the items of `columns_json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ColumnInfo {
-    /// SQLite column name: snake_case ASCII identifier.
-    pub name: String,
-    /// The header text as written in the file.
-    pub label: String,
-    #[serde(rename = "type")]
-    pub column_type: ColumnType,
-    /// The column's HXL hashtag (`#adm1+name`, normalised: lower case, no spaces) when the
-    /// file had a hashtag row (see [`hxl`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hxl: Option<String>,
-}
+pub use crate::store::tables::{ColumnInfo, ColumnType};
 
 /// Choices for a preview or an import. The default reads the first sheet,
 /// detects the header and names the table after the file.

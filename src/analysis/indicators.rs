@@ -573,7 +573,7 @@ fn cell(v: ValueRef<'_>) -> Cell {
             if t.trim().is_empty() {
                 return Cell::Missing;
             }
-            match crate::i18n::parse_number(&t) {
+            match crate::i18n::parse::number(&t) {
                 Some(x) if x.is_finite() => Cell::Num(x),
                 _ => Cell::NotNumeric,
             }
@@ -605,16 +605,9 @@ fn non_empty(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// Resolves a column of the table by its name or its label (case-insensitive).
+/// Resolves a column of the table by its name or its label ([`TableInfo::column`]).
 fn resolve_column(info: &crate::store::tables::TableInfo, wanted: &str) -> Result<String> {
-    info.columns
-        .iter()
-        .find(|c| c.name.eq_ignore_ascii_case(wanted))
-        .or_else(|| {
-            info.columns
-                .iter()
-                .find(|c| c.label.trim().to_lowercase() == wanted.to_lowercase())
-        })
+    info.column(wanted)
         .map(|c| c.name.clone())
         .ok_or_else(|| Error::ColumnNotFound(wanted.to_string()))
 }

@@ -19,7 +19,6 @@ use rusqlite::functions::{Aggregate, Context, FunctionFlags};
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::i18n::Lang;
 use crate::import::ColumnType;
@@ -287,37 +286,12 @@ impl AnalysisError {
     }
 }
 
-/// Text folded for comparisons: trimmed, accents removed, lower case.
-pub fn fold(s: &str) -> String {
-    let s = s.trim();
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    s.nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+pub use crate::i18n::text::fold;
 
 /// An ASCII snake_case identifier made from any text ("Mayo-Kebbi Est" ->
-/// "mayo_kebbi_est"); empty when nothing is left.
+/// "mayo_kebbi_est"), at most 60 bytes; empty when nothing is left.
 pub fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in fold(s).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('_') {
-            out.push('_');
-        }
-    }
-    while out.ends_with('_') {
-        out.pop();
-    }
-    out.truncate(60);
-    while out.ends_with('_') {
-        out.pop();
-    }
-    out
+    crate::i18n::text::slug(s, 60)
 }
 
 struct Median;

@@ -1018,39 +1018,19 @@ fn json_text(v: &serde_json::Value) -> String {
     }
 }
 
-/// A number as typed by a person: spaces (thousands), French decimal comma.
+/// A number as typed by a person ([`crate::i18n::parse`], as questions and imports read it).
 fn parse_number(s: &str) -> Option<Value> {
-    let cleaned: String = s
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
-    if cleaned.is_empty() {
-        return None;
-    }
-    if let Ok(i) = cleaned.parse::<i64>() {
-        return Some(Value::Integer(i));
-    }
-    match cleaned.parse::<f64>() {
-        Ok(f) if f.is_finite() => Some(Value::Real(f)),
-        _ => None,
-    }
+    let n = crate::i18n::parse::parse_number(s)?;
+    Some(n.int.map_or(Value::Real(n.value), Value::Integer))
 }
 
+/// A date (or a date and time) as typed by a person, as the SQL text the tables hold.
 fn parse_date(s: &str) -> Option<String> {
-    let s = s.trim();
-    for fmt in ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"] {
-        if let Ok(d) = chrono::NaiveDate::parse_from_str(s, fmt) {
-            return Some(d.format("%Y-%m-%d").to_string());
-        }
+    let t = s.trim();
+    if let Some(d) = crate::i18n::parse::parse_date(t) {
+        return Some(d.format("%Y-%m-%d").to_string());
     }
-    for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"] {
-        if let Ok(d) = chrono::NaiveDateTime::parse_from_str(s, fmt) {
-            return Some(d.format("%Y-%m-%d %H:%M:%S").to_string());
-        }
-    }
-    None
+    crate::i18n::parse::parse_datetime(t).map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string())
 }
 
 /// A filter value converted to the column's type.

@@ -65,11 +65,8 @@ pub fn by_code(code: &str) -> Option<&'static Province> {
 /// and leading words that do not name the province ("ville de", "province du", "région
 /// de", …) removed.
 pub fn fold(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let lowered: String = s
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
+    let lowered: String = crate::i18n::text::fold(s)
+        .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
     let words: Vec<&str> = lowered.split_whitespace().collect();
@@ -205,14 +202,7 @@ pub fn normalise_column(
 
     let info = table_info(conn, table)?;
     let source = info
-        .columns
-        .iter()
-        .find(|c| c.name.eq_ignore_ascii_case(column))
-        .or_else(|| {
-            info.columns
-                .iter()
-                .find(|c| c.label.trim().to_lowercase() == column.trim().to_lowercase())
-        })
+        .column(column)
         .map(|c| c.name.clone())
         .ok_or_else(|| crate::Error::ColumnNotFound(column.to_string()))?;
     let t = quote_ident(&info.name);

@@ -4,6 +4,9 @@
 //! Pack content carries its own translations; this module covers engine feedback and
 //! error messages, looked up from stable codes at the edge (CLI, desktop).
 
+pub mod parse;
+pub mod text;
+
 use serde::{Deserialize, Serialize};
 
 /// A language of the interface.
@@ -141,59 +144,9 @@ pub fn range_message(lang: Lang, min: Option<f64>, max: Option<f64>) -> String {
     }
 }
 
-/// Parses a number typed by a person: `1 234,5`, `1234.5`, `1.234.567`, `12 %` (as 12).
-/// Returns `None` for anything that is not clearly a number.
-pub fn parse_number(input: &str) -> Option<f64> {
-    let s: String = input
-        .trim()
-        .trim_end_matches('%')
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\''))
-        .collect();
-    if s.is_empty() {
-        return None;
-    }
-    let commas = s.matches(',').count();
-    let dots = s.matches('.').count();
-    let normalised = match (commas, dots) {
-        (0, 0) | (0, 1) => s,
-        (1, 0) => s.replace(',', "."),
-        (0, _) => {
-            // 1.234.567: dots as thousands separators, only if groups of three.
-            let groups: Vec<&str> = s.split('.').collect();
-            if groups[1..].iter().all(|g| g.len() == 3) {
-                s.replace('.', "")
-            } else {
-                return None;
-            }
-        }
-        (1, _) if s.rfind(',') > s.rfind('.') => s.replace('.', "").replace(',', "."),
-        (_, 1) if s.rfind('.') > s.rfind(',') => s.replace(',', ""),
-        _ => return None,
-    };
-    let v: f64 = normalised.parse().ok()?;
-    v.is_finite().then_some(v)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_french_and_english_numbers() {
-        assert_eq!(parse_number("951 418"), Some(951418.0));
-        assert_eq!(parse_number("951\u{202F}418"), Some(951418.0));
-        assert_eq!(parse_number("12,5"), Some(12.5));
-        assert_eq!(parse_number("1.234.567"), Some(1234567.0));
-        assert_eq!(parse_number("1 234,56"), Some(1234.56));
-        assert_eq!(parse_number("1,234.56"), Some(1234.56));
-        assert_eq!(parse_number("12 %"), Some(12.0));
-        assert_eq!(parse_number("-3"), Some(-3.0));
-        assert_eq!(parse_number("abc"), None);
-        assert_eq!(parse_number(""), None);
-        assert_eq!(parse_number("1.23.4"), None);
-        assert_eq!(parse_number("inf"), None);
-    }
 
     #[test]
     fn language_tags() {

@@ -24,10 +24,7 @@ const APP_TABLES: &[&str] = &[
     META_TABLE,
 ];
 
-/// Quotes an SQL identifier (names are already safe; this is belt and braces).
-pub(crate) fn quote_ident(name: &str) -> String {
-    format!("\"{}\"", name.replace('"', "\"\""))
-}
+pub(crate) use crate::store::tables::quote_ident;
 
 fn is_reserved(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();

@@ -6,7 +6,6 @@
 //! case, accents, or extra spaces.
 
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::i18n::{self, Lang};
 use crate::pack::{AnswerType, Feedback, Question};
@@ -155,7 +154,7 @@ fn value_set(v: &serde_json::Value) -> Option<std::collections::BTreeSet<String>
 fn number(v: &serde_json::Value) -> Option<f64> {
     match v {
         serde_json::Value::Number(n) => n.as_f64(),
-        serde_json::Value::String(s) => i18n::parse_number(s),
+        serde_json::Value::String(s) => i18n::parse::number(s),
         _ => None,
     }
 }
@@ -164,16 +163,14 @@ fn number(v: &serde_json::Value) -> Option<f64> {
 /// as spaces, spaces collapsed: `  Ville de  N’Djaména ` -> `ville de n'djamena`,
 /// `Mayo-Kebbi  Est` -> `mayo kebbi est`.
 pub fn normalise_text(s: &str) -> String {
-    let stripped: String = s
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    let stripped: String = crate::i18n::text::fold(s)
+        .chars()
         .map(|c| match c {
             '\u{2019}' | '\u{2018}' | '`' | '\u{00B4}' | '\u{02BC}' | '\u{2032}' => '\'',
             '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' => ' ',
             c => c,
         })
-        .collect::<String>()
-        .to_lowercase();
+        .collect::<String>();
     stripped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::i18n::{self, Lang};
+use crate::store::tables::quote_ident;
 
 /// Prefix of every table that holds collected records.
 pub const TABLE_PREFIX: &str = "collecte_";
@@ -285,12 +286,12 @@ impl Form {
 
     /// Creates the records table, or adds the columns a newer pack version introduced.
     pub fn ensure_table(&self, conn: &Connection) -> Result<()> {
-        let table = quote(&self.table_name());
+        let table = quote_ident(&self.table_name());
         let cols: Vec<String> = self
             .fields
             .iter()
             .flat_map(|f| f.columns().into_iter().map(|c| (c, f.sql_type())))
-            .map(|(c, t)| format!("{} {t}", quote(&c)))
+            .map(|(c, t)| format!("{} {t}", quote_ident(&c)))
             .collect();
         conn.execute_batch(&format!(
             "CREATE TABLE IF NOT EXISTS {table}(\"_id\" TEXT PRIMARY KEY, \"_profile_id\" TEXT NOT NULL, \"_created_at\" TEXT NOT NULL{}{})",
@@ -307,7 +308,7 @@ impl Form {
                 if !existing.iter().any(|e| e == &c) {
                     conn.execute_batch(&format!(
                         "ALTER TABLE {table} ADD COLUMN {} {}",
-                        quote(&c),
+                        quote_ident(&c),
                         f.sql_type()
                     ))?;
                 }
@@ -325,11 +326,11 @@ impl Form {
     ) -> Result<String> {
         self.ensure_table(conn)?;
         let id = crate::store::new_id();
-        let names: Vec<String> = values.iter().map(|(n, _)| quote(n)).collect();
+        let names: Vec<String> = values.iter().map(|(n, _)| quote_ident(n)).collect();
         let placeholders: Vec<String> = (0..values.len()).map(|i| format!("?{}", i + 4)).collect();
         let sql = format!(
             "INSERT INTO {}(\"_id\", \"_profile_id\", \"_created_at\"{}{}) VALUES (?1, ?2, ?3{}{})",
-            quote(&self.table_name()),
+            quote_ident(&self.table_name()),
             if names.is_empty() { "" } else { ", " },
             names.join(", "),
             if names.is_empty() { "" } else { ", " },
@@ -357,12 +358,12 @@ impl Form {
             return Ok(Vec::new());
         }
         let names: Vec<String> = self.fields.iter().flat_map(Field::columns).collect();
-        let cols: Vec<String> = names.iter().map(|c| quote(c)).collect();
+        let cols: Vec<String> = names.iter().map(|c| quote_ident(c)).collect();
         let sql = format!(
             "SELECT \"_id\"{}{} FROM {} WHERE \"_profile_id\" = ?1 ORDER BY \"_created_at\", \"_id\"",
             if cols.is_empty() { "" } else { ", " },
             cols.join(", "),
-            quote(&self.table_name())
+            quote_ident(&self.table_name())
         );
         let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map([profile_id], |r| {
@@ -601,14 +602,14 @@ impl Field {
                 Ok(Value::Text(d.format("%Y-%m-%d").to_string()))
             }
             FieldType::Integer => {
-                let n = i18n::parse_number(raw)
+                let n = i18n::parse::number(raw)
                     .filter(|n| n.fract() == 0.0 && n.abs() < 9.0e15)
                     .ok_or_else(|| i18n::t(lang, "field_not_integer").to_string())?;
                 self.check_range(n, lang)?;
                 Ok(Value::Integer(n as i64))
             }
             FieldType::Decimal => {
-                let n = i18n::parse_number(raw)
+                let n = i18n::parse::number(raw)
                     .ok_or_else(|| i18n::t(lang, "field_not_decimal").to_string())?;
                 self.check_range(n, lang)?;
                 Ok(Value::Decimal(n))
@@ -646,7 +647,7 @@ impl Field {
                 Ok(vec![(lat_col, Value::Null), (lon_col, Value::Null)])
             };
         }
-        let (Some(y), Some(x)) = (i18n::parse_number(&lat), i18n::parse_number(&lon)) else {
+        let (Some(y), Some(x)) = (i18n::parse::number(&lat), i18n::parse::number(&lon)) else {
             return Err(i18n::t(lang, "field_not_location").into());
         };
         if !(-90.0..=90.0).contains(&y) || !(-180.0..=180.0).contains(&x) {
@@ -685,12 +686,10 @@ pub fn in_chad(lat: f64, lon: f64) -> bool {
     (s..=n).contains(&lat) && (w..=e).contains(&lon)
 }
 
-/// A date typed by a person: `2025-03-15`, `15/03/2025`, `15-03-2025`, `15.03.2025`.
+/// A date typed by a person (`2025-03-15`, `15/03/2025`, `15-03-2025`, `15.03.2025`: read
+/// by [`crate::i18n::parse::parse_date`]) in the years a form can mean.
 pub fn parse_date(raw: &str) -> Option<chrono::NaiveDate> {
-    let raw = raw.trim();
-    ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
-        .iter()
-        .find_map(|f| chrono::NaiveDate::parse_from_str(raw, f).ok())
+    crate::i18n::parse::parse_date(raw)
         .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)))
 }
 
@@ -715,11 +714,6 @@ fn date_range_message(
         (Lang::En, None, Some(b)) => format!("The date must be {} or earlier.", f(b)),
         (_, None, None) => String::new(),
     }
-}
-
-/// Double-quotes an SQL identifier.
-pub fn quote(ident: &str) -> String {
-    format!("\"{}\"", ident.replace('"', "\"\""))
 }
 
 #[cfg(test)]

@@ -298,7 +298,7 @@ fn number(text: &str, date: bool) -> Result<f64, String> {
             "`{text}` is a date in the spreadsheet, not a number: format the cell as a number or as text"
         ));
     }
-    i18n::parse_number(text).ok_or_else(|| format!("`{text}` is not a number"))
+    i18n::parse::number(text).ok_or_else(|| format!("`{text}` is not a number"))
 }
 
 /// Opens a workbook by its extension.

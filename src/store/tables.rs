@@ -8,7 +8,6 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::import::ColumnInfo;
 
 /// An imported table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,9 +28,55 @@ pub struct TableInfo {
     pub warnings: Vec<String>,
 }
 
-/// Quotes an SQL identifier: `a"b` -> `"a""b"`. Identifiers come from files; values are
-/// always bound as parameters.
-pub(crate) fn quote_ident(name: &str) -> String {
+/// The type inferred for a column.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum ColumnType {
+    Integer,
+    Number,
+    Boolean,
+    Date,
+    Datetime,
+    Text,
+}
+
+/// One column of an imported table (the items of `columns_json`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ColumnInfo {
+    /// SQLite column name: snake_case ASCII identifier.
+    pub name: String,
+    /// The header text as written in the file.
+    pub label: String,
+    #[serde(rename = "type")]
+    pub column_type: ColumnType,
+    /// The column's HXL hashtag (`#adm1+name`, normalised: lower case, no spaces) when the
+    /// file had a hashtag row (see [`crate::import::hxl`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hxl: Option<String>,
+}
+
+impl TableInfo {
+    /// The column `wanted` names: its SQLite name or its header label, case-insensitively,
+    /// spaces around ignored. The one look-up of a column as a trainee or a pack names it.
+    pub fn column(&self, wanted: &str) -> Option<&ColumnInfo> {
+        let wanted = wanted.trim();
+        self.columns
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(wanted))
+            .or_else(|| {
+                let lower = wanted.to_lowercase();
+                self.columns
+                    .iter()
+                    .find(|c| c.label.trim().to_lowercase() == lower)
+            })
+    }
+}
+
+/// Quotes an SQL identifier: `a"b` -> `"a""b"`. Identifiers come from files and packs;
+/// values are always bound as parameters. The one quoting of the core.
+pub fn quote_ident(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 

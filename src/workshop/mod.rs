@@ -19,11 +19,12 @@ use crate::i18n::{self, Lang};
 use crate::import::{self, ImportOptions, ImportReport};
 use crate::lesson::datatask;
 use crate::lesson::exercise::{self, Verdict};
-use crate::lesson::form::{quote, FieldError, Form};
+use crate::lesson::form::{FieldError, Form};
 use crate::lesson::importstep::{self, ImportStep, ImportStepError};
 use crate::lesson::task;
 use crate::pack::{localized, AnswerType, ChartStep, Exercise, Lesson, Pack, Step};
 use crate::store::export::{self, ExportFormat, ExportReport};
+use crate::store::tables::quote_ident;
 use crate::store::tables::{self, TableInfo};
 use crate::store::{Event, EventKind, Position, Profile, StepRef, Store};
 
@@ -932,10 +933,10 @@ impl Workshop {
         }
         let sql = format!(
             "SELECT CAST({} AS TEXT), CAST({} AS REAL) FROM {} WHERE {} IS NOT NULL",
-            quote(x),
-            quote(y),
-            quote(table),
-            quote(y)
+            quote_ident(x),
+            quote_ident(y),
+            quote_ident(table),
+            quote_ident(y)
         );
         let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map([], |r| {
@@ -954,7 +955,7 @@ impl Workshop {
         // Only workspace tables (imported files, pack datasets), never the app's own.
         let info = crate::store::tables::table_info(conn, table)?;
         let table = info.name.as_str();
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {} LIMIT ?1", quote(table)))?;
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {} LIMIT ?1", quote_ident(table)))?;
         let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
         let n = columns.len();
         let mut numeric = vec![true; n];
