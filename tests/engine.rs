@@ -179,7 +179,7 @@ fn completion_all_by_default_and_skips_do_not_count() {
 fn collect_with_new_field_types_through_the_workshop() {
     let (_dir, mut w, p) = open();
     let view = w.step(&p, "essai-moteur", "b", "visite").unwrap();
-    let form = view.form.as_ref().unwrap();
+    let form = view.form().unwrap();
     // The province list is built for the UI from the reference table.
     assert_eq!(form.fields[1].choices.len(), 23);
     let json = serde_json::to_value(form).unwrap();
@@ -207,7 +207,7 @@ fn collect_with_new_field_types_through_the_workshop() {
     let fields: Vec<&str> = out.errors.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["jour", "province", "lieu", "code"]);
     assert_eq!(out.errors[3].message, "Le code s'écrit comme GR-012.");
-    assert!(out.step.records.is_empty());
+    assert!(out.step.records().is_empty());
 
     let out = w
         .submit_record(
@@ -226,7 +226,7 @@ fn collect_with_new_field_types_through_the_workshop() {
         )
         .unwrap();
     assert!(out.saved, "{:?}", out.errors);
-    let r = &out.step.records[0];
+    let r = &out.step.records()[0];
     assert_eq!(r["jour"], "2025-03-02");
     assert_eq!(r["province"], "TD-ND");
     assert_eq!(r["equipements"], "eau latrines");
@@ -243,7 +243,7 @@ fn the_builtin_school_visit_form_has_province_date_and_multiple_fields() {
     let p = w.create_profile("Idriss").unwrap().id;
     let (pack, lesson) = ("datajam-tchad", "premiers-pas");
     let view = w.step(&p, pack, lesson, "collecte-ecole").unwrap();
-    let form = view.form.unwrap();
+    let form = view.form().cloned().unwrap();
     let ty = |n: &str| {
         form.fields
             .iter()
@@ -292,7 +292,7 @@ fn the_builtin_school_visit_form_has_province_date_and_multiple_fields() {
         )
         .unwrap();
     assert!(out.saved, "{:?}", out.errors);
-    let r = &out.step.records[0];
+    let r = &out.step.records()[0];
     assert_eq!(r["province"], "TD-GR");
     assert_eq!(r["date_visite"], "2025-03-15");
     assert_eq!(r["equipements"], "eau cantine");

@@ -129,11 +129,11 @@ fn count_pipeline() -> Value {
 fn the_step_shows_the_preview_then_imports_once_and_is_done() {
     let (_dir, mut w, p) = setup();
     let v = w.step(&p, PACK, LESSON, IMPORT).unwrap();
-    assert_eq!(v.kind, "import");
+    assert_eq!(v.kind(), "import");
     assert_eq!(v.status, Status::Todo);
     assert_eq!(v.hints_total, 1);
     assert!(v.explanation_html.is_none());
-    let iv = v.import.expect("an import view");
+    let iv = v.import().cloned().expect("an import view");
     assert_eq!(iv.file, "ushahidi_signalements.csv");
     assert_eq!(iv.bytes, USHAHIDI.len() as u64);
     assert_eq!(iv.table, "signalements");
@@ -165,11 +165,13 @@ fn the_step_shows_the_preview_then_imports_once_and_is_done() {
     assert!(o
         .step
         .explanation_html
+        .as_ref()
         .unwrap()
         .contains("ligne de balises"));
     let imported = o
         .step
-        .import
+        .import()
+        .cloned()
         .unwrap()
         .imported
         .expect("imported by the step");
@@ -213,7 +215,7 @@ fn skipping_imports_the_table_and_later_steps_import_on_demand() {
     let v = w.skip(&p, PACK, LESSON, IMPORT).unwrap();
     assert_eq!(v.status, Status::Skipped);
     assert_eq!(w.table_info("signalements").unwrap().rows, 12);
-    assert!(v.import.unwrap().imported.is_some());
+    assert!(v.import().cloned().unwrap().imported.is_some());
 
     // Another trainee on a fresh workspace jumps straight to the later steps.
     let dir = tempfile::tempdir().unwrap();
@@ -222,7 +224,7 @@ fn skipping_imports_the_table_and_later_steps_import_on_demand() {
     // A question answered without opening the step first (as `play` does).
     let o = w.answer(&p, PACK, LESSON, QUESTION, &json!("12")).unwrap();
     assert_eq!(o.verdict, "correct");
-    assert_eq!(o.step.table.unwrap().rows.len(), 12);
+    assert_eq!(o.step.table().cloned().unwrap().rows.len(), 12);
     assert_eq!(
         w.step(&p, PACK, LESSON, IMPORT).unwrap().status,
         Status::Todo,
@@ -233,7 +235,7 @@ fn skipping_imports_the_table_and_later_steps_import_on_demand() {
     write_pack(&dir.path().join("pack"), LESSON_MD);
     let (mut w, p) = open(&dir.path().join("data"), &dir.path().join("pack"));
     let v = w.step(&p, PACK, LESSON, CHART).unwrap();
-    assert_eq!(v.chart_task.unwrap().table.unwrap().rows, 12);
+    assert_eq!(v.chart_task().cloned().unwrap().table.unwrap().rows, 12);
 
     // Skipping the data task on the import's table makes both tables.
     let dir = tempfile::tempdir().unwrap();
@@ -258,7 +260,7 @@ fn a_table_of_another_origin_is_never_replaced() {
     )
     .unwrap();
     let v = w.step(&p, PACK, LESSON, IMPORT).unwrap();
-    let iv = v.import.unwrap();
+    let iv = v.import().cloned().unwrap();
     assert!(iv.taken && iv.imported.is_none());
     let e = w.import_step(&p, PACK, LESSON, IMPORT).unwrap_err();
     assert_eq!(e.code(), "import_step.table_taken");

@@ -119,7 +119,7 @@ fn a_data_task_is_checked_on_its_result_with_anticipated_messages() {
         saved.columns[3].name, "population_2009_a",
         "the saved table keeps the reference's column names"
     );
-    let task = o.step.data_task.unwrap();
+    let task = o.step.data_task().cloned().unwrap();
     assert_eq!(task.dataset, "provinces_2009");
     assert!(task.table.is_some());
     assert_eq!(task.reference, None, "not revealed");
@@ -137,7 +137,7 @@ fn hints_escalate_with_a_counter_and_reveal_shows_the_reference() {
     assert_eq!(h2.step.hints.len(), 2);
     let v = w.reveal(&p, PACK, LESSON, DATA).unwrap();
     assert!(v.revealed);
-    let task = v.data_task.unwrap();
+    let task = v.data_task().cloned().unwrap();
     assert_eq!(
         task.solution_steps,
         vec![
@@ -150,7 +150,10 @@ fn hints_escalate_with_a_counter_and_reveal_shows_the_reference() {
     assert_eq!(v.status, Status::Started, "revealing does not do the step");
 
     let v = w.reveal(&p, PACK, LESSON, CHART).unwrap();
-    assert_eq!(v.chart_task.unwrap().reference.unwrap()["kind"], "hbar");
+    assert_eq!(
+        v.chart_task().cloned().unwrap().reference.unwrap()["kind"],
+        "hbar"
+    );
     assert!(v.solution.unwrap().contains("barres horizontales"));
 }
 
@@ -235,7 +238,7 @@ fn a_chart_task_is_checked_on_kind_fields_and_calculation() {
     assert_eq!(o.verdict, "correct", "{}", o.message);
     assert_eq!(o.step.status, Status::Done);
     assert_eq!(o.step.attempts, 4);
-    let t = o.step.chart_task.unwrap();
+    let t = o.step.chart_task().cloned().unwrap();
     assert!(t
         .table
         .unwrap()
@@ -538,7 +541,10 @@ fn skipping_a_task_on_an_earlier_result_makes_the_whole_chain() {
     // that table from the first task's reference, so the trainee sees what to work on.
     assert!(w.table_info("ecoles_par_province").is_err());
     let v = w.step(&p, "essai", "a", "top").unwrap();
-    assert_eq!(v.data_task.unwrap().table.expect("shown").rows, 3);
+    assert_eq!(
+        v.data_task().cloned().unwrap().table.expect("shown").rows,
+        3
+    );
     assert_eq!(w.table_info("ecoles_par_province").unwrap().rows, 3);
     // Neither step is done by it.
     let packs = w.packs(Some(&p)).unwrap();
@@ -565,18 +571,23 @@ fn later_steps_find_the_tables_earlier_data_tasks_make() {
     let v = w
         .step(&p, PACK, "openstat-visualiser", "carte-filles")
         .unwrap();
-    let table = v.chart_task.unwrap().table.expect("the table is shown");
+    let table = v
+        .chart_task()
+        .cloned()
+        .unwrap()
+        .table
+        .expect("the table is shown");
     assert_eq!(table.rows, 23, "one row per province, BET copied onto four");
     // A question showing a table the lesson's previous step saves.
     let v = w
         .step(&p, PACK, "openstat-visualiser", "lire-barres")
         .unwrap();
-    assert_eq!(v.table.expect("shown").rows.len(), 20);
+    assert_eq!(v.table().cloned().expect("shown").rows.len(), 20);
     // Two data tasks deep: parite_regions needs frequentation_par_sexe first.
     let v = w
         .step(&p, PACK, "openstat-visualiser", "choisir-graphique")
         .unwrap();
-    assert_eq!(v.chart_task.unwrap().table.unwrap().rows, 20);
+    assert_eq!(v.chart_task().cloned().unwrap().table.unwrap().rows, 20);
     assert!(w.table_info("frequentation_par_sexe").is_ok());
     // Nothing is marked done by it.
     let packs = w.packs(Some(&p)).unwrap();
