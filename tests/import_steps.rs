@@ -186,7 +186,13 @@ fn the_step_shows_the_preview_then_imports_once_and_is_done() {
     assert_eq!(again.report.rows, 12);
     assert_eq!(w.table_info("signalements").unwrap().rows, 12);
     let events = w.store().events(&p, PACK).unwrap();
-    assert_eq!(events.iter().filter(|e| e.kind == "import").count(), 1);
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| e.kind == datajam::store::EventKind::Import)
+            .count(),
+        1
+    );
 
     // Later steps work on it.
     let o = w

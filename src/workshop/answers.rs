@@ -84,7 +84,7 @@ impl Workshop {
         let events = self.store.events(profile_id, pack_id)?;
         let used = step_events(&events, lesson_id, step_id)
             .iter()
-            .filter(|e| e.kind == "hint")
+            .filter(|e| e.kind == EventKind::Hint)
             .count();
         if used >= hints.len() {
             let step = self.view(profile_id, pack_id, lesson_id, step_id)?;
@@ -340,7 +340,7 @@ impl Workshop {
         let events = self.store.events(profile_id, pack_id)?;
         let already = step_events(&events, lesson_id, step_id)
             .iter()
-            .any(|e| e.kind == kind.as_str());
+            .any(|e| e.kind == kind);
         if !already {
             self.append_event(
                 (profile_id, pack_id, lesson_id, step_id),
@@ -384,7 +384,7 @@ impl Workshop {
         let events = self.store.events(profile_id, pack_id)?;
         let done = step_events(&events, lesson_id, step_id)
             .iter()
-            .any(|e| e.kind == "complete");
+            .any(|e| e.kind == EventKind::Complete);
         let mut event_id = None;
         if !done {
             let event = self.append_event(

@@ -91,7 +91,7 @@ impl Workshop {
         let events = self.store.events(profile_id, pack_id)?;
         let done = step_events(&events, lesson_id, step_id)
             .iter()
-            .any(|e| e.kind == "import");
+            .any(|e| e.kind == EventKind::Import);
         let mut event_id = None;
         if !done {
             let event = self.append_event(

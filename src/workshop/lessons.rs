@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{self, Lang};
 use crate::pack::{localized, AnswerType, ChartStep, Exercise};
 use crate::store::tables::quote_ident;
+use crate::store::EventKind;
 use crate::store::{Event, StepRef};
 
 use super::*;
@@ -156,7 +157,10 @@ impl Workshop {
         let events = self.store.events(profile_id, pack_id)?;
         let mine = step_events(&events, lesson_id, step_id);
         let steps = &loc.lesson.steps;
-        let attempts: Vec<&&Event> = mine.iter().filter(|e| e.kind == "attempt").collect();
+        let attempts: Vec<&&Event> = mine
+            .iter()
+            .filter(|e| e.kind == EventKind::Attempt)
+            .collect();
         let last = attempts.last();
         let mut view = StepView {
             pack_id: pack_id.to_string(),
@@ -177,7 +181,7 @@ impl Workshop {
             last_message: last.and_then(|e| e.payload["message"].as_str().map(str::to_string)),
             last_correct: last.and_then(|e| e.correct),
             explanation_html: None,
-            revealed: mine.iter().any(|e| e.kind == "reveal"),
+            revealed: mine.iter().any(|e| e.kind == EventKind::Reveal),
             solution: None,
             body: StepBody::Read,
         };
@@ -187,7 +191,7 @@ impl Workshop {
                 view.hints_total = q.hints.len();
                 let used = mine
                     .iter()
-                    .filter(|e| e.kind == "hint")
+                    .filter(|e| e.kind == EventKind::Hint)
                     .count()
                     .min(q.hints.len());
                 view.hints = q.hints[..used].to_vec();
@@ -221,7 +225,7 @@ impl Workshop {
                 reflection: mine
                     .iter()
                     .rev()
-                    .find(|e| e.kind == "reflection")
+                    .find(|e| e.kind == EventKind::Reflection)
                     .and_then(|e| e.payload["text"].as_str().map(str::to_string)),
                 min_length: r.min_length,
                 placeholder: r.placeholder.clone(),

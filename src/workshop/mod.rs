@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::pack::{Exercise, Lesson, Pack, Step};
+use crate::store::EventKind;
 use crate::store::{Event, Store};
 
 pub struct Workshop {
@@ -119,19 +120,23 @@ fn step_events<'a>(events: &'a [Event], lesson_id: &str, step_id: &str) -> Vec<&
 /// A step's status from its events: answers, not time, make a step done.
 fn status(step: &Step, events: &[&Event]) -> Status {
     let done = match &step.exercise {
-        Exercise::Read | Exercise::Chart(_) => events.iter().any(|e| e.kind == "complete"),
+        Exercise::Read | Exercise::Chart(_) => events.iter().any(|e| e.kind == EventKind::Complete),
         Exercise::Question(_) | Exercise::Data(_) | Exercise::ChartTask(_) => events
             .iter()
-            .any(|e| e.kind == "attempt" && e.correct == Some(true)),
+            .any(|e| e.kind == EventKind::Attempt && e.correct == Some(true)),
         Exercise::Collect(c) => {
-            events.iter().filter(|e| e.kind == "record").count() >= c.min_records as usize
+            events
+                .iter()
+                .filter(|e| e.kind == EventKind::Record)
+                .count()
+                >= c.min_records as usize
         }
-        Exercise::Reflection(_) => events.iter().any(|e| e.kind == "reflection"),
-        Exercise::Import(_) => events.iter().any(|e| e.kind == "import"),
+        Exercise::Reflection(_) => events.iter().any(|e| e.kind == EventKind::Reflection),
+        Exercise::Import(_) => events.iter().any(|e| e.kind == EventKind::Import),
     };
     if done {
         Status::Done
-    } else if events.iter().any(|e| e.kind == "skip") {
+    } else if events.iter().any(|e| e.kind == EventKind::Skip) {
         Status::Skipped
     } else if events.is_empty() {
         Status::Todo

@@ -270,7 +270,7 @@ impl Workshop {
         view.hints_total = hints.len();
         let used = mine
             .iter()
-            .filter(|e| e.kind == "hint")
+            .filter(|e| e.kind == EventKind::Hint)
             .count()
             .min(hints.len());
         view.hints = hints[..used].to_vec();
