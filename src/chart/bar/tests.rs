@@ -553,19 +553,6 @@ fn many_horizontal_bars_make_a_taller_chart() {
     assert_eq!((img.width(), img.height()), (1920, 1608));
 }
 
-/// Every element with `class` token `class`.
-fn with_class<'a, 'i>(
-    doc: &'a roxmltree::Document<'i>,
-    class: &str,
-) -> Vec<roxmltree::Node<'a, 'i>> {
-    doc.descendants()
-        .filter(|n| {
-            n.attribute("class")
-                .is_some_and(|c| c.split(' ').any(|c| c == class))
-        })
-        .collect()
-}
-
 #[test]
 fn every_bar_is_tagged_with_its_label_and_value_in_drawing_order() {
     // The lesson chart steps show `bar_chart_svg` as it is: the webview and the tests
@@ -575,7 +562,10 @@ fn every_bar_is_tagged_with_its_label_and_value_in_drawing_order() {
         let spec = census_spec(horizontal);
         let svg = bar_chart_svg(&spec, &data).unwrap();
         let doc = roxmltree::Document::parse(&svg).unwrap();
-        let tagged = with_class(&doc, "bar");
+        let tagged: Vec<_> = doc
+            .descendants()
+            .filter(|n| matches!(n.attribute("class"), Some("bar" | "bar highlight")))
+            .collect();
         assert_eq!(tagged.len(), data.len());
         assert!(tagged.iter().all(|n| n.has_tag_name("rect")));
         let labels: Vec<&str> = tagged
@@ -604,9 +594,11 @@ fn every_bar_is_tagged_with_its_label_and_value_in_drawing_order() {
             assert_eq!(attr_f64(*node, "y"), bar.y);
         }
         // Texts carry their classes too.
-        assert_eq!(with_class(&doc, "title").len(), 1);
-        assert_eq!(with_class(&doc, "source").len(), 1);
-        assert_eq!(with_class(&doc, "value-label").len(), data.len());
+        let scene = bar_scene(&spec, &data).unwrap();
+        assert_eq!(scene.count_class("bar"), data.len());
+        assert_eq!(scene.count_class("title"), 1);
+        assert_eq!(scene.count_class("source"), 1);
+        assert_eq!(scene.count_class("value-label"), data.len());
     }
 }
 
