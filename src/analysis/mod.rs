@@ -8,6 +8,7 @@
 //! - `dj_median(x)`: the median of the non-missing numbers of a group (missing when
 //!   there is none).
 
+pub mod aggregate;
 pub mod columnar;
 pub mod grid;
 pub mod indicators;
@@ -15,7 +16,7 @@ pub mod pipeline;
 pub mod provinces;
 pub mod sql;
 
-use rusqlite::functions::{Aggregate, Context, FunctionFlags};
+use rusqlite::functions::FunctionFlags;
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -294,46 +295,7 @@ pub fn slug(s: &str) -> String {
     crate::i18n::text::slug(s, 60)
 }
 
-struct Median;
-
-impl Aggregate<Vec<f64>, Option<f64>> for Median {
-    fn init(&self, _: &mut Context<'_>) -> rusqlite::Result<Vec<f64>> {
-        Ok(Vec::new())
-    }
-
-    fn step(&self, ctx: &mut Context<'_>, acc: &mut Vec<f64>) -> rusqlite::Result<()> {
-        match ctx.get_raw(0) {
-            ValueRef::Integer(i) => acc.push(i as f64),
-            ValueRef::Real(f) if f.is_finite() => acc.push(f),
-            _ => {}
-        }
-        Ok(())
-    }
-
-    fn finalize(
-        &self,
-        _: &mut Context<'_>,
-        acc: Option<Vec<f64>>,
-    ) -> rusqlite::Result<Option<f64>> {
-        Ok(acc.and_then(median))
-    }
-}
-
-/// Median of numbers (`None` for none); the mean of the two middle ones for an even count.
-pub fn median(mut v: Vec<f64>) -> Option<f64> {
-    if v.is_empty() {
-        return None;
-    }
-    let mid = v.len() / 2;
-    let (_, m, _) = v.select_nth_unstable_by(mid, f64::total_cmp);
-    let m = *m;
-    if v.len() % 2 == 1 {
-        Some(m)
-    } else {
-        let lower = v[..mid].iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        Some((lower + m) / 2.0)
-    }
-}
+pub use aggregate::median;
 
 /// Registers `dj_fold` and `dj_median` on a connection (idempotent).
 pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
@@ -347,7 +309,7 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
             ValueRef::Blob(_) => None,
         })
     })?;
-    conn.create_aggregate_function("dj_median", 1, flags, Median)?;
+    conn.create_aggregate_function("dj_median", 1, flags, aggregate::SqlMedian)?;
     Ok(())
 }
 
@@ -467,13 +429,6 @@ mod tests {
         assert_eq!(slug("Mayo-Kebbi Est"), "mayo_kebbi_est");
         assert_eq!(slug("x\"; DROP TABLE t; --"), "x_drop_table_t");
         assert_eq!(slug("«»"), "");
-    }
-
-    #[test]
-    fn medians() {
-        assert_eq!(median(vec![]), None);
-        assert_eq!(median(vec![3.0, 1.0, 2.0]), Some(2.0));
-        assert_eq!(median(vec![4.0, 1.0, 3.0, 2.0]), Some(2.5));
     }
 
     #[test]
