@@ -446,17 +446,6 @@ fn export_writes_every_event_and_column_atomically() {
     );
 }
 
-/// What `File::create` gives a new file in `dir` under this process's umask.
-#[cfg(unix)]
-fn plain_create_mode(dir: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    let probe = dir.join("probe");
-    std::fs::File::create(&probe).unwrap();
-    let mode = std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777;
-    std::fs::remove_file(&probe).unwrap();
-    mode
-}
-
 /// A progress file and a class CSV are ordinary documents (0644 under umask 022), not
 /// private like the temporary file they were written through (0600).
 #[cfg(unix)]
@@ -468,7 +457,9 @@ fn exported_and_merged_files_have_ordinary_permissions() {
     let mut w = Workshop::open(data.path(), Lang::Fr).unwrap();
     w.create_profile("Aïcha").unwrap();
     let out_dir = tempfile::tempdir().unwrap();
-    let expected = plain_create_mode(out_dir.path());
+    // What `File::create` gives a new file under this process's umask.
+    std::fs::File::create(out_dir.path().join("probe")).unwrap();
+    let expected = mode(&out_dir.path().join("probe"));
     assert_ne!(expected, 0o600, "this test needs a umask that is not 077");
     let out = out_dir.path().join("aicha.json");
     progress::export(w.store(), "aïcha", &out).unwrap();

@@ -307,6 +307,7 @@ pub fn play(
     action: &Action,
 ) -> crate::Result<Played> {
     let (lesson, step) = action.at();
+    let at = StepAt::new(profile_id, pack_id, lesson, step);
     let played = |event, kind, correct, message| Played {
         event,
         kind,
@@ -317,16 +318,16 @@ pub fn play(
     };
     Ok(match action {
         Action::Answer { answer, .. } => {
-            let o = w.answer(&StepAt::new(profile_id, pack_id, lesson, step), answer)?;
+            let o = w.answer(&at, answer)?;
             let correct = o.saved.then_some(o.verdict == "correct");
             played(o.event_id, "attempt", correct, Some(o.message))
         }
         Action::Hint { .. } => {
-            let o = w.hint(&StepAt::new(profile_id, pack_id, lesson, step))?;
+            let o = w.hint(&at)?;
             played(o.event_id, "hint", None, Some(o.text))
         }
         Action::Record { values, .. } => {
-            let o = w.submit_record(&StepAt::new(profile_id, pack_id, lesson, step), values)?;
+            let o = w.submit_record(&at, values)?;
             let mut message = o.message;
             for e in &o.errors {
                 message.push_str(&format!(" {} : {}", e.field, e.message));
@@ -334,25 +335,25 @@ pub fn play(
             played(o.event_id, "record", None, Some(message))
         }
         Action::Complete { .. } => {
-            let (id, _) = w.complete_with_event(&StepAt::new(profile_id, pack_id, lesson, step))?;
+            let (id, _) = w.complete_with_event(&at)?;
             played(id, "complete", None, None)
         }
         Action::Reflect { text, .. } => {
-            let o = w.reflect(&StepAt::new(profile_id, pack_id, lesson, step), text)?;
+            let o = w.reflect(&at, text)?;
             played(o.event_id, "reflection", None, Some(o.message))
         }
         Action::Pipeline { pipeline, .. } => {
-            let o = w.submit_pipeline(&StepAt::new(profile_id, pack_id, lesson, step), pipeline)?;
+            let o = w.submit_pipeline(&at, pipeline)?;
             let correct = o.saved.then_some(o.verdict == "correct");
             played(o.event_id, "attempt", correct, Some(o.message))
         }
         Action::Chart { chart, .. } => {
-            let o = w.submit_chart(&StepAt::new(profile_id, pack_id, lesson, step), chart)?;
+            let o = w.submit_chart(&at, chart)?;
             let correct = o.saved.then_some(o.verdict == "correct");
             played(o.event_id, "attempt", correct, Some(o.message))
         }
         Action::Import { .. } => {
-            let o = w.import_step(&StepAt::new(profile_id, pack_id, lesson, step))?;
+            let o = w.import_step(&at)?;
             played(o.event_id, "import", None, Some(o.message))
         }
     })

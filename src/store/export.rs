@@ -675,6 +675,7 @@ fn write_xlsx(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::fsio::tests::names_in;
 
     #[test]
     fn format_from_extension() {
@@ -749,15 +750,6 @@ mod tests {
             "0.30000000000000004"
         );
         assert_eq!(csv_text(Cell::Bool(false), true), "FAUX");
-    }
-
-    fn names_in(dir: &Path) -> Vec<String> {
-        let mut v: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        v.sort();
-        v
     }
 
     #[test]

@@ -72,10 +72,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn names_in(dir: &Path) -> Vec<String> {
+    /// The names in a folder, sorted.
+    pub(crate) fn names_in(dir: &Path) -> Vec<String> {
         let mut v: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -137,24 +138,15 @@ mod tests {
         assert!(!dir.path().join("no").exists());
     }
 
-    /// The permissions `File::create` gives a new file in `dir` under this process's umask.
-    #[cfg(unix)]
-    fn plain_create_mode(dir: &Path) -> u32 {
-        use std::os::unix::fs::PermissionsExt;
-        let probe = dir.join("probe");
-        File::create(&probe).unwrap();
-        let mode = std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777;
-        std::fs::remove_file(&probe).unwrap();
-        mode
-    }
-
     #[cfg(unix)]
     #[test]
     fn the_result_has_ordinary_permissions() {
         use std::os::unix::fs::PermissionsExt;
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         let dir = tempfile::tempdir().unwrap();
-        let expected = plain_create_mode(dir.path());
+        // What `File::create` gives a new file under this process's umask.
+        File::create(dir.path().join("probe")).unwrap();
+        let expected = mode(&dir.path().join("probe"));
         // 0644 under the usual umask 022; never the temporary file's 0600 unless the
         // umask itself asks for it.
         assert_ne!(expected, 0o600, "this test needs a umask that is not 077");
