@@ -23,6 +23,12 @@ use super::Lang;
 const FILES: &[(Lang, &str, &str)] = &[
     (Lang::Fr, "core.ftl", include_str!("ftl/fr/core.ftl")),
     (Lang::En, "core.ftl", include_str!("ftl/en/core.ftl")),
+    (Lang::Fr, "import.ftl", include_str!("ftl/fr/import.ftl")),
+    (Lang::En, "import.ftl", include_str!("ftl/en/import.ftl")),
+    (Lang::Fr, "errors.ftl", include_str!("ftl/fr/errors.ftl")),
+    (Lang::En, "errors.ftl", include_str!("ftl/en/errors.ftl")),
+    (Lang::Fr, "store.ftl", include_str!("ftl/fr/store.ftl")),
+    (Lang::En, "store.ftl", include_str!("ftl/en/store.ftl")),
 ];
 
 /// An argument of a message: a text, or a number (for plurals).
