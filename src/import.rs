@@ -260,19 +260,6 @@ pub enum ImportError {
     Db(#[from] rusqlite::Error),
 }
 
-/// "2000000" -> "2 000 000".
-fn group_digits(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
-}
-
 impl ImportError {
     /// Stable code, e.g. `import.not_found`, for translations and logs.
     pub fn code(&self) -> &'static str {
@@ -296,10 +283,7 @@ impl ImportError {
     pub fn message(&self, lang: Lang) -> String {
         let code = self.code().replace('.', "-");
         let key = format!("error-{code}");
-        let numbers = |n: u64| match lang {
-            Lang::Fr => group_digits(n),
-            _ => n.to_string(),
-        };
+        let numbers = |n: u64| crate::i18n::format_number(lang, n as f64, 0);
         match self {
             ImportError::NotFound(p) => tr!(lang, &key, path = p.display().to_string()),
             ImportError::Empty | ImportError::Unreadable(_) | ImportError::Encrypted => {

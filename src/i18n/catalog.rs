@@ -29,6 +29,16 @@ const FILES: &[(Lang, &str, &str)] = &[
     (Lang::En, "errors.ftl", include_str!("ftl/en/errors.ftl")),
     (Lang::Fr, "store.ftl", include_str!("ftl/fr/store.ftl")),
     (Lang::En, "store.ftl", include_str!("ftl/en/store.ftl")),
+    (
+        Lang::Fr,
+        "analysis.ftl",
+        include_str!("ftl/fr/analysis.ftl"),
+    ),
+    (
+        Lang::En,
+        "analysis.ftl",
+        include_str!("ftl/en/analysis.ftl"),
+    ),
 ];
 
 /// An argument of a message: a text, or a number (for plurals).
