@@ -30,8 +30,15 @@ macro_rules! ftl_files {
 }
 
 /// The catalog's files, per language, in the order they are loaded (one per area).
-const FILES: &[(Lang, &str, &str)] =
-    ftl_files!["core", "errors", "import", "store", "analysis", "workshop",];
+#[rustfmt::skip]
+const FILES: &[(Lang, &str, &str)] = ftl_files![
+    "core",
+    "errors",
+    "import",
+    "store",
+    "analysis",
+    "workshop",
+];
 
 /// An argument of a message: a text, or a number (for plurals).
 #[derive(Debug, Clone)]
