@@ -21,7 +21,7 @@ use rusqlite::types::{Value, ValueRef};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::columnar::{Values, NULL_CODE};
-use crate::import::ColumnType;
+use crate::store::tables::ColumnType;
 
 /// How the rows of a group are summarised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

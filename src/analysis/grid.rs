@@ -354,7 +354,7 @@ pub fn warm(db_path: &Path, table: &str) -> std::thread::JoinHandle<()> {
         let Ok(info) = table_info(&conn, &table) else {
             return;
         };
-        let wanted: Vec<(&str, crate::import::ColumnType)> = info
+        let wanted: Vec<(&str, crate::store::tables::ColumnType)> = info
             .columns
             .iter()
             .map(|c| (c.name.as_str(), c.column_type))

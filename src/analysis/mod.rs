@@ -23,7 +23,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
-use crate::import::ColumnType;
+use crate::store::tables::ColumnType;
 
 /// One column of a result: `type` is one of "integer", "number", "text", "date",
 /// "boolean" (the UI aligns and formats cells by it).
@@ -44,16 +44,6 @@ pub struct ResultTable {
     pub rows: Vec<Vec<serde_json::Value>>,
     pub total_rows: u64,
     pub sql: String,
-}
-
-impl ResultTable {
-    /// The column names and rows, as [`crate::lesson::task::Grid`] compares them.
-    pub fn to_grid(&self) -> crate::lesson::task::Grid {
-        crate::lesson::task::Grid {
-            columns: self.columns.iter().map(|c| c.name.clone()).collect(),
-            rows: self.rows.clone(),
-        }
-    }
 }
 
 /// The type name of a column as the UI knows it.

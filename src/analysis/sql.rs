@@ -20,7 +20,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::analysis::{self, AnalysisError, ResultColumn, ResultTable};
 use crate::error::Result;
-use crate::import::ColumnType;
+use crate::store::tables::ColumnType;
 
 /// How long a console query may run.
 pub const TIME_LIMIT: Duration = Duration::from_secs(30);

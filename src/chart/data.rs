@@ -7,8 +7,8 @@ use rusqlite::types::Value;
 use rusqlite::Connection;
 
 use super::{Agg, ChartError, ChartRequest};
-use crate::import::{ColumnInfo, ColumnType};
 use crate::store::tables::{quote_ident, TableInfo};
+use crate::store::tables::{ColumnInfo, ColumnType};
 
 /// What a chart is drawn from: the database, the table and the request.
 #[derive(Clone, Copy)]

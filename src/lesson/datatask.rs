@@ -173,7 +173,12 @@ impl TaskError {
 
 /// Runs `p` on `table`, as a grid of at most [`MAX_COMPARE_ROWS`] rows.
 pub fn run_grid(conn: &Connection, table: &str, p: &Pipeline) -> crate::Result<Grid> {
-    Ok(pipeline::run(conn, table, p, MAX_COMPARE_ROWS)?.to_grid())
+    Ok(Grid::from(&pipeline::run(
+        conn,
+        table,
+        p,
+        MAX_COMPARE_ROWS,
+    )?))
 }
 
 // ---------- solution text ----------

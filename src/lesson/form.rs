@@ -15,7 +15,7 @@ use crate::i18n::{self, Lang};
 use crate::store::tables::quote_ident;
 
 /// Prefix of every table that holds collected records.
-pub const TABLE_PREFIX: &str = "collecte_";
+pub use crate::store::tables::COLLECT_PREFIX as TABLE_PREFIX;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

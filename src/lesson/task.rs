@@ -18,6 +18,16 @@ pub struct Grid {
     pub rows: Vec<Vec<Value>>,
 }
 
+impl From<&crate::analysis::ResultTable> for Grid {
+    /// The column names and rows of a pipeline's result, to compare.
+    fn from(r: &crate::analysis::ResultTable) -> Grid {
+        Grid {
+            columns: r.columns.iter().map(|c| c.name.clone()).collect(),
+            rows: r.rows.clone(),
+        }
+    }
+}
+
 /// How strictly two tables are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]

@@ -24,8 +24,8 @@ use super::model::{
 };
 use crate::analysis::{self, type_name, AnalysisError, ResultColumn};
 use crate::error::{Error, Result};
-use crate::import::{ColumnInfo, ColumnType};
 use crate::store::tables::{quote_ident, table_info, TableInfo};
+use crate::store::tables::{ColumnInfo, ColumnType};
 
 /// Most distinct values a pivot turns into columns.
 pub const MAX_PIVOT_COLUMNS: usize = 50;

@@ -18,8 +18,8 @@ use super::run::{execute, Engine, COLUMNS_MIN_ROWS};
 use crate::analysis::columnar::{self, ColumnData, FastMap, Values, NULL_CODE};
 use crate::analysis::{self, ResultTable};
 use crate::error::Result;
-use crate::import::{ColumnInfo, ColumnType};
 use crate::store::tables::{table_info, TableInfo};
+use crate::store::tables::{ColumnInfo, ColumnType};
 
 const ROWID_ALIAS: &str = "__dj_rowid";
 
