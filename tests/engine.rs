@@ -6,6 +6,7 @@ use std::path::Path;
 
 use datajam::i18n::Lang;
 use datajam::pack::Pack;
+use datajam::workshop::StepAt;
 use datajam::workshop::{LessonStatus, Status};
 use datajam::Workshop;
 use serde_json::json;
@@ -138,17 +139,18 @@ fn completion_rule_m_of_n_steps() {
     assert_eq!(view.status, LessonStatus::Todo);
     assert_eq!(view.required, 2);
 
-    w.complete(&p, "essai-moteur", "a", "lire").unwrap();
+    w.complete(&StepAt::new(&p, "essai-moteur", "a", "lire"))
+        .unwrap();
     assert_eq!(summary(&w, &p, "a"), (1, 2, LessonStatus::InProgress));
     // A range feedback, then a right answer inside the range.
     let out = w
-        .answer(&p, "essai-moteur", "a", "q", &json!("0,5"))
+        .answer(&StepAt::new(&p, "essai-moteur", "a", "q"), &json!("0,5"))
         .unwrap();
     assert_eq!(out.verdict, "wrong");
     assert_eq!(out.message, "En pourcentage, pas en fraction.");
     assert_eq!(summary(&w, &p, "a"), (1, 2, LessonStatus::InProgress));
     let out = w
-        .answer(&p, "essai-moteur", "a", "q", &json!("48,5"))
+        .answer(&StepAt::new(&p, "essai-moteur", "a", "q"), &json!("48,5"))
         .unwrap();
     assert_eq!(out.verdict, "correct");
     // Two of three steps: done, though `relire` is still to do.
@@ -157,18 +159,23 @@ fn completion_rule_m_of_n_steps() {
     assert_eq!(view.status, LessonStatus::Done);
     assert_eq!(view.steps[2].status, Status::Todo);
     // The revealed solution of a range reads as a range.
-    let v = w.reveal(&p, "essai-moteur", "a", "q").unwrap();
+    let v = w
+        .reveal(&StepAt::new(&p, "essai-moteur", "a", "q"))
+        .unwrap();
     assert_eq!(v.solution.as_deref(), Some("entre 45 et 55"));
 }
 
 #[test]
 fn completion_all_by_default_and_skips_do_not_count() {
     let (_dir, mut w, p) = open();
-    w.step(&p, "essai-moteur", "b", "lire").unwrap();
+    w.step(&StepAt::new(&p, "essai-moteur", "b", "lire"))
+        .unwrap();
     // Opening a step records a position, not progress.
     assert_eq!(summary(&w, &p, "b").2, LessonStatus::Todo);
-    w.complete(&p, "essai-moteur", "b", "lire").unwrap();
-    w.skip(&p, "essai-moteur", "b", "visite").unwrap();
+    w.complete(&StepAt::new(&p, "essai-moteur", "b", "lire"))
+        .unwrap();
+    w.skip(&StepAt::new(&p, "essai-moteur", "b", "visite"))
+        .unwrap();
     assert_eq!(summary(&w, &p, "b"), (1, 2, LessonStatus::InProgress));
     let json = serde_json::to_value(w.lesson(&p, "essai-moteur", "b").unwrap()).unwrap();
     assert_eq!(json["status"], "in_progress");
@@ -178,8 +185,10 @@ fn completion_all_by_default_and_skips_do_not_count() {
 #[test]
 fn collect_with_new_field_types_through_the_workshop() {
     let (_dir, mut w, p) = open();
-    let view = w.step(&p, "essai-moteur", "b", "visite").unwrap();
-    let form = view.form.as_ref().unwrap();
+    let view = w
+        .step(&StepAt::new(&p, "essai-moteur", "b", "visite"))
+        .unwrap();
+    let form = view.form().unwrap();
     // The province list is built for the UI from the reference table.
     assert_eq!(form.fields[1].choices.len(), 23);
     let json = serde_json::to_value(form).unwrap();
@@ -191,10 +200,7 @@ fn collect_with_new_field_types_through_the_workshop() {
 
     let out = w
         .submit_record(
-            &p,
-            "essai-moteur",
-            "b",
-            "visite",
+            &StepAt::new(&p, "essai-moteur", "b", "visite"),
             &values(&[
                 ("jour", "2023-12-31"),
                 ("province", "Paris"),
@@ -207,14 +213,11 @@ fn collect_with_new_field_types_through_the_workshop() {
     let fields: Vec<&str> = out.errors.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["jour", "province", "lieu", "code"]);
     assert_eq!(out.errors[3].message, "Le code s'écrit comme GR-012.");
-    assert!(out.step.records.is_empty());
+    assert!(out.step.records().is_empty());
 
     let out = w
         .submit_record(
-            &p,
-            "essai-moteur",
-            "b",
-            "visite",
+            &StepAt::new(&p, "essai-moteur", "b", "visite"),
             &values(&[
                 ("jour", "02/03/2025"),
                 ("province", "N'Djaména"),
@@ -226,7 +229,7 @@ fn collect_with_new_field_types_through_the_workshop() {
         )
         .unwrap();
     assert!(out.saved, "{:?}", out.errors);
-    let r = &out.step.records[0];
+    let r = &out.step.records()[0];
     assert_eq!(r["jour"], "2025-03-02");
     assert_eq!(r["province"], "TD-ND");
     assert_eq!(r["equipements"], "eau latrines");
@@ -242,8 +245,10 @@ fn the_builtin_school_visit_form_has_province_date_and_multiple_fields() {
     let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
     let p = w.create_profile("Idriss").unwrap().id;
     let (pack, lesson) = ("datajam-tchad", "premiers-pas");
-    let view = w.step(&p, pack, lesson, "collecte-ecole").unwrap();
-    let form = view.form.unwrap();
+    let view = w
+        .step(&StepAt::new(&p, pack, lesson, "collecte-ecole"))
+        .unwrap();
+    let form = view.form().cloned().unwrap();
     let ty = |n: &str| {
         form.fields
             .iter()
@@ -257,10 +262,7 @@ fn the_builtin_school_visit_form_has_province_date_and_multiple_fields() {
     assert_eq!(ty("equipements"), FieldType::Multiple);
     let out = w
         .submit_record(
-            &p,
-            pack,
-            lesson,
-            "collecte-ecole",
+            &StepAt::new(&p, pack, lesson, "collecte-ecole"),
             &values(&[
                 ("nom_ecole", "École de Mongo"),
                 ("province", "Guera"),
@@ -278,10 +280,7 @@ fn the_builtin_school_visit_form_has_province_date_and_multiple_fields() {
     );
     let out = w
         .submit_record(
-            &p,
-            pack,
-            lesson,
-            "collecte-ecole",
+            &StepAt::new(&p, pack, lesson, "collecte-ecole"),
             &values(&[
                 ("nom_ecole", "École de Mongo"),
                 ("province", "Guera"),
@@ -292,7 +291,7 @@ fn the_builtin_school_visit_form_has_province_date_and_multiple_fields() {
         )
         .unwrap();
     assert!(out.saved, "{:?}", out.errors);
-    let r = &out.step.records[0];
+    let r = &out.step.records()[0];
     assert_eq!(r["province"], "TD-GR");
     assert_eq!(r["date_visite"], "2025-03-15");
     assert_eq!(r["equipements"], "eau cantine");

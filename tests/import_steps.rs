@@ -13,6 +13,7 @@ use datajam::i18n::Lang;
 use datajam::import::ImportOptions;
 use datajam::pack::Pack;
 use datajam::workshop::Status;
+use datajam::workshop::StepAt;
 use datajam::{Error, Workshop};
 use serde_json::{json, Value};
 
@@ -128,12 +129,12 @@ fn count_pipeline() -> Value {
 #[test]
 fn the_step_shows_the_preview_then_imports_once_and_is_done() {
     let (_dir, mut w, p) = setup();
-    let v = w.step(&p, PACK, LESSON, IMPORT).unwrap();
-    assert_eq!(v.kind, "import");
+    let v = w.step(&StepAt::new(&p, PACK, LESSON, IMPORT)).unwrap();
+    assert_eq!(v.kind(), "import");
     assert_eq!(v.status, Status::Todo);
     assert_eq!(v.hints_total, 1);
     assert!(v.explanation_html.is_none());
-    let iv = v.import.expect("an import view");
+    let iv = v.import().cloned().expect("an import view");
     assert_eq!(iv.file, "ushahidi_signalements.csv");
     assert_eq!(iv.bytes, USHAHIDI.len() as u64);
     assert_eq!(iv.table, "signalements");
@@ -154,7 +155,9 @@ fn the_step_shows_the_preview_then_imports_once_and_is_done() {
     // Showing the step imports nothing.
     assert!(w.table_info("signalements").is_err());
 
-    let o = w.import_step(&p, PACK, LESSON, IMPORT).unwrap();
+    let o = w
+        .import_step(&StepAt::new(&p, PACK, LESSON, IMPORT))
+        .unwrap();
     assert!(o.event_id.is_some());
     assert_eq!(o.report.rows, 12);
     assert_eq!(
@@ -165,11 +168,13 @@ fn the_step_shows_the_preview_then_imports_once_and_is_done() {
     assert!(o
         .step
         .explanation_html
+        .as_ref()
         .unwrap()
         .contains("ligne de balises"));
     let imported = o
         .step
-        .import
+        .import()
+        .cloned()
         .unwrap()
         .imported
         .expect("imported by the step");
@@ -179,16 +184,24 @@ fn the_step_shows_the_preview_then_imports_once_and_is_done() {
     assert_eq!(info.columns[12].hxl.as_deref(), Some("#geo+lat"));
 
     // Again: the table is made afresh, the step is not done twice.
-    let again = w.import_step(&p, PACK, LESSON, IMPORT).unwrap();
+    let again = w
+        .import_step(&StepAt::new(&p, PACK, LESSON, IMPORT))
+        .unwrap();
     assert!(again.event_id.is_none());
     assert_eq!(again.report.rows, 12);
     assert_eq!(w.table_info("signalements").unwrap().rows, 12);
     let events = w.store().events(&p, PACK).unwrap();
-    assert_eq!(events.iter().filter(|e| e.kind == "import").count(), 1);
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| e.kind == datajam::store::EventKind::Import)
+            .count(),
+        1
+    );
 
     // Later steps work on it.
     let o = w
-        .submit_pipeline(&p, PACK, LESSON, DATA, &count_pipeline())
+        .submit_pipeline(&StepAt::new(&p, PACK, LESSON, DATA), &count_pipeline())
         .unwrap();
     assert_eq!(o.verdict, "correct", "{}", o.message);
 
@@ -202,7 +215,7 @@ fn the_step_shows_the_preview_then_imports_once_and_is_done() {
         Err(Error::WrongStepKind { .. })
     ));
     assert!(matches!(
-        w.import_step(&p, PACK, LESSON, DATA),
+        w.import_step(&StepAt::new(&p, PACK, LESSON, DATA)),
         Err(Error::WrongStepKind { .. })
     ));
 }
@@ -210,21 +223,25 @@ fn the_step_shows_the_preview_then_imports_once_and_is_done() {
 #[test]
 fn skipping_imports_the_table_and_later_steps_import_on_demand() {
     let (_dir, mut w, p) = setup();
-    let v = w.skip(&p, PACK, LESSON, IMPORT).unwrap();
+    let v = w.skip(&StepAt::new(&p, PACK, LESSON, IMPORT)).unwrap();
     assert_eq!(v.status, Status::Skipped);
     assert_eq!(w.table_info("signalements").unwrap().rows, 12);
-    assert!(v.import.unwrap().imported.is_some());
+    assert!(v.import().cloned().unwrap().imported.is_some());
 
     // Another trainee on a fresh workspace jumps straight to the later steps.
     let dir = tempfile::tempdir().unwrap();
     write_pack(&dir.path().join("pack"), LESSON_MD);
     let (mut w, p) = open(&dir.path().join("data"), &dir.path().join("pack"));
     // A question answered without opening the step first (as `play` does).
-    let o = w.answer(&p, PACK, LESSON, QUESTION, &json!("12")).unwrap();
+    let o = w
+        .answer(&StepAt::new(&p, PACK, LESSON, QUESTION), &json!("12"))
+        .unwrap();
     assert_eq!(o.verdict, "correct");
-    assert_eq!(o.step.table.unwrap().rows.len(), 12);
+    assert_eq!(o.step.table().cloned().unwrap().rows.len(), 12);
     assert_eq!(
-        w.step(&p, PACK, LESSON, IMPORT).unwrap().status,
+        w.step(&StepAt::new(&p, PACK, LESSON, IMPORT))
+            .unwrap()
+            .status,
         Status::Todo,
         "imported on demand, the import step is still to do"
     );
@@ -232,14 +249,14 @@ fn skipping_imports_the_table_and_later_steps_import_on_demand() {
     let dir = tempfile::tempdir().unwrap();
     write_pack(&dir.path().join("pack"), LESSON_MD);
     let (mut w, p) = open(&dir.path().join("data"), &dir.path().join("pack"));
-    let v = w.step(&p, PACK, LESSON, CHART).unwrap();
-    assert_eq!(v.chart_task.unwrap().table.unwrap().rows, 12);
+    let v = w.step(&StepAt::new(&p, PACK, LESSON, CHART)).unwrap();
+    assert_eq!(v.chart_task().cloned().unwrap().table.unwrap().rows, 12);
 
     // Skipping the data task on the import's table makes both tables.
     let dir = tempfile::tempdir().unwrap();
     write_pack(&dir.path().join("pack"), LESSON_MD);
     let (mut w, p) = open(&dir.path().join("data"), &dir.path().join("pack"));
-    w.skip(&p, PACK, LESSON, DATA).unwrap();
+    w.skip(&StepAt::new(&p, PACK, LESSON, DATA)).unwrap();
     assert_eq!(w.table_info("signalements_par_province").unwrap().rows, 10);
 }
 
@@ -257,10 +274,12 @@ fn a_table_of_another_origin_is_never_replaced() {
         },
     )
     .unwrap();
-    let v = w.step(&p, PACK, LESSON, IMPORT).unwrap();
-    let iv = v.import.unwrap();
+    let v = w.step(&StepAt::new(&p, PACK, LESSON, IMPORT)).unwrap();
+    let iv = v.import().cloned().unwrap();
     assert!(iv.taken && iv.imported.is_none());
-    let e = w.import_step(&p, PACK, LESSON, IMPORT).unwrap_err();
+    let e = w
+        .import_step(&StepAt::new(&p, PACK, LESSON, IMPORT))
+        .unwrap_err();
     assert_eq!(e.code(), "import_step.table_taken");
     assert!(
         e.message(Lang::Fr).contains("« signalements » existe déjà"),
@@ -278,7 +297,9 @@ fn a_table_of_another_origin_is_never_replaced() {
     );
     // Skipping still works, and leaves the trainee's table alone.
     assert_eq!(
-        w.skip(&p, PACK, LESSON, IMPORT).unwrap().status,
+        w.skip(&StepAt::new(&p, PACK, LESSON, IMPORT))
+            .unwrap()
+            .status,
         Status::Skipped
     );
     assert_eq!(w.table_info("signalements").unwrap().rows, 1);
@@ -287,7 +308,8 @@ fn a_table_of_another_origin_is_never_replaced() {
     let dir = tempfile::tempdir().unwrap();
     write_pack(&dir.path().join("pack"), LESSON_MD);
     let (mut w, p) = open(&dir.path().join("data"), &dir.path().join("pack"));
-    w.import_step(&p, PACK, LESSON, IMPORT).unwrap();
+    w.import_step(&StepAt::new(&p, PACK, LESSON, IMPORT))
+        .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1100));
     w.import(
         &own,
@@ -298,14 +320,17 @@ fn a_table_of_another_origin_is_never_replaced() {
         },
     )
     .unwrap();
-    assert!(w.import_step(&p, PACK, LESSON, IMPORT).is_err());
+    assert!(w
+        .import_step(&StepAt::new(&p, PACK, LESSON, IMPORT))
+        .is_err());
     assert_eq!(w.table_info("signalements").unwrap().rows, 1);
 }
 
 #[test]
 fn progress_files_carry_the_import_event_and_the_class_view_counts_it_done() {
     let (dir, mut w, p) = setup();
-    w.import_step(&p, PACK, LESSON, IMPORT).unwrap();
+    w.import_step(&StepAt::new(&p, PACK, LESSON, IMPORT))
+        .unwrap();
     let out = dir.path().join("hawa.json");
     datajam::progress::export(w.store(), "Hawa", &out).unwrap();
     let file = datajam::progress::read_file(&out).unwrap();
@@ -499,7 +524,9 @@ fn a_practice_file_described_in_datapackage_is_imported_by_its_step_only() {
         w.tables().unwrap().iter().all(|t| t.name != "besoins"),
         "not loaded when the pack opens"
     );
-    let o = w.import_step(&p, PACK, "besoins", "importer").unwrap();
+    let o = w
+        .import_step(&StepAt::new(&p, PACK, "besoins", "importer"))
+        .unwrap();
     assert!(o.event_id.is_some());
     assert_eq!(
         w.table_info("besoins").unwrap().rows,

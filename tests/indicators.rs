@@ -226,7 +226,10 @@ fn compute_gini_counts_skipped_rows_and_formats_in_french() {
     assert_eq!(r.kind, "gini");
     assert_eq!(r.label_fr, "Indice de Gini");
     // 0.46 rounded, decimal comma.
-    assert_eq!(r.value_fr, datajam::chart::format_number_fr(expected, 2));
+    assert_eq!(
+        r.value_fr,
+        datajam::i18n::number::format_number_fr(expected, 2)
+    );
     assert!(r.value_fr.contains(','), "{}", r.value_fr);
     assert!(
         r.explanation_fr

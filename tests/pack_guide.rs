@@ -9,6 +9,7 @@ use cli::{datajam, text};
 
 use datajam::i18n::Lang;
 use datajam::pack::{Pack, PackError};
+use datajam::workshop::StepAt;
 use datajam::Workshop;
 
 const PACK: &str = "datajam-tchad";
@@ -237,7 +238,7 @@ fn the_builtin_dataset_shows_its_sources_and_licence() {
         "tableau-moins-peuplees",
         "tracer-graphique",
     ] {
-        let v = w.step(&p.id, PACK, LESSON, step).unwrap();
+        let v = w.step(&StepAt::new(&p.id, PACK, LESSON, step)).unwrap();
         let info = v
             .dataset_info
             .unwrap_or_else(|| panic!("{step}: no dataset info"));
@@ -245,7 +246,7 @@ fn the_builtin_dataset_shows_its_sources_and_licence() {
         assert_eq!(info.credit, d.credit, "{step}");
     }
     for step in ["bienvenue", "collecte-ecole", "reflexion"] {
-        let v = w.step(&p.id, PACK, LESSON, step).unwrap();
+        let v = w.step(&StepAt::new(&p.id, PACK, LESSON, step)).unwrap();
         assert!(v.dataset_info.is_none(), "{step}");
     }
 
@@ -254,7 +255,7 @@ fn the_builtin_dataset_shows_its_sources_and_licence() {
         .dataset_info("provinces_moins_peuplees")
         .unwrap()
         .is_some_and(|i| i.rows.is_none()));
-    w.skip(&p.id, PACK, LESSON, "tableau-moins-peuplees")
+    w.skip(&StepAt::new(&p.id, PACK, LESSON, "tableau-moins-peuplees"))
         .unwrap();
     let info = w.dataset_info("provinces_moins_peuplees").unwrap().unwrap();
     assert_eq!(info.derived_from.as_deref(), Some("provinces_2009"));
@@ -293,7 +294,9 @@ fn an_installed_pack_lists_its_datasets_with_the_package_licence() {
     assert!(all.iter().any(|x| x.name == "provinces_2009"));
     assert!(all.iter().any(|x| x.name == "ecoles_essai"));
     let p = w.create_profile("Brahim").unwrap();
-    let v = w.step(&p.id, "essai-donnees", "a", "lire").unwrap();
+    let v = w
+        .step(&StepAt::new(&p.id, "essai-donnees", "a", "lire"))
+        .unwrap();
     assert_eq!(v.dataset_info.unwrap().pack_id, "essai-donnees");
     assert_eq!(
         w.pack_datasets(Some("absent")).unwrap_err().code(),

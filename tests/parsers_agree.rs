@@ -87,7 +87,7 @@ fn a_number_reads_the_same_in_a_question_a_form_a_filter_and_an_import() {
         ]}))
         .expect("pipeline");
         let r =
-            pipeline::run(&conn, "t", &p, 100).unwrap_or_else(|e| panic!("filter, {text}: {e:?}"));
+            pipeline::run(conn, "t", &p, 100).unwrap_or_else(|e| panic!("filter, {text}: {e:?}"));
         assert!(r.total_rows >= 1, "filter, {text}: no row");
         // An import reads the same text as the same number.
         let (_d, one) = workspace("n", &format!("x;y\n\"{text}\";a\n\"{text}\";b\n"));
@@ -109,10 +109,7 @@ fn a_number_reads_the_same_in_a_question_a_form_a_filter_and_an_import() {
             {"op": "filter", "conditions": [{"column": "x", "cmp": "eq", "value": text}]}
         ]}))
         .expect("pipeline");
-        assert!(
-            pipeline::run(&conn, "t", &p, 100).is_err(),
-            "filter, {text}"
-        );
+        assert!(pipeline::run(conn, "t", &p, 100).is_err(), "filter, {text}");
     }
 }
 
@@ -137,7 +134,7 @@ fn a_date_reads_the_same_in_a_form_a_filter_and_an_import() {
         ]}))
         .expect("pipeline");
         let r =
-            pipeline::run(&conn, "d", &p, 100).unwrap_or_else(|e| panic!("filter, {text}: {e:?}"));
+            pipeline::run(conn, "d", &p, 100).unwrap_or_else(|e| panic!("filter, {text}: {e:?}"));
         assert_eq!(r.total_rows, 1, "filter, {text}");
     }
 }

@@ -11,6 +11,7 @@ use datajam::pack::{Exercise, Pack};
 use datajam::progress::{
     self, merge, EventRecord, FileProblem, ProfileRecord, ProgressError, ProgressFile,
 };
+use datajam::workshop::StepAt;
 use datajam::Workshop;
 use serde_json::{json, Value};
 
@@ -390,10 +391,13 @@ fn export_writes_every_event_and_column_atomically() {
     let mut w = Workshop::open(data.path(), Lang::Fr).unwrap();
     let p = w.create_profile("Aïcha").unwrap();
     let other = w.create_profile("Moussa").unwrap();
-    w.answer(&p.id, pack.id(), &lesson, &step, &wrong).unwrap();
-    w.hint(&p.id, pack.id(), &lesson, &step).unwrap();
-    w.answer(&p.id, pack.id(), &lesson, &step, &right).unwrap();
-    w.answer(&other.id, pack.id(), &lesson, &step, &right)
+    w.answer(&StepAt::new(&p.id, pack.id(), &lesson, &step), &wrong)
+        .unwrap();
+    w.hint(&StepAt::new(&p.id, pack.id(), &lesson, &step))
+        .unwrap();
+    w.answer(&StepAt::new(&p.id, pack.id(), &lesson, &step), &right)
+        .unwrap();
+    w.answer(&StepAt::new(&other.id, pack.id(), &lesson, &step), &right)
         .unwrap();
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("aicha.json");

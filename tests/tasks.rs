@@ -9,6 +9,7 @@ use cli::{datajam, text};
 
 use datajam::i18n::Lang;
 use datajam::workshop::Status;
+use datajam::workshop::StepAt;
 use datajam::{Error, Workshop};
 use serde_json::{json, Value};
 
@@ -37,7 +38,9 @@ fn a_data_task_is_checked_on_its_result_with_anticipated_messages() {
 
     // A pipeline that cannot run: not saved, not counted.
     let bad = json!({"steps": [{"op": "sort", "keys": [{"column": "nulle_part"}]}]});
-    let o = w.submit_pipeline(&p, PACK, LESSON, DATA, &bad).unwrap();
+    let o = w
+        .submit_pipeline(&StepAt::new(&p, PACK, LESSON, DATA), &bad)
+        .unwrap();
     assert_eq!(o.verdict, "invalid");
     assert!(!o.saved && o.event_id.is_none());
     assert!(o.message.contains("nulle_part"), "{}", o.message);
@@ -46,10 +49,7 @@ fn a_data_task_is_checked_on_its_result_with_anticipated_messages() {
     // The anticipated wrong answer: the 5 most populated.
     let o = w
         .submit_pipeline(
-            &p,
-            PACK,
-            LESSON,
-            DATA,
+            &StepAt::new(&p, PACK, LESSON, DATA),
             &sort_limit("population_2009_a", true, 5),
         )
         .unwrap();
@@ -61,10 +61,7 @@ fn a_data_task_is_checked_on_its_result_with_anticipated_messages() {
     // An unanticipated wrong answer: the generic message, which gives no figure away.
     let o = w
         .submit_pipeline(
-            &p,
-            PACK,
-            LESSON,
-            DATA,
+            &StepAt::new(&p, PACK, LESSON, DATA),
             &json!({"steps": [{"op": "limit", "n": 4}]}),
         )
         .unwrap();
@@ -78,16 +75,10 @@ fn a_data_task_is_checked_on_its_result_with_anticipated_messages() {
 
     // Right rows in the wrong order: the task asks for an order.
     let o = w
-        .submit_pipeline(
-            &p,
-            PACK,
-            LESSON,
-            DATA,
-            &json!({"steps": [
+        .submit_pipeline(&StepAt::new(&p, PACK, LESSON, DATA), &json!({"steps": [
                 {"op": "filter", "conditions": [{"column": "population_2009_a", "cmp": "lt", "value": 260000}]},
                 {"op": "sort", "keys": [{"column": "population_2009_a", "desc": true}]}
-            ]}),
-        )
+            ]}))
         .unwrap();
     assert_eq!(o.verdict, "wrong");
     assert!(o.message.contains("pas dans l'ordre"), "{}", o.message);
@@ -98,16 +89,10 @@ fn a_data_task_is_checked_on_its_result_with_anticipated_messages() {
 
     // Another way to the right result (a filter instead of a limit) is right.
     let o = w
-        .submit_pipeline(
-            &p,
-            PACK,
-            LESSON,
-            DATA,
-            &json!({"steps": [
+        .submit_pipeline(&StepAt::new(&p, PACK, LESSON, DATA), &json!({"steps": [
                 {"op": "filter", "conditions": [{"column": "population_2009_a", "cmp": "lt", "value": 260000}]},
                 {"op": "sort", "keys": [{"column": "population_2009_a", "desc": false}]}
-            ]}),
-        )
+            ]}))
         .unwrap();
     assert_eq!(o.verdict, "correct", "{}", o.message);
     assert_eq!(o.step.status, Status::Done);
@@ -119,7 +104,7 @@ fn a_data_task_is_checked_on_its_result_with_anticipated_messages() {
         saved.columns[3].name, "population_2009_a",
         "the saved table keeps the reference's column names"
     );
-    let task = o.step.data_task.unwrap();
+    let task = o.step.data_task().cloned().unwrap();
     assert_eq!(task.dataset, "provinces_2009");
     assert!(task.table.is_some());
     assert_eq!(task.reference, None, "not revealed");
@@ -129,15 +114,15 @@ fn a_data_task_is_checked_on_its_result_with_anticipated_messages() {
 fn hints_escalate_with_a_counter_and_reveal_shows_the_reference() {
     let dir = tempfile::tempdir().unwrap();
     let (mut w, p) = open(dir.path());
-    let h1 = w.hint(&p, PACK, LESSON, DATA).unwrap();
-    let h2 = w.hint(&p, PACK, LESSON, DATA).unwrap();
+    let h1 = w.hint(&StepAt::new(&p, PACK, LESSON, DATA)).unwrap();
+    let h2 = w.hint(&StepAt::new(&p, PACK, LESSON, DATA)).unwrap();
     assert_eq!((h1.index, h1.total), (1, 3));
     assert_eq!((h2.index, h2.total), (2, 3));
     assert!(h2.text.contains("plus petit au plus grand"));
     assert_eq!(h2.step.hints.len(), 2);
-    let v = w.reveal(&p, PACK, LESSON, DATA).unwrap();
+    let v = w.reveal(&StepAt::new(&p, PACK, LESSON, DATA)).unwrap();
     assert!(v.revealed);
-    let task = v.data_task.unwrap();
+    let task = v.data_task().cloned().unwrap();
     assert_eq!(
         task.solution_steps,
         vec![
@@ -149,8 +134,11 @@ fn hints_escalate_with_a_counter_and_reveal_shows_the_reference() {
     assert!(v.solution.unwrap().starts_with("1. Trier"));
     assert_eq!(v.status, Status::Started, "revealing does not do the step");
 
-    let v = w.reveal(&p, PACK, LESSON, CHART).unwrap();
-    assert_eq!(v.chart_task.unwrap().reference.unwrap()["kind"], "hbar");
+    let v = w.reveal(&StepAt::new(&p, PACK, LESSON, CHART)).unwrap();
+    assert_eq!(
+        v.chart_task().cloned().unwrap().reference.unwrap()["kind"],
+        "hbar"
+    );
     assert!(v.solution.unwrap().contains("barres horizontales"));
 }
 
@@ -159,13 +147,13 @@ fn skipping_a_data_task_saves_the_reference_table_for_later_steps() {
     let dir = tempfile::tempdir().unwrap();
     let (mut w, p) = open(dir.path());
     assert!(w.table_info("provinces_moins_peuplees").is_err());
-    let v = w.skip(&p, PACK, LESSON, DATA).unwrap();
+    let v = w.skip(&StepAt::new(&p, PACK, LESSON, DATA)).unwrap();
     assert_eq!(v.status, Status::Skipped);
     let t = w.table_view("provinces_moins_peuplees", 10).unwrap();
     assert_eq!(t.rows.len(), 5);
     assert_eq!(t.rows[0][1], "Tibesti", "sorted like the reference");
     // Skipping a chart task only records it.
-    let v = w.skip(&p, PACK, LESSON, CHART).unwrap();
+    let v = w.skip(&StepAt::new(&p, PACK, LESSON, CHART)).unwrap();
     assert_eq!(v.status, Status::Skipped);
 }
 
@@ -175,10 +163,7 @@ fn a_chart_task_is_checked_on_kind_fields_and_calculation() {
     let (mut w, p) = open(dir.path());
     let o = w
         .submit_chart(
-            &p,
-            PACK,
-            LESSON,
-            CHART,
+            &StepAt::new(&p, PACK, LESSON, CHART),
             &json!({"kind": "", "x": "province"}),
         )
         .unwrap();
@@ -187,10 +172,7 @@ fn a_chart_task_is_checked_on_kind_fields_and_calculation() {
 
     let o = w
         .submit_chart(
-            &p,
-            PACK,
-            LESSON,
-            CHART,
+            &StepAt::new(&p, PACK, LESSON, CHART),
             &json!({"kind": "line", "x": "province", "y": "population_2009_a", "agg": "sum"}),
         )
         .unwrap();
@@ -199,10 +181,7 @@ fn a_chart_task_is_checked_on_kind_fields_and_calculation() {
 
     let o = w
         .submit_chart(
-            &p,
-            PACK,
-            LESSON,
-            CHART,
+            &StepAt::new(&p, PACK, LESSON, CHART),
             &json!({"kind": "bar", "x": "province", "y": "population_2009_b", "agg": "sum"}),
         )
         .unwrap();
@@ -211,10 +190,7 @@ fn a_chart_task_is_checked_on_kind_fields_and_calculation() {
     // Not anticipated: the generic message of task::check_chart.
     let o = w
         .submit_chart(
-            &p,
-            PACK,
-            LESSON,
-            CHART,
+            &StepAt::new(&p, PACK, LESSON, CHART),
             &json!({"kind": "bar", "x": "province", "y": "population_2009_a", "agg": "mean"}),
         )
         .unwrap();
@@ -224,10 +200,7 @@ fn a_chart_task_is_checked_on_kind_fields_and_calculation() {
     // Extra keys (title, source) are ignored.
     let o = w
         .submit_chart(
-            &p,
-            PACK,
-            LESSON,
-            CHART,
+            &StepAt::new(&p, PACK, LESSON, CHART),
             &json!({"kind": "hbar", "x": "province", "y": "population_2009_a", "agg": "sum",
                     "group": null, "title": "Ma population", "source": "RGPH2"}),
         )
@@ -235,7 +208,7 @@ fn a_chart_task_is_checked_on_kind_fields_and_calculation() {
     assert_eq!(o.verdict, "correct", "{}", o.message);
     assert_eq!(o.step.status, Status::Done);
     assert_eq!(o.step.attempts, 4);
-    let t = o.step.chart_task.unwrap();
+    let t = o.step.chart_task().cloned().unwrap();
     assert!(t
         .table
         .unwrap()
@@ -250,30 +223,30 @@ fn wrong_kind_and_progress_survive_a_restart() {
     let p = {
         let (mut w, p) = open(dir.path());
         let e = w
-            .submit_pipeline(&p, PACK, LESSON, CHART, &json!({"steps": []}))
+            .submit_pipeline(&StepAt::new(&p, PACK, LESSON, CHART), &json!({"steps": []}))
             .unwrap_err();
         assert_eq!(e.code(), "step.wrong_kind");
         let e = w
-            .submit_chart(&p, PACK, LESSON, DATA, &json!({"kind": "bar"}))
+            .submit_chart(
+                &StepAt::new(&p, PACK, LESSON, DATA),
+                &json!({"kind": "bar"}),
+            )
             .unwrap_err();
         assert!(matches!(e, Error::WrongStepKind { .. }));
         w.submit_pipeline(
-            &p,
-            PACK,
-            LESSON,
-            DATA,
+            &StepAt::new(&p, PACK, LESSON, DATA),
             &sort_limit("population_2009_a", false, 5),
         )
         .unwrap();
-        w.hint(&p, PACK, LESSON, CHART).unwrap();
+        w.hint(&StepAt::new(&p, PACK, LESSON, CHART)).unwrap();
         p
     };
     let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
-    let v = w.step(&p, PACK, LESSON, DATA).unwrap();
+    let v = w.step(&StepAt::new(&p, PACK, LESSON, DATA)).unwrap();
     assert_eq!(v.status, Status::Done);
     assert_eq!(v.attempts, 1);
     assert_eq!(v.last_answer.unwrap()["steps"][1]["n"], 5);
-    let v = w.step(&p, PACK, LESSON, CHART).unwrap();
+    let v = w.step(&StepAt::new(&p, PACK, LESSON, CHART)).unwrap();
     assert_eq!(v.hints.len(), 1);
     assert_eq!(v.hints_total, 3);
     assert_eq!(v.status, Status::Started);
@@ -537,15 +510,18 @@ fn skipping_a_task_on_an_earlier_result_makes_the_whole_chain() {
     // The second step works on the first one's result, not made yet: opening it makes
     // that table from the first task's reference, so the trainee sees what to work on.
     assert!(w.table_info("ecoles_par_province").is_err());
-    let v = w.step(&p, "essai", "a", "top").unwrap();
-    assert_eq!(v.data_task.unwrap().table.expect("shown").rows, 3);
+    let v = w.step(&StepAt::new(&p, "essai", "a", "top")).unwrap();
+    assert_eq!(
+        v.data_task().cloned().unwrap().table.expect("shown").rows,
+        3
+    );
     assert_eq!(w.table_info("ecoles_par_province").unwrap().rows, 3);
     // Neither step is done by it.
     let packs = w.packs(Some(&p)).unwrap();
     let essai = packs.iter().find(|k| k.id == "essai").unwrap();
     assert!(essai.lessons.iter().all(|l| l.done == 0));
     // Skipping it makes its own result.
-    w.skip(&p, "essai", "a", "top").unwrap();
+    w.skip(&StepAt::new(&p, "essai", "a", "top")).unwrap();
     let best = w.table_view("meilleure_province", 5).unwrap();
     assert_eq!(best.rows, vec![vec!["Guéra".to_string(), "35".to_string()]]);
     assert_eq!(w.table_info("ecoles_par_province").unwrap().rows, 3);
@@ -563,20 +539,35 @@ fn later_steps_find_the_tables_earlier_data_tasks_make() {
     }
     // A chart task on the result of a join in another lesson.
     let v = w
-        .step(&p, PACK, "openstat-visualiser", "carte-filles")
+        .step(&StepAt::new(
+            &p,
+            PACK,
+            "openstat-visualiser",
+            "carte-filles",
+        ))
         .unwrap();
-    let table = v.chart_task.unwrap().table.expect("the table is shown");
+    let table = v
+        .chart_task()
+        .cloned()
+        .unwrap()
+        .table
+        .expect("the table is shown");
     assert_eq!(table.rows, 23, "one row per province, BET copied onto four");
     // A question showing a table the lesson's previous step saves.
     let v = w
-        .step(&p, PACK, "openstat-visualiser", "lire-barres")
+        .step(&StepAt::new(&p, PACK, "openstat-visualiser", "lire-barres"))
         .unwrap();
-    assert_eq!(v.table.expect("shown").rows.len(), 20);
+    assert_eq!(v.table().cloned().expect("shown").rows.len(), 20);
     // Two data tasks deep: parite_regions needs frequentation_par_sexe first.
     let v = w
-        .step(&p, PACK, "openstat-visualiser", "choisir-graphique")
+        .step(&StepAt::new(
+            &p,
+            PACK,
+            "openstat-visualiser",
+            "choisir-graphique",
+        ))
         .unwrap();
-    assert_eq!(v.chart_task.unwrap().table.unwrap().rows, 20);
+    assert_eq!(v.chart_task().cloned().unwrap().table.unwrap().rows, 20);
     assert!(w.table_info("frequentation_par_sexe").is_ok());
     // Nothing is marked done by it.
     let packs = w.packs(Some(&p)).unwrap();

@@ -15,6 +15,7 @@ use datajam::i18n::Lang;
 use datajam::pack::{AnswerType, Exercise, Pack};
 use datajam::progress::{self, EventRecord, ProfileRecord, ProgressFile};
 use datajam::store::{EventKind, StepRef};
+use datajam::workshop::StepAt;
 use datajam::Workshop;
 use serde_json::{json, Value};
 
@@ -69,13 +70,13 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
     let p = w.create_profile("Bench")?;
     // Warm-up.
     let (l0, s0, r0, _) = &qs[0];
-    w.answer(&p.id, pack.id(), l0, s0, r0)?;
+    w.answer(&StepAt::new(&p.id, pack.id(), l0, s0), r0)?;
     let mut times = Vec::with_capacity(n);
     for i in 0..n {
         let (l, s, right, wrong) = &qs[i % qs.len()];
         let a = if i % 2 == 0 { wrong } else { right };
         let t = Instant::now();
-        let o = w.answer(&p.id, pack.id(), l, s, a)?;
+        let o = w.answer(&StepAt::new(&p.id, pack.id(), l, s), a)?;
         times.push(t.elapsed());
         if !o.saved {
             return Err("answer not saved".into());

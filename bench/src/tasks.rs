@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use datajam::i18n::Lang;
 use datajam::pack::Pack;
+use datajam::workshop::StepAt;
 use datajam::Workshop;
 use serde_json::json;
 
@@ -194,7 +195,9 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
             n += 1;
             let id = w.create_profile(&format!("T{n}")).unwrap().id;
             let t = Instant::now();
-            let o = w.submit_pipeline(&id, pack, lesson, step, p).unwrap();
+            let o = w
+                .submit_pipeline(&StepAt::new(&id, pack, lesson, step), p)
+                .unwrap();
             (t.elapsed(), o.verdict)
         };
     let mut timed = |w: &mut Workshop,

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use datajam::i18n::Lang;
+use datajam::workshop::StepAt;
 use std::path::PathBuf;
 
 use datajam::analysis::grid::{GridPage, GridRequest, GridSort};
@@ -157,75 +158,36 @@ async fn open_lesson(
 }
 
 #[tauri::command]
-async fn get_step(
-    state: State<'_, AppState>,
-    profile_id: String,
-    pack_id: String,
-    lesson_id: String,
-    step_id: String,
-) -> Reply<StepView> {
-    with(state, move |w| {
-        w.step(&profile_id, &pack_id, &lesson_id, &step_id)
-    })
-    .await
+async fn get_step(state: State<'_, AppState>, at: StepAt) -> Reply<StepView> {
+    with(state, move |w| w.step(&at)).await
 }
 
 #[tauri::command]
 async fn submit_answer(
     state: State<'_, AppState>,
-    profile_id: String,
-    pack_id: String,
-    lesson_id: String,
-    step_id: String,
+    at: StepAt,
     answer: serde_json::Value,
 ) -> Reply<AnswerOutcome> {
-    with(state, move |w| {
-        w.answer(&profile_id, &pack_id, &lesson_id, &step_id, &answer)
-    })
-    .await
+    with(state, move |w| w.answer(&at, &answer)).await
 }
 
 #[tauri::command]
-async fn request_hint(
-    state: State<'_, AppState>,
-    profile_id: String,
-    pack_id: String,
-    lesson_id: String,
-    step_id: String,
-) -> Reply<HintOutcome> {
-    with(state, move |w| {
-        w.hint(&profile_id, &pack_id, &lesson_id, &step_id)
-    })
-    .await
+async fn request_hint(state: State<'_, AppState>, at: StepAt) -> Reply<HintOutcome> {
+    with(state, move |w| w.hint(&at)).await
 }
 
 #[tauri::command]
 async fn submit_record(
     state: State<'_, AppState>,
-    profile_id: String,
-    pack_id: String,
-    lesson_id: String,
-    step_id: String,
+    at: StepAt,
     values: BTreeMap<String, String>,
 ) -> Reply<RecordOutcome> {
-    with(state, move |w| {
-        w.submit_record(&profile_id, &pack_id, &lesson_id, &step_id, &values)
-    })
-    .await
+    with(state, move |w| w.submit_record(&at, &values)).await
 }
 
 #[tauri::command]
-async fn complete_step(
-    state: State<'_, AppState>,
-    profile_id: String,
-    pack_id: String,
-    lesson_id: String,
-    step_id: String,
-) -> Reply<StepView> {
-    with(state, move |w| {
-        w.complete(&profile_id, &pack_id, &lesson_id, &step_id)
-    })
-    .await
+async fn complete_step(state: State<'_, AppState>, at: StepAt) -> Reply<StepView> {
+    with(state, move |w| w.complete(&at)).await
 }
 
 /// For end-to-end tests only (WebDriver cannot click in a native dialog): the file the
@@ -243,44 +205,20 @@ fn test_answer(var: &str) -> Option<PathBuf> {
 #[tauri::command]
 async fn submit_reflection(
     state: State<'_, AppState>,
-    profile_id: String,
-    pack_id: String,
-    lesson_id: String,
-    step_id: String,
+    at: StepAt,
     text: String,
 ) -> Reply<RecordOutcome> {
-    with(state, move |w| {
-        w.reflect(&profile_id, &pack_id, &lesson_id, &step_id, &text)
-    })
-    .await
+    with(state, move |w| w.reflect(&at, &text)).await
 }
 
 #[tauri::command]
-async fn reveal_solution(
-    state: State<'_, AppState>,
-    profile_id: String,
-    pack_id: String,
-    lesson_id: String,
-    step_id: String,
-) -> Reply<StepView> {
-    with(state, move |w| {
-        w.reveal(&profile_id, &pack_id, &lesson_id, &step_id)
-    })
-    .await
+async fn reveal_solution(state: State<'_, AppState>, at: StepAt) -> Reply<StepView> {
+    with(state, move |w| w.reveal(&at)).await
 }
 
 #[tauri::command]
-async fn skip_step(
-    state: State<'_, AppState>,
-    profile_id: String,
-    pack_id: String,
-    lesson_id: String,
-    step_id: String,
-) -> Reply<StepView> {
-    with(state, move |w| {
-        w.skip(&profile_id, &pack_id, &lesson_id, &step_id)
-    })
-    .await
+async fn skip_step(state: State<'_, AppState>, at: StepAt) -> Reply<StepView> {
+    with(state, move |w| w.skip(&at)).await
 }
 
 /// Runs a native file dialog on the main thread (where GTK lives) and waits for its answer.
@@ -489,48 +427,25 @@ async fn normalise_provinces(
 #[tauri::command]
 async fn submit_pipeline(
     state: State<'_, AppState>,
-    profile_id: String,
-    pack_id: String,
-    lesson_id: String,
-    step_id: String,
+    at: StepAt,
     pipeline: serde_json::Value,
 ) -> Reply<TaskOutcome> {
-    with(state, move |w| {
-        w.submit_pipeline(&profile_id, &pack_id, &lesson_id, &step_id, &pipeline)
-    })
-    .await
+    with(state, move |w| w.submit_pipeline(&at, &pipeline)).await
 }
 
 #[tauri::command]
 async fn submit_chart(
     state: State<'_, AppState>,
-    profile_id: String,
-    pack_id: String,
-    lesson_id: String,
-    step_id: String,
+    at: StepAt,
     request: serde_json::Value,
 ) -> Reply<AnswerOutcome> {
-    with(state, move |w| {
-        w.submit_chart(&profile_id, &pack_id, &lesson_id, &step_id, &request)
-    })
-    .await
+    with(state, move |w| w.submit_chart(&at, &request)).await
 }
 
 /// Imports an import step's practice file into its table (the step is then done).
 #[tauri::command]
-async fn import_step(
-    state: State<'_, AppState>,
-    profile_id: String,
-    pack_id: String,
-    lesson_id: String,
-    step_id: String,
-) -> Reply<ImportStepOutcome> {
-    with(state, move |w| {
-        let o = w.import_step(&profile_id, &pack_id, &lesson_id, &step_id)?;
-        w.warm_table(&o.report.table);
-        Ok(o)
-    })
-    .await
+async fn import_step(state: State<'_, AppState>, at: StepAt) -> Reply<ImportStepOutcome> {
+    with(state, move |w| w.import_step(&at)).await
 }
 
 /// Saves a copy of an import step's practice file where the trainee says (`file_name` is

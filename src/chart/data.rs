@@ -6,9 +6,17 @@ use std::collections::HashMap;
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
-use super::{Agg, ChartError};
+use super::{Agg, ChartError, ChartRequest};
 use crate::import::{ColumnInfo, ColumnType};
 use crate::store::tables::{quote_ident, TableInfo};
+
+/// What a chart is drawn from: the database, the table and the request.
+#[derive(Clone, Copy)]
+pub(super) struct Input<'a> {
+    pub conn: &'a Connection,
+    pub info: &'a TableInfo,
+    pub req: &'a ChartRequest,
+}
 
 /// Most categories drawn as bars.
 pub(super) const MAX_CATEGORIES: usize = 30;
@@ -21,15 +29,7 @@ pub(super) const MAX_POINTS: usize = 20_000;
 
 /// The column `name` names: its SQLite name or its header label, case-insensitively.
 pub(super) fn column<'a>(info: &'a TableInfo, name: &str) -> Result<&'a ColumnInfo, ChartError> {
-    let wanted = name.trim();
-    info.columns
-        .iter()
-        .find(|c| c.name.eq_ignore_ascii_case(wanted))
-        .or_else(|| {
-            info.columns
-                .iter()
-                .find(|c| c.label.trim().to_lowercase() == wanted.to_lowercase())
-        })
+    info.column(name)
         .ok_or_else(|| ChartError::UnknownColumn(name.to_string()))
 }
 
@@ -55,6 +55,20 @@ pub(super) fn numeric(c: &ColumnInfo) -> Result<&ColumnInfo, ChartError> {
     } else {
         Err(ChartError::NotNumeric(c.label.clone()))
     }
+}
+
+/// The value column of the request (`y`, optional) and the calculation; `y` must hold
+/// numbers unless rows are counted.
+pub(super) fn value_column<'a>(
+    info: &'a TableInfo,
+    req: &ChartRequest,
+) -> Result<(Option<&'a ColumnInfo>, Agg), ChartError> {
+    let y = opt_column(info, req.y.as_deref())?;
+    let agg = req.effective_agg();
+    if let (Some(y), true) = (y, agg != Agg::Count) {
+        numeric(y)?;
+    }
+    Ok((y, agg))
 }
 
 /// The text shown for a cell used as a category; `None` for an empty cell.
@@ -106,18 +120,32 @@ pub(super) fn lines_fr(n: usize) -> String {
     if n == 1 {
         "1 ligne".to_string()
     } else {
-        format!("{} lignes", super::format_number_fr(n as f64, 0))
+        format!(
+            "{} lignes",
+            crate::i18n::number::format_number_fr(n as f64, 0)
+        )
     }
+}
+
+/// "3 lignes {why} ont été laissées de côté" (no full stop): rows left out, and why.
+pub(super) fn left_out(n: usize, why: &str) -> String {
+    format!(
+        "{} {why} {} été laissée{} de côté",
+        lines_fr(n),
+        if n == 1 { "a" } else { "ont" },
+        if n == 1 { "" } else { "s" }
+    )
 }
 
 /// Note for rows left out because a column had no usable number.
 pub(super) fn note_not_numeric(notes: &mut Vec<String>, n: usize, label: &str) {
     if n > 0 {
         notes.push(format!(
-            "{} sans nombre dans « {label} » (case vide ou texte) {} été laissée{} de côté.",
-            lines_fr(n),
-            if n == 1 { "a" } else { "ont" },
-            if n == 1 { "" } else { "s" }
+            "{}.",
+            left_out(
+                n,
+                &format!("sans nombre dans « {label} » (case vide ou texte)")
+            )
         ));
     }
 }
@@ -126,10 +154,8 @@ pub(super) fn note_not_numeric(notes: &mut Vec<String>, n: usize, label: &str) {
 pub(super) fn note_no_category(notes: &mut Vec<String>, n: usize, label: &str) {
     if n > 0 {
         notes.push(format!(
-            "{} sans valeur dans « {label} » {} été laissée{} de côté.",
-            lines_fr(n),
-            if n == 1 { "a" } else { "ont" },
-            if n == 1 { "" } else { "s" }
+            "{}.",
+            left_out(n, &format!("sans valeur dans « {label} »"))
         ));
     }
 }

@@ -11,15 +11,18 @@ use std::sync::OnceLock;
 
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
-use rusqlite::Connection;
 use serde::Deserialize;
 
-use super::bar::{look, ACCENT, GAP, MARGIN_X, MUTED, TEXT};
-use super::data::{self, column, numeric, opt_column, MAX_POINTS};
-use super::scene::{fit, measure, Scene, Shape, Tag};
-use super::xy::{texts, value_label, Texts};
-use super::{format_number_fr, Agg, ChartError, ChartRequest};
-use crate::store::tables::TableInfo;
+use super::data::{self, column, numeric, opt_column, Input, MAX_POINTS};
+use super::layout::{frame, texts, value_label, Texts};
+use super::scene::{Scene, Shape, Tag};
+use super::style::{
+    look, ACCENT, AXIS_TITLE_PX, CLASS_RGB, GAP, LABEL_PX, MARGIN_X, MISSING, MUTED, OUTLINE, TEXT,
+    WIDTH,
+};
+use super::text::wrap;
+use super::ChartError;
+use crate::i18n::number::format_number_fr;
 
 /// The boundary file, as shipped.
 pub const BOUNDARIES_JSON: &str = include_str!("../../sample-data/maps/chad_provinces.json");
@@ -27,22 +30,12 @@ pub const BOUNDARIES_JSON: &str = include_str!("../../sample-data/maps/chad_prov
 /// Natural Earth's code for the area covering both Ennedi provinces.
 pub const ENNEDI_HASC: &str = "TD.EN";
 
-const WIDTH: f64 = 960.0;
+/// The map is taller than the other charts; the legend takes the right side.
 const HEIGHT: f64 = 620.0;
 const LEGEND_W: f64 = 300.0;
 
-/// Five classes, light to dark (ColorBrewer "Blues": sequential, readable by colour-blind
-/// people and in grey).
-pub const CLASS_COLORS: [&str; 5] = ["#EFF3FF", "#BDD7E7", "#6BAED6", "#3182BD", "#08519C"];
-const CLASS_RGB: [RGBColor; 5] = [
-    RGBColor(0xEF, 0xF3, 0xFF),
-    RGBColor(0xBD, 0xD7, 0xE7),
-    RGBColor(0x6B, 0xAE, 0xD6),
-    RGBColor(0x31, 0x82, 0xBD),
-    RGBColor(0x08, 0x51, 0x9C),
-];
-const MISSING: RGBColor = RGBColor(0xE0, 0xE0, 0xE0);
-const OUTLINE: RGBColor = RGBColor(0x8C, 0x8C, 0x8C);
+/// The colours of the five classes, light to dark (see [`super::style`]).
+pub use super::style::CLASS_COLORS;
 
 #[derive(Debug, Deserialize)]
 struct MapFile {
@@ -98,22 +91,14 @@ struct AreaValue {
     value: Option<f64>,
 }
 
-pub(super) fn map_chart(
-    conn: &Connection,
-    info: &TableInfo,
-    req: &ChartRequest,
-    notes: &mut Vec<String>,
-) -> crate::Result<Scene> {
-    let agg = req.effective_agg();
+pub(super) fn map_chart(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
+    let Input { conn, info, req } = input;
     let prov = if req.x.trim().is_empty() {
         None
     } else {
         Some(column(info, &req.x)?)
     };
-    let y = opt_column(info, req.y.as_deref())?;
-    if let (Some(y), true) = (y, agg != Agg::Count) {
-        numeric(y)?;
-    }
+    let (y, agg) = data::value_column(info, req)?;
     let lat = opt_column(info, req.lat.as_deref())?
         .map(numeric)
         .transpose()?;
@@ -183,10 +168,8 @@ pub(super) fn map_chart(
                 names.push("…".into());
             }
             notes.push(format!(
-                "{} dont la province n'est pas reconnue {} été laissée{} de côté : {}. Écrivez le nom complet (par exemple « Ennedi-Est ») ou le code ISO (TD-EE).",
-                data::lines_fr(total),
-                if total == 1 { "a" } else { "ont" },
-                if total == 1 { "" } else { "s" },
+                "{} : {}. Écrivez le nom complet (par exemple « Ennedi-Est ») ou le code ISO (TD-EE).",
+                data::left_out(total, "dont la province n'est pas reconnue"),
                 names.join(", ")
             ));
         }
@@ -250,19 +233,17 @@ pub(super) fn map_chart(
                 _ => missing += 1,
             }
         }
-        if missing > 0 {
-            notes.push(format!(
-                "{} sans latitude ou longitude n'{} pas de point.",
-                data::lines_fr(missing),
-                if missing == 1 { "a" } else { "ont" }
-            ));
-        }
-        if outside > 0 {
-            notes.push(format!(
-                "{} hors du Tchad (latitude et longitude inversées ?) n'{} pas de point.",
-                data::lines_fr(outside),
-                if outside == 1 { "a" } else { "ont" }
-            ));
+        for (n, why) in [
+            (missing, "sans latitude ou longitude"),
+            (outside, "hors du Tchad (latitude et longitude inversées ?)"),
+        ] {
+            if n > 0 {
+                notes.push(format!(
+                    "{} {why} n'{} pas de point.",
+                    data::lines_fr(n),
+                    if n == 1 { "a" } else { "ont" }
+                ));
+            }
         }
         if points.len() > MAX_POINTS {
             notes.push(format!(
@@ -290,38 +271,8 @@ fn project(lon: f64, lat: f64) -> (f64, f64) {
 
 fn draw_map(areas: &[AreaValue], points: &[(f64, f64)], t: &Texts, choropleth: bool) -> Scene {
     let mut scene = Scene::new(WIDTH, HEIGHT);
-    let mut top = 18.0;
-    if !t.title.trim().is_empty() {
-        scene.push(
-            Shape::Text {
-                text: fit(t.title.trim(), 20.0, true, WIDTH - 2.0 * MARGIN_X),
-                x: MARGIN_X,
-                y: top,
-                look: look(20.0, true, TEXT, HPos::Left, VPos::Top),
-            },
-            Some(Tag::class("title")),
-        );
-        top += measure("Éy", 20.0, true).1 + 2.0 * GAP;
-    }
-    let mut bottom = HEIGHT - 14.0;
-    if !t.source.trim().is_empty() {
-        scene.push(
-            Shape::Text {
-                text: fit(t.source.trim(), 11.0, false, WIDTH - 2.0 * MARGIN_X),
-                x: MARGIN_X,
-                y: bottom,
-                look: look(
-                    11.0,
-                    false,
-                    RGBColor(0x6B, 0x6B, 0x6B),
-                    HPos::Left,
-                    VPos::Bottom,
-                ),
-            },
-            Some(Tag::class("source")),
-        );
-        bottom -= measure("Éy", 11.0, false).1 + 1.5 * GAP;
-    }
+    let f = frame(&mut scene, t, &[]);
+    let (top, bottom) = (f.top + GAP, f.bottom);
 
     // Fit the map into the space left of the legend.
     let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
@@ -434,12 +385,13 @@ fn draw_map(areas: &[AreaValue], points: &[(f64, f64)], t: &Texts, choropleth: b
     let mut ly = top + GAP;
     scene.group(Tag::class("legend"));
     if choropleth {
-        for line in wrap(&t.y_label, 12.5, true, LEGEND_W - 3.0 * GAP) {
+        for line in wrap(&t.y_label, AXIS_TITLE_PX, true, LEGEND_W - 3.0 * GAP) {
             scene.text(
-                &line,
-                look(12.5, true, MUTED, HPos::Left, VPos::Top),
+                line,
+                look(AXIS_TITLE_PX, true, MUTED, HPos::Left, VPos::Top),
                 lx,
                 ly,
+                None,
             );
             ly += 18.0;
         }
@@ -455,62 +407,38 @@ fn draw_map(areas: &[AreaValue], points: &[(f64, f64)], t: &Texts, choropleth: b
                     format_number_fr(*b, decimals)
                 )
             };
-            scene.rect(
-                lx,
-                ly,
-                lx + 22.0,
-                ly + 16.0,
-                CLASS_RGB[shade(c)],
-                Some(Tag::class(format!("legend-class q{}", c + 1))),
+            ly = legend_row(
+                &mut scene,
+                (lx, ly),
+                swatch(lx, ly, CLASS_RGB[shade(c)]),
+                Tag::class(format!("legend-class q{}", c + 1)),
+                text,
             );
-            scene.text(
-                &text,
-                look(12.0, false, TEXT, HPos::Left, VPos::Center),
-                lx + 30.0,
-                ly + 8.0,
-            );
-            ly += 22.0;
         }
         if areas.iter().any(|a| a.value.is_none()) {
-            scene.rect(
-                lx,
-                ly,
-                lx + 22.0,
-                ly + 16.0,
-                MISSING,
-                Some(Tag::class("legend-class missing")),
+            ly = legend_row(
+                &mut scene,
+                (lx, ly),
+                swatch(lx, ly, MISSING),
+                Tag::class("legend-class missing"),
+                "Pas de donnée".to_string(),
             );
-            scene.text(
-                "Pas de donnée",
-                look(12.0, false, TEXT, HPos::Left, VPos::Center),
-                lx + 30.0,
-                ly + 8.0,
-            );
-            ly += 22.0;
         }
     }
     if !points.is_empty() {
-        scene.push(
-            Shape::Circle {
-                cx: lx + 11.0,
-                cy: ly + 8.0,
-                r: 4.0,
-                fill: ACCENT,
-                opacity: 0.8,
-            },
-            None,
+        let dot = Shape::Circle {
+            cx: lx + 11.0,
+            cy: ly + 8.0,
+            r: 4.0,
+            fill: ACCENT,
+            opacity: 0.8,
+        };
+        let text = format!(
+            "{} point{}",
+            format_number_fr(points.len() as f64, 0),
+            if points.len() == 1 { "" } else { "s" }
         );
-        scene.text(
-            &format!(
-                "{} point{}",
-                format_number_fr(points.len() as f64, 0),
-                if points.len() == 1 { "" } else { "s" }
-            ),
-            look(12.0, false, TEXT, HPos::Left, VPos::Center),
-            lx + 30.0,
-            ly + 8.0,
-        );
-        ly += 22.0;
+        ly = legend_row(&mut scene, (lx, ly), dot, Tag::class("legend-points"), text);
     }
     if choropleth {
         ly += GAP;
@@ -520,13 +448,11 @@ fn draw_map(areas: &[AreaValue], points: &[(f64, f64)], t: &Texts, choropleth: b
             false,
             LEGEND_W - 3.0 * GAP,
         ) {
-            scene.push(
-                Shape::Text {
-                    text: line,
-                    x: lx,
-                    y: ly,
-                    look: look(10.5, false, MUTED, HPos::Left, VPos::Top),
-                },
+            scene.text(
+                line,
+                look(10.5, false, MUTED, HPos::Left, VPos::Top),
+                lx,
+                ly,
                 Some(Tag::class("legend-note")),
             );
             ly += 15.0;
@@ -536,30 +462,28 @@ fn draw_map(areas: &[AreaValue], points: &[(f64, f64)], t: &Texts, choropleth: b
     scene
 }
 
-/// Splits `text` into lines no wider than `max_w`.
-fn wrap(text: &str, px: f64, bold: bool, max_w: f64) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if measure(&candidate, px, bold).0 > max_w && !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-            line = word.to_string();
-        } else {
-            line = candidate;
-        }
+/// The colour box of a legend row at `(lx, ly)`.
+fn swatch(lx: f64, ly: f64, fill: RGBColor) -> Shape {
+    Shape::Rect {
+        x: lx,
+        y: ly,
+        w: 22.0,
+        h: 16.0,
+        fill,
     }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-        .into_iter()
-        .map(|l| fit(&l, px, bold, max_w))
-        .collect()
+}
+
+/// One legend row at `(lx, ly)`: its mark and its text; returns the top of the next row.
+fn legend_row(scene: &mut Scene, (lx, ly): (f64, f64), mark: Shape, tag: Tag, text: String) -> f64 {
+    scene.push(mark, Some(tag));
+    scene.text(
+        text,
+        look(LABEL_PX, false, TEXT, HPos::Left, VPos::Center),
+        lx + 30.0,
+        ly + 8.0,
+        Some(Tag::class("legend-label")),
+    );
+    ly + 22.0
 }
 
 /// The province codes the map can colour, and the areas (for docs and tests): every ISO

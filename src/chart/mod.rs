@@ -2,25 +2,37 @@
 //! (screen, export) or a PNG (export, at 1× or 2×), with French sentences (notes) telling
 //! the trainee what was left out, and chart advice ([`advise`]).
 //!
-//! - [`bar`]: the original bar charts (plotters, hand-made layout), used by the lesson
-//!   steps and by the `bar`/`hbar` kinds.
-//! - `scene`: a small list of shapes written out as SVG (our writer: every element has a
-//!   `class` and `data-*` attributes) or PNG (plotters' bitmap backend + the embedded font).
-//! - `data`: reading and aggregating the table (quoted identifiers, no values in SQL).
-//! - `xy`: grouped and stacked bars, lines, scatter plots, histograms, Lorenz curves.
-//! - `map`: the choropleth map of Chad's provinces, with points.
-//! - `advice`: which chart answers which question.
+//! Every kind is laid out as a `scene` (a list of shapes in pixels) and written out by
+//! its one renderer: SVG from our writer (every mark has a `class` and `data-*`
+//! attributes), PNG through plotters' bitmap backend with the embedded font.
 //!
-//! Every chart has a title, axis labels, a source note, French numbers (`1 234,5`), the
-//! Okabe–Ito colour-blind-safe palette and the DejaVu Sans font embedded in the binary.
+//! - [`bar`]: bar charts (`bar`/`hbar` kinds and the lesson chart steps).
+//! - `series`: grouped and stacked bars, lines.
+//! - `scatter`, `histogram`, `lorenz`: charts of numbers.
+//! - [`map`]: the choropleth map of Chad's provinces, with points.
+//! - `layout`: what the layouts share (texts around the chart, axes, ticks, tags).
+//! - `scene`: the shapes and the renderer; `text`: measuring and rasterising text.
+//! - `style`: palette, fonts, sizes and margins.
+//! - `data`: reading and aggregating the table (quoted identifiers, no values in SQL).
+//! - `request`: what the UI and the CLI ask for; `advice`: which chart answers which question.
+//!
+//! Every chart has a title, axis labels, a source note, French numbers (`1 234,5`, from
+//! [`crate::i18n::number`]), the Okabe–Ito colour-blind-safe palette and the DejaVu Sans
+//! font embedded in the binary.
 
 pub mod advice;
 pub mod bar;
 mod data;
+mod histogram;
+mod layout;
+mod lorenz;
 pub mod map;
 mod request;
+mod scatter;
 mod scene;
-mod xy;
+mod series;
+mod style;
+mod text;
 
 use std::path::Path;
 
@@ -29,11 +41,9 @@ use rusqlite::Connection;
 use crate::i18n::Lang;
 
 pub use advice::{advise, advise_table, Advice, Question};
-pub use bar::{
-    bar_chart_png, bar_chart_svg, bar_chart_svg_tagged, chart_height, format_number_fr,
-    BarChartSpec, BarDatum, FONT_FAMILY, PALETTE,
-};
+pub use bar::{bar_chart_png, bar_chart_svg, chart_height, BarChartSpec, BarDatum};
 pub use request::{Agg, ChartRequest, Format, Kind, Rendered};
+pub use style::{FONT_FAMILY, PALETTE};
 
 /// Why a chart could not be produced.
 #[derive(Debug, thiserror::Error)]
@@ -174,57 +184,28 @@ impl ChartError {
     }
 }
 
-/// What a request turns into before it is written out.
-enum Drawing {
-    /// The `bar`/`hbar` kinds, drawn by [`bar`].
-    Bars(BarChartSpec, Vec<BarDatum>),
-    /// Every other kind.
-    Scene(scene::Scene),
-}
-
-impl Drawing {
-    fn svg(&self) -> Result<String, ChartError> {
-        match self {
-            Drawing::Bars(spec, data) => bar_chart_svg_tagged(spec, data),
-            Drawing::Scene(s) => Ok(s.to_svg()),
-        }
-    }
-    fn png(&self, scale: u32) -> Result<Vec<u8>, ChartError> {
-        match self {
-            Drawing::Bars(spec, data) => bar_chart_png(spec, data, scale),
-            Drawing::Scene(s) => s.to_png(scale),
-        }
-    }
-    fn size(&self) -> (u32, u32) {
-        match self {
-            Drawing::Bars(spec, data) => (960, chart_height(spec, data.len())),
-            Drawing::Scene(s) => (s.width.round() as u32, s.height.round() as u32),
-        }
-    }
-}
-
 /// Lays out the chart `req` asks for from the rows of `table`.
 fn build(
     conn: &Connection,
     table: &str,
     req: &ChartRequest,
-) -> crate::Result<(Drawing, Vec<String>)> {
+) -> crate::Result<(scene::Scene, Vec<String>)> {
     let info = crate::store::tables::table_info(conn, table)?;
-    let mut notes = Vec::new();
-    let drawing = match req.kind {
-        Kind::Bar | Kind::Hbar => {
-            let (spec, data) = xy::bars(conn, &info, req, &mut notes)?;
-            Drawing::Bars(spec, data)
-        }
-        Kind::Grouped | Kind::Stacked | Kind::Line => {
-            Drawing::Scene(xy::series_chart(conn, &info, req, &mut notes)?)
-        }
-        Kind::Scatter => Drawing::Scene(xy::scatter(conn, &info, req, &mut notes)?),
-        Kind::Histogram => Drawing::Scene(xy::histogram(conn, &info, req, &mut notes)?),
-        Kind::Lorenz => Drawing::Scene(xy::lorenz(conn, &info, req, &mut notes)?),
-        Kind::Map => Drawing::Scene(map::map_chart(conn, &info, req, &mut notes)?),
+    let input = data::Input {
+        conn,
+        info: &info,
+        req,
     };
-    Ok((drawing, notes))
+    let mut notes = Vec::new();
+    let scene = match req.kind {
+        Kind::Bar | Kind::Hbar => bar::from_table(input, &mut notes)?,
+        Kind::Grouped | Kind::Stacked | Kind::Line => series::series_chart(input, &mut notes)?,
+        Kind::Scatter => scatter::scatter(input, &mut notes)?,
+        Kind::Histogram => histogram::histogram(input, &mut notes)?,
+        Kind::Lorenz => lorenz::lorenz(input, &mut notes)?,
+        Kind::Map => map::map_chart(input, &mut notes)?,
+    };
+    Ok((scene, notes))
 }
 
 /// Draws the chart `req` asks for from the imported table `table`.
@@ -234,13 +215,13 @@ pub fn chart_table(
     req: &ChartRequest,
     format: Format,
 ) -> crate::Result<Rendered> {
-    let (drawing, notes) = build(conn, table, req)?;
-    let (width, height) = drawing.size();
+    let (scene, notes) = build(conn, table, req)?;
+    let (width, height) = (scene.width.round() as u32, scene.height.round() as u32);
     let (bytes, scale) = match format {
-        Format::Svg => (drawing.svg()?.into_bytes(), 1),
+        Format::Svg => (scene.to_svg().into_bytes(), 1),
         Format::Png { scale } => {
-            let scale = scale.clamp(1, bar::MAX_SCALE);
-            (drawing.png(scale)?, scale)
+            let scale = scale.clamp(1, style::MAX_SCALE);
+            (scene.to_png(scale)?, scale)
         }
     };
     Ok(Rendered {

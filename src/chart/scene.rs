@@ -2,19 +2,18 @@
 //! either as SVG (our own small writer, so every element can carry a `class` and
 //! `data-*` attributes the UI and the tests look for) or as PNG (plotters'
 //! `BitMapBackend` for the shapes, the embedded DejaVu font rasterised with ab_glyph
-//! for the texts, exactly like the bar charts).
+//! by [`super::text`] for the texts). This is the one renderer of every chart kind.
 //!
 //! The same layout feeds both outputs, so the PNG shows the same chart as the SVG.
 
 use std::fmt::Write as _;
-use std::sync::OnceLock;
 
-use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::text_anchor::HPos;
 use plotters::style::RGBColor;
 
-use super::bar::{draw_texts, Look, TextOp, FONT_BOLD, FONT_REGULAR, MAX_SCALE};
+use super::style::{hex, Look, FONT_FAMILY, MAX_SCALE};
+use super::text::{baseline_shift, draw_texts, TextOp};
 use super::ChartError;
 
 /// `class` and `data-*` attributes of an SVG element (ignored by the PNG output).
@@ -141,19 +140,13 @@ impl Scene {
         );
     }
 
-    pub fn text(&mut self, text: &str, look: Look, x: f64, y: f64) {
+    /// A text, unless it is blank.
+    pub fn text(&mut self, text: impl Into<String>, look: Look, x: f64, y: f64, tag: Option<Tag>) {
+        let text = text.into();
         if text.trim().is_empty() {
             return;
         }
-        self.push(
-            Shape::Text {
-                text: text.to_string(),
-                x,
-                y,
-                look,
-            },
-            None,
-        );
+        self.push(Shape::Text { text, x, y, look }, tag);
     }
 
     pub fn group(&mut self, tag: Tag) {
@@ -184,8 +177,7 @@ impl Scene {
         let _ = write!(
             out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" \
-             viewBox=\"0 0 {w} {h}\" font-family=\"DejaVu Sans, Verdana, sans-serif\" \
-             role=\"img\">\n<rect class=\"background\" x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#FFFFFF\"/>\n"
+             viewBox=\"0 0 {w} {h}\" role=\"img\">\n<rect class=\"background\" x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#FFFFFF\"/>\n"
         );
         for item in &self.items {
             write_item(&mut out, item);
@@ -302,7 +294,7 @@ impl Scene {
             }
             root.present().map_err(draw_err)?;
         }
-        draw_texts(&mut pixels, w, h, &texts)?;
+        draw_texts(&mut pixels, w, h, &texts);
         let mut png = Vec::new();
         image::codecs::png::PngEncoder::new_with_quality(
             &mut png,
@@ -352,10 +344,6 @@ pub(crate) fn esc(s: &str) -> String {
         }
     }
     out
-}
-
-fn hex(c: RGBColor) -> String {
-    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
 }
 
 fn write_tag(out: &mut String, tag: &Option<Box<Tag>>) {
@@ -474,32 +462,26 @@ fn write_item(out: &mut String, item: &Item) {
             close(out, "path", &item.tag);
         }
         Shape::Text { text, x, y, look } => {
-            let em = look.px;
             let anchor = match look.h {
                 HPos::Left => "start",
                 HPos::Center => "middle",
                 HPos::Right => "end",
             };
-            // Same baselines as the PNG text renderer (see `bar::draw_texts`).
-            let half_ex = 0.5 * 0.547 * em;
-            let dy = match look.v {
-                VPos::Top => 0.76 * em,
-                VPos::Center => half_ex,
-                VPos::Bottom => -half_ex,
-            };
+            // The PNG output shifts its baselines the same way (see `text::draw_texts`).
+            let dy = baseline_shift(look.v).0;
             out.push_str("<text");
             write_tag(out, &item.tag);
             let _ = write!(
                 out,
-                " x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{em:.1}\" fill=\"{}\" text-anchor=\"{anchor}\"",
-                y + dy,
+                " x=\"{x:.1}\" y=\"{y:.1}\" dy=\"{dy}\" font-family=\"{FONT_FAMILY}\" font-size=\"{:.1}\" fill=\"{}\" text-anchor=\"{anchor}\"",
+                look.px,
                 hex(look.color)
             );
             if look.bold {
                 out.push_str(" font-weight=\"bold\"");
             }
             if look.rotated {
-                let _ = write!(out, " transform=\"rotate(-90 {x:.1} {y:.1})\"");
+                let _ = write!(out, " transform=\"rotate(270 {x:.1} {y:.1})\"");
             }
             let _ = writeln!(out, ">{}</text>", esc(text));
         }
@@ -513,52 +495,6 @@ fn write_item(out: &mut String, item: &Item) {
         }
         Shape::GroupEnd => out.push_str("</g>\n"),
     }
-}
-
-fn fonts() -> &'static (FontRef<'static>, FontRef<'static>) {
-    static FONTS: OnceLock<(FontRef<'static>, FontRef<'static>)> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        (
-            FontRef::try_from_slice(FONT_REGULAR).expect("embedded DejaVu Sans"),
-            FontRef::try_from_slice(FONT_BOLD).expect("embedded DejaVu Sans Bold"),
-        )
-    })
-}
-
-/// Width and height of `text` at `px` pixels, as the PNG renderer lays it out.
-pub(super) fn measure(text: &str, px: f64, bold: bool) -> (f64, f64) {
-    let (regular, bold_font) = fonts();
-    let font = if bold { bold_font } else { regular };
-    let em = px as f32;
-    let units = font.units_per_em().unwrap_or(2048.0);
-    let scaled = font.as_scaled(PxScale::from(em * font.height_unscaled() / units));
-    let mut caret = 0.0f32;
-    let mut prev = None;
-    for ch in text.chars() {
-        let id = scaled.glyph_id(ch);
-        if let Some(p) = prev {
-            caret += scaled.kern(p, id);
-        }
-        caret += scaled.h_advance(id);
-        prev = Some(id);
-    }
-    (f64::from(caret), px * 1.2)
-}
-
-/// `text` shortened with an ellipsis so that it fits in `max_w` pixels.
-pub(super) fn fit(text: &str, px: f64, bold: bool, max_w: f64) -> String {
-    if measure(text, px, bold).0 <= max_w {
-        return text.to_string();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    for keep in (1..chars.len()).rev() {
-        let head: String = chars[..keep].iter().collect();
-        let candidate = format!("{}…", head.trim_end());
-        if measure(&candidate, px, bold).0 <= max_w {
-            return candidate;
-        }
-    }
-    "…".to_string()
 }
 
 #[cfg(test)]
@@ -594,25 +530,5 @@ mod tests {
             let img = image::load_from_memory(&png).unwrap();
             assert_eq!((img.width(), img.height()), (40 * scale, 30 * scale));
         }
-    }
-
-    #[test]
-    fn the_embedded_font_covers_french_accents_and_arabic_letters() {
-        let (regular, bold) = fonts();
-        for font in [regular, bold] {
-            for ch in "éèêëàâîïôöùûüçÉÈÀÇŒœ«»€تشاد".chars() {
-                assert_ne!(font.glyph_id(ch).0, 0, "{ch}");
-            }
-        }
-        assert!(measure("تشاد", 12.0, false).0 > 10.0);
-    }
-
-    #[test]
-    fn measuring_grows_with_text_and_size() {
-        let (a, _) = measure("Guéra", 12.0, false);
-        let (b, _) = measure("Guéra Guéra", 12.0, false);
-        let (c, _) = measure("Guéra", 24.0, false);
-        assert!(a > 10.0 && b > a && (c - 2.0 * a).abs() < 1.0);
-        assert!(fit("Ville de N'Djamena", 12.0, false, 40.0).ends_with('…'));
     }
 }

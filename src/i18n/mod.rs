@@ -4,6 +4,7 @@
 //! Pack content carries its own translations; this module covers engine feedback and
 //! error messages, looked up from stable codes at the edge (CLI, desktop).
 
+pub mod number;
 pub mod parse;
 pub mod text;
 
@@ -121,7 +122,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
 /// Formats `value` the French way: thousands separated by a narrow no-break space,
 /// decimal comma (`1 234,5`); English uses `1,234.5`.
 pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
-    let fr = crate::chart::format_number_fr(value, decimals);
+    let fr = number::format_number_fr(value, decimals);
     match lang {
         Lang::Fr => fr,
         Lang::En => fr.replace(',', ".").replace('\u{202F}', ","),

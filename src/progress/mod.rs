@@ -49,6 +49,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::store::Store;
+use crate::workshop::StepAt;
 
 /// The value of `format` in every progress file.
 pub const FORMAT: &str = "datajam-progress";
@@ -1122,16 +1123,16 @@ pub fn play(
     };
     Ok(match action {
         Action::Answer { answer, .. } => {
-            let o = w.answer(profile_id, pack_id, lesson, step, answer)?;
+            let o = w.answer(&StepAt::new(profile_id, pack_id, lesson, step), answer)?;
             let correct = o.saved.then_some(o.verdict == "correct");
             played(o.event_id, "attempt", correct, Some(o.message))
         }
         Action::Hint { .. } => {
-            let o = w.hint(profile_id, pack_id, lesson, step)?;
+            let o = w.hint(&StepAt::new(profile_id, pack_id, lesson, step))?;
             played(o.event_id, "hint", None, Some(o.text))
         }
         Action::Record { values, .. } => {
-            let o = w.submit_record(profile_id, pack_id, lesson, step, values)?;
+            let o = w.submit_record(&StepAt::new(profile_id, pack_id, lesson, step), values)?;
             let mut message = o.message;
             for e in &o.errors {
                 message.push_str(&format!(" {} : {}", e.field, e.message));
@@ -1139,25 +1140,25 @@ pub fn play(
             played(o.event_id, "record", None, Some(message))
         }
         Action::Complete { .. } => {
-            let (id, _) = w.complete_with_event(profile_id, pack_id, lesson, step)?;
+            let (id, _) = w.complete_with_event(&StepAt::new(profile_id, pack_id, lesson, step))?;
             played(id, "complete", None, None)
         }
         Action::Reflect { text, .. } => {
-            let o = w.reflect(profile_id, pack_id, lesson, step, text)?;
+            let o = w.reflect(&StepAt::new(profile_id, pack_id, lesson, step), text)?;
             played(o.event_id, "reflection", None, Some(o.message))
         }
         Action::Pipeline { pipeline, .. } => {
-            let o = w.submit_pipeline(profile_id, pack_id, lesson, step, pipeline)?;
+            let o = w.submit_pipeline(&StepAt::new(profile_id, pack_id, lesson, step), pipeline)?;
             let correct = o.saved.then_some(o.verdict == "correct");
             played(o.event_id, "attempt", correct, Some(o.message))
         }
         Action::Chart { chart, .. } => {
-            let o = w.submit_chart(profile_id, pack_id, lesson, step, chart)?;
+            let o = w.submit_chart(&StepAt::new(profile_id, pack_id, lesson, step), chart)?;
             let correct = o.saved.then_some(o.verdict == "correct");
             played(o.event_id, "attempt", correct, Some(o.message))
         }
         Action::Import { .. } => {
-            let o = w.import_step(profile_id, pack_id, lesson, step)?;
+            let o = w.import_step(&StepAt::new(profile_id, pack_id, lesson, step))?;
             played(o.event_id, "import", None, Some(o.message))
         }
     })

@@ -120,6 +120,23 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Every kind, for reading them back.
+    pub const ALL: [EventKind; 8] = [
+        EventKind::Attempt,
+        EventKind::Hint,
+        EventKind::Record,
+        EventKind::Complete,
+        EventKind::Reveal,
+        EventKind::Skip,
+        EventKind::Reflection,
+        EventKind::Import,
+    ];
+
+    /// The kind stored as `text`, if it is one.
+    pub fn parse(text: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             EventKind::Attempt => "attempt",
@@ -150,7 +167,7 @@ pub struct Event {
     pub id: String,
     pub lesson_id: String,
     pub step_id: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub payload: serde_json::Value,
     pub correct: Option<bool>,
     pub created_at: String,
@@ -341,7 +358,16 @@ impl Store {
                 id: r.get(0)?,
                 lesson_id: r.get(1)?,
                 step_id: r.get(2)?,
-                kind: r.get(3)?,
+                kind: {
+                    let text: String = r.get(3)?;
+                    EventKind::parse(&text).ok_or_else(|| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            3,
+                            rusqlite::types::Type::Text,
+                            format!("unknown event kind {text}").into(),
+                        )
+                    })?
+                },
                 payload: serde_json::from_str(&payload).unwrap_or(serde_json::Value::Null),
                 correct: r.get(5)?,
                 created_at: r.get(6)?,
@@ -380,7 +406,7 @@ fn insert_event(
         id: new_id(),
         lesson_id: at.lesson_id.to_string(),
         step_id: at.step_id.to_string(),
-        kind: kind.as_str().to_string(),
+        kind,
         payload: payload.clone(),
         correct,
         created_at: now(),
@@ -395,7 +421,7 @@ fn insert_event(
             at.pack_version,
             at.lesson_id,
             at.step_id,
-            event.kind,
+            event.kind.as_str(),
             payload.to_string(),
             correct,
             event.created_at

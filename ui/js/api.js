@@ -19,6 +19,9 @@ function channel(onMessage) {
   return { id, toJSON: () => `__CHANNEL__:${id}` };
 }
 
+// A step of a lesson for a trainee, as the core's commands take it (StepAt).
+const stepAt = (at, stepId) => ({ profile: at.profileId, pack: at.packId, lesson: at.lessonId, step: stepId });
+
 export const api = {
   appInfo: () => invoke('app_info'),
   listProfiles: () => invoke('list_profiles'),
@@ -30,14 +33,14 @@ export const api = {
   datasetInfo: (table) => invoke('dataset_info', { table }),
   installPack: () => invoke('install_pack'),
   openLesson: (profileId, packId, lessonId) => invoke('open_lesson', { profileId, packId, lessonId }),
-  getStep: (at, stepId) => invoke('get_step', { ...at, stepId }),
-  submitAnswer: (at, stepId, answer) => invoke('submit_answer', { ...at, stepId, answer }),
-  requestHint: (at, stepId) => invoke('request_hint', { ...at, stepId }),
-  submitRecord: (at, stepId, values) => invoke('submit_record', { ...at, stepId, values }),
-  completeStep: (at, stepId) => invoke('complete_step', { ...at, stepId }),
-  revealSolution: (at, stepId) => invoke('reveal_solution', { ...at, stepId }),
-  skipStep: (at, stepId) => invoke('skip_step', { ...at, stepId }),
-  submitReflection: (at, stepId, text) => invoke('submit_reflection', { ...at, stepId, text }),
+  getStep: (at, stepId) => invoke('get_step', { at: stepAt(at, stepId) }),
+  submitAnswer: (at, stepId, answer) => invoke('submit_answer', { at: stepAt(at, stepId), answer }),
+  requestHint: (at, stepId) => invoke('request_hint', { at: stepAt(at, stepId) }),
+  submitRecord: (at, stepId, values) => invoke('submit_record', { at: stepAt(at, stepId), values }),
+  completeStep: (at, stepId) => invoke('complete_step', { at: stepAt(at, stepId) }),
+  revealSolution: (at, stepId) => invoke('reveal_solution', { at: stepAt(at, stepId) }),
+  skipStep: (at, stepId) => invoke('skip_step', { at: stepAt(at, stepId) }),
+  submitReflection: (at, stepId, text) => invoke('submit_reflection', { at: stepAt(at, stepId), text }),
   pickFile: () => invoke('pick_file'),
   previewFile: (path, options) => invoke('preview_file', { path, options }),
   importFile: (path, options, onProgress) => invoke('import_file', { path, options, onProgress: channel(onProgress) }),
@@ -54,8 +57,8 @@ export const api = {
   exportChart: (table, request, format) => invoke('export_chart', { table, request, format }),
   computeIndicator: (table, request) => invoke('compute_indicator', { table, request }),
   normaliseProvinces: (table, column) => invoke('normalise_provinces', { table, column }),
-  submitPipeline: (at, stepId, pipeline) => invoke('submit_pipeline', { ...at, stepId, pipeline }),
-  submitChart: (at, stepId, request) => invoke('submit_chart', { ...at, stepId, request }),
-  importStep: (at, stepId) => invoke('import_step', { ...at, stepId }),
+  submitPipeline: (at, stepId, pipeline) => invoke('submit_pipeline', { at: stepAt(at, stepId), pipeline }),
+  submitChart: (at, stepId, request) => invoke('submit_chart', { at: stepAt(at, stepId), request }),
+  importStep: (at, stepId) => invoke('import_step', { at: stepAt(at, stepId) }),
   saveImportFile: (at, stepId, fileName) => invoke('save_import_file', { packId: at.packId, lessonId: at.lessonId, stepId, fileName }),
 };

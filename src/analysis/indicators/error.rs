@@ -2,7 +2,7 @@
 //! (`indicator.*`) and messages in French and English saying what to do about it.
 
 use super::compute::KINDS;
-use crate::chart::format_number_fr;
+use crate::i18n::number::format_number_fr;
 use crate::i18n::Lang;
 
 /// Why an indicator could not be computed. Codes are stable (`indicator.*`).

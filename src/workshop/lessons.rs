@@ -1,0 +1,337 @@
+//! Opening a lesson and a step: the view of each step, built from the pack and the
+//! trainee's events.
+
+use crate::chart::{self, BarChartSpec, BarDatum};
+use crate::error::{Error, Result};
+use crate::i18n::{self, Lang};
+use crate::pack::{localized, AnswerType, ChartStep, Exercise};
+use crate::store::tables::quote_ident;
+use crate::store::EventKind;
+use crate::store::{Event, StepRef};
+
+use super::*;
+
+pub(super) fn chart_spec(c: &ChartStep) -> BarChartSpec {
+    BarChartSpec {
+        title: c.title.clone(),
+        x_label: c.x_label.clone(),
+        y_label: c.y_label.clone(),
+        source: c.source.clone(),
+        horizontal: c.horizontal,
+        sort_desc: c.sort_desc,
+        highlight: c.highlight.clone(),
+    }
+}
+
+/// The reference answer as the trainee reads it: the choice's label, a French number.
+pub(super) fn solution_text(q: &crate::pack::Question, lang: Lang) -> String {
+    match q.answer_type {
+        AnswerType::Choice => {
+            let v = q.answer.as_str().unwrap_or_default();
+            q.choices
+                .iter()
+                .find(|c| c.value == v)
+                .map(|c| c.label.clone())
+                .unwrap_or_else(|| v.to_string())
+        }
+        AnswerType::Multiple => {
+            let values: Vec<&str> = q
+                .answer
+                .as_array()
+                .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+                .unwrap_or_default();
+            q.choices
+                .iter()
+                .filter(|c| values.contains(&c.value.as_str()))
+                .map(|c| c.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+        AnswerType::Number => {
+            let f = |n: f64| i18n::format_number(lang, n, if n.fract() == 0.0 { 0 } else { 2 });
+            let mut s = match (q.answer.as_f64(), q.min, q.max) {
+                (Some(n), _, _) => f(n),
+                (None, Some(a), Some(b)) => match lang {
+                    Lang::Fr => format!("entre {} et {}", f(a), f(b)),
+                    Lang::En => format!("between {} and {}", f(a), f(b)),
+                },
+                (None, Some(a), None) => match lang {
+                    Lang::Fr => format!("au moins {}", f(a)),
+                    Lang::En => format!("at least {}", f(a)),
+                },
+                (None, None, Some(b)) => match lang {
+                    Lang::Fr => format!("au plus {}", f(b)),
+                    Lang::En => format!("at most {}", f(b)),
+                },
+                (None, None, None) => String::new(),
+            };
+            if let Some(u) = &q.unit {
+                s.push(' ');
+                s.push_str(u);
+            }
+            s
+        }
+        AnswerType::Text => q.answer.as_str().unwrap_or_default().to_string(),
+    }
+}
+
+impl Workshop {
+    /// Opens a lesson for a profile: its steps with their status, and the step to show.
+    pub fn lesson(
+        &mut self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+    ) -> Result<LessonView> {
+        self.store.profile(profile_id)?;
+        let pack = self.pack(pack_id)?;
+        let lesson = pack
+            .lesson(lesson_id)
+            .ok_or_else(|| Error::LessonNotFound(lesson_id.to_string()))?;
+        let events = self.store.events(profile_id, pack_id)?;
+        let steps: Vec<StepSummary> = lesson
+            .steps
+            .iter()
+            .map(|s| StepSummary {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                kind: s.exercise.kind(),
+                status: status(s, &step_events(&events, &lesson.id, &s.id)),
+            })
+            .collect();
+        let current = self
+            .store
+            .position_in_pack(profile_id, pack_id)?
+            .filter(|p| p.lesson_id == lesson_id && lesson.step(&p.step_id).is_some())
+            .map(|p| p.step_id)
+            .unwrap_or_else(|| lesson.steps[0].id.clone());
+        let statuses: Vec<Status> = steps.iter().map(|s| s.status).collect();
+        Ok(LessonView {
+            done: statuses.iter().filter(|s| **s == Status::Done).count(),
+            required: lesson.completion.required(lesson.steps.len()),
+            status: lesson_status(lesson, &statuses),
+            pack_id: pack_id.to_string(),
+            pack_title: localized(&pack.manifest.title, self.lang),
+            lesson_id: lesson_id.to_string(),
+            title: localized(&lesson.title, self.lang),
+            steps,
+            current,
+        })
+    }
+
+    /// Shows a step and records that the trainee is there (so reopening resumes here).
+    pub fn step(&mut self, at: &StepAt) -> Result<StepView> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
+        self.store.profile(profile_id)?;
+        let version = self
+            .locate(pack_id, lesson_id, step_id)?
+            .pack
+            .manifest
+            .version
+            .clone();
+        self.store.set_position(&StepRef {
+            profile_id,
+            pack_id,
+            pack_version: &version,
+            lesson_id,
+            step_id,
+        })?;
+        self.ready(pack_id, lesson_id, step_id)?;
+        self.view(at)
+    }
+
+    /// Builds the view of a step from the pack and the profile's events.
+    pub(super) fn view(&self, at: &StepAt) -> Result<StepView> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        let events = self.store.events(profile_id, pack_id)?;
+        let mine = step_events(&events, lesson_id, step_id);
+        let steps = &loc.lesson.steps;
+        let attempts: Vec<&&Event> = mine
+            .iter()
+            .filter(|e| e.kind == EventKind::Attempt)
+            .collect();
+        let last = attempts.last();
+        let mut view = StepView {
+            pack_id: pack_id.to_string(),
+            lesson_id: lesson_id.to_string(),
+            id: step_id.to_string(),
+            title: loc.step.title.clone(),
+            html: crate::pack::markdown::to_safe_html(&loc.step.body),
+            index: loc.index + 1,
+            total: steps.len(),
+            prev: loc.index.checked_sub(1).map(|i| steps[i].id.clone()),
+            next: steps.get(loc.index + 1).map(|s| s.id.clone()),
+            status: status(loc.step, &mine),
+            dataset_info: None,
+            hints_total: 0,
+            hints: Vec::new(),
+            attempts: attempts.len(),
+            last_answer: last.map(|e| e.payload["answer"].clone()),
+            last_message: last.and_then(|e| e.payload["message"].as_str().map(str::to_string)),
+            last_correct: last.and_then(|e| e.correct),
+            explanation_html: None,
+            revealed: mine.iter().any(|e| e.kind == EventKind::Reveal),
+            solution: None,
+            body: StepBody::Read,
+        };
+        view.body = match &loc.step.exercise {
+            Exercise::Read => StepBody::Read,
+            Exercise::Question(q) => {
+                view.hints_total = q.hints.len();
+                let used = mine
+                    .iter()
+                    .filter(|e| e.kind == EventKind::Hint)
+                    .count()
+                    .min(q.hints.len());
+                view.hints = q.hints[..used].to_vec();
+                if view.status == Status::Done || view.revealed {
+                    view.explanation_html = q
+                        .explanation
+                        .as_deref()
+                        .map(crate::pack::markdown::to_safe_html);
+                }
+                if view.revealed {
+                    view.solution = Some(solution_text(q, self.lang));
+                }
+                StepBody::Question {
+                    question: QuestionView {
+                        answer_type: q.answer_type,
+                        choices: q.choices.clone(),
+                        unit: q.unit.clone(),
+                    },
+                    table: match &q.dataset {
+                        Some(d) => Some(self.table_view(d, 500)?),
+                        None => None,
+                    },
+                }
+            }
+            Exercise::Collect(c) => StepBody::Collect {
+                records: c.form.records(self.store.conn(), profile_id)?,
+                form: c.form.clone(),
+                min_records: c.min_records,
+            },
+            Exercise::Reflection(r) => StepBody::Reflection {
+                reflection: mine
+                    .iter()
+                    .rev()
+                    .find(|e| e.kind == EventKind::Reflection)
+                    .and_then(|e| e.payload["text"].as_str().map(str::to_string)),
+                min_length: r.min_length,
+                placeholder: r.placeholder.clone(),
+            },
+            Exercise::Chart(c) => StepBody::Chart {
+                chart_svg: self.chart_svg(c)?,
+            },
+            Exercise::Data(t) => StepBody::Data {
+                data_task: self.data_task_view(&mut view, t, &mine),
+            },
+            Exercise::ChartTask(t) => StepBody::ChartTask {
+                chart_task: self.chart_task_view(&mut view, t, &mine),
+            },
+            Exercise::Import(i) => StepBody::Import {
+                import: self.import_step_view(&mut view, &loc, i, &mine)?,
+            },
+        };
+        let dataset = match &loc.step.exercise {
+            Exercise::Question(q) => q.dataset.as_deref(),
+            Exercise::Chart(c) => Some(c.dataset.as_str()),
+            Exercise::Data(t) => Some(t.dataset.as_str()),
+            Exercise::ChartTask(t) => Some(t.dataset.as_str()),
+            _ => None,
+        };
+        if let Some(d) = dataset {
+            view.dataset_info = self.dataset_info(d)?;
+        }
+        Ok(view)
+    }
+
+    /// The chart of a chart step, as SVG.
+    pub fn chart_svg(&self, c: &ChartStep) -> Result<String> {
+        let data = self.bar_data(&c.dataset, &c.x, &c.y)?;
+        Ok(chart::bar_chart_svg(&chart_spec(c), &data)?)
+    }
+
+    /// Reads category/value pairs from a table.
+    pub(super) fn bar_data(&self, table: &str, x: &str, y: &str) -> Result<Vec<BarDatum>> {
+        let conn = self.store.conn();
+        let cols: Vec<String> = {
+            let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
+            let rows = stmt.query_map([table], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        if cols.is_empty() {
+            return Err(Error::TableNotFound(table.to_string()));
+        }
+        for c in [x, y] {
+            if !cols.iter().any(|n| n == c) {
+                return Err(Error::ColumnNotFound(c.to_string()));
+            }
+        }
+        let sql = format!(
+            "SELECT CAST({} AS TEXT), CAST({} AS REAL) FROM {} WHERE {} IS NOT NULL",
+            quote_ident(x),
+            quote_ident(y),
+            quote_ident(table),
+            quote_ident(y)
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok(BarDatum {
+                label: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                value: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The first `limit` rows of a table, formatted for reading.
+    pub fn table_view(&self, table: &str, limit: usize) -> Result<TableView> {
+        use rusqlite::types::ValueRef;
+        let conn = self.store.conn();
+        // Only workspace tables (imported files, pack datasets), never the app's own.
+        let info = crate::store::tables::table_info(conn, table)?;
+        let table = info.name.as_str();
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {} LIMIT ?1", quote_ident(table)))?;
+        let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
+        let n = columns.len();
+        let mut numeric = vec![true; n];
+        let mut seen = vec![false; n];
+        let lang = self.lang;
+        let mut rows = Vec::new();
+        let mut q = stmt.query([limit as i64])?;
+        while let Some(r) = q.next()? {
+            let mut row = Vec::with_capacity(n);
+            for i in 0..n {
+                let cell = match r.get_ref(i)? {
+                    ValueRef::Null => String::new(),
+                    ValueRef::Integer(v) => {
+                        seen[i] = true;
+                        i18n::format_number(lang, v as f64, 0)
+                    }
+                    ValueRef::Real(v) => {
+                        seen[i] = true;
+                        i18n::format_number(lang, v, if v.fract() == 0.0 { 0 } else { 2 })
+                    }
+                    ValueRef::Text(t) => {
+                        seen[i] = true;
+                        numeric[i] = false;
+                        String::from_utf8_lossy(t).into_owned()
+                    }
+                    ValueRef::Blob(_) => String::new(),
+                };
+                row.push(cell);
+            }
+            rows.push(row);
+        }
+        for i in 0..n {
+            numeric[i] &= seen[i];
+        }
+        Ok(TableView {
+            name: table.to_string(),
+            columns,
+            numeric,
+            rows,
+        })
+    }
+}

@@ -1,0 +1,326 @@
+//! Data tasks and chart tasks: a pipeline or a chart checked against the reference,
+//! hints, the reference saved on a right answer or a skip.
+
+use crate::error::{Error, Result};
+use crate::i18n::{self, Lang};
+use crate::lesson::datatask;
+use crate::lesson::task;
+use crate::pack::Exercise;
+use crate::store::{Event, EventKind};
+
+use super::imports::import_maker;
+use super::*;
+
+/// True when every field an anticipated wrong chart names is the trainee's.
+pub(super) fn chart_feedback_matches(fb: &task::ChartChoice, got: &task::ChartChoice) -> bool {
+    let same = |a: &Option<String>, b: &Option<String>| match a {
+        None => true,
+        Some(a) => b
+            .as_deref()
+            .is_some_and(|b| a.trim().eq_ignore_ascii_case(b.trim())),
+    };
+    (fb.kind.is_empty() || fb.kind == got.kind)
+        && same(&fb.x, &got.x)
+        && same(&fb.y, &got.y)
+        && (fb.agg.is_none()
+            || same(
+                &fb.agg,
+                &Some(got.agg.clone().unwrap_or_else(|| "sum".into())),
+            ))
+        && same(&fb.group, &got.group)
+        && fb.sort.is_none_or(|s| got.sort.unwrap_or(false) == s)
+        && same(&fb.weight, &got.weight)
+}
+
+impl Workshop {
+    /// Checks a pipeline built for a data task: it runs on the step's table and its result
+    /// is compared with the reference's (values, not names; order when the task asks).
+    /// A runnable pipeline is committed as an attempt before this returns; a right one
+    /// also saves the step's `result` table (made from the reference, so later steps find
+    /// the column names they expect).
+    pub fn submit_pipeline(
+        &mut self,
+        at: &StepAt,
+        pipeline: &serde_json::Value,
+    ) -> Result<TaskOutcome> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
+        self.store.profile(profile_id)?;
+        self.ready(pack_id, lesson_id, step_id)?;
+        let lang = self.lang;
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        let Exercise::Data(t) = &loc.step.exercise else {
+            return Err(wrong_kind(loc.step));
+        };
+        let t = t.clone();
+        let version = loc.pack.manifest.version.clone();
+        let conn = self.store.conn();
+        if crate::store::tables::table_info(conn, &t.dataset).is_err() {
+            return Err(datatask::TaskError::DatasetMissing { table: t.dataset }.into());
+        }
+        let reference = datatask::run_grid(conn, &t.dataset, &t.reference).map_err(|e| {
+            datatask::TaskError::ReferenceFailed {
+                step: step_id.to_string(),
+                detail: e.message(lang),
+            }
+        })?;
+        let run = crate::analysis::pipeline::Pipeline::from_value(pipeline.clone()).and_then(|p| {
+            crate::analysis::pipeline::run(conn, &t.dataset, &p, datatask::MAX_COMPARE_ROWS)
+        });
+        let mut result = match run {
+            Ok(r) => r,
+            Err(e @ Error::Analysis(_)) => {
+                let step = self.view(at)?;
+                return Ok(TaskOutcome {
+                    verdict: "invalid",
+                    message: e.message(lang),
+                    saved: false,
+                    event_id: None,
+                    result: None,
+                    step,
+                });
+            }
+            Err(e) => return Err(e),
+        };
+        let got = result.to_grid();
+        let how = t.compare();
+        let (name, message, correct) = match task::compare(&reference, &got, how) {
+            Ok(()) => ("correct", i18n::t(lang, "correct").to_string(), true),
+            Err(mismatch) => {
+                let anticipated = t.feedback.iter().find(|fb| {
+                    datatask::run_grid(conn, &t.dataset, &fb.pipeline)
+                        .is_ok_and(|g| task::compare(&g, &got, how).is_ok())
+                });
+                let message = match anticipated {
+                    Some(fb) => fb.message.clone(),
+                    None => mismatch.message(lang),
+                };
+                ("wrong", message, false)
+            }
+        };
+        if correct {
+            if let Some(table) = &t.result {
+                crate::analysis::pipeline::save_as(
+                    self.store.conn_mut(),
+                    &t.dataset,
+                    &t.reference,
+                    table,
+                )?;
+            }
+        }
+        let columns: Vec<&str> = result.columns.iter().map(|c| c.name.as_str()).collect();
+        let event = self.append_event(
+            (profile_id, pack_id, lesson_id, step_id),
+            &version,
+            EventKind::Attempt,
+            &serde_json::json!({
+                "answer": pipeline,
+                "message": message,
+                "rows": result.total_rows,
+                "columns": columns,
+            }),
+            Some(correct),
+        )?;
+        result.rows.truncate(datatask::RESULT_PREVIEW_ROWS);
+        let step = self.view(at)?;
+        Ok(TaskOutcome {
+            verdict: name,
+            message,
+            saved: true,
+            event_id: Some(event.id),
+            result: Some(result),
+            step,
+        })
+    }
+
+    /// Checks a chart request (kind, x, y, agg, group; other keys ignored) against what a
+    /// chart task expects; a request with a kind is committed as an attempt.
+    pub fn submit_chart(
+        &mut self,
+        at: &StepAt,
+        request: &serde_json::Value,
+    ) -> Result<AnswerOutcome> {
+        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
+        self.store.profile(profile_id)?;
+        self.ready(pack_id, lesson_id, step_id)?;
+        let lang = self.lang;
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        let Exercise::ChartTask(t) = &loc.step.exercise else {
+            return Err(wrong_kind(loc.step));
+        };
+        let t = t.clone();
+        let version = loc.pack.manifest.version.clone();
+        let got = datatask::chart_choice(request);
+        if got.kind.is_empty() {
+            let step = self.view(at)?;
+            return Ok(AnswerOutcome {
+                verdict: "invalid",
+                message: match lang {
+                    Lang::Fr => "Choisissez d'abord un type de graphique.".into(),
+                    Lang::En => "Choose a kind of chart first.".into(),
+                },
+                saved: false,
+                event_id: None,
+                step,
+            });
+        }
+        let (name, message, correct) = match task::check_chart(&t.expect, &got) {
+            Ok(()) => ("correct", i18n::t(lang, "correct").to_string(), true),
+            Err(m) => {
+                let message = t
+                    .feedback
+                    .iter()
+                    .find(|fb| {
+                        let choice = datatask::chart_choice(
+                            &serde_json::to_value(&fb.chart).unwrap_or_default(),
+                        );
+                        chart_feedback_matches(&choice, &got)
+                    })
+                    .map(|fb| fb.message.clone())
+                    .unwrap_or_else(|| m.message(lang));
+                ("wrong", message, false)
+            }
+        };
+        let event = self.append_event(
+            (profile_id, pack_id, lesson_id, step_id),
+            &version,
+            EventKind::Attempt,
+            &serde_json::json!({ "answer": request, "message": message }),
+            Some(correct),
+        )?;
+        let step = self.view(at)?;
+        Ok(AnswerOutcome {
+            verdict: name,
+            message,
+            saved: true,
+            event_id: Some(event.id),
+            step,
+        })
+    }
+
+    /// For a data task with a `result`: saves that table from the reference (skip). When
+    /// the step's own table is an earlier step's result not made yet, that one is made
+    /// first (from its reference), so a skip always works.
+    pub(super) fn save_reference_result(
+        &mut self,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+    ) -> Result<()> {
+        let loc = self.locate(pack_id, lesson_id, step_id)?;
+        let Exercise::Data(t) = &loc.step.exercise else {
+            return Ok(());
+        };
+        let Some(table) = t.result.clone() else {
+            return Ok(());
+        };
+        // The chain of data tasks making the tables needed, last first; it may start from
+        // the table of an import step, imported first.
+        let mut chain = vec![(t.dataset.clone(), t.reference.clone(), table)];
+        let mut import_first = None;
+        while chain.len() <= 16 {
+            let needed = chain.last().map(|c| c.0.clone()).unwrap_or_default();
+            if crate::store::tables::table_info(self.store.conn(), &needed).is_ok() {
+                break;
+            }
+            if import_maker(loc.pack, &needed).is_some() {
+                import_first = Some(needed);
+                break;
+            }
+            let maker = loc
+                .pack
+                .lessons
+                .iter()
+                .flat_map(|l| &l.steps)
+                .find_map(|s| match &s.exercise {
+                    Exercise::Data(d) if d.result.as_deref() == Some(needed.as_str()) => {
+                        Some((d.dataset.clone(), d.reference.clone(), needed.clone()))
+                    }
+                    _ => None,
+                });
+            match maker {
+                Some(m) => chain.push(m),
+                None => return Err(datatask::TaskError::DatasetMissing { table: needed }.into()),
+            }
+        }
+        if let Some(table) = import_first {
+            self.ensure_pack_table(pack_id, &table)?;
+        }
+        for (dataset, reference, result) in chain.into_iter().rev() {
+            crate::analysis::pipeline::save_as(
+                self.store.conn_mut(),
+                &dataset,
+                &reference,
+                &result,
+            )?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn task_hints(
+        &self,
+        view: &mut StepView,
+        hints: &[String],
+        explanation: Option<&str>,
+        mine: &[&Event],
+    ) {
+        view.hints_total = hints.len();
+        let used = mine
+            .iter()
+            .filter(|e| e.kind == EventKind::Hint)
+            .count()
+            .min(hints.len());
+        view.hints = hints[..used].to_vec();
+        if view.status == Status::Done || view.revealed {
+            view.explanation_html = explanation.map(crate::pack::markdown::to_safe_html);
+        }
+    }
+
+    pub(super) fn data_task_view(
+        &self,
+        view: &mut StepView,
+        t: &datatask::DataTask,
+        mine: &[&Event],
+    ) -> DataTaskView {
+        self.task_hints(view, &t.hints, t.explanation.as_deref(), mine);
+        let mut v = DataTaskView {
+            dataset: t.dataset.clone(),
+            table: crate::store::tables::table_info(self.store.conn(), &t.dataset).ok(),
+            result: t.result.clone(),
+            ordered: t.ordered,
+            reference: None,
+            solution_steps: Vec::new(),
+        };
+        if view.revealed {
+            v.reference = serde_json::to_value(&t.reference).ok();
+            v.solution_steps = datatask::describe_pipeline(&t.reference, self.lang);
+            view.solution = Some(
+                v.solution_steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| format!("{}. {s}", i + 1))
+                    .collect::<Vec<_>>()
+                    .join(" ; "),
+            );
+        }
+        v
+    }
+
+    pub(super) fn chart_task_view(
+        &self,
+        view: &mut StepView,
+        t: &datatask::ChartTask,
+        mine: &[&Event],
+    ) -> ChartTaskView {
+        self.task_hints(view, &t.hints, t.explanation.as_deref(), mine);
+        let mut v = ChartTaskView {
+            dataset: t.dataset.clone(),
+            table: crate::store::tables::table_info(self.store.conn(), &t.dataset).ok(),
+            reference: None,
+        };
+        if view.revealed {
+            v.reference = serde_json::to_value(&t.reference).ok();
+            view.solution = Some(datatask::describe_chart(&t.reference_choice(), self.lang));
+        }
+        v
+    }
+}
