@@ -446,6 +446,31 @@ fn export_writes_every_event_and_column_atomically() {
     );
 }
 
+/// A progress file and a class CSV are ordinary documents (0644 under umask 022), not
+/// private like the temporary file they were written through (0600).
+#[cfg(unix)]
+#[test]
+fn exported_and_merged_files_have_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let data = tempfile::tempdir().unwrap();
+    let mut w = Workshop::open(data.path(), Lang::Fr).unwrap();
+    w.create_profile("Aïcha").unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    // What `File::create` gives a new file under this process's umask.
+    std::fs::File::create(out_dir.path().join("probe")).unwrap();
+    let expected = mode(&out_dir.path().join("probe"));
+    assert_ne!(expected, 0o600, "this test needs a umask that is not 077");
+    let out = out_dir.path().join("aicha.json");
+    progress::export(w.store(), "aïcha", &out).unwrap();
+    assert_eq!(mode(&out), expected);
+    let class = out_dir.path().join("classe.csv");
+    let reflections = out_dir.path().join("reflexions.csv");
+    progress::merge_to_files(&[out], &class, Some(&reflections)).unwrap();
+    assert_eq!(mode(&class), expected);
+    assert_eq!(mode(&reflections), expected);
+}
+
 #[test]
 fn cli_play_export_merge_round_trip() {
     let data = tempfile::tempdir().unwrap();

@@ -110,6 +110,45 @@ fn a_data_task_is_checked_on_its_result_with_anticipated_messages() {
     assert_eq!(task.reference, None, "not revealed");
 }
 
+/// A right answer's result table and its attempt are one transaction: when the attempt
+/// cannot be written, the table is not saved either (and the error is reported).
+#[test]
+fn a_right_answer_saves_its_table_and_its_attempt_together_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut w, p) = open(dir.path());
+    let right = json!({"steps": [
+        {"op": "filter", "conditions": [{"column": "population_2009_a", "cmp": "lt", "value": 260000}]},
+        {"op": "sort", "keys": [{"column": "population_2009_a", "desc": false}]}
+    ]});
+    w.store()
+        .conn()
+        .execute_batch(
+            "CREATE TRIGGER no_events BEFORE INSERT ON events
+             BEGIN SELECT RAISE(ABORT, 'disque plein'); END;",
+        )
+        .unwrap();
+    let e = w
+        .submit_pipeline(&StepAt::new(&p, PACK, LESSON, DATA), &right)
+        .unwrap_err();
+    assert!(e.to_string().contains("disque plein"), "{e}");
+    assert!(
+        w.table_info("provinces_moins_peuplees").is_err(),
+        "no result table without its attempt"
+    );
+    assert!(w.store().events(&p, PACK).unwrap().is_empty());
+
+    w.store()
+        .conn()
+        .execute_batch("DROP TRIGGER no_events;")
+        .unwrap();
+    let o = w
+        .submit_pipeline(&StepAt::new(&p, PACK, LESSON, DATA), &right)
+        .unwrap();
+    assert_eq!(o.verdict, "correct", "{}", o.message);
+    assert_eq!(o.step.attempts, 1);
+    assert_eq!(w.table_info("provinces_moins_peuplees").unwrap().rows, 5);
+}
+
 #[test]
 fn hints_escalate_with_a_counter_and_reveal_shows_the_reference() {
     let dir = tempfile::tempdir().unwrap();

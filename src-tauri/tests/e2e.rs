@@ -1557,7 +1557,7 @@ async fn round_trip(c: &Client, cases: &[(String, serde_json::Value)]) -> Vec<se
     let script = r#"
         const [cases, done] = arguments;
         (async () => {
-          const m = await import(new URL('js/screens/analyse.js', document.baseURI).href);
+          const m = await import(new URL('js/widgets/pipeline.js', document.baseURI).href);
           const { api } = await import(new URL('js/api.js', document.baseURI).href);
           const tables = await api.listTables();
           const out = [];
@@ -1748,6 +1748,76 @@ async fn editor_builds_every_task() {
         t.elapsed()
     );
     eprintln!("editor: the whole test took {:.1?}", started.elapsed());
+    c.close().await.expect("close the app");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn numbers_follow_the_interface_language() {
+    tokio::time::timeout(Duration::from_secs(120), numbers())
+        .await
+        .expect("the end-to-end test finishes within 2 minutes");
+}
+
+/// The UI's one number formatter (`ui/js/format.js`), in the app's own webview: French
+/// groups thousands with a narrow no-break space and has a decimal comma, as the core
+/// does; English writes 1,234.5; the default and the interface's strings follow the
+/// interface's language.
+async fn numbers() {
+    let data = tempfile::tempdir().expect("temp data dir");
+    let driver = start_driver(data.path());
+    let c = open_app(&driver).await;
+    find(&c, "#profile-name").await;
+    let script = r#"
+        const [done] = arguments;
+        (async () => {
+          const url = (p) => new URL(p, document.baseURI).href;
+          const { formatNumber, formatBytes } = await import(url('js/format.js'));
+          const { setLang, t } = await import(url('js/i18n.js'));
+          const out = {
+            fr: formatNumber(1234567.5, { lang: 'fr' }),
+            en: formatNumber(1234567.5, { lang: 'en' }),
+            rounded: formatNumber(-0.0001, { maxDecimals: 2 }),
+            small: formatNumber(0.123456, { maxDecimals: 4, lang: 'fr' }),
+            big: formatNumber(1e21, { lang: 'fr' }),
+            page: t('an_rows_of', 1, 50, 12345, 3),
+            size: formatBytes(15 * 1024 * 1024 / 10),
+            defaultFr: formatNumber(12.5),
+          };
+          setLang('en');
+          Object.assign(out, {
+            defaultEn: formatNumber(12.5),
+            pageEn: t('an_rows_of', 1, 50, 12345, 3),
+            sizeEn: formatBytes(15 * 1024 * 1024 / 10),
+          });
+          setLang('fr');
+          return out;
+        })().then(done, (e) => done({ error: String((e && e.stack) || e) }));
+    "#;
+    let out = c
+        .execute_async(script, vec![])
+        .await
+        .expect("the formatting script runs");
+    let got = |k: &str| {
+        out[k]
+            .as_str()
+            .unwrap_or_else(|| panic!("{k}: {out}"))
+            .to_string()
+    };
+    assert_eq!(got("fr"), "1\u{202F}234\u{202F}567,5");
+    assert_eq!(got("en"), "1,234,567.5");
+    assert_eq!(got("rounded"), "0", "never « -0 », as the core");
+    assert_eq!(got("small"), "0,1235");
+    assert_eq!(
+        got("big"),
+        "1\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{202F}000"
+    );
+    assert_eq!(got("page"), "Lignes 1 à 50 sur 12\u{202F}345 (3 ms)");
+    assert_eq!(got("size"), "1,5 Mo");
+    assert_eq!(got("defaultFr"), "12,5");
+    assert_eq!(got("defaultEn"), "12.5");
+    assert_eq!(got("pageEn"), "Rows 1 to 50 of 12,345 (3 ms)");
+    assert_eq!(got("sizeEn"), "1.5 MB");
     c.close().await.expect("close the app");
 }
 

@@ -264,19 +264,6 @@ pub fn save(
         _ => return Err(ChartError::BadExtension(path.display().to_string()).into()),
     };
     let rendered = chart_table(conn, table, req, format)?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    std::io::Write::write_all(&mut tmp, &rendered.bytes)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    crate::store::fsio::write_atomic(path, &rendered.bytes)?;
     Ok(rendered.notes)
 }

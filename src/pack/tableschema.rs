@@ -189,22 +189,25 @@ impl<'a> Checker<'a> {
                 TYPES.join(", ")
             ));
         }
-        let mut bound = |v: &Option<serde_json::Value>, which: &str| -> Option<Typed> {
-            let v = v.as_ref()?;
+        // A constraint's value read as the field reads a cell, or a problem.
+        let value = |v: &serde_json::Value, which: &str, problems: &mut Vec<String>| {
             let raw = match v {
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
-            match field.read(&raw) {
-                Ok(t) => Some(t),
-                Err(e) => {
-                    problems.push(format!("field `{name}`: {which}: {e}"));
-                    None
-                }
-            }
+            field
+                .read(&raw)
+                .map_err(|e| problems.push(format!("field `{name}`: {which}: {e}")))
+                .ok()
         };
-        let minimum = bound(&c.minimum, "minimum");
-        let maximum = bound(&c.maximum, "maximum");
+        let minimum = c
+            .minimum
+            .as_ref()
+            .and_then(|v| value(v, "minimum", problems));
+        let maximum = c
+            .maximum
+            .as_ref()
+            .and_then(|v| value(v, "maximum", problems));
         let pattern =
             c.pattern
                 .as_deref()
@@ -220,19 +223,7 @@ impl<'a> Checker<'a> {
                 });
         let allowed = c.enum_values.as_ref().map(|vals| {
             vals.iter()
-                .filter_map(|v| {
-                    let raw = match v {
-                        serde_json::Value::String(s) => s.clone(),
-                        other => other.to_string(),
-                    };
-                    match field.read(&raw) {
-                        Ok(t) => Some(t),
-                        Err(e) => {
-                            problems.push(format!("field `{name}`: enum: {e}"));
-                            None
-                        }
-                    }
-                })
+                .filter_map(|v| value(v, "enum", problems))
                 .collect()
         });
         Checker {

@@ -357,46 +357,19 @@ impl From<rust_xlsxwriter::XlsxError> for WriteError {
     }
 }
 
-/// Writes through `write` into a temporary file next to `path`, syncs it, and renames
-/// it over `path`. On any error the temporary file is removed.
+/// Writes through `write` into `path` whole or not at all (see [`crate::store::fsio`]);
+/// I/O errors name the target.
 fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut std::fs::File) -> Result<u64, WriteError>,
 ) -> Result<u64, ExportError> {
-    let io_err = |source: std::io::Error| ExportError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".datajam-export-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io_err)?;
-    // The temporary file is private (0600); the export is an ordinary document.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(io_err)?;
-    }
-    let rows = match write(tmp.as_file_mut()) {
-        Ok(rows) => rows,
-        Err(WriteError::Io(e)) => return Err(io_err(e)),
-        Err(WriteError::Export(e)) => return Err(e),
-    };
-    tmp.as_file().sync_all().map_err(io_err)?;
-    tmp.persist(path).map_err(|e| io_err(e.error))?;
-    // Make the rename itself durable (best effort: not possible on every system).
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(rows)
+    crate::store::fsio::write_atomic_with(path, write).map_err(|e| match e {
+        WriteError::Io(source) => ExportError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        WriteError::Export(e) => e,
+    })
 }
 
 /// The header: labels when they are all non-empty and distinct, else names.
@@ -702,6 +675,7 @@ fn write_xlsx(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::fsio::tests::names_in;
 
     #[test]
     fn format_from_extension() {
@@ -776,15 +750,6 @@ mod tests {
             "0.30000000000000004"
         );
         assert_eq!(csv_text(Cell::Bool(false), true), "FAUX");
-    }
-
-    fn names_in(dir: &Path) -> Vec<String> {
-        let mut v: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        v.sort();
-        v
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //!   transaction.
 
 pub mod export;
+pub mod fsio;
 pub mod tables;
 
 use std::path::{Path, PathBuf};
@@ -376,19 +377,21 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Runs `f` inside one immediate transaction that also appends an event: used when a
-    /// collected record and its event must land together or not at all.
+    /// Runs `f` inside one immediate transaction that also appends an event (with
+    /// `correct`): used when a collected record, or the table a right answer saves, and
+    /// its event must land together or not at all.
     pub fn with_event<T>(
         &mut self,
         at: &StepRef<'_>,
         kind: EventKind,
+        correct: Option<bool>,
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<(T, serde_json::Value)>,
     ) -> Result<(T, Event)> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (value, payload) = f(&tx)?;
-        let event = insert_event(&tx, at, kind, &payload, None)?;
+        let event = insert_event(&tx, at, kind, &payload, correct)?;
         upsert_position(&tx, at, &event.created_at)?;
         tx.commit()?;
         Ok((value, event))

@@ -145,7 +145,7 @@ impl Workshop {
                     lesson_id,
                     step_id,
                 };
-                let (_, event) = self.store.with_event(&sref, EventKind::Record, |tx| {
+                let (_, event) = self.store.with_event(&sref, EventKind::Record, None, |tx| {
                     let id = form.insert(tx, profile_id, &typed)?;
                     Ok((id.clone(), serde_json::json!({ "record_id": id, "table": form.table_name(), "values": values })))
                 })?;

@@ -146,7 +146,7 @@ impl Workshop {
             .ok_or_else(|| ImportStepError::FileMissing {
                 file: s.file.clone(),
             })?;
-        crate::progress::write_atomic(dest, bytes)?;
+        crate::store::fsio::write_atomic(dest, bytes)?;
         Ok(bytes.len() as u64)
     }
 

@@ -6,7 +6,7 @@ use crate::i18n::{self, Lang};
 use crate::lesson::datatask;
 use crate::lesson::task;
 use crate::pack::Exercise;
-use crate::store::{Event, EventKind};
+use crate::store::{Event, EventKind, StepRef};
 
 use super::imports::import_maker;
 use super::*;
@@ -97,29 +97,30 @@ impl Workshop {
                 ("wrong", message, false)
             }
         };
-        if correct {
-            if let Some(table) = &t.result {
-                crate::analysis::pipeline::save_as(
-                    self.store.conn_mut(),
-                    &t.dataset,
-                    &t.reference,
-                    table,
-                )?;
-            }
-        }
         let columns: Vec<&str> = result.columns.iter().map(|c| c.name.as_str()).collect();
-        let event = self.append_event(
-            (profile_id, pack_id, lesson_id, step_id),
-            &version,
-            EventKind::Attempt,
-            &serde_json::json!({
-                "answer": pipeline,
-                "message": message,
-                "rows": result.total_rows,
-                "columns": columns,
-            }),
-            Some(correct),
-        )?;
+        let payload = serde_json::json!({
+            "answer": pipeline,
+            "message": message,
+            "rows": result.total_rows,
+            "columns": columns,
+        });
+        let sref = StepRef {
+            profile_id,
+            pack_id,
+            pack_version: &version,
+            lesson_id,
+            step_id,
+        };
+        // A right answer's result table and the attempt land together or not at all.
+        let save = t.result.as_deref().filter(|_| correct);
+        let (_, event) = self
+            .store
+            .with_event(&sref, EventKind::Attempt, Some(correct), |tx| {
+                if let Some(table) = save {
+                    crate::analysis::pipeline::save_as_in(tx, &t.dataset, &t.reference, table)?;
+                }
+                Ok(((), payload))
+            })?;
         result.rows.truncate(datatask::RESULT_PREVIEW_ROWS);
         let step = self.view(at)?;
         Ok(TaskOutcome {

@@ -23,4 +23,4 @@ pub use model::{
     AggFn, Aggregate, Cmp, Condition, DeriveFn, JoinHow, Match, Operand, Pipeline, SortKey, Step,
 };
 pub use run::{run, run_with, step_columns, Engine, COLUMNS_MIN_ROWS};
-pub use save::{normalise_table_name, save_as, SAVED_SOURCE_PREFIX};
+pub use save::{normalise_table_name, save_as, save_as_in, SAVED_SOURCE_PREFIX};

@@ -99,9 +99,22 @@ pub fn save_as(
     pipeline: &Pipeline,
     new_table: &str,
 ) -> Result<TableInfo> {
-    let name = normalise_table_name(new_table)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let compiled = compile(&tx, source, pipeline)?;
+    let info = save_as_in(&tx, source, pipeline, new_table)?;
+    tx.commit()?;
+    Ok(info)
+}
+
+/// [`save_as`] inside a transaction the caller holds and commits (with the event that
+/// records the answer, say), so that the table and what goes with it land together.
+pub fn save_as_in(
+    tx: &Connection,
+    source: &str,
+    pipeline: &Pipeline,
+    new_table: &str,
+) -> Result<TableInfo> {
+    let name = normalise_table_name(new_table)?;
+    let compiled = compile(tx, source, pipeline)?;
     let object: Option<String> = tx
         .query_row(
             "SELECT type FROM sqlite_master WHERE name = ?1 COLLATE NOCASE LIMIT 1",
@@ -197,7 +210,5 @@ pub fn save_as(
             chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
         ],
     )?;
-    let info = table_info(&tx, &name)?;
-    tx.commit()?;
-    Ok(info)
+    table_info(tx, &name)
 }

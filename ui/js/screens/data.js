@@ -2,11 +2,13 @@
 // column types can be changed), watch its progress, then list, view and export tables.
 
 import { api } from '../api.js';
-import { creditLine } from '../widgets/datainfo.js';
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
-import { guard, go } from '../main.js';
-import { detectionSummary, previewTable, warningsList } from '../preview.js';
+import { formatNumber } from '../format.js';
+import { guard, go } from '../router.js';
+import { creditLine } from '../widgets/datainfo.js';
+import { textGrid } from '../widgets/grid.js';
+import { detectionSummary, previewTable, warningsList } from '../widgets/preview.js';
 
 const TYPES = ['integer', 'number', 'boolean', 'date', 'datetime', 'text'];
 
@@ -127,7 +129,7 @@ function tablesList(tables, viewer) {
     h('tbody', {}, tables.map((tb) => h('tr', { 'data-table': tb.name },
       h('td', {}, h('strong', {}, tb.name)),
       h('td', {}, tb.source_file + (tb.sheet ? ` [${tb.sheet}]` : '')),
-      h('td', { class: 'num' }, tb.rows.toLocaleString('fr-FR')),
+      h('td', { class: 'num' }, formatNumber(tb.rows)),
       h('td', { class: 'num' }, tb.columns.length),
       h('td', { class: 'actions' },
         h('button', { class: 'view-table', onclick: () => showTable(viewer, tb.name) }, t('view')),
@@ -152,9 +154,6 @@ async function showTable(viewer, name) {
   clear(viewer).append(h('article', { class: 'card' },
     h('h2', {}, t('data_table', view.name, view.rows.length)),
     creditLine(info),
-    h('div', { class: 'table-scroll tall' },
-      h('table', { class: 'grid', id: 'table-view' },
-        h('thead', {}, h('tr', {}, view.columns.map((c, i) => h('th', { class: view.numeric[i] ? 'num' : null }, c)))),
-        h('tbody', {}, view.rows.map((row) => h('tr', {}, row.map((v, i) => h('td', { class: view.numeric[i] ? 'num' : null }, v)))))))));
+    h('div', { class: 'table-scroll tall' }, textGrid(view, 'table-view'))));
   viewer.scrollIntoView({ block: 'start' });
 }

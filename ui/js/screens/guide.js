@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, trustedHtml } from '../dom.js';
 import { t } from '../i18n.js';
-import { go } from '../main.js';
+import { go } from '../router.js';
 
 export async function guideScreen(packId, onTitle) {
   const g = await api.packGuide(packId);

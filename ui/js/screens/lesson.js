@@ -5,10 +5,13 @@
 import { api } from '../api.js';
 import { h, clear, trustedHtml } from '../dom.js';
 import { t } from '../i18n.js';
-import { state, go, guard } from '../main.js';
-import { pipelineEditor, pipelineResult, chartEditor } from './analyse.js';
-import { lessonBadge } from './packs.js';
-import { detectionSummary, previewTable, warningsList } from '../preview.js';
+import { formatNumber, formatBytes } from '../format.js';
+import { state, go, guard } from '../router.js';
+import { pipelineEditor, pipelineResult } from '../widgets/pipeline.js';
+import { chartEditor } from '../widgets/charteditor.js';
+import { lessonBadge } from '../widgets/lessonbadge.js';
+import { textGrid } from '../widgets/grid.js';
+import { detectionSummary, previewTable, warningsList } from '../widgets/preview.js';
 import { creditLine } from '../widgets/datainfo.js';
 
 export async function lessonScreen(packId, lessonId, stepId, onTitle) {
@@ -323,7 +326,7 @@ function collectView(step, at, render) {
 
 // A record's value for a field, as the trainee reads it.
 function display(field, record) {
-  const num = (v) => (typeof v === 'number' ? v.toLocaleString('fr-FR', { maximumFractionDigits: 6 }) : '');
+  const num = (v) => (typeof v === 'number' ? formatNumber(v, { maxDecimals: 6 }) : '');
   if (field.type === 'location') {
     const lat = record[`${field.name}_lat`];
     const lon = record[`${field.name}_lon`];
@@ -345,10 +348,7 @@ function display(field, record) {
 function dataTable(table) {
   return h('details', { class: 'data', open: true },
     h('summary', {}, t('data_table', table.name, table.rows.length)),
-    h('div', { class: 'table-scroll' },
-      h('table', { class: 'grid', id: 'data-table' },
-        h('thead', {}, h('tr', {}, table.columns.map((c, i) => h('th', { class: table.numeric[i] ? 'num' : null, scope: 'col' }, c)))),
-        h('tbody', {}, table.rows.map((row) => h('tr', {}, row.map((v, i) => h('td', { class: table.numeric[i] ? 'num' : null }, v))))))));
+    h('div', { class: 'table-scroll' }, textGrid(table, 'data-table')));
 }
 
 function reflectionView(step, at, render) {
@@ -499,14 +499,6 @@ function chartTaskView(step, at, render) {
 
 // ---------- import steps ----------
 
-function sizeText(bytes) {
-  const fr = document.documentElement.lang !== 'en';
-  const kb = bytes / 1024;
-  const n = kb < 1024 ? kb : kb / 1024;
-  const text = n.toLocaleString(fr ? 'fr-FR' : 'en', { maximumFractionDigits: n < 10 ? 1 : 0 });
-  return `${text} ${kb < 1024 ? (fr ? 'Ko' : 'KB') : (fr ? 'Mo' : 'MB')}`;
-}
-
 // An import step: what the import screen's preview shows for the pack's practice file,
 // "Importer ce tableau", a copy of the file for the Data screen, then the table's size
 // and a way to open it in the Analyse screen.
@@ -561,7 +553,7 @@ function importStepView(step, at, render) {
     : null;
 
   return h('div', { class: 'import-step', id: 'import-step' },
-    h('p', { class: 'muted', id: 'import-step-file' }, t('import_step_file', iv.file, sizeText(iv.bytes), iv.table)),
+    h('p', { class: 'muted', id: 'import-step-file' }, t('import_step_file', iv.file, formatBytes(iv.bytes), iv.table)),
     iv.preview
       ? h('article', { class: 'card import-preview', id: 'import-step-preview' },
           h('h2', {}, t('preview_of', iv.file)),

@@ -3,8 +3,9 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { state, go } from '../main.js';
+import { state, go } from '../router.js';
 import { datasetCard } from '../widgets/datainfo.js';
+import { lessonBadge } from '../widgets/lessonbadge.js';
 
 export async function packsScreen() {
   const [packs, warnings] = await Promise.all([api.listPacks(state.profile.id), api.packWarnings()]);
@@ -80,10 +81,4 @@ function installCard(warnings) {
         h('ul', { class: 'warnings' }, warnings.map((w) => h('li', {}, w))))
       : null,
   );
-}
-
-/// A small badge for a lesson's status from its completion rule ("Terminée", "En cours").
-export function lessonBadge(status) {
-  if (status !== 'done' && status !== 'in_progress') return null;
-  return h('span', { class: `badge lesson-status ${status}`, 'data-status': status }, t('lesson_status_' + status));
 }

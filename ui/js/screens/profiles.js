@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { state, go, guard } from '../main.js';
+import { state, go, guard } from '../router.js';
 
 export async function profilesScreen() {
   const [profiles, packs] = await Promise.all([api.listProfiles(), api.listPacks(null)]);

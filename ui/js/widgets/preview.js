@@ -3,13 +3,14 @@
 // row, HXL hashtag row), the columns with their types and HXL tags, the first rows, and
 // the remarks about the data.
 
-import { h } from './dom.js';
-import { t } from './i18n.js';
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import { formatNumber } from '../format.js';
 
 // A preview value as the trainee reads numbers: 45,5 and 1 250 in French.
 export function cell(v) {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return v.toLocaleString(document.documentElement.lang === 'en' ? 'en' : 'fr-FR', { maximumFractionDigits: 6 });
+  if (typeof v === 'number') return formatNumber(v, { maxDecimals: 6 });
   if (typeof v === 'boolean') return v ? t('yes') : t('no');
   return String(v);
 }

@@ -1,0 +1,105 @@
+// Who is working and where: the app's state, the screen switch (`go.*`), the error banner
+// and the header (breadcrumbs, current profile). Screens import this module; it imports no
+// screen: main.js hands it the screens at boot (`registerScreens`), so no module imports
+// one that imports it back.
+
+import { h, clear } from './dom.js';
+import { t } from './i18n.js';
+
+export const state = {
+  profile: null, // {id, name, resume}
+};
+
+// The screen builders, by name (profiles, packs, data, analyse, guide, lesson).
+const screens = {};
+
+export function registerScreens(table) {
+  Object.assign(screens, table);
+}
+
+export function showError(e) {
+  const banner = document.getElementById('error');
+  if (!e) {
+    banner.hidden = true;
+    banner.textContent = '';
+    return;
+  }
+  banner.textContent = e.message || String(e);
+  banner.hidden = false;
+}
+
+// Runs an async action, showing its error in the banner instead of failing silently.
+export async function guard(fn) {
+  try {
+    showError(null);
+    return await fn();
+  } catch (e) {
+    showError(e);
+    return undefined;
+  }
+}
+
+function setCrumbs(items) {
+  const nav = clear(document.getElementById('crumbs'));
+  items.forEach((item, i) => {
+    if (i > 0) nav.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, '›'));
+    nav.append(item.go ? h('button', { class: 'link', onclick: item.go }, item.label) : h('span', {}, item.label));
+  });
+}
+
+function setWho() {
+  const who = clear(document.getElementById('who'));
+  if (state.profile) {
+    who.append(
+      h('span', { class: 'who-name', id: 'current-profile' }, state.profile.name),
+      h('button', { class: 'ghost', id: 'change-profile', onclick: () => go.profiles() }, t('change_profile')),
+    );
+  }
+}
+
+function mount(screen) {
+  const app = document.getElementById('app');
+  clear(app).append(screen);
+  app.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+}
+
+// Builds a screen (its errors go to the banner) and shows it.
+async function open(build) {
+  const screen = await guard(build);
+  if (screen) mount(screen);
+}
+
+const home = () => ({ label: t('home'), go: () => go.packs() });
+
+export const go = {
+  async profiles() {
+    state.profile = null;
+    setWho();
+    setCrumbs([{ label: t('who_title') }]);
+    await open(() => screens.profiles());
+  },
+  async packs() {
+    setWho();
+    setCrumbs([{ label: t('home') }]);
+    await open(() => screens.packs());
+  },
+  async data() {
+    setWho();
+    setCrumbs([home(), { label: t('data_title') }]);
+    await open(() => screens.data());
+  },
+  async analyse(table) {
+    setWho();
+    setCrumbs([home(), { label: t('data_title'), go: () => go.data() }, { label: t('an_title') }]);
+    await open(() => screens.analyse(table));
+  },
+  async guide(packId) {
+    setWho();
+    await open(() => screens.guide(packId, (title) => setCrumbs([home(), { label: title }])));
+  },
+  async lesson(packId, lessonId, stepId) {
+    setWho();
+    await open(() => screens.lesson(packId, lessonId, stepId, (packTitle, lessonTitle) => setCrumbs([home(), { label: lessonTitle }])));
+  },
+};
