@@ -31,7 +31,7 @@ pub fn check(q: &Question, answer: &serde_json::Value, lang: Lang) -> Verdict {
             AnswerType::Text => "answer_empty",
         };
         return Verdict::Invalid {
-            message: i18n::t(lang, key).into(),
+            message: i18n::t(lang, key),
         };
     };
     if given.is_accepted(q) {

@@ -256,7 +256,7 @@ impl Form {
             if !self.fields.iter().any(|f| f.accepts_key(key)) {
                 errors.push(FieldError {
                     field: key.clone(),
-                    message: i18n::t(lang, "field_unknown").into(),
+                    message: i18n::t(lang, "field_unknown"),
                 });
             }
         }
@@ -530,7 +530,7 @@ impl Field {
     fn parse(&self, raw: &str, lang: Lang) -> Result<Value, String> {
         if raw.is_empty() {
             return if self.required {
-                Err(i18n::t(lang, "field_required").into())
+                Err(i18n::t(lang, "field_required"))
             } else {
                 Ok(Value::Null)
             };
@@ -539,13 +539,13 @@ impl Field {
             FieldType::Text => {
                 let max = self.max_length.unwrap_or(DEFAULT_MAX_LENGTH);
                 if raw.chars().count() > max {
-                    return Err(i18n::t(lang, "field_too_long").into());
+                    return Err(i18n::t(lang, "field_too_long"));
                 }
                 if let Some(p) = &self.pattern {
                     let re = self.compiled.0.get_or_init(|| compile_pattern(p).ok());
                     // An invalid pattern is a pack-check problem; never reached in a valid pack.
                     if !re.as_ref().is_some_and(|re| re.is_match(raw)) {
-                        return Err(self.constraint(i18n::t(lang, "field_pattern").into()));
+                        return Err(self.constraint(i18n::t(lang, "field_pattern")));
                     }
                 }
                 Ok(Value::Text(raw.to_string()))
@@ -555,7 +555,7 @@ impl Field {
                 .iter()
                 .find(|c| c.value == raw)
                 .map(|c| Value::Text(c.value.clone()))
-                .ok_or_else(|| i18n::t(lang, "field_not_choice").into()),
+                .ok_or_else(|| i18n::t(lang, "field_not_choice")),
             FieldType::Multiple => {
                 let picked: Vec<&str> = raw
                     .split(|c: char| c.is_whitespace() || c == ',')
@@ -565,7 +565,7 @@ impl Field {
                     .iter()
                     .any(|p| !self.choices.iter().any(|c| c.value == *p))
                 {
-                    return Err(i18n::t(lang, "field_not_choice").into());
+                    return Err(i18n::t(lang, "field_not_choice"));
                 }
                 // Stored in the order of the choices, each once.
                 let values: Vec<&str> = self
@@ -576,7 +576,7 @@ impl Field {
                     .collect();
                 if values.is_empty() {
                     return if self.required {
-                        Err(i18n::t(lang, "field_required").into())
+                        Err(i18n::t(lang, "field_required"))
                     } else {
                         Ok(Value::Null)
                     };
@@ -614,7 +614,7 @@ impl Field {
                 self.check_range(n, lang)?;
                 Ok(Value::Decimal(n))
             }
-            FieldType::Location => Err(i18n::t(lang, "field_not_location").into()),
+            FieldType::Location => Err(i18n::t(lang, "field_not_location")),
         }
     }
 
@@ -635,23 +635,23 @@ impl Field {
                     .filter(|s| !s.is_empty())
                     .collect();
                 if parts.len() < 2 || parts.len() > 4 {
-                    return Err(i18n::t(lang, "field_not_location").into());
+                    return Err(i18n::t(lang, "field_not_location"));
                 }
                 (parts[0].to_string(), parts[1].to_string())
             }
         };
         if lat.is_empty() && lon.is_empty() {
             return if self.required {
-                Err(i18n::t(lang, "field_required").into())
+                Err(i18n::t(lang, "field_required"))
             } else {
                 Ok(vec![(lat_col, Value::Null), (lon_col, Value::Null)])
             };
         }
         let (Some(y), Some(x)) = (i18n::parse::number(&lat), i18n::parse::number(&lon)) else {
-            return Err(i18n::t(lang, "field_not_location").into());
+            return Err(i18n::t(lang, "field_not_location"));
         };
         if !(-90.0..=90.0).contains(&y) || !(-180.0..=180.0).contains(&x) {
-            return Err(i18n::t(lang, "field_location_range").into());
+            return Err(i18n::t(lang, "field_location_range"));
         }
         if self.within_chad && !in_chad(y, x) {
             let generic = if in_chad(x, y) {
@@ -659,7 +659,7 @@ impl Field {
             } else {
                 i18n::t(lang, "field_location_chad")
             };
-            return Err(self.constraint(generic.into()));
+            return Err(self.constraint(generic));
         }
         Ok(vec![
             (lat_col, Value::Decimal(y)),

@@ -80,7 +80,7 @@ impl Workshop {
             return Ok(HintOutcome {
                 index: used.min(hints.len()),
                 total: hints.len(),
-                text: i18n::t(self.lang, "no_more_hints").into(),
+                text: i18n::t(self.lang, "no_more_hints"),
                 saved: false,
                 event_id: None,
                 step,
@@ -153,7 +153,7 @@ impl Workshop {
                 Ok(RecordOutcome {
                     saved: true,
                     event_id: Some(event.id),
-                    message: i18n::t(lang, "record_saved").into(),
+                    message: i18n::t(lang, "record_saved"),
                     errors: Vec::new(),
                     step,
                 })

@@ -552,3 +552,157 @@ fn many_horizontal_bars_make_a_taller_chart() {
     let img = image::load_from_memory(&png).unwrap();
     assert_eq!((img.width(), img.height()), (1920, 1608));
 }
+
+#[test]
+fn every_bar_is_tagged_with_its_label_and_value_in_drawing_order() {
+    // The lesson chart steps show `bar_chart_svg` as it is: the webview and the tests
+    // find the bars by their class, as they do on the other kinds.
+    let data = census();
+    for horizontal in [true, false] {
+        let spec = census_spec(horizontal);
+        let svg = bar_chart_svg(&spec, &data).unwrap();
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let tagged: Vec<_> = doc
+            .descendants()
+            .filter(|n| matches!(n.attribute("class"), Some("bar" | "bar highlight")))
+            .collect();
+        assert_eq!(tagged.len(), data.len());
+        assert!(tagged.iter().all(|n| n.has_tag_name("rect")));
+        let labels: Vec<&str> = tagged
+            .iter()
+            .map(|n| n.attribute("data-label").unwrap())
+            .collect();
+        assert_eq!(labels, SORTED);
+        for node in &tagged {
+            let label = node.attribute("data-label").unwrap();
+            let datum = data.iter().find(|d| d.label == label).unwrap();
+            assert_eq!(
+                node.attribute("data-value"),
+                Some(datum.value.to_string().as_str())
+            );
+            let highlighted = node.attribute("class") == Some("bar highlight");
+            assert_eq!(highlighted, label == "Ouaddaï", "{label}");
+            assert_eq!(
+                node.attribute("fill"),
+                Some(if highlighted { "#D55E00" } else { "#0072B2" })
+            );
+        }
+        // The tagged bars are the bars the layout drew, in the same order.
+        let drawn = bars(&doc);
+        for (node, bar) in tagged.iter().zip(&drawn) {
+            assert_eq!(attr_f64(*node, "x"), bar.x);
+            assert_eq!(attr_f64(*node, "y"), bar.y);
+        }
+        // Texts carry their classes too.
+        let scene = bar_scene(&spec, &data).unwrap();
+        assert_eq!(scene.count_class("bar"), data.len());
+        assert_eq!(scene.count_class("title"), 1);
+        assert_eq!(scene.count_class("source"), 1);
+        assert_eq!(scene.count_class("value-label"), data.len());
+    }
+}
+
+#[test]
+fn svg_texts_sit_on_their_anchor_with_the_embedded_font_first() {
+    let svg = bar_chart_svg(&census_spec(false), &census()).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let all = texts(&doc);
+    assert!(!all.is_empty());
+    // The embedded font first, then fallbacks for an SVG opened elsewhere.
+    assert!(FONT_FAMILY.starts_with("DejaVu Sans,"));
+    for (t, node) in &all {
+        assert_eq!(node.attribute("font-family"), Some(FONT_FAMILY), "{t}");
+        // The anchor is the point the layout chose; the baseline shift is relative.
+        let dy = node.attribute("dy").unwrap();
+        assert!(["0.76em", "0.5ex", "-0.5ex"].contains(&dy), "{t}: {dy}");
+    }
+    // A value label centred above its bar sits at the bar's centre.
+    let bar = &bars(&doc)[0];
+    let value = text_node(&all, &format!("951{NNBSP}418"));
+    assert!((attr_f64(value, "x") - (bar.x + bar.width / 2.0)).abs() <= 1.0);
+    assert!(attr_f64(value, "y") < bar.y);
+}
+
+/// Pixels darker than `limit` on every channel in the rectangle `[x0, x1) × [y0, y1)`.
+fn dark(img: &image::RgbImage, (x0, y0, x1, y1): (u32, u32, u32, u32), limit: u8) -> usize {
+    (x0..x1)
+        .flat_map(|x| (y0..y1).map(move |y| (x, y)))
+        .filter(|&(x, y)| img.get_pixel(x, y).0.iter().all(|&c| c < limit))
+        .count()
+}
+
+#[test]
+fn png_of_french_labels_has_the_expected_size_and_text_drawn_at_the_scale() {
+    let data: Vec<BarDatum> = [("Ouaddaï", 721_166.0), ("Guéra", 538_359.0)]
+        .iter()
+        .map(|(label, value)| BarDatum {
+            label: (*label).to_string(),
+            value: *value,
+        })
+        .collect();
+    let spec = BarChartSpec {
+        title: "Population recensée en 2009 — Ouaddaï et Guéra".to_string(),
+        source: "Source : RGPH2 2009 (INSEED)".to_string(),
+        horizontal: true,
+        ..BarChartSpec::default()
+    };
+    let svg = bar_chart_svg(&spec, &data).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let first = &bars(&doc)[0];
+    let one = decode(&bar_chart_png(&spec, &data, 1).unwrap());
+    let two = decode(&bar_chart_png(&spec, &data, 2).unwrap());
+    assert_eq!(one.dimensions(), (960, 540));
+    assert_eq!(two.dimensions(), (1920, 1080));
+    // "Ouaddaï" is drawn left of its bar, at both scales, with four times the ink at 2×
+    // (rasterised at the scale, not enlarged).
+    let label = (
+        28,
+        first.y as u32,
+        first.x as u32 - 4,
+        (first.y + first.height) as u32,
+    );
+    let ink1 = dark(&one, label, 128);
+    let ink2 = dark(
+        &two,
+        (label.0 * 2, label.1 * 2, label.2 * 2, label.3 * 2),
+        128,
+    );
+    assert!(ink1 > 30, "label pixels at 1×: {ink1}");
+    assert!(
+        (ink1 * 3..=ink1 * 5).contains(&ink2),
+        "label pixels: {ink1} at 1×, {ink2} at 2×"
+    );
+    // The bar is where the SVG says, at both scales.
+    let (cx, cy) = (first.x + first.width / 2.0, first.y + first.height / 2.0);
+    assert_eq!(one.get_pixel(cx as u32, cy as u32).0, [0x00, 0x72, 0xB2]);
+    assert_eq!(
+        two.get_pixel((cx * 2.0) as u32, (cy * 2.0) as u32).0,
+        [0x00, 0x72, 0xB2]
+    );
+}
+
+#[test]
+fn turned_labels_are_drawn_in_the_png_too() {
+    let data: Vec<BarDatum> = (0..23)
+        .map(|i| BarDatum {
+            label: format!("Préfecture numéro {i}"),
+            value: 1000.0 * f64::from(i + 1),
+        })
+        .collect();
+    let spec = BarChartSpec::default();
+    let svg = bar_chart_svg(&spec, &data).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let all = texts(&doc);
+    let label = text_node(&all, "Préfecture numéro 0");
+    assert!(label
+        .attribute("transform")
+        .is_some_and(|t| t.starts_with("rotate(270")));
+    // Under the bars, the turned labels leave ink in the PNG.
+    let bottom = bars(&doc)
+        .iter()
+        .map(|b| b.y + b.height)
+        .fold(0.0, f64::max);
+    let img = decode(&bar_chart_png(&spec, &data, 1).unwrap());
+    let ink = dark(&img, (28, bottom as u32 + 4, 932, bottom as u32 + 60), 128);
+    assert!(ink > 500, "turned label pixels: {ink}");
+}
