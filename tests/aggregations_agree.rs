@@ -24,14 +24,15 @@ Guéra;12\n\
 Salamat;\n\
 Salamat;\n";
 
-fn fixture() -> (tempfile::TempDir, Store) {
+/// A workspace with `csv` imported as table `table`.
+fn store_with(table: &str, csv: &str) -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("data")).unwrap();
     let opts = ImportOptions {
-        table: Some("t".into()),
+        table: Some(table.into()),
         ..Default::default()
     };
-    import_bytes(store.conn_mut(), "t.csv", DATA.as_bytes(), &opts).unwrap();
+    import_bytes(store.conn_mut(), "t.csv", csv.as_bytes(), &opts).unwrap();
     (dir, store)
 }
 
@@ -106,7 +107,7 @@ fn check(store: &Store, y: Option<&str>, agg: Agg) {
 
 #[test]
 fn a_chart_and_a_pipeline_give_the_same_figures() {
-    let (_dir, store) = fixture();
+    let (_dir, store) = store_with("t", DATA);
     for agg in [
         Agg::Sum,
         Agg::Mean,
@@ -132,14 +133,7 @@ fn a_chart_and_a_pipeline_give_the_same_figures() {
 
 #[test]
 fn a_map_area_with_no_number_has_no_figure() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("data")).unwrap();
-    let opts = ImportOptions {
-        table: Some("m".into()),
-        ..Default::default()
-    };
-    let csv = "province;valeur\nLac;10\nLac;4\nKanem;\nKanem;\n";
-    import_bytes(store.conn_mut(), "m.csv", csv.as_bytes(), &opts).unwrap();
+    let (_dir, store) = store_with("m", "province;valeur\nLac;10\nLac;4\nKanem;\nKanem;\n");
     for agg in [Agg::Sum, Agg::Mean, Agg::Median, Agg::Min, Agg::Max] {
         let mut r = ChartRequest::new(Kind::Map, "province");
         r.y = Some("valeur".into());
