@@ -80,6 +80,19 @@ impl AggFn {
         })
     }
 
+    /// French words for an axis label: "Somme", "Moyenne", "Nombre de lignes"…
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            AggFn::Count => "Nombre de lignes",
+            AggFn::Sum => "Somme",
+            AggFn::Mean => "Moyenne",
+            AggFn::Median => "Médiane",
+            AggFn::Min => "Minimum",
+            AggFn::Max => "Maximum",
+            AggFn::Share => "Part (%)",
+        }
+    }
+
     /// Whether the column summarised must hold numbers.
     pub fn needs_number(self) -> bool {
         matches!(

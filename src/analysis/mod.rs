@@ -35,6 +35,17 @@ pub struct ResultColumn {
     pub column_type: String,
 }
 
+impl ResultColumn {
+    /// A column named `name`, shown as `label`, of type `ty`.
+    pub fn new(name: &str, label: &str, ty: ColumnType) -> ResultColumn {
+        ResultColumn {
+            name: name.to_string(),
+            label: label.to_string(),
+            column_type: type_name(ty).to_string(),
+        }
+    }
+}
+
 /// A query result as the UI shows it: at most `max_rows` rows of JSON values (numbers as
 /// numbers, missing as null), the number of rows of the whole result, and the SQL that
 /// produced it (bound values written in as literals, for reading only).

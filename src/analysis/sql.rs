@@ -146,11 +146,7 @@ pub fn run_readonly_with_limit(
     let columns = names
         .iter()
         .enumerate()
-        .map(|(i, n)| ResultColumn {
-            name: n.clone(),
-            label: n.clone(),
-            column_type: analysis::type_name(infer_type(&rows, i)).to_string(),
-        })
+        .map(|(i, n)| ResultColumn::new(n, n, infer_type(&rows, i)))
         .collect();
     Ok(ResultTable {
         columns,

@@ -115,11 +115,7 @@ fn is_numeric(ty: ColumnType) -> bool {
 
 fn result_columns(cols: &[Col]) -> Vec<ResultColumn> {
     cols.iter()
-        .map(|c| ResultColumn {
-            name: c.name.clone(),
-            label: c.label.clone(),
-            column_type: type_name(c.ty).to_string(),
-        })
+        .map(|c| ResultColumn::new(&c.name, &c.label, c.ty))
         .collect()
 }
 
