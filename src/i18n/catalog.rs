@@ -23,6 +23,20 @@ use super::Lang;
 const FILES: &[(Lang, &str, &str)] = &[
     (Lang::Fr, "core.ftl", include_str!("ftl/fr/core.ftl")),
     (Lang::En, "core.ftl", include_str!("ftl/en/core.ftl")),
+    (Lang::Fr, "lesson.ftl", include_str!("ftl/fr/lesson.ftl")),
+    (Lang::En, "lesson.ftl", include_str!("ftl/en/lesson.ftl")),
+    (Lang::Fr, "pack.ftl", include_str!("ftl/fr/pack.ftl")),
+    (Lang::En, "pack.ftl", include_str!("ftl/en/pack.ftl")),
+    (
+        Lang::Fr,
+        "progress.ftl",
+        include_str!("ftl/fr/progress.ftl"),
+    ),
+    (
+        Lang::En,
+        "progress.ftl",
+        include_str!("ftl/en/progress.ftl"),
+    ),
 ];
 
 /// An argument of a message: a text, or a number (for plurals).
