@@ -23,6 +23,8 @@ use super::Lang;
 const FILES: &[(Lang, &str, &str)] = &[
     (Lang::Fr, "core.ftl", include_str!("ftl/fr/core.ftl")),
     (Lang::En, "core.ftl", include_str!("ftl/en/core.ftl")),
+    (Lang::Fr, "ui.ftl", include_str!("ftl/fr/ui.ftl")),
+    (Lang::En, "ui.ftl", include_str!("ftl/en/ui.ftl")),
 ];
 
 /// An argument of a message: a text, or a number (for plurals).
