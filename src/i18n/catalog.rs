@@ -41,6 +41,7 @@ const FILES: &[(Lang, &str, &str)] = ftl_files![
     "lesson",
     "pack",
     "progress",
+    "ui",
 ];
 
 /// An argument of a message: a text, or a number (for plurals).
