@@ -23,6 +23,8 @@ use super::Lang;
 const FILES: &[(Lang, &str, &str)] = &[
     (Lang::Fr, "core.ftl", include_str!("ftl/fr/core.ftl")),
     (Lang::En, "core.ftl", include_str!("ftl/en/core.ftl")),
+    (Lang::Fr, "cli.ftl", include_str!("ftl/fr/cli.ftl")),
+    (Lang::En, "cli.ftl", include_str!("ftl/en/cli.ftl")),
 ];
 
 /// An argument of a message: a text, or a number (for plurals).
