@@ -3,6 +3,7 @@
 //! [`Error::message`], never by matching on strings.
 
 use crate::i18n::Lang;
+use crate::tr;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -90,24 +91,13 @@ impl Error {
         }
     }
 
-    /// The message for a person, in their language, saying what they can do about it.
+    /// The message for a person, in their language, saying what they can do about it
+    /// (the catalog's `error-<code>`, the code's dots as dashes).
     pub fn message(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
+        let key = format!("error-{}", self.code().replace('.', "-"));
         match self {
-            Error::Import(e) => {
-                if fr {
-                    e.message_fr()
-                } else {
-                    e.message_en()
-                }
-            }
-            Error::Export(e) => {
-                if fr {
-                    e.message_fr()
-                } else {
-                    e.message_en()
-                }
-            }
+            Error::Import(e) => e.message(lang),
+            Error::Export(e) => e.message(lang),
             Error::Pack(e) => e.message(lang),
             Error::PackFile(e) => e.message(lang),
             Error::Progress(e) => e.message(lang),
@@ -116,107 +106,20 @@ impl Error {
             Error::Task(e) => e.message(lang),
             Error::ImportStep(e) => e.message(lang),
             Error::Chart(e) => e.message(lang),
-            Error::Db(e) => {
-                if fr {
-                    format!("Erreur de la base de données : {e}. Vos réponses déjà enregistrées ne sont pas perdues ; relancez l'application.")
-                } else {
-                    format!(
-                        "Database error: {e}. Answers already saved are not lost; restart the app."
-                    )
-                }
+            Error::Db(e) => tr!(lang, &key, reason = e.to_string()),
+            Error::Io(e) => tr!(lang, &key, reason = e.to_string()),
+            Error::DataDir { path, reason } => tr!(lang, &key, path = path, reason = reason),
+            Error::SchemaTooNew { .. } | Error::ProfileNotFound(_) | Error::ProfileNameInvalid => {
+                tr!(lang, &key)
             }
-            Error::Io(e) => {
-                if fr {
-                    format!("Erreur de lecture ou d'écriture : {e}.")
-                } else {
-                    format!("Read or write error: {e}.")
-                }
-            }
-            Error::DataDir { path, reason } => {
-                if fr {
-                    format!("Impossible d'utiliser le dossier de données « {path} » : {reason}. Vérifiez qu'il existe et que vous pouvez y écrire (variable DATAJAM_DATA_DIR).")
-                } else {
-                    format!("Cannot use the data folder \"{path}\": {reason}. Check that it exists and is writable (DATAJAM_DATA_DIR).")
-                }
-            }
-            Error::SchemaTooNew { .. } => {
-                if fr {
-                    "Ces données ont été créées par une version plus récente de DataJam Atelier. Installez la dernière version pour les ouvrir.".into()
-                } else {
-                    "This data was created by a newer DataJam Atelier. Install the latest version to open it.".into()
-                }
-            }
-            Error::ProfileNotFound(_) => {
-                if fr {
-                    "Ce profil n'existe pas (ou plus). Choisissez un autre profil ou créez-en un."
-                        .into()
-                } else {
-                    "This profile does not exist. Pick another profile or create one.".into()
-                }
-            }
-            Error::ProfileNameInvalid => {
-                if fr {
-                    "Le nom du profil doit contenir entre 1 et 60 caractères.".into()
-                } else {
-                    "A profile name must be 1 to 60 characters long.".into()
-                }
-            }
-            Error::ProfileExists(name) => {
-                if fr {
-                    format!("Un profil « {name} » existe déjà sur cet ordinateur. Choisissez-le dans la liste ou prenez un autre nom.")
-                } else {
-                    format!("A profile \"{name}\" already exists on this computer. Pick it from the list or use another name.")
-                }
-            }
-            Error::PackNotFound(id) => {
-                if fr {
-                    format!("Le paquet de leçons « {id} » est introuvable.")
-                } else {
-                    format!("Lesson pack \"{id}\" was not found.")
-                }
-            }
-            Error::PackHasNoGuide(id) => {
-                if fr {
-                    format!("Le paquet « {id} » n'a pas de guide de l'animateur.")
-                } else {
-                    format!("Pack \"{id}\" has no facilitator's guide.")
-                }
-            }
-            Error::LessonNotFound(id) => {
-                if fr {
-                    format!("La leçon « {id} » est introuvable dans ce paquet.")
-                } else {
-                    format!("Lesson \"{id}\" is not in this pack.")
-                }
-            }
-            Error::StepNotFound(id) => {
-                if fr {
-                    format!("L'étape « {id} » est introuvable dans cette leçon.")
-                } else {
-                    format!("Step \"{id}\" is not in this lesson.")
-                }
-            }
-            Error::WrongStepKind { step, .. } => {
-                if fr {
-                    format!("L'étape « {step} » n'attend pas ce type de réponse.")
-                } else {
-                    format!("Step \"{step}\" does not take this kind of answer.")
-                }
-            }
-            Error::TableNotFound(t) => {
-                if fr {
-                    format!("Le tableau « {t} » n'existe pas. La commande `datajam tables` liste les tableaux.")
-                } else {
-                    format!("Table \"{t}\" does not exist. `datajam tables` lists the tables.")
-                }
-            }
-            Error::ColumnNotFound(c) => {
-                if fr {
-                    format!("La colonne « {c} » n'existe pas dans ce tableau.")
-                } else {
-                    format!("Column \"{c}\" is not in this table.")
-                }
-            }
+            Error::ProfileExists(name) => tr!(lang, &key, name = name),
+            Error::PackNotFound(id)
+            | Error::PackHasNoGuide(id)
+            | Error::LessonNotFound(id)
+            | Error::StepNotFound(id)
+            | Error::TableNotFound(id)
+            | Error::ColumnNotFound(id)
+            | Error::WrongStepKind { step: id, .. } => tr!(lang, &key, id = id),
         }
     }
 }

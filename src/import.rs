@@ -94,6 +94,9 @@ mod text;
 mod tests;
 
 use std::collections::BTreeMap;
+
+use crate::i18n::Lang;
+use crate::tr;
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
@@ -257,27 +260,6 @@ pub enum ImportError {
     Db(#[from] rusqlite::Error),
 }
 
-/// "2000000" -> "2 000 000".
-fn group_digits(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn quoted_list(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("« {n} »"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 impl ImportError {
     /// Stable code, e.g. `import.not_found`, for translations and logs.
     pub fn code(&self) -> &'static str {
@@ -297,90 +279,51 @@ impl ImportError {
         }
     }
 
-    /// The message for the trainee, in French.
-    pub fn message_fr(&self) -> String {
+    /// The message for the trainee in `lang`, saying what to do about it.
+    pub fn message(&self, lang: Lang) -> String {
+        let code = self.code().replace('.', "-");
+        let key = format!("error-{code}");
+        let numbers = |n: u64| crate::i18n::format_number(lang, n as f64, 0);
         match self {
-            ImportError::NotFound(p) => format!(
-                "Fichier introuvable : « {} ». Vérifiez le nom et l'emplacement du fichier.",
-                p.display()
-            ),
-            ImportError::Empty => "Le fichier ne contient aucune donnée. Vérifiez que c'est le bon fichier et qu'il n'est pas vide.".to_string(),
-            ImportError::UnsupportedFormat(what) => format!(
-                "Format de fichier non pris en charge ({what}). Ouvrez-le dans un tableur et enregistrez-le au format .xlsx ou .csv, puis réessayez."
-            ),
-            ImportError::Unreadable(_) => "Le fichier est illisible : il est peut-être abîmé ou incomplet (copie interrompue ?). Ouvrez-le dans un tableur et enregistrez-le à nouveau, ou recopiez-le depuis la clé USB.".to_string(),
-            ImportError::Encrypted => "Le classeur est protégé par un mot de passe. Ouvrez-le dans un tableur, retirez le mot de passe, enregistrez-le, puis réessayez.".to_string(),
-            ImportError::SheetNotFound { name, available } => format!(
-                "La feuille « {name} » n'existe pas dans ce classeur. Feuilles disponibles : {}.",
-                quoted_list(available)
-            ),
-            ImportError::TableExists(t) => format!(
-                "Une table nommée « {t} » existe déjà. Choisissez un autre nom, ou demandez à remplacer l'ancienne table."
-            ),
-            ImportError::InvalidTableName(t) => format!(
-                "Le nom de table « {t} » n'est pas valide ou est réservé. Utilisez des lettres sans accents, des chiffres et « _ », en commençant par une lettre (ex. « population_2009 »)."
-            ),
-            ImportError::HeaderRowOutOfRange { row, last } => format!(
-                "La ligne d'en-tête {row} n'existe pas : les données s'arrêtent à la ligne {last}."
-            ),
-            ImportError::TooLarge { limit: Limit::Cells, found, max } => format!(
-                "La feuille est trop grande : {} cellules (maximum {}). Gardez seulement les lignes et colonnes utiles, ou enregistrez la feuille en CSV.",
-                group_digits(*found),
-                group_digits(*max)
-            ),
-            ImportError::TooLarge { limit: Limit::Columns, found, max } => format!(
-                "Une ligne du fichier contient {} colonnes (maximum {}). Vérifiez que c'est bien un tableau.",
-                group_digits(*found),
-                group_digits(*max)
-            ),
-            ImportError::Io(e) => format!(
-                "Erreur de lecture du fichier ({e}). Vérifiez que la clé USB est toujours branchée, puis réessayez."
-            ),
-            ImportError::Db(e) => format!("Erreur de la base de données de l'atelier : {e}."),
+            ImportError::NotFound(p) => tr!(lang, &key, path = p.display().to_string()),
+            ImportError::Empty | ImportError::Unreadable(_) | ImportError::Encrypted => {
+                tr!(lang, &key)
+            }
+            ImportError::UnsupportedFormat(what) => tr!(lang, &key, what = what),
+            ImportError::SheetNotFound { name, available } => {
+                let available = available
+                    .iter()
+                    .map(|n| tr!(lang, "quoted", text = n))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                tr!(lang, &key, name = name, available = available)
+            }
+            ImportError::TableExists(t) | ImportError::InvalidTableName(t) => {
+                tr!(lang, &key, table = t)
+            }
+            ImportError::HeaderRowOutOfRange { row, last } => {
+                tr!(lang, &key, row = row.to_string(), last = last.to_string())
+            }
+            ImportError::TooLarge { limit, found, max } => {
+                let key = match limit {
+                    Limit::Cells => "error-import-too_large-cells",
+                    Limit::Columns => "error-import-too_large-columns",
+                };
+                tr!(lang, key, found = numbers(*found), max = numbers(*max))
+            }
+            ImportError::Io(e) => tr!(lang, &key, reason = e.to_string()),
+            ImportError::Db(e) => tr!(lang, &key, reason = e.to_string()),
         }
     }
 
-    /// The same message in English.
+    /// [`ImportError::message`] in French.
+    pub fn message_fr(&self) -> String {
+        self.message(Lang::Fr)
+    }
+
+    /// [`ImportError::message`] in English.
     pub fn message_en(&self) -> String {
-        match self {
-            ImportError::NotFound(p) => format!(
-                "File not found: “{}”. Check the file name and location.",
-                p.display()
-            ),
-            ImportError::Empty => "The file contains no data. Check that it is the right file and that it is not empty.".to_string(),
-            ImportError::UnsupportedFormat(what) => format!(
-                "Unsupported file format ({what}). Open it in a spreadsheet program, save it as .xlsx or .csv, and try again."
-            ),
-            ImportError::Unreadable(_) => "The file cannot be read: it may be damaged or incomplete (interrupted copy?). Open it in a spreadsheet program and save it again, or copy it again from the USB stick.".to_string(),
-            ImportError::Encrypted => "The workbook is password-protected. Open it in a spreadsheet program, remove the password, save it, and try again.".to_string(),
-            ImportError::SheetNotFound { name, available } => format!(
-                "There is no sheet “{name}” in this workbook. Available sheets: {}.",
-                available
-                    .iter()
-                    .map(|n| format!("“{n}”"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            ImportError::TableExists(t) => format!(
-                "A table named “{t}” already exists. Choose another name, or ask to replace the old table."
-            ),
-            ImportError::InvalidTableName(t) => format!(
-                "The table name “{t}” is invalid or reserved. Use letters without accents, digits and “_”, starting with a letter (e.g. “population_2009”)."
-            ),
-            ImportError::HeaderRowOutOfRange { row, last } => format!(
-                "Header row {row} does not exist: the data ends at row {last}."
-            ),
-            ImportError::TooLarge { limit: Limit::Cells, found, max } => format!(
-                "The sheet is too large: {found} cells (maximum {max}). Keep only the useful rows and columns, or save the sheet as CSV."
-            ),
-            ImportError::TooLarge { limit: Limit::Columns, found, max } => format!(
-                "A row of the file has {found} columns (maximum {max}). Check that it really is a table."
-            ),
-            ImportError::Io(e) => format!(
-                "Error while reading the file ({e}). Check that the USB stick is still plugged in, and try again."
-            ),
-            ImportError::Db(e) => format!("Workshop database error: {e}."),
-        }
+        self.message(Lang::En)
     }
 }
 

@@ -16,13 +16,14 @@ pub mod pipeline;
 pub mod provinces;
 pub mod sql;
 
+use crate::tr;
 use rusqlite::functions::FunctionFlags;
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
-use crate::import::ColumnType;
+use crate::store::tables::ColumnType;
 
 /// One column of a result: `type` is one of "integer", "number", "text", "date",
 /// "boolean" (the UI aligns and formats cells by it).
@@ -34,6 +35,17 @@ pub struct ResultColumn {
     pub column_type: String,
 }
 
+impl ResultColumn {
+    /// A column named `name`, shown as `label`, of type `ty`.
+    pub fn new(name: &str, label: &str, ty: ColumnType) -> ResultColumn {
+        ResultColumn {
+            name: name.to_string(),
+            label: label.to_string(),
+            column_type: type_name(ty).to_string(),
+        }
+    }
+}
+
 /// A query result as the UI shows it: at most `max_rows` rows of JSON values (numbers as
 /// numbers, missing as null), the number of rows of the whole result, and the SQL that
 /// produced it (bound values written in as literals, for reading only).
@@ -43,16 +55,6 @@ pub struct ResultTable {
     pub rows: Vec<Vec<serde_json::Value>>,
     pub total_rows: u64,
     pub sql: String,
-}
-
-impl ResultTable {
-    /// The column names and rows, as [`crate::lesson::task::Grid`] compares them.
-    pub fn to_grid(&self) -> crate::lesson::task::Grid {
-        crate::lesson::task::Grid {
-            columns: self.columns.iter().map(|c| c.name.clone()).collect(),
-            rows: self.rows.clone(),
-        }
-    }
 }
 
 /// The type name of a column as the UI knows it.
@@ -142,147 +144,56 @@ impl AnalysisError {
         }
     }
 
-    /// The message for a trainee, in French (default) or English.
+    /// The message for a trainee in `lang` (the catalog's `error-<code>`).
     pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::Fr {
-            self.message_fr()
-        } else {
-            self.message_en()
-        }
-    }
-
-    fn message_fr(&self) -> String {
+        let key = format!("error-{}", self.code().replace('.', "-"));
+        let key = key.as_str();
         match self {
-            AnalysisError::InvalidPipeline { detail } => {
-                format!("Le traitement n'a pas pu être lu : {detail}.")
+            AnalysisError::InvalidPipeline { detail } | AnalysisError::SqlInvalid { detail } => {
+                tr!(lang, key, detail = detail)
             }
             AnalysisError::InvalidStep { step, detail } => {
-                format!("Étape {step} : l'étape est incomplète ou mal formée ({detail}).")
+                tr!(lang, key, step = step.to_string(), detail = detail)
             }
-            AnalysisError::UnknownOp { step, op } => format!(
-                "Étape {step} : l'opération « {op} » n'existe pas (filter, derive, group, sort, limit, pivot, join)."
-            ),
-            AnalysisError::UnknownColumn { step, column } => {
-                format!("Étape {step} : la colonne « {column} » n'existe pas.")
+            AnalysisError::UnknownOp { step, op } => {
+                tr!(lang, key, step = step.to_string(), op = op)
             }
-            AnalysisError::UnknownTable { step, table } => format!(
-                "Étape {step} : le tableau « {table} » n'existe pas dans l'espace de travail."
-            ),
-            AnalysisError::NotNumeric { step, column } => format!(
-                "Étape {step} : la colonne « {column} » ne contient pas des nombres ; ce calcul demande une colonne numérique."
-            ),
-            AnalysisError::BadValue {
-                step,
-                column,
-                value,
-                expected,
-            } => {
-                let what = match *expected {
-                    "integer" | "number" => "un nombre",
-                    "boolean" => "oui ou non",
-                    "date" => "une date (AAAA-MM-JJ ou JJ/MM/AAAA)",
-                    _ => "une valeur valable",
-                };
-                format!(
-                    "Étape {step} : « {value} » n'est pas {what} (colonne « {column} »)."
-                )
-            }
-            AnalysisError::ValueRequired { step, column } => format!(
-                "Étape {step} : indiquez une valeur à comparer à la colonne « {column} »."
-            ),
-            AnalysisError::EmptyName { step } => {
-                format!("Étape {step} : donnez un nom à la nouvelle colonne.")
-            }
-            AnalysisError::DuplicateColumn { step, column } => format!(
-                "Étape {step} : deux colonnes s'appellent « {column} » ; choisissez un autre nom."
-            ),
-            AnalysisError::TooManyPivotColumns { step, column, max } => format!(
-                "Étape {step} : la colonne « {column} » a plus de {max} valeurs différentes ; le tableau large aurait trop de colonnes. Filtrez ou regroupez d'abord."
-            ),
-            AnalysisError::InvalidTableName { name } => format!(
-                "« {name} » ne peut pas servir de nom de tableau : utilisez des lettres, des chiffres et _, en commençant par une lettre."
-            ),
-            AnalysisError::TableExists { name } => format!(
-                "Un tableau « {name} » existe déjà et ne vient pas d'un traitement : choisissez un autre nom."
-            ),
-            AnalysisError::Forbidden { what } => {
-                format!("La console SQL ne fait que lire : {what} n'est pas permis.")
-            }
-            AnalysisError::SqlInvalid { detail } => {
-                format!("La requête SQL n'a pas pu être exécutée : {detail}.")
-            }
-            AnalysisError::MultipleStatements => {
-                "La console SQL exécute une seule requête à la fois : retirez ce qui suit le premier « ; ».".into()
-            }
-            AnalysisError::Timeout { seconds } => format!(
-                "La requête a été arrêtée après {seconds} secondes. Ajoutez un filtre ou une limite (LIMIT)."
-            ),
-            AnalysisError::BadCursor => {
-                "Cette page du tableau n'est plus valable ; revenez à la première page.".into()
-            }
-        }
-    }
-
-    fn message_en(&self) -> String {
-        match self {
-            AnalysisError::InvalidPipeline { detail } => {
-                format!("The pipeline could not be read: {detail}.")
-            }
-            AnalysisError::InvalidStep { step, detail } => {
-                format!("Step {step}: the step is incomplete or malformed ({detail}).")
-            }
-            AnalysisError::UnknownOp { step, op } => format!(
-                "Step {step}: there is no operation “{op}” (filter, derive, group, sort, limit, pivot, join)."
-            ),
-            AnalysisError::UnknownColumn { step, column } => {
-                format!("Step {step}: column “{column}” does not exist.")
+            AnalysisError::UnknownColumn { step, column }
+            | AnalysisError::NotNumeric { step, column }
+            | AnalysisError::ValueRequired { step, column }
+            | AnalysisError::DuplicateColumn { step, column } => {
+                tr!(lang, key, step = step.to_string(), column = column)
             }
             AnalysisError::UnknownTable { step, table } => {
-                format!("Step {step}: table “{table}” is not in the workspace.")
+                tr!(lang, key, step = step.to_string(), table = table)
             }
-            AnalysisError::NotNumeric { step, column } => format!(
-                "Step {step}: column “{column}” does not hold numbers; this calculation needs a numeric column."
-            ),
             AnalysisError::BadValue {
                 step,
                 column,
                 value,
                 expected,
-            } => format!("Step {step}: “{value}” is not a valid {expected} (column “{column}”)."),
-            AnalysisError::ValueRequired { step, column } => {
-                format!("Step {step}: give a value to compare column “{column}” with.")
-            }
-            AnalysisError::EmptyName { step } => {
-                format!("Step {step}: give the new column a name.")
-            }
-            AnalysisError::DuplicateColumn { step, column } => {
-                format!("Step {step}: two columns are named “{column}”; choose another name.")
-            }
-            AnalysisError::TooManyPivotColumns { step, column, max } => format!(
-                "Step {step}: column “{column}” has more than {max} distinct values; the wide table would have too many columns. Filter or group first."
+            } => tr!(
+                lang,
+                key,
+                step = step.to_string(),
+                column = column,
+                value = value,
+                expected = *expected
             ),
-            AnalysisError::InvalidTableName { name } => format!(
-                "“{name}” cannot be a table name: use letters, digits and _, starting with a letter."
+            AnalysisError::EmptyName { step } => tr!(lang, key, step = step.to_string()),
+            AnalysisError::TooManyPivotColumns { step, column, max } => tr!(
+                lang,
+                key,
+                step = step.to_string(),
+                column = column,
+                max = max.to_string()
             ),
-            AnalysisError::TableExists { name } => format!(
-                "A table “{name}” already exists and was not saved from a pipeline: choose another name."
-            ),
-            AnalysisError::Forbidden { what } => {
-                format!("The SQL console only reads: {what} is not allowed.")
+            AnalysisError::InvalidTableName { name } | AnalysisError::TableExists { name } => {
+                tr!(lang, key, name = name)
             }
-            AnalysisError::SqlInvalid { detail } => {
-                format!("The SQL query could not be run: {detail}.")
-            }
-            AnalysisError::MultipleStatements => {
-                "The SQL console runs one query at a time: remove what follows the first “;”."
-                    .into()
-            }
-            AnalysisError::Timeout { seconds } => format!(
-                "The query was stopped after {seconds} seconds. Add a filter or a LIMIT."
-            ),
-            AnalysisError::BadCursor => {
-                "This page of the table is no longer valid; go back to the first page.".into()
-            }
+            AnalysisError::Forbidden { what } => tr!(lang, key, what = what),
+            AnalysisError::MultipleStatements | AnalysisError::BadCursor => tr!(lang, key),
+            AnalysisError::Timeout { seconds } => tr!(lang, key, seconds = seconds.to_string()),
         }
     }
 }

@@ -19,12 +19,30 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use super::Lang;
 
-/// The catalog's files, per language, in the order they are loaded.
-const FILES: &[(Lang, &str, &str)] = &[
-    (Lang::Fr, "core.ftl", include_str!("ftl/fr/core.ftl")),
-    (Lang::En, "core.ftl", include_str!("ftl/en/core.ftl")),
-    (Lang::Fr, "cli.ftl", include_str!("ftl/fr/cli.ftl")),
-    (Lang::En, "cli.ftl", include_str!("ftl/en/cli.ftl")),
+/// `(Lang::Fr, name, text), (Lang::En, name, text)` for each file `ftl/<lang>/<name>.ftl`.
+macro_rules! ftl_files {
+    ($($name:literal),* $(,)?) => {
+        &[$(
+            (Lang::Fr, $name, include_str!(concat!("ftl/fr/", $name, ".ftl"))),
+            (Lang::En, $name, include_str!(concat!("ftl/en/", $name, ".ftl"))),
+        )*]
+    };
+}
+
+/// The catalog's files, per language, in the order they are loaded (one per area).
+#[rustfmt::skip]
+const FILES: &[(Lang, &str, &str)] = ftl_files![
+    "core",
+    "errors",
+    "import",
+    "store",
+    "analysis",
+    "workshop",
+    "lesson",
+    "pack",
+    "progress",
+    "ui",
+    "cli",
 ];
 
 /// An argument of a message: a text, or a number (for plurals).

@@ -598,7 +598,17 @@ fn xlsx_too_large_is_refused_before_loading() {
         "{err:?}"
     );
     assert_eq!(err.code(), "import.too_large");
-    assert!(err.message_fr().contains("2 000 000"));
+    // French thousands separated by narrow no-break spaces, as everywhere in the app.
+    assert!(
+        err.message_fr().contains("2\u{202f}000\u{202f}000"),
+        "{}",
+        err.message_fr()
+    );
+    assert!(
+        err.message_en().contains("2,000,000"),
+        "{}",
+        err.message_en()
+    );
 }
 
 #[test]

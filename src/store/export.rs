@@ -34,8 +34,10 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
-use crate::import::{ColumnInfo, ColumnType};
+use crate::i18n::Lang;
 use crate::store::tables::{find_table, quote_ident, TableInfo};
+use crate::store::tables::{ColumnInfo, ColumnType};
+use crate::tr;
 
 /// A file format a table can be exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -143,112 +145,47 @@ impl ExportError {
         }
     }
 
-    /// The message for the trainee, in French.
-    pub fn message_fr(&self) -> String {
+    /// The message for the trainee in `lang`, saying what to do about it.
+    pub fn message(&self, lang: Lang) -> String {
+        let key = format!("error-{}", self.code().replace('.', "-"));
         match self {
             ExportError::UnsupportedFormat(ext) if ext.is_empty() => {
-                "Indiquez l'extension du fichier à créer : .xlsx (Excel) ou .csv.".to_string()
+                tr!(lang, "error-export-unsupported_format-none")
             }
-            ExportError::UnsupportedFormat(ext) => format!(
-                "Impossible d'exporter au format .{ext}. Choisissez un nom de fichier en .xlsx (Excel) ou en .csv."
-            ),
-            ExportError::TableNotFound(t) => format!(
-                "Le tableau « {t} » n'existe pas parmi les tableaux importés. La commande `datajam tables` les liste."
-            ),
-            ExportError::InvalidPath(p) => format!(
-                "« {} » n'est pas un nom de fichier valide (c'est peut-être un dossier). Choisissez un nom de fichier, par exemple « resultats.xlsx ».",
-                p.display()
-            ),
-            ExportError::ColumnMissing { table, column } => format!(
-                "Le tableau « {table} » est abîmé dans la base de l'atelier (la colonne « {column} » manque). Importez à nouveau le fichier d'origine en remplaçant le tableau, puis réessayez."
-            ),
-            ExportError::TooManyRows { found, max } => format!(
-                "Le tableau a trop de lignes pour Excel ({found}, maximum {max}). Exportez-le en .csv, ou filtrez-le d'abord."
-            ),
-            ExportError::TooManyColumns { found, max } => format!(
-                "Le tableau a trop de colonnes pour Excel ({found}, maximum {max}). Exportez-le en .csv."
-            ),
+            ExportError::UnsupportedFormat(ext) => tr!(lang, &key, ext = ext),
+            ExportError::TableNotFound(t) => tr!(lang, &key, table = t),
+            ExportError::InvalidPath(p) => tr!(lang, &key, path = p.display().to_string()),
+            ExportError::ColumnMissing { table, column } => {
+                tr!(lang, &key, table = table, column = column)
+            }
+            ExportError::TooManyRows { found, max }
+            | ExportError::TooManyColumns { found, max } => {
+                tr!(lang, &key, found = found.to_string(), max = max.to_string())
+            }
             ExportError::Io { path, source } => {
-                let shown = path.display();
-                match source.kind() {
-                    std::io::ErrorKind::PermissionDenied => format!(
-                        "Impossible d'écrire « {shown} » : accès refusé. Si le fichier est ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier (par exemple Documents)."
-                    ),
-                    std::io::ErrorKind::NotFound => format!(
-                        "Impossible d'écrire « {shown} » : le dossier n'existe pas (clé USB retirée ?). Choisissez un autre dossier."
-                    ),
-                    std::io::ErrorKind::StorageFull => format!(
-                        "Impossible d'écrire « {shown} » : le disque ou la clé USB est plein. Libérez de la place ou choisissez un autre emplacement."
-                    ),
-                    std::io::ErrorKind::ReadOnlyFilesystem => format!(
-                        "Impossible d'écrire « {shown} » : le disque ou la clé USB est en lecture seule. Choisissez un autre emplacement."
-                    ),
-                    _ => format!(
-                        "Impossible d'écrire « {shown} » ({source}). Vérifiez que la clé USB est toujours branchée, ou choisissez un autre dossier. Aucun fichier incomplet n'a été laissé."
-                    ),
-                }
+                let key = match source.kind() {
+                    std::io::ErrorKind::PermissionDenied => "error-export-io-denied",
+                    std::io::ErrorKind::NotFound => "error-export-io-no_folder",
+                    std::io::ErrorKind::StorageFull => "error-export-io-full",
+                    std::io::ErrorKind::ReadOnlyFilesystem => "error-export-io-read_only",
+                    _ => "error-export-io",
+                };
+                let path = path.display().to_string();
+                tr!(lang, key, path = path, reason = source.to_string())
             }
-            ExportError::Db(e) => format!(
-                "Erreur de la base de données de l'atelier pendant l'export : {e}. Rien n'a été écrit."
-            ),
-            ExportError::Xlsx(e) => format!(
-                "Le classeur Excel n'a pas pu être créé ({e}). Essayez l'export en .csv. Rien n'a été écrit."
-            ),
+            ExportError::Db(e) => tr!(lang, &key, reason = e.to_string()),
+            ExportError::Xlsx(e) => tr!(lang, &key, reason = e),
         }
     }
 
-    /// The same message in English.
+    /// [`ExportError::message`] in French.
+    pub fn message_fr(&self) -> String {
+        self.message(Lang::Fr)
+    }
+
+    /// [`ExportError::message`] in English.
     pub fn message_en(&self) -> String {
-        match self {
-            ExportError::UnsupportedFormat(ext) if ext.is_empty() => {
-                "Give the file to create an extension: .xlsx (Excel) or .csv.".to_string()
-            }
-            ExportError::UnsupportedFormat(ext) => format!(
-                "Cannot export to .{ext}. Choose a file name ending in .xlsx (Excel) or .csv."
-            ),
-            ExportError::TableNotFound(t) => format!(
-                "There is no imported table “{t}”. `datajam tables` lists them."
-            ),
-            ExportError::InvalidPath(p) => format!(
-                "“{}” is not a valid file name (it may be a folder). Choose a file name such as “results.xlsx”.",
-                p.display()
-            ),
-            ExportError::ColumnMissing { table, column } => format!(
-                "Table “{table}” is damaged in the workshop database (column “{column}” is missing). Import the original file again, replacing the table, and try again."
-            ),
-            ExportError::TooManyRows { found, max } => format!(
-                "The table has too many rows for Excel ({found}, maximum {max}). Export it as .csv, or filter it first."
-            ),
-            ExportError::TooManyColumns { found, max } => format!(
-                "The table has too many columns for Excel ({found}, maximum {max}). Export it as .csv."
-            ),
-            ExportError::Io { path, source } => {
-                let shown = path.display();
-                match source.kind() {
-                    std::io::ErrorKind::PermissionDenied => format!(
-                        "Cannot write “{shown}”: permission denied. If the file is open in Excel, close it; otherwise choose another folder (e.g. Documents)."
-                    ),
-                    std::io::ErrorKind::NotFound => format!(
-                        "Cannot write “{shown}”: the folder does not exist (USB stick removed?). Choose another folder."
-                    ),
-                    std::io::ErrorKind::StorageFull => format!(
-                        "Cannot write “{shown}”: the disk or USB stick is full. Free some space or choose another location."
-                    ),
-                    std::io::ErrorKind::ReadOnlyFilesystem => format!(
-                        "Cannot write “{shown}”: the disk or USB stick is read-only. Choose another location."
-                    ),
-                    _ => format!(
-                        "Cannot write “{shown}” ({source}). Check that the USB stick is still plugged in, or choose another folder. No partial file was left."
-                    ),
-                }
-            }
-            ExportError::Db(e) => format!(
-                "Workshop database error during the export: {e}. Nothing was written."
-            ),
-            ExportError::Xlsx(e) => format!(
-                "The Excel workbook could not be created ({e}). Try exporting as .csv. Nothing was written."
-            ),
-        }
+        self.message(Lang::En)
     }
 }
 

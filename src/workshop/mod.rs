@@ -5,6 +5,7 @@
 //! ready to render: the UI decides nothing about correctness or progress.
 
 mod answers;
+mod catalog;
 pub mod datainfo;
 mod imports;
 mod lessons;
@@ -17,6 +18,7 @@ mod tasks;
 mod views;
 pub mod workbench;
 
+pub use catalog::Catalog;
 pub use pack_tools::PackCheck;
 pub use views::*;
 

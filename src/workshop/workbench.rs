@@ -10,7 +10,7 @@ use crate::analysis::indicators::{IndicatorRequest, IndicatorResult};
 use crate::analysis::pipeline::{self, Pipeline};
 use crate::analysis::provinces::{NormaliseReport, Province};
 use crate::analysis::{ResultColumn, ResultTable};
-use crate::chart::{Advice, Agg, ChartRequest, Kind, Question};
+use crate::chart::{Advice, ChartRequest, Kind, Question};
 use crate::error::Result;
 use crate::store::tables::TableInfo;
 use crate::workshop::Workshop;
@@ -115,7 +115,7 @@ impl Workshop {
     /// and the pack files write them), everything else unset.
     pub fn chart_request(kind: &str, x: &str, agg: Option<&str>) -> Result<ChartRequest> {
         let mut req = ChartRequest::new(Kind::parse(kind)?, x);
-        req.agg = agg.map(Agg::parse).transpose()?;
+        req.agg = agg.map(crate::chart::parse_agg).transpose()?;
         Ok(req)
     }
 
