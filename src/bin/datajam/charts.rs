@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use datajam::chart::Question;
+use datajam::chart::{ChartRequest, Question};
 use datajam::{tr, Error, Workshop};
 
 use crate::args::ChartArgs;
@@ -12,20 +12,23 @@ use crate::Ctx;
 
 /// `datajam chart TABLE --kind KIND -o FILE`.
 pub fn chart(cx: &Ctx, a: ChartArgs) -> Result<ExitCode, Error> {
-    let mut req = Workshop::chart_request(&a.kind, &a.x, a.agg.as_deref())?;
-    req.y = a.y;
-    req.group = a.group;
-    req.title = a.title;
-    req.source = a.source;
-    req.x_label = a.x_label;
-    req.y_label = a.y_label;
-    req.sort = a.sort.then_some(true);
-    req.highlight = a.highlight;
-    req.label = a.label;
-    req.weight = a.weight;
-    req.lat = a.lat;
-    req.lon = a.lon;
-    req.bins = a.bins;
+    let base = Workshop::chart_request(&a.kind, &a.x, a.agg.as_deref())?;
+    let req = ChartRequest {
+        y: a.y,
+        group: a.group,
+        title: a.title,
+        source: a.source,
+        x_label: a.x_label,
+        y_label: a.y_label,
+        sort: a.sort.then_some(true),
+        highlight: a.highlight,
+        label: a.label,
+        weight: a.weight,
+        lat: a.lat,
+        lon: a.lon,
+        bins: a.bins,
+        ..base
+    };
     let w = cx.workshop()?;
     let notes = w.export_chart(&a.table, &req, &a.output, a.scale)?;
     if a.json {
