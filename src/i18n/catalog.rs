@@ -38,6 +38,9 @@ const FILES: &[(Lang, &str, &str)] = ftl_files![
     "store",
     "analysis",
     "workshop",
+    "lesson",
+    "pack",
+    "progress",
     "ui",
 ];
 
