@@ -149,7 +149,7 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
     let builtin = Pack::builtin()?;
     let open = time(reps, || Pack::builtin().map(|p| p.lessons.len()));
     let check = time(reps, || {
-        datajam::lesson::datatask::check_tasks(&builtin.lessons, &builtin.datasets, builtin.files())
+        datajam::pack::proofs::check_tasks(&builtin.lessons, &builtin.datasets, builtin.files())
             .len()
     });
     println!(
@@ -238,7 +238,7 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
     let big = Pack::from_dir(src.path())?;
     let load = t.elapsed();
     let check = time(reps.min(3), || {
-        datajam::lesson::datatask::check_tasks(&big.lessons, &big.datasets, big.files()).len()
+        datajam::pack::proofs::check_tasks(&big.lessons, &big.datasets, big.files()).len()
     });
     println!(
         "generated pack, {rows} rows: Pack::from_dir {} (check_tasks alone {})",

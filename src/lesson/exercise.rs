@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::i18n::{self, Lang};
-use crate::pack::{AnswerType, Feedback, Question};
+use crate::lesson::model::{AnswerType, Feedback, Question};
 
 /// The engine's judgement of one answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]

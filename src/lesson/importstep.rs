@@ -12,10 +12,8 @@
 //!   trainee imported, a pack dataset, a saved result or a collect table.
 //! - [`import_into`]: the import itself, used by the step's button, by a skip (so later
 //!   steps still work) and on demand when a later step needs the table.
-//! - [`check`]: what `pack check` proves (file present and importable, table name valid
-//!   and used by no dataset, result or other import step), called from
-//!   [`crate::lesson::datatask::check_tasks`], which then lets later data and chart tasks use the
-//!   table.
+//! - What `pack check` proves about them (file present and importable, table name valid
+//!   and used by no dataset, result or other import step) is in [`crate::pack::proofs`].
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -176,118 +174,6 @@ pub fn import_into(
         ..step.options()
     };
     Ok(import::import_bytes(conn, &step.file, bytes, &opts)?)
-}
-
-/// The problems of an import step for `pack check` (messages in English, for authors):
-/// `file` must be a file of the pack that is not a dataset and that imports cleanly into
-/// `conn` (the check's in-memory workspace, where the table then stays for later steps);
-/// `table` must be a table name no dataset, data-task result or other import step uses.
-/// `at_file` and `at_table` receive the problems about each key.
-pub(crate) fn check(
-    conn: &mut Connection,
-    step: &ImportStep,
-    ctx: &CheckContext<'_>,
-    at_file: &mut dyn FnMut(String),
-    at_table: &mut dyn FnMut(String),
-) -> bool {
-    let mut ok = true;
-    let table = &step.table;
-    let valid_name = crate::lesson::form::is_identifier(table)
-        && crate::analysis::pipeline::normalise_table_name(table).is_ok_and(|n| &n == table);
-    if !valid_name {
-        at_table(format!(
-            "table `{table}` must be a table name: lower-case letters, digits and _, starting with a letter (not collecte_…)"
-        ));
-        ok = false;
-    } else if ctx
-        .datasets
-        .iter()
-        .any(|d| &d.name == table && d.path != step.file)
-    {
-        at_table(format!(
-            "table `{table}` is already a dataset of datapackage.json: choose another name"
-        ));
-        ok = false;
-    } else if ctx.results.contains(table.as_str()) {
-        at_table(format!(
-            "table `{table}` is already the result of a data task: choose another name"
-        ));
-        ok = false;
-    } else if ctx.earlier_imports.contains(table.as_str()) {
-        at_table(format!(
-            "table `{table}` is already made by another import step: choose another name"
-        ));
-        ok = false;
-    }
-    let file = &step.file;
-    let ext = file
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    let bytes = ctx
-        .files
-        .get(file.as_str())
-        .filter(|_| crate::pack::is_safe_relative_path(file));
-    let Some(bytes) = bytes else {
-        at_file(format!("file {file} not found in the pack"));
-        return false;
-    };
-    // The practice file may be described in datapackage.json (its schema, sources and
-    // licence then apply, and the app shows them): the step imports it under the
-    // resource's name, and the pack does not load it when it opens.
-    if let Some(d) = ctx.datasets.iter().find(|d| &d.path == file) {
-        if &d.name != table {
-            at_file(format!(
-                "file {file} is the dataset `{}` of datapackage.json: name the step's table `{}` too",
-                d.name, d.name
-            ));
-            return false;
-        }
-    }
-    if !import::EXTENSIONS.contains(&ext.as_str()) {
-        at_file(format!(
-            "file {file}: not a file the import reads (.{})",
-            import::EXTENSIONS.join(", .")
-        ));
-        return false;
-    }
-    if step.sheet.is_some() && ["csv", "tsv", "txt", "tab"].contains(&ext.as_str()) {
-        at_file(format!(
-            "file {file} is a text file: it has no sheets (remove `sheet`)"
-        ));
-        return false;
-    }
-    if !ok {
-        return false;
-    }
-    let opts = ImportOptions {
-        replace: true,
-        ..step.options()
-    };
-    match import::import_bytes(conn, file, bytes, &opts) {
-        Ok(report) if report.rows == 0 => {
-            at_file(format!("file {file} imports, but with no data row"));
-            false
-        }
-        Ok(_) => true,
-        Err(e) => {
-            at_file(format!(
-                "file {file} cannot be imported: {}",
-                crate::Error::from(e).message(Lang::En)
-            ));
-            false
-        }
-    }
-}
-
-/// What [`check`] compares an import step with.
-pub(crate) struct CheckContext<'a> {
-    pub datasets: &'a [crate::pack::Dataset],
-    pub files: &'a std::collections::BTreeMap<String, Vec<u8>>,
-    /// Every data task's `result` in the pack.
-    pub results: std::collections::HashSet<&'a str>,
-    /// Tables of the import steps met before this one.
-    pub earlier_imports: std::collections::HashSet<String>,
 }
 
 #[cfg(test)]

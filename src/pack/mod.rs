@@ -33,6 +33,7 @@ pub mod markdown;
 mod model;
 pub mod packfile;
 mod parse;
+pub mod proofs;
 pub mod questions;
 pub mod tableschema;
 pub mod xlsform;

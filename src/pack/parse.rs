@@ -146,7 +146,7 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
             );
         }
     }
-    problems.extend(crate::lesson::datatask::check_tasks(
+    problems.extend(crate::pack::proofs::check_tasks(
         &lessons, &datasets, &files,
     ));
     let pack = Pack {
