@@ -171,7 +171,7 @@ fn messages_with_arguments_and_plurals() {
              « zara.json » comes from a newer DataJam Atelier (format 9, this one reads format {supported}): update the app"
         )
     );
-    let line = datajam::progress::parse_action(
+    let line = datajam::workshop::play::parse_action(
         r#"{"lesson":"l","step":"s","record":{"n":[1]}}"#,
         4,
         Lang::Fr,

@@ -2032,12 +2032,12 @@ async fn draw_in_editor(c: &Client, chart: &serde_json::Value) {
 /// message, a hint, the data's credit line, the bars drawn.
 async fn whole_workshop() {
     use datajam::pack::Exercise;
-    use datajam::progress::Action;
+    use datajam::workshop::play::Action;
     let data = tempfile::tempdir().expect("temp data dir");
     let driver = start_driver(data.path());
     let c = open_app(&driver).await;
     let pack = datajam::pack::Pack::builtin().expect("the built-in pack");
-    let actions = datajam::progress::reference_actions(&pack);
+    let actions = datajam::workshop::play::reference_actions(&pack);
 
     type_into(&c, "#profile-name", "Mahamat").await;
     click(&c, "#profile-create").await;

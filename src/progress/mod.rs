@@ -19,7 +19,6 @@
 
 mod export;
 mod merge;
-mod play;
 
 pub use export::{build, export, profile_events, ExportSummary};
 pub use merge::{
@@ -27,7 +26,6 @@ pub use merge::{
     ClassView, ReflectionText, StepOverview, StepProgress, TraineeProgress, WrongAnswer,
     CSV_HEADER, REFLECTIONS_HEADER,
 };
-pub use play::{parse_action, play, reference_actions, Action, Played};
 
 use serde::{Deserialize, Serialize};
 

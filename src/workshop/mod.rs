@@ -11,6 +11,7 @@ mod imports;
 mod lessons;
 mod pack_tools;
 mod packs;
+pub mod play;
 mod profiles;
 mod progress;
 mod tables;

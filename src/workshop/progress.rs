@@ -4,8 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::play::{self, Action, Played};
 use crate::error::Result;
-use crate::progress::{self, Action, ClassView, EventRecord, ExportSummary, Played};
+use crate::progress::{self, ClassView, EventRecord, ExportSummary};
 
 use super::*;
 
@@ -38,7 +39,7 @@ impl Workshop {
     /// Runs one action through the workshop as the trainee would; when this returns, its
     /// event (if any) is committed.
     pub fn play(&mut self, profile_id: &str, pack_id: &str, action: &Action) -> Result<Played> {
-        progress::play(self, profile_id, pack_id, action)
+        play::play(self, profile_id, pack_id, action)
     }
 
     /// Plays line `line` (1-based) of an answers file. A line that cannot be read, or an
@@ -51,7 +52,7 @@ impl Workshop {
         text: &str,
         line: usize,
     ) -> Result<Played> {
-        let action = progress::parse_action(text, line, self.lang)?;
+        let action = play::parse_action(text, line, self.lang)?;
         match self.play(profile_id, pack_id, &action) {
             Err(e @ (Error::Db(_) | Error::Io(_))) => Err(e),
             Err(e) => Err(progress::ProgressError::AnswersLine {
@@ -65,6 +66,6 @@ impl Workshop {
 
     /// The reference walk of a loaded pack: every step answered as its author expects.
     pub fn reference_actions(&self, pack_id: &str) -> Result<Vec<Action>> {
-        Ok(progress::reference_actions(self.pack(pack_id)?))
+        Ok(play::reference_actions(self.pack(pack_id)?))
     }
 }

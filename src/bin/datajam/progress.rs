@@ -5,7 +5,8 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use datajam::progress::{Played, ProgressError};
+use datajam::progress::ProgressError;
+use datajam::workshop::play::Played;
 use datajam::{tr, Error, Workshop};
 
 use crate::args::{PlayArgs, ProgressCommand};

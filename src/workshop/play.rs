@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::ProgressError;
 use crate::i18n::Lang;
+use crate::progress::ProgressError;
 use crate::tr;
 use crate::workshop::StepAt;
 
