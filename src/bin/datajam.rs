@@ -638,6 +638,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 Ok(o) => o,
                 Err(msg) => return Ok(usage_error(&msg)),
             };
+            let opts = ImportOptions { lang, ..opts };
             let p = import::preview_file(&file, &opts).map_err(Error::from)?;
             if json {
                 print_json(&p);

@@ -1,6 +1,8 @@
 //! The first pass over the rows: the header row (after title rows), an HXL hashtag row,
 //! per-column statistics, then the columns' names and types and the warnings about them.
 
+use crate::tr;
+
 use super::detect::Prepared;
 use super::infer::{self, ColumnStats, Missing, RawCell};
 use super::pipeline::Reporter;
@@ -324,31 +326,30 @@ pub(super) fn analyze(
     if kept.is_empty() {
         return Err(ImportError::Empty);
     }
+    let lang = opts.lang;
     if header_row == 0 {
-        warnings.push(
-            "Aucune ligne d'en-tête reconnue : les colonnes sont nommées colonne_1, colonne_2… Indiquez la ligne d'en-tête si le fichier en a une."
-                .to_string(),
-        );
+        warnings.push(tr!(lang, "import-no-header"));
     } else if header_opt.is_none() && skipped > 0 {
-        warnings.push(format!(
-            "{skipped} ligne(s) au-dessus de l'en-tête (titre, notes) ont été ignorées ; l'en-tête est à la ligne {header_row}."
+        warnings.push(tr!(
+            lang,
+            "import-rows-above-header",
+            count = skipped.to_string(),
+            n = skipped,
+            row = header_row.to_string()
         ));
     }
     if let Some(x) = &tag_row {
-        warnings.push(hxl::note(x.row, &x.tags, x.only));
+        warnings.push(hxl::note(lang, x.row, &x.tags, x.only));
     }
     if header_row != 0 && rows == 0 {
-        warnings.push("Aucune ligne de données sous l'en-tête : la table est vide.".to_string());
+        warnings.push(tr!(lang, "import-no-data-rows"));
     }
     let labels: Vec<String> = kept.iter().map(|&c| label_at(c)).collect();
     let layout = kobo::layout(&labels);
     if layout.kobo {
-        warnings.push(
-            "Export KoboToolbox reconnu : les colonnes « groupe/question » portent le nom de la question, les choix multiples sont des colonnes oui/non « question__choix », et les métadonnées (_id, _uuid, _submission_time…) commencent par « kobo_ »."
-                .to_string(),
-        );
+        warnings.push(tr!(lang, "import-kobo"));
     }
-    let (named, name_warnings) = infer::name_columns(&labels, header_row != 0, &layout.names);
+    let (named, name_warnings) = infer::name_columns(lang, &labels, header_row != 0, &layout.names);
     warnings.extend(name_warnings);
     let empty_stats = ColumnStats::default();
     let stat = |c: usize| stats.get(c).unwrap_or(&empty_stats);
@@ -367,13 +368,11 @@ pub(super) fn analyze(
     }
     for key in opts.types.keys() {
         if !named.iter().any(|(n, l)| n == key || l == key) {
-            warnings.push(format!(
-                "Type demandé pour la colonne « {key} » : aucune colonne ne porte ce nom ; la demande est ignorée."
-            ));
+            warnings.push(tr!(lang, "import-type-for-unknown-column", column = key));
         }
     }
     for ((&c, ty), (_, label)) in kept.iter().zip(&types).zip(&named) {
-        warnings.extend(stat(c).warnings(label, *ty));
+        warnings.extend(stat(c).warnings(lang, label, *ty));
     }
     let mut columns = infer::column_infos(&named, &types);
     for (col, &c) in columns.iter_mut().zip(&kept) {

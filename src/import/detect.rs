@@ -6,6 +6,9 @@ use std::fs::File;
 use std::io::{BufReader, Cursor, Read};
 use std::path::Path;
 
+use crate::i18n::Lang;
+use crate::tr;
+
 use super::pipeline::{Reporter, TEXT_SPLIT, WORKBOOK_SPLIT};
 use super::sheet::{self, WorkbookKind};
 use super::text;
@@ -85,9 +88,12 @@ fn starts_with_ci(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.len() >= needle.len() && haystack[..needle.len()].eq_ignore_ascii_case(needle)
 }
 
+/// What the file is, from its name and its first bytes; a workbook or text file under
+/// another extension gets a warning (in `lang`), a file that is no table is refused.
 fn detect(
     file_name: &str,
     head: &[u8],
+    lang: Lang,
     warnings: &mut Vec<String>,
 ) -> Result<Detected, ImportError> {
     use WorkbookKind::{Ods, Xls, Xlsb, Xlsx};
@@ -103,45 +109,43 @@ fn detect(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let magic: &[(&[u8], &str)] = &[
-        (b"%PDF", "PDF"),
-        (b"\x89PNG", "image PNG"),
-        (b"\xFF\xD8\xFF", "image JPEG"),
-        (b"GIF8", "image GIF"),
-        (b"Rar!", "archive RAR"),
-        (b"7z\xBC\xAF\x27\x1C", "archive 7-Zip"),
-        (b"\x1F\x8B", "archive gzip"),
-        (b"{\\rtf", "document RTF"),
+    // Signature, catalog key of the description (none: the name alone), name.
+    let magic: &[(&[u8], Option<&str>, &str)] = &[
+        (b"%PDF", None, "PDF"),
+        (b"\x89PNG", Some("import-format-image"), "PNG"),
+        (b"\xFF\xD8\xFF", Some("import-format-image"), "JPEG"),
+        (b"GIF8", Some("import-format-image"), "GIF"),
+        (b"Rar!", Some("import-format-archive"), "RAR"),
+        (
+            b"7z\xBC\xAF\x27\x1C",
+            Some("import-format-archive"),
+            "7-Zip",
+        ),
+        (b"\x1F\x8B", Some("import-format-archive"), "gzip"),
+        (b"{\\rtf", Some("import-format-document"), "RTF"),
     ];
-    for (sig, what) in magic {
+    for (sig, key, kind) in magic {
         if head.starts_with(sig) {
-            return Err(ImportError::UnsupportedFormat((*what).to_string()));
+            return Err(ImportError::UnsupportedFormat(match key {
+                Some(key) => tr!(lang, key, kind = *kind),
+                None => (*kind).to_string(),
+            }));
         }
     }
-    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
-        let kinds = match ext.as_str() {
-            "xlsb" => vec![Xlsb, Xlsx, Ods],
-            "ods" => vec![Ods, Xlsx, Xlsb],
-            _ => vec![Xlsx, Ods, Xlsb],
-        };
-        if !is_workbook_ext {
-            warnings.push(format!(
-                "Le fichier « {shown} » est en réalité un classeur : il est lu comme tel."
-            ));
-        }
-        return Ok(Detected::Workbook(kinds));
-    }
-    if head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        let kinds = match ext.as_str() {
+    let zip = head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06");
+    let compound = head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    if zip || compound {
+        let kinds = match (zip, ext.as_str()) {
+            (true, "xlsb") => vec![Xlsb, Xlsx, Ods],
+            (true, "ods") => vec![Ods, Xlsx, Xlsb],
+            (true, _) => vec![Xlsx, Ods, Xlsb],
             // An encrypted XLSX/XLSB is a compound file too.
-            "xlsx" | "xlsm" => vec![Xlsx, Xls],
-            "xlsb" => vec![Xlsb, Xls],
-            _ => vec![Xls, Xlsx],
+            (false, "xlsx" | "xlsm") => vec![Xlsx, Xls],
+            (false, "xlsb") => vec![Xlsb, Xls],
+            (false, _) => vec![Xls, Xlsx],
         };
         if !is_workbook_ext {
-            warnings.push(format!(
-                "Le fichier « {shown} » est en réalité un classeur : il est lu comme tel."
-            ));
+            warnings.push(tr!(lang, "import-really-a-workbook", file = &shown));
         }
         return Ok(Detected::Workbook(kinds));
     }
@@ -155,21 +159,31 @@ fn detect(
             || starts_with_ci(start, b"<html")
             || starts_with_ci(start, b"<table")
         {
-            return Err(ImportError::UnsupportedFormat("page web HTML".into()));
+            return Err(ImportError::UnsupportedFormat(tr!(
+                lang,
+                "import-format-web-page"
+            )));
         }
         if starts_with_ci(start, b"<?xml") {
             return Err(ImportError::UnsupportedFormat("XML".into()));
         }
         if is_workbook_ext {
-            warnings.push(format!(
-                "Le fichier « {shown} » porte l'extension .{ext} mais contient du texte : il est lu comme un fichier CSV."
+            warnings.push(tr!(
+                lang,
+                "import-text-read-as-csv",
+                file = &shown,
+                ext = &ext
             ));
             return Ok(Detected::Text);
         }
         if ext.is_empty() || TEXT_EXTENSIONS.contains(&ext.as_str()) {
             return Ok(Detected::Text);
         }
-        return Err(ImportError::UnsupportedFormat(format!("fichier .{ext}")));
+        return Err(ImportError::UnsupportedFormat(tr!(
+            lang,
+            "import-format-extension",
+            ext = &ext
+        )));
     }
     if is_workbook_ext {
         return Err(ImportError::Unreadable(format!(
@@ -177,9 +191,9 @@ fn detect(
         )));
     }
     Err(ImportError::UnsupportedFormat(if ext.is_empty() {
-        "fichier binaire".to_string()
+        tr!(lang, "import-format-binary")
     } else {
-        format!("fichier .{ext}")
+        tr!(lang, "import-format-extension", ext = &ext)
     }))
 }
 
@@ -196,29 +210,26 @@ pub(super) struct Prepared<'a> {
     pub(super) warnings: Vec<String>,
 }
 
+/// Detects the format and opens the file for reading: the first warnings (in
+/// `opts.lang`) come from here.
 pub(super) fn prepare<'a>(
     src: Source<'a>,
     file_name: &str,
     opts: &ImportOptions,
     reporter: &mut Reporter<'_>,
 ) -> Result<Prepared<'a>, ImportError> {
+    let lang = opts.lang;
     let mut warnings = Vec::new();
     let head = src.head(8192)?;
-    match detect(file_name, &head, &mut warnings)? {
+    match detect(file_name, &head, lang, &mut warnings)? {
         Detected::Text => {
             let encoding = text::detect_encoding(&src)?;
             if encoding == encoding_rs::WINDOWS_1252 {
-                warnings.push(
-                    "Le fichier n'est pas en UTF-8 : il a été lu en Windows-1252 (l'encodage d'Excel sous Windows). Vérifiez les accents."
-                        .to_string(),
-                );
+                warnings.push(tr!(lang, "import-not-utf8"));
             }
             let delimiter = text::sniff_delimiter(&src, encoding, extension(file_name) == "tsv")?;
             if opts.sheet.is_some() {
-                warnings.push(
-                    "Un fichier texte n'a pas de feuilles : le choix de feuille est ignoré."
-                        .to_string(),
-                );
+                warnings.push(tr!(lang, "import-text-has-no-sheets"));
             }
             Ok(Prepared {
                 format: "csv".to_string(),
@@ -256,17 +267,20 @@ pub(super) fn prepare<'a>(
                 Err(ImportError::Unreadable(_))
                     if !WORKBOOK_EXTENSIONS.contains(&extension(file_name).as_str()) =>
                 {
-                    return Err(ImportError::UnsupportedFormat(
-                        "archive ou document qui n'est pas un classeur".into(),
-                    ))
+                    return Err(ImportError::UnsupportedFormat(tr!(
+                        lang,
+                        "import-format-not-a-workbook"
+                    )))
                 }
                 other => other?,
             };
             if requested.is_none() && loaded.sheets.len() > 1 {
-                warnings.push(format!(
-                    "Le classeur contient {} feuilles ; seule la feuille « {} » est lue. Choisissez une autre feuille si besoin.",
-                    loaded.sheets.len(),
-                    loaded.sheet
+                warnings.push(tr!(
+                    lang,
+                    "import-several-sheets",
+                    count = loaded.sheets.len().to_string(),
+                    n = loaded.sheets.len(),
+                    sheet = &loaded.sheet
                 ));
             }
             let format = match loaded.kind {

@@ -80,8 +80,11 @@
 //!   not touched: with the app's `FULL`, the committed import is durable.
 //!   See `BENCHMARKS.md` for the figures.
 //!
-//! Warnings are in French (they are shown to trainees as they are); errors
-//! have a stable [`ImportError::code`] and French/English messages.
+//! Warnings are sentences for the trainee from the message catalog (`import-*` keys of
+//! `src/i18n/ftl/<lang>/import.ftl`), in the language of [`ImportOptions::lang`] (French
+//! by default; the workshop passes its own), and stored with the table in that language.
+//! Errors have a stable [`ImportError::code`] and a message in any language
+//! ([`ImportError::message`]).
 //!
 //! Where each job is: `options` (what a caller chooses and gets back), `error`
 //! ([`ImportError`]), `detect` (format detection, the file opened for reading), `text`

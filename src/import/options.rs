@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use crate::i18n::Lang;
+
 use super::{ColumnInfo, ColumnType};
 
 /// Choices for a preview or an import. The default reads the first sheet,
@@ -18,6 +20,9 @@ pub struct ImportOptions {
     pub header_row: Option<usize>,
     /// Replace an existing imported table of the same name.
     pub replace: bool,
+    /// The language of the warnings and of the descriptions in errors (French by default).
+    /// The warnings are stored with the table as they are: in the language of the import.
+    pub lang: Lang,
     /// Types chosen by the user, keyed by column name (`population_2009`)
     /// or header label (`Population 2009`); they win over inference. Values
     /// that do not fit are kept as their text, with a warning. A key that
@@ -79,7 +84,7 @@ pub struct ImportReport {
     pub table: String,
     pub rows: u64,
     pub columns: Vec<ColumnInfo>,
-    /// French sentences for the trainee.
+    /// Sentences for the trainee, in [`ImportOptions::lang`].
     pub warnings: Vec<String>,
 }
 
@@ -104,7 +109,8 @@ pub struct Preview {
     pub columns: Vec<ColumnInfo>,
     /// The first 20 data rows, typed as they would be stored.
     pub rows: Vec<Vec<serde_json::Value>>,
-    /// French sentences about what was found (the same as the import's warnings).
+    /// Sentences about what was found, in [`ImportOptions::lang`] (the same as the
+    /// import's warnings).
     pub warnings: Vec<String>,
 }
 

@@ -502,6 +502,7 @@ impl<'a> Sandbox<'a> {
         let opts = ImportOptions {
             table: Some(d.name.clone()),
             replace: true,
+            lang: Lang::En,
             ..Default::default()
         };
         import::import_bytes(&mut self.conn, &d.path, bytes, &opts).map_err(|e| {
