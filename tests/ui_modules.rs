@@ -2,7 +2,8 @@
 //! layout a person can follow, checked here so that `cargo test` keeps it true on machines
 //! without Node:
 //!
-//! - every import names a module that exists (a relative path: there is no bundler);
+//! - every import names a module that exists (a relative path: there is no bundler), under
+//!   `ui/js/` or a third-party one copied unchanged under `ui/vendor/`;
 //! - no module imports, directly or not, a module that imports it back: screens import the
 //!   router (`router.js`), and only the entry point (`main.js`) imports the screens;
 //! - a screen (`screens/*.js`) imports no other screen: what two screens share is a widget
@@ -25,8 +26,12 @@ struct Module {
     imports: Vec<String>,
 }
 
+fn ui() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("ui")
+}
+
 fn ui_js() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("ui").join("js")
+    ui().join("js")
 }
 
 fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
@@ -125,6 +130,13 @@ fn resolve(from: &str, spec: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// Whether `spec`, imported by `from`, names a file of `ui/vendor/` (third-party modules,
+/// which import nothing of the UI's and so are no part of its graph).
+fn vendored(from: &str, spec: &str) -> bool {
+    resolve(&format!("js/{from}"), spec)
+        .is_some_and(|rel| rel.starts_with("vendor/") && ui().join(rel).is_file())
+}
+
 /// Each module's imports as modules, or the imports that name none.
 fn graph(modules: &Modules) -> Result<BTreeMap<&str, Vec<String>>, Vec<String>> {
     let mut edges = BTreeMap::new();
@@ -134,6 +146,7 @@ fn graph(modules: &Modules) -> Result<BTreeMap<&str, Vec<String>>, Vec<String>> 
         for spec in &m.imports {
             match resolve(name, spec) {
                 Some(target) if modules.contains_key(&target) => to.push(target),
+                _ if vendored(name, spec) => {}
                 _ => broken.push(format!("{name} imports «{spec}»")),
             }
         }
@@ -380,5 +393,22 @@ fn the_check_finds_the_cycle_of_screens_importing_the_entry_point() {
     assert_eq!(
         graph(&broken).err(),
         Some(vec!["main.js imports «./gone.js»".to_string()])
+    );
+}
+
+#[test]
+fn the_check_accepts_a_vendored_module_that_exists_only() {
+    let modules = made_up(&[(
+        "i18n.js",
+        "import { FluentBundle } from '../vendor/fluent-bundle/index.js';\n\
+         import { x } from '../vendor/none/index.js';\n\
+         import { y } from '../css/app.css';",
+    )]);
+    assert_eq!(
+        graph(&modules).err(),
+        Some(vec![
+            "i18n.js imports «../vendor/none/index.js»".to_string(),
+            "i18n.js imports «../css/app.css»".to_string()
+        ])
     );
 }

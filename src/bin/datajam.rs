@@ -1452,13 +1452,13 @@ fn chart_command(
     lang: Lang,
     a: Box<ChartArgs>,
 ) -> Result<ExitCode, Error> {
-    use datajam::chart::{self, Agg, ChartRequest, Kind};
+    use datajam::chart::{self, ChartRequest, Kind};
     let fr = lang == Lang::Fr;
     let kind = Kind::parse(&a.kind).map_err(Error::from)?;
     let agg = a
         .agg
         .as_deref()
-        .map(Agg::parse)
+        .map(chart::parse_agg)
         .transpose()
         .map_err(Error::from)?;
     let req = ChartRequest {

@@ -38,6 +38,10 @@ const FILES: &[(Lang, &str, &str)] = ftl_files![
     "store",
     "analysis",
     "workshop",
+    "lesson",
+    "pack",
+    "progress",
+    "ui",
 ];
 
 /// An argument of a message: a text, or a number (for plurals).

@@ -5,6 +5,7 @@
 //! ready to render: the UI decides nothing about correctness or progress.
 
 mod answers;
+mod catalog;
 pub mod datainfo;
 mod imports;
 mod lessons;
@@ -15,6 +16,7 @@ mod tasks;
 mod views;
 pub mod workbench;
 
+pub use catalog::Catalog;
 pub use views::*;
 
 use std::path::{Path, PathBuf};

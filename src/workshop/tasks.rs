@@ -82,7 +82,7 @@ impl Workshop {
             }
             Err(e) => return Err(e),
         };
-        let got = result.to_grid();
+        let got = task::Grid::from(&result);
         let how = t.compare();
         let (name, message, correct) = match task::compare(&reference, &got, how) {
             Ok(()) => ("correct", i18n::t(lang, "correct").to_string(), true),

@@ -673,7 +673,7 @@ fn format_rate(r: f64, per: f64) -> String {
         format!(
             "{} pour {}",
             format_number_fr(r, decimals),
-            format_number_fr(per, if per.fract() == 0.0 { 0 } else { 2 })
+            format_number_fr(per, decimals_for(per))
         )
     }
 }
@@ -708,14 +708,14 @@ fn rate_of(vcol: &str, dcol: &str, per: f64, rows: Rows) -> Result<IndicatorResu
         format!(
             "{} « {vcol} » pour {} « {dcol} »",
             format_number_fr(r, if r.abs() >= 100.0 { 1 } else { 2 }),
-            format_number_fr(per, if per.fract() == 0.0 { 0 } else { 2 })
+            format_number_fr(per, decimals_for(per))
         )
     };
     let text = format!(
         "{shown} : somme de « {vcol} » ({}) divisée par la somme de « {dcol} » ({}), multipliée par {}.",
         format_number_fr(sn, decimals_for(sn)),
         format_number_fr(sd, decimals_for(sd)),
-        format_number_fr(per, if per.fract() == 0.0 { 0 } else { 2 })
+        format_number_fr(per, decimals_for(per))
     );
     let label = if per == 1.0 { "Par habitant" } else { "Taux" };
     result(Kind::Rate, r, label, format_rate(r, per), text, d)
