@@ -9,46 +9,27 @@
 //!   number shown is the text that `format.js` wrote (`$count`, `$rows`, `$columns`).
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
 use datajam::i18n::catalog::{has, keys, source};
 use datajam::i18n::Lang;
 use regex::Regex;
 
-fn ui_js() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("ui").join("js")
-}
+#[path = "support/ui_js.rs"]
+mod ui_js;
 
 /// Every module under `ui/js/`: its path (for messages) and code (its text without the
 /// lines that are comments).
 fn modules() -> Vec<(String, String)> {
-    fn walk(dir: &Path, out: &mut Vec<(String, String)>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-            .map(|e| e.expect("a directory entry").path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|x| x == "js") {
-                let text = std::fs::read_to_string(&path).expect("a readable module");
-                let code: Vec<&str> = text
-                    .lines()
-                    .filter(|l| !l.trim_start().starts_with("//"))
-                    .collect();
-                out.push((path.display().to_string(), code.join("\n")));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&ui_js(), &mut out);
-    assert!(
-        out.len() > 10,
-        "the UI's modules are in {}",
-        ui_js().display()
-    );
-    out
+    ui_js::modules()
+        .into_iter()
+        .map(|(path, text)| {
+            let code: Vec<&str> = text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect();
+            (path, code.join("\n"))
+        })
+        .collect()
 }
 
 /// The `ui-` keys named in `text`, as string literals.

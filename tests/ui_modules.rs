@@ -13,9 +13,12 @@
 //!   or a locale such as `fr-FR` anywhere else), so they follow the interface's language.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use regex::Regex;
+
+#[path = "support/ui_js.rs"]
+mod ui_js;
+use ui_js::ui;
 
 /// The modules, by path under `ui/js/` with `/` separators, and what each imports (the
 /// specifiers as written).
@@ -24,29 +27,6 @@ type Modules = BTreeMap<String, Module>;
 struct Module {
     text: String,
     imports: Vec<String>,
-}
-
-fn ui() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("ui")
-}
-
-fn ui_js() -> PathBuf {
-    ui().join("js")
-}
-
-fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .map(|e| e.expect("a directory entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            collect(&path, root, out);
-        } else if path.extension().is_some_and(|x| x == "js") {
-            out.push(path.strip_prefix(root).expect("under ui/js").to_path_buf());
-        }
-    }
 }
 
 /// The specifiers a module imports: `import … from '…'`, `import '…'`,
@@ -87,23 +67,9 @@ fn strip_comments(text: &str) -> String {
 }
 
 fn ui_modules() -> Modules {
-    let root = ui_js();
-    let mut files = Vec::new();
-    collect(&root, &root, &mut files);
-    assert!(
-        files.len() > 10,
-        "the UI's modules are in {}",
-        root.display()
-    );
-    files
+    ui_js::modules()
         .into_iter()
-        .map(|rel| {
-            let text = std::fs::read_to_string(root.join(&rel)).expect("a readable module");
-            let key = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
+        .map(|(key, text)| {
             let imports = imports_of(&text);
             (key, Module { text, imports })
         })

@@ -2218,7 +2218,7 @@ async fn whole_workshop() {
     c.close().await.expect("close the session");
     drop(driver);
     let w = datajam::Workshop::open(data.path(), datajam::i18n::Lang::Fr).expect("data");
-    let p = w.store().find_profile("Mahamat").expect("profile").id;
+    let p = w.find_profile("Mahamat").expect("profile").id;
     for l in &w.packs(Some(&p)).expect("packs")[0].lessons {
         assert_eq!(l.done, l.steps, "{}: every step done", l.id);
     }

@@ -42,6 +42,7 @@ const FILES: &[(Lang, &str, &str)] = ftl_files![
     "pack",
     "progress",
     "ui",
+    "cli",
 ];
 
 /// An argument of a message: a text, or a number (for plurals).

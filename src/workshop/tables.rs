@@ -69,6 +69,12 @@ impl Workshop {
 
     /// What importing `path` would do, without writing anything.
     pub fn preview(&self, path: &Path, opts: &ImportOptions) -> Result<import::Preview> {
-        Ok(import::preview_file(path, &self.in_my_language(opts))?)
+        Workshop::preview_file(path, &self.in_my_language(opts))
+    }
+
+    /// [`Workshop::preview`] without a workshop: a preview needs no data directory (its
+    /// warnings in `opts.lang`).
+    pub fn preview_file(path: &Path, opts: &ImportOptions) -> Result<import::Preview> {
+        Ok(import::preview_file(path, opts)?)
     }
 }

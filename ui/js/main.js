@@ -2,7 +2,7 @@
 // catalog in the app's language) from the core and shows the first screen. Nothing imports this module.
 
 import { api } from './api.js';
-import { setCatalog } from './i18n.js';
+import { setCatalog, t } from './i18n.js';
 import { registerScreens, guard, go } from './router.js';
 import { profilesScreen } from './screens/profiles.js';
 import { packsScreen } from './screens/packs.js';
@@ -23,6 +23,8 @@ registerScreens({
 async function start() {
   const catalog = await guard(() => api.catalog());
   setCatalog(catalog ?? { lang: 'fr', source: '' });
+  // index.html is French until the catalog is there.
+  document.getElementById('crumbs').setAttribute('aria-label', t('ui-crumbs'));
   document.title = 'DataJam Atelier';
   await go.profiles();
 }

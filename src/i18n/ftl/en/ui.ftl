@@ -73,6 +73,7 @@ ui-data-table = Table "{ $name }" ({ $nrows ->
    *[other] { $rows } rows
 })
 ui-home = Home
+ui-crumbs = Breadcrumbs
 ui-steps = Steps
 ui-program = On the programme
 ui-kind-reflection = Reflection
@@ -366,4 +367,5 @@ ui-data-sources = Sources
 ui-data-licences = Licences
 ui-data-from = Built from the dataset "{ $name }".
 ui-data-table-name = Table name: { $name }
+ui-link-offline = External link (open it later, with Internet): { $href }
 

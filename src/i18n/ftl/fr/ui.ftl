@@ -75,6 +75,7 @@ ui-data-table = Tableau « { $name } » ({ $nrows ->
    *[other] { $rows } lignes
 })
 ui-home = Accueil
+ui-crumbs = Fil d'Ariane
 ui-steps = Étapes
 ui-program = Au programme
 ui-kind-reflection = Réflexion
@@ -368,4 +369,5 @@ ui-data-sources = Sources
 ui-data-licences = Licences
 ui-data-from = Construit à partir du jeu de données « { $name } ».
 ui-data-table-name = Nom du tableau : { $name }
+ui-link-offline = Lien externe (ouvrez-le plus tard, avec Internet) : { $href }
 
