@@ -2,10 +2,12 @@
 //! give: column names, types and every value read back from SQLite. Files are generated
 //! here (text, `encoding_rs`, `rust_xlsxwriter`); only the public API is used.
 
+use datajam::i18n::Lang;
 use datajam::import::{
     import_bytes, preview_file, ColumnInfo, ColumnType, ImportError, ImportOptions, ImportReport,
 };
 use datajam::store::tables::table_info;
+use datajam::Workshop;
 use rusqlite::types::Value;
 use rusqlite::Connection;
 use rust_xlsxwriter::{Format, Workbook};
@@ -894,4 +896,100 @@ fn xlsx_with_an_hxl_row_under_the_header() {
         ]
     );
     assert!(table.has_warning("Ligne de balises HXL reconnue (ligne 4)"));
+}
+
+// ---------------------------------------------------------------- languages
+
+/// Files whose import says something: (file name, bytes, a French warning, its English
+/// counterpart).
+fn files_with_warnings() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
+    let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode("Région;Cas\r\nGuéra;3\r\nBatha;5\r\n");
+    let two_sheets = xlsx(|wb| {
+        let a = wb.add_worksheet();
+        a.set_name("Écoles").unwrap();
+        a.write_string(0, 0, "Province").unwrap();
+        a.write_string(0, 1, "Écoles").unwrap();
+        a.write_string(1, 0, "Wadi Fira").unwrap();
+        a.write_number(1, 1, 120).unwrap();
+        let b = wb.add_worksheet();
+        b.set_name("Santé").unwrap();
+        b.write_string(0, 0, "Province").unwrap();
+    });
+    let kobo = "menage/taille;menage/chef_femme;_id;_uuid;_submission_time\n\
+                6;oui;101;6f1c2a4e-1b2c-4d5e-9f00-0a1b2c3d4e5f;2024-03-15T09:00:00\n\
+                4;non;102;7a2d3b5f-2c3d-4e6f-8a11-1b2c3d4e5f60;2024-03-15T10:00:00\n";
+    vec![
+        (
+            "recensement.csv",
+            cp1252.into_owned(),
+            "Le fichier n'est pas en UTF-8 : il a été lu en Windows-1252 (l'encodage d'Excel sous Windows). Vérifiez les accents.",
+            "The file is not in UTF-8: it was read as Windows-1252 (the encoding of Excel on Windows). Check the accented letters.",
+        ),
+        (
+            "classeur.xlsx",
+            two_sheets,
+            "Le classeur contient 2 feuilles ; seule la feuille « Écoles » est lue. Choisissez une autre feuille si besoin.",
+            "The workbook has 2 sheets; only the sheet “Écoles” is read. Choose another sheet if needed.",
+        ),
+        (
+            "enquete_kobo.csv",
+            kobo.as_bytes().to_vec(),
+            "Export KoboToolbox reconnu : les colonnes « groupe/question » portent le nom de la question, les choix multiples sont des colonnes oui/non « question__choix », et les métadonnées (_id, _uuid, _submission_time…) commencent par « kobo_ ».",
+            "KoboToolbox export recognised: “group/question” columns are named after the question, multiple choices are yes/no columns “question__choice”, and the metadata (_id, _uuid, _submission_time…) start with “kobo_”.",
+        ),
+        (
+            "ushahidi_v3_export.csv",
+            include_bytes!("fixtures/import/ushahidi_v3_export.csv").to_vec(),
+            "Ligne de balises HXL reconnue (ligne 2) : #meta+id, #status,",
+            "HXL hashtag row recognised (row 2): #meta+id, #status,",
+        ),
+    ]
+}
+
+/// An import's warnings are in its language: French by default, English when asked; the
+/// table keeps them (`workspace_tables.warnings_json`) in that language.
+#[test]
+fn warnings_come_out_in_the_language_of_the_import() {
+    let english = ImportOptions {
+        lang: Lang::En,
+        ..Default::default()
+    };
+    for (file, bytes, fr, en) in files_with_warnings() {
+        for (opts, expected, other) in [(&ImportOptions::default(), fr, en), (&english, en, fr)] {
+            let mut conn = db();
+            let report = import_bytes(&mut conn, file, &bytes, opts).unwrap();
+            let warnings = &report.warnings;
+            assert!(
+                warnings.iter().any(|w| w.starts_with(expected)),
+                "{file} ({:?}): {warnings:#?}",
+                opts.lang
+            );
+            assert!(!warnings.iter().any(|w| w.starts_with(other)), "{file}");
+            if opts.lang == Lang::En {
+                // French punctuation gives away a warning left untranslated.
+                assert!(!warnings.iter().any(|w| w.contains(" : ")), "{warnings:#?}");
+            }
+            let stored = table_info(&conn, &report.table).unwrap().warnings;
+            assert_eq!(&stored, warnings, "{file}: stored as written");
+        }
+    }
+}
+
+/// The workshop imports and previews in its own language.
+#[test]
+fn the_workshop_imports_in_its_language() {
+    let (file, bytes, fr, en) = files_with_warnings().remove(0);
+    for (lang, expected) in [(Lang::Fr, fr), (Lang::En, en)] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(file);
+        std::fs::write(&path, &bytes).unwrap();
+        let mut w = Workshop::open(&dir.path().join("data"), lang).unwrap();
+        let opts = ImportOptions::default();
+        let preview = w.preview(&path, &opts).unwrap();
+        assert!(preview.warnings.iter().any(|x| x == expected), "{lang:?}");
+        let report = w.import(&path, &opts).unwrap();
+        assert!(report.warnings.iter().any(|x| x == expected), "{lang:?}");
+        let stored = w.table_info(&report.table).unwrap().warnings;
+        assert_eq!(stored, report.warnings);
+    }
 }

@@ -16,6 +16,9 @@
 //! 3. the rows under it do not hold hashtags in the same columns (in most of their
 //!    cells): a column of hashtags is data, whatever its first value.
 
+use crate::i18n::Lang;
+use crate::tr;
+
 use super::infer::{parse_bool, parse_datetime, parse_number};
 
 /// Rows under a candidate looked at by rule 3 (callers pass at most this many).
@@ -162,9 +165,14 @@ where
     Some(tags)
 }
 
-/// The French note saying a hashtag row was recognised at `row` (1-based), with its first
-/// tags; `names_from_tags` when there was no label row above it.
-pub(crate) fn note(row: usize, tags: &[Option<String>], names_from_tags: bool) -> String {
+/// The note (in `lang`) saying a hashtag row was recognised at `row` (1-based), with its
+/// first tags; `names_from_tags` when there was no label row above it.
+pub(crate) fn note(
+    lang: Lang,
+    row: usize,
+    tags: &[Option<String>],
+    names_from_tags: bool,
+) -> String {
     const SHOWN: usize = 8;
     let all: Vec<&str> = tags.iter().flatten().map(String::as_str).collect();
     let mut list = all
@@ -174,13 +182,10 @@ pub(crate) fn note(row: usize, tags: &[Option<String>], names_from_tags: bool) -
         .collect::<Vec<_>>()
         .join(", ");
     list.push(if all.len() > SHOWN { '…' } else { '.' });
-    let mut text = format!(
-        "Ligne de balises HXL reconnue (ligne {row}) : {list} Ce n'est pas une ligne de données : les balises sont gardées avec les colonnes."
-    );
+    let mut text = tr!(lang, "import-hxl-row", row = row.to_string(), list = list);
     if names_from_tags {
-        text.push_str(
-            " Le fichier n'a pas de ligne d'intitulés : les colonnes sont nommées d'après leurs balises (#adm1+name devient adm1_name).",
-        );
+        text.push(' ');
+        text.push_str(&tr!(lang, "import-hxl-names-from-tags"));
     }
     text
 }
@@ -306,13 +311,13 @@ mod tests {
     #[test]
     fn the_note_lists_the_first_tags() {
         let tags: Vec<Option<String>> = (1..=10).map(|i| Some(format!("#adm{i}"))).collect();
-        let n = note(2, &tags, false);
+        let n = note(Lang::Fr, 2, &tags, false);
         assert!(
             n.starts_with("Ligne de balises HXL reconnue (ligne 2) : #adm1, #adm2,"),
             "{n}"
         );
         assert!(n.contains("#adm8…"), "{n}");
         assert!(!n.contains("#adm9"), "{n}");
-        assert!(note(1, &tags, true).contains("nommées d'après leurs balises"));
+        assert!(note(Lang::Fr, 1, &tags, true).contains("nommées d'après leurs balises"));
     }
 }

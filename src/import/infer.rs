@@ -3,6 +3,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
+use crate::i18n::Lang;
+use crate::tr;
+
 use super::{ColumnInfo, ColumnType};
 pub(crate) use crate::i18n::parse::{
     all_digits, parse_bool, parse_date, parse_datetime, parse_number,
@@ -361,55 +364,56 @@ impl ColumnStats {
         }
     }
 
-    /// French warnings about this column once its type is known.
-    pub(crate) fn warnings(&self, label: &str, ty: ColumnType) -> Vec<String> {
+    /// Warnings (in `lang`) about this column once its type is known.
+    pub(crate) fn warnings(&self, lang: Lang, label: &str, ty: ColumnType) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(i) = CANDIDATES.iter().position(|c| *c == ty) {
             let misfits = self.non_missing.saturating_sub(self.fits_of(i));
             if misfits > 0 {
-                let example = self.misfit_example[i].clone().unwrap_or_default();
-                let (sing, plur) = type_nouns(ty);
-                out.push(if misfits == 1 {
-                    format!(
-                        "Colonne « {label} » : 1 valeur n'est pas {sing} (ex. « {example} ») ; elle est gardée telle quelle."
-                    )
-                } else {
-                    format!(
-                        "Colonne « {label} » : {misfits} valeurs ne sont pas {plur} (ex. « {example} ») ; elles sont gardées telles quelles."
-                    )
-                });
+                let example = self.misfit_example[i].as_deref().unwrap_or_default();
+                out.push(tr!(
+                    lang,
+                    "import-column-misfits",
+                    label = label,
+                    count = misfits.to_string(),
+                    n = misfits,
+                    noun = type_noun(lang, ty, misfits),
+                    example = example
+                ));
             }
         }
         if ty == ColumnType::Number && self.currency > 0 {
-            out.push(format!(
-                "Colonne « {label} » : montants avec unité monétaire (FCFA, €…) ; l'unité a été retirée et les valeurs sont enregistrées comme nombres."
-            ));
+            out.push(tr!(lang, "import-column-currency", label = label));
         }
         if ty == ColumnType::Number && self.percent > 0 {
-            out.push(format!(
-                "Colonne « {label} » : pourcentages enregistrés sans le signe % (« 12 % » devient 12)."
-            ));
+            out.push(tr!(lang, "import-column-percent", label = label));
         }
         if self.errors > 0 {
-            let example = self.error_example.clone().unwrap_or_default();
-            out.push(format!(
-                "Colonne « {label} » : {} cellule(s) contiennent une erreur de formule (ex. « {example} ») ; elles sont laissées vides.",
-                self.errors
+            out.push(tr!(
+                lang,
+                "import-column-formula-errors",
+                label = label,
+                count = self.errors.to_string(),
+                n = self.errors,
+                example = self.error_example.as_deref().unwrap_or_default()
             ));
         }
         out
     }
 }
 
-fn type_nouns(ty: ColumnType) -> (&'static str, &'static str) {
-    match ty {
-        ColumnType::Integer => ("un nombre entier", "des nombres entiers"),
-        ColumnType::Number => ("un nombre", "des nombres"),
-        ColumnType::Boolean => ("une valeur oui/non", "des valeurs oui/non"),
-        ColumnType::Date => ("une date", "des dates"),
-        ColumnType::Datetime => ("une date avec heure", "des dates avec heure"),
-        ColumnType::Text => ("un texte", "des textes"),
-    }
+/// What values of type `ty` are, in `lang`, for `n` of them ("un nombre entier", "des
+/// nombres entiers").
+fn type_noun(lang: Lang, ty: ColumnType, n: u64) -> String {
+    let key = match ty {
+        ColumnType::Integer => "import-type-integer",
+        ColumnType::Number => "import-type-number",
+        ColumnType::Boolean => "import-type-boolean",
+        ColumnType::Date => "import-type-date",
+        ColumnType::Datetime => "import-type-datetime",
+        ColumnType::Text => "import-type-text",
+    };
+    tr!(lang, key, n = n)
 }
 
 /// Maximum length of a generated identifier.
@@ -579,11 +583,12 @@ pub(crate) fn is_sql_keyword(name: &str) -> bool {
     SQL_KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(name))
 }
 
-/// Names and labels for the columns of a table, with French warnings for
+/// Names and labels for the columns of a table, with warnings (in `lang`) for
 /// unnamed and duplicate columns. `labels` are the trimmed header texts
 /// (empty when the header cell is empty or there is no header).
 /// `preferred` gives a base name for some columns (KoboToolbox rules).
 pub(crate) fn name_columns(
+    lang: Lang,
     labels: &[String],
     has_header: bool,
     preferred: &[Option<String>],
@@ -641,22 +646,33 @@ pub(crate) fn name_columns(
     }
     for (base, first, last, count) in renamed.iter().take(20) {
         warnings.push(if *count == 1 {
-            format!(
-                "Le nom de colonne « {base} » apparaît plusieurs fois : la colonne {first} s'appelle « {last} »."
+            tr!(
+                lang,
+                "import-duplicate-name-once",
+                name = base,
+                position = first.to_string(),
+                renamed = last
             )
         } else {
-            format!(
-                "Le nom de colonne « {base} » apparaît {} fois : les colonnes suivantes s'appellent « {base}_2 » à « {last} ».",
-                count + 1
+            tr!(
+                lang,
+                "import-duplicate-name-many",
+                name = base,
+                count = (count + 1).to_string(),
+                n = count + 1,
+                first = format!("{base}_2"),
+                last = last
             )
         });
     }
     if !unnamed.is_empty() {
         warnings.insert(
             0,
-            format!(
-                "Colonne(s) sans nom dans l'en-tête (position {}) : elles s'appellent « colonne_N ».",
-                unnamed.join(", ")
+            tr!(
+                lang,
+                "import-unnamed-columns",
+                positions = unnamed.join(", "),
+                n = unnamed.len()
             ),
         );
     }
@@ -749,7 +765,7 @@ mod tests {
         s.observe(&RawCell::Text("abc".into()), &m);
         s.observe(&RawCell::Text("NA".into()), &m);
         assert_eq!(s.decide(), ColumnType::Integer);
-        let w = s.warnings("x", ColumnType::Integer);
+        let w = s.warnings(Lang::Fr, "x", ColumnType::Integer);
         assert_eq!(
             w,
             vec!["Colonne « x » : 1 valeur n'est pas un nombre entier (ex. « abc ») ; elle est gardée telle quelle.".to_string()]

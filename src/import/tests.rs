@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::Connection;
 
 use super::*;
+use crate::i18n::Lang;
 
 const SCHEMA: &str = "CREATE TABLE workspace_tables(
   name TEXT PRIMARY KEY,
@@ -1483,4 +1484,131 @@ fn choice_columns_outside_kobo_and_boolean_from_numbers() {
     )
     .unwrap();
     assert_eq!(types(&report.columns), [Integer, Integer]);
+}
+
+/// Every warning of the import, from the catalog, in French word for word as it was
+/// written in the code before the catalog, and in English with no French left.
+#[test]
+fn warning_sentences_in_french_and_english() {
+    use crate::i18n::catalog::{tr, Arg};
+    let args: &[(&str, Arg<'_>)] = &[
+        ("file", "notes.csv".into()),
+        ("ext", "xls".into()),
+        ("count", "3".into()),
+        ("n", 3usize.into()),
+        ("sheet", "Santé".into()),
+        ("row", "4".into()),
+        ("column", "âge".into()),
+        ("list", "#adm1, #date.".into()),
+        ("name", "nom".into()),
+        ("position", "2".into()),
+        ("renamed", "nom_2".into()),
+        ("first", "nom_2".into()),
+        ("last", "nom_4".into()),
+        ("positions", "2, 5".into()),
+        ("label", "Prix".into()),
+        ("noun", "des nombres".into()),
+        ("example", "abc".into()),
+        ("kind", "PNG".into()),
+    ];
+    let fr = [
+        ("import-not-utf8", "Le fichier n'est pas en UTF-8 : il a été lu en Windows-1252 (l'encodage d'Excel sous Windows). Vérifiez les accents."),
+        ("import-text-has-no-sheets", "Un fichier texte n'a pas de feuilles : le choix de feuille est ignoré."),
+        ("import-really-a-workbook", "Le fichier « notes.csv » est en réalité un classeur : il est lu comme tel."),
+        ("import-text-read-as-csv", "Le fichier « notes.csv » porte l'extension .xls mais contient du texte : il est lu comme un fichier CSV."),
+        ("import-several-sheets", "Le classeur contient 3 feuilles ; seule la feuille « Santé » est lue. Choisissez une autre feuille si besoin."),
+        ("import-no-header", "Aucune ligne d'en-tête reconnue : les colonnes sont nommées colonne_1, colonne_2… Indiquez la ligne d'en-tête si le fichier en a une."),
+        ("import-rows-above-header", "3 ligne(s) au-dessus de l'en-tête (titre, notes) ont été ignorées ; l'en-tête est à la ligne 4."),
+        ("import-no-data-rows", "Aucune ligne de données sous l'en-tête : la table est vide."),
+        ("import-kobo", "Export KoboToolbox reconnu : les colonnes « groupe/question » portent le nom de la question, les choix multiples sont des colonnes oui/non « question__choix », et les métadonnées (_id, _uuid, _submission_time…) commencent par « kobo_ »."),
+        ("import-type-for-unknown-column", "Type demandé pour la colonne « âge » : aucune colonne ne porte ce nom ; la demande est ignorée."),
+        ("import-hxl-row", "Ligne de balises HXL reconnue (ligne 4) : #adm1, #date. Ce n'est pas une ligne de données : les balises sont gardées avec les colonnes."),
+        ("import-hxl-names-from-tags", "Le fichier n'a pas de ligne d'intitulés : les colonnes sont nommées d'après leurs balises (#adm1+name devient adm1_name)."),
+        ("import-duplicate-name-once", "Le nom de colonne « nom » apparaît plusieurs fois : la colonne 2 s'appelle « nom_2 »."),
+        ("import-duplicate-name-many", "Le nom de colonne « nom » apparaît 3 fois : les colonnes suivantes s'appellent « nom_2 » à « nom_4 »."),
+        ("import-unnamed-columns", "Colonne(s) sans nom dans l'en-tête (position 2, 5) : elles s'appellent « colonne_N »."),
+        ("import-column-misfits", "Colonne « Prix » : 3 valeurs ne sont pas des nombres (ex. « abc ») ; elles sont gardées telles quelles."),
+        ("import-column-currency", "Colonne « Prix » : montants avec unité monétaire (FCFA, €…) ; l'unité a été retirée et les valeurs sont enregistrées comme nombres."),
+        ("import-column-percent", "Colonne « Prix » : pourcentages enregistrés sans le signe % (« 12 % » devient 12)."),
+        ("import-column-formula-errors", "Colonne « Prix » : 3 cellule(s) contiennent une erreur de formule (ex. « abc ») ; elles sont laissées vides."),
+        ("import-format-image", "image PNG"),
+        ("import-format-web-page", "page web HTML"),
+        ("import-format-extension", "fichier .xls"),
+        ("import-format-binary", "fichier binaire"),
+        ("import-format-not-a-workbook", "archive ou document qui n'est pas un classeur"),
+    ];
+    for (key, expected) in fr {
+        assert_eq!(tr(Lang::Fr, key, args), expected, "{key}");
+    }
+    let mut one = args.to_vec();
+    one.retain(|(name, _)| *name != "n" && *name != "count");
+    one.extend([("n", Arg::from(1usize)), ("count", "1".into())]);
+    one.retain(|(name, _)| *name != "noun");
+    one.push((
+        "noun",
+        Arg::from(crate::tr!(Lang::Fr, "import-type-integer", n = 1)),
+    ));
+    assert_eq!(
+        tr(Lang::Fr, "import-column-misfits", &one),
+        "Colonne « Prix » : 1 valeur n'est pas un nombre entier (ex. « abc ») ; elle est gardée telle quelle."
+    );
+    for key in crate::i18n::catalog::keys(Lang::En) {
+        if key.starts_with("import-") {
+            for a in [args, &one[..]] {
+                let en = tr(Lang::En, &key, a);
+                assert!(!en.contains(" : ") && !en.contains('«'), "{key}: {en}");
+                assert_ne!(en, tr(Lang::Fr, &key, a), "{key} is not translated");
+            }
+        }
+    }
+}
+
+/// What a refused file is, in the import's language.
+#[test]
+fn unsupported_formats_are_described_in_the_language_of_the_import() {
+    let files: [(&str, &[u8], &str, &str); 4] = [
+        (
+            "photo.png",
+            b"\x89PNG\r\n\x1a\nrest",
+            "image PNG",
+            "PNG image",
+        ),
+        (
+            "page.xls",
+            b"<html><table></table></html>",
+            "page web HTML",
+            "HTML web page",
+        ),
+        ("notes.md", b"# Titre\n", "fichier .md", ".md file"),
+        (
+            "lettre.docx",
+            &sample_docx(),
+            "archive ou document qui n'est pas un classeur",
+            "archive or document that is not a workbook",
+        ),
+    ];
+    for (file, bytes, fr, en) in files {
+        for (lang, expected) in [(Lang::Fr, fr), (Lang::En, en)] {
+            let opts = ImportOptions {
+                lang,
+                ..Default::default()
+            };
+            match preview_bytes(file, bytes, &opts) {
+                Err(ImportError::UnsupportedFormat(what)) => assert_eq!(what, expected, "{file}"),
+                other => panic!("{file}: {other:?}"),
+            }
+        }
+    }
+}
+
+/// A zip archive that is no workbook (a word-processing document).
+fn sample_docx() -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    std::io::Write::write_all(&mut zip, b"<w:document/>").unwrap();
+    zip.finish().unwrap().into_inner()
 }

@@ -48,11 +48,12 @@ impl ImportStep {
         self.file.rsplit('/').next().unwrap_or(&self.file)
     }
 
-    /// The options of the import (and of its preview).
-    pub fn options(&self) -> ImportOptions {
+    /// The options of the import (and of its preview), its warnings in `lang`.
+    pub fn options(&self, lang: Lang) -> ImportOptions {
         ImportOptions {
             table: Some(self.table.clone()),
             sheet: self.sheet.clone(),
+            lang,
             ..Default::default()
         }
     }
@@ -147,7 +148,7 @@ fn name_used(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
 
 /// Imports the step's file (`bytes`, from the pack) into its table, in one transaction that
 /// also records the origin. A table of that name is replaced only when this step made it;
-/// otherwise [`ImportStepError::TableTaken`] and nothing changes.
+/// otherwise [`ImportStepError::TableTaken`] and nothing changes. Warnings are in `lang`.
 pub fn import_into(
     conn: &mut Connection,
     pack_id: &str,
@@ -155,6 +156,7 @@ pub fn import_into(
     step_id: &str,
     step: &ImportStep,
     bytes: &[u8],
+    lang: Lang,
 ) -> crate::Result<ImportReport> {
     let key = origin_key(lesson_id, step_id);
     let ours = made_by(conn, pack_id, &key, step)?;
@@ -171,7 +173,7 @@ pub fn import_into(
             resource: key,
             content_hash: content_hash(bytes, step.sheet.as_deref()),
         }),
-        ..step.options()
+        ..step.options(lang)
     };
     Ok(import::import_bytes(conn, &step.file, bytes, &opts)?)
 }
@@ -204,20 +206,29 @@ mod tests {
     fn a_step_replaces_its_own_table_only() {
         let mut conn = db();
         let s = step();
-        let r = import_into(&mut conn, "p", "l", "s", &s, CSV).unwrap();
+        let r = import_into(&mut conn, "p", "l", "s", &s, CSV, Lang::Fr).unwrap();
         assert_eq!((r.table.as_str(), r.rows), ("signalements", 2));
         assert!(made_by(&conn, "p", &origin_key("l", "s"), &s).unwrap());
         // Again: replaced (the same step), still its own.
-        let r = import_into(&mut conn, "p", "l", "s", &s, b"Province,Cas\nLac,3\n").unwrap();
+        let r = import_into(
+            &mut conn,
+            "p",
+            "l",
+            "s",
+            &s,
+            b"Province,Cas\nLac,3\n",
+            Lang::Fr,
+        )
+        .unwrap();
         assert_eq!(r.rows, 1);
         assert!(made_by(&conn, "p", &origin_key("l", "s"), &s).unwrap());
         // Another step of another pack with the same table name: refused.
-        let e = import_into(&mut conn, "q", "l", "s", &s, CSV).unwrap_err();
+        let e = import_into(&mut conn, "q", "l", "s", &s, CSV, Lang::Fr).unwrap_err();
         assert_eq!(e.code(), "import_step.table_taken");
         // The trainee replaced it with a table of their own: never replaced back.
         conn.execute("UPDATE workspace_tables SET imported_at = '2000-01-01T00:00:00Z' WHERE name = 'signalements'", []).unwrap();
         assert!(!made_by(&conn, "p", &origin_key("l", "s"), &s).unwrap());
-        let e = import_into(&mut conn, "p", "l", "s", &s, CSV).unwrap_err();
+        let e = import_into(&mut conn, "p", "l", "s", &s, CSV, Lang::Fr).unwrap_err();
         assert!(
             e.message(Lang::Fr).contains("n'est pas remplacé"),
             "{}",
@@ -233,7 +244,7 @@ mod tests {
     fn a_collect_or_app_table_is_never_taken() {
         let mut conn = db();
         conn.execute_batch("CREATE TABLE signalements(x)").unwrap();
-        let e = import_into(&mut conn, "p", "l", "s", &step(), CSV).unwrap_err();
+        let e = import_into(&mut conn, "p", "l", "s", &step(), CSV, Lang::Fr).unwrap_err();
         assert_eq!(e.code(), "import_step.table_taken");
     }
 }

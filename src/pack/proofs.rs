@@ -63,6 +63,7 @@ impl<'a> Sandbox<'a> {
         let opts = ImportOptions {
             table: Some(d.name.clone()),
             replace: true,
+            lang: Lang::En,
             ..Default::default()
         };
         import::import_bytes(&mut self.conn, &d.path, bytes, &opts).map_err(|e| {
@@ -454,7 +455,7 @@ fn check_import(
     }
     let opts = ImportOptions {
         replace: true,
-        ..step.options()
+        ..step.options(Lang::En)
     };
     match import::import_bytes(conn, file, bytes, &opts) {
         Ok(report) if report.rows == 0 => {

@@ -83,6 +83,7 @@ impl Workshop {
             step_id,
             &s,
             &bytes,
+            lang,
         )?;
         let events = self.store.events(profile_id, pack_id)?;
         let done = step_events(&events, lesson_id, step_id)
@@ -236,6 +237,7 @@ impl Workshop {
             &step_id,
             &s,
             &bytes,
+            self.lang,
         )?;
         Ok(true)
     }
@@ -259,7 +261,7 @@ impl Workshop {
                     .message(self.lang),
                 ),
             ),
-            Some(b) => match import::preview_bytes(&s.file, b, &s.options()) {
+            Some(b) => match import::preview_bytes(&s.file, b, &s.options(self.lang)) {
                 Ok(p) => (Some(p), None),
                 Err(e) => (None, Some(Error::from(e).message(self.lang))),
             },

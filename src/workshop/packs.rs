@@ -152,6 +152,7 @@ impl Workshop {
             let opts = ImportOptions {
                 table: Some(name.clone()),
                 replace: true,
+                lang: self.lang,
                 ..Default::default()
             };
             import::import_bytes(self.store.conn_mut(), &path, &bytes, &opts)?;

@@ -9,9 +9,20 @@ use std::path::Path;
 use super::*;
 
 impl Workshop {
-    /// Imports a spreadsheet or CSV file into a workspace table.
+    /// `opts` with the workshop's language: warnings are written (and stored with the
+    /// table) in the trainee's language.
+    fn in_my_language(&self, opts: &ImportOptions) -> ImportOptions {
+        ImportOptions {
+            lang: self.lang,
+            ..opts.clone()
+        }
+    }
+
+    /// Imports a spreadsheet or CSV file into a workspace table (warnings in the
+    /// workshop's language).
     pub fn import(&mut self, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
-        Ok(import::import_file(self.store.conn_mut(), path, opts)?)
+        let opts = self.in_my_language(opts);
+        Ok(import::import_file(self.store.conn_mut(), path, &opts)?)
     }
 
     /// Every imported table, ordered by name.
@@ -47,20 +58,22 @@ impl Workshop {
         opts: &ImportOptions,
         on_progress: &mut dyn FnMut(&import::Progress),
     ) -> Result<ImportReport> {
+        let opts = self.in_my_language(opts);
         Ok(import::import_file_with_progress(
             self.store.conn_mut(),
             path,
-            opts,
+            &opts,
             on_progress,
         )?)
     }
 
     /// What importing `path` would do, without writing anything.
     pub fn preview(&self, path: &Path, opts: &ImportOptions) -> Result<import::Preview> {
-        Workshop::preview_file(path, opts)
+        Workshop::preview_file(path, &self.in_my_language(opts))
     }
 
-    /// [`Workshop::preview`] without a workshop: a preview needs no data directory.
+    /// [`Workshop::preview`] without a workshop: a preview needs no data directory (its
+    /// warnings in `opts.lang`).
     pub fn preview_file(path: &Path, opts: &ImportOptions) -> Result<import::Preview> {
         Ok(import::preview_file(path, opts)?)
     }

@@ -37,6 +37,7 @@ impl ReadArgs {
             replace,
             types,
             missing_values: (!self.missing.is_empty()).then_some(self.missing),
+            lang: cx.lang,
             ..Default::default()
         })
     }

@@ -14,3 +14,94 @@ error-import-too_large-columns = A row of the file has { $found } columns (maxim
 error-import-io = Error while reading the file ({ $reason }). Check that the USB stick is still plugged in, and try again.
 error-import-db = Workshop database error: { $reason }.
 quoted = “{ $text }”
+
+## Warnings of an import, in the language of the import (stored with the table).
+## Numbers shown are passed as text ($count, $row…); $n is the same number, for plurals.
+
+import-not-utf8 = The file is not in UTF-8: it was read as Windows-1252 (the encoding of Excel on Windows). Check the accented letters.
+import-text-has-no-sheets = A text file has no sheets: the sheet chosen is ignored.
+import-really-a-workbook = The file “{ $file }” is actually a workbook: it is read as one.
+import-text-read-as-csv = The file “{ $file }” has the extension .{ $ext } but contains text: it is read as a CSV file.
+import-several-sheets = The workbook has { $count } sheets; only the sheet “{ $sheet }” is read. Choose another sheet if needed.
+import-no-header = No header row recognised: the columns are named colonne_1, colonne_2… Give the header row if the file has one.
+import-rows-above-header =
+    { $n ->
+        [one] 1 row above the header (title, notes) was skipped; the header is on row { $row }.
+       *[other] { $count } rows above the header (title, notes) were skipped; the header is on row { $row }.
+    }
+import-no-data-rows = No data row under the header: the table is empty.
+import-kobo = KoboToolbox export recognised: “group/question” columns are named after the question, multiple choices are yes/no columns “question__choice”, and the metadata (_id, _uuid, _submission_time…) start with “kobo_”.
+import-type-for-unknown-column = Type requested for the column “{ $column }”: no column has that name; the request is ignored.
+# $list: the first tags, then "." or "…".
+import-hxl-row = HXL hashtag row recognised (row { $row }): { $list } It is not a data row: the hashtags are kept with the columns.
+import-hxl-names-from-tags = The file has no label row: the columns are named after their hashtags (#adm1+name becomes adm1_name).
+
+## Column names.
+
+import-duplicate-name-once = The column name “{ $name }” appears more than once: column { $position } is called “{ $renamed }”.
+# $first: the first new name ("nom_2"), $last the last one.
+import-duplicate-name-many = The column name “{ $name }” appears { $count } times: the next columns are called “{ $first }” to “{ $last }”.
+# $positions: "2, 5"; $n: how many.
+import-unnamed-columns =
+    { $n ->
+        [one] A column has no name in the header (position { $positions }): it is called “colonne_N”.
+       *[other] Columns have no name in the header (positions { $positions }): they are called “colonne_N”.
+    }
+
+## Values of a column that do not fit its type; $noun is one of the import-type-* nouns.
+
+import-column-misfits =
+    { $n ->
+        [one] Column “{ $label }”: 1 value is not { $noun } (e.g. “{ $example }”); it is kept as it is.
+       *[other] Column “{ $label }”: { $count } values are not { $noun } (e.g. “{ $example }”); they are kept as they are.
+    }
+import-column-currency = Column “{ $label }”: amounts with a currency unit (FCFA, €…); the unit was removed and the values are stored as numbers.
+import-column-percent = Column “{ $label }”: percentages stored without the % sign (“12 %” becomes 12).
+import-column-formula-errors =
+    { $n ->
+        [one] Column “{ $label }”: 1 cell contains a formula error (e.g. “{ $example }”); it is left empty.
+       *[other] Column “{ $label }”: { $count } cells contain a formula error (e.g. “{ $example }”); they are left empty.
+    }
+import-type-integer =
+    { $n ->
+        [one] an integer
+       *[other] integers
+    }
+import-type-number =
+    { $n ->
+        [one] a number
+       *[other] numbers
+    }
+import-type-boolean =
+    { $n ->
+        [one] a yes/no value
+       *[other] yes/no values
+    }
+import-type-date =
+    { $n ->
+        [one] a date
+       *[other] dates
+    }
+import-type-datetime =
+    { $n ->
+        [one] a date with a time
+       *[other] dates with a time
+    }
+import-type-text =
+    { $n ->
+        [one] a text
+       *[other] texts
+    }
+
+## What a refused file is, inside error-import-unsupported_format.
+
+# $kind: PNG, JPEG, GIF.
+import-format-image = { $kind } image
+# $kind: RAR, 7-Zip, gzip.
+import-format-archive = { $kind } archive
+# $kind: RTF.
+import-format-document = { $kind } document
+import-format-web-page = HTML web page
+import-format-extension = .{ $ext } file
+import-format-binary = binary file
+import-format-not-a-workbook = archive or document that is not a workbook

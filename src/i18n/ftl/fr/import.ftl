@@ -14,3 +14,82 @@ error-import-too_large-columns = Une ligne du fichier contient { $found } colonn
 error-import-io = Erreur de lecture du fichier ({ $reason }). Vérifiez que la clé USB est toujours branchée, puis réessayez.
 error-import-db = Erreur de la base de données de l'atelier : { $reason }.
 quoted = « { $text } »
+
+## Warnings of an import, in the language of the import (stored with the table).
+## Numbers shown are passed as text ($count, $row…); $n is the same number, for plurals.
+
+import-not-utf8 = Le fichier n'est pas en UTF-8 : il a été lu en Windows-1252 (l'encodage d'Excel sous Windows). Vérifiez les accents.
+import-text-has-no-sheets = Un fichier texte n'a pas de feuilles : le choix de feuille est ignoré.
+import-really-a-workbook = Le fichier « { $file } » est en réalité un classeur : il est lu comme tel.
+import-text-read-as-csv = Le fichier « { $file } » porte l'extension .{ $ext } mais contient du texte : il est lu comme un fichier CSV.
+import-several-sheets = Le classeur contient { $count } feuilles ; seule la feuille « { $sheet } » est lue. Choisissez une autre feuille si besoin.
+import-no-header = Aucune ligne d'en-tête reconnue : les colonnes sont nommées colonne_1, colonne_2… Indiquez la ligne d'en-tête si le fichier en a une.
+import-rows-above-header = { $count } ligne(s) au-dessus de l'en-tête (titre, notes) ont été ignorées ; l'en-tête est à la ligne { $row }.
+import-no-data-rows = Aucune ligne de données sous l'en-tête : la table est vide.
+import-kobo = Export KoboToolbox reconnu : les colonnes « groupe/question » portent le nom de la question, les choix multiples sont des colonnes oui/non « question__choix », et les métadonnées (_id, _uuid, _submission_time…) commencent par « kobo_ ».
+import-type-for-unknown-column = Type demandé pour la colonne « { $column } » : aucune colonne ne porte ce nom ; la demande est ignorée.
+# $list: the first tags, then "." or "…".
+import-hxl-row = Ligne de balises HXL reconnue (ligne { $row }) : { $list } Ce n'est pas une ligne de données : les balises sont gardées avec les colonnes.
+import-hxl-names-from-tags = Le fichier n'a pas de ligne d'intitulés : les colonnes sont nommées d'après leurs balises (#adm1+name devient adm1_name).
+
+## Column names.
+
+import-duplicate-name-once = Le nom de colonne « { $name } » apparaît plusieurs fois : la colonne { $position } s'appelle « { $renamed } ».
+# $first: the first new name ("nom_2"), $last the last one.
+import-duplicate-name-many = Le nom de colonne « { $name } » apparaît { $count } fois : les colonnes suivantes s'appellent « { $first } » à « { $last } ».
+# $positions: "2, 5"; $n: how many.
+import-unnamed-columns = Colonne(s) sans nom dans l'en-tête (position { $positions }) : elles s'appellent « colonne_N ».
+
+## Values of a column that do not fit its type; $noun is one of the import-type-* nouns.
+
+import-column-misfits =
+    { $n ->
+        [1] Colonne « { $label } » : 1 valeur n'est pas { $noun } (ex. « { $example } ») ; elle est gardée telle quelle.
+       *[other] Colonne « { $label } » : { $count } valeurs ne sont pas { $noun } (ex. « { $example } ») ; elles sont gardées telles quelles.
+    }
+import-column-currency = Colonne « { $label } » : montants avec unité monétaire (FCFA, €…) ; l'unité a été retirée et les valeurs sont enregistrées comme nombres.
+import-column-percent = Colonne « { $label } » : pourcentages enregistrés sans le signe % (« 12 % » devient 12).
+import-column-formula-errors = Colonne « { $label } » : { $count } cellule(s) contiennent une erreur de formule (ex. « { $example } ») ; elles sont laissées vides.
+import-type-integer =
+    { $n ->
+        [1] un nombre entier
+       *[other] des nombres entiers
+    }
+import-type-number =
+    { $n ->
+        [1] un nombre
+       *[other] des nombres
+    }
+import-type-boolean =
+    { $n ->
+        [1] une valeur oui/non
+       *[other] des valeurs oui/non
+    }
+import-type-date =
+    { $n ->
+        [1] une date
+       *[other] des dates
+    }
+import-type-datetime =
+    { $n ->
+        [1] une date avec heure
+       *[other] des dates avec heure
+    }
+import-type-text =
+    { $n ->
+        [1] un texte
+       *[other] des textes
+    }
+
+## What a refused file is, inside error-import-unsupported_format.
+
+# $kind: PNG, JPEG, GIF.
+import-format-image = image { $kind }
+# $kind: RAR, 7-Zip, gzip.
+import-format-archive = archive { $kind }
+# $kind: RTF.
+import-format-document = document { $kind }
+import-format-web-page = page web HTML
+import-format-extension = fichier .{ $ext }
+import-format-binary = fichier binaire
+import-format-not-a-workbook = archive ou document qui n'est pas un classeur

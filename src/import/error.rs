@@ -1,0 +1,109 @@
+//! Why a file could not be previewed or imported: [`ImportError`], its stable code and
+//! its message for the trainee from the catalog.
+
+use std::path::PathBuf;
+
+use crate::i18n::Lang;
+use crate::tr;
+
+use super::Limit;
+
+/// Why a file could not be previewed or imported.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ImportError {
+    #[error("file not found: {}", .0.display())]
+    NotFound(PathBuf),
+    #[error("the file contains no data")]
+    Empty,
+    #[error("unsupported file format: {0}")]
+    UnsupportedFormat(String),
+    #[error("unreadable file (corrupt or truncated): {0}")]
+    Unreadable(String),
+    #[error("the workbook is password-protected")]
+    Encrypted,
+    #[error("sheet {name:?} not found (available: {available:?})")]
+    SheetNotFound {
+        name: String,
+        available: Vec<String>,
+    },
+    #[error("table {0:?} already exists")]
+    TableExists(String),
+    #[error("invalid or reserved table name {0:?}")]
+    InvalidTableName(String),
+    #[error("header row {row} is past the last row ({last})")]
+    HeaderRowOutOfRange { row: usize, last: usize },
+    #[error("too large: {found} {limit:?} (maximum {max})")]
+    TooLarge { limit: Limit, found: u64, max: u64 },
+    #[error("I/O error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("database error: {0}")]
+    Db(#[from] rusqlite::Error),
+}
+
+impl ImportError {
+    /// Stable code, e.g. `import.not_found`, for translations and logs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportError::NotFound(_) => "import.not_found",
+            ImportError::Empty => "import.empty",
+            ImportError::UnsupportedFormat(_) => "import.unsupported_format",
+            ImportError::Unreadable(_) => "import.unreadable",
+            ImportError::Encrypted => "import.encrypted",
+            ImportError::SheetNotFound { .. } => "import.sheet_not_found",
+            ImportError::TableExists(_) => "import.table_exists",
+            ImportError::InvalidTableName(_) => "import.invalid_table_name",
+            ImportError::HeaderRowOutOfRange { .. } => "import.header_row_out_of_range",
+            ImportError::TooLarge { .. } => "import.too_large",
+            ImportError::Io(_) => "import.io",
+            ImportError::Db(_) => "import.db",
+        }
+    }
+
+    /// The message for the trainee in `lang`, saying what to do about it.
+    pub fn message(&self, lang: Lang) -> String {
+        let code = self.code().replace('.', "-");
+        let key = format!("error-{code}");
+        let numbers = |n: u64| crate::i18n::format_number(lang, n as f64, 0);
+        match self {
+            ImportError::NotFound(p) => tr!(lang, &key, path = p.display().to_string()),
+            ImportError::Empty | ImportError::Unreadable(_) | ImportError::Encrypted => {
+                tr!(lang, &key)
+            }
+            ImportError::UnsupportedFormat(what) => tr!(lang, &key, what = what),
+            ImportError::SheetNotFound { name, available } => {
+                let available = available
+                    .iter()
+                    .map(|n| tr!(lang, "quoted", text = n))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                tr!(lang, &key, name = name, available = available)
+            }
+            ImportError::TableExists(t) | ImportError::InvalidTableName(t) => {
+                tr!(lang, &key, table = t)
+            }
+            ImportError::HeaderRowOutOfRange { row, last } => {
+                tr!(lang, &key, row = row.to_string(), last = last.to_string())
+            }
+            ImportError::TooLarge { limit, found, max } => {
+                let key = match limit {
+                    Limit::Cells => "error-import-too_large-cells",
+                    Limit::Columns => "error-import-too_large-columns",
+                };
+                tr!(lang, key, found = numbers(*found), max = numbers(*max))
+            }
+            ImportError::Io(e) => tr!(lang, &key, reason = e.to_string()),
+            ImportError::Db(e) => tr!(lang, &key, reason = e.to_string()),
+        }
+    }
+
+    /// [`ImportError::message`] in French.
+    pub fn message_fr(&self) -> String {
+        self.message(Lang::Fr)
+    }
+
+    /// [`ImportError::message`] in English.
+    pub fn message_en(&self) -> String {
+        self.message(Lang::En)
+    }
+}
