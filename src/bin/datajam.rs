@@ -1348,12 +1348,20 @@ fn indicator(
     json: bool,
 ) -> Result<ExitCode, Error> {
     let w = workshop(data_dir, lang)?;
-    let r = datajam::analysis::indicators::compute(w.store().conn(), table, req)?;
+    let r = w.compute_indicator(table, req)?;
     if json {
         print_json(&r);
     } else {
-        println!("{} : {}", r.label_fr, r.value_fr);
-        println!("{}", r.explanation_fr);
+        println!(
+            "{}",
+            datajam::tr!(
+                lang,
+                "indicator-headline",
+                label = &r.label,
+                value = &r.value_text
+            )
+        );
+        println!("{}", r.explanation);
         if r.skipped > 0 {
             if lang == Lang::Fr {
                 eprintln!(

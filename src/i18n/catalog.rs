@@ -39,6 +39,18 @@ const FILES: &[(Lang, &str, &str)] = &[
         "analysis.ftl",
         include_str!("ftl/en/analysis.ftl"),
     ),
+    (
+        Lang::Fr,
+        "indicators.ftl",
+        include_str!("ftl/fr/indicators.ftl"),
+    ),
+    (
+        Lang::En,
+        "indicators.ftl",
+        include_str!("ftl/en/indicators.ftl"),
+    ),
+    (Lang::Fr, "chart.ftl", include_str!("ftl/fr/chart.ftl")),
+    (Lang::En, "chart.ftl", include_str!("ftl/en/chart.ftl")),
 ];
 
 /// An argument of a message: a text, or a number (for plurals).

@@ -73,7 +73,7 @@ impl Workshop {
         table: &str,
         req: &IndicatorRequest,
     ) -> Result<IndicatorResult> {
-        crate::analysis::indicators::compute(self.store().conn(), table, req)
+        crate::analysis::indicators::compute(self.store().conn(), table, req, self.lang)
     }
 
     /// Adds the `iso_3166_2` column to a table from any spelling of the province names.
