@@ -21,7 +21,7 @@ use rusqlite::types::{Value, ValueRef};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::columnar::{Values, NULL_CODE};
-use crate::import::ColumnType;
+use crate::store::tables::ColumnType;
 
 /// How the rows of a group are summarised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -78,6 +78,19 @@ impl AggFn {
             "share" | "part" => AggFn::Share,
             _ => return None,
         })
+    }
+
+    /// French words for an axis label: "Somme", "Moyenne", "Nombre de lignes"…
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            AggFn::Count => "Nombre de lignes",
+            AggFn::Sum => "Somme",
+            AggFn::Mean => "Moyenne",
+            AggFn::Median => "Médiane",
+            AggFn::Min => "Minimum",
+            AggFn::Max => "Maximum",
+            AggFn::Share => "Part (%)",
+        }
     }
 
     /// Whether the column summarised must hold numbers.

@@ -21,8 +21,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::Connection;
 
-use crate::import::ColumnType;
 use crate::store::tables::quote_ident;
+use crate::store::tables::ColumnType;
 
 /// Most columns kept in memory at once.
 pub const MAX_CACHED: usize = 24;

@@ -26,7 +26,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::columnar;
-use crate::analysis::{json_value, type_name, AnalysisError, ResultColumn};
+use crate::analysis::{json_value, AnalysisError, ResultColumn};
 use crate::error::Result;
 use crate::store::tables::{quote_ident, table_info, TableInfo};
 
@@ -77,11 +77,7 @@ fn tag(parts: &[&str]) -> u64 {
 fn columns_of(info: &TableInfo) -> Vec<ResultColumn> {
     info.columns
         .iter()
-        .map(|c| ResultColumn {
-            name: c.name.clone(),
-            label: c.label.clone(),
-            column_type: type_name(c.column_type).to_string(),
-        })
+        .map(|c| ResultColumn::new(&c.name, &c.label, c.column_type))
         .collect()
 }
 
@@ -94,25 +90,43 @@ fn rows_by_rowid(
     if rowids.is_empty() {
         return Ok(Vec::new());
     }
-    let names: Vec<String> = info.columns.iter().map(|c| quote_ident(&c.name)).collect();
     let marks = vec!["?"; rowids.len()].join(", ");
+    let rows = select_rows(
+        conn,
+        info,
+        &format!("WHERE rowid IN ({marks})"),
+        rusqlite::params_from_iter(rowids.iter()),
+    )?;
+    let mut by_id: std::collections::HashMap<i64, _> = rows.into_iter().collect();
+    Ok(rowids.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
+/// `SELECT rowid, <every column> FROM <table> {tail}` with `params`: each row's rowid
+/// and cells.
+#[allow(clippy::type_complexity)]
+fn select_rows(
+    conn: &Connection,
+    info: &TableInfo,
+    tail: &str,
+    params: impl rusqlite::Params,
+) -> rusqlite::Result<Vec<(i64, Vec<serde_json::Value>)>> {
+    let names: Vec<String> = info.columns.iter().map(|c| quote_ident(&c.name)).collect();
     let sql = format!(
-        "SELECT rowid, {} FROM {} WHERE rowid IN ({marks})",
+        "SELECT rowid, {} FROM {} {tail}",
         names.join(", "),
         quote_ident(&info.name)
     );
     let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(rowids.iter()))?;
-    let mut by_id = std::collections::HashMap::with_capacity(rowids.len());
+    let mut rows = stmt.query(params)?;
+    let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        let id: i64 = row.get(0)?;
         let mut cells = Vec::with_capacity(info.columns.len());
         for (i, c) in info.columns.iter().enumerate() {
             cells.push(json_value(row.get_ref(i + 1)?, Some(c.column_type)));
         }
-        by_id.insert(id, cells);
+        out.push((row.get(0)?, cells));
     }
-    Ok(rowids.iter().filter_map(|id| by_id.remove(id)).collect())
+    Ok(out)
 }
 
 /// One page of `table` (see the module doc).
@@ -136,24 +150,14 @@ pub fn page(conn: &Connection, table: &str, req: &GridRequest) -> Result<GridPag
                     }
                 }
             };
-            let names: Vec<String> = info.columns.iter().map(|c| quote_ident(&c.name)).collect();
-            let sql = format!(
-                "SELECT rowid, {} FROM {} WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
-                names.join(", "),
-                quote_ident(&info.name)
-            );
-            let mut stmt = conn.prepare(&sql)?;
-            let mut rows = stmt.query(rusqlite::params![after, (size + 1) as i64])?;
-            let mut out = Vec::new();
-            let mut ids = Vec::new();
-            while let Some(row) = rows.next()? {
-                ids.push(row.get::<_, i64>(0)?);
-                let mut cells = Vec::with_capacity(info.columns.len());
-                for (i, c) in info.columns.iter().enumerate() {
-                    cells.push(json_value(row.get_ref(i + 1)?, Some(c.column_type)));
-                }
-                out.push(cells);
-            }
+            let (ids, mut out): (Vec<i64>, Vec<_>) = select_rows(
+                conn,
+                &info,
+                "WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+                rusqlite::params![after, (size + 1) as i64],
+            )?
+            .into_iter()
+            .unzip();
             let next_cursor = if out.len() > size {
                 out.truncate(size);
                 Some(format!("r.{}.{t:x}", ids[size - 1]))
@@ -248,26 +252,18 @@ pub fn page(conn: &Connection, table: &str, req: &GridRequest) -> Result<GridPag
                             }
                         }
                     };
-                    let names: Vec<String> =
-                        info.columns.iter().map(|c| quote_ident(&c.name)).collect();
-                    let sql = format!(
-                        "SELECT rowid, {} FROM {} {filter} ORDER BY {n} IS NULL, {n}{}, rowid LIMIT ?1",
-                        names.join(", "),
-                        quote_ident(&info.name),
+                    let tail = format!(
+                        "{filter} ORDER BY {n} IS NULL, {n}{}, rowid LIMIT ?1",
                         if sort.desc { " DESC" } else { "" }
                     );
-                    let mut stmt = conn.prepare(&sql)?;
-                    let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
-                    let mut out = Vec::new();
-                    let mut ids = Vec::new();
-                    while let Some(row) = rows.next()? {
-                        ids.push(row.get::<_, i64>(0)?);
-                        let mut cells = Vec::with_capacity(info.columns.len());
-                        for (i, c) in info.columns.iter().enumerate() {
-                            cells.push(json_value(row.get_ref(i + 1)?, Some(c.column_type)));
-                        }
-                        out.push(cells);
-                    }
+                    let (ids, mut out): (Vec<i64>, Vec<_>) = select_rows(
+                        conn,
+                        &info,
+                        &tail,
+                        rusqlite::params_from_iter(params.iter()),
+                    )?
+                    .into_iter()
+                    .unzip();
                     let next_cursor =
                         (out.len() > size).then(|| cursor(offset + size, ids[size - 1]));
                     out.truncate(size);
@@ -354,7 +350,7 @@ pub fn warm(db_path: &Path, table: &str) -> std::thread::JoinHandle<()> {
         let Ok(info) = table_info(&conn, &table) else {
             return;
         };
-        let wanted: Vec<(&str, crate::import::ColumnType)> = info
+        let wanted: Vec<(&str, crate::store::tables::ColumnType)> = info
             .columns
             .iter()
             .map(|c| (c.name.as_str(), c.column_type))

@@ -23,7 +23,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
-use crate::import::ColumnType;
+use crate::store::tables::ColumnType;
 
 /// One column of a result: `type` is one of "integer", "number", "text", "date",
 /// "boolean" (the UI aligns and formats cells by it).
@@ -35,6 +35,17 @@ pub struct ResultColumn {
     pub column_type: String,
 }
 
+impl ResultColumn {
+    /// A column named `name`, shown as `label`, of type `ty`.
+    pub fn new(name: &str, label: &str, ty: ColumnType) -> ResultColumn {
+        ResultColumn {
+            name: name.to_string(),
+            label: label.to_string(),
+            column_type: type_name(ty).to_string(),
+        }
+    }
+}
+
 /// A query result as the UI shows it: at most `max_rows` rows of JSON values (numbers as
 /// numbers, missing as null), the number of rows of the whole result, and the SQL that
 /// produced it (bound values written in as literals, for reading only).
@@ -44,16 +55,6 @@ pub struct ResultTable {
     pub rows: Vec<Vec<serde_json::Value>>,
     pub total_rows: u64,
     pub sql: String,
-}
-
-impl ResultTable {
-    /// The column names and rows, as [`crate::lesson::task::Grid`] compares them.
-    pub fn to_grid(&self) -> crate::lesson::task::Grid {
-        crate::lesson::task::Grid {
-            columns: self.columns.iter().map(|c| c.name.clone()).collect(),
-            rows: self.rows.clone(),
-        }
-    }
 }
 
 /// The type name of a column as the UI knows it.

@@ -196,8 +196,8 @@ pub fn normalise_column(
     table: &str,
     column: &str,
 ) -> crate::Result<NormaliseReport> {
-    use crate::import::{ColumnInfo, ColumnType};
     use crate::store::tables::{quote_ident, table_info};
+    use crate::store::tables::{ColumnInfo, ColumnType};
     use rusqlite::params;
 
     let info = table_info(conn, table)?;

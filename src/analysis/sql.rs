@@ -20,7 +20,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::analysis::{self, AnalysisError, ResultColumn, ResultTable};
 use crate::error::Result;
-use crate::import::ColumnType;
+use crate::store::tables::ColumnType;
 
 /// How long a console query may run.
 pub const TIME_LIMIT: Duration = Duration::from_secs(30);
@@ -146,11 +146,7 @@ pub fn run_readonly_with_limit(
     let columns = names
         .iter()
         .enumerate()
-        .map(|(i, n)| ResultColumn {
-            name: n.clone(),
-            label: n.clone(),
-            column_type: analysis::type_name(infer_type(&rows, i)).to_string(),
-        })
+        .map(|(i, n)| ResultColumn::new(n, n, infer_type(&rows, i)))
         .collect();
     Ok(ResultTable {
         columns,

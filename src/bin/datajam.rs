@@ -1352,15 +1352,7 @@ fn indicator(
     if json {
         print_json(&r);
     } else {
-        println!(
-            "{}",
-            datajam::tr!(
-                lang,
-                "indicator-headline",
-                label = &r.label,
-                value = &r.value_text
-            )
-        );
+        println!("{}", r.headline(lang));
         println!("{}", r.explanation);
         if r.skipped > 0 {
             if lang == Lang::Fr {
@@ -1459,13 +1451,13 @@ fn chart_command(
     lang: Lang,
     a: Box<ChartArgs>,
 ) -> Result<ExitCode, Error> {
-    use datajam::chart::{self, Agg, ChartRequest, Kind};
+    use datajam::chart::{self, ChartRequest, Kind};
     let fr = lang == Lang::Fr;
     let kind = Kind::parse(&a.kind).map_err(Error::from)?;
     let agg = a
         .agg
         .as_deref()
-        .map(Agg::parse)
+        .map(chart::parse_agg)
         .transpose()
         .map_err(Error::from)?;
     let req = ChartRequest {

@@ -4,8 +4,8 @@
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::import::ColumnType;
 use crate::store::tables::quote_ident;
+use crate::store::tables::ColumnType;
 
 /// The kind of question a trainee asks of the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

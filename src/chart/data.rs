@@ -7,8 +7,9 @@ use rusqlite::types::Value;
 use rusqlite::Connection;
 
 use super::{Agg, ChartError, ChartRequest};
-use crate::import::{ColumnInfo, ColumnType};
+use crate::analysis::columnar::Values;
 use crate::store::tables::{quote_ident, TableInfo};
+use crate::store::tables::{ColumnInfo, ColumnType};
 
 /// What a chart is drawn from: the database, the table and the request.
 #[derive(Clone, Copy)]
@@ -65,6 +66,9 @@ pub(super) fn value_column<'a>(
 ) -> Result<(Option<&'a ColumnInfo>, Agg), ChartError> {
     let y = opt_column(info, req.y.as_deref())?;
     let agg = req.effective_agg();
+    if agg == Agg::Share {
+        return Err(ChartError::UnknownAgg(agg.as_str().to_string()));
+    }
     if let (Some(y), true) = (y, agg != Agg::Count) {
         numeric(y)?;
     }
@@ -203,7 +207,11 @@ pub(super) fn aggregate(
         cols.push(y);
     }
     let rows = read(conn, table, &cols)?;
-    let mut cells: HashMap<(String, String), (Vec<f64>, usize)> = HashMap::new();
+    // The cells (category, series) numbered as first seen; each kept row's cell and number.
+    let mut cells: Vec<(String, String)> = Vec::new();
+    let mut cell_of: HashMap<(String, String), u32> = HashMap::new();
+    let mut gid: Vec<u32> = Vec::new();
+    let mut numbers: Vec<Option<f64>> = Vec::new();
     let mut cat_first: HashMap<String, Value> = HashMap::new();
     let (mut no_cat, mut no_num) = (0usize, 0usize);
     for row in &rows {
@@ -234,11 +242,12 @@ pub(super) fn aggregate(
         cat_first
             .entry(cat.clone())
             .or_insert_with(|| row[0].clone());
-        let cell = cells.entry((cat, series)).or_default();
-        if let Some(v) = value {
-            cell.0.push(v);
-        }
-        cell.1 += 1;
+        let cell = *cell_of.entry((cat, series)).or_insert_with_key(|k| {
+            cells.push(k.clone());
+            (cells.len() - 1) as u32
+        });
+        gid.push(cell);
+        numbers.push(value);
     }
     note_no_category(notes, no_cat, &x.label);
     if let Some(y) = y {
@@ -248,11 +257,17 @@ pub(super) fn aggregate(
         return Err(ChartError::Empty.into());
     }
 
+    // The figure of each cell, as a pipeline's group computes it.
+    let kept: Vec<usize> = (0..gid.len()).collect();
+    let column = y.map(|_| Values::Real(numbers));
+    let figures = agg
+        .by_group(column.as_ref(), &kept, &gid, cells.len())
+        .ok_or_else(|| ChartError::UnknownAgg(agg.as_str().to_string()))?;
     let mut totals: HashMap<&str, f64> = HashMap::new();
     let mut series_totals: HashMap<&str, f64> = HashMap::new();
     let mut computed: HashMap<(&str, &str), f64> = HashMap::new();
-    for ((cat, ser), (vals, n)) in cells.iter_mut() {
-        let v = agg.apply(vals, *n);
+    for ((cat, ser), figure) in cells.iter().zip(&figures) {
+        let v = num(figure).unwrap_or(f64::NAN);
         *totals.entry(cat).or_default() += v;
         *series_totals.entry(ser).or_default() += v.abs();
         computed.insert((cat.as_str(), ser.as_str()), v);

@@ -9,7 +9,7 @@ use super::scene::Scene;
 use super::style::{BAR, BASELINE, HEIGHT, WIDTH};
 use super::ChartError;
 use crate::i18n::number::format_number_fr;
-use crate::import::ColumnInfo;
+use crate::store::tables::ColumnInfo;
 use crate::store::tables::TableInfo;
 
 /// Reads one numeric column, with a note for the rows left out.

@@ -14,7 +14,7 @@ use super::style::{
 use super::text::{fit, measure};
 use super::{Agg, ChartRequest};
 use crate::i18n::number::format_number_fr;
-use crate::import::ColumnInfo;
+use crate::store::tables::ColumnInfo;
 
 // ---------- texts ----------
 

@@ -191,7 +191,7 @@ pub(super) fn map_chart(input: Input<'_>, notes: &mut Vec<String>) -> crate::Res
                 vals.extend_from_slice(v);
                 rows += n;
             }
-            Some(agg.apply(&mut vals, rows)).filter(|v| v.is_finite())
+            agg.of_numbers(&vals, rows).filter(|v| v.is_finite())
         } else {
             None
         };

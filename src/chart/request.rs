@@ -1,6 +1,7 @@
 //! What the UI and the CLI ask for: [`ChartRequest`], and what comes back: [`Rendered`].
 
-use serde::{Deserialize, Serialize};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::ChartError;
 
@@ -69,75 +70,27 @@ impl Kind {
     }
 }
 
-/// How the rows of one category are summarised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Agg {
-    Sum,
-    Mean,
-    Count,
-    Median,
-    Min,
-    Max,
+/// How the rows of one category are summarised: the aggregates of pipelines
+/// ([`crate::analysis::aggregate`]), all but `share`.
+pub use crate::analysis::aggregate::AggFn as Agg;
+
+/// The calculations a chart draws, by their JSON names.
+const CHART_AGGS: [&str; 6] = ["sum", "mean", "count", "median", "min", "max"];
+
+/// The calculation named `s`: `sum`, `mean` (or `avg`), `count`, `median`, `min`, `max`,
+/// or their French names, ignoring case and accents; [`ChartError::UnknownAgg`]
+/// otherwise (`share` too: a chart does not draw it).
+pub fn parse_agg(s: &str) -> Result<Agg, ChartError> {
+    Agg::parse(s)
+        .filter(|a| *a != Agg::Share)
+        .ok_or_else(|| ChartError::UnknownAgg(s.to_string()))
 }
 
-impl Agg {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Agg::Sum => "sum",
-            Agg::Mean => "mean",
-            Agg::Count => "count",
-            Agg::Median => "median",
-            Agg::Min => "min",
-            Agg::Max => "max",
-        }
-    }
-
-    /// `sum`, `mean` (or `avg`), `count`, `median`, `min`, `max`, case-insensitive.
-    pub fn parse(s: &str) -> Result<Agg, ChartError> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "sum" | "somme" => Ok(Agg::Sum),
-            "mean" | "avg" | "average" | "moyenne" => Ok(Agg::Mean),
-            "count" | "nombre" => Ok(Agg::Count),
-            "median" | "médiane" | "mediane" => Ok(Agg::Median),
-            "min" => Ok(Agg::Min),
-            "max" => Ok(Agg::Max),
-            _ => Err(ChartError::UnknownAgg(s.to_string())),
-        }
-    }
-
-    /// French words for an axis label: "Somme de", "Moyenne de", …
-    pub(crate) fn label_fr(self) -> &'static str {
-        match self {
-            Agg::Sum => "Somme",
-            Agg::Mean => "Moyenne",
-            Agg::Count => "Nombre de lignes",
-            Agg::Median => "Médiane",
-            Agg::Min => "Minimum",
-            Agg::Max => "Maximum",
-        }
-    }
-
-    /// The aggregate of `values` (not empty for anything but `Count`).
-    pub(crate) fn apply(self, values: &mut [f64], rows: usize) -> f64 {
-        match self {
-            Agg::Count => rows as f64,
-            Agg::Sum => values.iter().sum(),
-            Agg::Mean => values.iter().sum::<f64>() / values.len().max(1) as f64,
-            Agg::Min => values.iter().copied().fold(f64::INFINITY, f64::min),
-            Agg::Max => values.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-            Agg::Median => {
-                values.sort_by(f64::total_cmp);
-                let n = values.len();
-                if n == 0 {
-                    f64::NAN
-                } else if n % 2 == 1 {
-                    values[n / 2]
-                } else {
-                    (values[n / 2 - 1] + values[n / 2]) / 2.0
-                }
-            }
-        }
+/// Reads the `agg` of a chart request: the names of [`Agg`] but `share`.
+fn chart_agg<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Agg>, D::Error> {
+    match Option::<Agg>::deserialize(d)? {
+        Some(Agg::Share) => Err(D::Error::unknown_variant("share", &CHART_AGGS)),
+        a => Ok(a),
     }
 }
 
@@ -154,7 +107,7 @@ pub struct ChartRequest {
     #[serde(default)]
     pub y: Option<String>,
     /// How rows of a category are summarised (default: sum when `y` is set, else count).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "chart_agg")]
     pub agg: Option<Agg>,
     /// Colours: one bar colour or one line per value (grouped, stacked, line).
     #[serde(default)]
@@ -281,10 +234,10 @@ mod tests {
             Kind::parse("pie"),
             Err(ChartError::UnknownKind(_))
         ));
-        assert_eq!(Agg::parse("AVG").unwrap(), Agg::Mean);
-        assert!(Agg::parse("mode").is_err());
-        let mut v = vec![3.0, 1.0, 2.0, 10.0];
-        assert_eq!(Agg::Median.apply(&mut v, 4), 2.5);
-        assert_eq!(Agg::Count.apply(&mut [], 7), 7.0);
+        assert_eq!(parse_agg("AVG").unwrap(), Agg::Mean);
+        assert!(parse_agg("mode").is_err());
+        let v = vec![3.0, 1.0, 2.0, 10.0];
+        assert_eq!(Agg::Median.of_numbers(&v, 4), Some(2.5));
+        assert_eq!(Agg::Count.of_numbers(&[], 7), Some(7.0));
     }
 }

@@ -19,38 +19,30 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use super::Lang;
 
-/// The catalog's files, per language, in the order they are loaded.
-const FILES: &[(Lang, &str, &str)] = &[
-    (Lang::Fr, "core.ftl", include_str!("ftl/fr/core.ftl")),
-    (Lang::En, "core.ftl", include_str!("ftl/en/core.ftl")),
-    (Lang::Fr, "import.ftl", include_str!("ftl/fr/import.ftl")),
-    (Lang::En, "import.ftl", include_str!("ftl/en/import.ftl")),
-    (Lang::Fr, "errors.ftl", include_str!("ftl/fr/errors.ftl")),
-    (Lang::En, "errors.ftl", include_str!("ftl/en/errors.ftl")),
-    (Lang::Fr, "store.ftl", include_str!("ftl/fr/store.ftl")),
-    (Lang::En, "store.ftl", include_str!("ftl/en/store.ftl")),
-    (
-        Lang::Fr,
-        "analysis.ftl",
-        include_str!("ftl/fr/analysis.ftl"),
-    ),
-    (
-        Lang::En,
-        "analysis.ftl",
-        include_str!("ftl/en/analysis.ftl"),
-    ),
-    (
-        Lang::Fr,
-        "indicators.ftl",
-        include_str!("ftl/fr/indicators.ftl"),
-    ),
-    (
-        Lang::En,
-        "indicators.ftl",
-        include_str!("ftl/en/indicators.ftl"),
-    ),
-    (Lang::Fr, "chart.ftl", include_str!("ftl/fr/chart.ftl")),
-    (Lang::En, "chart.ftl", include_str!("ftl/en/chart.ftl")),
+/// `(Lang::Fr, name, text), (Lang::En, name, text)` for each file `ftl/<lang>/<name>.ftl`.
+macro_rules! ftl_files {
+    ($($name:literal),* $(,)?) => {
+        &[$(
+            (Lang::Fr, $name, include_str!(concat!("ftl/fr/", $name, ".ftl"))),
+            (Lang::En, $name, include_str!(concat!("ftl/en/", $name, ".ftl"))),
+        )*]
+    };
+}
+
+/// The catalog's files, per language, in the order they are loaded (one per area).
+#[rustfmt::skip]
+const FILES: &[(Lang, &str, &str)] = ftl_files![
+    "core",
+    "errors",
+    "import",
+    "store",
+    "analysis",
+    "workshop",
+    "lesson",
+    "pack",
+    "progress",
+    "indicators",
+    "chart",
 ];
 
 /// An argument of a message: a text, or a number (for plurals).

@@ -11,6 +11,8 @@ pub mod text;
 
 use serde::{Deserialize, Serialize};
 
+use crate::tr;
+
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -64,16 +66,11 @@ pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
 /// "between {min} and {max}" style messages for numeric ranges.
 pub fn range_message(lang: Lang, min: Option<f64>, max: Option<f64>) -> String {
     let f = |v: f64| format_number(lang, v, if v.fract() == 0.0 { 0 } else { 2 });
-    match (lang, min, max) {
-        (Lang::Fr, Some(a), Some(b)) => {
-            format!("La valeur doit être comprise entre {} et {}.", f(a), f(b))
-        }
-        (Lang::Fr, Some(a), None) => format!("La valeur doit être au moins {}.", f(a)),
-        (Lang::Fr, None, Some(b)) => format!("La valeur doit être au plus {}.", f(b)),
-        (Lang::En, Some(a), Some(b)) => format!("The value must be between {} and {}.", f(a), f(b)),
-        (Lang::En, Some(a), None) => format!("The value must be at least {}.", f(a)),
-        (Lang::En, None, Some(b)) => format!("The value must be at most {}.", f(b)),
-        (_, None, None) => String::new(),
+    match (min, max) {
+        (Some(a), Some(b)) => tr!(lang, "range-between", min = f(a), max = f(b)),
+        (Some(a), None) => tr!(lang, "range-at-least", min = f(a)),
+        (None, Some(b)) => tr!(lang, "range-at-most", max = f(b)),
+        (None, None) => String::new(),
     }
 }
 

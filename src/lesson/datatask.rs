@@ -24,6 +24,7 @@ use crate::i18n::Lang;
 use crate::import::{self, ImportOptions};
 use crate::lesson::task::{self, ChartChoice, ChartExpect, Compare, Grid};
 use crate::pack::{Dataset, Exercise, Lesson, Problem};
+use crate::tr;
 
 /// Most rows a data task's tables are compared on.
 pub const MAX_COMPARE_ROWS: usize = 100_000;
@@ -154,18 +155,15 @@ impl TaskError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (TaskError::DatasetMissing { table }, Lang::Fr) => format!(
-                "Le tableau « {table} » de cette étape n'existe pas encore : faites (ou passez) d'abord l'étape qui le crée."
-            ),
-            (TaskError::DatasetMissing { table }, Lang::En) => format!(
-                "The table \"{table}\" of this step does not exist yet: do (or skip) the step that creates it first."
-            ),
-            (TaskError::ReferenceFailed { step, detail }, Lang::Fr) => format!(
-                "La solution de référence de l'étape « {step} » ne fonctionne pas ({detail}). Signalez-le à l'auteur du paquet."
-            ),
-            (TaskError::ReferenceFailed { step, detail }, Lang::En) => format!(
-                "The reference solution of step \"{step}\" fails ({detail}). Tell the pack's author."
+        match self {
+            TaskError::DatasetMissing { table } => {
+                tr!(lang, "lesson-task-dataset-missing", table = table)
+            }
+            TaskError::ReferenceFailed { step, detail } => tr!(
+                lang,
+                "lesson-task-reference-failed",
+                step = step,
+                detail = detail
             ),
         }
     }
@@ -173,65 +171,57 @@ impl TaskError {
 
 /// Runs `p` on `table`, as a grid of at most [`MAX_COMPARE_ROWS`] rows.
 pub fn run_grid(conn: &Connection, table: &str, p: &Pipeline) -> crate::Result<Grid> {
-    Ok(pipeline::run(conn, table, p, MAX_COMPARE_ROWS)?.to_grid())
+    Ok(Grid::from(&pipeline::run(
+        conn,
+        table,
+        p,
+        MAX_COMPARE_ROWS,
+    )?))
 }
 
 // ---------- solution text ----------
 
-fn cmp_text(c: Cmp, lang: Lang) -> &'static str {
-    let fr = lang == Lang::Fr;
-    match c {
-        Cmp::Eq => "=",
-        Cmp::Ne => "≠",
-        Cmp::Lt => "<",
-        Cmp::Le => "≤",
-        Cmp::Gt => ">",
-        Cmp::Ge => "≥",
-        Cmp::Contains if fr => "contient",
-        Cmp::Contains => "contains",
-        Cmp::In if fr => "parmi",
-        Cmp::In => "among",
-        Cmp::IsMissing if fr => "est vide",
-        Cmp::IsMissing => "is missing",
-        Cmp::NotMissing if fr => "n'est pas vide",
-        Cmp::NotMissing => "is not missing",
-    }
+fn cmp_text(c: Cmp, lang: Lang) -> String {
+    let key = match c {
+        Cmp::Eq => return "=".into(),
+        Cmp::Ne => return "≠".into(),
+        Cmp::Lt => return "<".into(),
+        Cmp::Le => return "≤".into(),
+        Cmp::Gt => return ">".into(),
+        Cmp::Ge => return "≥".into(),
+        Cmp::Contains => "lesson-cmp-contains",
+        Cmp::In => "lesson-cmp-in",
+        Cmp::IsMissing => "lesson-cmp-is-missing",
+        Cmp::NotMissing => "lesson-cmp-not-missing",
+    };
+    tr!(lang, key)
 }
 
-fn agg_text(a: AggFn, lang: Lang) -> &'static str {
-    let fr = lang == Lang::Fr;
-    match a {
-        AggFn::Count if fr => "nombre de lignes",
-        AggFn::Count => "count of rows",
-        AggFn::Sum if fr => "somme",
-        AggFn::Sum => "sum",
-        AggFn::Mean if fr => "moyenne",
-        AggFn::Mean => "mean",
-        AggFn::Median if fr => "médiane",
-        AggFn::Median => "median",
-        AggFn::Min => "minimum",
-        AggFn::Max => "maximum",
-        AggFn::Share if fr => "part (%)",
-        AggFn::Share => "share (%)",
-    }
+fn agg_text(a: AggFn, lang: Lang) -> String {
+    let key = match a {
+        AggFn::Count => "lesson-agg-count",
+        AggFn::Sum => "lesson-agg-sum",
+        AggFn::Mean => "lesson-agg-mean",
+        AggFn::Median => "lesson-agg-median",
+        AggFn::Min => "lesson-agg-min",
+        AggFn::Max => "lesson-agg-max",
+        AggFn::Share => "lesson-agg-share",
+    };
+    tr!(lang, key)
 }
 
-fn derive_text(f: DeriveFn, lang: Lang) -> &'static str {
-    let fr = lang == Lang::Fr;
-    match f {
-        DeriveFn::Add => "+",
-        DeriveFn::Sub => "−",
-        DeriveFn::Mul => "×",
-        DeriveFn::Div => "÷",
-        DeriveFn::Percentage if fr => "en % de",
-        DeriveFn::Percentage => "as % of",
-        DeriveFn::Per1000 if fr => "pour 1 000",
-        DeriveFn::Per1000 => "per 1,000",
-        DeriveFn::Round if fr => "arrondi à (décimales)",
-        DeriveFn::Round => "rounded to (decimals)",
-        DeriveFn::Year if fr => "année de",
-        DeriveFn::Year => "year of",
-    }
+fn derive_text(f: DeriveFn, lang: Lang) -> String {
+    let key = match f {
+        DeriveFn::Add => return "+".into(),
+        DeriveFn::Sub => return "−".into(),
+        DeriveFn::Mul => return "×".into(),
+        DeriveFn::Div => return "÷".into(),
+        DeriveFn::Percentage => "lesson-derive-percentage",
+        DeriveFn::Per1000 => "lesson-derive-per-1000",
+        DeriveFn::Round => "lesson-derive-round",
+        DeriveFn::Year => "lesson-derive-year",
+    };
+    tr!(lang, key)
 }
 
 fn value_text(v: &serde_json::Value) -> String {
@@ -249,10 +239,14 @@ fn operand_text(o: &Operand) -> String {
     }
 }
 
+/// `parts` joined by the word `key` of `lang` ("et", "puis"…).
+fn join_words(parts: &[String], key: &str, lang: Lang) -> String {
+    parts.join(&format!(" {} ", tr!(lang, key)))
+}
+
 /// The steps of a pipeline as a trainee reads them, one line per step
 /// ("Trier par population_2009_a, du plus grand au plus petit").
 pub fn describe_pipeline(p: &Pipeline, lang: Lang) -> Vec<String> {
-    let fr = lang == Lang::Fr;
     p.steps
         .iter()
         .map(|s| match s {
@@ -269,119 +263,105 @@ pub fn describe_pipeline(p: &Pipeline, lang: Lang) -> Vec<String> {
                             .to_string()
                     })
                     .collect();
-                let join = match (matching, fr) {
-                    (Match::All, true) => " et ",
-                    (Match::All, false) => " and ",
-                    (Match::Any, true) => " ou ",
-                    (Match::Any, false) => " or ",
+                let join = match matching {
+                    Match::All => "lesson-pipeline-and",
+                    Match::Any => "lesson-pipeline-or",
                 };
-                if fr {
-                    format!("Filtrer : garder les lignes où {}", parts.join(join))
-                } else {
-                    format!("Filter: keep the rows where {}", parts.join(join))
-                }
+                tr!(
+                    lang,
+                    "lesson-pipeline-filter",
+                    conditions = join_words(&parts, join, lang)
+                )
             }
             PStep::Derive { name, func, a, b } => {
                 let b = b.as_ref().map(operand_text).unwrap_or_default();
                 let expr = format!("{} {} {b}", operand_text(a), derive_text(*func, lang));
-                if fr {
-                    format!("Calculer la colonne {name} = {}", expr.trim_end())
-                } else {
-                    format!("Compute the column {name} = {}", expr.trim_end())
-                }
+                tr!(
+                    lang,
+                    "lesson-pipeline-derive",
+                    name = name,
+                    expression = expr.trim_end()
+                )
             }
             PStep::Group { by, aggregates } => {
                 let aggs: Vec<String> = aggregates
                     .iter()
                     .map(|a| {
-                        let col = a
-                            .column
-                            .as_deref()
-                            .map(|c| {
-                                if fr {
-                                    format!(" de {c}")
-                                } else {
-                                    format!(" of {c}")
-                                }
-                            })
-                            .unwrap_or_default();
-                        let name = a
-                            .name
-                            .as_deref()
-                            .map(|n| format!(" ({n})"))
-                            .unwrap_or_default();
-                        format!("{}{col}{name}", agg_text(a.func, lang))
+                        let agg = agg_text(a.func, lang);
+                        let agg = match a.column.as_deref() {
+                            Some(c) => {
+                                tr!(lang, "lesson-pipeline-aggregate-of", agg = agg, column = c)
+                            }
+                            None => agg,
+                        };
+                        match a.name.as_deref() {
+                            Some(n) => format!("{agg} ({n})"),
+                            None => agg,
+                        }
                     })
                     .collect();
-                match (fr, by.is_empty()) {
-                    (true, true) => format!("Résumer tout le tableau : {}", aggs.join(", ")),
-                    (true, false) => {
-                        format!("Regrouper par {} : {}", by.join(", "), aggs.join(", "))
-                    }
-                    (false, true) => format!("Summarise the whole table: {}", aggs.join(", ")),
-                    (false, false) => format!("Group by {}: {}", by.join(", "), aggs.join(", ")),
+                let aggregates = aggs.join(", ");
+                if by.is_empty() {
+                    tr!(lang, "lesson-pipeline-summarise", aggregates = aggregates)
+                } else {
+                    tr!(
+                        lang,
+                        "lesson-pipeline-group",
+                        by = by.join(", "),
+                        aggregates = aggregates
+                    )
                 }
             }
             PStep::Sort { keys } => {
                 let parts: Vec<String> = keys
                     .iter()
-                    .map(|k| match (fr, k.desc) {
-                        (true, true) => format!("{}, du plus grand au plus petit", k.column),
-                        (true, false) => format!("{}, du plus petit au plus grand", k.column),
-                        (false, true) => format!("{}, largest first", k.column),
-                        (false, false) => format!("{}, smallest first", k.column),
+                    .map(|k| {
+                        let key = if k.desc {
+                            "lesson-pipeline-sort-desc"
+                        } else {
+                            "lesson-pipeline-sort-asc"
+                        };
+                        tr!(lang, key, column = &k.column)
                     })
                     .collect();
-                if fr {
-                    format!("Trier par {}", parts.join(" puis "))
-                } else {
-                    format!("Sort by {}", parts.join(" then "))
-                }
+                tr!(
+                    lang,
+                    "lesson-pipeline-sort",
+                    keys = join_words(&parts, "lesson-pipeline-then", lang)
+                )
             }
-            PStep::Limit { n } => {
-                if fr {
-                    format!("Garder les {n} premières lignes")
-                } else {
-                    format!("Keep the first {n} rows")
-                }
-            }
+            PStep::Limit { n } => tr!(lang, "lesson-pipeline-limit", rows = n.to_string()),
             PStep::Pivot {
                 index,
                 columns,
                 values,
                 agg,
-            } => {
-                if fr {
-                    format!(
-                        "Pivoter : une ligne par {}, une colonne par valeur de {columns}, {} de {values}",
-                        index.join(", "),
-                        agg_text(*agg, lang)
-                    )
-                } else {
-                    format!(
-                        "Pivot: one row per {}, one column per value of {columns}, {} of {values}",
-                        index.join(", "),
-                        agg_text(*agg, lang)
-                    )
-                }
-            }
+            } => tr!(
+                lang,
+                "lesson-pipeline-pivot",
+                index = index.join(", "),
+                columns = columns,
+                agg = agg_text(*agg, lang),
+                values = values
+            ),
             PStep::Join {
                 table,
                 left_on,
                 right_on,
                 how,
             } => {
-                let rows = match (how, fr) {
-                    (JoinHow::Left, true) => "en gardant toutes les lignes",
-                    (JoinHow::Left, false) => "keeping every row",
-                    (JoinHow::Inner, true) => "en ne gardant que les lignes qui correspondent",
-                    (JoinHow::Inner, false) => "keeping only the rows that match",
+                let rows = match how {
+                    JoinHow::Left => "lesson-pipeline-join-left",
+                    JoinHow::Inner => "lesson-pipeline-join-inner",
                 };
-                if fr {
-                    format!("Joindre le tableau {table} ({left_on} = {right_on}), {rows}")
-                } else {
-                    format!("Join the table {table} ({left_on} = {right_on}), {rows}")
-                }
+                tr!(
+                    lang,
+                    "lesson-pipeline-join",
+                    table = table,
+                    left = left_on,
+                    right = right_on,
+                    rows = tr!(lang, rows)
+                )
             }
         })
         .collect()
@@ -390,66 +370,24 @@ pub fn describe_pipeline(p: &Pipeline, lang: Lang) -> Vec<String> {
 /// A chart request as a trainee reads it ("barres horizontales ; catégories : province ;
 /// valeurs : somme de population_2009_a").
 pub fn describe_chart(c: &ChartChoice, lang: Lang) -> String {
-    let fr = lang == Lang::Fr;
-    let kind = match (c.kind.as_str(), fr) {
-        ("bar", true) => "barres verticales",
-        ("hbar", true) => "barres horizontales",
-        ("grouped", true) => "barres groupées",
-        ("stacked", true) => "barres empilées",
-        ("line", true) => "courbe",
-        ("scatter", true) => "nuage de points",
-        ("histogram", true) => "histogramme",
-        ("lorenz", true) => "courbe de Lorenz",
-        ("map", true) => "carte",
-        ("hbar", false) => "horizontal bars",
-        ("bar", false) => "vertical bars",
-        (other, _) => other,
-    };
-    let agg = c.agg.clone().unwrap_or_else(|| "sum".into());
-    let agg_fr = match agg.as_str() {
-        "sum" => "somme",
-        "mean" => "moyenne",
-        "count" => "nombre de lignes",
-        "median" => "médiane",
-        other => other,
-    };
-    let mut parts = vec![kind.to_string()];
+    let agg = c.agg.as_deref().unwrap_or("sum");
+    let mut parts = vec![tr!(lang, "lesson-chart-kind", kind = c.kind.as_str())];
     if let Some(x) = &c.x {
-        parts.push(if fr {
-            format!("catégories : {x}")
-        } else {
-            format!("categories: {x}")
-        });
+        parts.push(tr!(lang, "lesson-chart-categories", x = x));
     }
-    match (&c.y, agg.as_str()) {
-        (_, "count") => parts.push(if fr {
-            "valeurs : nombre de lignes".into()
-        } else {
-            "values: count of rows".into()
-        }),
-        (Some(y), _) => parts.push(if fr {
-            format!("valeurs : {agg_fr} de {y}")
-        } else {
-            format!("values: {agg} of {y}")
-        }),
+    match (&c.y, agg) {
+        (_, "count") => parts.push(tr!(lang, "lesson-chart-values-count")),
+        (Some(y), _) => parts.push(tr!(lang, "lesson-chart-values", agg = agg, y = y)),
         (None, _) => {}
     }
     if let Some(g) = &c.group {
-        parts.push(if fr {
-            format!("groupes : {g}")
-        } else {
-            format!("groups: {g}")
-        });
+        parts.push(tr!(lang, "lesson-chart-groups", group = g));
     }
     if let Some(w) = &c.weight {
-        parts.push(if fr {
-            format!("pondérée par {w}")
-        } else {
-            format!("weighted by {w}")
-        });
+        parts.push(tr!(lang, "lesson-chart-weighted", weight = w));
     }
     if c.sort == Some(true) {
-        parts.push(if fr { "barres triées" } else { "bars sorted" }.into());
+        parts.push(tr!(lang, "lesson-chart-sorted"));
     }
     parts.join(" ; ")
 }

@@ -13,9 +13,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::Result;
 use crate::i18n::{self, Lang};
 use crate::store::tables::quote_ident;
+use crate::tr;
 
 /// Prefix of every table that holds collected records.
-pub const TABLE_PREFIX: &str = "collecte_";
+pub use crate::store::tables::COLLECT_PREFIX as TABLE_PREFIX;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -699,20 +700,11 @@ fn date_range_message(
     max: Option<chrono::NaiveDate>,
 ) -> String {
     let f = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
-    match (lang, min, max) {
-        (Lang::Fr, Some(a), Some(b)) => {
-            format!(
-                "La date doit être comprise entre le {} et le {}.",
-                f(a),
-                f(b)
-            )
-        }
-        (Lang::Fr, Some(a), None) => format!("La date doit être le {} ou après.", f(a)),
-        (Lang::Fr, None, Some(b)) => format!("La date doit être le {} ou avant.", f(b)),
-        (Lang::En, Some(a), Some(b)) => format!("The date must be between {} and {}.", f(a), f(b)),
-        (Lang::En, Some(a), None) => format!("The date must be {} or later.", f(a)),
-        (Lang::En, None, Some(b)) => format!("The date must be {} or earlier.", f(b)),
-        (_, None, None) => String::new(),
+    match (min, max) {
+        (Some(a), Some(b)) => tr!(lang, "lesson-form-date-between", min = f(a), max = f(b)),
+        (Some(a), None) => tr!(lang, "lesson-form-date-after", min = f(a)),
+        (None, Some(b)) => tr!(lang, "lesson-form-date-before", max = f(b)),
+        (None, None) => String::new(),
     }
 }
 

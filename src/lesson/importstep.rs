@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::import::{self, ImportOptions, ImportReport, PackOrigin};
+use crate::tr;
 
 /// An import step of a lesson.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -100,19 +101,13 @@ impl ImportStepError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ImportStepError::TableTaken { table }, Lang::Fr) => format!(
-                "Un tableau « {table} » existe déjà et ne vient pas de cette étape : il n'est pas remplacé. Les étapes suivantes utiliseront ce tableau ; pour importer le fichier de l'étape, donnez un autre nom à l'autre tableau."
-            ),
-            (ImportStepError::TableTaken { table }, Lang::En) => format!(
-                "A table \"{table}\" already exists and does not come from this step: it is not replaced. The next steps will use that table; to import this step's file, give the other table another name."
-            ),
-            (ImportStepError::FileMissing { file }, Lang::Fr) => format!(
-                "Le fichier « {file} » de cette étape manque dans le paquet. Signalez-le à l'auteur du paquet."
-            ),
-            (ImportStepError::FileMissing { file }, Lang::En) => format!(
-                "This step's file \"{file}\" is missing from the pack. Tell the pack's author."
-            ),
+        match self {
+            ImportStepError::TableTaken { table } => {
+                tr!(lang, "lesson-import-step-table-taken", table = table)
+            }
+            ImportStepError::FileMissing { file } => {
+                tr!(lang, "lesson-import-step-file-missing", file = file)
+            }
         }
     }
 }

@@ -10,12 +10,23 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::i18n::Lang;
+use crate::tr;
 
 /// A result table as both sides produce it: column names and rows of JSON values.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Grid {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Value>>,
+}
+
+impl From<&crate::analysis::ResultTable> for Grid {
+    /// The column names and rows of a pipeline's result, to compare.
+    fn from(r: &crate::analysis::ResultTable) -> Grid {
+        Grid {
+            columns: r.columns.iter().map(|c| c.name.clone()).collect(),
+            rows: r.rows.clone(),
+        }
+    }
 }
 
 /// How strictly two tables are compared.
@@ -53,48 +64,20 @@ pub enum Mismatch {
 
 impl Mismatch {
     pub fn message(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
         match self {
-            Mismatch::RowCount { expected, got } => {
-                if fr {
-                    format!(
-                        "Votre tableau a {got} ligne{} ; le tableau attendu en a {expected}. Vérifiez vos filtres et vos regroupements.",
-                        plural(*got)
-                    )
-                } else {
-                    format!("Your table has {got} row(s); the expected one has {expected}. Check your filters and groupings.")
-                }
-            }
+            Mismatch::RowCount { expected, got } => tr!(
+                lang,
+                "lesson-mismatch-row-count",
+                got = got.to_string(),
+                n = *got,
+                expected = expected.to_string()
+            ),
             Mismatch::MissingColumn { column } => {
-                if fr {
-                    format!("Il manque une colonne : celle que le tableau attendu appelle « {column} ». Vérifiez vos calculs (somme, moyenne, part…) et sur quelle colonne ils portent.")
-                } else {
-                    format!("A column is missing: the one the expected table calls “{column}”. Check your calculations (sum, mean, share…) and which column they use.")
-                }
+                tr!(lang, "lesson-mismatch-missing-column", column = column)
             }
-            Mismatch::Values { column } => {
-                if fr {
-                    format!("Les valeurs de « {column} » ne correspondent pas ligne par ligne au tableau attendu. Vérifiez les colonnes choisies pour regrouper.")
-                } else {
-                    format!("The values of “{column}” do not line up row by row with the expected table. Check the columns you grouped by.")
-                }
-            }
-            Mismatch::Order => {
-                if fr {
-                    "Les bonnes lignes, mais pas dans l'ordre demandé : avez-vous trié, et dans le bon sens ?".to_string()
-                } else {
-                    "The right rows, but not in the order asked for: did you sort, and in the right direction?".to_string()
-                }
-            }
+            Mismatch::Values { column } => tr!(lang, "lesson-mismatch-values", column = column),
+            Mismatch::Order => tr!(lang, "lesson-mismatch-order"),
         }
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n > 1 {
-        "s"
-    } else {
-        ""
     }
 }
 
@@ -314,24 +297,16 @@ pub enum ChartMismatch {
 
 impl ChartMismatch {
     pub fn message(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
-        match (self, fr) {
-            (ChartMismatch::Kind, true) => "Ce type de graphique ne répond pas bien à la question : relisez-la (comparer, évolution, répartition, carte ?) et essayez un autre type.",
-            (ChartMismatch::Kind, false) => "This kind of chart does not answer the question well: read it again (compare, trend, distribution, map?) and try another kind.",
-            (ChartMismatch::X, true) => "Le graphique n'utilise pas les bonnes catégories : quelle colonne doit-on lire sur l'axe (ou sur la carte) ?",
-            (ChartMismatch::X, false) => "The chart does not use the right categories: which column should the axis (or the map) show?",
-            (ChartMismatch::Y, true) => "Le graphique ne montre pas la bonne mesure : quelle colonne contient les valeurs à comparer ?",
-            (ChartMismatch::Y, false) => "The chart does not show the right measure: which column holds the values to compare?",
-            (ChartMismatch::Agg, true) => "Le bon graphique, mais pas le bon calcul : faut-il additionner, faire la moyenne ou compter ?",
-            (ChartMismatch::Agg, false) => "The right chart, but not the right calculation: should you add up, average or count?",
-            (ChartMismatch::Group, true) => "Les groupes (couleurs) ne sont pas ceux attendus : quelle colonne doit séparer les barres ou les courbes ?",
-            (ChartMismatch::Group, false) => "The groups (colours) are not the expected ones: which column should split the bars or lines?",
-            (ChartMismatch::Sort, true) => "Le bon graphique, mais les barres ne sont pas triées : cochez « Trier les barres » pour que le classement se lise d'un coup d'œil.",
-            (ChartMismatch::Sort, false) => "The right chart, but the bars are not sorted: tick « Sort the bars » so that the ranking reads at a glance.",
-            (ChartMismatch::Weight, true) => "La courbe n'est pas pondérée comme il faut : quelle colonne dit combien de personnes chaque ligne représente ?",
-            (ChartMismatch::Weight, false) => "The curve is not weighted as it should be: which column says how many people each row stands for?",
-        }
-        .to_string()
+        let key = match self {
+            ChartMismatch::Kind => "lesson-chart-mismatch-kind",
+            ChartMismatch::X => "lesson-chart-mismatch-x",
+            ChartMismatch::Y => "lesson-chart-mismatch-y",
+            ChartMismatch::Agg => "lesson-chart-mismatch-agg",
+            ChartMismatch::Group => "lesson-chart-mismatch-group",
+            ChartMismatch::Sort => "lesson-chart-mismatch-sort",
+            ChartMismatch::Weight => "lesson-chart-mismatch-weight",
+        };
+        tr!(lang, key)
     }
 }
 

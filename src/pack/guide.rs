@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 use crate::pack::{is_safe_relative_path, localized, Pack, Problem};
+use crate::tr;
 
 /// A pack's guide, ready to show.
 #[derive(Debug, Clone, Serialize)]
@@ -69,17 +70,10 @@ pub fn view(pack: &Pack, lang: Lang) -> Option<GuideView> {
     Some(GuideView {
         pack_id: pack.id().to_string(),
         pack_title: localized(&pack.manifest.title, lang),
-        title: title.unwrap_or_else(|| default_title(lang).to_string()),
+        title: title.unwrap_or_else(|| tr!(lang, "pack-guide-default-title")),
         html,
         toc,
     })
-}
-
-fn default_title(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "Guide de l'animateur",
-        Lang::En => "Facilitator's guide",
-    }
 }
 
 /// Splits a guide into its title (a first-level heading opening it), its body as

@@ -46,6 +46,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::i18n::Lang;
+use crate::tr;
 
 pub use files::{copy_renamed, is_safe_relative_path, MAX_FILES, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
 pub(crate) use lessonfile::{raw_html, raw_html_problems};
@@ -107,23 +108,18 @@ impl PackError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (PackError::Invalid(p), Lang::Fr) => format!(
-                "Ce paquet de leçons contient {} erreur(s) et ne peut pas être ouvert :\n{}",
-                p.len(),
-                p.iter().map(|p| format!("- {p}")).collect::<Vec<_>>().join("\n")
+        match self {
+            PackError::Invalid(p) => format!(
+                "{}\n{}",
+                tr!(lang, "pack-invalid", count = p.len().to_string()),
+                p.iter()
+                    .map(|p| format!("- {p}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             ),
-            (PackError::Invalid(p), Lang::En) => format!(
-                "This lesson pack has {} error(s) and cannot be opened:\n{}",
-                p.len(),
-                p.iter().map(|p| format!("- {p}")).collect::<Vec<_>>().join("\n")
-            ),
-            (PackError::Unreadable { path, reason }, Lang::Fr) => format!(
-                "Impossible de lire le paquet « {path} » : {reason}. Vérifiez la clé USB et recopiez le paquet."
-            ),
-            (PackError::Unreadable { path, reason }, Lang::En) => format!(
-                "Cannot read the pack \"{path}\": {reason}. Check the USB stick and copy the pack again."
-            ),
+            PackError::Unreadable { path, reason } => {
+                tr!(lang, "pack-unreadable", path = path, reason = reason)
+            }
         }
     }
 }

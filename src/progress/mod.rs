@@ -32,6 +32,7 @@ pub use play::{parse_action, play, reference_actions, Action, Played};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::tr;
 
 /// The value of `format` in every progress file.
 pub const FORMAT: &str = "datajam-progress";
@@ -100,51 +101,25 @@ impl FileProblem {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
         match self {
-            FileProblem::Unreadable { reason } => {
-                if fr {
-                    format!("illisible ({reason})")
-                } else {
-                    format!("cannot be read ({reason})")
-                }
-            }
-            FileProblem::TooLarge { bytes, limit } => {
-                let (mb, lim) = (bytes / (1024 * 1024), limit / (1024 * 1024));
-                if fr {
-                    format!("trop gros ({mb} Mo ; au plus {lim} Mo)")
-                } else {
-                    format!("too large ({mb} MB; at most {lim} MB)")
-                }
-            }
+            FileProblem::Unreadable { reason } => tr!(lang, "progress-unreadable", reason = reason),
+            FileProblem::TooLarge { bytes, limit } => tr!(
+                lang,
+                "progress-too-large",
+                size = (bytes / (1024 * 1024)).to_string(),
+                limit = (limit / (1024 * 1024)).to_string()
+            ),
             FileProblem::InvalidJson { reason } => {
-                if fr {
-                    format!("n'est pas un fichier JSON valide ({reason})")
-                } else {
-                    format!("is not valid JSON ({reason})")
-                }
+                tr!(lang, "progress-invalid-json", reason = reason)
             }
-            FileProblem::NotProgressFile => {
-                if fr {
-                    "n'est pas un fichier de progression DataJam".into()
-                } else {
-                    "is not a DataJam progress file".into()
-                }
-            }
-            FileProblem::TooNew { version } => {
-                if fr {
-                    format!("vient d'une version plus récente de DataJam Atelier (format {version}, celle-ci lit le format {VERSION}) : mettez l'application à jour")
-                } else {
-                    format!("comes from a newer DataJam Atelier (format {version}, this one reads format {VERSION}): update the app")
-                }
-            }
-            FileProblem::Invalid { reason } => {
-                if fr {
-                    format!("est abîmé ou modifié ({reason})")
-                } else {
-                    format!("is damaged or was modified ({reason})")
-                }
-            }
+            FileProblem::NotProgressFile => tr!(lang, "progress-not-progress-file"),
+            FileProblem::TooNew { version } => tr!(
+                lang,
+                "progress-too-new",
+                version = version.to_string(),
+                supported = VERSION.to_string()
+            ),
+            FileProblem::Invalid { reason } => tr!(lang, "progress-invalid-file", reason = reason),
         }
     }
 }
@@ -181,39 +156,25 @@ impl ProgressError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
         match self {
             ProgressError::BadFiles(files) => {
-                let mut out = if fr {
-                    format!(
-                        "Fusion annulée, rien n'a été écrit : {} fichier(s) refusé(s). Retirez-les ou remplacez-les, puis recommencez.",
-                        files.len()
-                    )
-                } else {
-                    format!(
-                        "Merge cancelled, nothing was written: {} file(s) refused. Remove or replace them, then try again.",
-                        files.len()
-                    )
-                };
+                let mut out = tr!(
+                    lang,
+                    "progress-invalid-files",
+                    count = files.len().to_string()
+                );
                 for f in files {
                     out.push_str(&format!("\n  « {} » {}", f.path, f.problem.message(lang)));
                 }
                 out
             }
-            ProgressError::AnswersLine { line, reason } => {
-                if fr {
-                    format!("Fichier de réponses, ligne {line} : {reason}. Les lignes précédentes sont enregistrées.")
-                } else {
-                    format!("Answers file, line {line}: {reason}. The lines before it are saved.")
-                }
-            }
-            ProgressError::NothingToMerge => {
-                if fr {
-                    "Aucun fichier de progression à fusionner.".into()
-                } else {
-                    "No progress file to merge.".into()
-                }
-            }
+            ProgressError::AnswersLine { line, reason } => tr!(
+                lang,
+                "progress-answers-line",
+                line = line.to_string(),
+                reason = reason
+            ),
+            ProgressError::NothingToMerge => tr!(lang, "progress-nothing-to-merge"),
         }
     }
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::ProgressError;
 use crate::i18n::Lang;
+use crate::tr;
 use crate::workshop::StepAt;
 
 /// One line of a `play` answers file.
@@ -82,41 +83,23 @@ impl Action {
 /// Parses one line of an answers file (`line` is 1-based, for the message, written in
 /// `lang`).
 pub fn parse_action(text: &str, line: usize, lang: Lang) -> Result<Action, ProgressError> {
-    let fr = lang == Lang::Fr;
     let bad = |reason: String| ProgressError::AnswersLine { line, reason };
-    let one_key = || {
-        bad(if fr {
-            "une seule clé parmi « answer », « pipeline », « chart », « hint »: true, « record », « complete »: true, « import »: true est attendue".into()
-        } else {
-            "exactly one of \"answer\", \"pipeline\", \"chart\", \"hint\": true, \"record\", \"complete\": true, \"import\": true is expected"
-                .into()
-        })
-    };
+    let one_key = || bad(tr!(lang, "progress-answers-one-key"));
     let v: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        bad(if fr {
-            format!("JSON invalide ({e})")
-        } else {
-            format!("invalid JSON ({e})")
-        })
+        bad(tr!(
+            lang,
+            "progress-answers-invalid-json",
+            reason = e.to_string()
+        ))
     })?;
-    let obj = v.as_object().ok_or_else(|| {
-        bad(if fr {
-            "un objet JSON est attendu".into()
-        } else {
-            "a JSON object is expected".into()
-        })
-    })?;
+    let obj = v
+        .as_object()
+        .ok_or_else(|| bad(tr!(lang, "progress-answers-not-object")))?;
     let field = |k: &str| -> Result<String, ProgressError> {
         obj.get(k)
             .and_then(|v| v.as_str())
             .map(str::to_string)
-            .ok_or_else(|| {
-                bad(if fr {
-                    format!("« {k} » manque ou n'est pas un texte")
-                } else {
-                    format!("\"{k}\" is missing or not a text")
-                })
-            })
+            .ok_or_else(|| bad(tr!(lang, "progress-answers-field-missing", key = k)))
     };
     let lesson = field("lesson")?;
     let step = field("step")?;
@@ -166,13 +149,7 @@ pub fn parse_action(text: &str, line: usize, lang: Lang) -> Result<Action, Progr
         });
     }
     if let Some(rec) = obj.get("record") {
-        let not_text = |k: &str| {
-            bad(if fr {
-                format!("« record » doit être un objet {{champ: texte}} (champ « {k} »)")
-            } else {
-                format!("\"record\" must be an object {{field: text}} (field \"{k}\")")
-            })
-        };
+        let not_text = |k: &str| bad(tr!(lang, "progress-answers-record-not-text", field = k));
         let rec = rec.as_object().ok_or_else(|| not_text(""))?;
         let mut values = BTreeMap::new();
         for (k, v) in rec {

@@ -35,8 +35,8 @@ use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
 use crate::i18n::Lang;
-use crate::import::{ColumnInfo, ColumnType};
 use crate::store::tables::{find_table, quote_ident, TableInfo};
+use crate::store::tables::{ColumnInfo, ColumnType};
 use crate::tr;
 
 /// A file format a table can be exported to.

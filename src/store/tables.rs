@@ -74,6 +74,10 @@ impl TableInfo {
     }
 }
 
+/// The prefix of the tables collect forms write (`collecte_<form>`), which no import or
+/// saved result may take.
+pub const COLLECT_PREFIX: &str = "collecte_";
+
 /// Quotes an SQL identifier: `a"b` -> `"a""b"`. Identifiers come from files and packs;
 /// values are always bound as parameters. The one quoting of the core.
 pub fn quote_ident(name: &str) -> String {

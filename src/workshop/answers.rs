@@ -2,10 +2,11 @@
 //! reflections, reveal, skip, done.
 
 use crate::error::Result;
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::lesson::exercise::{self, Verdict};
 use crate::pack::Exercise;
 use crate::store::{Event, EventKind, StepRef};
+use crate::tr;
 use std::collections::BTreeMap;
 
 use super::*;
@@ -123,16 +124,11 @@ impl Workshop {
         match form.validate(values, lang) {
             Err(errors) => {
                 let step = self.view(at)?;
-                let message = match lang {
-                    Lang::Fr => {
-                        "L'enregistrement n'a pas été sauvegardé : corrigez les champs signalés."
-                    }
-                    Lang::En => "The record was not saved: correct the fields shown.",
-                };
+                let message = tr!(lang, "workshop-record-not-saved");
                 Ok(RecordOutcome {
                     saved: false,
                     event_id: None,
-                    message: message.into(),
+                    message,
                     errors,
                     step,
                 })
@@ -175,16 +171,12 @@ impl Workshop {
         let text = text.trim();
         let n = text.chars().count();
         let problem = if n == 0 || n < r.min_length {
-            Some(match lang {
-                Lang::Fr => format!(
-                    "Écrivez au moins {} caractères (vous en avez écrit {n}).",
-                    r.min_length.max(1)
-                ),
-                Lang::En => format!(
-                    "Write at least {} characters (you wrote {n}).",
-                    r.min_length.max(1)
-                ),
-            })
+            Some(tr!(
+                lang,
+                "workshop-reflection-too-short",
+                min = r.min_length.max(1).to_string(),
+                written = n.to_string()
+            ))
         } else if n > crate::pack::MAX_REFLECTION {
             Some(i18n::t(lang, "field_too_long").to_string())
         } else {
@@ -211,10 +203,7 @@ impl Workshop {
         Ok(RecordOutcome {
             saved: true,
             event_id: Some(event.id),
-            message: match lang {
-                Lang::Fr => "Réflexion enregistrée.".into(),
-                Lang::En => "Reflection saved.".into(),
-            },
+            message: tr!(lang, "workshop-reflection-saved"),
             errors: Vec::new(),
             step,
         })

@@ -4,6 +4,7 @@
 //! saved from a dataset is credited to that dataset. Built here, once, for the pack page,
 //! the lesson steps, the Analyse screen and the list of the trainee's tables.
 
+use crate::tr;
 use serde::Serialize;
 
 use crate::error::Result;
@@ -36,38 +37,13 @@ pub struct DatasetInfo {
 pub fn credit(d: &Dataset, lang: Lang) -> String {
     let sources: Vec<&str> = d.sources.iter().map(|s| s.title.trim()).collect();
     let licenses: Vec<String> = d.licenses.iter().map(License::label).collect();
-    let (source_word, licence_word, sep) = match lang {
-        Lang::Fr => (
-            if sources.len() > 1 {
-                "Sources"
-            } else {
-                "Source"
-            },
-            if licenses.len() > 1 {
-                "Licences"
-            } else {
-                "Licence"
-            },
-            " : ",
-        ),
-        Lang::En => (
-            if sources.len() > 1 {
-                "Sources"
-            } else {
-                "Source"
-            },
-            if licenses.len() > 1 {
-                "Licences"
-            } else {
-                "Licence"
-            },
-            ": ",
-        ),
-    };
-    format!(
-        "{source_word}{sep}{} · {licence_word}{sep}{}",
-        sources.join(" ; "),
-        licenses.join(" ; ")
+    tr!(
+        lang,
+        "workshop-credit",
+        sources = sources.len(),
+        source_list = sources.join(" ; "),
+        licences = licenses.len(),
+        licence_list = licenses.join(" ; ")
     )
 }
 
@@ -107,10 +83,12 @@ impl Workshop {
         let mut info = self.info_of(pack, d, table)?;
         if derived {
             info.derived_from = Some(d.name.clone());
-            info.credit = match self.lang() {
-                Lang::Fr => format!("D'après « {} » · {}", d.name, info.credit),
-                Lang::En => format!("From \"{}\" · {}", d.name, info.credit),
-            };
+            info.credit = tr!(
+                self.lang(),
+                "workshop-credit-derived",
+                dataset = &d.name,
+                credit = &info.credit
+            );
         }
         Ok(Some(info))
     }

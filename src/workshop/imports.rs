@@ -2,11 +2,12 @@
 //! made on demand when the trainee jumped over the step that makes them.
 
 use crate::error::{Error, Result};
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::import::{self};
 use crate::lesson::importstep::{self, ImportStep, ImportStepError};
 use crate::pack::{Exercise, Pack};
 use crate::store::{Event, EventKind};
+use crate::tr;
 use rusqlite::{params, OptionalExtension};
 use std::path::Path;
 
@@ -104,18 +105,13 @@ impl Workshop {
             event_id = Some(event.id);
         }
         let rows = i18n::format_number(lang, report.rows as f64, 0);
-        let message = match lang {
-            Lang::Fr => format!(
-                "Tableau « {} » importé : {rows} lignes, {} colonnes.",
-                report.table,
-                report.columns.len()
-            ),
-            Lang::En => format!(
-                "Table “{}” imported: {rows} rows, {} columns.",
-                report.table,
-                report.columns.len()
-            ),
-        };
+        let message = tr!(
+            lang,
+            "workshop-import-step-done",
+            table = &report.table,
+            rows = rows,
+            columns = report.columns.len().to_string()
+        );
         let step = self.view(at)?;
         // Its columns load in the background, so the first sort of its grid does not wait.
         self.warm_table(&report.table);

@@ -8,6 +8,7 @@ use crate::pack::{localized, AnswerType, ChartStep, Exercise};
 use crate::store::tables::quote_ident;
 use crate::store::EventKind;
 use crate::store::{Event, StepRef};
+use crate::tr;
 
 use super::*;
 
@@ -51,18 +52,11 @@ pub(super) fn solution_text(q: &crate::pack::Question, lang: Lang) -> String {
             let f = |n: f64| i18n::format_number(lang, n, if n.fract() == 0.0 { 0 } else { 2 });
             let mut s = match (q.answer.as_f64(), q.min, q.max) {
                 (Some(n), _, _) => f(n),
-                (None, Some(a), Some(b)) => match lang {
-                    Lang::Fr => format!("entre {} et {}", f(a), f(b)),
-                    Lang::En => format!("between {} and {}", f(a), f(b)),
-                },
-                (None, Some(a), None) => match lang {
-                    Lang::Fr => format!("au moins {}", f(a)),
-                    Lang::En => format!("at least {}", f(a)),
-                },
-                (None, None, Some(b)) => match lang {
-                    Lang::Fr => format!("au plus {}", f(b)),
-                    Lang::En => format!("at most {}", f(b)),
-                },
+                (None, Some(a), Some(b)) => {
+                    tr!(lang, "workshop-solution-between", min = f(a), max = f(b))
+                }
+                (None, Some(a), None) => tr!(lang, "workshop-solution-at-least", min = f(a)),
+                (None, None, Some(b)) => tr!(lang, "workshop-solution-at-most", max = f(b)),
                 (None, None, None) => String::new(),
             };
             if let Some(u) = &q.unit {

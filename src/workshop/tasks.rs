@@ -2,11 +2,12 @@
 //! hints, the reference saved on a right answer or a skip.
 
 use crate::error::{Error, Result};
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::lesson::datatask;
 use crate::lesson::task;
 use crate::pack::Exercise;
 use crate::store::{Event, EventKind, StepRef};
+use crate::tr;
 
 use super::imports::import_maker;
 use super::*;
@@ -81,7 +82,7 @@ impl Workshop {
             }
             Err(e) => return Err(e),
         };
-        let got = result.to_grid();
+        let got = task::Grid::from(&result);
         let how = t.compare();
         let (name, message, correct) = match task::compare(&reference, &got, how) {
             Ok(()) => ("correct", i18n::t(lang, "correct").to_string(), true),
@@ -155,10 +156,7 @@ impl Workshop {
             let step = self.view(at)?;
             return Ok(AnswerOutcome {
                 verdict: "invalid",
-                message: match lang {
-                    Lang::Fr => "Choisissez d'abord un type de graphique.".into(),
-                    Lang::En => "Choose a kind of chart first.".into(),
-                },
+                message: tr!(lang, "workshop-chart-kind-missing"),
                 saved: false,
                 event_id: None,
                 step,

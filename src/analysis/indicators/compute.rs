@@ -125,6 +125,19 @@ enum Kind {
     Gap,
 }
 
+impl IndicatorResult {
+    /// The indicator's name and its figure on one line, in the language it was computed in
+    /// (`lang`): `Indice de Gini : 0,42`.
+    pub fn headline(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            "indicator-headline",
+            label = self.label.as_str(),
+            value = self.value_text.as_str()
+        )
+    }
+}
+
 impl Kind {
     fn parse(s: &str) -> Option<Kind> {
         let k = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
@@ -676,15 +689,6 @@ fn share_of(
     )
 }
 
-/// Decimals of a `per` shown in a sentence: none for a whole number, else 2.
-fn per_decimals(per: f64) -> usize {
-    if per.fract() == 0.0 {
-        0
-    } else {
-        2
-    }
-}
-
 /// A rate with its unit: `20,00 ‰`, `12,5 %`, `2 000,0` (per person), `3,2 pour 10 000`.
 fn format_rate(lang: Lang, r: f64, per: f64) -> String {
     let decimals = if r.abs() >= 100.0 { 1 } else { 2 };
@@ -714,7 +718,7 @@ fn format_rate(lang: Lang, r: f64, per: f64) -> String {
             lang,
             "indicator-figure-per",
             value = num(lang, r, decimals),
-            per = num(lang, per, per_decimals(per))
+            per = num(lang, per, decimals_for(per))
         )
     }
 }
@@ -750,7 +754,7 @@ fn rate_of(vcol: &str, dcol: &str, per: f64, rows: Rows, words: Words) -> Result
         "indicator-label-rate"
     };
     words.result(Kind::Rate, label, r, d, |lang| {
-        let per_text = num(lang, per, per_decimals(per));
+        let per_text = num(lang, per, decimals_for(per));
         let shown = if per == 1.0 {
             tr!(
                 lang,

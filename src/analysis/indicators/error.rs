@@ -139,7 +139,7 @@ impl ZeroDivisor {
                 value = format_number(lang, *value, 2)
             ),
             ZeroDivisor::ColumnSum { column } => {
-                tr!(lang, "indicator-zero-column_sum", column = column)
+                tr!(lang, "indicator-zero-column-sum", column = column)
             }
             ZeroDivisor::Group { group } => tr!(lang, "indicator-zero-group", group = group),
         }

@@ -24,8 +24,8 @@ use super::model::{
 };
 use crate::analysis::{self, type_name, AnalysisError, ResultColumn};
 use crate::error::{Error, Result};
-use crate::import::{ColumnInfo, ColumnType};
 use crate::store::tables::{quote_ident, table_info, TableInfo};
+use crate::store::tables::{ColumnInfo, ColumnType};
 
 /// Most distinct values a pivot turns into columns.
 pub const MAX_PIVOT_COLUMNS: usize = 50;
@@ -115,11 +115,7 @@ fn is_numeric(ty: ColumnType) -> bool {
 
 fn result_columns(cols: &[Col]) -> Vec<ResultColumn> {
     cols.iter()
-        .map(|c| ResultColumn {
-            name: c.name.clone(),
-            label: c.label.clone(),
-            column_type: type_name(c.ty).to_string(),
-        })
+        .map(|c| ResultColumn::new(&c.name, &c.label, c.ty))
         .collect()
 }
 

@@ -18,8 +18,8 @@ use super::run::{execute, Engine, COLUMNS_MIN_ROWS};
 use crate::analysis::columnar::{self, ColumnData, FastMap, Values, NULL_CODE};
 use crate::analysis::{self, ResultTable};
 use crate::error::Result;
-use crate::import::{ColumnInfo, ColumnType};
 use crate::store::tables::{table_info, TableInfo};
+use crate::store::tables::{ColumnInfo, ColumnType};
 
 const ROWID_ALIAS: &str = "__dj_rowid";
 
@@ -227,41 +227,33 @@ fn key_codes(d: &ColumnData) -> (Vec<u32>, Vec<Value>) {
             values.push(Value::Null);
             (c, values)
         }
-        Values::Int(v) => {
-            let mut map: FastMap<i64, u32> = FastMap::default();
-            let mut values = vec![Value::Null];
-            let c = v
-                .iter()
-                .map(|x| match x {
-                    None => 0,
-                    Some(i) => *map.entry(*i).or_insert_with(|| {
-                        values.push(Value::Integer(*i));
-                        (values.len() - 1) as u32
-                    }),
-                })
-                .collect();
-            (c, values)
-        }
-        Values::Real(v) => {
-            let mut map: FastMap<u64, u32> = FastMap::default();
-            let mut values = vec![Value::Null];
-            let c = v
-                .iter()
-                .map(|x| match x {
-                    None => 0,
-                    Some(f) => {
-                        let f = f + 0.0;
-                        *map.entry(f.to_bits()).or_insert_with(|| {
-                            values.push(Value::Real(f));
-                            (values.len() - 1) as u32
-                        })
-                    }
-                })
-                .collect();
-            (c, values)
-        }
+        Values::Int(v) => number_codes(v, |i| i, Value::Integer),
+        // -0.0 and 0.0 are one key, as in SQLite.
+        Values::Real(v) => number_codes(v, |f| (f + 0.0).to_bits(), |f| Value::Real(f + 0.0)),
         Values::Mixed(_) => (Vec::new(), Vec::new()),
     }
+}
+
+/// Per-row codes of a number column, numbered as first seen after 0 for missing, and the
+/// value of each code; `key` says which numbers are one.
+fn number_codes<T: Copy, K: std::hash::Hash + Eq>(
+    v: &[Option<T>],
+    key: impl Fn(T) -> K,
+    value: impl Fn(T) -> Value,
+) -> (Vec<u32>, Vec<Value>) {
+    let mut map: FastMap<K, u32> = FastMap::default();
+    let mut values = vec![Value::Null];
+    let codes = v
+        .iter()
+        .map(|x| match x {
+            None => 0,
+            Some(x) => *map.entry(key(*x)).or_insert_with(|| {
+                values.push(value(*x));
+                (values.len() - 1) as u32
+            }),
+        })
+        .collect();
+    (codes, values)
 }
 
 fn value_cmp(a: &Value, b: &Value) -> Ordering {

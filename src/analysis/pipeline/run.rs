@@ -9,7 +9,7 @@ use super::fast;
 use super::model::{parse_step, raw_steps, Pipeline};
 use crate::analysis::{self, ResultColumn, ResultTable};
 use crate::error::{Error, Result};
-use crate::import::ColumnType;
+use crate::store::tables::ColumnType;
 
 /// The columns each step of a pipeline (JSON, as an editor holds it, maybe half-filled)
 /// starts from, for the editor's column pickers: `[0]` is the table's, `[i]` what the

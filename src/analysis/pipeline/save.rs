@@ -7,8 +7,8 @@ use super::compile::{compile, free_name};
 use super::model::Pipeline;
 use crate::analysis::{self, AnalysisError};
 use crate::error::Result;
-use crate::import::{ColumnInfo, ColumnType};
 use crate::store::tables::{quote_ident, table_info, TableInfo};
+use crate::store::tables::{ColumnInfo, ColumnType};
 
 /// What `source_file` starts with for a table saved from a pipeline (a file name never
 /// contains `/`).
@@ -79,7 +79,7 @@ pub fn normalise_table_name(name: &str) -> Result<String, AnalysisError> {
     s.truncate(63);
     let reserved = s.is_empty()
         || s.starts_with("sqlite_")
-        || s.starts_with(crate::lesson::form::TABLE_PREFIX)
+        || s.starts_with(crate::store::tables::COLLECT_PREFIX)
         || APP_TABLES.contains(&s.as_str());
     if reserved {
         return Err(AnalysisError::InvalidTableName {

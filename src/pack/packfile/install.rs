@@ -15,6 +15,7 @@ use super::{
 };
 use crate::i18n::Lang;
 use crate::pack::{Origin, Pack};
+use crate::tr;
 
 /// Where installed packs live, under the data directory.
 pub const PACKS_DIR: &str = "packs";
@@ -180,34 +181,23 @@ pub fn installed_for_workshop(
     data_dir: &Path,
     lang: Lang,
 ) -> (Vec<Pack>, Vec<String>) {
-    let fr = lang == Lang::Fr;
     let mut warnings = Vec::new();
     let mut by_id: BTreeMap<String, Pack> = BTreeMap::new();
     for (path, r) in installed(data_dir) {
         match r {
             Err(e) => warnings.push(format!("{}: {}", path.display(), e.message(lang))),
-            Ok(p) if p.id() == builtin.id() => warnings.push(if fr {
-                format!(
-                    "{} : ce paquet porte l'identifiant du paquet intégré ; il est ignoré.",
-                    path.display()
-                )
-            } else {
-                format!(
-                    "{}: this pack has the built-in pack's id; it is ignored.",
-                    path.display()
-                )
-            }),
+            Ok(p) if p.id() == builtin.id() => warnings.push(tr!(
+                lang,
+                "pack-builtin-id-ignored",
+                path = path.display().to_string()
+            )),
             Ok(p) => {
                 let keep_new = by_id.get(p.id()).is_none_or(|old| {
                     compare_versions(&p.manifest.version, &old.manifest.version)
                         == Ordering::Greater
                 });
                 if by_id.contains_key(p.id()) {
-                    warnings.push(if fr {
-                        format!("Plusieurs versions du paquet « {} » sont installées ; seule la plus récente est utilisée.", p.id())
-                    } else {
-                        format!("Several versions of pack \"{}\" are installed; only the newest is used.", p.id())
-                    });
+                    warnings.push(tr!(lang, "pack-several-versions", id = p.id()));
                 }
                 if keep_new {
                     by_id.insert(p.id().to_string(), p);
@@ -219,11 +209,12 @@ pub fn installed_for_workshop(
     let mut packs = Vec::new();
     for p in by_id.into_values() {
         if let Some(d) = p.datasets.iter().find(|d| tables.contains(&d.name)) {
-            warnings.push(if fr {
-                format!("Le paquet « {} » n'est pas chargé : son jeu de données « {} » porte le nom d'un jeu d'un autre paquet.", p.id(), d.name)
-            } else {
-                format!("Pack \"{}\" is not loaded: its dataset \"{}\" has the name of another pack's dataset.", p.id(), d.name)
-            });
+            warnings.push(tr!(
+                lang,
+                "pack-dataset-name-taken",
+                id = p.id(),
+                dataset = &d.name
+            ));
             continue;
         }
         tables.extend(p.datasets.iter().map(|d| d.name.clone()));

@@ -36,6 +36,7 @@ use crate::pack::{
     is_safe_relative_path, parse, Origin, Pack, PackError, Problem, MAX_FILES, MAX_FILE_BYTES,
     MAX_TOTAL_BYTES,
 };
+use crate::tr;
 
 /// The extension of pack files.
 pub const EXTENSION: &str = "datajam";
@@ -113,85 +114,47 @@ impl PackFileError {
 
     /// The message for a person, in their language, saying what they can do about it.
     pub fn message(&self, lang: Lang) -> String {
-        const FR_REFUSED: &str =
-            "Ce fichier de paquet est refusé et rien n'a été installé. Demandez à l'animateur un fichier reconstruit avec « datajam pack build ».";
-        const EN_REFUSED: &str = "This pack file is refused and nothing was installed. Ask the facilitator for a file rebuilt with \"datajam pack build\".";
-        let fr = lang == Lang::Fr;
-        let (f, e) = match self {
-            PackFileError::Pack(e) => return e.message(lang),
-            PackFileError::Unreadable { path, reason } => (
-                format!("Impossible de lire le fichier de paquet « {path} » : {reason}. Vérifiez la clé USB et recopiez le fichier."),
-                format!("Cannot read the pack file \"{path}\": {reason}. Check the USB stick and copy the file again."),
+        match self {
+            PackFileError::Pack(e) => e.message(lang),
+            PackFileError::Unreadable { path, reason } => {
+                tr!(lang, "pack-file-unreadable", path = path, reason = reason)
+            }
+            PackFileError::UnsafePath { entry } => tr!(lang, "pack-unsafe-path", entry = entry),
+            PackFileError::Link { entry } => tr!(lang, "pack-link", entry = entry),
+            PackFileError::Duplicate { entry } => tr!(lang, "pack-duplicate-entry", entry = entry),
+            PackFileError::TooManyFiles => {
+                tr!(lang, "pack-too-many-files", max = MAX_FILES.to_string())
+            }
+            PackFileError::TooLarge { entry } => tr!(
+                lang,
+                "pack-too-large",
+                entry = entry,
+                file_mb = (MAX_FILE_BYTES / 1_048_576).to_string(),
+                total_mb = (MAX_TOTAL_BYTES / 1_048_576).to_string()
             ),
-            PackFileError::UnsafePath { entry } => (
-                format!("Chemin dangereux dans le fichier de paquet : « {entry} ». {FR_REFUSED}"),
-                format!("Unsafe path in the pack file: \"{entry}\". {EN_REFUSED}"),
+            PackFileError::ZipBomb { entry } => tr!(lang, "pack-zip-bomb", entry = entry),
+            PackFileError::HashesInvalid { reason } => tr!(
+                lang,
+                "pack-hashes-invalid",
+                file = HASHES_FILE,
+                reason = reason
             ),
-            PackFileError::Link { entry } => (
-                format!("Lien ou fichier spécial dans le fichier de paquet : « {entry} ». {FR_REFUSED}"),
-                format!("Link or special file in the pack file: \"{entry}\". {EN_REFUSED}"),
+            PackFileError::HashMismatch { entry } => tr!(lang, "pack-hash-mismatch", entry = entry),
+            PackFileError::NotHashed { entry } => tr!(lang, "pack-not-hashed", entry = entry),
+            PackFileError::Missing { entry } => tr!(lang, "pack-file-missing", entry = entry),
+            PackFileError::BadVersion { version } => {
+                tr!(lang, "pack-bad-version", version = version)
+            }
+            PackFileError::ReservedId { id } => tr!(lang, "pack-reserved-id", id = id),
+            PackFileError::Downgrade { version, installed } => tr!(
+                lang,
+                "pack-downgrade",
+                installed = installed,
+                version = version
             ),
-            PackFileError::Duplicate { entry } => (
-                format!("Le fichier de paquet contient deux fois « {entry} ». {FR_REFUSED}"),
-                format!("The pack file holds \"{entry}\" twice. {EN_REFUSED}"),
-            ),
-            PackFileError::TooManyFiles => (
-                format!("Le fichier de paquet contient plus de {MAX_FILES} fichiers. {FR_REFUSED}"),
-                format!("The pack file holds more than {MAX_FILES} files. {EN_REFUSED}"),
-            ),
-            PackFileError::TooLarge { entry } => (
-                format!(
-                    "Le fichier de paquet est trop gros (« {entry} ») : au plus {} Mo par fichier et {} Mo en tout. {FR_REFUSED}",
-                    MAX_FILE_BYTES / 1_048_576,
-                    MAX_TOTAL_BYTES / 1_048_576
-                ),
-                format!(
-                    "The pack file is too large (\"{entry}\"): at most {} MB per file and {} MB in all. {EN_REFUSED}",
-                    MAX_FILE_BYTES / 1_048_576,
-                    MAX_TOTAL_BYTES / 1_048_576
-                ),
-            ),
-            PackFileError::ZipBomb { entry } => (
-                format!("Compression suspecte dans le fichier de paquet (« {entry} ») : il pourrait saturer l'ordinateur. {FR_REFUSED}"),
-                format!("Suspicious compression in the pack file (\"{entry}\"): it could overwhelm the computer. {EN_REFUSED}"),
-            ),
-            PackFileError::HashesInvalid { reason } => (
-                format!("La liste des empreintes ({HASHES_FILE}) manque ou est illisible : {reason}. {FR_REFUSED}"),
-                format!("The list of hashes ({HASHES_FILE}) is missing or unreadable: {reason}. {EN_REFUSED}"),
-            ),
-            PackFileError::HashMismatch { entry } => (
-                format!("« {entry} » ne correspond pas à son empreinte : le fichier est abîmé ou a été modifié. Recopiez-le depuis une autre clé USB."),
-                format!("\"{entry}\" does not match its hash: the file is damaged or was modified. Copy it again from another USB stick."),
-            ),
-            PackFileError::NotHashed { entry } => (
-                format!("« {entry} » n'est pas dans la liste des empreintes. {FR_REFUSED}"),
-                format!("\"{entry}\" is not in the list of hashes. {EN_REFUSED}"),
-            ),
-            PackFileError::Missing { entry } => (
-                format!("« {entry} » est dans la liste des empreintes mais absent du fichier. {FR_REFUSED}"),
-                format!("\"{entry}\" is in the list of hashes but missing from the file. {EN_REFUSED}"),
-            ),
-            PackFileError::BadVersion { version } => (
-                format!("La version « {version} » ne peut servir de nom de fichier : utilisez des chiffres, des lettres, « . », « - », « + » ou « _ » (64 au plus)."),
-                format!("Version \"{version}\" cannot be used in a file name: use digits, letters, \".\", \"-\", \"+\" or \"_\" (64 at most)."),
-            ),
-            PackFileError::ReservedId { id } => (
-                format!("Le paquet « {id} » porte l'identifiant du paquet intégré à l'application : changez son `id` dans pack.toml."),
-                format!("Pack \"{id}\" has the id of the pack built into the app: change its `id` in pack.toml."),
-            ),
-            PackFileError::Downgrade { version, installed } => (
-                format!("La version {installed} de ce paquet, plus récente que {version}, est déjà installée : rien n'a été changé."),
-                format!("Version {installed} of this pack, newer than {version}, is already installed: nothing was changed."),
-            ),
-            PackFileError::Write { path, reason } => (
-                format!("Impossible d'écrire « {path} » : {reason}. Rien n'a été installé à moitié ; vérifiez l'espace disque et réessayez."),
-                format!("Cannot write \"{path}\": {reason}. Nothing was half-installed; check the disk space and try again."),
-            ),
-        };
-        if fr {
-            f
-        } else {
-            e
+            PackFileError::Write { path, reason } => {
+                tr!(lang, "pack-write-failed", path = path, reason = reason)
+            }
         }
     }
 }

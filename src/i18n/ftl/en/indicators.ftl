@@ -21,7 +21,7 @@ error-indicator-invalid_per = “per” must be a positive number (1, 100, 1000,
 indicator-zero-poorest = the poorest { $percent }% hold nothing, cannot divide by zero
 indicator-zero-mean = the mean is zero, cannot divide by zero
 indicator-zero-smallest = the smallest value is { $value }; max/min needs values that are all positive
-indicator-zero-column_sum = the sum of “{ $column }” is zero, cannot divide by zero
+indicator-zero-column-sum = the sum of “{ $column }” is zero, cannot divide by zero
 indicator-zero-group = the value of group “{ $group }” is zero, cannot divide by zero
 
 # The name of each indicator.

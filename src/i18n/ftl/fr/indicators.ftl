@@ -21,7 +21,7 @@ error-indicator-invalid_per = « pour » doit être un nombre positif (1, 100, 1
 indicator-zero-poorest = les { $percent } % les moins bien dotés ont une part nulle, on ne peut pas diviser par zéro
 indicator-zero-mean = la moyenne est nulle, on ne peut pas diviser par zéro
 indicator-zero-smallest = la plus petite valeur est { $value } ; le rapport max/min demande des valeurs toutes positives
-indicator-zero-column_sum = la somme de « { $column } » est nulle, on ne peut pas diviser par zéro
+indicator-zero-column-sum = la somme de « { $column } » est nulle, on ne peut pas diviser par zéro
 indicator-zero-group = la valeur du groupe « { $group } » est nulle, on ne peut pas diviser par zéro
 
 # The name of each indicator.

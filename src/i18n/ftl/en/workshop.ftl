@@ -1,0 +1,23 @@
+# What the workshop says after an action: records, reflections, imports, charts, solutions, data credits.
+
+workshop-record-not-saved = The record was not saved: correct the fields shown.
+workshop-reflection-too-short = Write at least { $min } characters (you wrote { $written }).
+workshop-reflection-saved = Reflection saved.
+workshop-import-step-done = Table “{ $table }” imported: { $rows } rows, { $columns } columns.
+workshop-chart-kind-missing = Choose a kind of chart first.
+workshop-solution-between = between { $min } and { $max }
+workshop-solution-at-least = at least { $min }
+workshop-solution-at-most = at most { $max }
+workshop-credit = { $sources ->
+        [0] Source
+        [1] Source
+       *[other] Sources
+    }: { $source_list } · { $licences ->
+        [0] Licence
+        [1] Licence
+       *[other] Licences
+    }: { $licence_list }
+workshop-credit-derived = From "{ $dataset }" · { $credit }
+range-between = The value must be between { $min } and { $max }.
+range-at-least = The value must be at least { $min }.
+range-at-most = The value must be at most { $max }.
