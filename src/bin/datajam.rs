@@ -1479,7 +1479,7 @@ fn chart_command(
         bins: a.bins,
     };
     let w = workshop(data_dir, lang)?;
-    let notes = chart::save(w.store().conn(), &a.table, &req, &a.output, a.scale)?;
+    let notes = w.export_chart(&a.table, &req, &a.output, a.scale)?;
     if a.json {
         print_json(&serde_json::json!({ "path": a.output, "notes": notes }));
     } else {
@@ -1507,7 +1507,7 @@ fn chart_advice_command(
     question: &str,
     json: bool,
 ) -> Result<ExitCode, Error> {
-    use datajam::chart::{self, Question};
+    use datajam::chart::Question;
     let fr = lang == Lang::Fr;
     let Some(q) = Question::parse(question) else {
         return Ok(usage_error(&if fr {
@@ -1517,7 +1517,7 @@ fn chart_advice_command(
         }));
     };
     let w = workshop(data_dir, lang)?;
-    let advice = chart::advise_table(w.store().conn(), table, q)?;
+    let advice = w.chart_advice(table, q)?;
     if json {
         print_json(&advice);
     } else if advice.is_empty() {
