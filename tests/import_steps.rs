@@ -190,7 +190,7 @@ fn the_step_shows_the_preview_then_imports_once_and_is_done() {
     assert!(again.event_id.is_none());
     assert_eq!(again.report.rows, 12);
     assert_eq!(w.table_info("signalements").unwrap().rows, 12);
-    let events = w.store().events(&p, PACK).unwrap();
+    let events = w.events(&p, PACK).unwrap();
     assert_eq!(
         events
             .iter()
@@ -291,10 +291,7 @@ fn a_table_of_another_origin_is_never_replaced() {
         (info.rows, info.source_file.as_str()),
         (1, "mes_signalements.csv")
     );
-    assert!(
-        w.store().events(&p, PACK).unwrap().is_empty(),
-        "nothing recorded"
-    );
+    assert!(w.events(&p, PACK).unwrap().is_empty(), "nothing recorded");
     // Skipping still works, and leaves the trainee's table alone.
     assert_eq!(
         w.skip(&StepAt::new(&p, PACK, LESSON, IMPORT))
@@ -332,7 +329,7 @@ fn progress_files_carry_the_import_event_and_the_class_view_counts_it_done() {
     w.import_step(&StepAt::new(&p, PACK, LESSON, IMPORT))
         .unwrap();
     let out = dir.path().join("hawa.json");
-    datajam::progress::export(w.store(), "Hawa", &out).unwrap();
+    w.export_progress("Hawa", &out).unwrap();
     let file = datajam::progress::read_file(&out).unwrap();
     assert_eq!(file.events[0].kind, "import");
     assert_eq!(file.events[0].payload["rows"], 12);

@@ -401,7 +401,7 @@ fn export_writes_every_event_and_column_atomically() {
         .unwrap();
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("aicha.json");
-    let s = progress::export(w.store(), "aïcha", &out).unwrap();
+    let s = w.export_progress("aïcha", &out).unwrap();
     assert_eq!(s.events, 3);
     assert_eq!(s.trainee, "Aïcha");
     let leftovers: Vec<_> = std::fs::read_dir(out_dir.path()).unwrap().collect();
@@ -439,9 +439,7 @@ fn export_writes_every_event_and_column_atomically() {
     assert_eq!(view.trainees[0].steps[0].hints, 1);
     // Unknown trainee: typed error.
     assert_eq!(
-        progress::export(w.store(), "personne", &out)
-            .unwrap_err()
-            .code(),
+        w.export_progress("personne", &out).unwrap_err().code(),
         "profile.not_found"
     );
 }
@@ -462,7 +460,7 @@ fn exported_and_merged_files_have_ordinary_permissions() {
     let expected = mode(&out_dir.path().join("probe"));
     assert_ne!(expected, 0o600, "this test needs a umask that is not 077");
     let out = out_dir.path().join("aicha.json");
-    progress::export(w.store(), "aïcha", &out).unwrap();
+    w.export_progress("aïcha", &out).unwrap();
     assert_eq!(mode(&out), expected);
     let class = out_dir.path().join("classe.csv");
     let reflections = out_dir.path().join("reflexions.csv");
@@ -635,8 +633,9 @@ fn play_stops_at_a_bad_line_and_keeps_what_came_before() {
         .collect();
     assert_eq!(printed.len(), 2);
     let w = Workshop::open(data.path(), Lang::Fr).unwrap();
-    let p = w.store().find_profile("Zara").unwrap();
-    let ids: Vec<String> = progress::profile_events(w.store(), &p.id)
+    let p = w.find_profile("Zara").unwrap();
+    let ids: Vec<String> = w
+        .profile_events(&p.id)
         .unwrap()
         .into_iter()
         .map(|e| e.id)
@@ -690,8 +689,8 @@ fn play_a_pack_folder_with_its_own_id() {
     );
     assert!(o.status.success(), "{}", text(&o.stderr));
     let w = Workshop::open(data.path(), Lang::Fr).unwrap();
-    let p = w.store().find_profile("Aïcha").unwrap();
-    let events = progress::profile_events(w.store(), &p.id).unwrap();
+    let p = w.find_profile("Aïcha").unwrap();
+    let events = w.profile_events(&p.id).unwrap();
     assert!(!events.is_empty());
     assert!(events.iter().all(|e| e.pack_id == "atelier-copie"));
 }

@@ -2,7 +2,8 @@
 //! layout a person can follow, checked here so that `cargo test` keeps it true on machines
 //! without Node:
 //!
-//! - every import names a module that exists (a relative path: there is no bundler);
+//! - every import names a module that exists (a relative path: there is no bundler), under
+//!   `ui/js/` or a third-party one copied unchanged under `ui/vendor/`;
 //! - no module imports, directly or not, a module that imports it back: screens import the
 //!   router (`router.js`), and only the entry point (`main.js`) imports the screens;
 //! - a screen (`screens/*.js`) imports no other screen: what two screens share is a widget
@@ -12,9 +13,12 @@
 //!   or a locale such as `fr-FR` anywhere else), so they follow the interface's language.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use regex::Regex;
+
+#[path = "support/ui_js.rs"]
+mod ui_js;
+use ui_js::ui;
 
 /// The modules, by path under `ui/js/` with `/` separators, and what each imports (the
 /// specifiers as written).
@@ -23,25 +27,6 @@ type Modules = BTreeMap<String, Module>;
 struct Module {
     text: String,
     imports: Vec<String>,
-}
-
-fn ui_js() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("ui").join("js")
-}
-
-fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .map(|e| e.expect("a directory entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            collect(&path, root, out);
-        } else if path.extension().is_some_and(|x| x == "js") {
-            out.push(path.strip_prefix(root).expect("under ui/js").to_path_buf());
-        }
-    }
 }
 
 /// The specifiers a module imports: `import … from '…'`, `import '…'`,
@@ -82,23 +67,9 @@ fn strip_comments(text: &str) -> String {
 }
 
 fn ui_modules() -> Modules {
-    let root = ui_js();
-    let mut files = Vec::new();
-    collect(&root, &root, &mut files);
-    assert!(
-        files.len() > 10,
-        "the UI's modules are in {}",
-        root.display()
-    );
-    files
+    ui_js::modules()
         .into_iter()
-        .map(|rel| {
-            let text = std::fs::read_to_string(root.join(&rel)).expect("a readable module");
-            let key = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
+        .map(|(key, text)| {
             let imports = imports_of(&text);
             (key, Module { text, imports })
         })
@@ -125,6 +96,13 @@ fn resolve(from: &str, spec: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// Whether `spec`, imported by `from`, names a file of `ui/vendor/` (third-party modules,
+/// which import nothing of the UI's and so are no part of its graph).
+fn vendored(from: &str, spec: &str) -> bool {
+    resolve(&format!("js/{from}"), spec)
+        .is_some_and(|rel| rel.starts_with("vendor/") && ui().join(rel).is_file())
+}
+
 /// Each module's imports as modules, or the imports that name none.
 fn graph(modules: &Modules) -> Result<BTreeMap<&str, Vec<String>>, Vec<String>> {
     let mut edges = BTreeMap::new();
@@ -134,6 +112,7 @@ fn graph(modules: &Modules) -> Result<BTreeMap<&str, Vec<String>>, Vec<String>> 
         for spec in &m.imports {
             match resolve(name, spec) {
                 Some(target) if modules.contains_key(&target) => to.push(target),
+                _ if vendored(name, spec) => {}
                 _ => broken.push(format!("{name} imports «{spec}»")),
             }
         }
@@ -380,5 +359,22 @@ fn the_check_finds_the_cycle_of_screens_importing_the_entry_point() {
     assert_eq!(
         graph(&broken).err(),
         Some(vec!["main.js imports «./gone.js»".to_string()])
+    );
+}
+
+#[test]
+fn the_check_accepts_a_vendored_module_that_exists_only() {
+    let modules = made_up(&[(
+        "i18n.js",
+        "import { FluentBundle } from '../vendor/fluent-bundle/index.js';\n\
+         import { x } from '../vendor/none/index.js';\n\
+         import { y } from '../css/app.css';",
+    )]);
+    assert_eq!(
+        graph(&modules).err(),
+        Some(vec![
+            "i18n.js imports «../vendor/none/index.js»".to_string(),
+            "i18n.js imports «../css/app.css»".to_string()
+        ])
     );
 }

@@ -322,7 +322,7 @@ fn a_step_is_always_recoverable_solution_and_skip() {
     );
 
     // Recorded once each, and a later right answer makes the step done.
-    let events = w.store().events(&p.id, PACK).unwrap();
+    let events = w.events(&p.id, PACK).unwrap();
     let count = |k: &str| events.iter().filter(|e| e.kind.as_str() == k).count();
     assert_eq!((count("reveal"), count("skip")), (2, 1));
     let out = w

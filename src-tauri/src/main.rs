@@ -24,8 +24,8 @@ use datajam::store::tables::TableInfo;
 use datajam::workshop::datainfo::DatasetInfo;
 use datajam::workshop::workbench::ChartView;
 use datajam::workshop::{
-    AnswerOutcome, AppInfo, HintOutcome, ImportStepOutcome, LessonView, PackSummary, ProfileView,
-    RecordOutcome, StepView, TableView, TaskOutcome,
+    AnswerOutcome, AppInfo, Catalog, HintOutcome, ImportStepOutcome, LessonView, PackSummary,
+    ProfileView, RecordOutcome, StepView, TableView, TaskOutcome,
 };
 use datajam::Workshop;
 use serde::{Deserialize, Serialize};
@@ -75,6 +75,13 @@ where
         code: "app.internal".into(),
         message: e.to_string(),
     })?
+}
+
+/// The message catalog in the app's language, for the UI to format its sentences: it
+/// needs no workshop, so the UI can still speak when the workshop could not open.
+#[tauri::command]
+fn ui_catalog(state: State<'_, AppState>) -> Catalog {
+    Catalog::of(state.lang)
 }
 
 #[tauri::command]
@@ -570,6 +577,7 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             app_info,
+            ui_catalog,
             list_profiles,
             create_profile,
             list_packs,

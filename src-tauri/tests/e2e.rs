@@ -1769,33 +1769,43 @@ async fn numbers() {
     let c = open_app(&driver).await;
     find(&c, "#profile-name").await;
     let script = r#"
-        const [done] = arguments;
+        const [fr, en, done] = arguments;
         (async () => {
           const url = (p) => new URL(p, document.baseURI).href;
           const { formatNumber, formatBytes } = await import(url('js/format.js'));
-          const { setLang, t } = await import(url('js/i18n.js'));
+          const { setCatalog, t } = await import(url('js/i18n.js'));
+          const rows = (first, last, total, ms) => t('ui-an-rows-of', {
+            first: formatNumber(first), last: formatNumber(last), total: formatNumber(total), ms: formatNumber(ms),
+          });
           const out = {
             fr: formatNumber(1234567.5, { lang: 'fr' }),
             en: formatNumber(1234567.5, { lang: 'en' }),
             rounded: formatNumber(-0.0001, { maxDecimals: 2 }),
             small: formatNumber(0.123456, { maxDecimals: 4, lang: 'fr' }),
             big: formatNumber(1e21, { lang: 'fr' }),
-            page: t('an_rows_of', 1, 50, 12345, 3),
+            page: rows(1, 50, 12345, 3),
             size: formatBytes(15 * 1024 * 1024 / 10),
             defaultFr: formatNumber(12.5),
           };
-          setLang('en');
+          setCatalog({ lang: 'en', source: en });
           Object.assign(out, {
             defaultEn: formatNumber(12.5),
-            pageEn: t('an_rows_of', 1, 50, 12345, 3),
+            pageEn: rows(1, 50, 12345, 3),
             sizeEn: formatBytes(15 * 1024 * 1024 / 10),
           });
-          setLang('fr');
+          setCatalog({ lang: 'fr', source: fr });
           return out;
         })().then(done, (e) => done({ error: String((e && e.stack) || e) }));
     "#;
+    let catalog = |lang| json!(datajam::i18n::catalog::source(lang));
     let out = c
-        .execute_async(script, vec![])
+        .execute_async(
+            script,
+            vec![
+                catalog(datajam::i18n::Lang::Fr),
+                catalog(datajam::i18n::Lang::En),
+            ],
+        )
         .await
         .expect("the formatting script runs");
     let got = |k: &str| {
@@ -2208,7 +2218,7 @@ async fn whole_workshop() {
     c.close().await.expect("close the session");
     drop(driver);
     let w = datajam::Workshop::open(data.path(), datajam::i18n::Lang::Fr).expect("data");
-    let p = w.store().find_profile("Mahamat").expect("profile").id;
+    let p = w.find_profile("Mahamat").expect("profile").id;
     for l in &w.packs(Some(&p)).expect("packs")[0].lessons {
         assert_eq!(l.done, l.steps, "{}: every step done", l.id);
     }

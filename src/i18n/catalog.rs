@@ -41,6 +41,8 @@ const FILES: &[(Lang, &str, &str)] = ftl_files![
     "lesson",
     "pack",
     "progress",
+    "ui",
+    "cli",
     "indicators",
     "chart",
 ];

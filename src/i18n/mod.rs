@@ -48,6 +48,18 @@ impl Lang {
     }
 }
 
+/// A text written in several languages (`{ fr = "…", en = "…" }` in a pack).
+pub type Localized = std::collections::BTreeMap<String, String>;
+
+/// Picks the text in `lang`, else French, else any.
+pub fn localized(text: &Localized, lang: Lang) -> String {
+    text.get(lang.code())
+        .or_else(|| text.get("fr"))
+        .or_else(|| text.values().next())
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// A fixed sentence of the engine, by key ([`catalog`]).
 pub fn t(lang: Lang, key: &str) -> String {
     catalog::tr(lang, key, &[])

@@ -60,17 +60,8 @@ pub use parse::parse;
 /// The pack manifest schema this version reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// Text in several languages: `{ fr = "...", en = "..." }`.
-pub type Localized = BTreeMap<String, String>;
-
-/// Picks the text in `lang`, else French, else any.
-pub fn localized(text: &Localized, lang: Lang) -> String {
-    text.get(lang.code())
-        .or_else(|| text.get("fr"))
-        .or_else(|| text.values().next())
-        .cloned()
-        .unwrap_or_default()
-}
+/// Text in several languages (`{ fr = "...", en = "..." }`), owned by `i18n`.
+pub use crate::i18n::{localized, Localized};
 
 /// One problem found in a pack, located in its file and line (1-based; 0 when unknown).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

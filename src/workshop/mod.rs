@@ -5,16 +5,21 @@
 //! ready to render: the UI decides nothing about correctness or progress.
 
 mod answers;
+mod catalog;
 pub mod datainfo;
 mod imports;
 mod lessons;
+mod pack_tools;
 mod packs;
 mod profiles;
+mod progress;
 mod tables;
 mod tasks;
 mod views;
 pub mod workbench;
 
+pub use catalog::Catalog;
+pub use pack_tools::PackCheck;
 pub use views::*;
 
 use std::path::{Path, PathBuf};
@@ -94,18 +99,27 @@ impl Workshop {
     /// Opens the workshop on the data directory of the environment (`DATAJAM_DATA_DIR`
     /// or the OS default) in the language of `DATAJAM_LANG` (French by default).
     pub fn open_default() -> Result<Workshop> {
-        Workshop::open(&crate::paths::data_dir()?, Lang::from_env())
+        Workshop::open_in(None, Lang::from_env())
+    }
+
+    /// Opens the workshop on `data_dir` when given, else on the data directory of the
+    /// environment (`DATAJAM_DATA_DIR` or the OS default).
+    pub fn open_in(data_dir: Option<&Path>, lang: Lang) -> Result<Workshop> {
+        match data_dir {
+            Some(dir) => Workshop::open(dir, lang),
+            None => Workshop::open(&crate::paths::data_dir()?, lang),
+        }
     }
 
     pub fn lang(&self) -> Lang {
         self.lang
     }
 
-    pub fn store(&self) -> &Store {
+    pub(crate) fn store(&self) -> &Store {
         &self.store
     }
 
-    pub fn store_mut(&mut self) -> &mut Store {
+    pub(crate) fn store_mut(&mut self) -> &mut Store {
         &mut self.store
     }
 

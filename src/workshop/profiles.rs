@@ -19,6 +19,20 @@ impl Workshop {
         self.profile_view(p)
     }
 
+    /// A profile by id or by name (ignoring case); [`Error::ProfileNotFound`] when none.
+    pub fn find_profile(&self, id_or_name: &str) -> Result<ProfileView> {
+        let p = self.store.find_profile(id_or_name)?;
+        self.profile_view(p)
+    }
+
+    /// The profile of that id or name, created (by that name) when there is none.
+    pub fn find_or_create_profile(&mut self, name: &str) -> Result<ProfileView> {
+        match self.find_profile(name) {
+            Err(Error::ProfileNotFound(_)) => self.create_profile(name),
+            found => found,
+        }
+    }
+
     pub(super) fn profile_view(&self, p: Profile) -> Result<ProfileView> {
         let resume = self.store.last_position(&p.id)?;
         Ok(ProfileView {

@@ -57,6 +57,11 @@ impl Workshop {
 
     /// What importing `path` would do, without writing anything.
     pub fn preview(&self, path: &Path, opts: &ImportOptions) -> Result<import::Preview> {
+        Workshop::preview_file(path, opts)
+    }
+
+    /// [`Workshop::preview`] without a workshop: a preview needs no data directory.
+    pub fn preview_file(path: &Path, opts: &ImportOptions) -> Result<import::Preview> {
         Ok(import::preview_file(path, opts)?)
     }
 }

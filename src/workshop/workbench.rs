@@ -8,9 +8,9 @@ use std::path::Path;
 use crate::analysis::grid::{GridPage, GridRequest};
 use crate::analysis::indicators::{IndicatorRequest, IndicatorResult};
 use crate::analysis::pipeline::{self, Pipeline};
-use crate::analysis::provinces::NormaliseReport;
+use crate::analysis::provinces::{NormaliseReport, Province};
 use crate::analysis::{ResultColumn, ResultTable};
-use crate::chart::{Advice, ChartRequest, Question};
+use crate::chart::{Advice, ChartRequest, Kind, Question};
 use crate::error::Result;
 use crate::store::tables::TableInfo;
 use crate::workshop::Workshop;
@@ -22,7 +22,17 @@ impl Workshop {
     /// Runs a pipeline (as the UI builds it, JSON) on a workspace table.
     pub fn run_pipeline(&self, table: &str, pipeline: &serde_json::Value) -> Result<ResultTable> {
         let p = Pipeline::from_value(pipeline.clone())?;
-        pipeline::run(self.store().conn(), table, &p, SCREEN_ROWS)
+        self.run_pipeline_rows(table, &p, SCREEN_ROWS)
+    }
+
+    /// Runs a pipeline on a workspace table: at most `max_rows` rows, all of them counted.
+    pub fn run_pipeline_rows(
+        &self,
+        table: &str,
+        pipeline: &Pipeline,
+        max_rows: usize,
+    ) -> Result<ResultTable> {
+        pipeline::run(self.store().conn(), table, pipeline, max_rows)
     }
 
     /// The columns each step of a pipeline starts from (the editor's column pickers; see
@@ -43,12 +53,27 @@ impl Workshop {
         name: &str,
     ) -> Result<TableInfo> {
         let p = Pipeline::from_value(pipeline.clone())?;
-        pipeline::save_as(self.store_mut().conn_mut(), table, &p, name)
+        self.save_pipeline_as(table, &p, name)
+    }
+
+    /// [`Workshop::save_pipeline`] for a pipeline already read.
+    pub fn save_pipeline_as(
+        &mut self,
+        table: &str,
+        pipeline: &Pipeline,
+        name: &str,
+    ) -> Result<TableInfo> {
+        pipeline::save_as(self.store_mut().conn_mut(), table, pipeline, name)
     }
 
     /// Runs one query in the read-only SQL console.
     pub fn run_sql(&self, sql: &str) -> Result<ResultTable> {
-        crate::analysis::sql::run_readonly(self.database_path(), sql, SCREEN_ROWS)
+        self.run_sql_rows(sql, SCREEN_ROWS)
+    }
+
+    /// Runs one query in the read-only SQL console: at most `max_rows` rows, all counted.
+    pub fn run_sql_rows(&self, sql: &str, max_rows: usize) -> Result<ResultTable> {
+        crate::analysis::sql::run_readonly(self.database_path(), sql, max_rows)
     }
 
     /// One page of the data grid. The first page of a table also starts loading its other
@@ -79,6 +104,19 @@ impl Workshop {
     /// Adds the `iso_3166_2` column to a table from any spelling of the province names.
     pub fn normalise_provinces(&mut self, table: &str, column: &str) -> Result<NormaliseReport> {
         crate::analysis::provinces::normalise_column(self.store_mut().conn_mut(), table, column)
+    }
+
+    /// Chad's 23 provinces, their ISO 3166-2 codes and other spellings.
+    pub fn provinces() -> &'static [Province] {
+        crate::analysis::provinces::all()
+    }
+
+    /// A chart request of kind `kind` over `x`, summarised by `agg` (names as the CLI
+    /// and the pack files write them), everything else unset.
+    pub fn chart_request(kind: &str, x: &str, agg: Option<&str>) -> Result<ChartRequest> {
+        let mut req = ChartRequest::new(Kind::parse(kind)?, x);
+        req.agg = agg.map(crate::chart::parse_agg).transpose()?;
+        Ok(req)
     }
 
     /// A chart of a workspace table, as SVG for the screen, with its notes for the trainee.

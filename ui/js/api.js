@@ -24,6 +24,7 @@ const stepAt = (at, stepId) => ({ profile: at.profileId, pack: at.packId, lesson
 
 export const api = {
   appInfo: () => invoke('app_info'),
+  catalog: () => invoke('ui_catalog'),
   listProfiles: () => invoke('list_profiles'),
   createProfile: (name) => invoke('create_profile', { name }),
   listPacks: (profileId) => invoke('list_packs', { profileId }),

@@ -1,6 +1,8 @@
 // Tiny DOM helpers: build elements without string-concatenated HTML, so text from packs
 // and trainees is always inserted as text.
 
+import { t } from './i18n.js';
+
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   // A button inside a form must never submit it by accident (a hint is not an answer).
@@ -26,7 +28,7 @@ export function trustedHtml(el, html) {
   for (const a of el.querySelectorAll('a[href]')) {
     a.addEventListener('click', (ev) => {
       ev.preventDefault();
-      a.title = `Lien externe (ouvrez-le plus tard, avec Internet) : ${a.getAttribute('href')}`;
+      a.title = t('ui-link-offline', { href: a.getAttribute('href') });
       a.classList.add('link-offline');
     });
   }

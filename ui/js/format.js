@@ -6,7 +6,7 @@
 
 const NNBSP = '\u202F';
 
-// The interface's language, as i18n.js's `setLang` sets it on the document.
+// The interface's language, as i18n.js's `setCatalog` sets it on the document.
 function currentLang() {
   return document.documentElement.lang === 'en' ? 'en' : 'fr';
 }

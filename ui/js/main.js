@@ -1,8 +1,8 @@
-// Entry point: hands the screens to the router, reads the interface language from the core
-// and shows the first screen. Nothing imports this module.
+// Entry point: hands the screens to the router, takes the interface's strings (the message
+// catalog in the app's language) from the core and shows the first screen. Nothing imports this module.
 
 import { api } from './api.js';
-import { setLang } from './i18n.js';
+import { setCatalog, t } from './i18n.js';
 import { registerScreens, guard, go } from './router.js';
 import { profilesScreen } from './screens/profiles.js';
 import { packsScreen } from './screens/packs.js';
@@ -21,8 +21,10 @@ registerScreens({
 });
 
 async function start() {
-  const info = await guard(() => api.appInfo());
-  setLang(info ? info.lang : 'fr');
+  const catalog = await guard(() => api.catalog());
+  setCatalog(catalog ?? { lang: 'fr', source: '' });
+  // index.html is French until the catalog is there.
+  document.getElementById('crumbs').setAttribute('aria-label', t('ui-crumbs'));
   document.title = 'DataJam Atelier';
   await go.profiles();
 }

@@ -52,7 +52,7 @@ function setWho() {
   if (state.profile) {
     who.append(
       h('span', { class: 'who-name', id: 'current-profile' }, state.profile.name),
-      h('button', { class: 'ghost', id: 'change-profile', onclick: () => go.profiles() }, t('change_profile')),
+      h('button', { class: 'ghost', id: 'change-profile', onclick: () => go.profiles() }, t('ui-change-profile')),
     );
   }
 }
@@ -70,28 +70,28 @@ async function open(build) {
   if (screen) mount(screen);
 }
 
-const home = () => ({ label: t('home'), go: () => go.packs() });
+const home = () => ({ label: t('ui-home'), go: () => go.packs() });
 
 export const go = {
   async profiles() {
     state.profile = null;
     setWho();
-    setCrumbs([{ label: t('who_title') }]);
+    setCrumbs([{ label: t('ui-who-title') }]);
     await open(() => screens.profiles());
   },
   async packs() {
     setWho();
-    setCrumbs([{ label: t('home') }]);
+    setCrumbs([{ label: t('ui-home') }]);
     await open(() => screens.packs());
   },
   async data() {
     setWho();
-    setCrumbs([home(), { label: t('data_title') }]);
+    setCrumbs([home(), { label: t('ui-data-title') }]);
     await open(() => screens.data());
   },
   async analyse(table) {
     setWho();
-    setCrumbs([home(), { label: t('data_title'), go: () => go.data() }, { label: t('an_title') }]);
+    setCrumbs([home(), { label: t('ui-data-title'), go: () => go.data() }, { label: t('ui-an-title') }]);
     await open(() => screens.analyse(table));
   },
   async guide(packId) {

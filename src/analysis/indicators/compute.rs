@@ -125,19 +125,6 @@ enum Kind {
     Gap,
 }
 
-impl IndicatorResult {
-    /// The indicator's name and its figure on one line, in the language it was computed in
-    /// (`lang`): `Indice de Gini : 0,42`.
-    pub fn headline(&self, lang: Lang) -> String {
-        tr!(
-            lang,
-            "indicator-headline",
-            label = self.label.as_str(),
-            value = self.value_text.as_str()
-        )
-    }
-}
-
 impl Kind {
     fn parse(s: &str) -> Option<Kind> {
         let k = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");

@@ -7,6 +7,7 @@
 import { api } from '../api.js';
 import { h, clear, trustedHtml } from '../dom.js';
 import { t } from '../i18n.js';
+import { formatNumber } from '../format.js';
 import { guard, go } from '../router.js';
 import { creditLine } from '../widgets/datainfo.js';
 import { colName, colLabel, isNumeric, tableColumns, columnSelect, field } from '../widgets/columns.js';
@@ -20,17 +21,17 @@ export async function analyseScreen(tableName) {
   const tables = await api.listTables();
   if (!tables.length) {
     return h('section', { class: 'screen', id: 'screen-analyse' },
-      h('h1', {}, t('an_title')), h('p', { class: 'muted', id: 'no-tables' }, t('no_tables')));
+      h('h1', {}, t('ui-an-title')), h('p', { class: 'muted', id: 'no-tables' }, t('ui-no-tables')));
   }
   const table = tables.find((x) => x.name === tableName) || tables[0];
   const info = await api.datasetInfo(table.name);
   const panel = h('div', { id: 'analyse-panel' });
   const tabs = [
-    ['grid', t('an_tab_grid'), () => gridTab(table)],
-    ['pipeline', t('an_tab_pipeline'), () => pipelineTab(table)],
-    ['chart', t('an_tab_chart'), () => chartTab(table)],
-    ['indicator', t('an_tab_indicator'), () => indicatorTab(table)],
-    ['sql', t('an_tab_sql'), () => sqlTab(table)],
+    ['grid', t('ui-an-tab-grid'), () => gridTab(table)],
+    ['pipeline', t('ui-an-tab-pipeline'), () => pipelineTab(table)],
+    ['chart', t('ui-an-tab-chart'), () => chartTab(table)],
+    ['indicator', t('ui-an-tab-indicator'), () => indicatorTab(table)],
+    ['sql', t('ui-an-tab-sql'), () => sqlTab(table)],
   ];
   const tabBar = h('div', { class: 'tabs', role: 'tablist' });
   async function show(id) {
@@ -46,9 +47,13 @@ export async function analyseScreen(tableName) {
     tables.map((x) => h('option', { value: x.name, selected: x.name === table.name }, x.name)));
   const root = h('section', { class: 'screen', id: 'screen-analyse' },
     h('div', { class: 'row spread' },
-      h('h1', {}, t('an_title')),
-      h('label', {}, t('table'), ' ', picker)),
-    h('p', { class: 'muted' }, t('an_table_summary', table.rows, table.columns.length, table.source_file)),
+      h('h1', {}, t('ui-an-title')),
+      h('label', {}, t('ui-table'), ' ', picker)),
+    h('p', { class: 'muted' }, t('ui-an-table-summary', {
+      rows: formatNumber(table.rows), nrows: table.rows,
+      columns: formatNumber(table.columns.length), ncolumns: table.columns.length,
+      source: table.source_file,
+    })),
     creditLine(info),
     tabBar,
     panel);
@@ -73,8 +78,8 @@ function gridTab(table) {
     const first = state.page * PAGE_SIZE + 1;
     const last = state.page * PAGE_SIZE + page.rows.length;
     status.textContent = page.rows.length
-      ? t('an_rows_of', first, last, page.total_rows, ms)
-      : t('an_no_rows');
+      ? t('ui-an-rows-of', { first: formatNumber(first), last: formatNumber(last), total: formatNumber(page.total_rows), ms: formatNumber(ms) })
+      : t('ui-an-no-rows');
     prev.disabled = state.page === 0;
     next.disabled = page.next_cursor === null || page.next_cursor === undefined;
     clear(box).append(resultGrid(page, 'analyse-grid', (c) => {
@@ -83,7 +88,7 @@ function gridTab(table) {
       const arrow = sorted ? (state.sort.desc ? ' ▼' : ' ▲') : '';
       return h('th', { class: isNumeric(c) ? 'num' : null, 'aria-sort': sorted ? (state.sort.desc ? 'descending' : 'ascending') : 'none' },
         h('button', {
-          class: 'sort', 'data-column': name, title: t('an_sort_by', colLabel(c)),
+          class: 'sort', 'data-column': name, title: t('ui-an-sort-by', { column: colLabel(c) }),
           onclick: () => {
             state.sort = sorted && !state.sort.desc ? { column: name, desc: true } : { column: name, desc: false };
             state.cursors = [null];
@@ -93,11 +98,11 @@ function gridTab(table) {
         }, colLabel(c) + arrow));
     }));
   }
-  const prev = h('button', { id: 'grid-prev', onclick: () => { if (state.page > 0) { state.page -= 1; load(); } } }, t('an_prev_page'));
-  const next = h('button', { id: 'grid-next', onclick: () => { state.page += 1; load(); } }, t('an_next_page'));
+  const prev = h('button', { id: 'grid-prev', onclick: () => { if (state.page > 0) { state.page -= 1; load(); } } }, t('ui-an-prev-page'));
+  const next = h('button', { id: 'grid-next', onclick: () => { state.page += 1; load(); } }, t('ui-an-next-page'));
   load();
   return h('article', { class: 'card' },
-    h('p', {}, t('an_grid_intro')),
+    h('p', {}, t('ui-an-grid-intro')),
     h('div', { class: 'row' }, prev, next, status),
     box);
 }
@@ -107,24 +112,24 @@ function gridTab(table) {
 function pipelineTab(table) {
   const editor = pipelineEditor(table);
   const result = h('div', { id: 'pipeline-result' });
-  const nameInput = h('input', { id: 'pipeline-save-name', placeholder: t('an_new_table_name'), 'aria-label': t('an_new_table_name'), maxlength: 60 });
+  const nameInput = h('input', { id: 'pipeline-save-name', placeholder: t('ui-an-new-table-name'), 'aria-label': t('ui-an-new-table-name'), maxlength: 60 });
   async function run() {
     const res = await guard(() => api.runPipeline(table.name, editor.pipeline()));
     if (!res) return;
     clear(result).append(...pipelineResult(res),
       h('div', { class: 'row' }, nameInput,
-        h('button', { id: 'pipeline-save', onclick: save }, t('an_save_table'))));
+        h('button', { id: 'pipeline-save', onclick: save }, t('ui-an-save-table'))));
   }
   async function save() {
     const name = nameInput.value.trim();
     if (!name) { nameInput.focus(); return; }
     const info = await guard(() => api.savePipeline(table.name, editor.pipeline(), name));
-    if (info) result.append(h('p', { class: 'ok-text', id: 'pipeline-saved', role: 'status' }, t('an_saved', info.name, info.rows)));
+    if (info) result.append(h('p', { class: 'ok-text', id: 'pipeline-saved', role: 'status' }, t('ui-an-saved', { name: info.name, rows: formatNumber(info.rows), nrows: info.rows })));
   }
   return h('article', { class: 'card' },
-    h('p', {}, t('an_pipeline_intro')),
+    h('p', {}, t('ui-an-pipeline-intro')),
     editor.element,
-    h('div', { class: 'row' }, h('button', { class: 'primary', id: 'pipeline-run', onclick: run }, t('an_run'))),
+    h('div', { class: 'row' }, h('button', { class: 'primary', id: 'pipeline-run', onclick: run }, t('ui-an-run'))),
     result);
 }
 
@@ -137,27 +142,32 @@ function chartTab(table) {
       class: 'export-chart', 'data-format': f,
       onclick: async () => {
         const r = await guard(() => api.exportChart(table.name, editor.request(), f));
-        if (r) editor.notes.append(h('p', { class: 'ok-text', role: 'status' }, t('an_chart_saved', r)));
+        if (r) editor.notes.append(h('p', { class: 'ok-text', role: 'status' }, t('ui-an-chart-saved', { path: r })));
       },
     }, label));
   return h('article', { class: 'card' },
     editor.element,
-    h('div', { class: 'row' }, h('span', {}, t('an_export')), exportButtons));
+    h('div', { class: 'row' }, h('span', {}, t('ui-an-export')), exportButtons));
 }
 
 // ---------- indicators, and provinces ----------
 
-const INDICATORS = ['gini', 'lorenz', 'palma', 's80s20', 'cv', 'max-min', 'share', 'rate', 'parity', 'gpi', 'gap'];
+// The indicators the core computes, by code, and their names.
+const INDICATORS = {
+  gini: 'ui-an-ind-gini', lorenz: 'ui-an-ind-lorenz', palma: 'ui-an-ind-palma', s80s20: 'ui-an-ind-s80s20',
+  cv: 'ui-an-ind-cv', 'max-min': 'ui-an-ind-max-min', share: 'ui-an-ind-share', rate: 'ui-an-ind-rate',
+  parity: 'ui-an-ind-parity', gpi: 'ui-an-ind-gpi', gap: 'ui-an-ind-gap',
+};
 
 function indicatorTab(table) {
   const cols = tableColumns(table);
-  const kind = h('select', { id: 'indicator-kind', onchange: () => shape() }, INDICATORS.map((k) => h('option', { value: k }, t('an_ind_' + k))));
+  const kind = h('select', { id: 'indicator-kind', onchange: () => shape() }, Object.entries(INDICATORS).map(([k, label]) => h('option', { value: k }, t(label))));
   const value = columnSelect(cols, { id: 'indicator-value' }, { numericOnly: true });
-  const weight = columnSelect(cols, { id: 'indicator-weight' }, { empty: t('an_none'), numericOnly: true });
-  const group = columnSelect(cols, { id: 'indicator-group' }, { empty: t('an_none') });
-  const num = h('input', { id: 'indicator-num', placeholder: t('an_num_placeholder') });
-  const den = h('input', { id: 'indicator-den', placeholder: t('an_den_placeholder') });
-  const pairRow = h('div', { class: 'row wrap' }, field(t('an_group'), group), field(t('an_num'), num), field(t('an_den'), den));
+  const weight = columnSelect(cols, { id: 'indicator-weight' }, { empty: t('ui-an-none'), numericOnly: true });
+  const group = columnSelect(cols, { id: 'indicator-group' }, { empty: t('ui-an-none') });
+  const num = h('input', { id: 'indicator-num', placeholder: t('ui-an-num-placeholder') });
+  const den = h('input', { id: 'indicator-den', placeholder: t('ui-an-den-placeholder') });
+  const pairRow = h('div', { class: 'row wrap' }, field(t('ui-an-group'), group), field(t('ui-an-num'), num), field(t('ui-an-den'), den));
   const out = h('div', { id: 'indicator-result', role: 'status' });
   function shape() { pairRow.hidden = !['parity', 'gpi', 'gap'].includes(kind.value); }
   shape();
@@ -176,7 +186,7 @@ function indicatorTab(table) {
     if (curve) {
       // The Lorenz curve behind the figure: how far it sags below the line of equality.
       const c = await guard(() => api.chartSvg(table.name, {
-        kind: 'lorenz', x: req.value, weight: req.weight, title: t('an_lorenz_title', req.value), source: table.source_file,
+        kind: 'lorenz', x: req.value, weight: req.weight, title: t('ui-an-lorenz-title', { column: req.value }), source: table.source_file,
       }));
       if (c) trustedHtml(curve, c.svg);
     }
@@ -185,7 +195,7 @@ function indicatorTab(table) {
   function skippedNote(r) {
     const d = r.details || {};
     const n = (d.skipped_missing || 0) + (d.skipped_not_numeric || 0);
-    return n ? h('p', { class: 'muted', id: 'indicator-skipped' }, t('an_skipped', n)) : null;
+    return n ? h('p', { class: 'muted', id: 'indicator-skipped' }, t('ui-an-skipped', { rows: formatNumber(n) })) : null;
   }
 
   const provCol = columnSelect(cols, { id: 'provinces-column' });
@@ -196,26 +206,26 @@ function indicatorTab(table) {
     const r = await guard(() => api.normaliseProvinces(table.name, provCol.value));
     if (!r) return;
     clear(provOut).append(h('div', {},
-      h('p', { class: 'ok-text' }, t('an_prov_matched', r.matched)),
+      h('p', { class: 'ok-text' }, t('ui-an-prov-matched', { rows: formatNumber(r.matched) })),
       r.unmatched.length
-        ? h('div', {}, h('p', { class: 'warning-text' }, t('an_prov_unmatched', r.unmatched.length)),
-          h('ul', { class: 'warnings', id: 'provinces-unmatched' }, r.unmatched.map((u) => h('li', {}, t('an_prov_value', u.value, u.rows)))))
+        ? h('div', {}, h('p', { class: 'warning-text' }, t('ui-an-prov-unmatched', { count: formatNumber(r.unmatched.length) })),
+          h('ul', { class: 'warnings', id: 'provinces-unmatched' }, r.unmatched.map((u) => h('li', {}, t('ui-an-prov-value', { value: u.value, rows: formatNumber(u.rows) })))))
         : null));
   }
 
   return h('div', {},
     h('article', { class: 'card' },
-      h('h2', {}, t('an_tab_indicator')),
-      h('p', {}, t('an_indicator_intro')),
-      h('div', { class: 'row wrap' }, field(t('an_indicator'), kind), field(t('an_value_col'), value), field(t('an_weight'), weight)),
+      h('h2', {}, t('ui-an-tab-indicator')),
+      h('p', {}, t('ui-an-indicator-intro')),
+      h('div', { class: 'row wrap' }, field(t('ui-an-indicator'), kind), field(t('ui-an-value-col'), value), field(t('ui-an-weight'), weight)),
       pairRow,
-      h('button', { class: 'primary', id: 'indicator-compute', onclick: compute }, t('an_compute')),
+      h('button', { class: 'primary', id: 'indicator-compute', onclick: compute }, t('ui-an-compute')),
       out),
     h('article', { class: 'card' },
-      h('h2', {}, t('an_prov_title')),
-      h('p', {}, t('an_prov_intro')),
-      h('div', { class: 'row' }, field(t('an_prov_column'), provCol),
-        h('button', { id: 'provinces-normalise', onclick: normalise }, t('an_prov_button'))),
+      h('h2', {}, t('ui-an-prov-title')),
+      h('p', {}, t('ui-an-prov-intro')),
+      h('div', { class: 'row' }, field(t('ui-an-prov-column'), provCol),
+        h('button', { id: 'provinces-normalise', onclick: normalise }, t('ui-an-prov-button'))),
       provOut));
 }
 
@@ -228,12 +238,12 @@ function sqlTab(table) {
   async function run() {
     const res = await guard(() => api.runSql(text.value));
     if (!res) return;
-    clear(out).append(h('p', { class: 'muted', role: 'status' }, t('an_result_rows', res.total_rows ?? res.rows.length)), resultGrid(res, 'sql-grid'));
+    clear(out).append(h('p', { class: 'muted', role: 'status' }, t('ui-an-result-rows', { rows: formatNumber(res.total_rows ?? res.rows.length) })), resultGrid(res, 'sql-grid'));
   }
   return h('article', { class: 'card' },
-    h('p', {}, t('an_sql_intro')),
+    h('p', {}, t('ui-an-sql-intro')),
     text,
-    h('div', { class: 'row' }, h('button', { class: 'primary', id: 'sql-run', onclick: run }, t('an_run'))),
+    h('div', { class: 'row' }, h('button', { class: 'primary', id: 'sql-run', onclick: run }, t('ui-an-run'))),
     out);
 }
 

@@ -8,9 +8,10 @@ import { formatNumber } from '../format.js';
 import { guard, go } from '../router.js';
 import { creditLine } from '../widgets/datainfo.js';
 import { textGrid } from '../widgets/grid.js';
-import { detectionSummary, previewTable, warningsList } from '../widgets/preview.js';
+import { COLUMN_TYPES, detectionSummary, previewTable, warningsList } from '../widgets/preview.js';
 
-const TYPES = ['integer', 'number', 'boolean', 'date', 'datetime', 'text'];
+// What the import tells while it runs, by phase.
+const PROGRESS = { reading: 'ui-progress-reading', inferring: 'ui-progress-inferring', writing: 'ui-progress-writing' };
 
 export async function dataScreen() {
   const importPanel = h('div', { id: 'import-panel' });
@@ -25,15 +26,15 @@ export async function dataScreen() {
 
   const root = h('section', { class: 'screen', id: 'screen-data' },
     h('div', { class: 'row spread' },
-      h('h1', {}, t('data_title')),
+      h('h1', {}, t('ui-data-title')),
       h('button', {
         class: 'primary', id: 'import-button',
         onclick: async () => {
           const path = await guard(() => api.pickFile());
           if (path) startImport(importPanel, path, refreshTables);
         },
-      }, t('import_button'))),
-    h('p', { class: 'lead' }, t('import_intro')),
+      }, t('ui-import-button'))),
+    h('p', { class: 'lead' }, t('ui-import-intro')),
     importPanel,
     tablesPanel,
     viewer,
@@ -58,12 +59,12 @@ async function startImport(panel, path, done) {
 
   function previewCard(p) {
     const sheetSelect = p.sheets.length > 1
-      ? h('label', {}, t('sheet'), ' ',
+      ? h('label', {}, t('ui-sheet'), ' ',
           h('select', { id: 'import-sheet', onchange: (e) => { options.sheet = e.target.value; options.headerRow = null; options.types = {}; showPreview(); } },
             p.sheets.map((s) => h('option', { value: s, selected: s === p.sheet }, s))))
       : null;
     const headerInput = h('input', { id: 'import-header-row', type: 'number', min: 1, value: p.header_row || '', class: 'small-input' });
-    const tableInput = h('input', { id: 'import-table', value: options.table ?? '', placeholder: t('table_name_auto'), maxlength: 60 });
+    const tableInput = h('input', { id: 'import-table', value: options.table ?? '', placeholder: t('ui-table-name-auto'), maxlength: 60 });
 
     const typeCell = (c) => {
       const current = options.types[c.name] ?? c.type;
@@ -73,7 +74,7 @@ async function startImport(panel, path, done) {
           if (e.target.value === c.type) delete options.types[c.name];
           else options.types[c.name] = e.target.value;
         },
-      }, TYPES.map((ty) => h('option', { value: ty, selected: ty === current }, t('type_' + ty))));
+      }, Object.entries(COLUMN_TYPES).map(([ty, label]) => h('option', { value: ty, selected: ty === current }, t(label))));
       return h('th', {}, select);
     };
 
@@ -85,11 +86,11 @@ async function startImport(panel, path, done) {
         options.table = tableInput.value.trim() || null;
         importButton.disabled = true;
         progress.hidden = false;
-        status.textContent = t('importing');
+        status.textContent = t('ui-importing');
         const report = await guard(() => api.importFile(path, options, (pr) => {
           if (pr.fraction !== null && pr.fraction !== undefined) progress.value = pr.fraction;
           else progress.removeAttribute('value');
-          status.textContent = t('progress_' + pr.phase, pr.rows);
+          status.textContent = t(PROGRESS[pr.phase], { rows: formatNumber(pr.rows), nrows: pr.rows });
         }));
         importButton.disabled = false;
         if (!report) { progress.hidden = true; status.textContent = ''; return; }
@@ -97,25 +98,29 @@ async function startImport(panel, path, done) {
         clear(panel).append(reportCard(report));
         done();
       },
-    }, t('import_confirm'));
+    }, t('ui-import-confirm'));
 
     return h('article', { class: 'card import-preview', id: 'import-preview' },
-      h('h2', {}, t('preview_of', fileName(path))),
+      h('h2', {}, t('ui-preview-of', { file: fileName(path) })),
       h('p', { class: 'muted', id: 'import-detected' }, detectionSummary(p)),
       h('div', { class: 'row' },
         sheetSelect,
-        h('label', {}, t('header_row'), ' ', headerInput),
-        h('button', { id: 'import-refresh', onclick: () => { options.headerRow = Number(headerInput.value) || null; options.types = {}; showPreview(); } }, t('refresh')),
-        h('label', {}, t('table_name'), ' ', tableInput)),
+        h('label', {}, t('ui-header-row'), ' ', headerInput),
+        h('button', { id: 'import-refresh', onclick: () => { options.headerRow = Number(headerInput.value) || null; options.types = {}; showPreview(); } }, t('ui-refresh')),
+        h('label', {}, t('ui-table-name'), ' ', tableInput)),
       previewTable(p, { id: 'import-columns', typeCell }),
       warningsList(p.warnings, { open: p.warnings.length <= 3, id: 'import-preview-warnings' }),
-      h('div', { class: 'row' }, importButton, h('button', { onclick: () => clear(panel) }, t('cancel')), progress, status),
+      h('div', { class: 'row' }, importButton, h('button', { onclick: () => clear(panel) }, t('ui-cancel')), progress, status),
     );
   }
 
   function reportCard(r) {
     return h('article', { class: 'card import-report', id: 'import-report' },
-      h('p', { class: 'ok-text' }, t('import_done', r.table, r.rows, r.columns.length)),
+      h('p', { class: 'ok-text' }, t('ui-import-done', {
+        table: r.table,
+        rows: formatNumber(r.rows), nrows: r.rows,
+        columns: formatNumber(r.columns.length), ncolumns: r.columns.length,
+      })),
       warningsList(r.warnings));
   }
 
@@ -123,19 +128,19 @@ async function startImport(panel, path, done) {
 }
 
 function tablesList(tables, viewer) {
-  if (!tables.length) return h('p', { class: 'muted', id: 'no-tables' }, t('no_tables'));
+  if (!tables.length) return h('p', { class: 'muted', id: 'no-tables' }, t('ui-no-tables'));
   return h('table', { class: 'grid tables', id: 'tables' },
-    h('thead', {}, h('tr', {}, [t('table'), t('source'), t('rows'), t('columns'), ''].map((x) => h('th', {}, x)))),
+    h('thead', {}, h('tr', {}, [t('ui-table'), t('ui-source'), t('ui-rows'), t('ui-columns'), ''].map((x) => h('th', {}, x)))),
     h('tbody', {}, tables.map((tb) => h('tr', { 'data-table': tb.name },
       h('td', {}, h('strong', {}, tb.name)),
       h('td', {}, tb.source_file + (tb.sheet ? ` [${tb.sheet}]` : '')),
       h('td', { class: 'num' }, formatNumber(tb.rows)),
       h('td', { class: 'num' }, tb.columns.length),
       h('td', { class: 'actions' },
-        h('button', { class: 'view-table', onclick: () => showTable(viewer, tb.name) }, t('view')),
-        h('button', { class: 'analyse-table primary', onclick: () => go.analyse(tb.name) }, t('analyse')),
+        h('button', { class: 'view-table', onclick: () => showTable(viewer, tb.name) }, t('ui-view')),
+        h('button', { class: 'analyse-table primary', onclick: () => go.analyse(tb.name) }, t('ui-analyse')),
         h('button', { class: 'export-csv', onclick: () => exportTable(tb.name, 'csv') }, 'CSV'),
-        h('button', { class: 'export-csv-fr', onclick: () => exportTable(tb.name, 'csv_french'), title: t('csv_fr_help') }, t('csv_fr')),
+        h('button', { class: 'export-csv-fr', onclick: () => exportTable(tb.name, 'csv_french'), title: t('ui-csv-fr-help') }, t('ui-csv-fr')),
         h('button', { class: 'export-xlsx', onclick: () => exportTable(tb.name, 'xlsx') }, 'XLSX'))))));
 }
 
@@ -143,7 +148,7 @@ async function exportTable(name, format) {
   const r = await guard(() => api.exportTable(name, format));
   if (r) {
     const s = document.getElementById('import-status') || document.getElementById('tables');
-    if (s) s.insertAdjacentElement('afterend', h('p', { class: 'ok-text', role: 'status' }, t('export_done', r.rows, r.path)));
+    if (s) s.insertAdjacentElement('afterend', h('p', { class: 'ok-text', role: 'status' }, t('ui-export-done', { rows: formatNumber(r.rows), nrows: r.rows, path: r.path })));
   }
 }
 
@@ -152,7 +157,7 @@ async function showTable(viewer, name) {
   if (!got) return;
   const [view, info] = got;
   clear(viewer).append(h('article', { class: 'card' },
-    h('h2', {}, t('data_table', view.name, view.rows.length)),
+    h('h2', {}, t('ui-data-table', { name: view.name, rows: formatNumber(view.rows.length), nrows: view.rows.length })),
     creditLine(info),
     h('div', { class: 'table-scroll tall' }, textGrid(view, 'table-view'))));
   viewer.scrollIntoView({ block: 'start' });

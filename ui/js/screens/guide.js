@@ -11,8 +11,8 @@ export async function guideScreen(packId, onTitle) {
   onTitle(g.title);
   const body = trustedHtml(h('div', { class: 'prose guide-body', id: 'guide-body' }), g.html);
   const headings = () => body.querySelectorAll('h2, h3');
-  const toc = h('nav', { class: 'guide-toc', id: 'guide-toc', 'aria-label': t('guide_contents') },
-    h('h2', {}, t('guide_contents')),
+  const toc = h('nav', { class: 'guide-toc', id: 'guide-toc', 'aria-label': t('ui-guide-contents') },
+    h('h2', {}, t('ui-guide-contents')),
     h('ol', {}, g.toc.map((e) => h('li', { class: `level-${e.level}` },
       h('button', {
         class: 'link',
@@ -27,6 +27,6 @@ export async function guideScreen(packId, onTitle) {
   return h('section', { class: 'screen guide', id: 'screen-guide' },
     h('p', { class: 'eyebrow' }, g.pack_title),
     h('h1', { id: 'guide-title', tabindex: '-1' }, g.title),
-    h('button', { id: 'guide-back', class: 'ghost-dark', onclick: () => go.packs() }, t('guide_back')),
+    h('button', { id: 'guide-back', class: 'ghost-dark', onclick: () => go.packs() }, t('ui-guide-back')),
     h('div', { class: 'guide-layout' }, toc, body));
 }

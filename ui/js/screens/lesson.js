@@ -14,6 +14,13 @@ import { textGrid } from '../widgets/grid.js';
 import { detectionSummary, previewTable, warningsList } from '../widgets/preview.js';
 import { creditLine } from '../widgets/datainfo.js';
 
+// The name of each step kind and step status, by the core's code.
+const STEP_KIND = {
+  read: 'ui-kind-read', question: 'ui-kind-question', collect: 'ui-kind-collect', chart: 'ui-kind-chart',
+  reflection: 'ui-kind-reflection', data: 'ui-kind-data', chart_task: 'ui-kind-chart-task', import: 'ui-kind-import',
+};
+const STEP_STATUS = { todo: 'ui-status-todo', started: 'ui-status-started', skipped: 'ui-status-skipped', done: 'ui-status-done' };
+
 export async function lessonScreen(packId, lessonId, stepId, onTitle) {
   const at = { profileId: state.profile.id, packId, lessonId };
   const lesson = await api.openLesson(at.profileId, packId, lessonId);
@@ -32,8 +39,8 @@ export async function lessonScreen(packId, lessonId, stepId, onTitle) {
   const root = h('section', { class: 'screen lesson', id: 'screen-lesson' },
     h('aside', { class: 'steps' },
       h('h2', { class: 'lesson-name' }, lesson.title, ' ', badgeSlot),
-      lesson.required < lesson.steps.length ? h('p', { class: 'muted small', id: 'lesson-rule' }, t('lesson_required', lesson.required, lesson.steps.length)) : null,
-      h('p', { class: 'muted small' }, t('steps')),
+      lesson.required < lesson.steps.length ? h('p', { class: 'muted small', id: 'lesson-rule' }, t('ui-lesson-required', { required: formatNumber(lesson.required), n: lesson.required, total: formatNumber(lesson.steps.length) })) : null,
+      h('p', { class: 'muted small' }, t('ui-steps')),
       nav),
     pane,
   );
@@ -56,7 +63,7 @@ export async function lessonScreen(packId, lessonId, stepId, onTitle) {
         },
         h('span', { class: 'dot', 'aria-hidden': 'true' }, status === 'done' ? '✓' : ''),
         h('span', { class: 'step-name' }, s.title),
-        h('span', { class: 'visually-hidden' }, ` (${t('status_' + status)})`),
+        h('span', { class: 'visually-hidden' }, ` (${t(STEP_STATUS[status])})`),
         )));
     }
   }
@@ -82,7 +89,7 @@ export async function lessonScreen(packId, lessonId, stepId, onTitle) {
 function stepView(step, ctx) {
   const { at, render, show } = ctx;
   const body = [];
-  body.push(h('p', { class: 'eyebrow' }, `${t('step_of', step.index, step.total)} · ${t('kind_' + step.kind)}`));
+  body.push(h('p', { class: 'eyebrow' }, `${t('ui-step-of', { index: formatNumber(step.index), total: formatNumber(step.total) })} · ${t(STEP_KIND[step.kind])}`));
   body.push(h('h1', { id: 'step-title', tabindex: '-1' }, step.title));
   body.push(trustedHtml(h('div', { class: 'prose' }), step.html));
 
@@ -98,7 +105,7 @@ function stepView(step, ctx) {
 
   // Navigation. Read and chart steps are marked done by moving on.
   const markDone = step.kind === 'read' || step.kind === 'chart';
-  const nextLabel = step.next ? (markDone && step.status !== 'done' ? t(step.kind === 'chart' ? 'seen_chart' : 'mark_read') : t('next')) : t('finish');
+  const nextLabel = step.next ? (markDone && step.status !== 'done' ? t(step.kind === 'chart' ? 'ui-seen-chart' : 'ui-mark-read') : t('ui-next')) : t('ui-finish');
   const next = h('button', {
     class: 'primary', id: 'next-step',
     onclick: async () => {
@@ -112,7 +119,7 @@ function stepView(step, ctx) {
       else go.packs();
     },
   }, nextLabel);
-  const prev = step.prev ? h('button', { id: 'prev-step', onclick: () => show(step.prev) }, t('prev')) : h('span');
+  const prev = step.prev ? h('button', { id: 'prev-step', onclick: () => show(step.prev) }, t('ui-prev')) : h('span');
   const skippable = ['question', 'collect', 'data', 'chart_task', 'import'].includes(step.kind) && step.status !== 'done' && step.status !== 'skipped';
   const skip = skippable
     ? h('button', {
@@ -124,7 +131,7 @@ function stepView(step, ctx) {
           if (step.next) show(step.next);
           else render(v);
         },
-      }, t('skip'))
+      }, t('ui-skip'))
     : null;
   body.push(h('div', { class: 'step-actions' }, prev, h('div', { class: 'row' }, skip, next)));
   return h('article', { class: `step kind-${step.kind}`, 'data-step': step.id }, body);
@@ -138,7 +145,7 @@ function feedbackBox(step) {
   }
   if (step.solution) {
     box.classList.add('solution-shown');
-    box.append(h('p', { class: 'solution', id: 'solution' }, h('strong', {}, t('solution')), ' ', step.solution));
+    box.append(h('p', { class: 'solution', id: 'solution' }, h('strong', {}, t('ui-solution')), ' ', step.solution));
   }
   if (step.explanation_html) box.append(trustedHtml(h('div', { class: 'explanation' }), step.explanation_html));
   return box;
@@ -152,7 +159,7 @@ function questionView(step, at, render) {
   let readAnswer;
   const last = step.last_answer;
   if (q.answer_type === 'choice') {
-    const group = h('div', { class: 'choices', role: 'radiogroup', 'aria-label': t('your_answer') },
+    const group = h('div', { class: 'choices', role: 'radiogroup', 'aria-label': t('ui-your-answer') },
       q.choices.map((c) => h('label', { class: 'choice' },
         h('input', { type: 'radio', name: 'answer', value: c.value, checked: last === c.value }),
         h('span', {}, c.label))));
@@ -161,7 +168,7 @@ function questionView(step, at, render) {
   } else if (q.answer_type === 'multiple') {
     const picked = Array.isArray(last) ? last : [];
     const group = h('fieldset', { class: 'choices', id: 'multiple-choices' },
-      h('legend', { class: 'visually-hidden' }, t('your_answer')),
+      h('legend', { class: 'visually-hidden' }, t('ui-your-answer')),
       q.choices.map((c) => h('label', { class: 'choice' },
         h('input', { type: 'checkbox', name: 'answer', value: c.value, checked: picked.includes(c.value) }),
         h('span', {}, c.label))));
@@ -175,11 +182,11 @@ function questionView(step, at, render) {
     });
     readAnswer = () => input.value;
     parts.push(h('div', { class: 'answer-line' },
-      h('label', { for: 'answer-input' }, t('your_answer')), input, q.unit ? h('span', { class: 'unit' }, q.unit) : null));
+      h('label', { for: 'answer-input' }, t('ui-your-answer')), input, q.unit ? h('span', { class: 'unit' }, q.unit) : null));
   }
 
   const hints = h('ol', { class: 'hints', id: 'hints' },
-    step.hints.map((text, i) => h('li', {}, h('strong', {}, t('hint_n', i + 1, step.hints_total)), ' ', text)));
+    step.hints.map((text, i) => h('li', {}, h('strong', {}, t('ui-hint-n', { index: formatNumber(i + 1), total: formatNumber(step.hints_total) })), ' ', text)));
   const hintButton = h('button', {
     id: 'hint-button',
     disabled: step.hints_total === 0 || step.hints.length >= step.hints_total,
@@ -190,11 +197,11 @@ function questionView(step, at, render) {
         document.getElementById('hints')?.lastElementChild?.scrollIntoView({ block: 'nearest' });
       }
     },
-  }, step.hints_total ? `${t('hint')} (${step.hints.length}/${step.hints_total})` : t('no_hint'));
+  }, step.hints_total ? `${t('ui-hint')} (${step.hints.length}/${step.hints_total})` : t('ui-no-hint'));
 
   // The solution only after a confirmation, so a stray click never gives it away.
   const confirmBox = h('div', { class: 'confirm', id: 'reveal-confirm-box', hidden: true, role: 'alertdialog' },
-    h('p', {}, t('reveal_confirm')),
+    h('p', {}, t('ui-reveal-confirm')),
     h('div', { class: 'row' },
       h('button', {
         id: 'reveal-confirm', class: 'primary',
@@ -202,18 +209,18 @@ function questionView(step, at, render) {
           const v = await guard(() => api.revealSolution(at, step.id));
           if (v) { render(v); document.getElementById('solution')?.scrollIntoView({ block: 'nearest' }); }
         },
-      }, t('reveal_yes')),
-      h('button', { id: 'reveal-cancel', onclick: () => { confirmBox.hidden = true; } }, t('reveal_no'))));
+      }, t('ui-reveal-yes')),
+      h('button', { id: 'reveal-cancel', onclick: () => { confirmBox.hidden = true; } }, t('ui-reveal-no'))));
   const stepDone = step.status === 'done';
   const form = h('form', { class: 'question', id: 'question-form' },
     parts,
     h('div', { class: 'row' },
-      h('button', { type: 'submit', class: 'primary', id: 'submit-answer' }, t('answer')),
+      h('button', { type: 'submit', class: 'primary', id: 'submit-answer' }, t('ui-answer')),
       hintButton,
       !stepDone && !step.revealed
-        ? h('button', { id: 'reveal-button', onclick: () => { confirmBox.hidden = false; } }, t('reveal'))
+        ? h('button', { id: 'reveal-button', onclick: () => { confirmBox.hidden = false; } }, t('ui-reveal'))
         : null,
-      step.attempts ? h('span', { class: 'muted', id: 'attempts' }, t('attempts', step.attempts)) : null),
+      step.attempts ? h('span', { class: 'muted', id: 'attempts' }, t('ui-attempts', { count: formatNumber(step.attempts), n: step.attempts })) : null),
     confirmBox,
     hints,
     feedbackBox(step),
@@ -241,7 +248,7 @@ function fieldControl(f) {
   const id = `field-${f.name}`;
   if (f.type === 'choice' || f.type === 'province') {
     return h('select', { id, name: f.name },
-      h('option', { value: '' }, t('choose')),
+      h('option', { value: '' }, t('ui-choose')),
       f.choices.map((c) => h('option', { value: c.value }, c.label)));
   }
   if (f.type === 'multiple') {
@@ -253,12 +260,12 @@ function fieldControl(f) {
   if (f.type === 'date') {
     // Typed day first, as the core reads it: a date widget would follow the system's
     // locale (month first on an English Windows) and contradict the help under the field.
-    return h('input', { id, name: f.name, autocomplete: 'off', inputmode: 'numeric', placeholder: t('date_placeholder'), size: 12 });
+    return h('input', { id, name: f.name, autocomplete: 'off', inputmode: 'numeric', placeholder: t('ui-date-placeholder'), size: 12 });
   }
   if (f.type === 'location') {
     const part = (suffix, label) => h('label', { class: 'coord' }, label, ' ',
       h('input', { id: `${id}_${suffix}`, name: `${f.name}_${suffix}`, autocomplete: 'off', inputmode: 'decimal', size: 10 }));
-    return h('div', { class: 'location', id }, part('lat', t('latitude')), ' ', part('lon', t('longitude')));
+    return h('div', { class: 'location', id }, part('lat', t('ui-latitude')), ' ', part('lon', t('ui-longitude')));
   }
   return h('input', { id, name: f.name, autocomplete: 'off', inputmode: f.type === 'text' ? 'text' : (f.type === 'integer' ? 'numeric' : 'decimal') });
 }
@@ -281,7 +288,7 @@ function collectView(step, at, render) {
     const id = `field-${f.name}`;
     const labelFor = f.type === 'location' ? `${id}_lat` : (f.type === 'multiple' ? null : id);
     return h('div', { class: 'field', 'data-field': f.name, 'data-type': f.type },
-      h('label', { for: labelFor }, f.label, f.required ? h('span', { class: 'req' }, ` (${t('required')})`) : null),
+      h('label', { for: labelFor }, f.label, f.required ? h('span', { class: 'req' }, ` (${t('ui-required')})`) : null),
       fieldControl(f),
       f.help ? h('small', { class: 'muted' }, f.help) : null,
       f.constraint_message ? h('small', { class: 'constraint-hint muted' }, f.constraint_message) : null,
@@ -290,7 +297,7 @@ function collectView(step, at, render) {
   const message = h('p', { class: 'form-message', id: 'record-message', role: 'status' });
   const form = h('form', { class: 'collect', id: 'collect-form', novalidate: true },
     h('div', { class: 'fields' }, controls),
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', id: 'record-submit' }, t('save_record')), message));
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', id: 'record-submit' }, t('ui-save-record')), message));
 
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -318,10 +325,10 @@ function collectView(step, at, render) {
     ? h('table', { class: 'records', id: 'records' },
         h('thead', {}, h('tr', {}, fields.map((f) => h('th', {}, f.label)))),
         h('tbody', {}, step.records.map((r) => h('tr', { class: 'record-row' }, fields.map((f) => h('td', {}, display(f, r)))))))
-    : h('p', { class: 'muted', id: 'records' }, t('no_records'));
+    : h('p', { class: 'muted', id: 'records' }, t('ui-no-records'));
 
   return h('div', { class: 'collect-step' }, form,
-    h('h2', { class: 'records-title' }, t('records_title', step.records.length)), table);
+    h('h2', { class: 'records-title' }, t('ui-records-title', { count: formatNumber(step.records.length) })), table);
 }
 
 // A record's value for a field, as the trainee reads it.
@@ -347,7 +354,7 @@ function display(field, record) {
 
 function dataTable(table) {
   return h('details', { class: 'data', open: true },
-    h('summary', {}, t('data_table', table.name, table.rows.length)),
+    h('summary', {}, t('ui-data-table', { name: table.name, rows: formatNumber(table.rows.length), nrows: table.rows.length })),
     h('div', { class: 'table-scroll' }, textGrid(table, 'data-table')));
 }
 
@@ -358,14 +365,18 @@ function reflectionView(step, at, render) {
   });
   area.value = step.reflection ?? '';
   const count = h('span', { class: 'muted small', id: 'reflection-count' });
-  const updateCount = () => { count.textContent = t('chars', area.value.trim().length, step.min_length); };
+  const updateCount = () => {
+    const n = area.value.trim().length;
+    const args = { count: formatNumber(n), n };
+    count.textContent = step.min_length ? t('ui-chars-min', { ...args, min: formatNumber(step.min_length) }) : t('ui-chars', args);
+  };
   area.addEventListener('input', updateCount);
   updateCount();
   const message = h('p', { class: 'form-message', id: 'reflection-message', role: 'status' });
   const form = h('form', { class: 'reflection', id: 'reflection-form' },
-    h('label', { for: 'reflection-text' }, t('your_reflection')),
+    h('label', { for: 'reflection-text' }, t('ui-your-reflection')),
     area,
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', id: 'reflection-submit' }, t('save_reflection')), count, message));
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', id: 'reflection-submit' }, t('ui-save-reflection')), count, message));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const out = await guard(() => api.submitReflection(at, step.id, area.value));
@@ -390,7 +401,7 @@ function taskControls(step, at, check) {
   const root = h('div', { class: 'task-controls' });
   function build(s) {
     const hints = h('ol', { class: 'hints', id: 'hints' },
-      s.hints.map((text, i) => h('li', {}, h('strong', {}, t('hint_n', i + 1, s.hints_total)), ' ', text)));
+      s.hints.map((text, i) => h('li', {}, h('strong', {}, t('ui-hint-n', { index: formatNumber(i + 1), total: formatNumber(s.hints_total) })), ' ', text)));
     const hintButton = h('button', {
       id: 'hint-button',
       disabled: s.hints_total === 0 || s.hints.length >= s.hints_total,
@@ -398,9 +409,9 @@ function taskControls(step, at, check) {
         const out = await guard(() => api.requestHint(at, s.id));
         if (out) build(out.step);
       },
-    }, s.hints_total ? `${t('hint')} (${s.hints.length}/${s.hints_total})` : t('no_hint'));
+    }, s.hints_total ? `${t('ui-hint')} (${s.hints.length}/${s.hints_total})` : t('ui-no-hint'));
     const confirmBox = h('div', { class: 'confirm', id: 'reveal-confirm-box', hidden: true, role: 'alertdialog' },
-      h('p', {}, t('reveal_confirm')),
+      h('p', {}, t('ui-reveal-confirm')),
       h('div', { class: 'row' },
         h('button', {
           id: 'reveal-confirm', class: 'primary',
@@ -408,22 +419,22 @@ function taskControls(step, at, check) {
             const v = await guard(() => api.revealSolution(at, s.id));
             if (v) { build(v); document.getElementById('solution')?.scrollIntoView({ block: 'nearest' }); }
           },
-        }, t('reveal_yes')),
-        h('button', { id: 'reveal-cancel', onclick: () => { confirmBox.hidden = true; } }, t('reveal_no'))));
+        }, t('ui-reveal-yes')),
+        h('button', { id: 'reveal-cancel', onclick: () => { confirmBox.hidden = true; } }, t('ui-reveal-no'))));
     const box = feedbackBox(s);
     const steps = s.data_task?.solution_steps ?? [];
     if (steps.length) {
-      box.append(h('p', {}, t('task_solution_steps')),
+      box.append(h('p', {}, t('ui-task-solution-steps')),
         h('ol', { class: 'solution-steps', id: 'solution-steps' }, steps.map((x) => h('li', {}, x))));
     }
     clear(root).append(
       h('div', { class: 'row' },
-        h('button', { class: 'primary', id: 'task-check', onclick: () => check(build, box) }, t('task_check')),
+        h('button', { class: 'primary', id: 'task-check', onclick: () => check(build, box) }, t('ui-task-check')),
         hintButton,
         s.status !== 'done' && !s.revealed
-          ? h('button', { id: 'reveal-button', onclick: () => { confirmBox.hidden = false; } }, t('reveal'))
+          ? h('button', { id: 'reveal-button', onclick: () => { confirmBox.hidden = false; } }, t('ui-reveal'))
           : null,
-        s.attempts ? h('span', { class: 'muted', id: 'attempts' }, t('attempts', s.attempts)) : null),
+        s.attempts ? h('span', { class: 'muted', id: 'attempts' }, t('ui-attempts', { count: formatNumber(s.attempts), n: s.attempts })) : null),
       confirmBox, hints, box);
   }
   build(step);
@@ -440,10 +451,10 @@ function showInvalid(box, message) {
 function dataTaskView(step, at, render) {
   const task = step.data_task;
   const intro = h('p', { class: 'muted', id: 'task-dataset' },
-    t('task_dataset', task.dataset), task.ordered ? ` ${t('task_ordered')}` : '');
+    t('ui-task-dataset', { name: task.dataset }), task.ordered ? ` ${t('ui-task-ordered')}` : '');
   if (!task.table) {
     return h('div', { class: 'task-step', id: 'data-task' }, intro,
-      h('p', { class: 'warning-text' }, t('task_dataset_missing', task.dataset)));
+      h('p', { class: 'warning-text' }, t('ui-task-dataset-missing', { name: task.dataset })));
   }
   const editor = pipelineEditor(task.table);
   // Back on the step: the trainee's last pipeline, to go on from it.
@@ -455,8 +466,8 @@ function dataTaskView(step, at, render) {
     if (out.verdict === 'invalid') { showInvalid(box, out.message); return; }
     const showResult = (el) => {
       if (!el || !out.result) return;
-      clear(el).append(h('h2', {}, t('task_your_result')), ...pipelineResult(out.result));
-      if (out.verdict === 'correct' && task.result) el.append(h('p', { class: 'ok-text', id: 'task-saved' }, t('task_result_saved', task.result)));
+      clear(el).append(h('h2', {}, t('ui-task-your-result')), ...pipelineResult(out.result));
+      if (out.verdict === 'correct' && task.result) el.append(h('p', { class: 'ok-text', id: 'task-saved' }, t('ui-task-result-saved', { name: task.result })));
     };
     if (out.verdict === 'correct') {
       render(out.step);
@@ -476,10 +487,10 @@ const lastCharts = new Map();
 // A chart task: the chart editor on the step's table and "Vérifier" (the chart is drawn too).
 function chartTaskView(step, at, render) {
   const task = step.chart_task;
-  const intro = h('p', { class: 'muted', id: 'task-dataset' }, t('task_dataset', task.dataset));
+  const intro = h('p', { class: 'muted', id: 'task-dataset' }, t('ui-task-dataset', { name: task.dataset }));
   if (!task.table) {
     return h('div', { class: 'task-step', id: 'chart-task' }, intro,
-      h('p', { class: 'warning-text' }, t('task_dataset_missing', task.dataset)));
+      h('p', { class: 'warning-text' }, t('ui-task-dataset-missing', { name: task.dataset })));
   }
   const editor = chartEditor(task.table, { withSource: false });
   const drawn = lastCharts.get(step.id) ?? (step.last_answer && step.last_answer.kind ? step.last_answer : null);
@@ -515,7 +526,7 @@ function importStepView(step, at, render) {
     disabled: !iv.preview || iv.taken,
     onclick: async () => {
       importButton.disabled = true;
-      status.textContent = t('importing');
+      status.textContent = t('ui-importing');
       status.className = 'form-message';
       const out = await guard(() => api.importStep(at, step.id));
       importButton.disabled = false;
@@ -524,17 +535,17 @@ function importStepView(step, at, render) {
       render(out.step);
       document.getElementById('import-step-done')?.scrollIntoView({ block: 'nearest' });
     },
-  }, iv.imported ? t('import_step_again') : t('import_step_button'));
+  }, iv.imported ? t('ui-import-step-again') : t('ui-import-step-button'));
   const copyButton = h('button', {
     id: 'import-step-copy',
     onclick: async () => {
       const path = await guard(() => api.saveImportFile(at, step.id, iv.file));
-      if (path) say(t('import_copy_saved', path), true);
+      if (path) say(t('ui-import-copy-saved', { path }), true);
     },
-  }, t('import_step_copy'));
+  }, t('ui-import-step-copy'));
 
   const hints = h('ol', { class: 'hints', id: 'hints' },
-    step.hints.map((text, i) => h('li', {}, h('strong', {}, t('hint_n', i + 1, step.hints_total)), ' ', text)));
+    step.hints.map((text, i) => h('li', {}, h('strong', {}, t('ui-hint-n', { index: formatNumber(i + 1), total: formatNumber(step.hints_total) })), ' ', text)));
   const hintButton = step.hints_total
     ? h('button', {
         id: 'hint-button',
@@ -543,25 +554,29 @@ function importStepView(step, at, render) {
           const out = await guard(() => api.requestHint(at, step.id));
           if (out) render(out.step);
         },
-      }, `${t('hint')} (${step.hints.length}/${step.hints_total})`)
+      }, `${t('ui-hint')} (${step.hints.length}/${step.hints_total})`)
     : null;
 
   const done = iv.imported
     ? h('div', { class: 'import-done', id: 'import-step-done' },
-        h('p', { class: 'ok-text' }, t('import_step_done', iv.imported.name, iv.imported.rows, iv.imported.columns.length)),
-        h('button', { class: 'primary', id: 'import-step-analyse', onclick: () => go.analyse(iv.imported.name) }, t('open_in_analyse')))
+        h('p', { class: 'ok-text' }, t('ui-import-step-done', {
+          name: iv.imported.name,
+          rows: formatNumber(iv.imported.rows), nrows: iv.imported.rows,
+          columns: formatNumber(iv.imported.columns.length), ncolumns: iv.imported.columns.length,
+        })),
+        h('button', { class: 'primary', id: 'import-step-analyse', onclick: () => go.analyse(iv.imported.name) }, t('ui-open-in-analyse')))
     : null;
 
   return h('div', { class: 'import-step', id: 'import-step' },
-    h('p', { class: 'muted', id: 'import-step-file' }, t('import_step_file', iv.file, formatBytes(iv.bytes), iv.table)),
+    h('p', { class: 'muted', id: 'import-step-file' }, t('ui-import-step-file', { file: iv.file, size: formatBytes(iv.bytes), table: iv.table })),
     iv.preview
       ? h('article', { class: 'card import-preview', id: 'import-step-preview' },
-          h('h2', {}, t('preview_of', iv.file)),
+          h('h2', {}, t('ui-preview-of', { file: iv.file })),
           h('p', { class: 'muted', id: 'import-detected' }, detectionSummary(iv.preview)),
           previewTable(iv.preview, { id: 'import-columns' }),
           warningsList(iv.preview.warnings, { open: true, id: 'import-preview-warnings' }))
       : h('p', { class: 'warning-text', id: 'import-step-error' }, iv.preview_error),
-    iv.taken ? h('p', { class: 'warning-text', id: 'import-step-taken' }, t('import_step_taken', iv.table)) : null,
+    iv.taken ? h('p', { class: 'warning-text', id: 'import-step-taken' }, t('ui-import-step-taken', { name: iv.table })) : null,
     h('div', { class: 'row' }, importButton, copyButton, hintButton, status),
     hints,
     done,

@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
+import { formatNumber } from '../format.js';
 import { state, go } from '../router.js';
 import { datasetCard } from '../widgets/datainfo.js';
 import { lessonBadge } from '../widgets/lessonbadge.js';
@@ -12,38 +13,41 @@ export async function packsScreen() {
   const datasets = await Promise.all(packs.map((p) => api.packDatasets(p.id)));
 
   return h('section', { class: 'screen', id: 'screen-packs' },
-    h('h1', {}, t('packs_title')),
+    h('h1', {}, t('ui-packs-title')),
     packs.map((pack, i) => h('article', { class: 'card pack', 'data-pack': pack.id },
       h('header', {},
         h('h2', {}, pack.title),
-        pack.builtin ? h('span', { class: 'tag' }, t('builtin')) : null,
+        pack.builtin ? h('span', { class: 'tag' }, t('ui-builtin')) : null,
         h('span', { class: 'muted version' }, `v${pack.version}`),
       ),
       h('p', {}, pack.description),
       h('ol', { class: 'lesson-list' },
-        pack.lessons.map((l) => h('li', {},
-          h('button', { class: 'lesson-open', 'data-lesson': l.id, onclick: () => go.lesson(pack.id, l.id) },
-            h('span', { class: 'lesson-title' }, l.title),
-            lessonBadge(l.status),
-            h('span', { class: 'progress', 'aria-label': t('steps_done', l.done, l.steps) },
-              h('progress', { max: Math.max(1, l.steps), value: l.done }),
-              h('span', { class: 'muted' }, t('steps_done', l.done, l.steps)),
-            ),
-          ))),
+        pack.lessons.map((l) => {
+          const stepsDone = t('ui-steps-done', { done: formatNumber(l.done), total: formatNumber(l.steps), n: l.steps });
+          return h('li', {},
+            h('button', { class: 'lesson-open', 'data-lesson': l.id, onclick: () => go.lesson(pack.id, l.id) },
+              h('span', { class: 'lesson-title' }, l.title),
+              lessonBadge(l.status),
+              h('span', { class: 'progress', 'aria-label': stepsDone },
+                h('progress', { max: Math.max(1, l.steps), value: l.done }),
+                h('span', { class: 'muted' }, stepsDone),
+              ),
+            ));
+        }),
       ),
       h('div', { class: 'row pack-extras' },
-        pack.has_guide ? h('button', { class: 'guide-open', onclick: () => go.guide(pack.id) }, t('guide_open')) : null),
+        pack.has_guide ? h('button', { class: 'guide-open', onclick: () => go.guide(pack.id) }, t('ui-guide-open')) : null),
       datasets[i].length
         ? h('details', { class: 'pack-data' },
-          h('summary', {}, t('pack_data', datasets[i].length)),
+          h('summary', {}, t('ui-pack-data', { count: formatNumber(datasets[i].length) })),
           h('ul', { class: 'datasets' }, datasets[i].map(datasetCard)))
         : null,
     )),
     installCard(warnings),
     h('article', { class: 'card' },
-      h('h2', {}, t('import_title')),
-      h('p', {}, t('import_intro')),
-      h('button', { id: 'open-data', onclick: () => go.data() }, t('open_data')),
+      h('h2', {}, t('ui-import-title')),
+      h('p', {}, t('ui-import-intro')),
+      h('button', { id: 'open-data', onclick: () => go.data() }, t('ui-open-data')),
     ),
   );
 }
@@ -53,17 +57,17 @@ export async function packsScreen() {
 function installCard(warnings) {
   const status = h('div', { id: 'install-status', role: 'status' });
   const install = async () => {
-    status.replaceChildren(h('p', { class: 'muted' }, t('install_running')));
+    status.replaceChildren(h('p', { class: 'muted' }, t('ui-install-running')));
     try {
       const r = await api.installPack();
       if (!r) { status.replaceChildren(); return; }
       await go.packs();
-      const msg = r.already_installed ? t('install_already', r.id, r.version) : t('install_done', r.id, r.version);
+      const msg = r.already_installed ? t('ui-install-already', { id: r.id, version: r.version }) : t('ui-install-done', { id: r.id, version: r.version });
       const again = document.getElementById('install-status');
       if (again) {
         again.replaceChildren(h('p', { class: 'ok-text' }, msg));
         if (r.orphaned.length) {
-          again.append(h('p', { class: 'warning-text' }, t('install_orphaned', r.orphaned.length)),
+          again.append(h('p', { class: 'warning-text' }, t('ui-install-orphaned', { count: formatNumber(r.orphaned.length) })),
             h('ul', { class: 'warnings' }, r.orphaned.map((o) => h('li', {}, `${o.lesson} / ${o.step}`))));
         }
       }
@@ -72,12 +76,12 @@ function installCard(warnings) {
     }
   };
   return h('article', { class: 'card', id: 'install-card' },
-    h('h2', {}, t('install_title')),
-    h('p', {}, t('install_intro')),
-    h('button', { id: 'install-pack', onclick: install }, t('install_button')),
+    h('h2', {}, t('ui-install-title')),
+    h('p', {}, t('ui-install-intro')),
+    h('button', { id: 'install-pack', onclick: install }, t('ui-install-button')),
     status,
     warnings.length
-      ? h('details', { class: 'pack-warnings' }, h('summary', {}, t('pack_warnings', warnings.length)),
+      ? h('details', { class: 'pack-warnings' }, h('summary', {}, t('ui-pack-warnings', { count: formatNumber(warnings.length) })),
         h('ul', { class: 'warnings' }, warnings.map((w) => h('li', {}, w))))
       : null,
   );

@@ -20,15 +20,15 @@ export async function profilesScreen() {
           h('button', { class: 'profile-item', 'data-name': p.name, onclick: () => open(p) },
             h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(p.name)),
             h('span', { class: 'profile-name' }, p.name),
-            h('span', { class: 'profile-action' }, p.resume ? t('resume_at') : t('start')),
+            h('span', { class: 'profile-action' }, p.resume ? t('ui-resume-at') : t('ui-start')),
           ))))
-    : h('p', { class: 'muted' }, t('no_profile'));
+    : h('p', { class: 'muted' }, t('ui-no-profile'));
 
-  const input = h('input', { id: 'profile-name', name: 'name', maxlength: 60, autocomplete: 'off', required: true, placeholder: t('your_name') });
+  const input = h('input', { id: 'profile-name', name: 'name', maxlength: 60, autocomplete: 'off', required: true, placeholder: t('ui-your-name') });
   const form = h('form', { class: 'card new-profile', id: 'new-profile' },
-    h('h2', {}, t('new_profile')),
-    h('label', { for: 'profile-name' }, t('your_name')),
-    h('div', { class: 'row' }, input, h('button', { type: 'submit', id: 'profile-create', class: 'primary' }, t('create'))),
+    h('h2', {}, t('ui-new-profile')),
+    h('label', { for: 'profile-name' }, t('ui-your-name')),
+    h('div', { class: 'row' }, input, h('button', { type: 'submit', id: 'profile-create', class: 'primary' }, t('ui-create'))),
   );
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -37,14 +37,14 @@ export async function profilesScreen() {
   });
 
   return h('section', { class: 'screen narrow', id: 'screen-profiles' },
-    h('h1', {}, t('who_title')),
-    h('p', { class: 'lead' }, t('who_intro')),
+    h('h1', {}, t('ui-who-title')),
+    h('p', { class: 'lead' }, t('ui-who-intro')),
     list,
     form,
-    h('aside', { class: 'card program', id: 'program', 'aria-label': t('program') },
-      h('h2', {}, t('program')),
+    h('aside', { class: 'card program', id: 'program', 'aria-label': t('ui-program') },
+      h('h2', {}, t('ui-program')),
       packs.map((p) => h('div', { class: 'program-pack', 'data-pack': p.id },
-        h('p', {}, h('strong', {}, p.title), p.builtin ? h('span', { class: 'tag' }, t('builtin')) : null),
+        h('p', {}, h('strong', {}, p.title), p.builtin ? h('span', { class: 'tag' }, t('ui-builtin')) : null),
         h('p', { class: 'muted' }, p.description),
         h('ol', {}, p.lessons.map((l) => h('li', {}, l.title)))))),
   );

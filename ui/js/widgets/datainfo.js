@@ -5,12 +5,13 @@
 
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
+import { formatNumber } from '../format.js';
 
 /// The credit line « Source : … · Licence : … » with the details behind a disclosure.
 export function creditLine(info, id = 'dataset-credit') {
   if (!info) return null;
   return h('details', { class: 'credit', id },
-    h('summary', {}, h('span', { class: 'credit-text' }, info.credit), ' ', h('span', { class: 'muted small' }, `(${t('data_about')})`)),
+    h('summary', {}, h('span', { class: 'credit-text' }, info.credit), ' ', h('span', { class: 'muted small' }, `(${t('ui-data-about')})`)),
     datasetDetails(info));
 }
 
@@ -28,11 +29,11 @@ function datasetDetails(info) {
     l.path ? h('span', { class: 'muted' }, ` — ${l.path}`) : null);
   return h('div', { class: 'dataset-details' },
     h('p', { class: 'muted small' },
-      t('data_table_name', info.name),
-      info.rows !== null && info.rows !== undefined ? ` · ${t('data_rows', info.rows)}` : null),
-    info.derived_from ? h('p', { class: 'small' }, t('data_from', info.derived_from)) : null,
+      t('ui-data-table-name', { name: info.name }),
+      info.rows !== null && info.rows !== undefined ? ` · ${t('ui-data-rows', { rows: formatNumber(info.rows), nrows: info.rows })}` : null),
+    info.derived_from ? h('p', { class: 'small' }, t('ui-data-from', { name: info.derived_from })) : null,
     info.description ? h('p', { class: 'dataset-description' }, info.description) : null,
-    info.sources.length ? [h('h4', {}, t('data_sources')), h('ul', { class: 'sources' }, info.sources.map(source))] : null,
-    info.licenses.length ? [h('h4', {}, t('data_licences')), h('ul', { class: 'licences' }, info.licenses.map(licence))] : null,
+    info.sources.length ? [h('h4', {}, t('ui-data-sources')), h('ul', { class: 'sources' }, info.sources.map(source))] : null,
+    info.licenses.length ? [h('h4', {}, t('ui-data-licences')), h('ul', { class: 'licences' }, info.licenses.map(licence))] : null,
   );
 }

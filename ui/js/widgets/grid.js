@@ -12,7 +12,7 @@ import { colName, colLabel, colType, isNumeric } from './columns.js';
 export function formatCell(v, type) {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return formatNumber(v, { maxDecimals: Math.abs(v) >= 1 ? 2 : 4 });
-  if (typeof v === 'boolean' || type === 'boolean') return v === true || v === 1 ? t('yes') : v === false || v === 0 ? t('no') : String(v);
+  if (typeof v === 'boolean' || type === 'boolean') return v === true || v === 1 ? t('ui-yes') : v === false || v === 0 ? t('ui-no') : String(v);
   return String(v);
 }
 

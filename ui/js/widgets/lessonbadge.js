@@ -4,7 +4,9 @@
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 
+const LABEL = { done: 'ui-lesson-status-done', in_progress: 'ui-lesson-status-in-progress' };
+
 export function lessonBadge(status) {
-  if (status !== 'done' && status !== 'in_progress') return null;
-  return h('span', { class: `badge lesson-status ${status}`, 'data-status': status }, t('lesson_status_' + status));
+  if (!LABEL[status]) return null;
+  return h('span', { class: `badge lesson-status ${status}`, 'data-status': status }, t(LABEL[status]));
 }

@@ -5,6 +5,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
+import { formatNumber } from '../format.js';
 import { colName, colType, tableColumns } from './columns.js';
 import { resultGrid } from './grid.js';
 import { OPS, newStep, stepFromJson, readStep, stepEditor } from './pipelinesteps.js';
@@ -52,7 +53,7 @@ export function pipelineEditor(table) {
     const li = h('li', { class: 'pipeline-step', 'data-op': s.op, 'data-index': i },
       h('div', { class: 'step-body' }, stepEditor(s, ctx)),
       h('button', {
-        class: 'ghost remove-step', 'data-key': 'remove', title: t('an_remove_step'), 'aria-label': `${t('an_remove_step')} (${i + 1})`,
+        class: 'ghost remove-step', 'data-key': 'remove', title: t('ui-an-remove-step'), 'aria-label': `${t('ui-an-remove-step')} (${i + 1})`,
         onclick: () => removeStep(s),
       }, '✕'));
     s.sig = `${signature(cols)}>${s.op === 'pivot' || s.op === 'join' ? signature(out) : ''}`;
@@ -115,16 +116,16 @@ export function pipelineEditor(table) {
   }
 
   const addRow = h('div', { class: 'row', id: 'pipeline-add' },
-    h('span', {}, t('an_add_step')),
-    OPS.map((op) => h('button', {
-      class: 'add-step', 'data-op': op, title: t('an_op_help_' + op),
+    h('span', {}, t('ui-an-add-step')),
+    Object.entries(OPS).map(([op, { name, help }]) => h('button', {
+      class: 'add-step', 'data-op': op, title: t(help),
       onclick: () => {
         steps.push(newStep(op));
         renderAt(steps.length - 1);
         schedule();
         steps[steps.length - 1].li.querySelector('select, input')?.focus();
       },
-    }, t('an_op_' + op))));
+    }, t(name))));
   root.append(list, addRow);
   // Any change may change the columns of the steps after it (a pivot's depend on the data).
   root.addEventListener('change', () => schedule());
@@ -159,8 +160,8 @@ export function pipelineEditor(table) {
 // A result of the core (columns, rows, total, SQL) as a card body.
 export function pipelineResult(res) {
   return [
-    h('p', { class: 'ok-text', id: 'pipeline-count', role: 'status' }, t('an_result_rows', res.total_rows ?? res.rows.length)),
+    h('p', { class: 'ok-text', id: 'pipeline-count', role: 'status' }, t('ui-an-result-rows', { rows: formatNumber(res.total_rows ?? res.rows.length) })),
     resultGrid(res, 'pipeline-grid'),
-    h('details', { id: 'pipeline-sql' }, h('summary', {}, t('an_show_sql')), h('pre', { class: 'sql' }, res.sql)),
+    h('details', { id: 'pipeline-sql' }, h('summary', {}, t('ui-an-show-sql')), h('pre', { class: 'sql' }, res.sql)),
   ];
 }

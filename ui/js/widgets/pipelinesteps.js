@@ -4,20 +4,46 @@
 
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
+import { formatNumber } from '../format.js';
 import { colName, colLabel, isNumeric, tableColumns, field } from './columns.js';
 
-export const OPS = ['filter', 'derive', 'group', 'sort', 'limit', 'pivot', 'join'];
-const FILTER_OPS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'contains', 'in', 'is_missing', 'not_missing'];
+// The operations, by the core's code, with the catalog keys of their name and of what they do.
+export const OPS = {
+  filter: { name: 'ui-an-op-filter', help: 'ui-an-op-help-filter' },
+  derive: { name: 'ui-an-op-derive', help: 'ui-an-op-help-derive' },
+  group: { name: 'ui-an-op-group', help: 'ui-an-op-help-group' },
+  sort: { name: 'ui-an-op-sort', help: 'ui-an-op-help-sort' },
+  limit: { name: 'ui-an-op-limit', help: 'ui-an-op-help-limit' },
+  pivot: { name: 'ui-an-op-pivot', help: 'ui-an-op-help-pivot' },
+  join: { name: 'ui-an-op-join', help: 'ui-an-op-help-join' },
+};
+// The choices of each operation, by the core's code, with the catalog key of their name.
+const FILTER_OPS = {
+  eq: 'ui-an-cmp-eq', ne: 'ui-an-cmp-ne', lt: 'ui-an-cmp-lt', le: 'ui-an-cmp-le', gt: 'ui-an-cmp-gt', ge: 'ui-an-cmp-ge',
+  contains: 'ui-an-cmp-contains', in: 'ui-an-cmp-in', is_missing: 'ui-an-cmp-is-missing', not_missing: 'ui-an-cmp-not-missing',
+};
 const NO_VALUE = new Set(['is_missing', 'not_missing']);
-const DERIVE_OPS = ['add', 'sub', 'mul', 'div', 'percentage', 'per_1000', 'round', 'year'];
+const DERIVE_OPS = {
+  add: 'ui-an-fn-add', sub: 'ui-an-fn-sub', mul: 'ui-an-fn-mul', div: 'ui-an-fn-div',
+  percentage: 'ui-an-fn-percentage', per_1000: 'ui-an-fn-per-1000', round: 'ui-an-fn-round', year: 'ui-an-fn-year',
+};
 const BINARY = new Set(['add', 'sub', 'mul', 'div', 'percentage', 'per_1000']);
-const AGG_FNS = ['count', 'sum', 'mean', 'median', 'min', 'max', 'share'];
+// « nombre de » lignes, or of the values of a column that are not empty.
+const AGG_FNS = {
+  count: 'ui-an-agg-count-of', sum: 'ui-an-agg-sum', mean: 'ui-an-agg-mean', median: 'ui-an-agg-median',
+  min: 'ui-an-agg-min', max: 'ui-an-agg-max', share: 'ui-an-agg-share',
+};
 // Aggregates that may work on the rows themselves (no column), and those needing numbers.
 const ROW_AGGS = new Set(['count', 'share']);
 const NUMERIC_AGGS = new Set(['sum', 'mean', 'median', 'share']);
 const AGG_NAMES = { count: 'nombre', sum: 'somme', mean: 'moyenne', median: 'mediane', min: 'min', max: 'max', share: 'part' };
-const PIVOT_AGGS = ['sum', 'count', 'mean', 'median', 'min', 'max'];
-const JOIN_HOWS = ['left', 'inner'];
+const PIVOT_AGGS = {
+  sum: AGG_FNS.sum, count: 'ui-an-agg-count-values', mean: AGG_FNS.mean, median: AGG_FNS.median, min: AGG_FNS.min, max: AGG_FNS.max,
+};
+const JOIN_HOWS = { left: 'ui-an-join-how-left', inner: 'ui-an-join-how-inner' };
+
+// The options of a <select> from codes and the catalog keys of their names.
+const named = (keys) => Object.entries(keys).map(([code, key]) => [code, t(key)]);
 
 // The name first (what steps, messages and solutions say), then the label if it differs.
 function columnOptions(cols, { numericOnly = false } = {}) {
@@ -32,7 +58,7 @@ const sameColumn = (a, b) => asciiLower(a) === asciiLower(b);
 // A name not among the columns: as written when the core finds it ignoring case (`F` for a
 // column `f`), else marked as missing at this step.
 function goneLabel(names, v) {
-  return names.some((n) => sameColumn(n, v)) ? v : t('an_gone', v);
+  return names.some((n) => sameColumn(n, v)) ? v : t('ui-an-gone', { column: v });
 }
 
 // A <select> of `options` ([value, label]) showing `current`. A value that is not among
@@ -105,7 +131,7 @@ export function newStep(op) {
 
 // One step of the core's pipeline JSON as editor state, or null for an unknown op.
 export function stepFromJson(s) {
-  if (!s || typeof s !== 'object' || !OPS.includes(s.op)) return null;
+  if (!s || typeof s !== 'object' || !Object.hasOwn(OPS, s.op)) return null;
   const step = newStep(s.op);
   const v = step.v;
   const operand = (o) => (o && o.column !== undefined && o.column !== null
@@ -182,7 +208,7 @@ function autoName(a) {
 }
 
 function stepTitle(op, n) {
-  return h('strong', { class: 'step-title' }, `${n}. ${t('an_op_' + op)}`);
+  return h('strong', { class: 'step-title' }, `${n}. ${t(OPS[op].name)}`);
 }
 
 function removeButton(cls, label, onclick) {
@@ -197,26 +223,26 @@ export function stepEditor(s, ctx) {
 
   if (op === 'filter') {
     const rows = v.conditions.map((c, i) => {
-      const col = choice(colOpts, c.column, { class: 'filter-column', 'data-key': `c${i}-column`, 'aria-label': t('an_column'), onchange: (e) => { c.column = e.target.value; } });
+      const col = choice(colOpts, c.column, { class: 'filter-column', 'data-key': `c${i}-column`, 'aria-label': t('ui-an-column'), onchange: (e) => { c.column = e.target.value; } });
       c.column = col.value;
-      const cmp = choice(FILTER_OPS.map((o) => [o, t('an_cmp_' + o)]), c.cmp, {
-        class: 'filter-op', 'data-key': `c${i}-cmp`, 'aria-label': t('an_comparison'),
+      const cmp = choice(named(FILTER_OPS), c.cmp, {
+        class: 'filter-op', 'data-key': `c${i}-cmp`, 'aria-label': t('ui-an-comparison'),
         onchange: (e) => { c.cmp = e.target.value; rerender(); },
       });
       c.cmp = cmp.value;
       const value = NO_VALUE.has(c.cmp) ? null : textInput({
-        class: 'filter-value', 'data-key': `c${i}-value`, 'aria-label': t('an_value'),
-        placeholder: c.cmp === 'in' ? t('an_in_placeholder') : t('an_value'),
+        class: 'filter-value', 'data-key': `c${i}-value`, 'aria-label': t('ui-an-value'),
+        placeholder: c.cmp === 'in' ? t('ui-an-in-placeholder') : t('ui-an-value'),
       }, c.value, (x) => { c.value = x; });
       return h('div', { class: 'row condition', 'data-index': i },
-        h('span', { class: 'connector' }, i === 0 ? t('an_where') : t(v.match === 'any' ? 'an_or' : 'an_and')),
+        h('span', { class: 'connector' }, i === 0 ? t('ui-an-where') : t(v.match === 'any' ? 'ui-an-or' : 'ui-an-and')),
         col, cmp, value,
         v.conditions.length > 1
-          ? removeButton('remove-condition', t('an_remove_condition', i + 1), () => { v.conditions.splice(i, 1); rerender(`c${Math.max(0, i - 1)}-column`); })
+          ? removeButton('remove-condition', t('ui-an-remove-condition', { index: formatNumber(i + 1) }), () => { v.conditions.splice(i, 1); rerender(`c${Math.max(0, i - 1)}-column`); })
           : null);
     });
     const match = v.conditions.length > 1
-      ? h('label', { class: 'inline-field' }, t('an_match'), ' ', choice([['all', t('an_match_all')], ['any', t('an_match_any')]], v.match, {
+      ? h('label', { class: 'inline-field' }, t('ui-an-match'), ' ', choice([['all', t('ui-an-match-all')], ['any', t('ui-an-match-any')]], v.match, {
           class: 'filter-match', 'data-key': 'match', onchange: (e) => { v.match = e.target.value; rerender(); },
         }))
       : null;
@@ -226,26 +252,26 @@ export function stepEditor(s, ctx) {
       h('button', {
         class: 'add-condition small-button', 'data-key': 'add-condition',
         onclick: () => { v.conditions.push(newCondition()); rerender(`c${v.conditions.length - 1}-column`); },
-      }, t('an_add_condition')));
+      }, t('ui-an-add-condition')));
   }
 
   if (op === 'derive') {
     const operand = (o, which, { constantFirst }) => {
-      const constant = ['', t('an_constant')];
+      const constant = ['', t('ui-an-constant')];
       const opts = constantFirst ? [constant, ...colOpts] : [...colOpts, constant];
       const sel = choice(opts, o.column, {
-        class: `derive-${which}`, 'data-key': `derive-${which}`, 'aria-label': t(`an_operand_${which}`),
+        class: `derive-${which}`, 'data-key': `derive-${which}`, 'aria-label': t(which === 'a' ? 'ui-an-operand-a' : 'ui-an-operand-b'),
         onchange: (e) => { o.column = e.target.value; rerender(); },
       });
       o.column = sel.value;
       const cls = which === 'a' ? 'derive-a-value' : 'derive-constant';
       const input = o.column === '' ? textInput({
-        class: `${cls} small-input`, 'data-key': cls, inputmode: 'decimal', 'aria-label': t('an_constant_value'), placeholder: '1',
+        class: `${cls} small-input`, 'data-key': cls, inputmode: 'decimal', 'aria-label': t('ui-an-constant-value'), placeholder: '1',
       }, o.value, (x) => { o.value = x; }) : null;
       return [sel, input];
     };
-    const fn = choice(DERIVE_OPS.map((o) => [o, t('an_fn_' + o)]), v.fn, {
-      class: 'derive-fn', 'data-key': 'derive-fn', 'aria-label': t('an_calculation'),
+    const fn = choice(named(DERIVE_OPS), v.fn, {
+      class: 'derive-fn', 'data-key': 'derive-fn', 'aria-label': t('ui-an-calculation'),
       onchange: (e) => { v.fn = e.target.value; rerender(); },
     });
     v.fn = fn.value;
@@ -253,60 +279,59 @@ export function stepEditor(s, ctx) {
     let b = [];
     if (BINARY.has(v.fn)) b = operand(v.b, 'b', { constantFirst: true });
     if (v.fn === 'round') {
-      b = [h('span', {}, t('an_decimals')), textInput({
-        class: 'derive-constant small-input', 'data-key': 'derive-constant', inputmode: 'numeric', 'aria-label': t('an_decimals'), placeholder: '0',
+      b = [h('span', {}, t('ui-an-decimals')), textInput({
+        class: 'derive-constant small-input', 'data-key': 'derive-constant', inputmode: 'numeric', 'aria-label': t('ui-an-decimals'), placeholder: '0',
       }, v.b.value, (x) => { v.b.value = x; })];
     }
     return h('div', { class: 'step-derive' },
       h('div', { class: 'row' }, stepTitle(op, ctx.number),
-        textInput({ class: 'derive-name', 'data-key': 'derive-name', placeholder: t('an_new_column'), 'aria-label': t('an_new_column') }, v.as, (x) => { v.as = x; }),
+        textInput({ class: 'derive-name', 'data-key': 'derive-name', placeholder: t('ui-an-new-column'), 'aria-label': t('ui-an-new-column') }, v.as, (x) => { v.as = x; }),
         '=', fn),
       h('div', { class: 'row operands' }, h('span', { class: 'operand-name' }, 'a'), a,
         BINARY.has(v.fn) ? h('span', { class: 'operand-name' }, 'b') : null, b));
   }
 
   if (op === 'group') {
-    const by = columnChecks('group-by', cols, () => v.by, (picked) => { v.by = picked; changed(); }, t('an_op_group'));
+    const by = columnChecks('group-by', cols, () => v.by, (picked) => { v.by = picked; changed(); }, t('ui-an-op-group'));
     const aggs = v.aggregates.map((a, i) => {
-      // « nombre de » lignes, or of the values of a column that are not empty.
-      const fn = choice(AGG_FNS.map((f) => [f, t(f === 'count' ? 'an_agg_count_of' : 'an_agg_' + f)]), a.fn, {
-        class: 'agg-fn', 'data-key': `agg${i}-fn`, 'aria-label': t('an_calculation'),
+      const fn = choice(named(AGG_FNS), a.fn, {
+        class: 'agg-fn', 'data-key': `agg${i}-fn`, 'aria-label': t('ui-an-calculation'),
         onchange: (e) => { a.fn = e.target.value; rerender(); },
       });
       a.fn = fn.value;
       const opts = [
-        ...(ROW_AGGS.has(a.fn) ? [['', t('an_all_rows')]] : []),
+        ...(ROW_AGGS.has(a.fn) ? [['', t('ui-an-all-rows')]] : []),
         ...columnOptions(cols, { numericOnly: NUMERIC_AGGS.has(a.fn) }),
       ];
       const col = choice(opts, a.column, {
-        class: 'agg-column', 'data-key': `agg${i}-column`, 'aria-label': t('an_column'),
+        class: 'agg-column', 'data-key': `agg${i}-column`, 'aria-label': t('ui-an-column'),
         onchange: (e) => { a.column = e.target.value; rerender(); },
       });
       a.column = col.value;
       // Until the trainee names it, the result column is named after its calculation.
       if (!a.named) a.as = autoName(a);
       return h('div', { class: 'row agg', 'data-index': i }, fn, col, '→',
-        textInput({ class: 'agg-as', 'data-key': `agg${i}-as`, 'aria-label': t('an_result_name'), placeholder: t('an_auto_name') }, a.as, (x) => { a.as = x; a.named = true; }),
-        removeButton('remove-agg', t('an_remove_agg', i + 1), () => { v.aggregates.splice(i, 1); rerender(v.aggregates.length ? `agg${Math.max(0, i - 1)}-fn` : 'add-agg'); }));
+        textInput({ class: 'agg-as', 'data-key': `agg${i}-as`, 'aria-label': t('ui-an-result-name'), placeholder: t('ui-an-auto-name') }, a.as, (x) => { a.as = x; a.named = true; }),
+        removeButton('remove-agg', t('ui-an-remove-agg', { index: formatNumber(i + 1) }), () => { v.aggregates.splice(i, 1); rerender(v.aggregates.length ? `agg${Math.max(0, i - 1)}-fn` : 'add-agg'); }));
     });
     return h('div', { class: 'step-group' },
-      h('div', { class: 'row' }, stepTitle(op, ctx.number), h('span', {}, t('an_group_by')), by),
+      h('div', { class: 'row' }, stepTitle(op, ctx.number), h('span', {}, t('ui-an-group-by')), by),
       h('div', { class: 'aggs' }, aggs),
       h('button', {
         class: 'add-agg small-button', 'data-key': 'add-agg',
         onclick: () => { v.aggregates.push(newAggregate('sum')); rerender(`agg${v.aggregates.length - 1}-fn`); },
-      }, t('an_add_agg')));
+      }, t('ui-an-add-agg')));
   }
 
   if (op === 'sort') {
     const keys = v.keys.map((k, i) => {
-      const col = choice(colOpts, k.column, { class: 'sort-column', 'data-key': `k${i}-column`, 'aria-label': t('an_column'), onchange: (e) => { k.column = e.target.value; } });
+      const col = choice(colOpts, k.column, { class: 'sort-column', 'data-key': `k${i}-column`, 'aria-label': t('ui-an-column'), onchange: (e) => { k.column = e.target.value; } });
       k.column = col.value;
       return h('div', { class: 'row sort-key', 'data-index': i },
-        h('span', { class: 'connector' }, i === 0 ? t('an_sort_by_word') : t('an_then_by')),
+        h('span', { class: 'connector' }, i === 0 ? t('ui-an-sort-by-word') : t('ui-an-then-by')),
         col,
-        h('label', { class: 'check' }, h('input', { type: 'checkbox', class: 'sort-desc', 'data-key': `k${i}-desc`, checked: k.desc, onchange: (e) => { k.desc = e.target.checked; } }), ' ', t('an_desc')),
-        v.keys.length > 1 ? removeButton('remove-sort-key', t('an_remove_key', i + 1), () => { v.keys.splice(i, 1); rerender(`k${Math.max(0, i - 1)}-column`); }) : null);
+        h('label', { class: 'check' }, h('input', { type: 'checkbox', class: 'sort-desc', 'data-key': `k${i}-desc`, checked: k.desc, onchange: (e) => { k.desc = e.target.checked; } }), ' ', t('ui-an-desc')),
+        v.keys.length > 1 ? removeButton('remove-sort-key', t('ui-an-remove-key', { index: formatNumber(i + 1) }), () => { v.keys.splice(i, 1); rerender(`k${Math.max(0, i - 1)}-column`); }) : null);
     });
     return h('div', { class: 'step-sort' },
       h('div', { class: 'row' }, stepTitle(op, ctx.number)),
@@ -314,20 +339,20 @@ export function stepEditor(s, ctx) {
       h('button', {
         class: 'add-sort-key small-button', 'data-key': 'add-sort-key',
         onclick: () => { v.keys.push(newSortKey()); rerender(`k${v.keys.length - 1}-column`); },
-      }, t('an_add_sort_key')));
+      }, t('ui-an-add-sort-key')));
   }
 
   if (op === 'limit') {
     return h('div', { class: 'row step-limit' }, stepTitle(op, ctx.number),
-      textInput({ class: 'limit-n small-input', 'data-key': 'limit-n', type: 'number', min: 0, 'aria-label': t('an_rows_count') }, String(v.n), (x) => { v.n = x; }),
-      t('an_rows_word'));
+      textInput({ class: 'limit-n small-input', 'data-key': 'limit-n', type: 'number', min: 0, 'aria-label': t('ui-an-rows-count') }, String(v.n), (x) => { v.n = x; }),
+      t('ui-an-rows-word'));
   }
 
   if (op === 'pivot') {
-    const index = columnChecks('pivot-index', cols, () => v.index, (picked) => { v.index = picked; changed(); }, t('an_pivot_index'));
+    const index = columnChecks('pivot-index', cols, () => v.index, (picked) => { v.index = picked; changed(); }, t('ui-an-pivot-index'));
     const spread = choice(colOpts, v.columns, { class: 'pivot-columns', 'data-key': 'pivot-columns', onchange: (e) => { v.columns = e.target.value; } });
     v.columns = spread.value;
-    const agg = choice(PIVOT_AGGS.map((f) => [f, t(f === 'count' ? 'an_agg_count_values' : 'an_agg_' + f)]), v.agg, {
+    const agg = choice(named(PIVOT_AGGS), v.agg, {
       class: 'pivot-agg', 'data-key': 'pivot-agg', onchange: (e) => { v.agg = e.target.value; rerender(); },
     }, (x) => x); // `share`, which the core reads as a mean here, is kept as written
     v.agg = agg.value;
@@ -336,9 +361,9 @@ export function stepEditor(s, ctx) {
     });
     v.values = values.value;
     return h('div', { class: 'step-pivot' },
-      h('div', { class: 'row' }, stepTitle(op, ctx.number), h('span', { class: 'muted' }, t('an_pivot_intro'))),
-      h('div', { class: 'row' }, h('span', {}, t('an_pivot_index')), index),
-      h('div', { class: 'row' }, field(t('an_pivot_columns'), spread), field(t('an_pivot_agg'), agg), field(t('an_pivot_values'), values)),
+      h('div', { class: 'row' }, stepTitle(op, ctx.number), h('span', { class: 'muted' }, t('ui-an-pivot-intro'))),
+      h('div', { class: 'row' }, h('span', {}, t('ui-an-pivot-index')), index),
+      h('div', { class: 'row' }, field(t('ui-an-pivot-columns'), spread), field(t('ui-an-pivot-agg'), agg), field(t('ui-an-pivot-values'), values)),
       newColumnsNote(cols, ctx.out));
   }
 
@@ -367,11 +392,11 @@ export function stepEditor(s, ctx) {
   v.left_on = left.value;
   const right = choice(columnOptions(tableColumns(info)), v.right_on, { class: 'join-right', 'data-key': 'join-right', onchange: (e) => { v.right_on = e.target.value; } });
   v.right_on = right.value;
-  const how = choice(JOIN_HOWS.map((x) => [x, t('an_join_how_' + x)]), v.how, { class: 'join-how', 'data-key': 'join-how', onchange: (e) => { v.how = e.target.value; } });
+  const how = choice(named(JOIN_HOWS), v.how, { class: 'join-how', 'data-key': 'join-how', onchange: (e) => { v.how = e.target.value; } });
   v.how = how.value;
   return h('div', { class: 'step-join' },
-    h('div', { class: 'row' }, stepTitle(op, ctx.number), field(t('an_join_table'), tableSel)),
-    h('div', { class: 'row' }, field(t('an_join_left'), left), h('span', { class: 'equals' }, '='), field(t('an_join_right'), right), field(t('an_join_how'), how)),
+    h('div', { class: 'row' }, stepTitle(op, ctx.number), field(t('ui-an-join-table'), tableSel)),
+    h('div', { class: 'row' }, field(t('ui-an-join-left'), left), h('span', { class: 'equals' }, '='), field(t('ui-an-join-right'), right), field(t('ui-an-join-how'), how)),
     newColumnsNote(cols, ctx.out));
 }
 
@@ -380,5 +405,5 @@ function newColumnsNote(before, after) {
   if (!after) return null;
   const old = new Set(before.map(colName));
   const added = after.map(colName).filter((n) => !old.has(n));
-  return h('p', { class: 'muted small step-output' }, added.length ? t('an_new_columns', added.join(', ')) : t('an_no_new_columns'));
+  return h('p', { class: 'muted small step-output' }, added.length ? t('ui-an-new-columns', { columns: added.join(', ') }) : t('ui-an-no-new-columns'));
 }

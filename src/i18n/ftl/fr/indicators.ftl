@@ -43,8 +43,6 @@ indicator-figure-percent = { $value } %
 indicator-figure-per-mille = { $value } ‰
 indicator-figure-per = { $value } pour { $per }
 indicator-figure-points = { $value } points
-# The name and the figure on one line (the command line).
-indicator-headline = { $label } : { $value }
 
 # How to read each figure. `indicator-weighted`, `indicator-compared` and
 # `indicator-side` see the arguments of the message that names them.
