@@ -4,6 +4,7 @@
 
 use datajam::analysis::pipeline::{self, Engine, Pipeline};
 use datajam::chart::{chart_svg_for, Agg, ChartRequest, Kind};
+use datajam::i18n::Lang;
 use datajam::import::{import_bytes, ImportOptions};
 use datajam::store::Store;
 use serde_json::{json, Value};
@@ -41,7 +42,7 @@ fn bars(store: &Store, y: Option<&str>, agg: Agg) -> Vec<(String, f64)> {
     let mut r = ChartRequest::new(Kind::Bar, "region");
     r.y = y.map(String::from);
     r.agg = Some(agg);
-    let (svg, _) = chart_svg_for(store.conn(), "t", &r).unwrap();
+    let (svg, _) = chart_svg_for(store.conn(), "t", &r, Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     doc.descendants()
         .filter(|n| n.attribute("class") == Some("bar"))
@@ -138,7 +139,7 @@ fn a_map_area_with_no_number_has_no_figure() {
         let mut r = ChartRequest::new(Kind::Map, "province");
         r.y = Some("valeur".into());
         r.agg = Some(agg);
-        let (svg, _) = chart_svg_for(store.conn(), "m", &r).unwrap();
+        let (svg, _) = chart_svg_for(store.conn(), "m", &r, Lang::Fr).unwrap();
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let area = |name: &str| {
             doc.descendants()

@@ -9,6 +9,7 @@ use datajam::chart::{
     self, advise_table, chart_svg_for, chart_table, Agg, ChartError, ChartRequest, Format, Kind,
     Question,
 };
+use datajam::i18n::Lang;
 use datajam::import::{import_bytes, ImportOptions};
 use datajam::store::Store;
 use datajam::Error;
@@ -102,7 +103,7 @@ fn sorted_hbar_has_one_bar_per_category_largest_first_with_french_texts() {
     r.sort = Some(true);
     r.title = Some("Population par région — Tchad, 2009".into());
     r.source = Some("RGPH2 (INSEED)".into());
-    let (svg, notes) = chart_svg_for(fx.store.conn(), "recensement", &r).unwrap();
+    let (svg, notes) = chart_svg_for(fx.store.conn(), "recensement", &r, Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let bars = with_class(&doc, "bar");
     let labels: Vec<&str> = bars
@@ -148,6 +149,7 @@ fn vertical_bars_keep_alphabetical_order_and_count_rows_without_y() {
         fx.store.conn(),
         "recensement",
         &req(Kind::Bar, "Province", None),
+        Lang::Fr,
     )
     .unwrap();
     assert!(notes.is_empty(), "{notes:?}");
@@ -190,7 +192,7 @@ fn aggregations_mean_median_min_max() {
     ] {
         let mut r = req(Kind::Bar, "province", Some("population"));
         r.agg = Some(agg);
-        let (svg, _) = chart_svg_for(fx.store.conn(), "recensement", &r).unwrap();
+        let (svg, _) = chart_svg_for(fx.store.conn(), "recensement", &r, Lang::Fr).unwrap();
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let bar = with_class(&doc, "bar")
             .into_iter()
@@ -206,7 +208,7 @@ fn grouped_and_stacked_bars_have_one_bar_per_category_and_group() {
     for kind in [Kind::Grouped, Kind::Stacked] {
         let mut r = req(kind, "annee", Some("effectif"));
         r.group = Some("Sexe".into());
-        let (svg, notes) = chart_svg_for(fx.store.conn(), "effectifs", &r).unwrap();
+        let (svg, notes) = chart_svg_for(fx.store.conn(), "effectifs", &r, Lang::Fr).unwrap();
         assert!(notes.is_empty(), "{notes:?}");
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let bars = with_class(&doc, "bar");
@@ -254,7 +256,7 @@ fn line_chart_draws_one_line_per_group_through_every_year() {
     let mut r = req(Kind::Line, "Année", Some("Taux"));
     r.group = Some("sexe".into());
     r.agg = Some(Agg::Mean);
-    let (svg, _) = chart_svg_for(fx.store.conn(), "effectifs", &r).unwrap();
+    let (svg, _) = chart_svg_for(fx.store.conn(), "effectifs", &r, Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let lines = with_class(&doc, "line");
     assert_eq!(lines.len(), 2);
@@ -284,7 +286,7 @@ fn scatter_has_a_point_per_row_and_labels_and_caps_huge_inputs() {
     let fx = fixture(&[("recensement.csv", CENSUS), ("nuage.csv", &csv)]);
     let mut r = req(Kind::Scatter, "population", Some("Ménages"));
     r.label = Some("province".into());
-    let (svg, _) = chart_svg_for(fx.store.conn(), "recensement", &r).unwrap();
+    let (svg, _) = chart_svg_for(fx.store.conn(), "recensement", &r, Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert_eq!(with_class(&doc, "point").len(), 6);
     let labels: Vec<_> = with_class(&doc, "point-label")
@@ -297,6 +299,7 @@ fn scatter_has_a_point_per_row_and_labels_and_caps_huge_inputs() {
         fx.store.conn(),
         "nuage",
         &req(Kind::Scatter, "x", Some("y")),
+        Lang::Fr,
     )
     .unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
@@ -318,7 +321,7 @@ fn histogram_bins_count_every_number_once() {
     let fx = fixture(&[("recensement.csv", CENSUS)]);
     let mut r = req(Kind::Histogram, "population", None);
     r.bins = Some(4);
-    let (svg, notes) = chart_svg_for(fx.store.conn(), "recensement", &r).unwrap();
+    let (svg, notes) = chart_svg_for(fx.store.conn(), "recensement", &r, Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let bars = with_class(&doc, "bar");
     assert_eq!(bars.len(), 4);
@@ -338,6 +341,7 @@ fn lorenz_curve_has_the_equality_line_and_the_gini_index() {
         fx.store.conn(),
         "recensement",
         &req(Kind::Lorenz, "population", None),
+        Lang::Fr,
     )
     .unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
@@ -359,7 +363,7 @@ fn map_has_one_area_per_province_with_the_right_class() {
     let fx = fixture(&[("provinces.csv", &provinces_csv())]);
     let mut r = req(Kind::Map, "iso_3166_2", Some("pop_2009_source_a"));
     r.title = Some("Population recensée en 2009".into());
-    let (svg, notes) = chart_svg_for(fx.store.conn(), "provinces", &r).unwrap();
+    let (svg, notes) = chart_svg_for(fx.store.conn(), "provinces", &r, Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let areas = with_class(&doc, "province");
     assert_eq!(areas.len(), 22, "22 areas: the two Ennedi share one");
@@ -420,7 +424,7 @@ Kanem;2;15.4;-14.3\n";
     let mut r = req(Kind::Map, "Région", Some("Incidents"));
     r.lat = Some("lat".into());
     r.lon = Some("lon".into());
-    let (svg, notes) = chart_svg_for(fx.store.conn(), "incidents", &r).unwrap();
+    let (svg, notes) = chart_svg_for(fx.store.conn(), "incidents", &r, Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let areas = with_class(&doc, "province");
     let find = |iso: &str| {
@@ -466,15 +470,29 @@ fn png_at_2x_is_twice_the_size_of_1x_and_not_blank() {
         ),
     ];
     for (table, r) in cases {
-        let one = chart_table(fx.store.conn(), table, &r, Format::Png { scale: 1 }).unwrap();
-        let two = chart_table(fx.store.conn(), table, &r, Format::Png { scale: 2 }).unwrap();
+        let one = chart_table(
+            fx.store.conn(),
+            table,
+            &r,
+            Format::Png { scale: 1 },
+            Lang::Fr,
+        )
+        .unwrap();
+        let two = chart_table(
+            fx.store.conn(),
+            table,
+            &r,
+            Format::Png { scale: 2 },
+            Lang::Fr,
+        )
+        .unwrap();
         let a = image::load_from_memory(&one.bytes).unwrap().to_rgb8();
         let b = image::load_from_memory(&two.bytes).unwrap().to_rgb8();
         assert_eq!((b.width(), b.height()), (a.width() * 2, a.height() * 2));
         assert_eq!((one.width, one.height), (a.width(), a.height()));
         let dark = a.pixels().filter(|p| p.0.iter().all(|c| *c < 90)).count();
         assert!(dark > 200, "{table}: text and shapes drawn ({dark})");
-        let svg = chart_table(fx.store.conn(), table, &r, Format::Svg).unwrap();
+        let svg = chart_table(fx.store.conn(), table, &r, Format::Svg, Lang::Fr).unwrap();
         assert_eq!((svg.width, svg.height), (a.width(), a.height()));
         assert!(svg.svg().unwrap().starts_with("<svg"));
     }
@@ -484,7 +502,7 @@ fn png_at_2x_is_twice_the_size_of_1x_and_not_blank() {
 fn errors_name_the_problem_with_stable_codes() {
     let fx = fixture(&[("recensement.csv", CENSUS)]);
     let conn = fx.store.conn();
-    let code = |r: &ChartRequest, table: &str| match chart_svg_for(conn, table, r) {
+    let code = |r: &ChartRequest, table: &str| match chart_svg_for(conn, table, r, Lang::Fr) {
         Err(e) => (e.code(), e.message(datajam::i18n::Lang::Fr)),
         Ok(_) => panic!("expected an error for {r:?}"),
     };
@@ -528,6 +546,7 @@ fn errors_name_the_problem_with_stable_codes() {
         &req(Kind::Bar, "province", None),
         &out,
         1,
+        Lang::Fr,
     )
     .unwrap_err();
     assert_eq!(e.code(), "chart.bad_extension");
@@ -541,11 +560,27 @@ fn the_ui_request_with_nulls_draws_and_save_picks_the_format() {
         r#"{"kind":"hbar","x":"province","y":"population","agg":"sum","group":null,"title":null,"source":"recensement.csv"}"#,
     )
     .unwrap();
-    let (svg, _) = chart_svg_for(fx.store.conn(), "recensement", &r).unwrap();
+    let (svg, _) = chart_svg_for(fx.store.conn(), "recensement", &r, Lang::Fr).unwrap();
     assert!(svg.contains("Source : recensement.csv"));
     let dir = fx._dir.path();
-    chart::save(fx.store.conn(), "recensement", &r, &dir.join("g.svg"), 1).unwrap();
-    chart::save(fx.store.conn(), "recensement", &r, &dir.join("g.png"), 2).unwrap();
+    chart::save(
+        fx.store.conn(),
+        "recensement",
+        &r,
+        &dir.join("g.svg"),
+        1,
+        Lang::Fr,
+    )
+    .unwrap();
+    chart::save(
+        fx.store.conn(),
+        "recensement",
+        &r,
+        &dir.join("g.png"),
+        2,
+        Lang::Fr,
+    )
+    .unwrap();
     let svg = std::fs::read_to_string(dir.join("g.svg")).unwrap();
     roxmltree::Document::parse(&svg).unwrap();
     let png = image::open(dir.join("g.png")).unwrap();
@@ -566,7 +601,12 @@ fn advice_for_each_question_reads_the_table() {
         ("provinces.csv", &provinces_csv()),
     ]);
     let conn = fx.store.conn();
-    let first = |t: &str, q| advise_table(conn, t, q).unwrap().into_iter().next();
+    let first = |t: &str, q| {
+        advise_table(conn, t, q, Lang::Fr)
+            .unwrap()
+            .into_iter()
+            .next()
+    };
     let a = first("effectifs", Question::Trend).unwrap();
     assert_eq!((a.kind.as_str(), a.x.as_deref()), ("line", Some("annee")));
     assert_eq!(first("effectifs", Question::Compare).unwrap().kind, "hbar");
@@ -588,13 +628,13 @@ fn advice_for_each_question_reads_the_table() {
     assert!(a.reason.contains("Gini"));
     // Every advised chart can be drawn.
     for q in Question::ALL {
-        for a in advise_table(conn, "provinces", q).unwrap() {
+        for a in advise_table(conn, "provinces", q, Lang::Fr).unwrap() {
             let r = req(
                 Kind::parse(&a.kind).unwrap(),
                 a.x.as_deref().unwrap(),
                 a.y.as_deref(),
             );
-            chart_svg_for(conn, "provinces", &r).unwrap_or_else(|e| panic!("{a:?}: {e}"));
+            chart_svg_for(conn, "provinces", &r, Lang::Fr).unwrap_or_else(|e| panic!("{a:?}: {e}"));
         }
     }
 }
@@ -715,7 +755,7 @@ fn many_categories_and_groups_are_capped_with_a_note() {
     let fx = fixture(&[("communes.csv", &csv)]);
     let mut r = req(Kind::Grouped, "commune", Some("valeur"));
     r.group = Some("groupe".into());
-    let (svg, notes) = chart_svg_for(fx.store.conn(), "communes", &r).unwrap();
+    let (svg, notes) = chart_svg_for(fx.store.conn(), "communes", &r, Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert_eq!(with_class(&doc, "bar").len(), 30 * 8);
     assert!(
@@ -740,6 +780,7 @@ fn many_categories_and_groups_are_capped_with_a_note() {
         fx.store.conn(),
         "communes",
         &req(Kind::Hbar, "commune", Some("valeur")),
+        Lang::Fr,
     )
     .unwrap();
     assert!(

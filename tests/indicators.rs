@@ -219,6 +219,7 @@ fn compute_gini_counts_skipped_rows_and_formats_in_french() {
         conn,
         "menages",
         &with("gini", |r| r.value = Some("revenu".into())),
+        Lang::Fr,
     )
     .unwrap();
     let expected = gini(&[2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 9.0, 12.0, 16.0, 36.0]).unwrap();
@@ -251,6 +252,7 @@ fn compute_gini_counts_skipped_rows_and_formats_in_french() {
         conn,
         "menages",
         &with("palma", |r| r.value = Some("Revenu".into())),
+        Lang::Fr,
     )
     .unwrap();
     assert_close!(p.value, 36.0 / 14.0);
@@ -259,6 +261,7 @@ fn compute_gini_counts_skipped_rows_and_formats_in_french() {
         conn,
         "menages",
         &with("s80_s20", |r| r.value = Some("revenu".into())),
+        Lang::Fr,
     )
     .unwrap();
     assert_eq!(s.kind, "s80s20");
@@ -278,6 +281,7 @@ fn weighted_gini_on_a_table_of_provinces() {
             r.value = Some("revenu_moyen".into());
             r.weight = Some("population".into());
         }),
+        Lang::Fr,
     )
     .unwrap();
     assert_close!(w.value, 0.15);
@@ -286,6 +290,7 @@ fn weighted_gini_on_a_table_of_provinces() {
         conn,
         "prov",
         &with("gini", |r| r.value = Some("revenu_moyen".into())),
+        Lang::Fr,
     )
     .unwrap();
     assert_close!(u.value, 1.0 / 6.0);
@@ -297,6 +302,7 @@ fn weighted_gini_on_a_table_of_provinces() {
             r.value = Some("revenu_moyen".into());
             r.weight = Some(String::new());
         }),
+        Lang::Fr,
     )
     .unwrap();
     assert_close!(e.value, 1.0 / 6.0);
@@ -308,18 +314,36 @@ fn typed_errors_with_french_messages() {
     let csv = "nom;solde;zero;texte;sexe\na;-5;0;x;F\nb;10;0;y;M\n";
     let db = db_with("t", csv);
     let conn = db.store.conn();
-    let e = compute(conn, "t", &with("gini", |r| r.value = Some("solde".into()))).unwrap_err();
+    let e = compute(
+        conn,
+        "t",
+        &with("gini", |r| r.value = Some("solde".into())),
+        Lang::Fr,
+    )
+    .unwrap_err();
     assert_eq!(e.code(), "indicator.negative_value");
     let msg = e.message(Lang::Fr);
     assert!(msg.contains("valeur négative (-5)"), "{msg}");
     assert!(msg.contains("« solde »"), "{msg}");
     assert!(e.message(Lang::En).contains("negative value"));
 
-    let e = compute(conn, "t", &with("gini", |r| r.value = Some("zero".into()))).unwrap_err();
+    let e = compute(
+        conn,
+        "t",
+        &with("gini", |r| r.value = Some("zero".into())),
+        Lang::Fr,
+    )
+    .unwrap_err();
     assert_eq!(e.code(), "indicator.all_zero");
     assert!(e.message(Lang::Fr).contains("Toutes les valeurs"));
 
-    let e = compute(conn, "t", &with("gini", |r| r.value = Some("texte".into()))).unwrap_err();
+    let e = compute(
+        conn,
+        "t",
+        &with("gini", |r| r.value = Some("texte".into())),
+        Lang::Fr,
+    )
+    .unwrap_err();
     assert_eq!(e.code(), "indicator.no_values");
     assert!(matches!(
         e,
@@ -327,11 +351,11 @@ fn typed_errors_with_french_messages() {
     ));
     assert!(e.message(Lang::Fr).contains("aucun nombre"));
 
-    let e = compute(conn, "t", &req("gini")).unwrap_err();
+    let e = compute(conn, "t", &req("gini"), Lang::Fr).unwrap_err();
     assert_eq!(e.code(), "indicator.missing_argument");
     assert!(e.message(Lang::Fr).contains("colonne des valeurs"));
 
-    let e = compute(conn, "t", &req("theil")).unwrap_err();
+    let e = compute(conn, "t", &req("theil"), Lang::Fr).unwrap_err();
     assert_eq!(e.code(), "indicator.unknown_kind");
     assert!(e.message(Lang::Fr).contains("Indicateur inconnu"));
 
@@ -339,10 +363,17 @@ fn typed_errors_with_french_messages() {
         conn,
         "t",
         &with("gini", |r| r.value = Some("absent".into())),
+        Lang::Fr,
     )
     .unwrap_err();
     assert_eq!(e.code(), "table.column_not_found");
-    let e = compute(conn, "nope", &with("gini", |r| r.value = Some("x".into()))).unwrap_err();
+    let e = compute(
+        conn,
+        "nope",
+        &with("gini", |r| r.value = Some("x".into())),
+        Lang::Fr,
+    )
+    .unwrap_err();
     assert_eq!(e.code(), "table.not_found");
 
     let e = compute(
@@ -353,6 +384,7 @@ fn typed_errors_with_french_messages() {
             r.num = Some("Femmes".into());
             r.den = Some("M".into());
         }),
+        Lang::Fr,
     )
     .unwrap_err();
     assert_eq!(e.code(), "indicator.group_not_found");
@@ -369,6 +401,7 @@ fn typed_errors_with_french_messages() {
             r.value = Some("solde".into());
             r.den = Some("zero".into());
         }),
+        Lang::Fr,
     )
     .unwrap_err();
     assert_eq!(e.code(), "indicator.division_by_zero");
@@ -382,6 +415,7 @@ fn typed_errors_with_french_messages() {
         conn,
         "t",
         &with("max-min", |r| r.value = Some("solde".into())),
+        Lang::Fr,
     )
     .unwrap_err();
     let msg = e.message(Lang::Fr);
@@ -408,6 +442,7 @@ fn parity_gpi_and_gap_on_micro_data() {
                 r.num = Some(num.into());
                 r.den = Some(den.into());
             }),
+            Lang::Fr,
         )
         .unwrap()
     };
@@ -446,6 +481,7 @@ fn parity_gpi_and_gap_on_micro_data() {
             r.num = Some("F".into());
             r.den = Some("M".into());
         }),
+        Lang::Fr,
     )
     .unwrap();
     assert_close!(counts.value, 1.25);
@@ -465,6 +501,7 @@ fn parity_on_an_aggregated_table_uses_each_groups_value() {
             r.num = Some("Filles".into());
             r.den = Some("garçons".into());
         }),
+        Lang::Fr,
     )
     .unwrap();
     assert_close!(r.value, 0.8);
@@ -477,6 +514,7 @@ fn parity_on_an_aggregated_table_uses_each_groups_value() {
             r.num = Some("Filles".into());
             r.den = Some("Garçons".into());
         }),
+        Lang::Fr,
     )
     .unwrap();
     assert_eq!(g.value_fr, "-10,0 points");
@@ -497,6 +535,7 @@ Guéra;1500;60000;30\nSalamat;500;40000;10\nLac;1000;50000;20\nLac;1000;50000;40
             r.group = Some("province".into());
             r.num = Some("Lac".into());
         }),
+        Lang::Fr,
     )
     .unwrap();
     assert_close!(s.value, 50.0);
@@ -509,6 +548,7 @@ Guéra;1500;60000;30\nSalamat;500;40000;10\nLac;1000;50000;20\nLac;1000;50000;40
         conn,
         "demo",
         &with("share", |r| r.group = Some("province".into())),
+        Lang::Fr,
     )
     .unwrap();
     assert_close!(rows.value, 50.0);
@@ -522,6 +562,7 @@ Guéra;1500;60000;30\nSalamat;500;40000;10\nLac;1000;50000;20\nLac;1000;50000;40
             r.den = Some("population".into());
             r.group = Some("province".into());
         }),
+        Lang::Fr,
     )
     .unwrap();
     assert_close!(r.value, 20.0);
@@ -536,6 +577,7 @@ Guéra;1500;60000;30\nSalamat;500;40000;10\nLac;1000;50000;20\nLac;1000;50000;40
             r.value = Some("population".into());
             r.den = Some("ecoles".into());
         }),
+        Lang::Fr,
     )
     .unwrap();
     assert_close!(pc.value, 2000.0);
@@ -548,6 +590,7 @@ Guéra;1500;60000;30\nSalamat;500;40000;10\nLac;1000;50000;20\nLac;1000;50000;40
             r.den = Some("population".into());
             r.per = Some(100_000.0);
         }),
+        Lang::Fr,
     )
     .unwrap();
     assert_eq!(big.value_fr, "2\u{202F}000,0 pour 100\u{202F}000");
@@ -559,6 +602,7 @@ Guéra;1500;60000;30\nSalamat;500;40000;10\nLac;1000;50000;20\nLac;1000;50000;40
             r.den = Some("population".into());
             r.per = Some(0.0);
         }),
+        Lang::Fr,
     )
     .unwrap_err();
     assert_eq!(bad.code(), "indicator.invalid_per");
@@ -568,6 +612,7 @@ Guéra;1500;60000;30\nSalamat;500;40000;10\nLac;1000;50000;20\nLac;1000;50000;40
         conn,
         "demo",
         &with("max_min", |r| r.value = Some("ecoles".into())),
+        Lang::Fr,
     )
     .unwrap();
     assert_close!(m.value, 4.0);
@@ -579,6 +624,7 @@ Guéra;1500;60000;30\nSalamat;500;40000;10\nLac;1000;50000;20\nLac;1000;50000;40
             r.value = Some("ecoles".into());
             r.group = Some("province".into());
         }),
+        Lang::Fr,
     )
     .unwrap();
     assert_close!(mg.value, 3.0);
@@ -587,6 +633,7 @@ Guéra;1500;60000;30\nSalamat;500;40000;10\nLac;1000;50000;20\nLac;1000;50000;40
         conn,
         "demo",
         &with("cv", |r| r.value = Some("ecoles".into())),
+        Lang::Fr,
     )
     .unwrap();
     assert_close!(c.value, 125f64.sqrt() / 25.0);
@@ -603,7 +650,7 @@ fn request_deserialises_from_the_ui_json() {
     assert_eq!(r.per, None);
     let db = db_with("enfants", ENFANTS);
     // value "" means no value column: counts of rows.
-    let out = indicators::compute(db.store.conn(), "enfants", &r).unwrap();
+    let out = indicators::compute(db.store.conn(), "enfants", &r, Lang::Fr).unwrap();
     assert_close!(out.value, 1.25);
     let json = serde_json::to_value(&out).unwrap();
     for key in [

@@ -12,6 +12,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use datajam::chart::{chart_table, ChartRequest, Format, Kind};
+use datajam::i18n::Lang;
 use datajam::import::{import_bytes, ImportOptions};
 use datajam::store::Store;
 
@@ -128,11 +129,11 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
     println!("| chart | median | p95 | output | target |");
     println!("|---|---:|---:|---:|---:|");
     for (name, table, req, format, target) in cases {
-        let warm = chart_table(conn, table, req, format)?;
+        let warm = chart_table(conn, table, req, format, Lang::Fr)?;
         let mut times = Vec::with_capacity(reps);
         for _ in 0..reps {
             let t = Instant::now();
-            let r = chart_table(conn, table, req, format)?;
+            let r = chart_table(conn, table, req, format, Lang::Fr)?;
             times.push(t.elapsed());
             std::hint::black_box(r.bytes.len());
         }

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use datajam::analysis::indicators::{self, IndicatorRequest};
 use datajam::analysis::provinces;
+use datajam::i18n::Lang;
 use datajam::import::{import_file, ImportOptions};
 use datajam::store::Store;
 
@@ -126,7 +127,9 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
             value: Some("revenu".into()),
             ..Default::default()
         };
-        let (d, r) = time(reps, || indicators::compute(store.conn(), "menages", &req));
+        let (d, r) = time(reps, || {
+            indicators::compute(store.conn(), "menages", &req, Lang::Fr)
+        });
         let r = r?;
         println!(
             "| compute {kind} on the table (SQLite read included) | {} | {} |",
@@ -140,7 +143,9 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
         weight: Some("poids".into()),
         ..Default::default()
     };
-    let (d, r) = time(reps, || indicators::compute(store.conn(), "menages", &req));
+    let (d, r) = time(reps, || {
+        indicators::compute(store.conn(), "menages", &req, Lang::Fr)
+    });
     println!(
         "| compute weighted gini on the table | {} | {} |",
         ms(d),

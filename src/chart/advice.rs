@@ -1,11 +1,13 @@
 //! Chart advice: from the column types and the kind of question, the chart kinds that
-//! answer it, each with a one-line reason in French and the columns to use.
+//! answer it, each with a one-line reason (in the language asked) and the columns to use.
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
 use crate::store::tables::quote_ident;
 use crate::store::tables::ColumnType;
+use crate::tr;
 
 /// The kind of question a trainee asks of the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,7 +54,7 @@ impl Question {
 pub struct Advice {
     /// A chart kind (`bar`, `hbar`, … as in [`super::Kind`]).
     pub kind: String,
-    /// Why, in one French sentence.
+    /// Why, in one sentence in the language asked.
     pub reason: String,
     /// The column to put on x (or the province column for a map).
     pub x: Option<String>,
@@ -60,10 +62,12 @@ pub struct Advice {
     pub y: Option<String>,
 }
 
-fn advice(kind: &str, reason: &str, x: Option<&str>, y: Option<&str>) -> Advice {
+/// The suggestion of `kind` on `x` and `y`, with the reason the catalog's `key` gives in
+/// `lang`.
+fn advice(lang: Lang, kind: &str, key: &str, x: Option<&str>, y: Option<&str>) -> Advice {
     Advice {
         kind: kind.to_string(),
-        reason: reason.to_string(),
+        reason: tr!(lang, key),
         x: x.map(String::from),
         y: y.map(String::from),
     }
@@ -105,19 +109,23 @@ fn looks_like_time(name: &str) -> bool {
 
 /// Suggestions for `question`, from column names and types only (a province column is
 /// recognised by its name). Most fitting first; empty when nothing in the table fits.
-pub fn advise(columns: &[(String, ColumnType)], question: Question) -> Vec<Advice> {
+/// Reasons are in `lang`.
+pub fn advise(columns: &[(String, ColumnType)], question: Question, lang: Lang) -> Vec<Advice> {
     let province = columns
         .iter()
         .find(|(n, t)| *t == ColumnType::Text && looks_like_province(n))
         .map(|(n, _)| n.as_str());
-    advise_with(columns, question, province)
+    advise_with(columns, question, province, lang)
 }
 
 fn advise_with(
     columns: &[(String, ColumnType)],
     question: Question,
     province: Option<&str>,
+    lang: Lang,
 ) -> Vec<Advice> {
+    let advice =
+        |kind: &str, key: &str, x: Option<&str>, y: Option<&str>| advice(lang, kind, key, x, y);
     let is_num = |t: &ColumnType| matches!(t, ColumnType::Integer | ColumnType::Number);
     let time = columns
         .iter()
@@ -143,40 +151,55 @@ fn advise_with(
     match question {
         Question::Compare => {
             if let Some(c) = cat {
-                out.push(advice("hbar", if y.is_some() {
-                    "Des barres horizontales comparent les catégories ; les noms longs restent lisibles et le tri montre le classement."
-                } else {
-                    "Des barres horizontales comparent le nombre de lignes de chaque catégorie."
-                }, Some(c), y));
-                out.push(advice("bar", "Des barres verticales conviennent quand les catégories sont peu nombreuses et leurs noms courts.", Some(c), y));
+                out.push(advice(
+                    "hbar",
+                    if y.is_some() {
+                        "chart-advice-compare-hbar"
+                    } else {
+                        "chart-advice-compare-hbar-count"
+                    },
+                    Some(c),
+                    y,
+                ));
+                out.push(advice("bar", "chart-advice-compare-bar", Some(c), y));
                 if other_cat.is_some() {
-                    out.push(advice("grouped", "Des barres groupées comparent deux découpages à la fois (choisissez la colonne de groupe).", Some(c), y));
-                    out.push(advice("stacked", "Des barres empilées montrent le total de chaque catégorie et sa composition.", Some(c), y));
+                    out.push(advice(
+                        "grouped",
+                        "chart-advice-compare-grouped",
+                        Some(c),
+                        y,
+                    ));
+                    out.push(advice(
+                        "stacked",
+                        "chart-advice-compare-stacked",
+                        Some(c),
+                        y,
+                    ));
                 }
             }
         }
         Question::Trend => {
             if let Some(t) = time {
-                out.push(advice("line", "Une courbe montre l'évolution dans le temps ; une couleur par groupe compare les évolutions.", Some(t), y));
-                out.push(advice(
-                    "bar",
-                    "Des barres par période conviennent pour peu de périodes (quelques années).",
-                    Some(t),
-                    y,
-                ));
+                out.push(advice("line", "chart-advice-trend-line", Some(t), y));
+                out.push(advice("bar", "chart-advice-trend-bar", Some(t), y));
                 if cat.is_some() {
-                    out.push(advice("stacked", "Des barres empilées par période montrent comment le total se compose au fil du temps.", Some(t), y));
+                    out.push(advice("stacked", "chart-advice-trend-stacked", Some(t), y));
                 }
             }
         }
         Question::Relationship => {
             if numeric.len() >= 2 {
-                out.push(advice("scatter", "Un nuage de points montre si deux mesures varient ensemble (une ligne par point).", Some(numeric[0]), Some(numeric[1])));
+                out.push(advice(
+                    "scatter",
+                    "chart-advice-relationship-scatter",
+                    Some(numeric[0]),
+                    Some(numeric[1]),
+                ));
             }
             if let (Some(c), true) = (cat, numeric.len() >= 2) {
                 out.push(advice(
                     "grouped",
-                    "Des barres groupées mettent deux mesures côte à côte pour chaque catégorie.",
+                    "chart-advice-relationship-grouped",
                     Some(c),
                     Some(numeric[0]),
                 ));
@@ -184,25 +207,50 @@ fn advise_with(
         }
         Question::Distribution => {
             for n in numeric.iter().take(2) {
-                out.push(advice("histogram", "Un histogramme montre comment les valeurs se répartissent : où elles se concentrent, les valeurs extrêmes.", Some(n), None));
+                out.push(advice(
+                    "histogram",
+                    "chart-advice-distribution-histogram",
+                    Some(n),
+                    None,
+                ));
             }
             if let Some(c) = cat {
-                out.push(advice("hbar", "Des barres comptent les lignes de chaque catégorie : la répartition d'une variable texte.", Some(c), None));
+                out.push(advice(
+                    "hbar",
+                    "chart-advice-distribution-hbar",
+                    Some(c),
+                    None,
+                ));
             }
         }
         Question::Geography => {
             if let Some(p) = province {
-                out.push(advice("map", "Une carte colore chaque province selon sa valeur : on voit d'un coup d'œil où elle est forte ou faible.", Some(p), y));
-                out.push(advice("hbar", "Des barres triées par province donnent les valeurs exactes, plus faciles à comparer que des couleurs.", Some(p), y));
+                out.push(advice("map", "chart-advice-geography-map", Some(p), y));
+                out.push(advice("hbar", "chart-advice-geography-hbar", Some(p), y));
             }
         }
         Question::Inequality => {
             if let Some(v) = y {
-                out.push(advice("lorenz", "La courbe de Lorenz montre si une petite part des lignes concentre l'essentiel du total (indice de Gini).", Some(v), None));
+                out.push(advice(
+                    "lorenz",
+                    "chart-advice-inequality-lorenz",
+                    Some(v),
+                    None,
+                ));
                 if let Some(c) = cat {
-                    out.push(advice("hbar", "Des barres triées montrent l'écart entre les catégories les mieux et les moins bien servies.", Some(c), Some(v)));
+                    out.push(advice(
+                        "hbar",
+                        "chart-advice-inequality-hbar",
+                        Some(c),
+                        Some(v),
+                    ));
                 }
-                out.push(advice("histogram", "Un histogramme montre si la plupart des valeurs sont faibles avec quelques valeurs très fortes.", Some(v), None));
+                out.push(advice(
+                    "histogram",
+                    "chart-advice-inequality-histogram",
+                    Some(v),
+                    None,
+                ));
             }
         }
     }
@@ -215,6 +263,7 @@ pub fn advise_table(
     conn: &Connection,
     table: &str,
     question: Question,
+    lang: Lang,
 ) -> crate::Result<Vec<Advice>> {
     let info = crate::store::tables::table_info(conn, table)?;
     let columns: Vec<(String, ColumnType)> = info
@@ -261,7 +310,7 @@ pub fn advise_table(
                 .find(|(n, t)| *t == ColumnType::Text && looks_like_province(n))
                 .map(|(n, _)| n.clone())
         });
-    Ok(advise_with(&columns, question, province.as_deref()))
+    Ok(advise_with(&columns, question, province.as_deref(), lang))
 }
 
 #[cfg(test)]
@@ -282,7 +331,7 @@ mod tests {
     fn each_question_gets_fitting_kinds_with_french_reasons() {
         let c = cols();
         let kinds = |q| {
-            advise(&c, q)
+            advise(&c, q, Lang::Fr)
                 .into_iter()
                 .map(|a| a.kind)
                 .collect::<Vec<_>>()
@@ -290,21 +339,24 @@ mod tests {
         assert_eq!(kinds(Question::Compare)[0], "hbar");
         assert!(kinds(Question::Compare).contains(&"grouped".to_string()));
         assert_eq!(kinds(Question::Trend)[0], "line");
-        assert_eq!(advise(&c, Question::Trend)[0].x.as_deref(), Some("annee"));
-        let rel = &advise(&c, Question::Relationship)[0];
+        assert_eq!(
+            advise(&c, Question::Trend, Lang::Fr)[0].x.as_deref(),
+            Some("annee")
+        );
+        let rel = &advise(&c, Question::Relationship, Lang::Fr)[0];
         assert_eq!(
             (rel.kind.as_str(), rel.x.as_deref(), rel.y.as_deref()),
             ("scatter", Some("population"), Some("taux"))
         );
         assert_eq!(kinds(Question::Distribution)[0], "histogram");
-        assert_eq!(advise(&c, Question::Geography)[0].kind, "map");
+        assert_eq!(advise(&c, Question::Geography, Lang::Fr)[0].kind, "map");
         assert_eq!(
-            advise(&c, Question::Geography)[0].x.as_deref(),
+            advise(&c, Question::Geography, Lang::Fr)[0].x.as_deref(),
             Some("province")
         );
         assert_eq!(kinds(Question::Inequality)[0], "lorenz");
         for q in Question::ALL {
-            for a in advise(&c, q) {
+            for a in advise(&c, q, Lang::Fr) {
                 assert!(super::super::Kind::parse(&a.kind).is_ok());
                 assert!(a.reason.ends_with('.') && !a.reason.contains('\n'));
             }
@@ -316,9 +368,9 @@ mod tests {
     #[test]
     fn nothing_fitting_gives_no_advice() {
         let text_only = vec![("nom".to_string(), ColumnType::Text)];
-        assert!(advise(&text_only, Question::Relationship).is_empty());
-        assert!(advise(&text_only, Question::Trend).is_empty());
-        assert!(advise(&text_only, Question::Geography).is_empty());
-        assert_eq!(advise(&text_only, Question::Compare)[0].y, None);
+        assert!(advise(&text_only, Question::Relationship, Lang::Fr).is_empty());
+        assert!(advise(&text_only, Question::Trend, Lang::Fr).is_empty());
+        assert!(advise(&text_only, Question::Geography, Lang::Fr).is_empty());
+        assert_eq!(advise(&text_only, Question::Compare, Lang::Fr)[0].y, None);
     }
 }

@@ -1,8 +1,9 @@
 //! Bar charts (the `bar` and `hbar` kinds, and the lesson chart steps): a small table
 //! of `(label, value)` rows laid out as a [`Scene`], which the one renderer writes as
 //! SVG (shown in the webview: every bar is `class="bar"` with `data-label` and
-//! `data-value`) or PNG. Everything the trainee sees is in French: numbers are written
-//! the French way (`951 418`, `12,5`), and the texts come from the [`BarChartSpec`].
+//! `data-value`) or PNG. Numbers are written the way of the language asked (`951 418`,
+//! `12,5` in French; `951,418`, `12.5` in English), and the texts come from the
+//! [`BarChartSpec`].
 //!
 //! The layout is computed by hand in pixels so that long category names ("Ville de
 //! N'Djamena"), value labels at the end of the bars and French tick labels always fit:
@@ -24,7 +25,8 @@ use super::style::{
 };
 use super::text::{fit, measure, wrap_in_two};
 use super::Kind;
-use crate::i18n::number::format_number_fr;
+use crate::i18n::Lang;
+use crate::tr;
 
 pub use super::ChartError;
 
@@ -35,7 +37,7 @@ pub struct BarDatum {
     pub value: f64,
 }
 
-/// What to draw around the bars. All texts are shown as given (French).
+/// What to draw around the bars. All texts are shown as given.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct BarChartSpec {
     /// Chart title, drawn in bold at the top.
@@ -83,8 +85,13 @@ pub fn chart_height(spec: &BarChartSpec, categories: usize) -> u32 {
 /// (viewBox `0 0 960 540` for up to 12 horizontal bars and for vertical charts).
 /// Every bar is tagged `class="bar"` (`"bar highlight"` for the highlighted one) with
 /// `data-label` and `data-value`, in drawing order (left to right, or top to bottom).
-pub fn bar_chart_svg(spec: &BarChartSpec, data: &[BarDatum]) -> Result<String, ChartError> {
-    Ok(bar_scene(spec, data)?.to_svg())
+/// Numbers and tooltips are written in `lang`.
+pub fn bar_chart_svg(
+    spec: &BarChartSpec,
+    data: &[BarDatum],
+    lang: Lang,
+) -> Result<String, ChartError> {
+    Ok(bar_scene(spec, data, lang)?.to_svg())
 }
 
 /// Draws a bar chart as PNG file bytes: 960 × 540 pixels at `scale` 1,
@@ -93,29 +100,23 @@ pub fn bar_chart_png(
     spec: &BarChartSpec,
     data: &[BarDatum],
     scale: u32,
+    lang: Lang,
 ) -> Result<Vec<u8>, ChartError> {
-    bar_scene(spec, data)?.to_png(scale)
+    bar_scene(spec, data, lang)?.to_png(scale)
 }
 
 /// The `bar` and `hbar` kinds: one value per category of `req.x`, from the table.
 pub(super) fn from_table(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
-    let Input { conn, info, req } = input;
+    let Input {
+        info, req, lang, ..
+    } = input;
     let x = column(info, &req.x)?;
     let (y, agg) = data::value_column(info, req)?;
     let sort = req.sort.unwrap_or(false);
-    let a = data::aggregate(
-        conn,
-        &info.name,
-        x,
-        y,
-        None,
-        agg,
-        sort,
-        data::MAX_CATEGORIES,
-        notes,
-    )?;
-    let vl = value_label(agg, y);
-    let t = texts(req, &x.label, &vl, format!("{vl} par {}", x.label));
+    let a = data::aggregate(input, x, y, None, agg, sort, data::MAX_CATEGORIES, notes)?;
+    let vl = value_label(agg, y, lang);
+    let title = tr!(lang, "chart-title-by", value = vl.as_str(), x = &x.label);
+    let t = texts(req, &x.label, &vl, title, lang);
     let spec = BarChartSpec {
         title: t.title,
         x_label: t.x_label,
@@ -136,11 +137,15 @@ pub(super) fn from_table(input: Input<'_>, notes: &mut Vec<String>) -> crate::Re
             })
         })
         .collect();
-    Ok(bar_scene(&spec, &data)?)
+    Ok(bar_scene(&spec, &data, lang)?)
 }
 
 /// Lays the chart out.
-pub(super) fn bar_scene(spec: &BarChartSpec, data: &[BarDatum]) -> Result<Scene, ChartError> {
+pub(super) fn bar_scene(
+    spec: &BarChartSpec,
+    data: &[BarDatum],
+    lang: Lang,
+) -> Result<Scene, ChartError> {
     let rows = prepare(spec, data)?;
     let height = chart_height(spec, rows.len());
     let mut scene = Scene::new(WIDTH, f64::from(height));
@@ -149,6 +154,7 @@ pub(super) fn bar_scene(spec: &BarChartSpec, data: &[BarDatum]) -> Result<Scene,
         source: spec.source.clone(),
         x_label: spec.x_label.clone(),
         y_label: spec.y_label.clone(),
+        lang,
     };
     let frame = frame(&mut scene, &t, &[]);
     if spec.horizontal {
@@ -175,8 +181,8 @@ impl Row {
         }
     }
 
-    fn tag(&self) -> Tag {
-        let mut tag = bar_tag(&self.label, "", self.value);
+    fn tag(&self, lang: Lang) -> Tag {
+        let mut tag = bar_tag(&self.label, "", self.value, lang);
         if self.highlighted {
             tag.class.push_str(" highlight");
         }
@@ -242,12 +248,10 @@ fn px(v: f64) -> f64 {
     }
 }
 
-/// The value labels of the bars, in French.
-fn value_texts(rows: &[Row]) -> Vec<String> {
+/// The value labels of the bars.
+fn value_texts(t: &Texts, rows: &[Row]) -> Vec<String> {
     let decimals = value_decimals(rows);
-    rows.iter()
-        .map(|r| format_number_fr(r.value, decimals))
-        .collect()
+    rows.iter().map(|r| t.number(r.value, decimals)).collect()
 }
 
 fn horizontal(scene: &mut Scene, t: &Texts, rows: &[Row], frame: &Frame) {
@@ -285,7 +289,7 @@ fn horizontal(scene: &mut Scene, t: &Texts, rows: &[Row], frame: &Frame) {
     let plot_right = w - mx;
 
     // Value labels at the end of the bars need room beyond the longest bars.
-    let value_texts = value_texts(rows);
+    let value_texts = value_texts(t, rows);
     let (mut room_lo, mut room_hi) = (0.0f64, 0.0f64);
     for (row, text) in rows.iter().zip(&value_texts) {
         let needed = measure(text, val_px, row.highlighted).0 + GAP;
@@ -300,13 +304,13 @@ fn horizontal(scene: &mut Scene, t: &Texts, rows: &[Row], frame: &Frame) {
 
     // Ticks and vertical grid lines, as many as their labels leave room for.
     let (axis_lo, axis_hi) = (scale.value_at(plot_left), scale.value_at(plot_right));
-    let widest_tick = measure(&format_number_fr(lo.abs().max(hi.abs()), 0), TICK_PX, false).0;
+    let widest_tick = measure(&t.number(lo.abs().max(hi.abs()), 0), TICK_PX, false).0;
     let mut target = ((plot_right - plot_left) / (widest_tick + 40.0)).clamp(2.0, 8.0);
     let ticks = loop {
         let (step, tick_decimals) = nice_ticks(axis_lo, axis_hi, target, whole);
         let ticks: Vec<(f64, String)> = tick_values(axis_lo, axis_hi, step)
             .into_iter()
-            .map(|v| (v, format_number_fr(v, tick_decimals)))
+            .map(|v| (v, t.number(v, tick_decimals)))
             .collect();
         let widest = ticks
             .iter()
@@ -342,7 +346,7 @@ fn horizontal(scene: &mut Scene, t: &Texts, rows: &[Row], frame: &Frame) {
             px(end),
             px(center + thickness / 2.0),
             row.color(),
-            Some(row.tag()),
+            Some(row.tag(t.lang)),
         );
         scene.text(
             label,
@@ -390,16 +394,12 @@ fn vertical(scene: &mut Scene, t: &Texts, rows: &[Row], frame: &Frame) {
     let labels_bottom = frame.bottom - x_title_h(&t.x_label);
 
     // Tick labels on the left: their width sets where the plot starts.
-    let widest_tick = measure(
-        &format_number_fr(lo.abs().max(hi.abs()) * 1.2, 0),
-        TICK_PX,
-        false,
-    )
-    .0 + if lo < 0.0 {
-        measure("-", TICK_PX, false).0
-    } else {
-        0.0
-    };
+    let widest_tick = measure(&t.number(lo.abs().max(hi.abs()) * 1.2, 0), TICK_PX, false).0
+        + if lo < 0.0 {
+            measure("-", TICK_PX, false).0
+        } else {
+            0.0
+        };
     let plot_left = mx + widest_tick + GAP;
     let plot_right = w - mx;
     let band = (plot_right - plot_left) / n;
@@ -453,7 +453,7 @@ fn vertical(scene: &mut Scene, t: &Texts, rows: &[Row], frame: &Frame) {
     let plot_bottom = labels_bottom - label_area - GAP;
 
     // Value labels above (or below, for negatives) the bars, smaller when too wide.
-    let value_texts = value_texts(rows);
+    let value_texts = value_texts(t, rows);
     let mut val_px = VALUE_PX;
     for (row, text) in rows.iter().zip(&value_texts) {
         let tw = measure(text, val_px, row.highlighted).0;
@@ -479,7 +479,7 @@ fn vertical(scene: &mut Scene, t: &Texts, rows: &[Row], frame: &Frame) {
         hi: axis_hi,
         ticks: tick_values(axis_lo, axis_hi, step)
             .into_iter()
-            .map(|v| (v, format_number_fr(v, tick_decimals)))
+            .map(|v| (v, t.number(v, tick_decimals)))
             .collect(),
     };
     draw_y_axis(scene, &axis, scale, plot_left, plot_right);
@@ -496,7 +496,7 @@ fn vertical(scene: &mut Scene, t: &Texts, rows: &[Row], frame: &Frame) {
             px(center + thickness / 2.0),
             px(zero),
             row.color(),
-            Some(row.tag()),
+            Some(row.tag(t.lang)),
         );
         let (v_pos, y) = if row.value < 0.0 {
             (VPos::Top, end + GAP / 2.0)

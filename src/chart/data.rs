@@ -1,5 +1,6 @@
 //! Reading a table for a chart: columns found by name or label, rows read with quoted
-//! identifiers, categories aggregated, and French notes about what was left out.
+//! identifiers, categories aggregated, and notes (in the chart's language) about what was
+//! left out.
 
 use std::collections::HashMap;
 
@@ -8,15 +9,20 @@ use rusqlite::Connection;
 
 use super::{Agg, ChartError, ChartRequest};
 use crate::analysis::columnar::Values;
+use crate::i18n::catalog::{self, Arg};
+use crate::i18n::{format_number, Lang};
 use crate::store::tables::{quote_ident, TableInfo};
 use crate::store::tables::{ColumnInfo, ColumnType};
+use crate::tr;
 
-/// What a chart is drawn from: the database, the table and the request.
+/// What a chart is drawn from: the database, the table and the request, and the language
+/// it is drawn in.
 #[derive(Clone, Copy)]
 pub(super) struct Input<'a> {
     pub conn: &'a Connection,
     pub info: &'a TableInfo,
     pub req: &'a ChartRequest,
+    pub lang: Lang,
 }
 
 /// Most categories drawn as bars.
@@ -119,47 +125,37 @@ pub(super) fn read(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// French number of lines: "1 ligne", "12 lignes".
-pub(super) fn lines_fr(n: usize) -> String {
-    if n == 1 {
-        "1 ligne".to_string()
-    } else {
-        format!(
-            "{} lignes",
-            crate::i18n::number::format_number_fr(n as f64, 0)
-        )
-    }
-}
-
-/// "3 lignes {why} ont été laissées de côté" (no full stop): rows left out, and why.
-pub(super) fn left_out(n: usize, why: &str) -> String {
-    format!(
-        "{} {why} {} été laissée{} de côté",
-        lines_fr(n),
-        if n == 1 { "a" } else { "ont" },
-        if n == 1 { "" } else { "s" }
-    )
+/// The note `key` about `n` rows (left out, without a point…), with the catalog's
+/// arguments `n` (for the plural), `count` (`n` written in `lang`) and `args`.
+pub(super) fn rows_note(lang: Lang, n: usize, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+    let mut all = vec![
+        ("n", Arg::from(n)),
+        ("count", Arg::from(format_number(lang, n as f64, 0))),
+    ];
+    all.extend_from_slice(args);
+    catalog::tr(lang, key, &all)
 }
 
 /// Note for rows left out because a column had no usable number.
-pub(super) fn note_not_numeric(notes: &mut Vec<String>, n: usize, label: &str) {
+pub(super) fn note_not_numeric(notes: &mut Vec<String>, lang: Lang, n: usize, label: &str) {
     if n > 0 {
-        notes.push(format!(
-            "{}.",
-            left_out(
-                n,
-                &format!("sans nombre dans « {label} » (case vide ou texte)")
-            )
+        notes.push(rows_note(
+            lang,
+            n,
+            "chart-note-no-number",
+            &[("column", label.into())],
         ));
     }
 }
 
 /// Note for rows left out because their category cell was empty.
-pub(super) fn note_no_category(notes: &mut Vec<String>, n: usize, label: &str) {
+pub(super) fn note_no_category(notes: &mut Vec<String>, lang: Lang, n: usize, label: &str) {
     if n > 0 {
-        notes.push(format!(
-            "{}.",
-            left_out(n, &format!("sans valeur dans « {label} »"))
+        notes.push(rows_note(
+            lang,
+            n,
+            "chart-note-no-category",
+            &[("column", label.into())],
         ));
     }
 }
@@ -189,8 +185,7 @@ pub(super) struct Aggregated {
 /// series at [`MAX_SERIES`] (the largest kept), with notes.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn aggregate(
-    conn: &Connection,
-    table: &str,
+    input: Input<'_>,
     x: &ColumnInfo,
     y: Option<&ColumnInfo>,
     group: Option<&ColumnInfo>,
@@ -206,7 +201,10 @@ pub(super) fn aggregate(
     if let Some(y) = y {
         cols.push(y);
     }
-    let rows = read(conn, table, &cols)?;
+    let Input {
+        conn, info, lang, ..
+    } = input;
+    let rows = read(conn, &info.name, &cols)?;
     // The cells (category, series) numbered as first seen; each kept row's cell and number.
     let mut cells: Vec<(String, String)> = Vec::new();
     let mut cell_of: HashMap<(String, String), u32> = HashMap::new();
@@ -249,9 +247,9 @@ pub(super) fn aggregate(
         gid.push(cell);
         numbers.push(value);
     }
-    note_no_category(notes, no_cat, &x.label);
+    note_no_category(notes, lang, no_cat, &x.label);
     if let Some(y) = y {
-        note_not_numeric(notes, no_num, &y.label);
+        note_not_numeric(notes, lang, no_num, &y.label);
     }
     if cells.is_empty() {
         return Err(ChartError::Empty.into());
@@ -291,9 +289,11 @@ pub(super) fn aggregate(
         categories.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)).then_with(|| a.cmp(b)));
     }
     if categories.len() > max_categories {
-        notes.push(format!(
-            "Seules les {max_categories} premières catégories sont montrées (sur {}).",
-            categories.len()
+        notes.push(tr!(
+            lang,
+            "chart-note-categories-cap",
+            shown = max_categories.to_string(),
+            total = categories.len().to_string()
         ));
         categories.truncate(max_categories);
     }
@@ -302,9 +302,11 @@ pub(super) fn aggregate(
     let mut series: Vec<String> = series_totals.keys().map(|s| s.to_string()).collect();
     if series.len() > MAX_SERIES {
         series.sort_by(|a, b| series_totals[b.as_str()].total_cmp(&series_totals[a.as_str()]));
-        notes.push(format!(
-            "Seuls les {MAX_SERIES} groupes les plus grands sont montrés (sur {}) : au-delà, les couleurs ne se distinguent plus.",
-            series.len()
+        notes.push(tr!(
+            lang,
+            "chart-note-series-cap",
+            shown = MAX_SERIES.to_string(),
+            total = series.len().to_string()
         ));
         series.truncate(MAX_SERIES);
     }

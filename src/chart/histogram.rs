@@ -8,9 +8,10 @@ use super::layout::{bar_tag, numeric_area, numeric_axes, texts, x_title, Plot, R
 use super::scene::Scene;
 use super::style::{BAR, BASELINE, HEIGHT, WIDTH};
 use super::ChartError;
-use crate::i18n::number::format_number_fr;
+use crate::i18n::Lang;
 use crate::store::tables::ColumnInfo;
 use crate::store::tables::TableInfo;
+use crate::tr;
 
 /// Reads one numeric column, with a note for the rows left out.
 fn numbers(
@@ -18,10 +19,11 @@ fn numbers(
     info: &TableInfo,
     col: &ColumnInfo,
     notes: &mut Vec<String>,
+    lang: Lang,
 ) -> crate::Result<Vec<f64>> {
     let rows = data::read(conn, &info.name, &[col])?;
     let values: Vec<f64> = rows.iter().filter_map(|r| data::num(&r[0])).collect();
-    data::note_not_numeric(notes, rows.len() - values.len(), &col.label);
+    data::note_not_numeric(notes, lang, rows.len() - values.len(), &col.label);
     if values.is_empty() {
         return Err(ChartError::Empty.into());
     }
@@ -29,14 +31,20 @@ fn numbers(
 }
 
 pub(super) fn histogram(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
-    let Input { conn, info, req } = input;
+    let Input {
+        conn,
+        info,
+        req,
+        lang,
+    } = input;
     let col = numeric(column(info, &req.x)?)?;
-    let values = numbers(conn, info, col, notes)?;
+    let values = numbers(conn, info, col, notes, lang)?;
     let t = texts(
         req,
         &col.label,
-        "Nombre de lignes",
-        format!("Répartition de {}", col.label),
+        &tr!(lang, "chart-agg-count"),
+        tr!(lang, "chart-title-histogram", column = &col.label),
+        lang,
     );
     Ok(draw_histogram(&values, req.bins, &t))
 }
@@ -76,16 +84,17 @@ pub(super) fn draw_histogram(values: &[f64], bins: Option<u32>, t: &Texts) -> Sc
         right,
         x: xl,
         y: yl,
-    } = numeric_axes(&mut scene, &area, x, y, false);
+    } = numeric_axes(&mut scene, &area, (x, y), false, t.lang);
     let d = if whole && width.fract() == 0.0 { 0 } else { 2 };
     for (i, c) in counts.iter().enumerate() {
         let a = lo + width * i as f64;
         let b = a + width;
-        let label = format!(
-            "[{} ; {}{}",
-            format_number_fr(a, d),
-            format_number_fr(b, d),
-            if i + 1 == bins { "]" } else { "[" }
+        let label = tr!(
+            t.lang,
+            "chart-bin",
+            from = t.number(a, d),
+            to = t.number(b, d),
+            last = if i + 1 == bins { "yes" } else { "no" }
         );
         let (x0, x1) = (xl.pos(a), xl.pos(b));
         scene.rect(
@@ -94,7 +103,7 @@ pub(super) fn draw_histogram(values: &[f64], bins: Option<u32>, t: &Texts) -> Sc
             x1 - 0.5,
             yl.pos(0.0),
             BAR,
-            Some(bar_tag(&label, "", *c as f64)),
+            Some(bar_tag(&label, "", *c as f64, t.lang)),
         );
     }
     scene.line(left, yl.pos(0.0), right, yl.pos(0.0), BASELINE, 1.0);
@@ -113,6 +122,7 @@ mod tests {
             source: String::new(),
             x_label: "x".into(),
             y_label: "n".into(),
+            lang: Lang::Fr,
         };
         let values: Vec<f64> = (0..100).map(f64::from).collect();
         let s = draw_histogram(&values, Some(10), &t);

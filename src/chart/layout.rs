@@ -1,6 +1,6 @@
 //! What the chart layouts share: the texts around a chart (title, legend, source, axis
-//! titles, from the request or defaults), numeric axes with nice ticks in French
-//! numbers, the plot area of a chart with two numeric axes, category labels under a
+//! titles, from the request or defaults), numeric axes with nice ticks written the way of
+//! the chart's language, the plot area of a chart with two numeric axes, category labels under a
 //! band axis, and the tags (class, data, tooltip) of bars and points.
 
 use plotters::style::text_anchor::{HPos, VPos};
@@ -13,17 +13,26 @@ use super::style::{
 };
 use super::text::{fit, measure};
 use super::{Agg, ChartRequest};
-use crate::i18n::number::format_number_fr;
+use crate::i18n::{format_number, Lang};
 use crate::store::tables::ColumnInfo;
+use crate::tr;
 
 // ---------- texts ----------
 
-/// The texts around a chart.
+/// The texts around a chart, and the language its numbers are written in.
 pub(super) struct Texts {
     pub title: String,
     pub source: String,
     pub x_label: String,
     pub y_label: String,
+    pub lang: Lang,
+}
+
+impl Texts {
+    /// `v` with `decimals` decimals, written the way of the chart's language.
+    pub fn number(&self, v: f64, decimals: usize) -> String {
+        format_number(self.lang, v, decimals)
+    }
 }
 
 fn or_default(v: &Option<String>, default: String) -> String {
@@ -34,16 +43,35 @@ fn or_default(v: &Option<String>, default: String) -> String {
 }
 
 /// The value axis label for `agg` of `y`: "Population", "Moyenne de Taux", "Nombre de lignes".
-pub(super) fn value_label(agg: Agg, y: Option<&ColumnInfo>) -> String {
+pub(super) fn value_label(agg: Agg, y: Option<&ColumnInfo>, lang: Lang) -> String {
+    let words = |a: Agg| {
+        let key = match a {
+            Agg::Count => "chart-agg-count",
+            Agg::Sum => "chart-agg-sum",
+            Agg::Mean => "chart-agg-mean",
+            Agg::Median => "chart-agg-median",
+            Agg::Min => "chart-agg-min",
+            Agg::Max => "chart-agg-max",
+            Agg::Share => "chart-agg-share",
+        };
+        tr!(lang, key)
+    };
     match (agg, y) {
-        (Agg::Count, _) | (_, None) => Agg::Count.label_fr().to_string(),
+        (Agg::Count, _) | (_, None) => words(Agg::Count),
         (Agg::Sum, Some(y)) => y.label.clone(),
-        (a, Some(y)) => format!("{} de {}", a.label_fr(), y.label),
+        (a, Some(y)) => tr!(lang, "chart-agg-of", agg = words(a), column = &y.label),
     }
 }
 
-/// The request's texts, or these defaults; the source note starts with "Source :".
-pub(super) fn texts(req: &ChartRequest, x_default: &str, y_default: &str, title: String) -> Texts {
+/// The request's texts, or these defaults, in `lang`; the source note starts with
+/// "Source :" ("Source:").
+pub(super) fn texts(
+    req: &ChartRequest,
+    x_default: &str,
+    y_default: &str,
+    title: String,
+    lang: Lang,
+) -> Texts {
     Texts {
         title: or_default(&req.title, title),
         source: match req.source.as_deref().map(str::trim) {
@@ -51,13 +79,14 @@ pub(super) fn texts(req: &ChartRequest, x_default: &str, y_default: &str, title:
                 if s.to_lowercase().starts_with("source") {
                     s.to_string()
                 } else {
-                    format!("Source : {s}")
+                    tr!(lang, "chart-source", source = s)
                 }
             }
             _ => String::new(),
         },
         x_label: or_default(&req.x_label, x_default.to_string()),
         y_label: or_default(&req.y_label, y_default.to_string()),
+        lang,
     }
 }
 
@@ -447,20 +476,21 @@ impl Range {
 }
 
 /// Numeric x and y axes filling `area`: y tick labels and grid lines, x tick labels
-/// (with vertical grid lines when `x_grid`), French numbers.
+/// (with vertical grid lines when `x_grid`), numbers written in `lang`.
 pub(super) fn numeric_axes(
     scene: &mut Scene,
     area: &Area,
-    x: Range,
-    y: Range,
+    (x, y): (Range, Range),
     x_grid: bool,
+    lang: Lang,
 ) -> Plot {
+    let number = |v: f64, decimals: usize| format_number(lang, v, decimals);
     let ay = axis(
         y.lo,
         y.hi,
         ((area.bottom - area.top) / 50.0).clamp(2.0, 8.0),
         y.whole,
-        &format_number_fr,
+        &number,
     );
     let left = MARGIN_X + y_ticks_width(&ay) + GAP;
     let right = scene.width - MARGIN_X - 10.0;
@@ -469,7 +499,7 @@ pub(super) fn numeric_axes(
         x.hi,
         ((right - left) / 110.0).clamp(2.0, 9.0),
         x.whole,
-        &format_number_fr,
+        &number,
     );
     let xl = Lin::new(ax.lo, ax.hi, left, right);
     let yl = Lin::new(ay.lo, ay.hi, area.bottom, area.top);
@@ -547,23 +577,29 @@ pub(super) fn draw_cat_labels(scene: &mut Scene, cl: &CatLabels, centers: &[f64]
 // ---------- tags ----------
 
 /// The tooltip of a value: "2019, Filles : 120", or "Guéra : 538 359" without a series.
-pub(super) fn point_tip(series: &str, cat: &str, v: f64) -> String {
-    let value = format_number_fr(v, if v.fract() == 0.0 { 0 } else { 2 });
+pub(super) fn point_tip(series: &str, cat: &str, v: f64, lang: Lang) -> String {
+    let value = format_number(lang, v, if v.fract() == 0.0 { 0 } else { 2 });
     if series.is_empty() {
-        format!("{cat} : {value}")
+        tr!(lang, "chart-tip", label = cat, value = value)
     } else {
-        format!("{cat}, {series} : {value}")
+        tr!(
+            lang,
+            "chart-tip-series",
+            label = cat,
+            series = series,
+            value = value
+        )
     }
 }
 
 /// A bar's tag: `class="bar"`, its category (`data-label`), value and series, and a
-/// tooltip.
-pub(super) fn bar_tag(cat: &str, series: &str, v: f64) -> Tag {
+/// tooltip in `lang`.
+pub(super) fn bar_tag(cat: &str, series: &str, v: f64, lang: Lang) -> Tag {
     let mut tag = Tag::class("bar")
         .data("label", cat.to_string())
         .data("value", v.to_string());
     if !series.is_empty() {
         tag = tag.data("series", series.to_string());
     }
-    tag.title(point_tip(series, cat, v))
+    tag.title(point_tip(series, cat, v, lang))
 }

@@ -11,7 +11,8 @@ use super::layout::{
 use super::scene::{Scene, Shape, Tag};
 use super::style::{look, ACCENT, BAR, GAP, HEIGHT, MARGIN_X, MUTED, WIDTH};
 use super::ChartError;
-use crate::i18n::number::format_number_fr;
+use crate::i18n::format_number;
+use crate::tr;
 
 /// Points of the Lorenz curve of `values` (weights 1 when `None`) and its Gini index,
 /// from [`crate::analysis::indicators`] so that the chart and the Indicators tab always agree.
@@ -29,7 +30,12 @@ pub fn lorenz_points(values: &[f64], weights: Option<&[f64]>) -> Option<(Vec<(f6
 }
 
 pub(super) fn lorenz(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
-    let Input { conn, info, req } = input;
+    let Input {
+        conn,
+        info,
+        req,
+        lang,
+    } = input;
     let value_name = req
         .y
         .as_deref()
@@ -61,29 +67,25 @@ pub(super) fn lorenz(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result
             _ => missing += 1,
         }
     }
-    data::note_not_numeric(notes, missing, &col.label);
+    data::note_not_numeric(notes, lang, missing, &col.label);
     if negative > 0 {
-        notes.push(format!(
-            "{} : la courbe de Lorenz ne s'applique qu'à des valeurs positives.",
-            data::left_out(negative, "avec une valeur négative (ou un poids nul)")
-        ));
+        notes.push(data::rows_note(lang, negative, "chart-note-negative", &[]));
     }
     let Some((points, gini)) = lorenz_points(&values, weight.map(|_| weights.as_slice())) else {
         return Err(ChartError::Empty.into());
     };
-    notes.push(format!(
-        "Indice de Gini : {} (0 = parfaite égalité, 1 = tout pour un seul).",
-        format_number_fr(gini, 2)
-    ));
+    let gini_text = format_number(lang, gini, 2);
+    notes.push(tr!(lang, "chart-note-gini", gini = gini_text));
     let x_default = match weight {
-        Some(w) => format!("Part cumulée de {}", w.label),
-        None => "Part cumulée des lignes".to_string(),
+        Some(w) => tr!(lang, "chart-cumulative-share", column = &w.label),
+        None => tr!(lang, "chart-cumulative-rows"),
     };
     let t = texts(
         req,
         &x_default,
-        &format!("Part cumulée de {}", col.label),
-        format!("Courbe de Lorenz de {}", col.label),
+        &tr!(lang, "chart-cumulative-share", column = &col.label),
+        tr!(lang, "chart-title-lorenz", column = &col.label),
+        lang,
     );
     Ok(draw_lorenz(&points, gini, &t))
 }
@@ -92,19 +94,19 @@ fn draw_lorenz(points: &[(f64, f64)], gini: f64, t: &Texts) -> Scene {
     let mut scene = Scene::new(WIDTH, HEIGHT);
     let legend = [
         (
-            "Courbe de Lorenz".to_string(),
+            tr!(t.lang, "chart-lorenz-curve"),
             BAR,
             Mark::Line { dashed: false },
         ),
         (
-            "Égalité parfaite".to_string(),
+            tr!(t.lang, "chart-lorenz-equality"),
             MUTED,
             Mark::Line { dashed: true },
         ),
     ];
     let area = numeric_area(&mut scene, t, &legend);
     let plot_bottom = area.bottom;
-    let pct = |v: f64, _d: usize| format!("{}\u{a0}%", format_number_fr(v * 100.0, 0));
+    let pct = |v: f64, _d: usize| tr!(t.lang, "chart-percent", value = t.number(v * 100.0, 0));
     let ay = axis(0.0, 1.0, 5.0, false, &pct);
     let left = MARGIN_X + y_ticks_width(&ay) + GAP;
     // A square plot, so the diagonal is at 45°.
@@ -150,7 +152,7 @@ fn draw_lorenz(points: &[(f64, f64)], gini: f64, t: &Texts) -> Scene {
     let gx = right + 3.0 * GAP;
     if gx + 160.0 < WIDTH {
         scene.text(
-            format!("Indice de Gini : {}", format_number_fr(gini, 2)),
+            tr!(t.lang, "chart-gini", gini = t.number(gini, 2)),
             look(14.0, true, ACCENT, HPos::Left, VPos::Center),
             gx,
             plot_bottom - side / 2.0,

@@ -22,7 +22,9 @@ use super::style::{
 };
 use super::text::wrap;
 use super::ChartError;
-use crate::i18n::number::format_number_fr;
+use crate::analysis::indicators::error::quoted_list;
+use crate::i18n::format_number;
+use crate::tr;
 
 /// The boundary file, as shipped.
 pub const BOUNDARIES_JSON: &str = include_str!("../../sample-data/maps/chad_provinces.json");
@@ -92,7 +94,12 @@ struct AreaValue {
 }
 
 pub(super) fn map_chart(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
-    let Input { conn, info, req } = input;
+    let Input {
+        conn,
+        info,
+        req,
+        lang,
+    } = input;
     let prov = if req.x.trim().is_empty() {
         None
     } else {
@@ -153,24 +160,22 @@ pub(super) fn map_chart(input: Input<'_>, notes: &mut Vec<String>) -> crate::Res
             }
             cell.1 += 1;
         }
-        data::note_no_category(notes, no_cat, &prov.label);
+        data::note_no_category(notes, lang, no_cat, &prov.label);
         if let Some(y) = y {
-            data::note_not_numeric(notes, no_num, &y.label);
+            data::note_not_numeric(notes, lang, no_num, &y.label);
         }
         if !unmatched.is_empty() {
             let total: usize = unmatched.values().sum();
-            let mut names: Vec<String> = unmatched
-                .keys()
-                .take(6)
-                .map(|s| format!("« {s} »"))
-                .collect();
+            let first: Vec<String> = unmatched.keys().take(6).cloned().collect();
+            let mut names = quoted_list(lang, &first);
             if unmatched.len() > 6 {
-                names.push("…".into());
+                names.push_str(", …");
             }
-            notes.push(format!(
-                "{} : {}. Écrivez le nom complet (par exemple « Ennedi-Est ») ou le code ISO (TD-EE).",
-                data::left_out(total, "dont la province n'est pas reconnue"),
-                names.join(", ")
+            notes.push(data::rows_note(
+                lang,
+                total,
+                "chart-note-unknown-provinces",
+                &[("names", names.into())],
             ));
         }
         if by_code.is_empty() && lat.is_none() {
@@ -197,13 +202,13 @@ pub(super) fn map_chart(input: Input<'_>, notes: &mut Vec<String>) -> crate::Res
         };
         if isos.len() > 1 && prov.is_some() {
             if value.is_some() {
-                notes.push("Ennedi-Est et Ennedi-Ouest n'ont qu'un seul contour sur ce fond de carte (Natural Earth) : la zone « Ennedi » montre le calcul sur les lignes des deux provinces.".into());
+                notes.push(tr!(lang, "chart-note-ennedi-merged"));
             } else if !have.is_empty() {
-                notes.push("Ennedi-Est et Ennedi-Ouest n'ont qu'un seul contour sur ce fond de carte (Natural Earth) : la zone « Ennedi » reste grise car une seule des deux provinces a une valeur.".into());
+                notes.push(tr!(lang, "chart-note-ennedi-grey"));
             }
         }
         let name = if isos.len() > 1 {
-            "Ennedi (Est et Ouest)".to_string()
+            tr!(lang, "chart-map-ennedi")
         } else {
             isos.first()
                 .and_then(|c| crate::analysis::provinces::by_code(c))
@@ -233,34 +238,31 @@ pub(super) fn map_chart(input: Input<'_>, notes: &mut Vec<String>) -> crate::Res
                 _ => missing += 1,
             }
         }
-        for (n, why) in [
-            (missing, "sans latitude ou longitude"),
-            (outside, "hors du Tchad (latitude et longitude inversées ?)"),
+        for (n, key) in [
+            (missing, "chart-note-no-coordinates"),
+            (outside, "chart-note-outside-chad"),
         ] {
             if n > 0 {
-                notes.push(format!(
-                    "{} {why} n'{} pas de point.",
-                    data::lines_fr(n),
-                    if n == 1 { "a" } else { "ont" }
-                ));
+                notes.push(data::rows_note(lang, n, key, &[]));
             }
         }
         if points.len() > MAX_POINTS {
-            notes.push(format!(
-                "Seuls les {} premiers points sont dessinés (sur {}).",
-                format_number_fr(MAX_POINTS as f64, 0),
-                format_number_fr(points.len() as f64, 0)
+            notes.push(tr!(
+                lang,
+                "chart-note-points-cap",
+                shown = format_number(lang, MAX_POINTS as f64, 0),
+                total = format_number(lang, points.len() as f64, 0)
             ));
             points.truncate(MAX_POINTS);
         }
     }
 
-    let vl = value_label(agg, y);
+    let vl = value_label(agg, y, lang);
     let title = match prov {
-        Some(_) => format!("{vl} par province"),
-        None => "Points sur la carte du Tchad".to_string(),
+        Some(_) => tr!(lang, "chart-title-map", value = vl.as_str()),
+        None => tr!(lang, "chart-title-points"),
     };
-    let t = texts(req, "", &vl, title);
+    let t = texts(req, "", &vl, title, lang);
     Ok(draw_map(&areas, &points, &t, prov.is_some()))
 }
 
@@ -346,9 +348,14 @@ fn draw_map(areas: &[AreaValue], points: &[(f64, f64)], t: &Texts, choropleth: b
         let tip = match data_value {
             Some(v) => {
                 tag = tag.data("value", v.to_string());
-                format!("{} : {}", a.name, format_number_fr(v, decimals))
+                tr!(
+                    t.lang,
+                    "chart-tip",
+                    label = &a.name,
+                    value = t.number(v, decimals)
+                )
             }
-            None => format!("{} : pas de donnée", a.name),
+            None => tr!(t.lang, "chart-map-tip-no-data", name = &a.name),
         };
         scene.push(
             Shape::Polygon {
@@ -399,12 +406,13 @@ fn draw_map(areas: &[AreaValue], points: &[(f64, f64)], t: &Texts, choropleth: b
         for (c, range) in ranges.iter().enumerate() {
             let Some((a, b)) = range else { continue };
             let text = if a == b {
-                format_number_fr(*a, decimals)
+                t.number(*a, decimals)
             } else {
-                format!(
-                    "{} à {}",
-                    format_number_fr(*a, decimals),
-                    format_number_fr(*b, decimals)
+                tr!(
+                    t.lang,
+                    "chart-map-range",
+                    from = t.number(*a, decimals),
+                    to = t.number(*b, decimals)
                 )
             };
             ly = legend_row(
@@ -421,7 +429,7 @@ fn draw_map(areas: &[AreaValue], points: &[(f64, f64)], t: &Texts, choropleth: b
                 (lx, ly),
                 swatch(lx, ly, MISSING),
                 Tag::class("legend-class missing"),
-                "Pas de donnée".to_string(),
+                tr!(t.lang, "chart-map-no-data"),
             );
         }
     }
@@ -433,17 +441,18 @@ fn draw_map(areas: &[AreaValue], points: &[(f64, f64)], t: &Texts, choropleth: b
             fill: ACCENT,
             opacity: 0.8,
         };
-        let text = format!(
-            "{} point{}",
-            format_number_fr(points.len() as f64, 0),
-            if points.len() == 1 { "" } else { "s" }
+        let text = tr!(
+            t.lang,
+            "chart-map-points",
+            n = points.len(),
+            count = t.number(points.len() as f64, 0)
         );
         ly = legend_row(&mut scene, (lx, ly), dot, Tag::class("legend-points"), text);
     }
     if choropleth {
         ly += GAP;
         for line in wrap(
-            "Classes : chaque teinte regroupe à peu près le même nombre de zones. Ennedi-Est et Ennedi-Ouest forment une seule zone (un seul contour dans Natural Earth).",
+            &tr!(t.lang, "chart-map-classes"),
             10.5,
             false,
             LEGEND_W - 3.0 * GAP,

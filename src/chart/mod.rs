@@ -1,6 +1,8 @@
 //! Charts for DataJam Atelier: from an imported table and a [`ChartRequest`] to an SVG
-//! (screen, export) or a PNG (export, at 1× or 2×), with French sentences (notes) telling
-//! the trainee what was left out, and chart advice ([`advise`]).
+//! (screen, export) or a PNG (export, at 1× or 2×), with sentences (notes) telling the
+//! trainee what was left out, and chart advice ([`advise`]). Charts are drawn in the
+//! language of their caller: every word and note comes from the message catalog
+//! (`src/i18n/ftl/<lang>/chart.ftl`), numbers are written its way.
 //!
 //! Every kind is laid out as a `scene` (a list of shapes in pixels) and written out by
 //! its one renderer: SVG from our writer (every mark has a `class` and `data-*`
@@ -16,9 +18,9 @@
 //! - `data`: reading and aggregating the table (quoted identifiers, no values in SQL).
 //! - `request`: what the UI and the CLI ask for; `advice`: which chart answers which question.
 //!
-//! Every chart has a title, axis labels, a source note, French numbers (`1 234,5`, from
-//! [`crate::i18n::number`]), the Okabe–Ito colour-blind-safe palette and the DejaVu Sans
-//! font embedded in the binary.
+//! Every chart has a title, axis labels, a source note, numbers written the way of its
+//! language (`1 234,5` in French, `1,234.5` in English, from [`crate::i18n::format_number`]),
+//! the Okabe–Ito colour-blind-safe palette and the DejaVu Sans font embedded in the binary.
 
 pub mod advice;
 pub mod bar;
@@ -39,6 +41,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use crate::i18n::Lang;
+use crate::tr;
 
 pub use advice::{advise, advise_table, Advice, Question};
 pub use bar::{bar_chart_png, bar_chart_svg, chart_height, BarChartSpec, BarDatum};
@@ -94,107 +97,40 @@ impl ChartError {
         }
     }
 
-    /// The message for the trainee, in their language.
+    /// The message for the trainee in `lang` (the catalog's `error-<code>`).
     pub fn message(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
+        let key = format!("error-{}", self.code().replace('.', "-"));
+        let key = key.as_str();
         match self {
-            ChartError::Empty => if fr {
-                "Rien à dessiner : aucune ligne n'a de valeur utilisable pour ce graphique."
-            } else {
-                "Nothing to draw: no row has a usable value for this chart."
-            }
-            .into(),
-            ChartError::NotFinite(label) => {
-                if fr {
-                    format!("La valeur de « {label} » n'est pas un nombre fini : corrigez-la ou retirez la ligne.")
-                } else {
-                    format!("The value of \"{label}\" is not a finite number: fix it or remove the row.")
-                }
-            }
-            ChartError::Draw(e) => {
-                if fr {
-                    format!("Le graphique n'a pas pu être dessiné : {e}.")
-                } else {
-                    format!("The chart could not be drawn: {e}.")
-                }
-            }
-            ChartError::Png(e) => {
-                if fr {
-                    format!("L'image PNG n'a pas pu être créée : {e}.")
-                } else {
-                    format!("The PNG image could not be created: {e}.")
-                }
-            }
-            ChartError::UnknownKind(k) => {
-                if fr {
-                    format!(
-                        "Type de graphique inconnu « {k} ». Types possibles : {}.",
-                        Kind::names()
-                    )
-                } else {
-                    format!(
-                        "Unknown chart kind \"{k}\". Possible kinds: {}.",
-                        Kind::names()
-                    )
-                }
-            }
-            ChartError::UnknownAgg(a) => {
-                if fr {
-                    format!("Calcul inconnu « {a} ». Calculs possibles : sum, mean, count, median, min, max.")
-                } else {
-                    format!("Unknown calculation \"{a}\". Possible: sum, mean, count, median, min, max.")
-                }
-            }
-            ChartError::UnknownColumn(c) => {
-                if fr {
-                    format!("La colonne « {c} » n'existe pas dans ce tableau.")
-                } else {
-                    format!("Column \"{c}\" is not in this table.")
-                }
-            }
-            ChartError::NotNumeric(c) => {
-                if fr {
-                    format!("La colonne « {c} » ne contient pas de nombres : ce graphique a besoin d'une colonne numérique.")
-                } else {
-                    format!("Column \"{c}\" holds no numbers: this chart needs a numeric column.")
-                }
-            }
+            ChartError::Empty => tr!(lang, key),
+            ChartError::NotFinite(label) => tr!(lang, key, label = label),
+            ChartError::Draw(e) | ChartError::Png(e) => tr!(lang, key, detail = e),
+            ChartError::UnknownKind(k) => tr!(lang, key, kind = k, kinds = Kind::names()),
+            ChartError::UnknownAgg(a) => tr!(lang, key, agg = a),
+            ChartError::UnknownColumn(c)
+            | ChartError::NotNumeric(c)
+            | ChartError::NoProvince(c) => tr!(lang, key, column = c),
             ChartError::MissingField { kind, field } => {
-                if fr {
-                    format!("Le graphique « {kind} » a besoin d'une colonne pour « {field} ».")
-                } else {
-                    format!("A \"{kind}\" chart needs a column for \"{field}\".")
-                }
+                tr!(lang, key, kind = *kind, field = *field)
             }
-            ChartError::NoProvince(c) => {
-                if fr {
-                    format!("Aucune valeur de la colonne « {c} » ne correspond à une province du Tchad (nom ou code ISO comme TD-LC).")
-                } else {
-                    format!("No value of column \"{c}\" names a province of Chad (name or ISO code such as TD-LC).")
-                }
-            }
-            ChartError::BadExtension(p) => {
-                if fr {
-                    format!("Le nom du fichier doit finir par .svg ou .png : « {p} ».")
-                } else {
-                    format!("The file name must end in .svg or .png: \"{p}\".")
-                }
-            }
+            ChartError::BadExtension(p) => tr!(lang, key, path = p),
         }
     }
 }
 
-/// Lays out the chart `req` asks for from the rows of `table`.
+/// Lays out the chart `req` asks for from the rows of `table`, in `lang`.
 fn build(
     conn: &Connection,
     table: &str,
     req: &ChartRequest,
+    lang: Lang,
 ) -> crate::Result<(scene::Scene, Vec<String>)> {
     let info = crate::store::tables::table_info(conn, table)?;
     let input = data::Input {
         conn,
         info: &info,
         req,
+        lang,
     };
     let mut notes = Vec::new();
     let scene = match req.kind {
@@ -208,14 +144,16 @@ fn build(
     Ok((scene, notes))
 }
 
-/// Draws the chart `req` asks for from the imported table `table`.
+/// Draws the chart `req` asks for from the imported table `table`, in `lang` (its words,
+/// numbers and notes).
 pub fn chart_table(
     conn: &Connection,
     table: &str,
     req: &ChartRequest,
     format: Format,
+    lang: Lang,
 ) -> crate::Result<Rendered> {
-    let (scene, notes) = build(conn, table, req)?;
+    let (scene, notes) = build(conn, table, req, lang)?;
     let (width, height) = (scene.width.round() as u32, scene.height.round() as u32);
     let (bytes, scale) = match format {
         Format::Svg => (scene.to_svg().into_bytes(), 1),
@@ -238,8 +176,9 @@ pub fn chart_svg_for(
     conn: &Connection,
     table: &str,
     req: &ChartRequest,
+    lang: Lang,
 ) -> crate::Result<(String, Vec<String>)> {
-    let r = chart_table(conn, table, req, Format::Svg)?;
+    let r = chart_table(conn, table, req, Format::Svg, lang)?;
     let svg = String::from_utf8(r.bytes).map_err(|e| ChartError::Draw(e.to_string()))?;
     Ok((svg, r.notes))
 }
@@ -253,6 +192,7 @@ pub fn save(
     req: &ChartRequest,
     path: &Path,
     scale: u32,
+    lang: Lang,
 ) -> crate::Result<Vec<String>> {
     let ext = path
         .extension()
@@ -263,7 +203,7 @@ pub fn save(
         Some("png") => Format::Png { scale },
         _ => return Err(ChartError::BadExtension(path.display().to_string()).into()),
     };
-    let rendered = chart_table(conn, table, req, format)?;
+    let rendered = chart_table(conn, table, req, format, lang)?;
     crate::store::fsio::write_atomic(path, &rendered.bytes)?;
     Ok(rendered.notes)
 }

@@ -10,10 +10,18 @@ use super::scene::{Scene, Shape, Tag};
 use super::style::{look, BAR, HEIGHT, OTHER, SERIES, TEXT, WIDTH};
 use super::text::{fit, measure};
 use super::ChartError;
-use crate::i18n::number::format_number_fr;
+use crate::tr;
+
+/// Most points whose labels are written.
+const MAX_LABELS: usize = 200;
 
 pub(super) fn scatter(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
-    let Input { conn, info, req } = input;
+    let Input {
+        conn,
+        info,
+        req,
+        lang,
+    } = input;
     let x = numeric(column(info, &req.x)?)?;
     let y = match opt_column(info, req.y.as_deref())? {
         Some(y) => numeric(y)?,
@@ -46,12 +54,14 @@ pub(super) fn scatter(input: Input<'_>, notes: &mut Vec<String>) -> crate::Resul
         }
     }
     if skipped > 0 {
-        notes.push(format!(
-            "{}.",
-            data::left_out(
-                skipped,
-                &format!("sans nombre dans « {} » ou « {} »", x.label, y.label)
-            )
+        notes.push(data::rows_note(
+            lang,
+            skipped,
+            "chart-note-no-number-pair",
+            &[
+                ("x", x.label.as_str().into()),
+                ("y", y.label.as_str().into()),
+            ],
         ));
     }
     if points.is_empty() {
@@ -61,7 +71,8 @@ pub(super) fn scatter(input: Input<'_>, notes: &mut Vec<String>) -> crate::Resul
         req,
         &x.label,
         &y.label,
-        format!("{} selon {}", y.label, x.label),
+        tr!(lang, "chart-title-scatter", y = &y.label, x = &x.label),
+        lang,
     );
     Ok(draw_scatter(points, &t, group.is_some(), notes))
 }
@@ -80,11 +91,12 @@ pub(super) fn draw_scatter(
         points = (0..MAX_POINTS)
             .map(|i| points[(i as f64 * step) as usize].clone())
             .collect();
-        notes.push(format!(
-            "{} points sur {} sont dessinés (un sur {:.0} environ), pour que le graphique reste lisible.",
-            format_number_fr(MAX_POINTS as f64, 0),
-            format_number_fr(total as f64, 0),
-            step.ceil()
+        notes.push(tr!(
+            t.lang,
+            "chart-note-points-thinned",
+            shown = t.number(MAX_POINTS as f64, 0),
+            total = t.number(total as f64, 0),
+            step = format!("{:.0}", step.ceil())
         ));
     }
     let mut groups: Vec<String> = Vec::new();
@@ -96,9 +108,10 @@ pub(super) fn draw_scatter(
         groups = counts.keys().map(|s| s.to_string()).collect();
         groups.sort_by(|a, b| counts[b.as_str()].cmp(&counts[a.as_str()]).then(a.cmp(b)));
         if groups.len() > SERIES.len() - 1 {
-            notes.push(format!(
-                "Seuls les {} groupes les plus nombreux ont leur couleur ; les autres sont en gris.",
-                SERIES.len() - 1
+            notes.push(tr!(
+                t.lang,
+                "chart-note-groups-cap",
+                shown = (SERIES.len() - 1).to_string()
             ));
             groups.truncate(SERIES.len() - 1);
         }
@@ -119,9 +132,12 @@ pub(super) fn draw_scatter(
     } = numeric_axes(
         &mut scene,
         &area,
-        Range::of(points.iter().map(|p| p.0)),
-        Range::of(points.iter().map(|p| p.1)),
+        (
+            Range::of(points.iter().map(|p| p.0)),
+            Range::of(points.iter().map(|p| p.1)),
+        ),
         true,
+        t.lang,
     );
     let n = points.len();
     let (r, opacity) = if n > 5000 {
@@ -133,8 +149,12 @@ pub(super) fn draw_scatter(
     };
     let tooltips = n <= 2000;
     let show_labels = points.iter().any(|p| !p.3.is_empty());
-    if show_labels && n > 200 {
-        notes.push("Les étiquettes des points ne sont écrites que pour 200 points au plus.".into());
+    if show_labels && n > MAX_LABELS {
+        notes.push(tr!(
+            t.lang,
+            "chart-note-labels-cap",
+            max = MAX_LABELS.to_string()
+        ));
     }
     scene.group(Tag::class("points"));
     for p in &points {
@@ -149,16 +169,13 @@ pub(super) fn draw_scatter(
         let (cx, cy) = (xl.pos(p.0), yl.pos(p.1));
         let mut tag = Tag::class("point");
         if tooltips {
-            let name = if p.3.is_empty() {
-                String::new()
+            let (x, y) = (t.number(p.0, 2), t.number(p.1, 2));
+            let tip = if p.3.is_empty() {
+                tr!(t.lang, "chart-tip-point", x = x, y = y)
             } else {
-                format!("{} : ", p.3)
+                tr!(t.lang, "chart-tip-named-point", name = &p.3, x = x, y = y)
             };
-            tag = tag.data("label", p.3.clone()).title(format!(
-                "{name}{} ; {}",
-                format_number_fr(p.0, 2),
-                format_number_fr(p.1, 2)
-            ));
+            tag = tag.data("label", p.3.clone()).title(tip);
         }
         scene.push(
             Shape::Circle {
@@ -172,7 +189,7 @@ pub(super) fn draw_scatter(
         );
     }
     scene.end_group();
-    if show_labels && n <= 200 {
+    if show_labels && n <= MAX_LABELS {
         // Greedy placement: right of the point, else left, else left out.
         let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
         let mut hidden = 0;
@@ -225,11 +242,11 @@ pub(super) fn draw_scatter(
             );
         }
         if hidden > 0 {
-            notes.push(format!(
-                "{hidden} étiquette{} de points {} été omise{} pour ne pas se chevaucher (survolez les points pour les lire).",
-                if hidden == 1 { "" } else { "s" },
-                if hidden == 1 { "a" } else { "ont" },
-                if hidden == 1 { "" } else { "s" }
+            notes.push(tr!(
+                t.lang,
+                "chart-note-labels-hidden",
+                n = hidden,
+                count = hidden.to_string()
             ));
         }
     }

@@ -9,19 +9,18 @@ use super::layout::{
 use super::scene::{Scene, Shape, Tag};
 use super::style::{BASELINE, GAP, HEIGHT, MARGIN_X, SERIES, TICK_PX, WIDTH};
 use super::Kind;
-use crate::i18n::number::format_number_fr;
+use crate::tr;
 
 /// Grouped bars, stacked bars and lines: categories on x, one colour per group.
 pub(super) fn series_chart(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
-    let Input { conn, info, req } = input;
+    let Input {
+        info, req, lang, ..
+    } = input;
     let x = column(info, &req.x)?;
     let (y, agg) = data::value_column(info, req)?;
     let group = opt_column(info, req.group.as_deref())?;
     if group.is_none() && req.kind != Kind::Line {
-        notes.push(
-            "Sans colonne de groupe, chaque catégorie n'a qu'une barre : choisissez un groupe pour comparer."
-                .to_string(),
-        );
+        notes.push(tr!(lang, "chart-note-no-group"));
     }
     let sort = req.sort.unwrap_or(false) && req.kind != Kind::Line;
     let cap = if req.kind == Kind::Line {
@@ -29,13 +28,19 @@ pub(super) fn series_chart(input: Input<'_>, notes: &mut Vec<String>) -> crate::
     } else {
         data::MAX_CATEGORIES
     };
-    let a = data::aggregate(conn, &info.name, x, y, group, agg, sort, cap, notes)?;
-    let vl = value_label(agg, y);
+    let a = data::aggregate(input, x, y, group, agg, sort, cap, notes)?;
+    let vl = value_label(agg, y, lang);
     let title = match group {
-        Some(g) => format!("{vl} par {} et {}", x.label, g.label),
-        None => format!("{vl} par {}", x.label),
+        Some(g) => tr!(
+            lang,
+            "chart-title-by-group",
+            value = vl.as_str(),
+            x = &x.label,
+            group = &g.label
+        ),
+        None => tr!(lang, "chart-title-by", value = vl.as_str(), x = &x.label),
     };
-    let t = texts(req, &x.label, &vl, title);
+    let t = texts(req, &x.label, &vl, title, lang);
     Ok(draw_series(&a, req.kind, &t, group.is_some()))
 }
 
@@ -99,7 +104,7 @@ fn draw_series(a: &Aggregated, kind: Kind, t: &Texts, legend: bool) -> Scene {
         hi,
         (approx_h / 50.0).clamp(2.0, 8.0),
         whole,
-        &format_number_fr,
+        &|v, decimals| t.number(v, decimals),
     );
     let left = MARGIN_X + y_ticks_width(&ax) + GAP;
     let right = WIDTH - MARGIN_X;
@@ -162,7 +167,7 @@ fn draw_series(a: &Aggregated, kind: Kind, t: &Texts, legend: bool) -> Scene {
                 if show_points {
                     for (c, v) in vals.iter().enumerate() {
                         if let Some(v) = v {
-                            let tip = point_tip(name, &a.categories[c], *v);
+                            let tip = point_tip(name, &a.categories[c], *v, t.lang);
                             scene.push(
                                 Shape::Circle {
                                     cx: centers[c],
@@ -203,7 +208,7 @@ fn draw_series(a: &Aggregated, kind: Kind, t: &Texts, legend: bool) -> Scene {
                         centers[c] + thickness / 2.0,
                         yl.pos(to),
                         SERIES[si % SERIES.len()],
-                        Some(bar_tag(&a.categories[c], name, v)),
+                        Some(bar_tag(&a.categories[c], name, v, t.lang)),
                     );
                 }
             }
@@ -221,7 +226,7 @@ fn draw_series(a: &Aggregated, kind: Kind, t: &Texts, legend: bool) -> Scene {
                         x0 + sub * 0.94,
                         zero,
                         SERIES[si % SERIES.len()],
-                        Some(bar_tag(&a.categories[c], name, v)),
+                        Some(bar_tag(&a.categories[c], name, v, t.lang)),
                     );
                 }
             }

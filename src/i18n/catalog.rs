@@ -43,6 +43,8 @@ const FILES: &[(Lang, &str, &str)] = ftl_files![
     "progress",
     "ui",
     "cli",
+    "indicators",
+    "chart",
 ];
 
 /// An argument of a message: a text, or a number (for plurals).

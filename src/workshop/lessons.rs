@@ -243,7 +243,7 @@ impl Workshop {
     /// The chart of a chart step, as SVG.
     pub fn chart_svg(&self, c: &ChartStep) -> Result<String> {
         let data = self.bar_data(&c.dataset, &c.x, &c.y)?;
-        Ok(chart::bar_chart_svg(&chart_spec(c), &data)?)
+        Ok(chart::bar_chart_svg(&chart_spec(c), &data, self.lang)?)
     }
 
     /// Reads category/value pairs from a table.

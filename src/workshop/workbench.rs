@@ -98,7 +98,7 @@ impl Workshop {
         table: &str,
         req: &IndicatorRequest,
     ) -> Result<IndicatorResult> {
-        crate::analysis::indicators::compute(self.store().conn(), table, req)
+        crate::analysis::indicators::compute(self.store().conn(), table, req, self.lang)
     }
 
     /// Adds the `iso_3166_2` column to a table from any spelling of the province names.
@@ -121,13 +121,13 @@ impl Workshop {
 
     /// A chart of a workspace table, as SVG for the screen, with its notes for the trainee.
     pub fn chart_view(&self, table: &str, req: &ChartRequest) -> Result<ChartView> {
-        let (svg, notes) = crate::chart::chart_svg_for(self.store().conn(), table, req)?;
+        let (svg, notes) = crate::chart::chart_svg_for(self.store().conn(), table, req, self.lang)?;
         Ok(ChartView { svg, notes })
     }
 
     /// Chart kinds suited to a question on a table, each with its reason.
     pub fn chart_advice(&self, table: &str, question: Question) -> Result<Vec<Advice>> {
-        crate::chart::advise_table(self.store().conn(), table, question)
+        crate::chart::advise_table(self.store().conn(), table, question, self.lang)
     }
 
     /// Writes a chart to `path` (SVG or PNG at `scale`, from the extension); returns its notes.
@@ -138,7 +138,7 @@ impl Workshop {
         path: &Path,
         scale: u32,
     ) -> Result<Vec<String>> {
-        crate::chart::save(self.store().conn(), table, req, path, scale)
+        crate::chart::save(self.store().conn(), table, req, path, scale, self.lang)
     }
 
     fn database_path(&self) -> &Path {
@@ -150,6 +150,7 @@ impl Workshop {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ChartView {
     pub svg: String,
-    /// French sentences: rows left out, categories capped, provinces not recognised…
+    /// Sentences in the workshop's language: rows left out, categories capped, provinces
+    /// not recognised…
     pub notes: Vec<String>,
 }

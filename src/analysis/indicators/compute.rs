@@ -1,7 +1,7 @@
 //! Indicators on a table: [`compute`] reads the columns of an imported table (by name or
 //! label), skips and counts missing or non-numeric cells, applies the functions of
-//! [`super::measures`] and returns the figure with its French wording for a trainee
-//! ([`IndicatorResult`]).
+//! [`super::measures`] and returns the figure with its wording for a trainee, in the
+//! language asked and in French ([`IndicatorResult`]; sentences from `indicators.ftl`).
 
 use std::collections::BTreeMap;
 
@@ -9,11 +9,12 @@ use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use super::error::{decimals_for, IndicatorError};
+use super::error::{decimals_for, IndicatorError, ZeroDivisor};
 use super::measures::*;
 use crate::error::{Error, Result};
-use crate::i18n::number::format_number_fr;
+use crate::i18n::{format_number, Lang};
 use crate::store::tables::{quote_ident, table_info};
+use crate::tr;
 
 /// The kinds [`compute`] knows, as the UI sends them.
 pub const KINDS: [&str; 12] = [
@@ -58,7 +59,9 @@ pub struct IndicatorRequest {
     pub per: Option<f64>,
 }
 
-/// A computed indicator, with its wording for a trainee.
+/// A computed indicator, with its wording for a trainee: in the language asked (`label`,
+/// `value_text`, `explanation`) and in French (the `_fr` fields, which the JSON of
+/// `datajam indicator --json` has always had).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorResult {
     /// Canonical kind (`s80s20`, `max-min`, …).
@@ -68,8 +71,15 @@ pub struct IndicatorResult {
     pub label_fr: String,
     /// The figure formatted the French way: `0,42`, `12,3 points`, `1 234,5 ‰`.
     pub value_fr: String,
-    /// One sentence saying how to read the figure.
+    /// One sentence saying how to read the figure, in French.
     pub explanation_fr: String,
+    /// The indicator's name in the language asked: `Gini index`.
+    pub label: String,
+    /// The figure with its unit in the language asked: `0.42`, `12.3 points`, `1,234.5 ‰`
+    /// (`value` is the number itself).
+    pub value_text: String,
+    /// One sentence saying how to read the figure, in the language asked.
+    pub explanation: String,
     /// Rows skipped (missing + not numeric), for a quick notice.
     pub skipped: usize,
     pub details: IndicatorDetails,
@@ -336,18 +346,21 @@ fn no_values(column: &str, rows: &Rows) -> IndicatorError {
     }
 }
 
-fn fr2(x: f64) -> String {
-    format_number_fr(x, 2)
+/// `x` with `decimals` decimals, written the way of `lang` (`0,42` or `0.42`).
+fn num(lang: Lang, x: f64, decimals: usize) -> String {
+    format_number(lang, x, decimals)
 }
 
-fn fr1(x: f64) -> String {
-    format_number_fr(x, 1)
-}
-
-/// Computes an indicator on an imported table. Missing and non-numeric cells are skipped
-/// and counted in `details`; a column with no usable number, a negative income for the
-/// Gini family or a division by zero give an [`IndicatorError`] (as [`Error::Indicator`]).
-pub fn compute(conn: &Connection, table: &str, req: &IndicatorRequest) -> Result<IndicatorResult> {
+/// Computes an indicator on an imported table, worded in `lang` (and always in French, in
+/// the `_fr` fields). Missing and non-numeric cells are skipped and counted in `details`; a
+/// column with no usable number, a negative income for the Gini family or a division by
+/// zero give an [`IndicatorError`] (as [`Error::Indicator`]).
+pub fn compute(
+    conn: &Connection,
+    table: &str,
+    req: &IndicatorRequest,
+    lang: Lang,
+) -> Result<IndicatorResult> {
     let kind =
         Kind::parse(&req.kind).ok_or_else(|| IndicatorError::UnknownKind(req.kind.clone()))?;
     let info = table_info(conn, table)?;
@@ -357,7 +370,7 @@ pub fn compute(conn: &Connection, table: &str, req: &IndicatorRequest) -> Result
     let value = col(non_empty(&req.value))?;
     let weight = col(non_empty(&req.weight))?;
     let group = col(non_empty(&req.group))?;
-    let num = non_empty(&req.num);
+    let focus = non_empty(&req.num);
     let den = non_empty(&req.den);
     let is_per_capita = req.kind.trim().eq_ignore_ascii_case("per-capita")
         || req.kind.trim().eq_ignore_ascii_case("per_capita");
@@ -367,6 +380,7 @@ pub fn compute(conn: &Connection, table: &str, req: &IndicatorRequest) -> Result
         None if is_per_capita => 1.0,
         None => 1000.0,
     };
+    let (table, words) = (info.name.as_str(), Words { lang });
     match kind {
         Kind::Gini | Kind::Lorenz | Kind::Palma | Kind::S80S20 => {
             let vcol = need(kind, value.as_deref(), "value")?;
@@ -374,33 +388,33 @@ pub fn compute(conn: &Connection, table: &str, req: &IndicatorRequest) -> Result
             if let Some(w) = weight.as_deref() {
                 numeric.push(w);
             }
-            let rows = read_rows(conn, &info.name, &numeric, None)?;
-            distribution(kind, vcol, weight.as_deref(), rows)
+            let rows = read_rows(conn, table, &numeric, None)?;
+            distribution(kind, vcol, weight.as_deref(), rows, words)
         }
         Kind::Cv | Kind::MaxMin => {
             let vcol = need(kind, value.as_deref(), "value")?;
-            let rows = read_rows(conn, &info.name, &[vcol], group.as_deref())?;
-            dispersion(kind, vcol, group.is_some(), rows)
+            let rows = read_rows(conn, table, &[vcol], group.as_deref())?;
+            dispersion(kind, vcol, group.is_some(), rows, words)
         }
         Kind::Share => {
             let gcol = need(kind, group.as_deref(), "group")?;
             let numeric: Vec<&str> = value.as_deref().into_iter().collect();
-            let rows = read_rows(conn, &info.name, &numeric, Some(gcol))?;
-            share_of(gcol, value.as_deref(), num, rows)
+            let rows = read_rows(conn, table, &numeric, Some(gcol))?;
+            share_of(gcol, value.as_deref(), focus, rows, words)
         }
         Kind::Rate => {
             let vcol = need(kind, value.as_deref(), "value")?;
             let dcol = resolve_column(&info, need(kind, den, "den")?)?;
-            let rows = read_rows(conn, &info.name, &[vcol, &dcol], group.as_deref())?;
-            rate_of(vcol, &dcol, per, rows)
+            let rows = read_rows(conn, table, &[vcol, &dcol], group.as_deref())?;
+            rate_of(vcol, &dcol, per, rows, words)
         }
         Kind::Parity | Kind::Gpi | Kind::Gap => {
             let gcol = need(kind, group.as_deref(), "group")?;
-            let a = need(kind, num, "num")?;
+            let a = need(kind, focus, "num")?;
             let b = need(kind, den, "den")?;
             let numeric: Vec<&str> = value.as_deref().into_iter().collect();
-            let rows = read_rows(conn, &info.name, &numeric, Some(gcol))?;
-            compare(kind, gcol, value.as_deref(), a, b, rows)
+            let rows = read_rows(conn, table, &numeric, Some(gcol))?;
+            compare(kind, gcol, value.as_deref(), (a, b), rows, words)
         }
     }
 }
@@ -415,26 +429,47 @@ fn details(rows: &Rows, n: usize) -> IndicatorDetails {
     }
 }
 
-fn result(
-    kind: Kind,
-    value: f64,
-    label_fr: &str,
-    value_fr: String,
-    explanation_fr: String,
-    details: IndicatorDetails,
-) -> Result<IndicatorResult> {
-    Ok(IndicatorResult {
-        kind: kind.name().to_string(),
-        value,
-        label_fr: label_fr.to_string(),
-        value_fr,
-        explanation_fr,
-        skipped: details.skipped_missing + details.skipped_not_numeric,
-        details,
-    })
+/// Words a computed figure in the language asked and in French.
+#[derive(Clone, Copy)]
+struct Words {
+    lang: Lang,
 }
 
-fn distribution(kind: Kind, vcol: &str, wcol: Option<&str>, rows: Rows) -> Result<IndicatorResult> {
+impl Words {
+    /// The result for `kind` named by the catalog's `label` key; `read` gives the figure
+    /// with its unit and the sentence saying how to read it, in a language.
+    fn result(
+        self,
+        kind: Kind,
+        label: &str,
+        value: f64,
+        details: IndicatorDetails,
+        read: impl Fn(Lang) -> (String, String),
+    ) -> Result<IndicatorResult> {
+        let (value_fr, explanation_fr) = read(Lang::Fr);
+        let (value_text, explanation) = read(self.lang);
+        Ok(IndicatorResult {
+            kind: kind.name().to_string(),
+            value,
+            label_fr: tr!(Lang::Fr, label),
+            value_fr,
+            explanation_fr,
+            label: tr!(self.lang, label),
+            value_text,
+            explanation,
+            skipped: details.skipped_missing + details.skipped_not_numeric,
+            details,
+        })
+    }
+}
+
+fn distribution(
+    kind: Kind,
+    vcol: &str,
+    wcol: Option<&str>,
+    rows: Rows,
+    words: Words,
+) -> Result<IndicatorResult> {
     let values = &rows.nums[0];
     if values.is_empty() {
         return Err(no_values(vcol, &rows).into());
@@ -463,11 +498,7 @@ fn distribution(kind: Kind, vcol: &str, wcol: Option<&str>, rows: Rows) -> Resul
             .to_string(),
     })?;
     let mut d = details(&rows, values.len());
-    let weighted = if wcol.is_some() {
-        " (pondéré par la population)"
-    } else {
-        ""
-    };
+    let weighted = if wcol.is_some() { "yes" } else { "no" };
     match kind {
         Kind::Gini | Kind::Lorenz => {
             let g = match weights {
@@ -477,59 +508,50 @@ fn distribution(kind: Kind, vcol: &str, wcol: Option<&str>, rows: Rows) -> Resul
             .unwrap_or(0.0);
             d.lorenz = Some(lorenz_for_display(&points));
             let bottom = lorenz_at(&points, 0.5).unwrap_or(0.0) * 100.0;
-            let (label, text) = if kind == Kind::Gini {
-                (
-                    "Indice de Gini",
-                    format!(
-                        "Un indice de Gini de {}{weighted} : 0 serait l'égalité parfaite (chacun a la même part), 1 l'inégalité maximale (une seule personne a tout).",
-                        fr2(g)
-                    ),
-                )
+            let (label, key) = if kind == Kind::Gini {
+                ("indicator-label-gini", "indicator-gini")
             } else {
-                (
-                    "Courbe de Lorenz",
-                    format!(
-                        "La moitié la moins bien dotée a {} % du total{weighted} ; plus la courbe s'éloigne de la diagonale, plus le partage est inégal (indice de Gini : {}).",
-                        fr1(bottom),
-                        fr2(g)
-                    ),
-                )
+                ("indicator-label-lorenz", "indicator-lorenz")
             };
-            result(kind, g, label, fr2(g), text, d)
+            words.result(kind, label, g, d, |lang| {
+                let gini = num(lang, g, 2);
+                let text = tr!(
+                    lang,
+                    key,
+                    gini = gini.as_str(),
+                    bottom = num(lang, bottom, 1),
+                    weighted = weighted
+                );
+                (gini, text)
+            })
         }
         _ => {
-            let (top, bottom, label) = if kind == Kind::Palma {
-                (0.1, 0.4, "Ratio de Palma")
+            let (top, bottom, label, key) = if kind == Kind::Palma {
+                (0.1, 0.4, "indicator-label-palma", "indicator-palma")
             } else {
-                (0.2, 0.2, "Rapport S80/S20")
+                (0.2, 0.2, "indicator-label-s80s20", "indicator-s80s20")
             };
             let low = lorenz_at(&points, bottom).unwrap_or(0.0);
             let high = 1.0 - lorenz_at(&points, 1.0 - top).unwrap_or(1.0);
             if low <= 0.0 {
-                let pct = (bottom * 100.0).round();
-                return Err(IndicatorError::DivisionByZero {
-                    fr: format!("les {pct} % les moins bien dotés ont une part nulle, on ne peut pas diviser par zéro"),
-                    en: format!("the poorest {pct} % hold nothing, cannot divide by zero"),
-                }
+                return Err(IndicatorError::DivisionByZero(ZeroDivisor::Poorest {
+                    percent: (bottom * 100.0).round(),
+                })
                 .into());
             }
             let r = high / low;
-            let text = if kind == Kind::Palma {
-                format!(
-                    "Les 10 % les mieux dotés ont {} fois ce qu'ont les 40 % les moins bien dotés ({} % contre {} % du total{weighted}).",
-                    fr2(r),
-                    fr1(high * 100.0),
-                    fr1(low * 100.0)
-                )
-            } else {
-                format!(
-                    "Les 20 % les mieux dotés ont {} fois ce qu'ont les 20 % les moins bien dotés ({} % contre {} % du total{weighted}).",
-                    fr2(r),
-                    fr1(high * 100.0),
-                    fr1(low * 100.0)
-                )
-            };
-            result(kind, r, label, fr2(r), text, d)
+            words.result(kind, label, r, d, |lang| {
+                let ratio = num(lang, r, 2);
+                let text = tr!(
+                    lang,
+                    key,
+                    ratio = ratio.as_str(),
+                    top = num(lang, high * 100.0, 1),
+                    bottom = num(lang, low * 100.0, 1),
+                    weighted = weighted
+                );
+                (ratio, text)
+            })
         }
     }
 }
@@ -545,7 +567,13 @@ fn group_means(rows: &Rows) -> Vec<GroupFigure> {
         .collect()
 }
 
-fn dispersion(kind: Kind, vcol: &str, grouped: bool, rows: Rows) -> Result<IndicatorResult> {
+fn dispersion(
+    kind: Kind,
+    vcol: &str,
+    grouped: bool,
+    rows: Rows,
+    words: Words,
+) -> Result<IndicatorResult> {
     if rows.nums[0].is_empty() {
         return Err(no_values(vcol, &rows).into());
     }
@@ -558,44 +586,39 @@ fn dispersion(kind: Kind, vcol: &str, grouped: bool, rows: Rows) -> Result<Indic
     } else {
         rows.nums[0].clone()
     };
-    let what = if grouped {
-        "les moyennes des groupes"
-    } else {
-        "les valeurs"
-    };
+    let of = if grouped { "groups" } else { "values" };
     if kind == Kind::Cv {
-        let c = cv(&values).ok_or_else(|| IndicatorError::DivisionByZero {
-            fr: "la moyenne est nulle, on ne peut pas diviser par zéro".into(),
-            en: "the mean is zero, cannot divide by zero".into(),
-        })?;
-        let text = format!(
-            "Un coefficient de variation de {} : l'écart type vaut {} % de la moyenne ; 0 si {what} sont toutes égales, plus il est grand, plus elles sont dispersées.",
-            fr2(c),
-            fr1(c * 100.0)
-        );
-        result(kind, c, "Coefficient de variation", fr2(c), text, d)
+        let c = cv(&values).ok_or(IndicatorError::DivisionByZero(ZeroDivisor::Mean))?;
+        words.result(kind, "indicator-label-cv", c, d, |lang| {
+            let figure = num(lang, c, 2);
+            let text = tr!(
+                lang,
+                "indicator-cv",
+                cv = figure.as_str(),
+                percent = num(lang, c * 100.0, 1),
+                of = of
+            );
+            (figure, text)
+        })
     } else {
         let min = values.iter().copied().fold(f64::INFINITY, f64::min);
-        let r = max_min_ratio(&values).ok_or_else(|| IndicatorError::DivisionByZero {
-            fr: format!(
-                "la plus petite valeur est {} ; le rapport max/min demande des valeurs toutes positives",
-                fr2(min)
-            ),
-            en: format!("the smallest value is {min}; max/min needs values that are all positive"),
-        })?;
-        let text = format!(
-            "La plus grande valeur est {} fois la plus petite ; 1 voudrait dire que {what} sont toutes égales.",
-            fr2(r)
-        );
-        result(kind, r, "Rapport max/min", fr2(r), text, d)
+        let r = max_min_ratio(&values).ok_or(IndicatorError::DivisionByZero(
+            ZeroDivisor::Smallest { value: min },
+        ))?;
+        words.result(kind, "indicator-label-max-min", r, d, |lang| {
+            let ratio = num(lang, r, 2);
+            let text = tr!(lang, "indicator-max-min", ratio = ratio.as_str(), of = of);
+            (ratio, text)
+        })
     }
 }
 
 fn share_of(
     gcol: &str,
     vcol: Option<&str>,
-    num: Option<&str>,
+    num_group: Option<&str>,
     rows: Rows,
+    words: Words,
 ) -> Result<IndicatorResult> {
     if rows.groups.is_empty() {
         return Err(no_values(vcol.unwrap_or(gcol), &rows).into());
@@ -623,43 +646,51 @@ fn share_of(
         })
         .collect();
     shares.sort_by(|a, b| b.value.total_cmp(&a.value));
-    let pick = match num {
+    let pick = match num_group {
         Some(n) => find_group(&shares, gcol, n)?.clone(),
         None => shares[0].clone(),
     };
-    let of = match vcol {
-        Some(v) => format!("du total de « {v} »"),
-        None => "des lignes".to_string(),
-    };
-    let text = format!(
-        "Le groupe « {} » représente {} % {of} ; {} groupe(s) au total{}.",
-        pick.group,
-        fr1(pick.value),
-        shares.len(),
-        if num.is_none() {
-            " (c'est le plus grand)"
-        } else {
-            ""
-        }
-    );
+    let groups = shares.len();
     let mut d = details(&rows, rows.groups.len());
     d.groups = Some(shares);
-    result(
+    words.result(
         Kind::Share,
+        "indicator-label-share",
         pick.value,
-        "Part",
-        format!("{} %", fr1(pick.value)),
-        text,
         d,
+        |lang| {
+            let percent = num(lang, pick.value, 1);
+            let text = tr!(
+                lang,
+                "indicator-share",
+                group = pick.group.as_str(),
+                percent = percent.as_str(),
+                of = if vcol.is_some() { "column" } else { "rows" },
+                column = vcol.unwrap_or_default(),
+                groups = groups.to_string(),
+                n = groups,
+                largest = if num_group.is_none() { "yes" } else { "no" }
+            );
+            (tr!(lang, "indicator-figure-percent", value = percent), text)
+        },
     )
 }
 
-fn format_rate(r: f64, per: f64) -> String {
+/// A rate with its unit: `20,00 ‰`, `12,5 %`, `2 000,0` (per person), `3,2 pour 10 000`.
+fn format_rate(lang: Lang, r: f64, per: f64) -> String {
     let decimals = if r.abs() >= 100.0 { 1 } else { 2 };
     if per == 1000.0 {
-        format!("{} ‰", format_number_fr(r, decimals))
+        tr!(
+            lang,
+            "indicator-figure-per-mille",
+            value = num(lang, r, decimals)
+        )
     } else if per == 100.0 {
-        format!("{} %", format_number_fr(r, decimals))
+        tr!(
+            lang,
+            "indicator-figure-percent",
+            value = num(lang, r, decimals)
+        )
     } else if per == 1.0 {
         let decimals = if r.abs() >= 100.0 {
             1
@@ -668,25 +699,27 @@ fn format_rate(r: f64, per: f64) -> String {
         } else {
             4
         };
-        format_number_fr(r, decimals)
+        num(lang, r, decimals)
     } else {
-        format!(
-            "{} pour {}",
-            format_number_fr(r, decimals),
-            format_number_fr(per, decimals_for(per))
+        tr!(
+            lang,
+            "indicator-figure-per",
+            value = num(lang, r, decimals),
+            per = num(lang, per, decimals_for(per))
         )
     }
 }
 
-fn rate_of(vcol: &str, dcol: &str, per: f64, rows: Rows) -> Result<IndicatorResult> {
+fn rate_of(vcol: &str, dcol: &str, per: f64, rows: Rows, words: Words) -> Result<IndicatorResult> {
     let (nums, dens) = (&rows.nums[0], &rows.nums[1]);
     if nums.is_empty() {
         return Err(no_values(vcol, &rows).into());
     }
     let (sn, sd): (f64, f64) = (nums.iter().sum(), dens.iter().sum());
-    let r = rate(sn, sd, per).ok_or_else(|| IndicatorError::DivisionByZero {
-        fr: format!("la somme de « {dcol} » est nulle, on ne peut pas diviser par zéro"),
-        en: format!("the sum of \"{dcol}\" is zero, cannot divide by zero"),
+    let r = rate(sn, sd, per).ok_or_else(|| {
+        IndicatorError::DivisionByZero(ZeroDivisor::ColumnSum {
+            column: dcol.to_string(),
+        })
     })?;
     let mut d = details(&rows, nums.len());
     if !rows.groups.is_empty() {
@@ -702,32 +735,52 @@ fn rate_of(vcol: &str, dcol: &str, per: f64, rows: Rows) -> Result<IndicatorResu
                 .collect(),
         );
     }
-    let shown = if per == 1.0 {
-        format!("{} « {vcol} » par « {dcol} »", format_rate(r, per))
+    let label = if per == 1.0 {
+        "indicator-label-per-capita"
     } else {
-        format!(
-            "{} « {vcol} » pour {} « {dcol} »",
-            format_number_fr(r, if r.abs() >= 100.0 { 1 } else { 2 }),
-            format_number_fr(per, decimals_for(per))
-        )
+        "indicator-label-rate"
     };
-    let text = format!(
-        "{shown} : somme de « {vcol} » ({}) divisée par la somme de « {dcol} » ({}), multipliée par {}.",
-        format_number_fr(sn, decimals_for(sn)),
-        format_number_fr(sd, decimals_for(sd)),
-        format_number_fr(per, decimals_for(per))
-    );
-    let label = if per == 1.0 { "Par habitant" } else { "Taux" };
-    result(Kind::Rate, r, label, format_rate(r, per), text, d)
+    words.result(Kind::Rate, label, r, d, |lang| {
+        let per_text = num(lang, per, decimals_for(per));
+        let shown = if per == 1.0 {
+            tr!(
+                lang,
+                "indicator-rate-shown-per-one",
+                rate = format_rate(lang, r, per),
+                value = vcol,
+                den = dcol
+            )
+        } else {
+            tr!(
+                lang,
+                "indicator-rate-shown",
+                rate = num(lang, r, if r.abs() >= 100.0 { 1 } else { 2 }),
+                value = vcol,
+                per = per_text.as_str(),
+                den = dcol
+            )
+        };
+        let text = tr!(
+            lang,
+            "indicator-rate",
+            shown = shown,
+            value = vcol,
+            value_sum = num(lang, sn, decimals_for(sn)),
+            den = dcol,
+            den_sum = num(lang, sd, decimals_for(sd)),
+            per = per_text
+        );
+        (format_rate(lang, r, per), text)
+    })
 }
 
 fn compare(
     kind: Kind,
     gcol: &str,
     vcol: Option<&str>,
-    a: &str,
-    b: &str,
+    (a, b): (&str, &str),
     rows: Rows,
+    words: Words,
 ) -> Result<IndicatorResult> {
     if rows.groups.is_empty() {
         return Err(no_values(vcol.unwrap_or(gcol), &rows).into());
@@ -749,66 +802,72 @@ fn compare(
     let mut d = details(&rows, rows.groups.len());
     d.groups = Some(groups);
     let (va, vb) = (ga.value, gb.value);
-    let (na, nb) = (&ga.group, &gb.group);
-    match kind {
-        Kind::Gap => {
-            let g = gap_points(va, vb);
-            let text = format!(
-                "« {na} » est à {} et « {nb} » à {} : l'écart est de {} point(s) de pourcentage ({}).",
-                fr1(va),
-                fr1(vb),
-                fr1(g.abs()),
-                if g < 0.0 {
-                    format!("« {na} » en dessous")
-                } else if g > 0.0 {
-                    format!("« {na} » au-dessus")
-                } else {
-                    "aucun écart".to_string()
-                }
+    let (na, nb) = (ga.group.as_str(), gb.group.as_str());
+    if kind == Kind::Gap {
+        let g = gap_points(va, vb);
+        let side = if g < 0.0 {
+            "below"
+        } else if g > 0.0 {
+            "above"
+        } else {
+            "none"
+        };
+        return words.result(kind, "indicator-label-gap", g, d, |lang| {
+            let text = tr!(
+                lang,
+                "indicator-gap",
+                a = na,
+                a_value = num(lang, va, 1),
+                b = nb,
+                b_value = num(lang, vb, 1),
+                gap = num(lang, g.abs(), 1),
+                side = side
             );
-            result(kind, g, "Écart", format!("{} points", fr1(g)), text, d)
-        }
-        _ => {
-            let division = || IndicatorError::DivisionByZero {
-                fr: format!(
-                    "la valeur du groupe « {nb} » est nulle, on ne peut pas diviser par zéro"
-                ),
-                en: format!("the value of group \"{nb}\" is zero, cannot divide by zero"),
-            };
-            let (p, label) = if kind == Kind::Parity {
-                (
-                    parity_index(va, vb).ok_or_else(division)?,
-                    "Indice de parité",
-                )
-            } else {
-                (
-                    gpi_adjusted(va, vb).ok_or_else(division)?,
-                    "Indice de parité ajusté",
-                )
-            };
-            let side = if (p - 1.0).abs() < 0.005 {
-                "c'est la parité".to_string()
-            } else if p < 1.0 {
-                format!("en défaveur de « {na} »")
-            } else {
-                format!("en faveur de « {na} »")
-            };
-            let text = if kind == Kind::Parity {
-                format!(
-                    "« {na} » ({}) divisé par « {nb} » ({}) : {} ; 1 serait la parité, {side}.",
-                    fr2(va),
-                    fr2(vb),
-                    fr2(p)
-                )
-            } else {
-                format!(
-                    "Indice ajusté (UNESCO) de {}, entre 0 et 2 et symétrique autour de 1 : {side} ; entre 0,97 et 1,03 on parle de parité.",
-                    fr2(p)
-                )
-            };
-            result(kind, p, label, fr2(p), text, d)
-        }
+            (
+                tr!(lang, "indicator-figure-points", value = num(lang, g, 1)),
+                text,
+            )
+        });
     }
+    let division = || {
+        IndicatorError::DivisionByZero(ZeroDivisor::Group {
+            group: nb.to_string(),
+        })
+    };
+    let (p, label, key) = if kind == Kind::Parity {
+        (
+            parity_index(va, vb).ok_or_else(division)?,
+            "indicator-label-parity",
+            "indicator-parity",
+        )
+    } else {
+        (
+            gpi_adjusted(va, vb).ok_or_else(division)?,
+            "indicator-label-gpi",
+            "indicator-gpi",
+        )
+    };
+    let side = if (p - 1.0).abs() < 0.005 {
+        "parity"
+    } else if p < 1.0 {
+        "below"
+    } else {
+        "above"
+    };
+    words.result(kind, label, p, d, |lang| {
+        let index = num(lang, p, 2);
+        let text = tr!(
+            lang,
+            key,
+            a = na,
+            a_value = num(lang, va, 2),
+            b = nb,
+            b_value = num(lang, vb, 2),
+            index = index.as_str(),
+            side = side
+        );
+        (index, text)
+    })
 }
 
 #[cfg(test)]

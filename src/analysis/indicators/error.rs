@@ -1,9 +1,10 @@
 //! Why an indicator could not be computed ([`IndicatorError`]): stable codes
-//! (`indicator.*`) and messages in French and English saying what to do about it.
+//! (`indicator.*`) and messages from the catalog (`indicators.ftl`) saying what to do
+//! about it.
 
 use super::compute::KINDS;
-use crate::i18n::number::format_number_fr;
-use crate::i18n::Lang;
+use crate::i18n::{format_number, Lang};
+use crate::tr;
 
 /// Why an indicator could not be computed. Codes are stable (`indicator.*`).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -31,9 +32,8 @@ pub enum IndicatorError {
     AllZero { column: String },
     /// A division by zero (comparison group at 0, denominator column summing to 0,
     /// poorest group holding nothing, smallest value at 0).
-    /// `fr` and `en` say which figure is zero (or negative, for max/min).
-    #[error("cannot compute: {en}")]
-    DivisionByZero { fr: String, en: String },
+    #[error("cannot compute: {}", .0.message(Lang::En))]
+    DivisionByZero(ZeroDivisor),
     /// The value `num` or `den` is not in the group column.
     #[error("group {value} not found in column {column}")]
     GroupNotFound {
@@ -61,113 +61,98 @@ impl IndicatorError {
         }
     }
 
-    /// The message for a person, saying what to do about it.
+    /// The message for a person in `lang`, saying what to do about it (the catalog's
+    /// `error-<code>`).
     pub fn message(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
+        let key = format!("error-{}", self.code().replace('.', "-"));
+        let key = key.as_str();
         match self {
-            IndicatorError::UnknownKind(k) => {
-                if fr {
-                    format!(
-                        "Indicateur inconnu : « {k} ». Choisissez parmi : {}.",
-                        KINDS.join(", ")
-                    )
-                } else {
-                    format!(
-                        "Unknown indicator \"{k}\". Choose among: {}.",
-                        KINDS.join(", ")
-                    )
-                }
-            }
+            IndicatorError::UnknownKind(k) => tr!(lang, key, kind = k, kinds = KINDS.join(", ")),
             IndicatorError::MissingArgument { kind, arg } => {
-                let (fr_arg, en_arg) = match *arg {
-                    "value" => ("la colonne des valeurs", "the value column"),
-                    "group" => ("la colonne des groupes", "the group column"),
-                    "num" => (
-                        "le groupe étudié (numérateur, par exemple F)",
-                        "the focus group (numerator, e.g. F)",
-                    ),
-                    "den" => (
-                        "le groupe de comparaison ou la colonne du dénominateur",
-                        "the comparison group or the denominator column",
-                    ),
-                    _ => (*arg, *arg),
-                };
-                if fr {
-                    format!("Pour l'indicateur « {kind} », indiquez {fr_arg}.")
-                } else {
-                    format!("The \"{kind}\" indicator needs {en_arg}.")
-                }
+                tr!(lang, key, kind = kind, arg = *arg)
             }
             IndicatorError::NoValues {
                 column,
                 missing,
                 not_numeric,
-            } => {
-                if fr {
-                    format!("La colonne « {column} » ne contient aucun nombre utilisable ({missing} cellule(s) vide(s), {not_numeric} cellule(s) qui ne sont pas des nombres). Choisissez une colonne de nombres.")
-                } else {
-                    format!("Column \"{column}\" has no usable number ({missing} empty cell(s), {not_numeric} cell(s) that are not numbers). Choose a numeric column.")
-                }
-            }
-            IndicatorError::NegativeValue { column, value } => {
-                let v = format_number_fr(*value, decimals_for(*value));
-                if fr {
-                    format!("La colonne « {column} » contient une valeur négative ({v}). Le Gini, la courbe de Lorenz, le Palma et le S80/S20 mesurent le partage d'une quantité positive (revenu, dépense, population) : retirez ou corrigez les valeurs négatives.")
-                } else {
-                    format!("Column \"{column}\" has a negative value ({v}). Gini, the Lorenz curve, Palma and S80/S20 measure how a positive quantity (income, spending, population) is shared: remove or fix negative values.")
-                }
-            }
-            IndicatorError::NegativeWeight { column, value } => {
-                let v = format_number_fr(*value, decimals_for(*value));
-                if fr {
-                    format!("La colonne des poids « {column} » contient une valeur négative ({v}). Un poids est un nombre de personnes : il ne peut pas être négatif.")
-                } else {
-                    format!("Weight column \"{column}\" has a negative value ({v}). A weight is a number of people: it cannot be negative.")
-                }
-            }
-            IndicatorError::AllZero { column } => {
-                if fr {
-                    format!("Toutes les valeurs de « {column} » sont nulles : il n'y a rien à partager, l'indicateur ne peut pas être calculé.")
-                } else {
-                    format!("Every value of \"{column}\" is zero: there is nothing to share, the indicator cannot be computed.")
-                }
-            }
-            IndicatorError::DivisionByZero { fr: f, en } => {
-                if fr {
-                    format!("Calcul impossible : {f}.")
-                } else {
-                    format!("Cannot compute: {en}.")
-                }
-            }
+            } => tr!(
+                lang,
+                key,
+                column = column,
+                missing = missing.to_string(),
+                not_numeric = not_numeric.to_string()
+            ),
+            IndicatorError::NegativeValue { column, value }
+            | IndicatorError::NegativeWeight { column, value } => tr!(
+                lang,
+                key,
+                column = column,
+                value = format_number(lang, *value, decimals_for(*value))
+            ),
+            IndicatorError::AllZero { column } => tr!(lang, key, column = column),
+            IndicatorError::DivisionByZero(what) => tr!(lang, key, reason = what.message(lang)),
             IndicatorError::GroupNotFound {
                 column,
                 value,
                 available,
-            } => {
-                let list = available
-                    .iter()
-                    .map(|a| format!("« {a} »"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                if fr {
-                    format!("Le groupe « {value} » n'apparaît pas dans la colonne « {column} ». Valeurs présentes : {list}.")
-                } else {
-                    format!(
-                        "Group \"{value}\" is not in column \"{column}\". Values found: {list}."
-                    )
-                }
-            }
-            IndicatorError::InvalidPer(p) => {
-                if fr {
-                    format!(
-                        "« pour » doit être un nombre positif (1, 100, 1000, 100000…), pas {p}."
-                    )
-                } else {
-                    format!("\"per\" must be a positive number (1, 100, 1000, 100000…), not {p}.")
-                }
-            }
+            } => tr!(
+                lang,
+                key,
+                value = value,
+                column = column,
+                values = quoted_list(lang, available)
+            ),
+            IndicatorError::InvalidPer(p) => tr!(lang, key, per = p.to_string()),
         }
     }
+}
+
+/// Which figure is zero (or not positive, for max/min) when an indicator would divide by it.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ZeroDivisor {
+    /// The poorest `percent` % hold nothing (Palma, S80/S20).
+    Poorest { percent: f64 },
+    /// The mean is zero (coefficient of variation).
+    Mean,
+    /// The smallest value is zero or negative (max/min).
+    Smallest { value: f64 },
+    /// The denominator column sums to zero (rate).
+    ColumnSum { column: String },
+    /// The comparison group's value is zero (parity indices).
+    Group { group: String },
+}
+
+impl ZeroDivisor {
+    /// Says which figure is zero, in `lang` (no capital, no full stop).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ZeroDivisor::Poorest { percent } => tr!(
+                lang,
+                "indicator-zero-poorest",
+                percent = format_number(lang, *percent, 0)
+            ),
+            ZeroDivisor::Mean => tr!(lang, "indicator-zero-mean"),
+            ZeroDivisor::Smallest { value } => tr!(
+                lang,
+                "indicator-zero-smallest",
+                value = format_number(lang, *value, 2)
+            ),
+            ZeroDivisor::ColumnSum { column } => {
+                tr!(lang, "indicator-zero-column-sum", column = column)
+            }
+            ZeroDivisor::Group { group } => tr!(lang, "indicator-zero-group", group = group),
+        }
+    }
+}
+
+/// `« a », « b »` (`“a”, “b”` in English): values quoted in a sentence.
+pub fn quoted_list(lang: Lang, values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| tr!(lang, "quoted", text = v))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Decimals to show a figure with: none for a whole number, else 2.

@@ -73,12 +73,12 @@ pub fn indicator(cx: &Ctx, a: IndicatorArgs) -> Result<ExitCode, Error> {
         print_json(&r);
         return Ok(ExitCode::SUCCESS);
     }
-    let (label, value) = (&r.label_fr, &r.value_fr);
+    let (label, value) = (&r.label, &r.value_text);
     println!(
         "{}",
         tr!(cx.lang, "cli-indicator", label = label, value = value)
     );
-    println!("{}", r.explanation_fr);
+    println!("{}", r.explanation);
     if r.skipped > 0 {
         let skipped = tr!(
             cx.lang,

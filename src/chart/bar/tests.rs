@@ -109,9 +109,12 @@ fn palette_is_okabe_ito_and_matches_the_bar_colours() {
 #[test]
 fn empty_data_is_an_error() {
     let spec = census_spec(true);
-    assert!(matches!(bar_chart_svg(&spec, &[]), Err(ChartError::Empty)));
     assert!(matches!(
-        bar_chart_png(&spec, &[], 1),
+        bar_chart_svg(&spec, &[], Lang::Fr),
+        Err(ChartError::Empty)
+    ));
+    assert!(matches!(
+        bar_chart_png(&spec, &[], 1, Lang::Fr),
         Err(ChartError::Empty)
     ));
 }
@@ -122,12 +125,12 @@ fn non_finite_values_are_reported_with_their_label() {
     for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
         let mut data = census();
         data[0].value = bad;
-        match bar_chart_svg(&spec, &data) {
+        match bar_chart_svg(&spec, &data, Lang::Fr) {
             Err(ChartError::NotFinite(label)) => assert_eq!(label, "Guéra"),
             other => panic!("expected NotFinite, got {other:?}"),
         }
         assert!(matches!(
-            bar_chart_png(&spec, &data, 1),
+            bar_chart_png(&spec, &data, 1, Lang::Fr),
             Err(ChartError::NotFinite(_))
         ));
     }
@@ -135,7 +138,7 @@ fn non_finite_values_are_reported_with_their_label() {
 
 #[test]
 fn svg_is_960_by_540() {
-    let svg = bar_chart_svg(&census_spec(true), &census()).unwrap();
+    let svg = bar_chart_svg(&census_spec(true), &census(), Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let root = doc.root_element();
     assert!(root.has_tag_name("svg"));
@@ -147,7 +150,7 @@ fn svg_is_960_by_540() {
 #[test]
 fn horizontal_svg_has_one_bar_per_province_sorted_from_the_top() {
     let data = census();
-    let svg = bar_chart_svg(&census_spec(true), &data).unwrap();
+    let svg = bar_chart_svg(&census_spec(true), &data, Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
 
     let bars = bars(&doc);
@@ -188,7 +191,7 @@ fn horizontal_svg_has_one_bar_per_province_sorted_from_the_top() {
 
 #[test]
 fn svg_texts_are_french_with_accents_and_the_embedded_font() {
-    let svg = bar_chart_svg(&census_spec(true), &census()).unwrap();
+    let svg = bar_chart_svg(&census_spec(true), &census(), Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let all = texts(&doc);
 
@@ -238,7 +241,7 @@ fn vertical_svg_keeps_the_input_order_from_left_to_right() {
         highlight: None,
         ..census_spec(false)
     };
-    let svg = bar_chart_svg(&spec, &data).unwrap();
+    let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let bars = bars(&doc);
     assert_eq!(bars.len(), data.len());
@@ -308,7 +311,7 @@ fn vertical_svg_turns_many_labels_instead_of_cutting_them() {
         title: "Les 23 provinces".to_string(),
         ..BarChartSpec::default()
     };
-    let svg = bar_chart_svg(&spec, &data).unwrap();
+    let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert_eq!(bars(&doc).len(), 23);
     let all = texts(&doc);
@@ -346,7 +349,7 @@ fn labels_with_markup_characters_yield_well_formed_svg() {
             sort_desc: false,
             highlight: Some(tricky.to_string()),
         };
-        let svg = bar_chart_svg(&spec, &data).unwrap();
+        let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let all = texts(&doc);
         text_node(&all, tricky);
@@ -376,7 +379,7 @@ fn small_whole_numbers_get_whole_ticks() {
             horizontal,
             ..BarChartSpec::default()
         };
-        let svg = bar_chart_svg(&spec, &data).unwrap();
+        let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let all = texts(&doc);
         assert!(all.iter().all(|(t, _)| !t.contains(',')), "{all:?}");
@@ -401,7 +404,7 @@ fn negative_and_decimal_values_are_drawn_on_both_sides_of_zero() {
             horizontal,
             ..BarChartSpec::default()
         };
-        let svg = bar_chart_svg(&spec, &data).unwrap();
+        let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let all = texts(&doc);
         text_node(&all, "-3,25");
@@ -428,12 +431,12 @@ fn decode(png: &[u8]) -> image::RgbImage {
 fn png_sizes_follow_the_scale() {
     let spec = census_spec(true);
     let data = census();
-    let one = decode(&bar_chart_png(&spec, &data, 1).unwrap());
+    let one = decode(&bar_chart_png(&spec, &data, 1, Lang::Fr).unwrap());
     assert_eq!(one.dimensions(), (960, 540));
-    let two = decode(&bar_chart_png(&spec, &data, 2).unwrap());
+    let two = decode(&bar_chart_png(&spec, &data, 2, Lang::Fr).unwrap());
     assert_eq!(two.dimensions(), (1920, 1080));
     // Out-of-range scales are clamped rather than failing.
-    let zero = decode(&bar_chart_png(&spec, &data, 0).unwrap());
+    let zero = decode(&bar_chart_png(&spec, &data, 0, Lang::Fr).unwrap());
     assert_eq!(zero.dimensions(), (960, 540));
 }
 
@@ -441,9 +444,9 @@ fn png_sizes_follow_the_scale() {
 fn png_matches_the_svg_layout_and_draws_text_with_the_embedded_font() {
     let spec = census_spec(true);
     let data = census();
-    let svg = bar_chart_svg(&spec, &data).unwrap();
+    let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
-    let img = decode(&bar_chart_png(&spec, &data, 1).unwrap());
+    let img = decode(&bar_chart_png(&spec, &data, 1, Lang::Fr).unwrap());
     let pixel = |x: f64, y: f64| img.get_pixel(x as u32, y as u32).0;
 
     // Bars are where the SVG puts them, in the same colours.
@@ -504,9 +507,9 @@ fn extreme_or_degenerate_values_do_not_panic() {
                 horizontal,
                 ..BarChartSpec::default()
             };
-            let svg = bar_chart_svg(&spec, &data).unwrap();
+            let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
             roxmltree::Document::parse(&svg).unwrap();
-            bar_chart_png(&spec, &data, 1).unwrap();
+            bar_chart_png(&spec, &data, 1, Lang::Fr).unwrap();
         }
     }
 }
@@ -546,9 +549,9 @@ fn many_horizontal_bars_make_a_taller_chart() {
             value: f64::from(i) * 1000.0,
         })
         .collect();
-    let svg = bar_chart_svg(&spec, &data).unwrap();
+    let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
     assert!(svg.contains("viewBox=\"0 0 960 804\""), "{}", &svg[..200]);
-    let png = bar_chart_png(&spec, &data, 2).unwrap();
+    let png = bar_chart_png(&spec, &data, 2, Lang::Fr).unwrap();
     let img = image::load_from_memory(&png).unwrap();
     assert_eq!((img.width(), img.height()), (1920, 1608));
 }
@@ -560,7 +563,7 @@ fn every_bar_is_tagged_with_its_label_and_value_in_drawing_order() {
     let data = census();
     for horizontal in [true, false] {
         let spec = census_spec(horizontal);
-        let svg = bar_chart_svg(&spec, &data).unwrap();
+        let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let tagged: Vec<_> = doc
             .descendants()
@@ -594,7 +597,7 @@ fn every_bar_is_tagged_with_its_label_and_value_in_drawing_order() {
             assert_eq!(attr_f64(*node, "y"), bar.y);
         }
         // Texts carry their classes too.
-        let scene = bar_scene(&spec, &data).unwrap();
+        let scene = bar_scene(&spec, &data, Lang::Fr).unwrap();
         assert_eq!(scene.count_class("bar"), data.len());
         assert_eq!(scene.count_class("title"), 1);
         assert_eq!(scene.count_class("source"), 1);
@@ -604,7 +607,7 @@ fn every_bar_is_tagged_with_its_label_and_value_in_drawing_order() {
 
 #[test]
 fn svg_texts_sit_on_their_anchor_with_the_embedded_font_first() {
-    let svg = bar_chart_svg(&census_spec(false), &census()).unwrap();
+    let svg = bar_chart_svg(&census_spec(false), &census(), Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let all = texts(&doc);
     assert!(!all.is_empty());
@@ -646,11 +649,11 @@ fn png_of_french_labels_has_the_expected_size_and_text_drawn_at_the_scale() {
         horizontal: true,
         ..BarChartSpec::default()
     };
-    let svg = bar_chart_svg(&spec, &data).unwrap();
+    let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let first = &bars(&doc)[0];
-    let one = decode(&bar_chart_png(&spec, &data, 1).unwrap());
-    let two = decode(&bar_chart_png(&spec, &data, 2).unwrap());
+    let one = decode(&bar_chart_png(&spec, &data, 1, Lang::Fr).unwrap());
+    let two = decode(&bar_chart_png(&spec, &data, 2, Lang::Fr).unwrap());
     assert_eq!(one.dimensions(), (960, 540));
     assert_eq!(two.dimensions(), (1920, 1080));
     // "Ouaddaï" is drawn left of its bar, at both scales, with four times the ink at 2×
@@ -690,7 +693,7 @@ fn turned_labels_are_drawn_in_the_png_too() {
         })
         .collect();
     let spec = BarChartSpec::default();
-    let svg = bar_chart_svg(&spec, &data).unwrap();
+    let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let all = texts(&doc);
     let label = text_node(&all, "Préfecture numéro 0");
@@ -702,7 +705,7 @@ fn turned_labels_are_drawn_in_the_png_too() {
         .iter()
         .map(|b| b.y + b.height)
         .fold(0.0, f64::max);
-    let img = decode(&bar_chart_png(&spec, &data, 1).unwrap());
+    let img = decode(&bar_chart_png(&spec, &data, 1, Lang::Fr).unwrap());
     let ink = dark(&img, (28, bottom as u32 + 4, 932, bottom as u32 + 60), 128);
     assert!(ink > 500, "turned label pixels: {ink}");
 }

@@ -180,8 +180,8 @@ function indicatorTab(table) {
     if (!r) return;
     const curve = ['gini', 'lorenz'].includes(r.kind) ? h('figure', { class: 'chart', id: 'indicator-chart' }) : null;
     clear(out).append(h('div', {},
-      h('p', { class: 'figure', id: 'indicator-figure' }, r.value_fr ?? formatCell(r.value)),
-      h('p', { id: 'indicator-explanation' }, r.explanation_fr ?? r.explanation ?? ''),
+      h('p', { class: 'figure', id: 'indicator-figure' }, r.value_text ?? formatCell(r.value)),
+      h('p', { id: 'indicator-explanation' }, r.explanation ?? ''),
       skippedNote(r), curve));
     if (curve) {
       // The Lorenz curve behind the figure: how far it sags below the line of equality.
