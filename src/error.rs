@@ -1,6 +1,10 @@
 //! Typed errors of the core. Each has a stable `code` (what the UI and scripts match on)
 //! and a message in the user's language; translation happens at the edge through
 //! [`Error::message`], never by matching on strings.
+//!
+//! This module is a leaf: it knows no stage. Each stage's own error type (`ImportError`,
+//! `AnalysisError`, ...) implements [`StageError`] where it is defined, and becomes an
+//! [`Error::Stage`] through `?`; [`Error::stage`] gives it back typed.
 
 use crate::i18n::Lang;
 use crate::tr;
@@ -10,26 +14,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    #[error(transparent)]
-    Import(#[from] crate::import::ImportError),
-    #[error(transparent)]
-    Export(#[from] crate::store::export::ExportError),
-    #[error(transparent)]
-    Pack(#[from] crate::pack::PackError),
-    #[error(transparent)]
-    PackFile(#[from] crate::pack::packfile::PackFileError),
-    #[error(transparent)]
-    Progress(#[from] crate::progress::ProgressError),
-    #[error(transparent)]
-    Chart(#[from] crate::chart::ChartError),
-    #[error(transparent)]
-    Analysis(#[from] crate::analysis::AnalysisError),
-    #[error(transparent)]
-    Indicator(#[from] crate::analysis::indicators::IndicatorError),
-    #[error(transparent)]
-    Task(#[from] crate::lesson::datatask::TaskError),
-    #[error(transparent)]
-    ImportStep(#[from] crate::lesson::importstep::ImportStepError),
+    /// The error of one stage (import, analysis, chart, pack, progress, lesson...).
+    #[error("{0}")]
+    Stage(Box<dyn StageError>),
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
     #[error("file error: {0}")]
@@ -60,20 +47,64 @@ pub enum Error {
     ColumnNotFound(String),
 }
 
+/// The error of one stage of the core: a stable dotted code and a message in `lang`.
+/// Implemented (with [`stage_error!`](crate::stage_error)) next to each error type.
+pub trait StageError: std::error::Error + Send + Sync + 'static {
+    fn code(&self) -> &'static str;
+    fn message(&self, lang: Lang) -> String;
+}
+
+/// Makes a stage's error type (with inherent `code` and `message(lang)`) a [`StageError`].
+#[macro_export]
+macro_rules! stage_error {
+    ($t:ty) => {
+        impl $crate::error::StageError for $t {
+            fn code(&self) -> &'static str {
+                <$t>::code(self)
+            }
+            fn message(&self, lang: $crate::i18n::Lang) -> String {
+                <$t>::message(self, lang)
+            }
+        }
+    };
+}
+
+impl<E: StageError> From<E> for Error {
+    fn from(e: E) -> Error {
+        Error::Stage(Box::new(e))
+    }
+}
+
 impl Error {
+    /// The stage's error of type `E` itself, or this error when it is not one.
+    pub fn into_stage<E: StageError>(self) -> std::result::Result<E, Error> {
+        if self.stage::<E>().is_none() {
+            return Err(self);
+        }
+        match self {
+            Error::Stage(e) => {
+                let e: Box<dyn std::error::Error + Send + Sync> = e;
+                Ok(*e.downcast::<E>().expect("checked just above"))
+            }
+            other => Err(other),
+        }
+    }
+
+    /// The stage's error of type `E`, if this is one.
+    pub fn stage<E: StageError>(&self) -> Option<&E> {
+        match self {
+            Error::Stage(e) => {
+                let e: &(dyn std::error::Error + 'static) = &**e;
+                e.downcast_ref::<E>()
+            }
+            _ => None,
+        }
+    }
+
     /// A stable, dotted code: `profile.not_found`, `import.empty`, ...
     pub fn code(&self) -> &'static str {
         match self {
-            Error::Import(e) => e.code(),
-            Error::Export(e) => e.code(),
-            Error::Pack(e) => e.code(),
-            Error::PackFile(e) => e.code(),
-            Error::Progress(e) => e.code(),
-            Error::Chart(e) => e.code(),
-            Error::Analysis(e) => e.code(),
-            Error::Indicator(e) => e.code(),
-            Error::Task(e) => e.code(),
-            Error::ImportStep(e) => e.code(),
+            Error::Stage(e) => e.code(),
             Error::Db(_) => "store.database",
             Error::Io(_) => "store.io",
             Error::DataDir { .. } => "store.data_dir",
@@ -96,16 +127,7 @@ impl Error {
     pub fn message(&self, lang: Lang) -> String {
         let key = format!("error-{}", self.code().replace('.', "-"));
         match self {
-            Error::Import(e) => e.message(lang),
-            Error::Export(e) => e.message(lang),
-            Error::Pack(e) => e.message(lang),
-            Error::PackFile(e) => e.message(lang),
-            Error::Progress(e) => e.message(lang),
-            Error::Analysis(e) => e.message(lang),
-            Error::Indicator(e) => e.message(lang),
-            Error::Task(e) => e.message(lang),
-            Error::ImportStep(e) => e.message(lang),
-            Error::Chart(e) => e.message(lang),
+            Error::Stage(e) => e.message(lang),
             Error::Db(e) => tr!(lang, &key, reason = e.to_string()),
             Error::Io(e) => tr!(lang, &key, reason = e.to_string()),
             Error::DataDir { path, reason } => tr!(lang, &key, path = path, reason = reason),

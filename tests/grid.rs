@@ -180,7 +180,7 @@ fn bad_cursor(store: &Store, sort: Option<GridSort>, cursor: &str) {
         page_size: 10,
     };
     match grid::page(store.conn(), "t", &req) {
-        Err(Error::Analysis(AnalysisError::BadCursor)) => {}
+        Err(e) if matches!(e.stage(), Some(AnalysisError::BadCursor)) => {}
         other => panic!("{cursor}: expected BadCursor, got {other:?}"),
     }
 }

@@ -6,7 +6,6 @@ use datajam::analysis::indicators::{self, *};
 use datajam::i18n::Lang;
 use datajam::import::{import_bytes, ImportOptions};
 use datajam::store::Store;
-use datajam::Error;
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9
@@ -346,8 +345,8 @@ fn typed_errors_with_french_messages() {
     .unwrap_err();
     assert_eq!(e.code(), "indicator.no_values");
     assert!(matches!(
-        e,
-        Error::Indicator(IndicatorError::NoValues { not_numeric: 2, .. })
+        e.stage(),
+        Some(IndicatorError::NoValues { not_numeric: 2, .. })
     ));
     assert!(e.message(Lang::Fr).contains("aucun nombre"));
 

@@ -49,8 +49,10 @@ fn run(fx: &Fx, v: Value) -> datajam::analysis::ResultTable {
 }
 
 fn err(fx: &Fx, v: Value) -> AnalysisError {
-    match pipeline::run(fx.store.conn(), "eleves", &pl(v), 1000) {
-        Err(Error::Analysis(e)) => e,
+    match pipeline::run(fx.store.conn(), "eleves", &pl(v), 1000)
+        .map_err(Error::into_stage::<AnalysisError>)
+    {
+        Err(Ok(e)) => e,
         other => panic!("expected an analysis error, got {other:?}"),
     }
 }
@@ -191,21 +193,25 @@ fn errors_name_the_step_and_the_column() {
     );
     assert_eq!(e.code(), "pipeline.empty_name");
 
-    match Pipeline::from_json(r#"{"steps":[{"op":"sort","keys":[]},{"op":"explode"}]}"#) {
-        Err(Error::Analysis(e @ AnalysisError::UnknownOp { .. })) => {
+    match Pipeline::from_json(r#"{"steps":[{"op":"sort","keys":[]},{"op":"explode"}]}"#)
+        .map_err(Error::into_stage::<AnalysisError>)
+    {
+        Err(Ok(e @ AnalysisError::UnknownOp { .. })) => {
             assert!(e
                 .message(Lang::Fr)
                 .starts_with("Étape 2 : l'opération « explode »"))
         }
         other => panic!("{other:?}"),
     }
-    match Pipeline::from_json(r#"{"steps":[{"op":"filter"}]}"#) {
-        Err(Error::Analysis(AnalysisError::InvalidStep { step: 1, .. })) => {}
+    match Pipeline::from_json(r#"{"steps":[{"op":"filter"}]}"#)
+        .map_err(Error::into_stage::<AnalysisError>)
+    {
+        Err(Ok(AnalysisError::InvalidStep { step: 1, .. })) => {}
         other => panic!("{other:?}"),
     }
     assert!(matches!(
-        Pipeline::from_json("{pas du json"),
-        Err(Error::Analysis(AnalysisError::InvalidPipeline { .. }))
+        Pipeline::from_json("{pas du json").map_err(Error::into_stage::<AnalysisError>),
+        Err(Ok(AnalysisError::InvalidPipeline { .. }))
     ));
     // An unknown source table is the core's usual error.
     assert!(matches!(
@@ -300,8 +306,10 @@ fn a_filter_keeps_the_rows_meeting_any_condition_when_asked() {
     assert!(e
         .message(Lang::Fr)
         .starts_with("Étape 1 : « douze » n'est pas un nombre"));
-    match Pipeline::from_json(r#"{"steps":[{"op":"filter","match":"some","conditions":[]}]}"#) {
-        Err(Error::Analysis(AnalysisError::InvalidStep { step: 1, .. })) => {}
+    match Pipeline::from_json(r#"{"steps":[{"op":"filter","match":"some","conditions":[]}]}"#)
+        .map_err(Error::into_stage::<AnalysisError>)
+    {
+        Err(Ok(AnalysisError::InvalidStep { step: 1, .. })) => {}
         other => panic!("{other:?}"),
     }
     // "all" is not written back: pipelines saved before "match" existed are unchanged.
@@ -606,8 +614,10 @@ fn pivot_to_wide() {
         "large",
         &pl(json!({"steps":[{"op":"pivot","columns":"k","values":"v"}]})),
         10,
-    ) {
-        Err(Error::Analysis(e)) => {
+    )
+    .map_err(Error::into_stage::<AnalysisError>)
+    {
+        Err(Ok(e)) => {
             assert_eq!(e.code(), "pipeline.too_many_pivot_columns");
             assert!(e.message(Lang::Fr).contains("plus de 50 valeurs"));
         }
@@ -788,8 +798,10 @@ fn save_as_registers_a_table_and_replaces_only_saved_ones() {
         ("«»", "pipeline.invalid_table_name"),
         ("collecte_x", "pipeline.invalid_table_name"),
     ] {
-        match pipeline::save_as(fx.store.conn_mut(), "eleves", &p2, name) {
-            Err(Error::Analysis(e)) => assert_eq!(e.code(), code, "{name}"),
+        match pipeline::save_as(fx.store.conn_mut(), "eleves", &p2, name)
+            .map_err(Error::into_stage::<AnalysisError>)
+        {
+            Err(Ok(e)) => assert_eq!(e.code(), code, "{name}"),
             other => panic!("{name}: {other:?}"),
         }
     }

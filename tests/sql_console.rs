@@ -43,8 +43,8 @@ fn fixture() -> Fx {
 }
 
 fn refused(fx: &Fx, sql: &str) -> AnalysisError {
-    match run_readonly(&fx.db, sql, 100) {
-        Err(Error::Analysis(e)) => e,
+    match run_readonly(&fx.db, sql, 100).map_err(Error::into_stage::<AnalysisError>) {
+        Err(Ok(e)) => e,
         other => panic!("{sql}: expected a refusal, got {other:?}"),
     }
 }
@@ -139,8 +139,8 @@ fn everything_but_reading_is_refused_and_the_database_is_unchanged() {
         ("WITH x AS (SELECT 1) DELETE FROM villes", "DELETE"),
     ];
     for (sql, what) in cases {
-        let e = match run_readonly(&fx.db, sql, 100) {
-            Err(Error::Analysis(e)) => e,
+        let e = match run_readonly(&fx.db, sql, 100).map_err(Error::into_stage::<AnalysisError>) {
+            Err(Ok(e)) => e,
             other => panic!("{sql}: expected a refusal, got {other:?}"),
         };
         let msg = e.message(Lang::Fr);
@@ -183,8 +183,10 @@ fn syntax_errors_several_statements_and_time_limit() {
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n",
         10,
         Duration::from_millis(300),
-    ) {
-        Err(Error::Analysis(e)) => e,
+    )
+    .map_err(Error::into_stage::<AnalysisError>)
+    {
+        Err(Ok(e)) => e,
         other => panic!("{other:?}"),
     };
     assert_eq!(e.code(), "sql.timeout");

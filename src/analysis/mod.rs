@@ -119,6 +119,8 @@ pub enum AnalysisError {
     BadCursor,
 }
 
+crate::stage_error!(AnalysisError);
+
 impl AnalysisError {
     /// Stable dotted code.
     pub fn code(&self) -> &'static str {

@@ -79,6 +79,8 @@ pub enum ChartError {
     BadExtension(String),
 }
 
+crate::stage_error!(ChartError);
+
 impl ChartError {
     /// A stable, dotted code.
     pub fn code(&self) -> &'static str {

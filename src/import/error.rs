@@ -41,6 +41,8 @@ pub enum ImportError {
     Db(#[from] rusqlite::Error),
 }
 
+crate::stage_error!(ImportError);
+
 impl ImportError {
     /// Stable code, e.g. `import.not_found`, for translations and logs.
     pub fn code(&self) -> &'static str {

@@ -144,6 +144,8 @@ pub enum TaskError {
     ReferenceFailed { step: String, detail: String },
 }
 
+crate::stage_error!(TaskError);
+
 impl TaskError {
     pub fn code(&self) -> &'static str {
         match self {

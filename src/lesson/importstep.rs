@@ -91,6 +91,8 @@ pub enum ImportStepError {
     FileMissing { file: String },
 }
 
+crate::stage_error!(ImportStepError);
+
 impl ImportStepError {
     pub fn code(&self) -> &'static str {
         match self {

@@ -91,6 +91,8 @@ pub enum PackError {
     Unreadable { path: String, reason: String },
 }
 
+crate::stage_error!(PackError);
+
 impl PackError {
     pub fn code(&self) -> &'static str {
         match self {

@@ -143,6 +143,8 @@ pub enum ProgressError {
     NothingToMerge,
 }
 
+crate::stage_error!(ProgressError);
+
 impl ProgressError {
     pub fn code(&self) -> &'static str {
         match self {

@@ -129,6 +129,8 @@ pub enum ExportError {
     Xlsx(String),
 }
 
+crate::stage_error!(ExportError);
+
 impl ExportError {
     /// Stable code, e.g. `export.io`, for translations and logs.
     pub fn code(&self) -> &'static str {

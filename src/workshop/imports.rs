@@ -162,7 +162,7 @@ impl Workshop {
         for table in needed {
             match self.ensure_pack_table(pack_id, &table) {
                 // A table of that name that the step did not make: later steps use it.
-                Err(Error::ImportStep(ImportStepError::TableTaken { .. })) => {}
+                Err(e) if matches!(e.stage(), Some(ImportStepError::TableTaken { .. })) => {}
                 other => {
                     other?;
                 }

@@ -1,7 +1,7 @@
 //! Data tasks and chart tasks: a pipeline or a chart checked against the reference,
 //! hints, the reference saved on a right answer or a skip.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::i18n;
 use crate::lesson::datatask;
 use crate::lesson::task;
@@ -69,7 +69,7 @@ impl Workshop {
         });
         let mut result = match run {
             Ok(r) => r,
-            Err(e @ Error::Analysis(_)) => {
+            Err(e) if e.stage::<crate::analysis::AnalysisError>().is_some() => {
                 let step = self.view(at)?;
                 return Ok(TaskOutcome {
                     verdict: "invalid",

@@ -45,6 +45,8 @@ pub enum IndicatorError {
     InvalidPer(f64),
 }
 
+crate::stage_error!(IndicatorError);
+
 impl IndicatorError {
     /// A stable, dotted code.
     pub fn code(&self) -> &'static str {

@@ -89,6 +89,8 @@ pub enum PackFileError {
     Write { path: String, reason: String },
 }
 
+crate::stage_error!(PackFileError);
+
 impl PackFileError {
     /// A stable, dotted code.
     pub fn code(&self) -> &'static str {
