@@ -13,9 +13,14 @@
 //! - [`analysis`]: pipelines, the SQL console, the data grid, columns in memory,
 //!   inequality indicators, Chad's provinces.
 //! - [`chart`]: charts as SVG and PNG, with an embedded font, and advice.
-//! - [`progress`]: progress files for the USB stick, the class merge, scripted play.
+//! - [`progress`]: progress files for the USB stick and the class merge.
 //! - [`i18n`]: the user's language, numbers, and the messages.
-//! - [`workshop`]: the API both faces call.
+//! - [`workshop`]: the API both faces call (one file per area), and `play`, which replays
+//!   scripted answers through it.
+//!
+//! Beside them, two leaves: [`error`] (the `Error` every stage's error becomes) and
+//! [`paths`] (the data directory). `tests/core_layout.rs` keeps the folders in layers
+//! without a cycle.
 
 pub mod analysis;
 pub mod chart;

@@ -6,7 +6,6 @@
 //! - `export`: a trainee's events out to a progress file ([`export()`]);
 //! - `merge`: reading and checking progress files, the class view ([`merge()`]) and its
 //!   CSV files;
-//! - `play`: the `play` driver, answers files and the reference walk of a pack ([`play()`]).
 //!
 //! A progress file, one per trainee:
 //!
