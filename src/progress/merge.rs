@@ -4,7 +4,9 @@
 //! **Merge** ([`merge`]) is a pure function of the events: the union of all files' events by
 //! event id, so merging files in any order, any number of times, gives the same class view
 //! (a file merged twice adds nothing). Should two files disagree about the same event id
-//! (a tampered file), the copy whose canonical JSON is smallest wins, whatever the order.
+//! (a tampered file), or carry one profile id under two names, the view keeps one
+//! (the smallest, whatever the order) and **names the conflict** in
+//! [`ClassView::conflicts`] (see `union`).
 //!
 //! Progress files come from USB sticks, so they are untrusted. [`read_files`] checks every
 //! file (size at most [`MAX_FILE_BYTES`], valid JSON, `format` = `datajam-progress`, a
@@ -36,6 +38,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::union::{unite, Conflicts, Source, Union};
 use super::{
     BadFile, EventRecord, FileProblem, ProgressError, ProgressFile, FORMAT, MAX_FILE_BYTES,
     STUCK_AFTER, TOP_WRONG, VERSION,
@@ -125,22 +128,31 @@ pub fn read_file(path: &Path) -> Result<ProgressFile, FileProblem> {
     parse(&bytes)
 }
 
-/// Reads every file; refuses them all, listing each bad file, if any one is bad.
-pub fn read_files(paths: &[PathBuf]) -> Result<Vec<ProgressFile>, ProgressError> {
-    if paths.is_empty() {
-        return Err(ProgressError::NothingToMerge);
-    }
+/// Reads every file: the good ones with their paths, and each bad one with its reason.
+pub fn read_each(paths: &[PathBuf]) -> (Vec<(String, ProgressFile)>, Vec<BadFile>) {
     let mut good = Vec::new();
     let mut bad = Vec::new();
     for p in paths {
+        let path = p.display().to_string();
         match read_file(p) {
-            Ok(f) => good.push(f),
-            Err(problem) => bad.push(BadFile {
-                path: p.display().to_string(),
-                problem,
-            }),
+            Ok(f) => good.push((path, f)),
+            Err(problem) => bad.push(BadFile { path, problem }),
         }
     }
+    (good, bad)
+}
+
+/// Reads every file; refuses them all, listing each bad file, if any one is bad.
+pub fn read_files(paths: &[PathBuf]) -> Result<Vec<ProgressFile>, ProgressError> {
+    Ok(read_all(paths)?.into_iter().map(|(_, f)| f).collect())
+}
+
+/// [`read_files`], each file with its path.
+fn read_all(paths: &[PathBuf]) -> Result<Vec<(String, ProgressFile)>, ProgressError> {
+    if paths.is_empty() {
+        return Err(ProgressError::NothingToMerge);
+    }
+    let (good, bad) = read_each(paths);
     if bad.is_empty() {
         Ok(good)
     } else {
@@ -159,6 +171,8 @@ pub struct ClassView {
     /// What trainees wrote in reflection steps: the last text of each trainee × step, in
     /// trainee then step order.
     pub reflections: Vec<ReflectionText>,
+    /// Events carried with different contents, profiles carried under different names.
+    pub conflicts: Conflicts,
 }
 
 /// A trainee's reflection on one step, as the facilitator reads it after the workshop.
@@ -178,6 +192,8 @@ pub struct ReflectionText {
 pub struct TraineeProgress {
     pub id: String,
     pub name: String,
+    /// The other names this profile id was carried under (see [`ClassView::conflicts`]).
+    pub other_names: Vec<String>,
     pub steps: Vec<StepProgress>,
 }
 
@@ -287,32 +303,24 @@ type StepKey = (String, String, String);
 /// Merges progress files into the class view: a pure function of the union of their
 /// events (by id), so the order of the files and repeated files do not matter.
 pub fn merge(files: &[ProgressFile]) -> ClassView {
-    // Union of events by id; on a conflict, the smallest canonical JSON wins.
-    let mut events: BTreeMap<&str, (String, &EventRecord)> = BTreeMap::new();
-    // Profile names: on a conflict (a renamed profile), the smallest name wins.
-    let mut names: BTreeMap<&str, &str> = BTreeMap::new();
-    for f in files {
-        names
-            .entry(f.profile.id.as_str())
-            .and_modify(|n| {
-                if f.profile.name.as_str() < *n {
-                    *n = f.profile.name.as_str();
-                }
-            })
-            .or_insert(f.profile.name.as_str());
-        for e in &f.events {
-            let canon = serde_json::to_string(e).unwrap_or_default();
-            match events.get(e.id.as_str()) {
-                Some((c, _)) if *c <= canon => {}
-                _ => {
-                    events.insert(e.id.as_str(), (canon, e));
-                }
-            }
-        }
-    }
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|file| Source { path: None, file })
+        .collect();
+    merge_sources(&sources)
+}
+
+/// [`merge`], each file with its path when it was read from disk (conflicts name it).
+pub fn merge_sources(sources: &[Source]) -> ClassView {
+    let Union {
+        events,
+        names,
+        other_names,
+        conflicts,
+    } = unite(sources);
     // Group by trainee, then step, in time order.
     let mut by: BTreeMap<&str, BTreeMap<StepKey, Vec<&EventRecord>>> = BTreeMap::new();
-    for (_, e) in events.values() {
+    for e in events.values() {
         by.entry(e.profile_id.as_str())
             .or_default()
             .entry((e.pack_id.clone(), e.lesson_id.clone(), e.step_id.clone()))
@@ -383,6 +391,7 @@ pub fn merge(files: &[ProgressFile]) -> ClassView {
         trainees.push(TraineeProgress {
             id: pid.to_string(),
             name: names.get(pid).copied().unwrap_or(pid).to_string(),
+            other_names: other_names.get(pid).cloned().unwrap_or_default(),
             steps: out,
         });
     }
@@ -428,6 +437,7 @@ pub fn merge(files: &[ProgressFile]) -> ClassView {
         trainees,
         steps,
         reflections,
+        conflicts,
     }
 }
 
@@ -536,8 +546,15 @@ pub fn merge_to_files(
     out: &Path,
     reflections: Option<&Path>,
 ) -> crate::Result<ClassView> {
-    let files = read_files(paths)?;
-    let view = merge(&files);
+    let files = read_all(paths)?;
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|(path, file)| Source {
+            path: Some(path),
+            file,
+        })
+        .collect();
+    let view = merge_sources(&sources);
     let class = class_csv(&view)?;
     let texts = reflections.map(|_| reflections_csv(&view)).transpose()?;
     crate::store::fsio::write_atomic(out, &class)?;

@@ -6,6 +6,7 @@
 //! - `export`: a trainee's events out to a progress file ([`export()`]);
 //! - `merge`: reading and checking progress files, the class view ([`merge()`]) and its
 //!   CSV files;
+//! - `union`: every event once by id, every trainee once, and the conflicts met;
 //!
 //! A progress file, one per trainee:
 //!
@@ -18,13 +19,15 @@
 
 mod export;
 mod merge;
+mod union;
 
 pub use export::{build, export, profile_events, ExportSummary};
 pub use merge::{
-    class_csv, merge, merge_to_csv, merge_to_files, parse, read_file, read_files, reflections_csv,
-    ClassView, ReflectionText, StepOverview, StepProgress, TraineeProgress, WrongAnswer,
-    CSV_HEADER, REFLECTIONS_HEADER,
+    class_csv, merge, merge_sources, merge_to_csv, merge_to_files, parse, read_each, read_file,
+    read_files, reflections_csv, ClassView, ReflectionText, StepOverview, StepProgress,
+    TraineeProgress, WrongAnswer, CSV_HEADER, REFLECTIONS_HEADER,
 };
+pub use union::{Conflicts, EventConflict, EventVersion, NameConflict, NameUse, Source};
 
 use serde::{Deserialize, Serialize};
 

@@ -5,7 +5,7 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use datajam::progress::ProgressError;
+use datajam::progress::{ClassView, ProgressError};
 use datajam::workshop::play::Played;
 use datajam::{tr, Error, Workshop};
 
@@ -59,6 +59,7 @@ pub fn run(cx: &Ctx, command: ProgressCommand) -> Result<ExitCode, Error> {
                 file = output.display().to_string()
             );
             println!("{line}");
+            print_conflicts(cx, &view);
             if let Some(path) = &reflections {
                 let n = view.reflections.len();
                 let line = tr!(
@@ -73,6 +74,60 @@ pub fn run(cx: &Ctx, command: ProgressCommand) -> Result<ExitCode, Error> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The merge's conflicts, one line each, then their count: named, never resolved in silence.
+fn print_conflicts(cx: &Ctx, view: &ClassView) {
+    let c = &view.conflicts;
+    if c.is_empty() {
+        return;
+    }
+    let name_of = |id: &str| {
+        view.trainees
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id.to_string(), |t| t.name.clone())
+    };
+    for e in &c.events {
+        let files: std::collections::BTreeSet<&str> = e
+            .versions
+            .iter()
+            .flat_map(|v| v.files.iter().map(String::as_str))
+            .collect();
+        let line = tr!(
+            cx.lang,
+            "cli-progress-event-conflict",
+            id = &e.event_id,
+            trainee = name_of(&e.trainee_id),
+            lesson = &e.lesson_id,
+            step = &e.step_id,
+            versions = e.versions.len().to_string(),
+            files = files.into_iter().collect::<Vec<_>>().join(", ")
+        );
+        println!("{line}");
+    }
+    for n in &c.names {
+        let names: Vec<String> = n
+            .names
+            .iter()
+            .map(|u| format!("« {} » ({})", u.name, u.files.join(", ")))
+            .collect();
+        let line = tr!(
+            cx.lang,
+            "cli-progress-name-conflict",
+            id = &n.trainee_id,
+            names = names.join(", "),
+            kept = &n.names[0].name
+        );
+        println!("{line}");
+    }
+    let line = tr!(
+        cx.lang,
+        "cli-progress-conflicts",
+        count = c.events.len().to_string(),
+        names = c.names.len().to_string()
+    );
+    println!("{line}");
 }
 
 /// `datajam play PACK --trainee NAME (--answers FILE.jsonl | --reference)`.

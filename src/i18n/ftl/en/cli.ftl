@@ -188,3 +188,7 @@ cli-provinces-unmatched = not matched: "{ $value }" ({ $count } { $n ->
 cli-chart-saved = Chart saved: { $path }
 cli-chart-unknown-question = Unknown question "{ $question }": compare, trend, relationship, distribution, geography or inequality.
 cli-chart-no-advice = No chart fits: the needed columns are missing.
+
+cli-progress-event-conflict = Conflict: event { $id } of { $trainee } (lesson { $lesson }, step { $step }) has { $versions } different contents depending on the file ({ $files }). A file was edited or copied: the view counts the first content; check these files.
+cli-progress-name-conflict = Conflict: the same profile ({ $id }) has several names: { $names }. A file was copied or the profile renamed; the view calls it "{ $kept }".
+cli-progress-conflicts = { $count } conflicting event(s), counted apart; { $names } profile(s) under several names.

@@ -159,3 +159,7 @@ cli-provinces-unmatched = non reconnu : « { $value } » ({ $count } { $n ->
 cli-chart-saved = Graphique enregistré : { $path }
 cli-chart-unknown-question = Question inconnue « { $question } » : compare, trend, relationship, distribution, geography ou inequality.
 cli-chart-no-advice = Aucun graphique ne convient : il manque les colonnes nécessaires.
+
+cli-progress-event-conflict = Conflit : l'événement { $id } de { $trainee } (leçon { $lesson }, étape { $step }) a { $versions } contenus différents selon les fichiers ({ $files }). Un fichier a été modifié ou copié : la vue compte le premier contenu ; vérifiez ces fichiers.
+cli-progress-name-conflict = Conflit : le même profil ({ $id }) porte plusieurs noms : { $names }. Un fichier a été copié ou le profil renommé ; la vue l'appelle « { $kept } ».
+cli-progress-conflicts = { $count } événement(s) en conflit, comptés à part ; { $names } profil(s) sous plusieurs noms.
