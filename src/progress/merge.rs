@@ -207,6 +207,8 @@ pub struct StepProgress {
     pub attempts: u64,
     pub wrong_attempts: u64,
     pub hints: u64,
+    /// The trainee's wrong answers, oldest first, in words.
+    pub wrong_answers: Vec<String>,
     pub first_event: String,
     pub last_event: String,
     /// Whole seconds from the first to the last event: an approximation, see the module doc.
@@ -222,6 +224,10 @@ pub struct StepOverview {
     pub trainees: u64,
     pub done: u64,
     pub stuck: u64,
+    /// Attempts per trainee who reached the step.
+    pub attempts_mean: f64,
+    /// Hints per trainee who reached the step.
+    pub hints_mean: f64,
     pub common_wrong_answers: Vec<WrongAnswer>,
 }
 
@@ -300,6 +306,17 @@ fn seconds_between(a: &str, b: &str) -> i64 {
 
 type StepKey = (String, String, String);
 
+/// What the class view adds up per step.
+#[derive(Default)]
+struct Tally {
+    trainees: u64,
+    done: u64,
+    stuck: u64,
+    attempts: u64,
+    hints: u64,
+    wrong: BTreeMap<String, u64>,
+}
+
 /// Merges progress files into the class view: a pure function of the union of their
 /// events (by id), so the order of the files and repeated files do not matter.
 pub fn merge(files: &[ProgressFile]) -> ClassView {
@@ -327,7 +344,7 @@ pub fn merge_sources(sources: &[Source]) -> ClassView {
             .or_default()
             .push(e);
     }
-    let mut overview: BTreeMap<StepKey, (u64, u64, u64, BTreeMap<String, u64>)> = BTreeMap::new();
+    let mut overview: BTreeMap<StepKey, Tally> = BTreeMap::new();
     let mut trainees = Vec::new();
     let mut reflections = Vec::new();
     for (pid, steps) in by {
@@ -367,12 +384,20 @@ pub fn merge_sources(sources: &[Source]) -> ClassView {
                     });
                 }
             }
+            let hints = evs.iter().filter(|e| e.kind == "hint").count() as u64;
+            let wrong_answers: Vec<String> = attempts
+                .iter()
+                .filter(|e| e.correct == Some(false))
+                .map(|a| answer_text(&a.payload["answer"]))
+                .collect();
             let o = overview.entry(key.clone()).or_default();
-            o.0 += 1;
-            o.1 += u64::from(done);
-            o.2 += u64::from(stuck);
-            for a in attempts.iter().filter(|e| e.correct == Some(false)) {
-                *o.3.entry(answer_text(&a.payload["answer"])).or_default() += 1;
+            o.trainees += 1;
+            o.done += u64::from(done);
+            o.stuck += u64::from(stuck);
+            o.attempts += attempts.len() as u64;
+            o.hints += hints;
+            for a in &wrong_answers {
+                *o.wrong.entry(a.clone()).or_default() += 1;
             }
             out.push(StepProgress {
                 pack_id: key.0,
@@ -381,7 +406,8 @@ pub fn merge_sources(sources: &[Source]) -> ClassView {
                 status: if done { "done" } else { "started" },
                 attempts: attempts.len() as u64,
                 wrong_attempts: wrong as u64,
-                hints: evs.iter().filter(|e| e.kind == "hint").count() as u64,
+                hints,
+                wrong_answers,
                 time_spent_seconds: seconds_between(&first, &last),
                 first_event: first,
                 last_event: last,
@@ -398,8 +424,11 @@ pub fn merge_sources(sources: &[Source]) -> ClassView {
     trainees.sort_by(|a, b| (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id)));
     let steps = overview
         .into_iter()
-        .map(|(k, (n, done, stuck, wrong))| {
-            let mut wrong: Vec<WrongAnswer> = wrong
+        .map(|(k, t)| {
+            let n = t.trainees;
+            let mean = |sum: u64| if n == 0 { 0.0 } else { sum as f64 / n as f64 };
+            let mut wrong: Vec<WrongAnswer> = t
+                .wrong
                 .into_iter()
                 .map(|(answer, count)| WrongAnswer { answer, count })
                 .collect();
@@ -410,8 +439,10 @@ pub fn merge_sources(sources: &[Source]) -> ClassView {
                 lesson_id: k.1,
                 step_id: k.2,
                 trainees: n,
-                done,
-                stuck,
+                done: t.done,
+                stuck: t.stuck,
+                attempts_mean: mean(t.attempts),
+                hints_mean: mean(t.hints),
                 common_wrong_answers: wrong,
             }
         })

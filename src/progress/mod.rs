@@ -7,6 +7,7 @@
 //! - `merge`: reading and checking progress files, the class view ([`merge()`]) and its
 //!   CSV files;
 //! - `union`: every event once by id, every trainee once, and the conflicts met;
+//! - `class`: the facilitator's class kept between sessions (files added, view, clear);
 //!
 //! A progress file, one per trainee:
 //!
@@ -17,6 +18,7 @@
 //!              "kind", "payload", "correct", "created_at"}, …]}
 //! ```
 
+pub mod class;
 mod export;
 mod merge;
 mod union;

@@ -1,0 +1,141 @@
+//! The facilitator's class kept on the laptop: progress files added (a bad one named and
+//! the rest still shown, nothing of it kept), added again (nothing doubled), more files
+//! later (the view updated), the stuck trainee's own wrong answers and each step's
+//! figures; the class survives closing the workshop and can be emptied.
+
+use std::path::{Path, PathBuf};
+
+use datajam::i18n::Lang;
+use datajam::progress::{self, EventRecord, ProfileRecord, ProgressFile};
+use datajam::Workshop;
+use serde_json::json;
+
+fn attempt(
+    profile: &str,
+    id: &str,
+    step: &str,
+    answer: &str,
+    correct: bool,
+    at: &str,
+) -> EventRecord {
+    EventRecord {
+        id: id.into(),
+        profile_id: profile.into(),
+        pack_id: "p".into(),
+        pack_version: "1".into(),
+        lesson_id: "l".into(),
+        step_id: step.into(),
+        kind: "attempt".into(),
+        payload: json!({ "answer": answer }),
+        correct: Some(correct),
+        created_at: format!("2026-11-26T10:{at}.000Z"),
+    }
+}
+
+fn write(
+    dir: &Path,
+    name: &str,
+    profile: &str,
+    trainee: &str,
+    events: Vec<EventRecord>,
+) -> PathBuf {
+    let f = ProgressFile {
+        format: progress::FORMAT.into(),
+        version: progress::VERSION,
+        exported_at: "2026-11-26T12:00:00.000Z".into(),
+        profile: ProfileRecord {
+            id: profile.into(),
+            name: trainee.into(),
+        },
+        events,
+    };
+    let p = dir.join(name);
+    std::fs::write(&p, serde_json::to_vec(&f).unwrap()).unwrap();
+    p
+}
+
+#[test]
+fn a_class_is_kept_updated_and_bad_files_are_named() {
+    let data = tempfile::tempdir().unwrap();
+    let stick = tempfile::tempdir().unwrap();
+    // Aïcha is stuck on q1: three wrong answers in a row.
+    let aicha = write(
+        stick.path(),
+        "aicha.datajam-progress",
+        "pa",
+        "Aïcha",
+        vec![
+            attempt("pa", "a1", "q1", "Lac", false, "00:00"),
+            attempt("pa", "a2", "q1", "Kanem", false, "01:00"),
+            attempt("pa", "a3", "q1", "Lac", false, "02:00"),
+        ],
+    );
+    let moussa = write(
+        stick.path(),
+        "moussa.datajam-progress",
+        "pm",
+        "Moussa",
+        vec![
+            attempt("pm", "m1", "q1", "Lac", false, "00:00"),
+            attempt("pm", "m2", "q1", "Batha", true, "01:00"),
+        ],
+    );
+    let bad = stick.path().join("abime.datajam-progress");
+    std::fs::write(&bad, b"{ pas du json").unwrap();
+
+    let w = Workshop::open(data.path(), Lang::Fr).unwrap();
+    let r = w
+        .class_add(&[aicha.clone(), bad.clone(), moussa.clone()])
+        .unwrap();
+    assert_eq!((r.added, r.already), (2, 0));
+    assert_eq!(r.bad.len(), 1);
+    assert!(r.bad[0].path.ends_with("abime.datajam-progress"));
+    assert_eq!(r.bad[0].problem.code(), "progress.invalid_json");
+    assert_eq!(r.files.len(), 2, "{:?}", r.files);
+    let names: Vec<&str> = r.view.trainees.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Aïcha", "Moussa"]);
+
+    // Who is stuck, and their actual wrong answers; the step's figures.
+    let a = &r.view.trainees[0].steps[0];
+    assert!(a.stuck);
+    assert_eq!(a.wrong_answers, ["Lac", "Kanem", "Lac"]);
+    let q1 = &r.view.steps[0];
+    assert_eq!((q1.trainees, q1.done, q1.stuck), (2, 1, 1));
+    assert_eq!(q1.attempts_mean, 2.5);
+    assert_eq!(q1.hints_mean, 0.0);
+    assert_eq!(q1.common_wrong_answers[0].answer, "Lac");
+    assert_eq!(q1.common_wrong_answers[0].count, 3);
+
+    // Nothing of the bad file is kept; the good ones are, under the data directory.
+    let kept: Vec<String> = std::fs::read_dir(data.path().join(progress::class::CLASS_DIR))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    assert!(kept.iter().all(|k| !k.contains("abime")), "{kept:?}");
+
+    // The same files again (a folder this time) add nothing.
+    let again = w.class_add(&[stick.path().to_path_buf()]).unwrap();
+    assert_eq!((again.added, again.already, again.bad.len()), (0, 2, 1));
+    assert_eq!(again.view, r.view);
+    drop(w);
+
+    // Another session: the class is still there; a new file updates the view.
+    let w = Workshop::open(data.path(), Lang::Fr).unwrap();
+    assert_eq!(w.class_view().unwrap().view, r.view);
+    let fatime = write(
+        stick.path(),
+        "fatime.datajam-progress",
+        "pf",
+        "Fatimé",
+        vec![attempt("pf", "f1", "q1", "Batha", true, "00:00")],
+    );
+    let r3 = w.class_add(&[fatime]).unwrap();
+    assert_eq!(r3.added, 1);
+    assert_eq!(r3.view.trainees.len(), 3);
+    assert_eq!(r3.view.steps[0].done, 2);
+
+    w.class_clear().unwrap();
+    let empty = w.class_view().unwrap();
+    assert!(empty.view.trainees.is_empty() && empty.files.is_empty());
+}
