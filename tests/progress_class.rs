@@ -84,9 +84,25 @@ fn a_class_is_kept_updated_and_bad_files_are_named() {
     std::fs::write(&bad, b"{ pas du json").unwrap();
 
     let w = Workshop::open(data.path(), Lang::Fr).unwrap();
-    let r = w
+    let board = w
         .class_add(&[aicha.clone(), bad.clone(), moussa.clone()])
         .unwrap();
+    // The board: a lesson of a pack this laptop does not have is named by its id, and
+    // the stuck trainee's cell lists the step with their wrong answers.
+    assert_eq!(board.lessons.len(), 1);
+    assert_eq!(
+        (
+            board.lessons[0].title.as_str(),
+            board.lessons[0].steps.len()
+        ),
+        ("l", 1)
+    );
+    assert_eq!(board.rows[0].name, "Aïcha");
+    let cell = &board.rows[0].cells[0];
+    assert_eq!((cell.done, cell.steps), (0, 1));
+    assert_eq!(cell.stuck[0].wrong_answers, ["Lac", "Kanem", "Lac"]);
+    assert_eq!(board.rows[1].cells[0].done, 1);
+    let r = board.report;
     assert_eq!((r.added, r.already), (2, 0));
     assert_eq!(r.bad.len(), 1);
     assert!(r.bad[0].path.ends_with("abime.datajam-progress"));
@@ -115,14 +131,14 @@ fn a_class_is_kept_updated_and_bad_files_are_named() {
     assert!(kept.iter().all(|k| !k.contains("abime")), "{kept:?}");
 
     // The same files again (a folder this time) add nothing.
-    let again = w.class_add(&[stick.path().to_path_buf()]).unwrap();
+    let again = w.class_add(&[stick.path().to_path_buf()]).unwrap().report;
     assert_eq!((again.added, again.already, again.bad.len()), (0, 2, 1));
     assert_eq!(again.view, r.view);
     drop(w);
 
     // Another session: the class is still there; a new file updates the view.
     let w = Workshop::open(data.path(), Lang::Fr).unwrap();
-    assert_eq!(w.class_view().unwrap().view, r.view);
+    assert_eq!(w.class_view().unwrap().report.view, r.view);
     let fatime = write(
         stick.path(),
         "fatime.datajam-progress",
@@ -130,12 +146,44 @@ fn a_class_is_kept_updated_and_bad_files_are_named() {
         "Fatimé",
         vec![attempt("pf", "f1", "q1", "Batha", true, "00:00")],
     );
-    let r3 = w.class_add(&[fatime]).unwrap();
+    let r3 = w.class_add(&[fatime]).unwrap().report;
     assert_eq!(r3.added, 1);
     assert_eq!(r3.view.trainees.len(), 3);
     assert_eq!(r3.view.steps[0].done, 2);
 
     w.class_clear().unwrap();
-    let empty = w.class_view().unwrap();
+    let empty = w.class_view().unwrap().report;
     assert!(empty.view.trainees.is_empty() && empty.files.is_empty());
+}
+
+#[test]
+fn the_board_names_the_lessons_and_steps_of_a_loaded_pack() {
+    let data = tempfile::tempdir().unwrap();
+    let stick = tempfile::tempdir().unwrap();
+    // A trainee's real progress on the built-in pack, through the workshop.
+    let mut w = Workshop::open(data.path(), Lang::Fr).unwrap();
+    let profile = w.create_profile("Aïcha").unwrap();
+    let pack = w.packs(None).unwrap()[0].clone();
+    let lesson = &pack.lessons[0];
+    let view = w.lesson(&profile.id, &pack.id, &lesson.id).unwrap();
+    let at = datajam::workshop::StepAt {
+        profile: profile.id.clone(),
+        pack: pack.id.clone(),
+        lesson: lesson.id.clone(),
+        step: view.steps[0].id.clone(),
+    };
+    w.complete(&at).unwrap();
+    let file = stick.path().join("aicha.datajam-progress");
+    w.export_progress(&profile.id, &file).unwrap();
+    let board = w.class_add(&[file]).unwrap();
+    assert_eq!(board.lessons.len(), 1);
+    let l = &board.lessons[0];
+    assert_eq!(l.title, lesson.title);
+    assert_eq!(l.steps.len(), view.steps.len());
+    assert_eq!(l.steps[0].title, view.steps[0].title);
+    assert_eq!(l.steps[0].overview.as_ref().unwrap().done, 1);
+    assert!(l.steps[1].overview.is_none());
+    let cell = &board.rows[0].cells[0];
+    assert_eq!((cell.done, cell.steps), (1, view.steps.len()));
+    assert_eq!(cell.status, datajam::workshop::LessonStatus::InProgress);
 }

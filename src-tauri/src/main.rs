@@ -4,6 +4,8 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod progress;
+
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
@@ -228,15 +230,11 @@ async fn skip_step(state: State<'_, AppState>, at: StepAt) -> Reply<StepView> {
     with(state, move |w| w.skip(&at)).await
 }
 
-/// Runs a native file dialog on the main thread (where GTK lives) and waits for its answer.
-async fn dialog(
+/// Runs a native dialog on the main thread (where GTK lives) and waits for its answer.
+async fn dialog_many<T: Send + 'static>(
     app: &tauri::AppHandle,
-    test: Option<PathBuf>,
-    show: impl FnOnce() -> Option<PathBuf> + Send + 'static,
-) -> Reply<Option<PathBuf>> {
-    if test.is_some() {
-        return Ok(test);
-    }
+    show: impl FnOnce() -> Option<T> + Send + 'static,
+) -> Reply<Option<T>> {
     let (tx, rx) = std::sync::mpsc::channel();
     app.run_on_main_thread(move || {
         let _ = tx.send(show());
@@ -251,6 +249,19 @@ async fn dialog(
             .ok()
             .flatten(),
     )
+}
+
+/// Runs a native file dialog on the main thread (where GTK lives) and waits for its answer;
+/// in end-to-end tests, `test` answers instead.
+async fn dialog(
+    app: &tauri::AppHandle,
+    test: Option<PathBuf>,
+    show: impl FnOnce() -> Option<PathBuf> + Send + 'static,
+) -> Reply<Option<PathBuf>> {
+    if test.is_some() {
+        return Ok(test);
+    }
+    dialog_many(app, show).await
 }
 
 /// Asks for a spreadsheet or CSV file with the system dialog; `None` when cancelled.
@@ -615,6 +626,10 @@ fn main() {
             chart_svg,
             chart_advice,
             export_chart,
+            progress::export_progress,
+            progress::class_add,
+            progress::class_view,
+            progress::class_clear,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -20,8 +20,9 @@ use super::{BadFile, ClassView};
 
 /// The folder of the kept files, inside the data directory.
 pub const CLASS_DIR: &str = "class";
-/// The extension of kept files.
-const EXT: &str = "datajam-progress";
+/// The extension of progress files.
+pub const EXTENSION: &str = "datajam-progress";
+const EXT: &str = EXTENSION;
 
 /// The class view and what the last addition did.
 #[derive(Debug, Clone, PartialEq, Serialize)]

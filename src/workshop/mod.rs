@@ -6,6 +6,7 @@
 
 mod answers;
 mod catalog;
+pub mod class;
 pub mod datainfo;
 mod imports;
 mod lessons;

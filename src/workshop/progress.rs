@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use super::play::{self, Action, Played};
 use crate::error::Result;
-use crate::progress::class::ClassReport;
 use crate::progress::{self, ClassView, EventRecord, ExportSummary};
 
 use super::*;
@@ -27,20 +26,17 @@ impl Workshop {
         progress::merge_to_files(files, out, reflections)
     }
 
-    /// Adds trainees' progress files (or folders of them) to the class kept on this laptop,
-    /// and returns the view of the whole class; bad files are named and not kept.
-    pub fn class_add(&self, files: &[PathBuf]) -> Result<ClassReport> {
-        progress::class::add(&self.data_dir, files)
-    }
-
-    /// The view of the class kept on this laptop.
-    pub fn class_view(&self) -> Result<ClassReport> {
-        progress::class::view(&self.data_dir)
-    }
-
-    /// Empties the class kept on this laptop.
-    pub fn class_clear(&self) -> Result<()> {
-        progress::class::clear(&self.data_dir)
+    /// The file name suggested for a trainee's progress file: `<name>.datajam-progress`,
+    /// the name made safe for any file system.
+    pub fn progress_file_name(&self, profile_id: &str) -> Result<String> {
+        let p = self.store.profile(profile_id)?;
+        let slug = crate::i18n::text::slug(&p.name, 40);
+        let stem = if slug.is_empty() {
+            "progression"
+        } else {
+            &slug
+        };
+        Ok(format!("{stem}.{}", progress::class::EXTENSION))
     }
 
     /// Every event of a profile, in every pack, every column, oldest first.

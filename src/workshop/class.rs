@@ -1,0 +1,215 @@
+//! The facilitator's class view with the packs' words: progress files added to the class
+//! kept on this laptop (`progress::class`), and the class laid out as trainees × lessons,
+//! each lesson's steps with their titles, from the packs this workshop has loaded.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::views::{lesson_status, LessonStatus, Status};
+use super::Workshop;
+use crate::error::Result;
+use crate::i18n::localized;
+use crate::progress::class::{self, ClassReport};
+use crate::progress::{ClassView, StepOverview, StepProgress};
+
+/// The class as the facilitator's screen shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClassBoard {
+    #[serde(flatten)]
+    pub report: ClassReport,
+    /// The lessons any trainee worked on, in pack order (lessons of packs this laptop does
+    /// not have come last, named by their ids).
+    pub lessons: Vec<BoardLesson>,
+    /// One row per trainee, one cell per lesson of `lessons`.
+    pub rows: Vec<BoardRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BoardLesson {
+    pub pack_id: String,
+    pub lesson_id: String,
+    pub title: String,
+    pub steps: Vec<BoardStep>,
+}
+
+/// A step with what the class did there.
+#[derive(Debug, Clone, Serialize)]
+pub struct BoardStep {
+    pub step_id: String,
+    pub title: String,
+    /// The class's figures for this step (none when no trainee reached it).
+    pub overview: Option<StepOverview>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BoardRow {
+    pub trainee_id: String,
+    pub name: String,
+    pub other_names: Vec<String>,
+    pub cells: Vec<BoardCell>,
+}
+
+/// A trainee in a lesson.
+#[derive(Debug, Clone, Serialize)]
+pub struct BoardCell {
+    pub status: LessonStatus,
+    pub done: usize,
+    pub steps: usize,
+    /// Steps where the trainee is stuck, with their wrong answers.
+    pub stuck: Vec<StepProgress>,
+}
+
+type LessonKey = (String, String);
+
+impl Workshop {
+    /// Adds trainees' progress files (or folders of them) to the class kept on this laptop;
+    /// bad files are named and not kept, the rest is shown.
+    pub fn class_add(&self, files: &[PathBuf]) -> Result<ClassBoard> {
+        let r = class::add(&self.data_dir, files)?;
+        Ok(self.board(r))
+    }
+
+    /// The class kept on this laptop.
+    pub fn class_view(&self) -> Result<ClassBoard> {
+        Ok(self.board(class::view(&self.data_dir)?))
+    }
+
+    /// Empties the class kept on this laptop.
+    pub fn class_clear(&self) -> Result<()> {
+        class::clear(&self.data_dir)
+    }
+
+    fn board(&self, report: ClassReport) -> ClassBoard {
+        let lessons = self.board_lessons(&report.view);
+        let rows = report
+            .view
+            .trainees
+            .iter()
+            .map(|t| {
+                let mine: BTreeMap<(&str, &str, &str), &StepProgress> = t
+                    .steps
+                    .iter()
+                    .map(|s| ((&*s.pack_id, &*s.lesson_id, &*s.step_id), s))
+                    .collect();
+                let cells = lessons
+                    .iter()
+                    .map(|l| {
+                        let progress: Vec<Option<&&StepProgress>> = l
+                            .steps
+                            .iter()
+                            .map(|s| mine.get(&(&*l.pack_id, &*l.lesson_id, &*s.step_id)))
+                            .collect();
+                        let statuses: Vec<Status> = progress
+                            .iter()
+                            .map(|p| match p {
+                                Some(p) if p.status == "done" => Status::Done,
+                                Some(_) => Status::Started,
+                                None => Status::Todo,
+                            })
+                            .collect();
+                        let done = statuses.iter().filter(|s| **s == Status::Done).count();
+                        let status = match self.lesson_of(&l.pack_id, &l.lesson_id) {
+                            Some(lesson) => lesson_status(lesson, &statuses),
+                            None if done == statuses.len() => LessonStatus::Done,
+                            None if done > 0 || statuses.contains(&Status::Started) => {
+                                LessonStatus::InProgress
+                            }
+                            None => LessonStatus::Todo,
+                        };
+                        BoardCell {
+                            status,
+                            done,
+                            steps: l.steps.len(),
+                            stuck: progress
+                                .into_iter()
+                                .flatten()
+                                .filter(|p| p.stuck)
+                                .map(|p| (*p).clone())
+                                .collect(),
+                        }
+                    })
+                    .collect();
+                BoardRow {
+                    trainee_id: t.id.clone(),
+                    name: t.name.clone(),
+                    other_names: t.other_names.clone(),
+                    cells,
+                }
+            })
+            .collect();
+        ClassBoard {
+            report,
+            lessons,
+            rows,
+        }
+    }
+
+    fn lesson_of(&self, pack_id: &str, lesson_id: &str) -> Option<&crate::pack::Lesson> {
+        let pack = self.packs.iter().find(|p| p.manifest.id == pack_id)?;
+        pack.lessons.iter().find(|l| l.id == lesson_id)
+    }
+
+    /// The lessons the class worked on: each loaded pack's, in its order, with every step;
+    /// then lessons of unknown packs with the steps the files name.
+    fn board_lessons(&self, view: &ClassView) -> Vec<BoardLesson> {
+        let overview: BTreeMap<(&str, &str, &str), &StepOverview> = view
+            .steps
+            .iter()
+            .map(|s| ((&*s.pack_id, &*s.lesson_id, &*s.step_id), s))
+            .collect();
+        let mut seen: BTreeMap<LessonKey, Vec<String>> = BTreeMap::new();
+        for s in &view.steps {
+            let steps = seen
+                .entry((s.pack_id.clone(), s.lesson_id.clone()))
+                .or_default();
+            if !steps.contains(&s.step_id) {
+                steps.push(s.step_id.clone());
+            }
+        }
+        let mut out = Vec::new();
+        for pack in &self.packs {
+            for lesson in &pack.lessons {
+                let key = (pack.manifest.id.clone(), lesson.id.clone());
+                if seen.remove(&key).is_none() {
+                    continue;
+                }
+                out.push(BoardLesson {
+                    title: localized(&lesson.title, self.lang),
+                    steps: lesson
+                        .steps
+                        .iter()
+                        .map(|s| BoardStep {
+                            overview: overview
+                                .get(&(&*key.0, &*key.1, &*s.id))
+                                .map(|o| (*o).clone()),
+                            step_id: s.id.clone(),
+                            title: s.title.clone(),
+                        })
+                        .collect(),
+                    pack_id: key.0,
+                    lesson_id: key.1,
+                });
+            }
+        }
+        for ((pack_id, lesson_id), steps) in seen {
+            out.push(BoardLesson {
+                title: lesson_id.clone(),
+                steps: steps
+                    .into_iter()
+                    .map(|step_id| BoardStep {
+                        overview: overview
+                            .get(&(&*pack_id, &*lesson_id, &*step_id))
+                            .map(|o| (*o).clone()),
+                        title: step_id.clone(),
+                        step_id,
+                    })
+                    .collect(),
+                pack_id,
+                lesson_id,
+            });
+        }
+        out
+    }
+}
