@@ -13,11 +13,11 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Write};
 use std::path::Path;
 
-use cli::{datajam, text};
+use cli::{assert_ok, datajam, json_lines, play_answers, play_reference, text};
 use datajam::lesson::form::Choice;
 use datajam::pack::{parse, AnswerType, Exercise, Origin, Pack, Question, StepSource};
 use rust_xlsxwriter::{ExcelDateTime, Workbook};
-use serde_json::{json, Value};
+use serde_json::json;
 
 /// A workbook with these sheets. A cell `n:12.5` is written as a number, `d:2025-05-12`
 /// as a date, anything else as text (empty cells left blank).
@@ -988,7 +988,7 @@ fn the_template_in_a_copy_of_the_built_in_pack_is_checked_built_installed_and_pl
     let pack = Pack::from_dir(&src).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(step_ids(&pack), TEMPLATE_ORDER);
     let o = datajam(data.path(), &["pack", "check", src.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_ok(&o);
     // The built-in pack's steps, and the workbook's added to premiers-pas.
     let builtin = Pack::builtin().unwrap();
     let steps: usize = builtin.lessons.iter().map(|l| l.steps.len()).sum::<usize>()
@@ -1011,7 +1011,7 @@ fn the_template_in_a_copy_of_the_built_in_pack_is_checked_built_installed_and_pl
             out.to_str().unwrap(),
         ],
     );
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_ok(&o);
     // The workbook travels unchanged, and the steps come from it when the file is loaded.
     let files = datajam::pack::packfile::read_files(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(
@@ -1036,24 +1036,12 @@ fn the_template_in_a_copy_of_the_built_in_pack_is_checked_built_installed_and_pl
             out2.to_str().unwrap(),
         ],
     );
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_ok(&o);
     let o = datajam(data.path(), &["pack", "install", out2.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    let o = datajam(
-        data.path(),
-        &[
-            "play",
-            "atelier-tableur",
-            "--trainee",
-            "Halimé",
-            "--reference",
-        ],
-    );
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    let lines: Vec<Value> = text(&o.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    assert_ok(&o);
+    let o = play_reference(data.path(), "atelier-tableur", "Halimé");
+    assert_ok(&o);
+    let lines = json_lines(&o);
     let played: Vec<&str> = lines
         .iter()
         .filter(|l| l["lesson"] == "premiers-pas")
@@ -1084,22 +1072,9 @@ fn the_template_in_a_copy_of_the_built_in_pack_is_checked_built_installed_and_pl
         .collect::<String>(),
     )
     .unwrap();
-    let o = datajam(
-        data.path(),
-        &[
-            "play",
-            "atelier-tableur",
-            "--trainee",
-            "Moussa",
-            "--answers",
-            answers.to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    let lines: Vec<Value> = text(&o.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let o = play_answers(data.path(), "atelier-tableur", "Moussa", &answers);
+    assert_ok(&o);
+    let lines = json_lines(&o);
     assert_eq!(lines.len(), 3, "{lines:?}");
     assert_eq!(lines[0]["correct"], false);
     assert!(
