@@ -8,6 +8,8 @@
 mod cli;
 #[path = "../xtask/src/modeles.rs"]
 mod modeles;
+#[path = "support/workbook.rs"]
+mod workbook;
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Write};
@@ -16,33 +18,13 @@ use std::path::Path;
 use cli::{assert_ok, datajam, json_lines, play_answers, play_reference, text};
 use datajam::lesson::form::Choice;
 use datajam::pack::{parse, AnswerType, Exercise, Origin, Pack, Question, StepSource};
-use rust_xlsxwriter::{ExcelDateTime, Workbook};
 use serde_json::json;
+use workbook::Cells;
 
 /// A workbook with these sheets. A cell `n:12.5` is written as a number, `d:2025-05-12`
 /// as a date, anything else as text (empty cells left blank).
 fn xlsx(sheets: &[(&str, &[Vec<&str>])]) -> Vec<u8> {
-    let mut wb = Workbook::new();
-    for (name, rows) in sheets {
-        let ws = wb.add_worksheet();
-        ws.set_name(*name).unwrap();
-        for (r, row) in rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                let (r, c) = (r as u32, c as u16);
-                if cell.is_empty() {
-                } else if let Some(n) = cell.strip_prefix("n:") {
-                    ws.write_number(r, c, n.parse::<f64>().unwrap()).unwrap();
-                } else if let Some(d) = cell.strip_prefix("d:") {
-                    let fmt = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
-                    let dt = ExcelDateTime::parse_from_str(d).unwrap();
-                    ws.write_datetime_with_format(r, c, &dt, &fmt).unwrap();
-                } else {
-                    ws.write_string(r, c, *cell).unwrap();
-                }
-            }
-        }
-    }
-    wb.save_to_buffer().unwrap()
+    workbook::grid(sheets, Cells::Prefixed)
 }
 
 /// A minimal ODS spreadsheet (the parts calamine reads) with one sheet of text cells.
@@ -540,22 +522,9 @@ fn an_ods_workbook_is_read_too() {
 
 #[test]
 fn problems_name_the_sheet_row_and_column() {
-    let header = vec![
-        "lecon",
-        "id",
-        "type",
-        "titre",
-        "question",
-        "choix",
-        "reponse",
-        "tolerance",
-        "min",
-        "max",
-        "erreurs",
-        "apres",
-        "jeu_de_donnees",
-        "notes",
-    ];
+    // The template's first ten columns (`lecon` to `max`), then others in another order.
+    let mut header = modeles::COLUMNS[..10].to_vec();
+    header.extend(["erreurs", "apres", "jeu_de_donnees", "notes"]);
     let row = |cells: &[&'static str]| {
         let mut r: Vec<&str> = cells.to_vec();
         r.resize(header.len(), "");
