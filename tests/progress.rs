@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::{assert_ok, datajam, json_lines, play_answers, play_reference, text};
+use cli::{assert_ok, datajam, json, json_lines, play_answers, play_reference, text};
 
 use datajam::i18n::Lang;
 use datajam::pack::{Exercise, Pack};
@@ -512,7 +512,7 @@ fn cli_play_export_merge_round_trip() {
             ],
         );
         assert_ok(&o);
-        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let v = json(&o);
         assert_eq!(v["trainee"], who);
         assert_eq!(v["file"], json!(f.to_str().unwrap()));
         assert!(v["events"].as_u64().unwrap() >= 3);
@@ -527,7 +527,7 @@ fn cli_play_export_merge_round_trip() {
     args.extend(["--reflections", refl.to_str().unwrap()]);
     let o = datajam(data.path(), &args);
     assert_ok(&o);
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = json(&o);
     assert_eq!(v["trainees"].as_array().unwrap().len(), 2);
     // Every reflection Aïcha wrote, one per reflection step of the pack, readable later.
     let reflection_steps = pack

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Write};
 use std::path::Path;
 
-use cli::{assert_ok, datajam, json_lines, play_answers, play_reference, text};
+use cli::{assert_ok, datajam, json_lines, pack_build, play_answers, play_reference, text};
 use datajam::lesson::form::Choice;
 use datajam::pack::{parse, AnswerType, Exercise, Origin, Pack, Question, StepSource};
 use serde_json::json;
@@ -970,16 +970,7 @@ fn the_template_in_a_copy_of_the_built_in_pack_is_checked_built_installed_and_pl
     );
     assert_eq!(text(&o.stderr), "", "no warning");
     let out = dir.path().join("paquet.datajam");
-    let o = datajam(
-        data.path(),
-        &[
-            "pack",
-            "build",
-            src.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
+    let o = pack_build(data.path(), &src, &out);
     assert_ok(&o);
     // The workbook travels unchanged, and the steps come from it when the file is loaded.
     let files = datajam::pack::packfile::read_files(&std::fs::read(&out).unwrap()).unwrap();
@@ -995,16 +986,7 @@ fn the_template_in_a_copy_of_the_built_in_pack_is_checked_built_installed_and_pl
     let src2 = dir.path().join("paquet-tableur");
     built_in_copy_with_template(&src2, Some(("atelier-tableur", "provinces_tableur")));
     let out2 = dir.path().join("atelier-tableur.datajam");
-    let o = datajam(
-        data.path(),
-        &[
-            "pack",
-            "build",
-            src2.to_str().unwrap(),
-            "-o",
-            out2.to_str().unwrap(),
-        ],
-    );
+    let o = pack_build(data.path(), &src2, &out2);
     assert_ok(&o);
     let o = datajam(data.path(), &["pack", "install", out2.to_str().unwrap()]);
     assert_ok(&o);

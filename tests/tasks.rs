@@ -5,7 +5,7 @@ use std::path::Path;
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::{assert_ok, datajam, json_lines, play_answers, play_reference, text};
+use cli::{assert_ok, datajam, json, json_lines, play_answers, play_reference, text};
 
 use datajam::i18n::Lang;
 use datajam::workshop::Status;
@@ -456,7 +456,7 @@ fn cli_pack_check_catches_a_failing_reference_and_a_feedback_that_passes() {
         dir.path(),
         &["pack", "check", pack.to_str().unwrap(), "--json"],
     );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json(&out);
     assert_eq!(v["ok"], false);
     let problems = v["problems"].as_array().unwrap();
     assert!(problems

@@ -78,3 +78,17 @@ pub fn play_answers(data_dir: &Path, pack: &str, trainee: &str, answers: &Path) 
         ],
     )
 }
+
+/// `datajam pack build SOURCE -o OUT`: a pack folder built into a `.datajam` file.
+pub fn pack_build(data_dir: &Path, source: &Path, out: &Path) -> Output {
+    datajam(
+        data_dir,
+        &[
+            "pack",
+            "build",
+            source.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    )
+}
