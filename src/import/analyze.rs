@@ -133,16 +133,17 @@ fn hxl_tags(cells: &[RawCell], below: &[Row]) -> Option<Vec<Option<String>>> {
     hxl::hashtag_row(&texts(cells), &below)
 }
 
-/// Decides the layout from the first non-blank rows (`rows`: from the top when the header
-/// is detected, else the rows under the requested header `fixed`); the data rows among
-/// them go to `obs`.
+/// Decides the layout from the first non-blank rows, taken out of `buffer` (from the top
+/// when the header is detected, else the rows under the requested header, taken out of
+/// `fixed`); the data rows among them go to `obs`.
 fn settle(
     explicit: bool,
-    fixed: Option<Row>,
-    rows: Vec<Row>,
+    fixed: &mut Option<Row>,
+    buffer: &mut Vec<Row>,
     obs: &mut Observer,
     missing: &Missing,
 ) -> Layout {
+    let (fixed, rows) = (fixed.take(), std::mem::take(buffer));
     let mut layout = Layout::default();
     let data_from = if explicit {
         let tags = fixed
@@ -266,8 +267,8 @@ pub(super) fn analyze(
             decided = true;
             layout = settle(
                 header_opt.is_some(),
-                fixed.take(),
-                std::mem::take(&mut buffer),
+                &mut fixed,
+                &mut buffer,
                 &mut obs,
                 missing,
             );
@@ -283,8 +284,8 @@ pub(super) fn analyze(
         }
         layout = settle(
             header_opt.is_some(),
-            fixed.take(),
-            std::mem::take(&mut buffer),
+            &mut fixed,
+            &mut buffer,
             &mut obs,
             missing,
         );

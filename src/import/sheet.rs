@@ -63,36 +63,26 @@ fn io_or_unreadable(e: std::io::Error) -> ImportError {
     }
 }
 
-fn xlsx_err(e: XlsxError) -> ImportError {
-    match e {
-        XlsxError::Password => ImportError::Encrypted,
-        XlsxError::Io(io) => io_or_unreadable(io),
-        other => ImportError::Unreadable(format!("xlsx: {other}")),
-    }
+/// `fn name(e: Error) -> ImportError` for each calamine workbook error type: a
+/// password-protected workbook is [`ImportError::Encrypted`], a read error goes through
+/// [`io_or_unreadable`], anything else is unreadable (`<format>: <error>`).
+macro_rules! workbook_errors {
+    ($($name:ident($err:ident, $format:literal);)+) => {$(
+        fn $name(e: $err) -> ImportError {
+            match e {
+                $err::Password => ImportError::Encrypted,
+                $err::Io(io) => io_or_unreadable(io),
+                other => ImportError::Unreadable(format!(concat!($format, ": {}"), other)),
+            }
+        }
+    )+};
 }
 
-fn xlsb_err(e: XlsbError) -> ImportError {
-    match e {
-        XlsbError::Password => ImportError::Encrypted,
-        XlsbError::Io(io) => io_or_unreadable(io),
-        other => ImportError::Unreadable(format!("xlsb: {other}")),
-    }
-}
-
-fn xls_err(e: XlsError) -> ImportError {
-    match e {
-        XlsError::Password => ImportError::Encrypted,
-        XlsError::Io(io) => io_or_unreadable(io),
-        other => ImportError::Unreadable(format!("xls: {other}")),
-    }
-}
-
-fn ods_err(e: OdsError) -> ImportError {
-    match e {
-        OdsError::Password => ImportError::Encrypted,
-        OdsError::Io(io) => io_or_unreadable(io),
-        other => ImportError::Unreadable(format!("ods: {other}")),
-    }
+workbook_errors! {
+    xlsx_err(XlsxError, "xlsx");
+    xlsb_err(XlsbError, "xlsb");
+    xls_err(XlsError, "xls");
+    ods_err(OdsError, "ods");
 }
 
 fn open_as<RS: Read + Seek>(rs: RS, kind: WorkbookKind) -> Result<Sheets<RS>, ImportError> {
