@@ -269,28 +269,26 @@ pub(super) fn aggregate(
     } else {
         categories.sort_by(|a, b| fold(a).cmp(&fold(b)).then_with(|| a.cmp(b)));
     }
-    if categories.len() > max_categories {
-        notes.push(tr!(
-            lang,
-            "chart-note-categories-cap",
-            shown = max_categories.to_string(),
-            total = categories.len().to_string()
-        ));
-        categories.truncate(max_categories);
-    }
+    keep_first(
+        &mut categories,
+        max_categories,
+        "chart-note-categories-cap",
+        lang,
+        notes,
+    );
 
     // Series: alphabetical, the largest kept.
     let mut series: Vec<String> = series_totals.keys().map(|s| s.to_string()).collect();
     if series.len() > MAX_SERIES {
         series.sort_by(|a, b| series_totals[b.as_str()].total_cmp(&series_totals[a.as_str()]));
-        notes.push(tr!(
-            lang,
-            "chart-note-series-cap",
-            shown = MAX_SERIES.to_string(),
-            total = series.len().to_string()
-        ));
-        series.truncate(MAX_SERIES);
     }
+    keep_first(
+        &mut series,
+        MAX_SERIES,
+        "chart-note-series-cap",
+        lang,
+        notes,
+    );
     series.sort_by(|a, b| fold(a).cmp(&fold(b)).then_with(|| a.cmp(b)));
 
     let values = series
@@ -307,4 +305,14 @@ pub(super) fn aggregate(
         series,
         values,
     })
+}
+
+/// Keeps the first `max` names of `list`, with the note `key` (`shown` of `total`) when
+/// some are left out.
+fn keep_first(list: &mut Vec<String>, max: usize, key: &str, lang: Lang, notes: &mut Vec<String>) {
+    if list.len() > max {
+        let (shown, total) = (max.to_string(), list.len().to_string());
+        notes.push(tr!(lang, key, shown = shown, total = total));
+        list.truncate(max);
+    }
 }

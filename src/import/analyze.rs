@@ -220,6 +220,7 @@ pub(super) fn analyze(
     reporter: &mut Reporter<'_>,
 ) -> Result<Analysis, ImportError> {
     let header_opt = opts.header_row;
+    let explicit = header_opt.is_some();
     let (lo, hi) = prepared.split;
     // The requested header row, once read.
     let mut fixed: Option<Row> = None;
@@ -227,7 +228,7 @@ pub(super) fn analyze(
     // The first non-blank rows (detected header), or those under the requested header,
     // kept until the header and the HXL row are known.
     let mut buffer: Vec<Row> = Vec::new();
-    let wanted = if header_opt.is_some() {
+    let wanted = if explicit {
         hxl::LOOKAHEAD + 1
     } else {
         HEADER_SCAN_ROWS
@@ -265,13 +266,7 @@ pub(super) fn analyze(
         buffer.push((number, cells.to_vec()));
         if buffer.len() >= wanted {
             decided = true;
-            layout = settle(
-                header_opt.is_some(),
-                &mut fixed,
-                &mut buffer,
-                &mut obs,
-                missing,
-            );
+            layout = settle(explicit, &mut fixed, &mut buffer, &mut obs, missing);
         }
         Ok(())
     })?;
@@ -282,13 +277,7 @@ pub(super) fn analyze(
                 last: last_row,
             });
         }
-        layout = settle(
-            header_opt.is_some(),
-            &mut fixed,
-            &mut buffer,
-            &mut obs,
-            missing,
-        );
+        layout = settle(explicit, &mut fixed, &mut buffer, &mut obs, missing);
     }
     let Observer {
         stats,

@@ -85,6 +85,22 @@ workbook_errors! {
     ods_err(OdsError, "ods");
 }
 
+/// The cells of the sheet `name` of `book` (xlsx or xlsb: their cell readers have the same
+/// methods but no common trait), read one by one, errors through `err`.
+macro_rules! cells_by_reader {
+    ($book:expr, $name:expr, $progress:expr, $err:ident) => {{
+        let mut reader = $book.worksheet_cells_reader($name).map_err($err)?;
+        let d = reader.dimensions();
+        check_declared(d.start, d.end)?;
+        collect_cells(declared_rows(d.start, d.end), $progress, || {
+            Ok(reader
+                .next_cell()
+                .map_err($err)?
+                .map(|c| (c.get_position(), from_data_ref(c.get_value()))))
+        })?
+    }};
+}
+
 fn open_as<RS: Read + Seek>(rs: RS, kind: WorkbookKind) -> Result<Sheets<RS>, ImportError> {
     Ok(match kind {
         WorkbookKind::Xlsx => Sheets::Xlsx(Xlsx::new(rs).map_err(xlsx_err)?),
@@ -167,28 +183,8 @@ fn load_sheet<RS: Read + Seek>(
             .ok_or(ImportError::Empty)?,
     };
     let grid = match workbook {
-        Sheets::Xlsx(x) => {
-            let mut reader = x.worksheet_cells_reader(&sheet).map_err(xlsx_err)?;
-            let d = reader.dimensions();
-            check_declared(d.start, d.end)?;
-            collect_cells(declared_rows(d.start, d.end), progress, || {
-                Ok(reader
-                    .next_cell()
-                    .map_err(xlsx_err)?
-                    .map(|c| (c.get_position(), from_data_ref(c.get_value()))))
-            })?
-        }
-        Sheets::Xlsb(x) => {
-            let mut reader = x.worksheet_cells_reader(&sheet).map_err(xlsb_err)?;
-            let d = reader.dimensions();
-            check_declared(d.start, d.end)?;
-            collect_cells(declared_rows(d.start, d.end), progress, || {
-                Ok(reader
-                    .next_cell()
-                    .map_err(xlsb_err)?
-                    .map(|c| (c.get_position(), from_data_ref(c.get_value()))))
-            })?
-        }
+        Sheets::Xlsx(x) => cells_by_reader!(x, &sheet, progress, xlsx_err),
+        Sheets::Xlsb(x) => cells_by_reader!(x, &sheet, progress, xlsb_err),
         Sheets::Xls(x) => {
             let range = x.worksheet_range(&sheet).map_err(xls_err)?;
             grid_from_range(&range)?
