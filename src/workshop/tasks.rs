@@ -202,6 +202,22 @@ impl Workshop {
         }
     }
 
+    /// The columns of the table a task works on, for its editor (`None` while the table
+    /// does not exist yet); the reference as JSON once revealed.
+    fn task_table(
+        &self,
+        view: &StepView,
+        dataset: &str,
+        reference: &impl serde::Serialize,
+    ) -> (
+        Option<crate::store::tables::TableInfo>,
+        Option<serde_json::Value>,
+    ) {
+        let table = crate::store::tables::table_info(self.store.conn(), dataset).ok();
+        let reference = view.revealed.then(|| serde_json::to_value(reference).ok());
+        (table, reference.flatten())
+    }
+
     pub(super) fn data_task_view(
         &self,
         view: &mut StepView,
@@ -209,27 +225,25 @@ impl Workshop {
         mine: &[&Event],
     ) -> DataTaskView {
         self.task_hints(view, &t.hints, t.explanation.as_deref(), mine);
-        let mut v = DataTaskView {
+        let (table, reference) = self.task_table(view, &t.dataset, &t.reference);
+        let mut solution_steps = Vec::new();
+        if view.revealed {
+            solution_steps = datatask::describe_pipeline(&t.reference, self.lang);
+            let numbered: Vec<String> = solution_steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("{}. {s}", i + 1))
+                .collect();
+            view.solution = Some(numbered.join(" ; "));
+        }
+        DataTaskView {
             dataset: t.dataset.clone(),
-            table: crate::store::tables::table_info(self.store.conn(), &t.dataset).ok(),
+            table,
             result: t.result.clone(),
             ordered: t.ordered,
-            reference: None,
-            solution_steps: Vec::new(),
-        };
-        if view.revealed {
-            v.reference = serde_json::to_value(&t.reference).ok();
-            v.solution_steps = datatask::describe_pipeline(&t.reference, self.lang);
-            view.solution = Some(
-                v.solution_steps
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| format!("{}. {s}", i + 1))
-                    .collect::<Vec<_>>()
-                    .join(" ; "),
-            );
+            reference,
+            solution_steps,
         }
-        v
     }
 
     pub(super) fn chart_task_view(
@@ -239,15 +253,14 @@ impl Workshop {
         mine: &[&Event],
     ) -> ChartTaskView {
         self.task_hints(view, &t.hints, t.explanation.as_deref(), mine);
-        let mut v = ChartTaskView {
-            dataset: t.dataset.clone(),
-            table: crate::store::tables::table_info(self.store.conn(), &t.dataset).ok(),
-            reference: None,
-        };
+        let (table, reference) = self.task_table(view, &t.dataset, &t.reference);
         if view.revealed {
-            v.reference = serde_json::to_value(&t.reference).ok();
             view.solution = Some(datatask::describe_chart(&t.reference_choice(), self.lang));
         }
-        v
+        ChartTaskView {
+            dataset: t.dataset.clone(),
+            table,
+            reference,
+        }
     }
 }
