@@ -97,7 +97,7 @@ pub fn indicator(cx: &Ctx, a: IndicatorArgs) -> Result<ExitCode, Error> {
 pub fn provinces(cx: &Ctx, command: ProvincesCommand) -> Result<ExitCode, Error> {
     match command {
         ProvincesCommand::List { json } => {
-            print_list(&Workshop::provinces(), json, None, |p| {
+            print_list(Workshop::provinces(), json, None, |p| {
                 let aliases = p.aliases.join(" | ");
                 format!("{}\t{}\t{}\t{aliases}", p.code, p.name, p.chef_lieu)
             });
