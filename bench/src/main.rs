@@ -312,18 +312,20 @@ mod measure;
 mod progress;
 mod tasks;
 
+/// A benchmark mode, given the arguments after its name.
+type Benchmark = fn(&[String]) -> Result<(), BoxError>;
+
 fn main() -> Result<(), BoxError> {
     let args: Vec<String> = std::env::args().collect();
-    let benchmark: Option<fn(&[String]) -> Result<(), BoxError>> =
-        match args.get(1).map(String::as_str) {
-            Some("progress") => Some(progress::run),
-            Some("analysis") => Some(analysis::run),
-            Some("indicators") => Some(indicators::run),
-            Some("tasks") => Some(tasks::run),
-            Some("engine") => Some(engine::run),
-            Some("charts") => Some(charts::run),
-            _ => None,
-        };
+    let benchmark: Option<Benchmark> = match args.get(1).map(String::as_str) {
+        Some("progress") => Some(progress::run),
+        Some("analysis") => Some(analysis::run),
+        Some("indicators") => Some(indicators::run),
+        Some("tasks") => Some(tasks::run),
+        Some("engine") => Some(engine::run),
+        Some("charts") => Some(charts::run),
+        _ => None,
+    };
     if let Some(run) = benchmark {
         return run(&args[2..]);
     }
