@@ -24,7 +24,8 @@ use datajam::store::Store;
 
 use crate::measure::{self, median, try_time as time, BoxError};
 
-const PROVINCES: &[&str] = &[
+/// The 23 provinces of Chad, as a survey may spell them.
+pub(crate) const PROVINCES: &[&str] = &[
     "Batha",
     "Borkou",
     "Chari-Baguirmi",

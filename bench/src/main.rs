@@ -31,16 +31,8 @@ use datajam::store::Store;
 use measure::{median, try_time, BoxError};
 
 const COLUMNS: usize = 10;
-const REGIONS: [&str; 8] = [
-    "Batha",
-    "Borkou",
-    "Chari-Baguirmi",
-    "Guéra",
-    "Hadjer-Lamis",
-    "Kanem",
-    "Lac",
-    "Logone Occidental",
-];
+/// The regions of the generated survey: the first eight provinces.
+const REGIONS: &[&str] = analysis::PROVINCES.split_at(8).0;
 
 fn value(
     i: usize,
@@ -214,6 +206,17 @@ fn full_import(path: &Path) -> Result<(Duration, [Duration; 3]), BoxError> {
 /// SQLite alone: the same 100,000 × 10 typed values inserted through one
 /// prepared statement in one transaction into a fresh workspace database
 /// (the floor for the writing phase of any import).
+/// The median time of `reps` full imports of `path`, and the phases of each.
+fn time_imports(reps: usize, path: &Path) -> Result<(Duration, Vec<[Duration; 3]>), BoxError> {
+    let mut phases = Vec::new();
+    let total = try_time(reps, || {
+        let (t, p) = full_import(path)?;
+        phases.push(p);
+        Ok(t)
+    })?;
+    Ok((total, phases))
+}
+
 fn sqlite_alone(rows: usize) -> Result<(), BoxError> {
     let dir = tempfile::tempdir()?;
     let mut store = Store::open(dir.path())?;
@@ -386,19 +389,9 @@ fn main() -> Result<(), BoxError> {
     full_import(&csv_path)?;
 
     let cal = try_time(reps, || calamine_alone(&xlsx))?;
-    let mut x_phases = Vec::new();
-    let xi = try_time(reps, || {
-        let (t, p) = full_import(&xlsx)?;
-        x_phases.push(p);
-        Ok(t)
-    })?;
+    let (xi, x_phases) = time_imports(reps, &xlsx)?;
     let cp = try_time(reps, || csv_alone(&csv_path))?;
-    let mut c_phases = Vec::new();
-    let ci = try_time(reps, || {
-        let (t, p) = full_import(&csv_path)?;
-        c_phases.push(p);
-        Ok(t)
-    })?;
+    let (ci, c_phases) = time_imports(reps, &csv_path)?;
     let sq = try_time(reps, || sqlite_alone(rows))?;
 
     println!("| measure | median | ratio | target |");
