@@ -4,7 +4,7 @@ use std::path::Path;
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::{datajam, text};
+use cli::{assert_ok, assert_stderr_has, datajam, json, text};
 
 #[test]
 fn help_is_in_french_and_lists_the_commands() {
@@ -23,7 +23,7 @@ fn pack_check_accepts_the_builtin_pack() {
     let dir = tempfile::tempdir().unwrap();
     let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/pack");
     let out = datajam(dir.path(), &["pack", "check", pack.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_ok(&out);
     assert!(
         text(&out.stdout).starts_with("Paquet valide : datajam-tchad"),
         "{}",
@@ -33,7 +33,7 @@ fn pack_check_accepts_the_builtin_pack() {
         dir.path(),
         &["pack", "check", pack.to_str().unwrap(), "--json"],
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json(&out);
     assert_eq!(v["ok"], true);
 }
 
@@ -67,11 +67,7 @@ fn pack_check_of_a_missing_folder_fails_in_french() {
     let dir = tempfile::tempdir().unwrap();
     let out = datajam(dir.path(), &["pack", "check", "/nonexistent/pack"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("Impossible de lire le paquet"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_stderr_has(&out, "Impossible de lire le paquet");
 }
 
 #[test]
@@ -86,7 +82,7 @@ fn profiles_from_the_cli() {
     let out = datajam(dir.path(), &["--lang", "en", "profile", "create", "AÏCHA"]);
     assert!(text(&out.stderr).contains("already exists"));
     let out = datajam(dir.path(), &["profile", "list", "--json"]);
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json(&out);
     assert_eq!(v.as_array().unwrap().len(), 1);
     assert!(
         dir.path().join("datajam.sqlite3").exists(),
@@ -106,7 +102,7 @@ fn import_a_french_csv_prints_rows_columns_and_types() {
         dir.path(),
         &["import", csv.to_str().unwrap(), "--table", "ecoles"],
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_ok(&out);
     let stdout = text(&out.stdout);
     assert!(
         stdout.starts_with("Tableau « ecoles » : 2 lignes, 3 colonnes"),
@@ -127,7 +123,7 @@ fn import_a_french_csv_prints_rows_columns_and_types() {
             "--json",
         ],
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json(&out);
     assert_eq!(v["table"], "ecoles2");
     assert_eq!(v["rows"], 2);
     let cols = v["columns"].as_array().unwrap();
@@ -181,8 +177,8 @@ fn import_an_xlsx_workbook() {
     }
     wb.save(&path).unwrap();
     let out = datajam(dir.path(), &["import", path.to_str().unwrap(), "--json"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_ok(&out);
+    let v = json(&out);
     assert_eq!(v["table"], "provinces");
     assert_eq!(v["rows"], 3);
     assert_eq!(v["columns"][1]["type"], "integer");
@@ -193,11 +189,7 @@ fn import_errors_are_clear_and_in_french() {
     let dir = tempfile::tempdir().unwrap();
     let out = datajam(dir.path(), &["import", "/nonexistent/donnees.xlsx"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("Fichier introuvable"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_stderr_has(&out, "Fichier introuvable");
     let fake = dir.path().join("rapport.xlsx");
     std::fs::write(&fake, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n").unwrap();
     let out = datajam(dir.path(), &["import", fake.to_str().unwrap()]);
@@ -249,25 +241,25 @@ fn pack_build_check_install_and_list() {
     let (s, f) = (src.to_str().unwrap(), file.to_str().unwrap());
 
     let out = datajam(&data, &["pack", "build", s, "-o", f, "--json"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_ok(&out);
+    let report = json(&out);
     assert_eq!(report["id"], "cli-essai");
     assert_eq!(report["sha256"].as_str().unwrap().len(), 64);
 
     let out = datajam(&data, &["pack", "check", f]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_ok(&out);
     assert!(text(&out.stdout).starts_with("Paquet valide : cli-essai 1.0.0"));
 
     let out = datajam(&data, &["pack", "install", f]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_ok(&out);
     assert!(text(&out.stdout).contains("Paquet installé : cli-essai 1.0.0"));
     let out = datajam(&data, &["pack", "install", f, "--json"]);
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = json(&out);
     assert_eq!(report["already_installed"], true);
 
     let out = datajam(&data, &["pack", "list", "--json"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_ok(&out);
+    let list = json(&out);
     assert_eq!(list[0]["origin"], "builtin");
     assert_eq!(list[1]["id"], "cli-essai");
     assert_eq!(list[1]["origin"], "installed");
@@ -289,9 +281,9 @@ fn pack_build_check_install_and_list() {
             "--json",
         ],
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_ok(&out);
     assert!(text(&out.stderr).contains("premiers-pas/conclusion"));
-    let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let check = json(&out);
     assert_eq!(check["orphaned"][0]["step"], "conclusion");
 }
 
@@ -302,11 +294,7 @@ fn pack_install_of_a_damaged_file_fails_in_french() {
     std::fs::write(&file, b"PK pas un zip").unwrap();
     let out = datajam(dir.path(), &["pack", "install", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("Impossible de lire le fichier de paquet"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_stderr_has(&out, "Impossible de lire le fichier de paquet");
     assert!(!dir.path().join("packs").exists());
 }
 

@@ -3,7 +3,7 @@
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::{datajam, text};
+use cli::{assert_fails_with, assert_ok, datajam, json, text};
 
 fn setup() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -18,7 +18,7 @@ fn setup() -> tempfile::TempDir {
         &data,
         &["import", csv.to_str().unwrap(), "--table", "ecoles"],
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_ok(&out);
     std::fs::write(
         dir.path().join("p.json"),
         r#"{"steps":[
@@ -46,8 +46,8 @@ fn query_outputs_json_csv_and_text() {
             "--json",
         ],
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_ok(&out);
+    let v = json(&out);
     assert_eq!(v["total_rows"], 2);
     assert_eq!(v["columns"][0]["name"], "province");
     assert_eq!(v["columns"][1]["type"], "integer");
@@ -123,8 +123,8 @@ fn query_errors_are_french_and_save_creates_a_table() {
             "--json",
         ],
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_ok(&out);
+    let v = json(&out);
     assert_eq!(v["name"], "age_par_province");
     assert_eq!(v["rows"], 2);
     let out = datajam(&data, &["tables"]);
@@ -143,8 +143,8 @@ fn sql_console_reads_and_refuses_writes() {
             "--json",
         ],
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_ok(&out);
+    let v = json(&out);
     assert_eq!(v["rows"][0], serde_json::json!(["Lac", 180]));
     assert_eq!(v["total_rows"], 3);
     let out = datajam(
@@ -166,8 +166,7 @@ fn sql_console_reads_and_refuses_writes() {
         "La console SQL ne fait que lire : DELETE n'est pas permis."
     );
     let out = datajam(&data, &["--lang", "en", "sql", "SELECT * FROM profiles"]);
-    assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("only reads"));
+    assert_fails_with(&out, "only reads");
     let out = datajam(&data, &["sql", "SELECT count(*) FROM ecoles"]);
     assert!(text(&out.stdout).contains('5'));
 }

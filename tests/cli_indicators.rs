@@ -2,7 +2,7 @@
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::{datajam, text};
+use cli::{assert_fails_with, assert_ok, assert_stderr_has, datajam, json, text};
 
 const CSV: &str = "menage;province;sexe_chef;revenu;taille;scolarise\n\
 1;Ville de N'Djaména;F;2;1;1\n\
@@ -23,7 +23,7 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
     let csv = dir.path().join("menages.csv");
     std::fs::write(&csv, CSV).unwrap();
     let out = datajam(&data, &["import", csv.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_ok(&out);
     (dir, data)
 }
 
@@ -34,7 +34,7 @@ fn indicator_prints_the_french_figure_and_its_explanation() {
         &data,
         &["indicator", "palma", "menages", "--value", "revenu"],
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_ok(&out);
     let stdout = text(&out.stdout);
     let mut lines = stdout.lines();
     // 36 / (2 + 3 + 4 + 5) = 2.571…
@@ -47,11 +47,7 @@ fn indicator_prints_the_french_figure_and_its_explanation() {
         "{stdout}"
     );
     // The empty row is skipped, and said so on stderr.
-    assert!(
-        text(&out.stderr).contains("1 ligne(s) ignorée(s)"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_stderr_has(&out, "1 ligne(s) ignorée(s)");
 
     let out = datajam(
         &data,
@@ -82,8 +78,8 @@ fn indicator_json_is_the_indicator_result() {
             "--json",
         ],
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_ok(&out);
+    let v = json(&out);
     // F: 3 of 5 (60 %), M: 4 of 5 (80 %): 0.75.
     assert_eq!(v["kind"], "gpi");
     assert!((v["value"].as_f64().unwrap() - 0.75).abs() < 1e-9);
@@ -108,7 +104,7 @@ fn indicator_json_is_the_indicator_result() {
             "--json",
         ],
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json(&out);
     // 100 / 10 people.
     assert!((v["value"].as_f64().unwrap() - 10.0).abs() < 1e-9);
 }
@@ -120,15 +116,9 @@ fn indicator_errors_are_french_messages_with_a_failure_code() {
         &data,
         &["indicator", "gini", "menages", "--value", "sexe_chef"],
     );
-    assert!(!out.status.success());
-    assert!(
-        text(&out.stderr).contains("ne contient aucun nombre utilisable"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_fails_with(&out, "ne contient aucun nombre utilisable");
     let out = datajam(&data, &["indicator", "theil", "menages"]);
-    assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("Indicateur inconnu"));
+    assert_fails_with(&out, "Indicateur inconnu");
     let out = datajam(
         &data,
         &[
@@ -141,19 +131,14 @@ fn indicator_errors_are_french_messages_with_a_failure_code() {
             "sexe_chef",
         ],
     );
-    assert!(!out.status.success());
-    assert!(
-        text(&out.stderr).contains("needs the focus group"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_fails_with(&out, "needs the focus group");
 }
 
 #[test]
 fn provinces_normalise_lists_the_unmatched_values() {
     let (_dir, data) = setup();
     let out = datajam(&data, &["provinces", "normalise", "menages", "province"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_ok(&out);
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
     assert!(
@@ -170,7 +155,7 @@ fn provinces_normalise_lists_the_unmatched_values() {
     );
     // The column is now listed with the table.
     let out = datajam(&data, &["tables", "--json"]);
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json(&out);
     let menages = v
         .as_array()
         .unwrap()
@@ -184,7 +169,7 @@ fn provinces_normalise_lists_the_unmatched_values() {
         &data,
         &["provinces", "normalise", "menages", "province", "--json"],
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json(&out);
     assert_eq!(v["matched"], 7);
     assert_eq!(v["provinces"], 6);
     assert_eq!(v["missing"], 1);
@@ -206,7 +191,7 @@ fn provinces_normalise_lists_the_unmatched_values() {
             "TD-ND",
         ],
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_ok(&out);
     // N'Djamena (2 + 3) of the 73 of matched rows (unmatched rows have no group): 6,8 %.
     assert!(
         text(&out.stdout).starts_with("Part : 6,8 %"),
@@ -224,7 +209,7 @@ fn provinces_list_has_the_23_provinces() {
     assert_eq!(stdout.lines().count(), 23);
     assert!(stdout.contains("TD-ND\tVille de N'Djamena"), "{stdout}");
     let out = datajam(dir.path(), &["provinces", "list", "--json"]);
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json(&out);
     assert_eq!(v.as_array().unwrap().len(), 23);
     assert_eq!(v[0]["code"], "TD-BA");
 }

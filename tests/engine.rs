@@ -1,7 +1,10 @@
 //! The exercise engine through the Workshop: lesson completion rules and the collect form
 //! field types, with a small pack written to a temporary folder.
 
-use std::collections::BTreeMap;
+#[path = "support/workshop.rs"]
+mod fixture;
+use fixture::values;
+
 use std::path::Path;
 
 use datajam::i18n::Lang;
@@ -104,13 +107,6 @@ fn write_pack(dir: &Path) {
     std::fs::write(dir.join("pack.toml"), MANIFEST).unwrap();
     std::fs::write(dir.join("lessons/a.md"), LESSON_A).unwrap();
     std::fs::write(dir.join("lessons/b.md"), LESSON_B).unwrap();
-}
-
-fn values(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
 }
 
 fn open() -> (tempfile::TempDir, Workshop, String) {
@@ -241,9 +237,7 @@ fn collect_with_new_field_types_through_the_workshop() {
 
 #[test]
 fn the_builtin_school_visit_form_has_province_date_and_multiple_fields() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
-    let p = w.create_profile("Idriss").unwrap().id;
+    let (_dir, mut w, p) = fixture::with_trainee("Idriss");
     let (pack, lesson) = ("datajam-tchad", "premiers-pas");
     let view = w
         .step(&StepAt::new(&p, pack, lesson, "collecte-ecole"))

@@ -2,6 +2,9 @@
 //! give: column names, types and every value read back from SQLite. Files are generated
 //! here (text, `encoding_rs`, `rust_xlsxwriter`); only the public API is used.
 
+#[path = "support/workbook.rs"]
+mod workbook;
+
 use datajam::i18n::Lang;
 use datajam::import::{
     import_bytes, preview_file, ColumnInfo, ColumnType, ImportError, ImportOptions, ImportReport,
@@ -10,7 +13,8 @@ use datajam::store::tables::table_info;
 use datajam::Workshop;
 use rusqlite::types::Value;
 use rusqlite::Connection;
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::Format;
+use workbook::xlsx;
 
 use ColumnType::{Boolean, Date, Datetime, Integer, Number, Text};
 
@@ -98,12 +102,6 @@ fn assert_table(table: &Table, names: &[&str], types: &[ColumnType], rows: &[Vec
     assert_eq!(table.names, names, "names");
     assert_eq!(table.types, types, "types");
     assert_eq!(table.rows, rows, "rows");
-}
-
-fn xlsx(build: impl FnOnce(&mut Workbook)) -> Vec<u8> {
-    let mut wb = Workbook::new();
-    build(&mut wb);
-    wb.save_to_buffer().unwrap()
 }
 
 // ---------------------------------------------------------------- text encodings

@@ -7,7 +7,7 @@ use std::path::Path;
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::{datajam, text};
+use cli::{assert_ok, datajam, json_lines, play_answers, play_reference, text};
 
 use datajam::i18n::Lang;
 use datajam::import::ImportOptions;
@@ -354,21 +354,9 @@ fn cli_pack_check_proves_the_import_step_and_play_performs_it() {
     assert!(ok, "{out}");
 
     let data = dir.path().join("data");
-    let out = datajam(
-        &data,
-        &[
-            "play",
-            pack.to_str().unwrap(),
-            "--trainee",
-            "Zara",
-            "--reference",
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let lines: Vec<Value> = text(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let out = play_reference(&data, pack.to_str().unwrap(), "Zara");
+    assert_ok(&out);
+    let lines = json_lines(&out);
     assert_eq!(lines.len(), 4, "{lines:?}");
     assert_eq!(lines[0]["kind"], "import");
     assert_eq!(lines[0]["step"], IMPORT);
@@ -386,22 +374,9 @@ fn cli_pack_check_proves_the_import_step_and_play_performs_it() {
         ),
     )
     .unwrap();
-    let out = datajam(
-        &data,
-        &[
-            "play",
-            pack.to_str().unwrap(),
-            "--trainee",
-            "Mahamat",
-            "--answers",
-            answers.to_str().unwrap(),
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let lines: Vec<Value> = text(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let out = play_answers(&data, pack.to_str().unwrap(), "Mahamat", &answers);
+    assert_ok(&out);
+    let lines = json_lines(&out);
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert_eq!(lines[0]["kind"], "import");
     assert!(lines[0]["message"].as_str().unwrap().contains("12 lignes"));

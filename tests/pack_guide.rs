@@ -5,7 +5,7 @@ use std::path::Path;
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::{datajam, text};
+use cli::{assert_ok, assert_stderr_has, datajam, json, text};
 
 use datajam::i18n::Lang;
 use datajam::pack::{Pack, PackError};
@@ -313,12 +313,12 @@ fn cli_prints_the_guide_and_the_datasets_with_their_credits() {
     let folder = src.path().to_str().unwrap();
 
     let out = datajam(data.path(), &["pack", "guide", folder]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_ok(&out);
     assert_eq!(text(&out.stdout), GUIDE);
 
     let out = datajam(data.path(), &["pack", "datasets", folder, "--json"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_ok(&out);
+    let v = json(&out);
     assert_eq!(v[0]["name"], "ecoles_essai");
     assert_eq!(v[0]["title"], "Écoles (exemple)");
     assert_eq!(
@@ -342,9 +342,5 @@ fn cli_prints_the_guide_and_the_datasets_with_their_credits() {
         &["pack", "guide", bare.path().to_str().unwrap()],
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("n'a pas de guide de l'animateur"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_stderr_has(&out, "n'a pas de guide de l'animateur");
 }

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::{datajam, text};
+use cli::{assert_ok, datajam, json, json_lines, play_answers, play_reference, text};
 
 use datajam::i18n::Lang;
 use datajam::pack::{Exercise, Pack};
@@ -476,15 +476,9 @@ fn cli_play_export_merge_round_trip() {
     let pack = Pack::builtin().unwrap();
     let qs = question_steps(&pack);
     // Aïcha plays the reference walk; Moussa answers wrong 3 times on the first question.
-    let o = datajam(
-        data.path(),
-        &["play", "builtin", "--trainee", "Aïcha", "--reference"],
-    );
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    let lines: Vec<Value> = text(&o.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let o = play_reference(data.path(), "builtin", "Aïcha");
+    assert_ok(&o);
+    let lines = json_lines(&o);
     let steps: usize = pack.lessons.iter().map(|l| l.steps.len()).sum();
     assert_eq!(lines.len(), steps, "one line per step");
     for l in &lines {
@@ -498,18 +492,8 @@ fn cli_play_export_merge_round_trip() {
         .map(|_| json!({"lesson": lesson, "step": step, "answer": wrong}).to_string() + "\n")
         .collect();
     let af = write(dir.path(), "m.jsonl", answers.as_bytes());
-    let o = datajam(
-        data.path(),
-        &[
-            "play",
-            "datajam-tchad",
-            "--trainee",
-            "Moussa",
-            "--answers",
-            af.to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = play_answers(data.path(), "datajam-tchad", "Moussa", &af);
+    assert_ok(&o);
     assert_eq!(text(&o.stdout).lines().count(), 3);
 
     let mut files = Vec::new();
@@ -527,8 +511,8 @@ fn cli_play_export_merge_round_trip() {
                 "--json",
             ],
         );
-        assert!(o.status.success(), "{}", text(&o.stderr));
-        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_ok(&o);
+        let v = json(&o);
         assert_eq!(v["trainee"], who);
         assert_eq!(v["file"], json!(f.to_str().unwrap()));
         assert!(v["events"].as_u64().unwrap() >= 3);
@@ -542,8 +526,8 @@ fn cli_play_export_merge_round_trip() {
     args.extend(["-o", csv.to_str().unwrap(), "--json"]);
     args.extend(["--reflections", refl.to_str().unwrap()]);
     let o = datajam(data.path(), &args);
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_ok(&o);
+    let v = json(&o);
     assert_eq!(v["trainees"].as_array().unwrap().len(), 2);
     // Every reflection Aïcha wrote, one per reflection step of the pack, readable later.
     let reflection_steps = pack
@@ -608,17 +592,7 @@ fn play_stops_at_a_bad_line_and_keeps_what_came_before() {
         json!({"lesson": lesson, "step": step, "answer": right}).to_string(),
     ];
     let af = write(dir.path(), "a.jsonl", lines.join("\n").as_bytes());
-    let o = datajam(
-        data.path(),
-        &[
-            "play",
-            "builtin",
-            "--trainee",
-            "Zara",
-            "--answers",
-            af.to_str().unwrap(),
-        ],
-    );
+    let o = play_answers(data.path(), "builtin", "Zara", &af);
     assert!(!o.status.success());
     let err = text(&o.stderr);
     assert!(err.contains("ligne 4"), "{err}");
@@ -650,17 +624,7 @@ fn play_stops_at_a_bad_line_and_keeps_what_came_before() {
             .to_string()
             .as_bytes(),
     );
-    let o = datajam(
-        data.path(),
-        &[
-            "play",
-            "builtin",
-            "--trainee",
-            "Zara",
-            "--answers",
-            af.to_str().unwrap(),
-        ],
-    );
+    let o = play_answers(data.path(), "builtin", "Zara", &af);
     assert!(!o.status.success());
     let err = text(&o.stderr);
     assert!(err.contains("ligne 1") && err.contains("nope"), "{err}");
@@ -677,17 +641,8 @@ fn play_a_pack_folder_with_its_own_id() {
         .unwrap()
         .replace("id = \"datajam-tchad\"", "id = \"atelier-copie\"");
     std::fs::write(&toml, t).unwrap();
-    let o = datajam(
-        data.path(),
-        &[
-            "play",
-            dir.path().to_str().unwrap(),
-            "--trainee",
-            "Aïcha",
-            "--reference",
-        ],
-    );
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = play_reference(data.path(), dir.path().to_str().unwrap(), "Aïcha");
+    assert_ok(&o);
     let w = Workshop::open(data.path(), Lang::Fr).unwrap();
     let p = w.find_profile("Aïcha").unwrap();
     let events = w.profile_events(&p.id).unwrap();

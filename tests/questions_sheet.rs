@@ -8,41 +8,23 @@
 mod cli;
 #[path = "../xtask/src/modeles.rs"]
 mod modeles;
+#[path = "support/workbook.rs"]
+mod workbook;
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Write};
 use std::path::Path;
 
-use cli::{datajam, text};
+use cli::{assert_ok, datajam, json_lines, pack_build, play_answers, play_reference, text};
 use datajam::lesson::form::Choice;
 use datajam::pack::{parse, AnswerType, Exercise, Origin, Pack, Question, StepSource};
-use rust_xlsxwriter::{ExcelDateTime, Workbook};
-use serde_json::{json, Value};
+use serde_json::json;
+use workbook::Cells;
 
 /// A workbook with these sheets. A cell `n:12.5` is written as a number, `d:2025-05-12`
 /// as a date, anything else as text (empty cells left blank).
 fn xlsx(sheets: &[(&str, &[Vec<&str>])]) -> Vec<u8> {
-    let mut wb = Workbook::new();
-    for (name, rows) in sheets {
-        let ws = wb.add_worksheet();
-        ws.set_name(*name).unwrap();
-        for (r, row) in rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                let (r, c) = (r as u32, c as u16);
-                if cell.is_empty() {
-                } else if let Some(n) = cell.strip_prefix("n:") {
-                    ws.write_number(r, c, n.parse::<f64>().unwrap()).unwrap();
-                } else if let Some(d) = cell.strip_prefix("d:") {
-                    let fmt = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
-                    let dt = ExcelDateTime::parse_from_str(d).unwrap();
-                    ws.write_datetime_with_format(r, c, &dt, &fmt).unwrap();
-                } else {
-                    ws.write_string(r, c, *cell).unwrap();
-                }
-            }
-        }
-    }
-    wb.save_to_buffer().unwrap()
+    workbook::grid(sheets, Cells::Prefixed)
 }
 
 /// A minimal ODS spreadsheet (the parts calamine reads) with one sheet of text cells.
@@ -540,22 +522,9 @@ fn an_ods_workbook_is_read_too() {
 
 #[test]
 fn problems_name_the_sheet_row_and_column() {
-    let header = vec![
-        "lecon",
-        "id",
-        "type",
-        "titre",
-        "question",
-        "choix",
-        "reponse",
-        "tolerance",
-        "min",
-        "max",
-        "erreurs",
-        "apres",
-        "jeu_de_donnees",
-        "notes",
-    ];
+    // The template's first ten columns (`lecon` to `max`), then others in another order.
+    let mut header = modeles::COLUMNS[..10].to_vec();
+    header.extend(["erreurs", "apres", "jeu_de_donnees", "notes"]);
     let row = |cells: &[&'static str]| {
         let mut r: Vec<&str> = cells.to_vec();
         r.resize(header.len(), "");
@@ -988,7 +957,7 @@ fn the_template_in_a_copy_of_the_built_in_pack_is_checked_built_installed_and_pl
     let pack = Pack::from_dir(&src).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(step_ids(&pack), TEMPLATE_ORDER);
     let o = datajam(data.path(), &["pack", "check", src.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_ok(&o);
     // The built-in pack's steps, and the workbook's added to premiers-pas.
     let builtin = Pack::builtin().unwrap();
     let steps: usize = builtin.lessons.iter().map(|l| l.steps.len()).sum::<usize>()
@@ -1001,17 +970,8 @@ fn the_template_in_a_copy_of_the_built_in_pack_is_checked_built_installed_and_pl
     );
     assert_eq!(text(&o.stderr), "", "no warning");
     let out = dir.path().join("paquet.datajam");
-    let o = datajam(
-        data.path(),
-        &[
-            "pack",
-            "build",
-            src.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = pack_build(data.path(), &src, &out);
+    assert_ok(&o);
     // The workbook travels unchanged, and the steps come from it when the file is loaded.
     let files = datajam::pack::packfile::read_files(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(
@@ -1026,34 +986,13 @@ fn the_template_in_a_copy_of_the_built_in_pack_is_checked_built_installed_and_pl
     let src2 = dir.path().join("paquet-tableur");
     built_in_copy_with_template(&src2, Some(("atelier-tableur", "provinces_tableur")));
     let out2 = dir.path().join("atelier-tableur.datajam");
-    let o = datajam(
-        data.path(),
-        &[
-            "pack",
-            "build",
-            src2.to_str().unwrap(),
-            "-o",
-            out2.to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = pack_build(data.path(), &src2, &out2);
+    assert_ok(&o);
     let o = datajam(data.path(), &["pack", "install", out2.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    let o = datajam(
-        data.path(),
-        &[
-            "play",
-            "atelier-tableur",
-            "--trainee",
-            "Halimé",
-            "--reference",
-        ],
-    );
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    let lines: Vec<Value> = text(&o.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    assert_ok(&o);
+    let o = play_reference(data.path(), "atelier-tableur", "Halimé");
+    assert_ok(&o);
+    let lines = json_lines(&o);
     let played: Vec<&str> = lines
         .iter()
         .filter(|l| l["lesson"] == "premiers-pas")
@@ -1084,22 +1023,9 @@ fn the_template_in_a_copy_of_the_built_in_pack_is_checked_built_installed_and_pl
         .collect::<String>(),
     )
     .unwrap();
-    let o = datajam(
-        data.path(),
-        &[
-            "play",
-            "atelier-tableur",
-            "--trainee",
-            "Moussa",
-            "--answers",
-            answers.to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    let lines: Vec<Value> = text(&o.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let o = play_answers(data.path(), "atelier-tableur", "Moussa", &answers);
+    assert_ok(&o);
+    let lines = json_lines(&o);
     assert_eq!(lines.len(), 3, "{lines:?}");
     assert_eq!(lines[0]["correct"], false);
     assert!(

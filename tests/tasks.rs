@@ -5,7 +5,7 @@ use std::path::Path;
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::{datajam, text};
+use cli::{assert_ok, datajam, json, json_lines, play_answers, play_reference, text};
 
 use datajam::i18n::Lang;
 use datajam::workshop::Status;
@@ -378,24 +378,12 @@ fn cli_pack_check_proves_references_and_feedback_and_play_uses_them() {
     write_pack(&pack, LESSON_OK);
     let data = dir.path().join("data");
     let out = datajam(&data, &["pack", "check", pack.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_ok(&out);
 
     // --reference plays every step, the second one on the first one's result table.
-    let out = datajam(
-        &data,
-        &[
-            "play",
-            pack.to_str().unwrap(),
-            "--trainee",
-            "Zara",
-            "--reference",
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let lines: Vec<Value> = text(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let out = play_reference(&data, pack.to_str().unwrap(), "Zara");
+    assert_ok(&out);
+    let lines = json_lines(&out);
     assert_eq!(lines.len(), 3, "{lines:?}");
     assert!(lines.iter().all(|l| l["correct"] == true), "{lines:?}");
 
@@ -415,22 +403,9 @@ fn cli_pack_check_proves_references_and_feedback_and_play_uses_them() {
         ),
     )
     .unwrap();
-    let out = datajam(
-        &data,
-        &[
-            "play",
-            pack.to_str().unwrap(),
-            "--trainee",
-            "Mahamat",
-            "--answers",
-            answers.to_str().unwrap(),
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let lines: Vec<Value> = text(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let out = play_answers(&data, pack.to_str().unwrap(), "Mahamat", &answers);
+    assert_ok(&out);
+    let lines = json_lines(&out);
     assert_eq!(lines.len(), 4, "{lines:?}");
     assert_eq!(lines[0]["correct"], false);
     assert_eq!(
@@ -481,7 +456,7 @@ fn cli_pack_check_catches_a_failing_reference_and_a_feedback_that_passes() {
         dir.path(),
         &["pack", "check", pack.to_str().unwrap(), "--json"],
     );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json(&out);
     assert_eq!(v["ok"], false);
     let problems = v["problems"].as_array().unwrap();
     assert!(problems
@@ -511,11 +486,8 @@ ordered"#,
 #[test]
 fn cli_play_reference_completes_the_whole_builtin_workshop() {
     let dir = tempfile::tempdir().unwrap();
-    let out = datajam(
-        dir.path(),
-        &["play", "builtin", "--trainee", "Fatimé", "--reference"],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = play_reference(dir.path(), "builtin", "Fatimé");
+    assert_ok(&out);
     let w = Workshop::open(dir.path(), Lang::Fr).unwrap();
     let p = w.find_profile("Fatimé").unwrap().id;
     let packs = w.packs(Some(&p)).unwrap();

@@ -2,7 +2,9 @@
 //! pack, a read step, a collect form, questions with feedback and hints, a chart, and the
 //! same state after the workshop is closed and reopened.
 
-use std::collections::BTreeMap;
+#[path = "support/workshop.rs"]
+mod fixture;
+use fixture::values;
 
 use datajam::i18n::Lang;
 use datajam::workshop::Status;
@@ -13,11 +15,9 @@ use serde_json::json;
 const PACK: &str = "datajam-tchad";
 const LESSON: &str = "premiers-pas";
 
-fn values(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+/// A step of the built-in pack's first lesson, for this profile.
+fn at(profile: &str, step: &str) -> StepAt {
+    StepAt::new(profile, PACK, LESSON, step)
 }
 
 #[test]
@@ -40,19 +40,15 @@ fn the_slice_saves_everything_and_resumes_after_reopening() {
         assert!(lesson.steps.iter().all(|s| s.status == Status::Todo));
 
         // Read.
-        let read = w
-            .step(&StepAt::new(&p.id, PACK, LESSON, "bienvenue"))
-            .unwrap();
+        let read = w.step(&at(&p.id, "bienvenue")).unwrap();
         assert!(read.html.contains("<strong>données ouvertes</strong>"));
-        let read = w
-            .complete(&StepAt::new(&p.id, PACK, LESSON, "bienvenue"))
-            .unwrap();
+        let read = w.complete(&at(&p.id, "bienvenue")).unwrap();
         assert_eq!(read.status, Status::Done);
 
         // Collect: invalid input is refused in French and not saved.
         let out = w
             .submit_record(
-                &StepAt::new(&p.id, PACK, LESSON, "collecte-ecole"),
+                &at(&p.id, "collecte-ecole"),
                 &values(&[
                     ("nom_ecole", "École de Mongo"),
                     ("province", "TD-GR"),
@@ -70,7 +66,7 @@ fn the_slice_saves_everything_and_resumes_after_reopening() {
         assert!(out.step.records().is_empty());
         let out = w
             .submit_record(
-                &StepAt::new(&p.id, PACK, LESSON, "collecte-ecole"),
+                &at(&p.id, "collecte-ecole"),
                 &values(&[
                     ("nom_ecole", "École de Mongo"),
                     ("province", "TD-GR"),
@@ -86,31 +82,21 @@ fn the_slice_saves_everything_and_resumes_after_reopening() {
         assert_eq!(out.step.status, Status::Done);
 
         // Analyse: a wrong answer with its message, a hint, the right answer.
-        let q = w
-            .step(&StepAt::new(&p.id, PACK, LESSON, "plus-peuplee"))
-            .unwrap();
+        let q = w.step(&at(&p.id, "plus-peuplee")).unwrap();
         let table = q.table().unwrap();
         assert_eq!(table.rows.len(), 23);
         assert_eq!(q.hints_total, 2);
         let out = w
-            .answer(
-                &StepAt::new(&p.id, PACK, LESSON, "plus-peuplee"),
-                &json!("TD-LR"),
-            )
+            .answer(&at(&p.id, "plus-peuplee"), &json!("TD-LR"))
             .unwrap();
         assert_eq!(out.verdict, "wrong");
         assert!(out.message.starts_with("Presque"));
         assert!(out.saved);
-        let hint = w
-            .hint(&StepAt::new(&p.id, PACK, LESSON, "plus-peuplee"))
-            .unwrap();
+        let hint = w.hint(&at(&p.id, "plus-peuplee")).unwrap();
         assert_eq!((hint.index, hint.total), (1, 2));
         assert_eq!(hint.step.attempts, 1, "a hint is never an attempt");
         let out = w
-            .answer(
-                &StepAt::new(&p.id, PACK, LESSON, "plus-peuplee"),
-                &json!("TD-ND"),
-            )
+            .answer(&at(&p.id, "plus-peuplee"), &json!("TD-ND"))
             .unwrap();
         assert_eq!(out.verdict, "correct");
         assert_eq!(out.message, "Bonne réponse !");
@@ -118,26 +104,18 @@ fn the_slice_saves_everything_and_resumes_after_reopening() {
 
         // An unreadable answer is neither saved nor counted.
         let out = w
-            .answer(
-                &StepAt::new(&p.id, PACK, LESSON, "ecart-sila"),
-                &json!("beaucoup"),
-            )
+            .answer(&at(&p.id, "ecart-sila"), &json!("beaucoup"))
             .unwrap();
         assert_eq!(out.verdict, "invalid");
         assert!(!out.saved);
         assert_eq!(out.step.attempts, 0);
         let out = w
-            .answer(
-                &StepAt::new(&p.id, PACK, LESSON, "ecart-sila"),
-                &json!("97 685"),
-            )
+            .answer(&at(&p.id, "ecart-sila"), &json!("97 685"))
             .unwrap();
         assert_eq!(out.verdict, "correct");
 
         // Visualise.
-        let chart = w
-            .step(&StepAt::new(&p.id, PACK, LESSON, "graphique-population"))
-            .unwrap();
+        let chart = w.step(&at(&p.id, "graphique-population")).unwrap();
         let svg = chart.chart_svg().map(str::to_string).unwrap();
         assert!(svg.contains("Population recensée en 2009 par province"));
         assert!(svg.contains("Ouaddaï"));
@@ -168,16 +146,12 @@ fn the_slice_saves_everything_and_resumes_after_reopening() {
         done,
         ["bienvenue", "collecte-ecole", "plus-peuplee", "ecart-sila"]
     );
-    let q = w
-        .step(&StepAt::new(&profile_id, PACK, LESSON, "plus-peuplee"))
-        .unwrap();
+    let q = w.step(&at(&profile_id, "plus-peuplee")).unwrap();
     assert_eq!(q.attempts, 2);
     assert_eq!(q.hints.len(), 1);
     assert_eq!(q.last_answer, Some(json!("TD-ND")));
     assert_eq!(q.last_correct, Some(true));
-    let c = w
-        .step(&StepAt::new(&profile_id, PACK, LESSON, "collecte-ecole"))
-        .unwrap();
+    let c = w.step(&at(&profile_id, "collecte-ecole")).unwrap();
     assert_eq!(c.records().len(), 1);
     let packs = w.packs(Some(&profile_id)).unwrap();
     let summary = packs[0]
@@ -190,18 +164,10 @@ fn the_slice_saves_everything_and_resumes_after_reopening() {
 
 #[test]
 fn hints_run_out_and_are_counted_once_each() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
-    let p = w.create_profile("Moussa").unwrap();
-    let h1 = w
-        .hint(&StepAt::new(&p.id, PACK, LESSON, "ecart-sila"))
-        .unwrap();
-    let h2 = w
-        .hint(&StepAt::new(&p.id, PACK, LESSON, "ecart-sila"))
-        .unwrap();
-    let h3 = w
-        .hint(&StepAt::new(&p.id, PACK, LESSON, "ecart-sila"))
-        .unwrap();
+    let (_dir, mut w, p) = fixture::with_trainee("Moussa");
+    let h1 = w.hint(&at(&p, "ecart-sila")).unwrap();
+    let h2 = w.hint(&at(&p, "ecart-sila")).unwrap();
+    let h3 = w.hint(&at(&p, "ecart-sila")).unwrap();
     assert_eq!((h1.index, h2.index), (1, 2));
     assert!(h1.saved && h2.saved && !h3.saved);
     assert_eq!(h3.text, "Il n'y a plus d'indice pour cette étape.");
@@ -210,18 +176,10 @@ fn hints_run_out_and_are_counted_once_each() {
 
 #[test]
 fn profiles_are_separate() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
-    let a = w.create_profile("Aïcha").unwrap();
+    let (_dir, mut w, a) = fixture::with_trainee("Aïcha");
     let b = w.create_profile("Brahim").unwrap();
-    w.answer(
-        &StepAt::new(&a.id, PACK, LESSON, "plus-peuplee"),
-        &json!("TD-ND"),
-    )
-    .unwrap();
-    let vb = w
-        .step(&StepAt::new(&b.id, PACK, LESSON, "plus-peuplee"))
-        .unwrap();
+    w.answer(&at(&a, "plus-peuplee"), &json!("TD-ND")).unwrap();
+    let vb = w.step(&at(&b.id, "plus-peuplee")).unwrap();
     assert_eq!(vb.attempts, 0);
     assert_eq!(vb.status, Status::Todo);
     assert!(matches!(
@@ -232,17 +190,11 @@ fn profiles_are_separate() {
 
 #[test]
 fn wrong_ids_give_typed_errors_with_french_messages() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
-    let p = w.create_profile("Zara").unwrap();
-    let e = w
-        .step(&StepAt::new(&p.id, PACK, LESSON, "nope"))
-        .unwrap_err();
+    let (_dir, mut w, p) = fixture::with_trainee("Zara");
+    let e = w.step(&at(&p, "nope")).unwrap_err();
     assert_eq!(e.code(), "step.not_found");
     assert!(e.message(Lang::Fr).contains("introuvable"));
-    let e = w
-        .answer(&StepAt::new(&p.id, PACK, LESSON, "bienvenue"), &json!("x"))
-        .unwrap_err();
+    let e = w.answer(&at(&p, "bienvenue"), &json!("x")).unwrap_err();
     assert_eq!(e.code(), "step.wrong_kind");
     let e = w
         .step(&StepAt::new("ghost", PACK, LESSON, "bienvenue"))
@@ -282,57 +234,37 @@ fn only_workspace_tables_can_be_viewed() {
 
 #[test]
 fn a_step_is_always_recoverable_solution_and_skip() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
-    let p = w.create_profile("Khadija").unwrap();
-    let before = w
-        .step(&StepAt::new(&p.id, PACK, LESSON, "ecart-sila"))
-        .unwrap();
+    let (_dir, mut w, p) = fixture::with_trainee("Khadija");
+    let before = w.step(&at(&p, "ecart-sila")).unwrap();
     assert!(!before.revealed && before.solution.is_none() && before.explanation_html.is_none());
-    let v = w
-        .reveal(&StepAt::new(&p.id, PACK, LESSON, "ecart-sila"))
-        .unwrap();
+    let v = w.reveal(&at(&p, "ecart-sila")).unwrap();
     assert!(v.revealed);
     assert_eq!(v.solution.as_deref(), Some("97\u{202F}685 habitants"));
     assert!(v.explanation_html.unwrap().contains("97 685"));
     assert_eq!(v.status, Status::Started, "a revealed step is not done");
-    w.reveal(&StepAt::new(&p.id, PACK, LESSON, "ecart-sila"))
-        .unwrap();
-    let v = w
-        .reveal(&StepAt::new(&p.id, PACK, LESSON, "plus-peuplee"))
-        .unwrap();
+    w.reveal(&at(&p, "ecart-sila")).unwrap();
+    let v = w.reveal(&at(&p, "plus-peuplee")).unwrap();
     assert_eq!(v.solution.as_deref(), Some("Ville de N'Djamena"));
 
-    let v = w
-        .skip(&StepAt::new(&p.id, PACK, LESSON, "collecte-ecole"))
-        .unwrap();
+    let v = w.skip(&at(&p, "collecte-ecole")).unwrap();
     assert_eq!(v.status, Status::Skipped);
     assert!(v.records().is_empty());
     assert_eq!(
-        w.skip(&StepAt::new(&p.id, PACK, LESSON, "bienvenue"))
-            .unwrap_err()
-            .code(),
+        w.skip(&at(&p, "bienvenue")).unwrap_err().code(),
         "step.wrong_kind"
     );
     assert_eq!(
-        w.reveal(&StepAt::new(&p.id, PACK, LESSON, "collecte-ecole"))
-            .unwrap_err()
-            .code(),
+        w.reveal(&at(&p, "collecte-ecole")).unwrap_err().code(),
         "step.wrong_kind"
     );
 
     // Recorded once each, and a later right answer makes the step done.
-    let events = w.events(&p.id, PACK).unwrap();
+    let events = w.events(&p, PACK).unwrap();
     let count = |k: &str| events.iter().filter(|e| e.kind.as_str() == k).count();
     assert_eq!((count("reveal"), count("skip")), (2, 1));
-    let out = w
-        .answer(
-            &StepAt::new(&p.id, PACK, LESSON, "ecart-sila"),
-            &json!("97685"),
-        )
-        .unwrap();
+    let out = w.answer(&at(&p, "ecart-sila"), &json!("97685")).unwrap();
     assert_eq!(out.step.status, Status::Done);
-    let packs = w.packs(Some(&p.id)).unwrap();
+    let packs = w.packs(Some(&p)).unwrap();
     let summary = packs[0]
         .lessons
         .iter()
@@ -343,22 +275,13 @@ fn a_step_is_always_recoverable_solution_and_skip() {
 
 #[test]
 fn reflections_are_kept_not_graded() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
-    let p = w.create_profile("Hawa").unwrap();
-    let v = w
-        .step(&StepAt::new(&p.id, PACK, LESSON, "reflexion"))
-        .unwrap();
+    let (_dir, mut w, p) = fixture::with_trainee("Hawa");
+    let v = w.step(&at(&p, "reflexion")).unwrap();
     let datajam::workshop::StepBody::Reflection { min_length, .. } = v.body else {
         panic!("a reflection step");
     };
     assert_eq!((v.kind(), min_length), ("reflection", 20));
-    let out = w
-        .reflect(
-            &StepAt::new(&p.id, PACK, LESSON, "reflexion"),
-            "  trop court ",
-        )
-        .unwrap();
+    let out = w.reflect(&at(&p, "reflexion"), "  trop court ").unwrap();
     assert!(!out.saved);
     assert_eq!(
         out.message,
@@ -366,9 +289,7 @@ fn reflections_are_kept_not_graded() {
     );
     assert_eq!(out.step.status, Status::Todo);
     let text = "L'accès des filles au collège dans le Lac : il faut les effectifs par sexe.";
-    let out = w
-        .reflect(&StepAt::new(&p.id, PACK, LESSON, "reflexion"), text)
-        .unwrap();
+    let out = w.reflect(&at(&p, "reflexion"), text).unwrap();
     assert!(out.saved && out.event_id.is_some());
     assert_eq!(out.step.status, Status::Done);
     assert_eq!(
@@ -376,15 +297,9 @@ fn reflections_are_kept_not_graded() {
         Some(text)
     );
     let long = "x".repeat(6000);
-    assert!(
-        !w.reflect(&StepAt::new(&p.id, PACK, LESSON, "reflexion"), &long)
-            .unwrap()
-            .saved
-    );
+    assert!(!w.reflect(&at(&p, "reflexion"), &long).unwrap().saved);
     assert_eq!(
-        w.reflect(&StepAt::new(&p.id, PACK, LESSON, "bienvenue"), text)
-            .unwrap_err()
-            .code(),
+        w.reflect(&at(&p, "bienvenue"), text).unwrap_err().code(),
         "step.wrong_kind"
     );
 }

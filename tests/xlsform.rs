@@ -2,36 +2,21 @@
 //! supported type, constraints, broken workbooks named by sheet and row, and a pack whose
 //! collect step uses an XLSForm, checked, built into a `.datajam` file and loaded back.
 
+#[path = "support/workbook.rs"]
+mod workbook;
+
 use std::collections::BTreeMap;
 
 use datajam::i18n::Lang;
 use datajam::lesson::form::{FieldType, Limit};
 use datajam::pack::xlsform;
 use datajam::pack::{Exercise, Pack};
-use rust_xlsxwriter::Workbook;
 
 type Rows<'a> = &'a [&'a [&'a str]];
 
 /// A workbook with these sheets, each a grid of text cells (empty strings are left blank).
 fn workbook(sheets: &[(&str, Rows)]) -> Vec<u8> {
-    let mut wb = Workbook::new();
-    for (name, rows) in sheets {
-        let ws = wb.add_worksheet();
-        ws.set_name(*name).unwrap();
-        for (r, row) in rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                if cell.is_empty() {
-                    continue;
-                }
-                if let Ok(n) = cell.parse::<f64>() {
-                    ws.write_number(r as u32, c as u16, n).unwrap();
-                } else {
-                    ws.write_string(r as u32, c as u16, *cell).unwrap();
-                }
-            }
-        }
-    }
-    wb.save_to_buffer().unwrap()
+    workbook::grid(sheets, workbook::Cells::Numbers)
 }
 
 const SURVEY: Rows = &[

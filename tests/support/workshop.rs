@@ -1,0 +1,27 @@
+//! A workshop in a temporary data directory, as the desktop app opens it, for the tests
+//! that drive the core (included with `#[path = "support/workshop.rs"] mod fixture;`).
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+
+use datajam::i18n::Lang;
+use datajam::Workshop;
+
+/// A French workshop in a fresh temporary data directory (removed when the `TempDir` is
+/// dropped), with a profile created for `trainee`: the directory, the workshop and the
+/// profile's id.
+pub fn with_trainee(trainee: &str) -> (tempfile::TempDir, Workshop, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
+    let id = w.create_profile(trainee).unwrap().id;
+    (dir, w, id)
+}
+
+/// A collect form's input: field name to the text typed.
+pub fn values(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
