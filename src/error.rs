@@ -54,10 +54,30 @@ pub trait StageError: std::error::Error + Send + Sync + 'static {
     fn message(&self, lang: Lang) -> String;
 }
 
-/// Makes a stage's error type (with inherent `code` and `message(lang)`) a [`StageError`].
+/// Makes a stage's error type a [`StageError`]. Written next to the type, with its table of
+/// codes, one arm a variant (a guard is allowed):
+///
+/// ```ignore
+/// crate::stage_error!(ChartError {
+///     ChartError::Empty => "chart.empty",
+///     ChartError::UnknownKind(_) => "chart.unknown_kind",
+/// });
+/// ```
+///
+/// It gives the type its inherent `code()` from the table; the type writes its inherent
+/// `message(lang)` (most look up [`message_key`] of their code).
 #[macro_export]
 macro_rules! stage_error {
-    ($t:ty) => {
+    ($t:ident { $($pat:pat $(if $guard:expr)? => $code:expr),+ $(,)? }) => {
+        impl $t {
+            /// A stable, dotted code, for the UI, scripts and logs.
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $($pat $(if $guard)? => $code,)+
+                }
+            }
+        }
+
         impl $crate::error::StageError for $t {
             fn code(&self) -> &'static str {
                 <$t>::code(self)
@@ -67,6 +87,12 @@ macro_rules! stage_error {
             }
         }
     };
+}
+
+/// The catalog's key of the message of the error coded `code`: `error-<code>`, the code's
+/// dots as dashes (`import.not_found` -> `error-import-not_found`).
+pub fn message_key(code: &str) -> String {
+    format!("error-{}", code.replace('.', "-"))
 }
 
 impl<E: StageError> From<E> for Error {
@@ -125,7 +151,7 @@ impl Error {
     /// The message for a person, in their language, saying what they can do about it
     /// (the catalog's `error-<code>`, the code's dots as dashes).
     pub fn message(&self, lang: Lang) -> String {
-        let key = format!("error-{}", self.code().replace('.', "-"));
+        let key = message_key(self.code());
         match self {
             Error::Stage(e) => e.message(lang),
             Error::Db(e) => tr!(lang, &key, reason = e.to_string()),

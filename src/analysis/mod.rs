@@ -119,36 +119,31 @@ pub enum AnalysisError {
     BadCursor,
 }
 
-crate::stage_error!(AnalysisError);
+crate::stage_error!(AnalysisError {
+    AnalysisError::InvalidPipeline { .. } => "pipeline.invalid",
+    AnalysisError::InvalidStep { .. } => "pipeline.invalid_step",
+    AnalysisError::UnknownOp { .. } => "pipeline.unknown_op",
+    AnalysisError::UnknownColumn { .. } => "pipeline.unknown_column",
+    AnalysisError::UnknownTable { .. } => "pipeline.unknown_table",
+    AnalysisError::NotNumeric { .. } => "pipeline.not_numeric",
+    AnalysisError::BadValue { .. } => "pipeline.bad_value",
+    AnalysisError::ValueRequired { .. } => "pipeline.value_required",
+    AnalysisError::EmptyName { .. } => "pipeline.empty_name",
+    AnalysisError::DuplicateColumn { .. } => "pipeline.duplicate_column",
+    AnalysisError::TooManyPivotColumns { .. } => "pipeline.too_many_pivot_columns",
+    AnalysisError::InvalidTableName { .. } => "pipeline.invalid_table_name",
+    AnalysisError::TableExists { .. } => "pipeline.table_exists",
+    AnalysisError::Forbidden { .. } => "sql.forbidden",
+    AnalysisError::SqlInvalid { .. } => "sql.invalid",
+    AnalysisError::MultipleStatements => "sql.multiple_statements",
+    AnalysisError::Timeout { .. } => "sql.timeout",
+    AnalysisError::BadCursor => "grid.bad_cursor",
+});
 
 impl AnalysisError {
-    /// Stable dotted code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            AnalysisError::InvalidPipeline { .. } => "pipeline.invalid",
-            AnalysisError::InvalidStep { .. } => "pipeline.invalid_step",
-            AnalysisError::UnknownOp { .. } => "pipeline.unknown_op",
-            AnalysisError::UnknownColumn { .. } => "pipeline.unknown_column",
-            AnalysisError::UnknownTable { .. } => "pipeline.unknown_table",
-            AnalysisError::NotNumeric { .. } => "pipeline.not_numeric",
-            AnalysisError::BadValue { .. } => "pipeline.bad_value",
-            AnalysisError::ValueRequired { .. } => "pipeline.value_required",
-            AnalysisError::EmptyName { .. } => "pipeline.empty_name",
-            AnalysisError::DuplicateColumn { .. } => "pipeline.duplicate_column",
-            AnalysisError::TooManyPivotColumns { .. } => "pipeline.too_many_pivot_columns",
-            AnalysisError::InvalidTableName { .. } => "pipeline.invalid_table_name",
-            AnalysisError::TableExists { .. } => "pipeline.table_exists",
-            AnalysisError::Forbidden { .. } => "sql.forbidden",
-            AnalysisError::SqlInvalid { .. } => "sql.invalid",
-            AnalysisError::MultipleStatements => "sql.multiple_statements",
-            AnalysisError::Timeout { .. } => "sql.timeout",
-            AnalysisError::BadCursor => "grid.bad_cursor",
-        }
-    }
-
     /// The message for a trainee in `lang` (the catalog's `error-<code>`).
     pub fn message(&self, lang: Lang) -> String {
-        let key = format!("error-{}", self.code().replace('.', "-"));
+        let key = crate::error::message_key(self.code());
         let key = key.as_str();
         match self {
             AnalysisError::InvalidPipeline { detail } | AnalysisError::SqlInvalid { detail } => {
@@ -337,11 +332,8 @@ mod tests {
 
     #[test]
     fn folding_and_slugs() {
-        assert_eq!(fold("  Ouaddaï "), "ouaddai");
-        assert_eq!(fold("ÉCOLE"), "ecole");
-        assert_eq!(slug("Mayo-Kebbi Est"), "mayo_kebbi_est");
-        assert_eq!(slug("x\"; DROP TABLE t; --"), "x_drop_table_t");
-        assert_eq!(slug("«»"), "");
+        crate::i18n::text::tests::check_folds(fold);
+        crate::i18n::text::tests::check_slugs(60, slug);
     }
 
     #[test]

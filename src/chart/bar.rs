@@ -13,7 +13,7 @@
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
-use super::data::{self, column, Input};
+use super::data::{self, Input};
 use super::layout::{
     bar_tag, draw_x_ticks, draw_y_axis, frame, line_height, nice_ticks, texts, tick_values,
     value_label, x_title, x_title_h, y_title, Axis, Frame, Lin, Texts,
@@ -107,11 +107,9 @@ pub fn bar_chart_png(
 
 /// The `bar` and `hbar` kinds: one value per category of `req.x`, from the table.
 pub(super) fn from_table(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
-    let Input {
-        info, req, lang, ..
-    } = input;
-    let x = column(info, &req.x)?;
-    let (y, agg) = data::value_column(info, req)?;
+    let Input { req, lang, .. } = input;
+    let x = input.column(&req.x)?;
+    let (y, agg) = input.value_column()?;
     let sort = req.sort.unwrap_or(false);
     let a = data::aggregate(input, x, y, None, agg, sort, data::MAX_CATEGORIES, notes)?;
     let vl = value_label(agg, y, lang);

@@ -10,6 +10,7 @@ use rusqlite::Connection;
 use super::{Agg, ChartError, ChartRequest};
 use crate::analysis::columnar::Values;
 use crate::i18n::catalog::{self, Arg};
+use crate::i18n::text::fold;
 use crate::i18n::{format_number, Lang};
 use crate::store::tables::{quote_ident, TableInfo};
 use crate::store::tables::{ColumnInfo, ColumnType};
@@ -34,20 +35,52 @@ pub(super) const MAX_SERIES: usize = 8;
 /// Most points drawn on a scatter plot or a map.
 pub(super) const MAX_POINTS: usize = 20_000;
 
-/// The column `name` names: its SQLite name or its header label, case-insensitively.
-pub(super) fn column<'a>(info: &'a TableInfo, name: &str) -> Result<&'a ColumnInfo, ChartError> {
-    info.column(name)
-        .ok_or_else(|| ChartError::UnknownColumn(name.to_string()))
-}
+impl<'a> Input<'a> {
+    /// The column `name` names: its SQLite name or its header label, case-insensitively.
+    pub fn column(&self, name: &str) -> Result<&'a ColumnInfo, ChartError> {
+        self.info
+            .column(name)
+            .ok_or_else(|| ChartError::UnknownColumn(name.to_string()))
+    }
 
-/// The optional column `name` (an empty name counts as unset).
-pub(super) fn opt_column<'a>(
-    info: &'a TableInfo,
-    name: Option<&str>,
-) -> Result<Option<&'a ColumnInfo>, ChartError> {
-    match name.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(n) => column(info, n).map(Some),
+    /// The optional column `name` (an empty name counts as unset).
+    pub fn opt_column(&self, name: Option<&str>) -> Result<Option<&'a ColumnInfo>, ChartError> {
+        match name.map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(n) => self.column(n).map(Some),
+        }
+    }
+
+    /// The value column of the request (`y`, optional) and the calculation; `y` must hold
+    /// numbers unless rows are counted.
+    pub fn value_column(&self) -> Result<(Option<&'a ColumnInfo>, Agg), ChartError> {
+        let y = self.opt_column(self.req.y.as_deref())?;
+        let agg = self.req.effective_agg();
+        if agg == Agg::Share {
+            return Err(ChartError::UnknownAgg(agg.as_str().to_string()));
+        }
+        if let (Some(y), true) = (y, agg != Agg::Count) {
+            numeric(y)?;
+        }
+        Ok((y, agg))
+    }
+
+    /// Every row of the table, the given columns in order.
+    pub fn read(&self, cols: &[&ColumnInfo]) -> Result<Vec<Vec<Value>>, crate::Error> {
+        let list: Vec<String> = cols.iter().map(|c| quote_ident(&c.name)).collect();
+        let sql = format!(
+            "SELECT {} FROM {}",
+            list.join(", "),
+            quote_ident(&self.info.name)
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let n = cols.len();
+        let rows = stmt.query_map([], |row| {
+            (0..n)
+                .map(|i| row.get::<_, Value>(i))
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 
@@ -62,23 +95,6 @@ pub(super) fn numeric(c: &ColumnInfo) -> Result<&ColumnInfo, ChartError> {
     } else {
         Err(ChartError::NotNumeric(c.label.clone()))
     }
-}
-
-/// The value column of the request (`y`, optional) and the calculation; `y` must hold
-/// numbers unless rows are counted.
-pub(super) fn value_column<'a>(
-    info: &'a TableInfo,
-    req: &ChartRequest,
-) -> Result<(Option<&'a ColumnInfo>, Agg), ChartError> {
-    let y = opt_column(info, req.y.as_deref())?;
-    let agg = req.effective_agg();
-    if agg == Agg::Share {
-        return Err(ChartError::UnknownAgg(agg.as_str().to_string()));
-    }
-    if let (Some(y), true) = (y, agg != Agg::Count) {
-        numeric(y)?;
-    }
-    Ok((y, agg))
 }
 
 /// The text shown for a cell used as a category; `None` for an empty cell.
@@ -107,24 +123,6 @@ pub(super) fn num(v: &Value) -> Option<f64> {
     }
 }
 
-/// Every row of `table`, the given columns in order.
-pub(super) fn read(
-    conn: &Connection,
-    table: &str,
-    cols: &[&ColumnInfo],
-) -> Result<Vec<Vec<Value>>, crate::Error> {
-    let list: Vec<String> = cols.iter().map(|c| quote_ident(&c.name)).collect();
-    let sql = format!("SELECT {} FROM {}", list.join(", "), quote_ident(table));
-    let mut stmt = conn.prepare(&sql)?;
-    let n = cols.len();
-    let rows = stmt.query_map([], |row| {
-        (0..n)
-            .map(|i| row.get::<_, Value>(i))
-            .collect::<rusqlite::Result<Vec<_>>>()
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// The note `key` about `n` rows (left out, without a point…), with the catalog's
 /// arguments `n` (for the plural), `count` (`n` written in `lang`) and `args`.
 pub(super) fn rows_note(lang: Lang, n: usize, key: &str, args: &[(&str, Arg<'_>)]) -> String {
@@ -138,35 +136,20 @@ pub(super) fn rows_note(lang: Lang, n: usize, key: &str, args: &[(&str, Arg<'_>)
 
 /// Note for rows left out because a column had no usable number.
 pub(super) fn note_not_numeric(notes: &mut Vec<String>, lang: Lang, n: usize, label: &str) {
-    if n > 0 {
-        notes.push(rows_note(
-            lang,
-            n,
-            "chart-note-no-number",
-            &[("column", label.into())],
-        ));
-    }
+    column_note(notes, lang, n, "chart-note-no-number", label);
 }
 
 /// Note for rows left out because their category cell was empty.
 pub(super) fn note_no_category(notes: &mut Vec<String>, lang: Lang, n: usize, label: &str) {
-    if n > 0 {
-        notes.push(rows_note(
-            lang,
-            n,
-            "chart-note-no-category",
-            &[("column", label.into())],
-        ));
-    }
+    column_note(notes, lang, n, "chart-note-no-category", label);
 }
 
-/// Folds a label for sorting: lower case, accents removed.
-pub(super) fn sort_key(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+/// The note `key` about `n` rows left out because of their cell in the column `label`,
+/// unless there are none.
+fn column_note(notes: &mut Vec<String>, lang: Lang, n: usize, key: &str, label: &str) {
+    if n > 0 {
+        notes.push(rows_note(lang, n, key, &[("column", label.into())]));
+    }
 }
 
 /// A table of aggregated values: categories × series.
@@ -201,10 +184,8 @@ pub(super) fn aggregate(
     if let Some(y) = y {
         cols.push(y);
     }
-    let Input {
-        conn, info, lang, ..
-    } = input;
-    let rows = read(conn, &info.name, &cols)?;
+    let lang = input.lang;
+    let rows = input.read(&cols)?;
     // The cells (category, series) numbered as first seen; each kept row's cell and number.
     let mut cells: Vec<(String, String)> = Vec::new();
     let mut cell_of: HashMap<(String, String), u32> = HashMap::new();
@@ -277,7 +258,7 @@ pub(super) fn aggregate(
         categories.sort_by(|a, b| {
             totals[b.as_str()]
                 .total_cmp(&totals[a.as_str()])
-                .then_with(|| sort_key(a).cmp(&sort_key(b)))
+                .then_with(|| fold(a).cmp(&fold(b)))
         });
     } else if is_numeric(x) {
         categories.sort_by(|a, b| {
@@ -286,31 +267,29 @@ pub(super) fn aggregate(
             fa.total_cmp(&fb)
         });
     } else {
-        categories.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)).then_with(|| a.cmp(b)));
+        categories.sort_by(|a, b| fold(a).cmp(&fold(b)).then_with(|| a.cmp(b)));
     }
-    if categories.len() > max_categories {
-        notes.push(tr!(
-            lang,
-            "chart-note-categories-cap",
-            shown = max_categories.to_string(),
-            total = categories.len().to_string()
-        ));
-        categories.truncate(max_categories);
-    }
+    keep_first(
+        &mut categories,
+        max_categories,
+        "chart-note-categories-cap",
+        lang,
+        notes,
+    );
 
     // Series: alphabetical, the largest kept.
     let mut series: Vec<String> = series_totals.keys().map(|s| s.to_string()).collect();
     if series.len() > MAX_SERIES {
         series.sort_by(|a, b| series_totals[b.as_str()].total_cmp(&series_totals[a.as_str()]));
-        notes.push(tr!(
-            lang,
-            "chart-note-series-cap",
-            shown = MAX_SERIES.to_string(),
-            total = series.len().to_string()
-        ));
-        series.truncate(MAX_SERIES);
     }
-    series.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)).then_with(|| a.cmp(b)));
+    keep_first(
+        &mut series,
+        MAX_SERIES,
+        "chart-note-series-cap",
+        lang,
+        notes,
+    );
+    series.sort_by(|a, b| fold(a).cmp(&fold(b)).then_with(|| a.cmp(b)));
 
     let values = series
         .iter()
@@ -326,4 +305,14 @@ pub(super) fn aggregate(
         series,
         values,
     })
+}
+
+/// Keeps the first `max` names of `list`, with the note `key` (`shown` of `total`) when
+/// some are left out.
+fn keep_first(list: &mut Vec<String>, max: usize, key: &str, lang: Lang, notes: &mut Vec<String>) {
+    if list.len() > max {
+        let (shown, total) = (max.to_string(), list.len().to_string());
+        notes.push(tr!(lang, key, shown = shown, total = total));
+        list.truncate(max);
+    }
 }

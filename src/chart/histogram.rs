@@ -1,29 +1,19 @@
 //! Histograms: how the numbers of one column spread over equal bins (one bar per bin,
 //! `[a ; b[` labels, every number counted once).
 
-use rusqlite::Connection;
-
-use super::data::{self, column, numeric, Input};
+use super::data::{self, numeric, Input};
 use super::layout::{bar_tag, numeric_area, numeric_axes, texts, x_title, Plot, Range, Texts};
 use super::scene::Scene;
 use super::style::{BAR, BASELINE, HEIGHT, WIDTH};
 use super::ChartError;
-use crate::i18n::Lang;
 use crate::store::tables::ColumnInfo;
-use crate::store::tables::TableInfo;
 use crate::tr;
 
 /// Reads one numeric column, with a note for the rows left out.
-fn numbers(
-    conn: &Connection,
-    info: &TableInfo,
-    col: &ColumnInfo,
-    notes: &mut Vec<String>,
-    lang: Lang,
-) -> crate::Result<Vec<f64>> {
-    let rows = data::read(conn, &info.name, &[col])?;
+fn numbers(input: Input<'_>, col: &ColumnInfo, notes: &mut Vec<String>) -> crate::Result<Vec<f64>> {
+    let rows = input.read(&[col])?;
     let values: Vec<f64> = rows.iter().filter_map(|r| data::num(&r[0])).collect();
-    data::note_not_numeric(notes, lang, rows.len() - values.len(), &col.label);
+    data::note_not_numeric(notes, input.lang, rows.len() - values.len(), &col.label);
     if values.is_empty() {
         return Err(ChartError::Empty.into());
     }
@@ -31,14 +21,9 @@ fn numbers(
 }
 
 pub(super) fn histogram(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
-    let Input {
-        conn,
-        info,
-        req,
-        lang,
-    } = input;
-    let col = numeric(column(info, &req.x)?)?;
-    let values = numbers(conn, info, col, notes, lang)?;
+    let Input { req, lang, .. } = input;
+    let col = numeric(input.column(&req.x)?)?;
+    let values = numbers(input, col, notes)?;
     let t = texts(
         req,
         &col.label,
@@ -114,6 +99,7 @@ pub(super) fn draw_histogram(values: &[f64], bins: Option<u32>, t: &Texts) -> Sc
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn histogram_counts_every_value_once() {

@@ -4,7 +4,7 @@
 
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::data::{self, column, numeric, opt_column, Input};
+use super::data::{self, numeric, Input};
 use super::layout::{
     axis, draw_x_ticks, draw_y_axis, numeric_area, texts, x_title, y_ticks_width, Lin, Mark, Texts,
 };
@@ -30,25 +30,20 @@ pub fn lorenz_points(values: &[f64], weights: Option<&[f64]>) -> Option<(Vec<(f6
 }
 
 pub(super) fn lorenz(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
-    let Input {
-        conn,
-        info,
-        req,
-        lang,
-    } = input;
+    let Input { req, lang, .. } = input;
     let value_name = req
         .y
         .as_deref()
         .filter(|s| !s.trim().is_empty())
         .unwrap_or(&req.x);
-    let col = numeric(column(info, value_name)?)?;
-    let weight = match opt_column(info, req.weight.as_deref())? {
+    let col = numeric(input.column(value_name)?)?;
+    let weight = match input.opt_column(req.weight.as_deref())? {
         Some(w) => Some(numeric(w)?),
         None => None,
     };
     let mut cols = vec![col];
     cols.extend(weight);
-    let rows = data::read(conn, &info.name, &cols)?;
+    let rows = input.read(&cols)?;
     let (mut values, mut weights) = (Vec::new(), Vec::new());
     let (mut missing, mut negative) = (0, 0);
     for r in &rows {

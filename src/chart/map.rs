@@ -13,7 +13,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 use serde::Deserialize;
 
-use super::data::{self, column, numeric, opt_column, Input, MAX_POINTS};
+use super::data::{self, numeric, Input, MAX_POINTS};
 use super::layout::{frame, texts, value_label, Texts};
 use super::scene::{Scene, Shape, Tag};
 use super::style::{
@@ -94,22 +94,19 @@ struct AreaValue {
 }
 
 pub(super) fn map_chart(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
-    let Input {
-        conn,
-        info,
-        req,
-        lang,
-    } = input;
+    let Input { req, lang, .. } = input;
     let prov = if req.x.trim().is_empty() {
         None
     } else {
-        Some(column(info, &req.x)?)
+        Some(input.column(&req.x)?)
     };
-    let (y, agg) = data::value_column(info, req)?;
-    let lat = opt_column(info, req.lat.as_deref())?
+    let (y, agg) = input.value_column()?;
+    let lat = input
+        .opt_column(req.lat.as_deref())?
         .map(numeric)
         .transpose()?;
-    let lon = opt_column(info, req.lon.as_deref())?
+    let lon = input
+        .opt_column(req.lon.as_deref())?
         .map(numeric)
         .transpose()?;
     if lat.is_some() != lon.is_some() {
@@ -132,7 +129,7 @@ pub(super) fn map_chart(input: Input<'_>, notes: &mut Vec<String>) -> crate::Res
     if let Some(prov) = prov {
         let mut cols = vec![prov];
         cols.extend(y);
-        let rows = data::read(conn, &info.name, &cols)?;
+        let rows = input.read(&cols)?;
         let mut cache: HashMap<String, Option<&'static str>> = HashMap::new();
         let mut unmatched: BTreeMap<String, usize> = BTreeMap::new();
         let (mut no_cat, mut no_num) = (0, 0);
@@ -225,7 +222,7 @@ pub(super) fn map_chart(input: Input<'_>, notes: &mut Vec<String>) -> crate::Res
     // Points.
     let mut points = Vec::new();
     if let (Some(lat), Some(lon)) = (lat, lon) {
-        let rows = data::read(conn, &info.name, &[lat, lon])?;
+        let rows = input.read(&[lat, lon])?;
         let (mut missing, mut outside) = (0, 0);
         for r in &rows {
             match (data::num(&r[0]), data::num(&r[1])) {

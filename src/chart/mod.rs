@@ -79,29 +79,24 @@ pub enum ChartError {
     BadExtension(String),
 }
 
-crate::stage_error!(ChartError);
+crate::stage_error!(ChartError {
+    ChartError::Empty => "chart.empty",
+    ChartError::NotFinite(_) => "chart.not_finite",
+    ChartError::Draw(_) => "chart.draw",
+    ChartError::Png(_) => "chart.png",
+    ChartError::UnknownKind(_) => "chart.unknown_kind",
+    ChartError::UnknownAgg(_) => "chart.unknown_agg",
+    ChartError::UnknownColumn(_) => "chart.unknown_column",
+    ChartError::NotNumeric(_) => "chart.not_numeric",
+    ChartError::MissingField { .. } => "chart.missing_field",
+    ChartError::NoProvince(_) => "chart.no_province",
+    ChartError::BadExtension(_) => "chart.bad_extension",
+});
 
 impl ChartError {
-    /// A stable, dotted code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            ChartError::Empty => "chart.empty",
-            ChartError::NotFinite(_) => "chart.not_finite",
-            ChartError::Draw(_) => "chart.draw",
-            ChartError::Png(_) => "chart.png",
-            ChartError::UnknownKind(_) => "chart.unknown_kind",
-            ChartError::UnknownAgg(_) => "chart.unknown_agg",
-            ChartError::UnknownColumn(_) => "chart.unknown_column",
-            ChartError::NotNumeric(_) => "chart.not_numeric",
-            ChartError::MissingField { .. } => "chart.missing_field",
-            ChartError::NoProvince(_) => "chart.no_province",
-            ChartError::BadExtension(_) => "chart.bad_extension",
-        }
-    }
-
     /// The message for the trainee in `lang` (the catalog's `error-<code>`).
     pub fn message(&self, lang: Lang) -> String {
-        let key = format!("error-{}", self.code().replace('.', "-"));
+        let key = crate::error::message_key(self.code());
         let key = key.as_str();
         match self {
             ChartError::Empty => tr!(lang, key),

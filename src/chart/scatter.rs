@@ -4,7 +4,7 @@
 
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::data::{self, column, numeric, opt_column, Input, MAX_POINTS};
+use super::data::{self, numeric, Input, MAX_POINTS};
 use super::layout::{numeric_area, numeric_axes, texts, x_title, Mark, Plot, Range, Texts};
 use super::scene::{Scene, Shape, Tag};
 use super::style::{look, BAR, HEIGHT, OTHER, SERIES, TEXT, WIDTH};
@@ -16,14 +16,9 @@ use crate::tr;
 const MAX_LABELS: usize = 200;
 
 pub(super) fn scatter(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
-    let Input {
-        conn,
-        info,
-        req,
-        lang,
-    } = input;
-    let x = numeric(column(info, &req.x)?)?;
-    let y = match opt_column(info, req.y.as_deref())? {
+    let Input { req, lang, .. } = input;
+    let x = numeric(input.column(&req.x)?)?;
+    let y = match input.opt_column(req.y.as_deref())? {
         Some(y) => numeric(y)?,
         None => {
             return Err(ChartError::MissingField {
@@ -33,12 +28,12 @@ pub(super) fn scatter(input: Input<'_>, notes: &mut Vec<String>) -> crate::Resul
             .into())
         }
     };
-    let group = opt_column(info, req.group.as_deref())?;
-    let label = opt_column(info, req.label.as_deref())?;
+    let group = input.opt_column(req.group.as_deref())?;
+    let label = input.opt_column(req.label.as_deref())?;
     let mut cols = vec![x, y];
     cols.extend(group);
     cols.extend(label);
-    let rows = data::read(conn, &info.name, &cols)?;
+    let rows = input.read(&cols)?;
     let mut points = Vec::with_capacity(rows.len());
     let mut skipped = 0;
     for row in &rows {
@@ -115,7 +110,7 @@ pub(super) fn draw_scatter(
             ));
             groups.truncate(SERIES.len() - 1);
         }
-        groups.sort_by_key(|a| data::sort_key(a));
+        groups.sort_by_key(|a| crate::i18n::text::fold(a));
     }
     let legend: Vec<_> = groups
         .iter()

@@ -1,7 +1,7 @@
 //! Charts of one value per category and group: grouped bars, stacked bars and lines
 //! (categories on x, one colour per group, a legend), laid out as a [`Scene`].
 
-use super::data::{self, column, opt_column, Aggregated, Input};
+use super::data::{self, Aggregated, Input};
 use super::layout::{
     axis, bar_tag, cat_labels, draw_cat_labels, draw_y_axis, frame, point_tip, texts, value_label,
     x_title, x_title_h, y_ticks_width, y_title, Lin, Mark, Texts,
@@ -13,12 +13,10 @@ use crate::tr;
 
 /// Grouped bars, stacked bars and lines: categories on x, one colour per group.
 pub(super) fn series_chart(input: Input<'_>, notes: &mut Vec<String>) -> crate::Result<Scene> {
-    let Input {
-        info, req, lang, ..
-    } = input;
-    let x = column(info, &req.x)?;
-    let (y, agg) = data::value_column(info, req)?;
-    let group = opt_column(info, req.group.as_deref())?;
+    let Input { req, lang, .. } = input;
+    let x = input.column(&req.x)?;
+    let (y, agg) = input.value_column()?;
+    let group = input.opt_column(req.group.as_deref())?;
     if group.is_none() && req.kind != Kind::Line {
         notes.push(tr!(lang, "chart-note-no-group"));
     }

@@ -205,26 +205,16 @@ mod tests {
 
     #[test]
     fn plurals_and_arguments() {
-        assert_eq!(
-            tr!(Lang::Fr, "steps-done", n = 1, count = "1"),
-            "1 étape faite"
-        );
-        assert_eq!(
-            tr!(Lang::Fr, "steps-done", n = 0, count = "0"),
-            "0 étape faite"
-        );
-        assert_eq!(
-            tr!(Lang::Fr, "steps-done", n = 1500, count = "1 500"),
-            "1 500 étapes faites"
-        );
-        assert_eq!(
-            tr!(Lang::En, "steps-done", n = 1, count = "1"),
-            "1 step done"
-        );
-        assert_eq!(
-            tr!(Lang::En, "steps-done", n = 2, count = "2"),
-            "2 steps done"
-        );
+        let cases = [
+            (Lang::Fr, 1, "1", "1 étape faite"),
+            (Lang::Fr, 0, "0", "0 étape faite"),
+            (Lang::Fr, 1500, "1 500", "1 500 étapes faites"),
+            (Lang::En, 1, "1", "1 step done"),
+            (Lang::En, 2, "2", "2 steps done"),
+        ];
+        for (lang, n, count, want) in cases {
+            assert_eq!(tr!(lang, "steps-done", n = n, count = count), want);
+        }
         assert_eq!(tr(Lang::Fr, "no-such-key", &[]), "[no-such-key]");
     }
 }

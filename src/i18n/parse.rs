@@ -123,18 +123,7 @@ fn parse_plain_number(s: &str) -> Option<ParsedNumber> {
     if frac.is_some_and(|f| !digits(f)) {
         return None;
     }
-    let value: f64 = s.parse().ok()?;
-    let int = if frac.is_none() {
-        s.parse::<i64>().ok()
-    } else {
-        None
-    };
-    Some(ParsedNumber {
-        value,
-        int,
-        currency: false,
-        percent: false,
-    })
+    number_of(s, frac.is_none(), false, false)
 }
 
 fn parse_number_slow(s: &str) -> Option<ParsedNumber> {
@@ -265,11 +254,18 @@ fn parse_number_slow(s: &str) -> Option<ParsedNumber> {
         Some(f) => format!("{sign}{int_digits}.{f}"),
         None => format!("{sign}{int_digits}"),
     };
+    let whole = frac_digits.is_none() && !percent && !currency;
+    number_of(&literal, whole, currency, percent)
+}
+
+/// The number `literal` (an optional `-`, ASCII digits, at most one `.`) once read, also
+/// as an integer when `whole`; `None` when it is not finite.
+fn number_of(literal: &str, whole: bool, currency: bool, percent: bool) -> Option<ParsedNumber> {
     let value: f64 = literal.parse().ok()?;
     if !value.is_finite() {
         return None;
     }
-    let int = if frac_digits.is_none() && !percent && !currency {
+    let int = if whole {
         literal.parse::<i64>().ok()
     } else {
         None

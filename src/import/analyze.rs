@@ -133,16 +133,17 @@ fn hxl_tags(cells: &[RawCell], below: &[Row]) -> Option<Vec<Option<String>>> {
     hxl::hashtag_row(&texts(cells), &below)
 }
 
-/// Decides the layout from the first non-blank rows (`rows`: from the top when the header
-/// is detected, else the rows under the requested header `fixed`); the data rows among
-/// them go to `obs`.
+/// Decides the layout from the first non-blank rows, taken out of `buffer` (from the top
+/// when the header is detected, else the rows under the requested header, taken out of
+/// `fixed`); the data rows among them go to `obs`.
 fn settle(
     explicit: bool,
-    fixed: Option<Row>,
-    rows: Vec<Row>,
+    fixed: &mut Option<Row>,
+    buffer: &mut Vec<Row>,
     obs: &mut Observer,
     missing: &Missing,
 ) -> Layout {
+    let (fixed, rows) = (fixed.take(), std::mem::take(buffer));
     let mut layout = Layout::default();
     let data_from = if explicit {
         let tags = fixed
@@ -219,6 +220,7 @@ pub(super) fn analyze(
     reporter: &mut Reporter<'_>,
 ) -> Result<Analysis, ImportError> {
     let header_opt = opts.header_row;
+    let explicit = header_opt.is_some();
     let (lo, hi) = prepared.split;
     // The requested header row, once read.
     let mut fixed: Option<Row> = None;
@@ -226,7 +228,7 @@ pub(super) fn analyze(
     // The first non-blank rows (detected header), or those under the requested header,
     // kept until the header and the HXL row are known.
     let mut buffer: Vec<Row> = Vec::new();
-    let wanted = if header_opt.is_some() {
+    let wanted = if explicit {
         hxl::LOOKAHEAD + 1
     } else {
         HEADER_SCAN_ROWS
@@ -264,13 +266,7 @@ pub(super) fn analyze(
         buffer.push((number, cells.to_vec()));
         if buffer.len() >= wanted {
             decided = true;
-            layout = settle(
-                header_opt.is_some(),
-                fixed.take(),
-                std::mem::take(&mut buffer),
-                &mut obs,
-                missing,
-            );
+            layout = settle(explicit, &mut fixed, &mut buffer, &mut obs, missing);
         }
         Ok(())
     })?;
@@ -281,13 +277,7 @@ pub(super) fn analyze(
                 last: last_row,
             });
         }
-        layout = settle(
-            header_opt.is_some(),
-            fixed.take(),
-            std::mem::take(&mut buffer),
-            &mut obs,
-            missing,
-        );
+        layout = settle(explicit, &mut fixed, &mut buffer, &mut obs, missing);
     }
     let Observer {
         stats,

@@ -41,31 +41,25 @@ pub enum ImportError {
     Db(#[from] rusqlite::Error),
 }
 
-crate::stage_error!(ImportError);
+crate::stage_error!(ImportError {
+    ImportError::NotFound(_) => "import.not_found",
+    ImportError::Empty => "import.empty",
+    ImportError::UnsupportedFormat(_) => "import.unsupported_format",
+    ImportError::Unreadable(_) => "import.unreadable",
+    ImportError::Encrypted => "import.encrypted",
+    ImportError::SheetNotFound { .. } => "import.sheet_not_found",
+    ImportError::TableExists(_) => "import.table_exists",
+    ImportError::InvalidTableName(_) => "import.invalid_table_name",
+    ImportError::HeaderRowOutOfRange { .. } => "import.header_row_out_of_range",
+    ImportError::TooLarge { .. } => "import.too_large",
+    ImportError::Io(_) => "import.io",
+    ImportError::Db(_) => "import.db",
+});
 
 impl ImportError {
-    /// Stable code, e.g. `import.not_found`, for translations and logs.
-    pub fn code(&self) -> &'static str {
-        match self {
-            ImportError::NotFound(_) => "import.not_found",
-            ImportError::Empty => "import.empty",
-            ImportError::UnsupportedFormat(_) => "import.unsupported_format",
-            ImportError::Unreadable(_) => "import.unreadable",
-            ImportError::Encrypted => "import.encrypted",
-            ImportError::SheetNotFound { .. } => "import.sheet_not_found",
-            ImportError::TableExists(_) => "import.table_exists",
-            ImportError::InvalidTableName(_) => "import.invalid_table_name",
-            ImportError::HeaderRowOutOfRange { .. } => "import.header_row_out_of_range",
-            ImportError::TooLarge { .. } => "import.too_large",
-            ImportError::Io(_) => "import.io",
-            ImportError::Db(_) => "import.db",
-        }
-    }
-
     /// The message for the trainee in `lang`, saying what to do about it.
     pub fn message(&self, lang: Lang) -> String {
-        let code = self.code().replace('.', "-");
-        let key = format!("error-{code}");
+        let key = crate::error::message_key(self.code());
         let numbers = |n: u64| crate::i18n::format_number(lang, n as f64, 0);
         match self {
             ImportError::NotFound(p) => tr!(lang, &key, path = p.display().to_string()),

@@ -63,36 +63,42 @@ fn io_or_unreadable(e: std::io::Error) -> ImportError {
     }
 }
 
-fn xlsx_err(e: XlsxError) -> ImportError {
-    match e {
-        XlsxError::Password => ImportError::Encrypted,
-        XlsxError::Io(io) => io_or_unreadable(io),
-        other => ImportError::Unreadable(format!("xlsx: {other}")),
-    }
+/// `fn name(e: Error) -> ImportError` for each calamine workbook error type: a
+/// password-protected workbook is [`ImportError::Encrypted`], a read error goes through
+/// [`io_or_unreadable`], anything else is unreadable (`<format>: <error>`).
+macro_rules! workbook_errors {
+    ($($name:ident($err:ident, $format:literal);)+) => {$(
+        fn $name(e: $err) -> ImportError {
+            match e {
+                $err::Password => ImportError::Encrypted,
+                $err::Io(io) => io_or_unreadable(io),
+                other => ImportError::Unreadable(format!(concat!($format, ": {}"), other)),
+            }
+        }
+    )+};
 }
 
-fn xlsb_err(e: XlsbError) -> ImportError {
-    match e {
-        XlsbError::Password => ImportError::Encrypted,
-        XlsbError::Io(io) => io_or_unreadable(io),
-        other => ImportError::Unreadable(format!("xlsb: {other}")),
-    }
+workbook_errors! {
+    xlsx_err(XlsxError, "xlsx");
+    xlsb_err(XlsbError, "xlsb");
+    xls_err(XlsError, "xls");
+    ods_err(OdsError, "ods");
 }
 
-fn xls_err(e: XlsError) -> ImportError {
-    match e {
-        XlsError::Password => ImportError::Encrypted,
-        XlsError::Io(io) => io_or_unreadable(io),
-        other => ImportError::Unreadable(format!("xls: {other}")),
-    }
-}
-
-fn ods_err(e: OdsError) -> ImportError {
-    match e {
-        OdsError::Password => ImportError::Encrypted,
-        OdsError::Io(io) => io_or_unreadable(io),
-        other => ImportError::Unreadable(format!("ods: {other}")),
-    }
+/// The cells of the sheet `name` of `book` (xlsx or xlsb: their cell readers have the same
+/// methods but no common trait), read one by one, errors through `err`.
+macro_rules! cells_by_reader {
+    ($book:expr, $name:expr, $progress:expr, $err:ident) => {{
+        let mut reader = $book.worksheet_cells_reader($name).map_err($err)?;
+        let d = reader.dimensions();
+        check_declared(d.start, d.end)?;
+        collect_cells(declared_rows(d.start, d.end), $progress, || {
+            Ok(reader
+                .next_cell()
+                .map_err($err)?
+                .map(|c| (c.get_position(), from_data_ref(c.get_value()))))
+        })?
+    }};
 }
 
 fn open_as<RS: Read + Seek>(rs: RS, kind: WorkbookKind) -> Result<Sheets<RS>, ImportError> {
@@ -177,28 +183,8 @@ fn load_sheet<RS: Read + Seek>(
             .ok_or(ImportError::Empty)?,
     };
     let grid = match workbook {
-        Sheets::Xlsx(x) => {
-            let mut reader = x.worksheet_cells_reader(&sheet).map_err(xlsx_err)?;
-            let d = reader.dimensions();
-            check_declared(d.start, d.end)?;
-            collect_cells(declared_rows(d.start, d.end), progress, || {
-                Ok(reader
-                    .next_cell()
-                    .map_err(xlsx_err)?
-                    .map(|c| (c.get_position(), from_data_ref(c.get_value()))))
-            })?
-        }
-        Sheets::Xlsb(x) => {
-            let mut reader = x.worksheet_cells_reader(&sheet).map_err(xlsb_err)?;
-            let d = reader.dimensions();
-            check_declared(d.start, d.end)?;
-            collect_cells(declared_rows(d.start, d.end), progress, || {
-                Ok(reader
-                    .next_cell()
-                    .map_err(xlsb_err)?
-                    .map(|c| (c.get_position(), from_data_ref(c.get_value()))))
-            })?
-        }
+        Sheets::Xlsx(x) => cells_by_reader!(x, &sheet, progress, xlsx_err),
+        Sheets::Xlsb(x) => cells_by_reader!(x, &sheet, progress, xlsb_err),
         Sheets::Xls(x) => {
             let range = x.worksheet_range(&sheet).map_err(xls_err)?;
             grid_from_range(&range)?

@@ -144,16 +144,12 @@ pub enum TaskError {
     ReferenceFailed { step: String, detail: String },
 }
 
-crate::stage_error!(TaskError);
+crate::stage_error!(TaskError {
+    TaskError::DatasetMissing { .. } => "task.dataset_missing",
+    TaskError::ReferenceFailed { .. } => "task.reference_failed",
+});
 
 impl TaskError {
-    pub fn code(&self) -> &'static str {
-        match self {
-            TaskError::DatasetMissing { .. } => "task.dataset_missing",
-            TaskError::ReferenceFailed { .. } => "task.reference_failed",
-        }
-    }
-
     pub fn message(&self, lang: Lang) -> String {
         match self {
             TaskError::DatasetMissing { table } => {

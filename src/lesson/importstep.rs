@@ -91,16 +91,12 @@ pub enum ImportStepError {
     FileMissing { file: String },
 }
 
-crate::stage_error!(ImportStepError);
+crate::stage_error!(ImportStepError {
+    ImportStepError::TableTaken { .. } => "import_step.table_taken",
+    ImportStepError::FileMissing { .. } => "import_step.file_missing",
+});
 
 impl ImportStepError {
-    pub fn code(&self) -> &'static str {
-        match self {
-            ImportStepError::TableTaken { .. } => "import_step.table_taken",
-            ImportStepError::FileMissing { .. } => "import_step.file_missing",
-        }
-    }
-
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ImportStepError::TableTaken { table } => {

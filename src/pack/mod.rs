@@ -91,16 +91,12 @@ pub enum PackError {
     Unreadable { path: String, reason: String },
 }
 
-crate::stage_error!(PackError);
+crate::stage_error!(PackError {
+    PackError::Invalid(_) => "pack.invalid",
+    PackError::Unreadable { .. } => "pack.unreadable",
+});
 
 impl PackError {
-    pub fn code(&self) -> &'static str {
-        match self {
-            PackError::Invalid(_) => "pack.invalid",
-            PackError::Unreadable { .. } => "pack.unreadable",
-        }
-    }
-
     pub fn message(&self, lang: Lang) -> String {
         match self {
             PackError::Invalid(p) => format!(

@@ -142,18 +142,14 @@ pub enum ProgressError {
     NothingToMerge,
 }
 
-crate::stage_error!(ProgressError);
+crate::stage_error!(ProgressError {
+    ProgressError::BadFiles(files) if files.len() == 1 => files[0].problem.code(),
+    ProgressError::BadFiles(_) => "progress.invalid_files",
+    ProgressError::AnswersLine { .. } => "progress.answers_line",
+    ProgressError::NothingToMerge => "progress.nothing_to_merge",
+});
 
 impl ProgressError {
-    pub fn code(&self) -> &'static str {
-        match self {
-            ProgressError::BadFiles(files) if files.len() == 1 => files[0].problem.code(),
-            ProgressError::BadFiles(_) => "progress.invalid_files",
-            ProgressError::AnswersLine { .. } => "progress.answers_line",
-            ProgressError::NothingToMerge => "progress.nothing_to_merge",
-        }
-    }
-
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ProgressError::BadFiles(files) => {

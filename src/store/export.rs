@@ -129,27 +129,22 @@ pub enum ExportError {
     Xlsx(String),
 }
 
-crate::stage_error!(ExportError);
+crate::stage_error!(ExportError {
+    ExportError::UnsupportedFormat(_) => "export.unsupported_format",
+    ExportError::TableNotFound(_) => "export.table_not_found",
+    ExportError::InvalidPath(_) => "export.invalid_path",
+    ExportError::ColumnMissing { .. } => "export.column_missing",
+    ExportError::TooManyRows { .. } => "export.too_many_rows",
+    ExportError::TooManyColumns { .. } => "export.too_many_columns",
+    ExportError::Io { .. } => "export.io",
+    ExportError::Db(_) => "export.db",
+    ExportError::Xlsx(_) => "export.xlsx",
+});
 
 impl ExportError {
-    /// Stable code, e.g. `export.io`, for translations and logs.
-    pub fn code(&self) -> &'static str {
-        match self {
-            ExportError::UnsupportedFormat(_) => "export.unsupported_format",
-            ExportError::TableNotFound(_) => "export.table_not_found",
-            ExportError::InvalidPath(_) => "export.invalid_path",
-            ExportError::ColumnMissing { .. } => "export.column_missing",
-            ExportError::TooManyRows { .. } => "export.too_many_rows",
-            ExportError::TooManyColumns { .. } => "export.too_many_columns",
-            ExportError::Io { .. } => "export.io",
-            ExportError::Db(_) => "export.db",
-            ExportError::Xlsx(_) => "export.xlsx",
-        }
-    }
-
     /// The message for the trainee in `lang`, saying what to do about it.
     pub fn message(&self, lang: Lang) -> String {
-        let key = format!("error-{}", self.code().replace('.', "-"));
+        let key = crate::error::message_key(self.code());
         match self {
             ExportError::UnsupportedFormat(ext) if ext.is_empty() => {
                 tr!(lang, "error-export-unsupported_format-none")

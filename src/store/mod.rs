@@ -309,41 +309,34 @@ impl Store {
 
     /// The last position of a profile in any pack (the most recently updated).
     pub fn last_position(&self, profile_id: &str) -> Result<Option<Position>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT pack_id, lesson_id, step_id, updated_at FROM positions
-                 WHERE profile_id = ?1 ORDER BY updated_at DESC LIMIT 1",
-                [profile_id],
-                |r| {
-                    Ok(Position {
-                        pack_id: r.get(0)?,
-                        lesson_id: r.get(1)?,
-                        step_id: r.get(2)?,
-                        updated_at: r.get(3)?,
-                    })
-                },
-            )
-            .optional()?)
+        self.position_where("ORDER BY updated_at DESC LIMIT 1", [profile_id])
     }
 
     /// The position of a profile in one pack.
     pub fn position_in_pack(&self, profile_id: &str, pack_id: &str) -> Result<Option<Position>> {
+        self.position_where("AND pack_id = ?2", [profile_id, pack_id])
+    }
+
+    /// The first position of the profile `?1` that `rest` (the end of the query) selects.
+    fn position_where<P: rusqlite::Params>(
+        &self,
+        rest: &str,
+        params: P,
+    ) -> Result<Option<Position>> {
+        let sql = format!(
+            "SELECT pack_id, lesson_id, step_id, updated_at FROM positions
+             WHERE profile_id = ?1 {rest}"
+        );
         Ok(self
             .conn
-            .query_row(
-                "SELECT pack_id, lesson_id, step_id, updated_at FROM positions
-                 WHERE profile_id = ?1 AND pack_id = ?2",
-                [profile_id, pack_id],
-                |r| {
-                    Ok(Position {
-                        pack_id: r.get(0)?,
-                        lesson_id: r.get(1)?,
-                        step_id: r.get(2)?,
-                        updated_at: r.get(3)?,
-                    })
-                },
-            )
+            .query_row(&sql, params, |r| {
+                Ok(Position {
+                    pack_id: r.get(0)?,
+                    lesson_id: r.get(1)?,
+                    step_id: r.get(2)?,
+                    updated_at: r.get(3)?,
+                })
+            })
             .optional()?)
     }
 

@@ -45,28 +45,23 @@ pub enum IndicatorError {
     InvalidPer(f64),
 }
 
-crate::stage_error!(IndicatorError);
+crate::stage_error!(IndicatorError {
+    IndicatorError::UnknownKind(_) => "indicator.unknown_kind",
+    IndicatorError::MissingArgument { .. } => "indicator.missing_argument",
+    IndicatorError::NoValues { .. } => "indicator.no_values",
+    IndicatorError::NegativeValue { .. } => "indicator.negative_value",
+    IndicatorError::NegativeWeight { .. } => "indicator.negative_weight",
+    IndicatorError::AllZero { .. } => "indicator.all_zero",
+    IndicatorError::DivisionByZero { .. } => "indicator.division_by_zero",
+    IndicatorError::GroupNotFound { .. } => "indicator.group_not_found",
+    IndicatorError::InvalidPer(_) => "indicator.invalid_per",
+});
 
 impl IndicatorError {
-    /// A stable, dotted code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            IndicatorError::UnknownKind(_) => "indicator.unknown_kind",
-            IndicatorError::MissingArgument { .. } => "indicator.missing_argument",
-            IndicatorError::NoValues { .. } => "indicator.no_values",
-            IndicatorError::NegativeValue { .. } => "indicator.negative_value",
-            IndicatorError::NegativeWeight { .. } => "indicator.negative_weight",
-            IndicatorError::AllZero { .. } => "indicator.all_zero",
-            IndicatorError::DivisionByZero { .. } => "indicator.division_by_zero",
-            IndicatorError::GroupNotFound { .. } => "indicator.group_not_found",
-            IndicatorError::InvalidPer(_) => "indicator.invalid_per",
-        }
-    }
-
     /// The message for a person in `lang`, saying what to do about it (the catalog's
     /// `error-<code>`).
     pub fn message(&self, lang: Lang) -> String {
-        let key = format!("error-{}", self.code().replace('.', "-"));
+        let key = crate::error::message_key(self.code());
         let key = key.as_str();
         match self {
             IndicatorError::UnknownKind(k) => tr!(lang, key, kind = k, kinds = KINDS.join(", ")),

@@ -89,31 +89,26 @@ pub enum PackFileError {
     Write { path: String, reason: String },
 }
 
-crate::stage_error!(PackFileError);
+crate::stage_error!(PackFileError {
+    PackFileError::Pack(e) => e.code(),
+    PackFileError::Unreadable { .. } => "pack.unreadable",
+    PackFileError::UnsafePath { .. } => "pack.unsafe_path",
+    PackFileError::Link { .. } => "pack.link",
+    PackFileError::Duplicate { .. } => "pack.duplicate_entry",
+    PackFileError::TooManyFiles => "pack.too_many_files",
+    PackFileError::TooLarge { .. } => "pack.too_large",
+    PackFileError::ZipBomb { .. } => "pack.zip_bomb",
+    PackFileError::HashesInvalid { .. } => "pack.hashes_invalid",
+    PackFileError::HashMismatch { .. } => "pack.hash_mismatch",
+    PackFileError::NotHashed { .. } => "pack.not_hashed",
+    PackFileError::Missing { .. } => "pack.file_missing",
+    PackFileError::BadVersion { .. } => "pack.bad_version",
+    PackFileError::ReservedId { .. } => "pack.reserved_id",
+    PackFileError::Downgrade { .. } => "pack.downgrade",
+    PackFileError::Write { .. } => "pack.write_failed",
+});
 
 impl PackFileError {
-    /// A stable, dotted code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            PackFileError::Pack(e) => e.code(),
-            PackFileError::Unreadable { .. } => "pack.unreadable",
-            PackFileError::UnsafePath { .. } => "pack.unsafe_path",
-            PackFileError::Link { .. } => "pack.link",
-            PackFileError::Duplicate { .. } => "pack.duplicate_entry",
-            PackFileError::TooManyFiles => "pack.too_many_files",
-            PackFileError::TooLarge { .. } => "pack.too_large",
-            PackFileError::ZipBomb { .. } => "pack.zip_bomb",
-            PackFileError::HashesInvalid { .. } => "pack.hashes_invalid",
-            PackFileError::HashMismatch { .. } => "pack.hash_mismatch",
-            PackFileError::NotHashed { .. } => "pack.not_hashed",
-            PackFileError::Missing { .. } => "pack.file_missing",
-            PackFileError::BadVersion { .. } => "pack.bad_version",
-            PackFileError::ReservedId { .. } => "pack.reserved_id",
-            PackFileError::Downgrade { .. } => "pack.downgrade",
-            PackFileError::Write { .. } => "pack.write_failed",
-        }
-    }
-
     /// The message for a person, in their language, saying what they can do about it.
     pub fn message(&self, lang: Lang) -> String {
         match self {
