@@ -22,9 +22,10 @@ use datajam::analysis::pipeline::{self, Engine, Pipeline};
 use datajam::import::{self, ImportOptions};
 use datajam::store::Store;
 
-type BoxError = Box<dyn std::error::Error>;
+use crate::measure::{self, median, try_time as time, BoxError};
 
-const PROVINCES: &[&str] = &[
+/// The 23 provinces of Chad, as a survey may spell them.
+pub(crate) const PROVINCES: &[&str] = &[
     "Batha",
     "Borkou",
     "Chari-Baguirmi",
@@ -84,23 +85,8 @@ fn make_csv(path: &Path, rows: usize) -> Result<(), BoxError> {
     Ok(())
 }
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v.get(v.len() / 2).copied().unwrap_or_default()
-}
-
-fn time<T>(reps: usize, mut f: impl FnMut() -> Result<T, BoxError>) -> Result<Duration, BoxError> {
-    let mut times = Vec::with_capacity(reps);
-    for _ in 0..reps {
-        let t = Instant::now();
-        f()?;
-        times.push(t.elapsed());
-    }
-    Ok(median(times))
-}
-
 fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+    measure::ms(d, 1)
 }
 
 const PANDAS: &str = r#"
@@ -127,14 +113,7 @@ print(f"pandas page at depth N/2 once sorted: {med(lambda: s.iloc[len(s)//2:len(
 pub fn run(args: &[String]) -> Result<(), BoxError> {
     let mut rows = 1_000_000usize;
     let mut reps = 5usize;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--rows" => rows = it.next().and_then(|v| v.parse().ok()).unwrap_or(rows),
-            "--reps" => reps = it.next().and_then(|v| v.parse().ok()).unwrap_or(reps),
-            _ => return Err(format!("unknown argument {a}").into()),
-        }
-    }
+    measure::options(args, &mut [("--rows", &mut rows), ("--reps", &mut reps)])?;
     let work = tempfile::tempdir()?;
     let csv = work.path().join("menages.csv");
     make_csv(&csv, rows)?;
@@ -224,6 +203,14 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
 
     println!("\n## Data grid, 50 rows a page");
     let half = rows / 2;
+    // Every column back in memory after the cache is cleared (`grid::warm`, one scan).
+    let warm_again = || -> Result<(), BoxError> {
+        columnar::clear_cache();
+        grid::warm(store.path(), &table)
+            .join()
+            .map_err(|_| "warm panicked")?;
+        Ok(())
+    };
     for (col, kind) in [
         ("province", "text, 23 values"),
         ("age", "integer, 5 % missing"),
@@ -239,6 +226,17 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
             cursor: None,
             page_size: 50,
         };
+        // The page after `cursor`, in the same order.
+        let page_at = |cursor: Option<String>| {
+            grid::page(
+                conn,
+                &table,
+                &GridRequest {
+                    cursor,
+                    ..first_req.clone()
+                },
+            )
+        };
         let mut next_times = Vec::new();
         let mut immediate = Vec::new();
         let mut first_times = Vec::new();
@@ -249,24 +247,10 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
             first_times.push(t.elapsed());
             // The next page at once: may wait for the background sort.
             let t = Instant::now();
-            let p2 = grid::page(
-                conn,
-                &table,
-                &GridRequest {
-                    cursor: p.next_cursor.clone(),
-                    ..first_req.clone()
-                },
-            )?;
+            let p2 = page_at(p.next_cursor.clone())?;
             immediate.push(t.elapsed());
             let t = Instant::now();
-            grid::page(
-                conn,
-                &table,
-                &GridRequest {
-                    cursor: p2.next_cursor.clone(),
-                    ..first_req.clone()
-                },
-            )?;
+            page_at(p2.next_cursor.clone())?;
             next_times.push(t.elapsed());
             // Let this round's background load and sort end before the next round, so
             // that they do not compete with its cold pages (clear_cache stops nothing).
@@ -276,10 +260,7 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
         // First page once the columns are in memory (grid::warm after an import).
         let mut warm_pages = Vec::new();
         for _ in 0..reps {
-            columnar::clear_cache();
-            grid::warm(store.path(), &table)
-                .join()
-                .map_err(|_| "warm panicked")?;
+            warm_again()?;
             let t = Instant::now();
             grid::page(conn, &table, &first_req)?;
             warm_pages.push(t.elapsed());
@@ -289,24 +270,14 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
         let mut warm_second = Vec::new();
         let mut served_before_sort = 0;
         for _ in 0..reps {
-            columnar::clear_cache();
-            grid::warm(store.path(), &table)
-                .join()
-                .map_err(|_| "warm panicked")?;
+            warm_again()?;
             let p = grid::page(conn, &table, &first_req)?;
             let data = columnar::column(conn, &table, col, ty_of(conn, &table, col)?)?;
             if data.sorted_if_ready(false).is_none() {
                 served_before_sort += 1;
             }
             let t = Instant::now();
-            grid::page(
-                conn,
-                &table,
-                &GridRequest {
-                    cursor: p.next_cursor.clone(),
-                    ..first_req.clone()
-                },
-            )?;
+            page_at(p.next_cursor.clone())?;
             warm_second.push(t.elapsed());
         }
         let p = grid::page(conn, &table, &first_req)?;
@@ -316,38 +287,19 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
         let key_rowid = data.rowids[data.sorted(false)[half - 1] as usize];
         let deep_cursor = format!("s.{half}.{key_rowid}.{}.{}", parts[3], parts[4]);
         // The full order is ready (the first page started it in the background).
-        grid::page(
-            conn,
-            &table,
-            &GridRequest {
-                cursor: Some(deep_cursor.clone()),
-                ..first_req.clone()
-            },
-        )?;
-        let deep = time(reps, || {
-            Ok(grid::page(
-                conn,
-                &table,
-                &GridRequest {
-                    cursor: Some(deep_cursor.clone()),
-                    ..first_req.clone()
-                },
-            )?)
-        })?;
-        let sqlite_first = time(reps, || {
+        page_at(Some(deep_cursor.clone()))?;
+        let deep = time(reps, || Ok(page_at(Some(deep_cursor.clone()))?))?;
+        // The same page straight from SQLite: `tail` is what follows `LIMIT 50`.
+        let sqlite_page = |tail: &str| -> Result<usize, BoxError> {
             let mut s = conn.prepare(&format!(
-                "SELECT rowid, * FROM \"{table}\" ORDER BY \"{col}\" IS NULL, \"{col}\", rowid LIMIT 50"
+                "SELECT rowid, * FROM \"{table}\" ORDER BY \"{col}\" IS NULL, \"{col}\", rowid LIMIT 50{tail}"
             ))?;
             let n = s.query_map([], |_| Ok(()))?.count();
             Ok(n)
-        })?;
-        let sqlite_offset = time(reps.min(3), || {
-            let mut s = conn.prepare(&format!(
-                "SELECT rowid, * FROM \"{table}\" ORDER BY \"{col}\" IS NULL, \"{col}\", rowid LIMIT 50 OFFSET {half}"
-            ))?;
-            let n = s.query_map([], |_| Ok(()))?.count();
-            Ok(n)
-        })?;
+        };
+        let sqlite_first = time(reps, || sqlite_page(""))?;
+        let offset = format!(" OFFSET {half}");
+        let sqlite_offset = time(reps.min(3), || sqlite_page(&offset))?;
         println!(
             "{col} ({kind}): first page cold {}, after warm {}; next page at once: cold {}, after warm {} ({served_before_sort}/{reps} before the full sort), then {}; page at depth {half}: {} | SQLite first page {}, OFFSET {half}: {}",
             ms(median(first_times.clone())),
@@ -360,13 +312,7 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
             ms(sqlite_offset)
         );
     }
-    let warm_all = time(reps.min(3), || {
-        columnar::clear_cache();
-        grid::warm(store.path(), &table)
-            .join()
-            .map_err(|_| "warm panicked")?;
-        Ok(())
-    })?;
+    let warm_all = time(reps.min(3), warm_again)?;
     println!("grid::warm (all 7 columns, one scan): {}", ms(warm_all));
     let unsorted = time(reps, || {
         let p = grid::page(

@@ -16,12 +16,7 @@ use datajam::i18n::Lang;
 use datajam::import::{import_bytes, ImportOptions};
 use datajam::store::Store;
 
-type BoxError = Box<dyn std::error::Error>;
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
+use crate::measure::{self, median, BoxError};
 
 fn p95(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -29,7 +24,7 @@ fn p95(mut v: Vec<Duration>) -> Duration {
 }
 
 fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+    measure::ms(d, 1)
 }
 
 /// Scatter data: x uniform, y = a noisy function of x, deterministic (LCG).
@@ -53,14 +48,10 @@ fn scatter_csv(points: usize) -> String {
 pub fn run(args: &[String]) -> Result<(), BoxError> {
     let mut reps = 21usize;
     let mut points = 10_000usize;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--reps" => reps = it.next().and_then(|v| v.parse().ok()).unwrap_or(reps),
-            "--points" => points = it.next().and_then(|v| v.parse().ok()).unwrap_or(points),
-            _ => return Err(format!("unknown argument {a}").into()),
-        }
-    }
+    measure::options(
+        args,
+        &mut [("--reps", &mut reps), ("--points", &mut points)],
+    )?;
     let dir = tempfile::tempdir()?;
     let mut store = Store::open(dir.path())?;
     let opts = ImportOptions::default();

@@ -15,42 +15,24 @@
 //!   compiled once): median over 10,000.
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use datajam::i18n::Lang;
 use datajam::lesson::form::Form;
+use datajam::pack::questions::Col;
 use datajam::pack::{Exercise, Pack};
 
-type BoxError = Box<dyn std::error::Error>;
+use crate::measure::{self, BoxError};
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
+/// The median time of `reps` runs after a warm-up one.
 fn time<T>(reps: usize, mut f: impl FnMut() -> T) -> Duration {
     let _ = f(); // warm-up
-    median(
-        (0..reps)
-            .map(|_| {
-                let t = Instant::now();
-                std::hint::black_box(f());
-                t.elapsed()
-            })
-            .collect(),
-    )
+    measure::time(reps, f)
 }
 
 /// The fastest of `reps` runs: on a loaded machine, the closest to the work's own cost.
-fn fastest<T>(reps: usize, mut f: impl FnMut() -> T) -> Duration {
-    (0..reps)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(f());
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
+fn fastest<T>(reps: usize, f: impl FnMut() -> T) -> Duration {
+    measure::runs(reps, f).into_iter().min().unwrap_or_default()
 }
 
 fn csv_bytes(rows: usize) -> Vec<u8> {
@@ -117,11 +99,7 @@ fn workbook() -> Result<Vec<u8>, BoxError> {
         ["text", "remarque", "Remarque", "", ""],
         ["note", "fin", "Merci", "", ""],
     ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            survey.write_string(r as u32, c as u16, *cell)?;
-        }
-    }
+    write_rows(survey, rows)?;
     let choices = wb.add_worksheet();
     choices.set_name("choices")?;
     let rows: &[[&str; 3]] = &[
@@ -133,12 +111,21 @@ fn workbook() -> Result<Vec<u8>, BoxError> {
         ["etat", "bon", "Bon"],
         ["etat", "mauvais", "Mauvais"],
     ];
+    write_rows(choices, rows)?;
+    Ok(wb.save_to_buffer()?)
+}
+
+/// Writes `rows` of text cells from the sheet's top left corner.
+fn write_rows<const N: usize>(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    rows: &[[&str; N]],
+) -> Result<(), BoxError> {
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
-            choices.write_string(r as u32, c as u16, *cell)?;
+            sheet.write_string(r as u32, c as u16, *cell)?;
         }
     }
-    Ok(wb.save_to_buffer()?)
+    Ok(())
 }
 
 /// A questions workbook of `n` rows for the lesson `premiers-pas`, the four types in turn,
@@ -147,25 +134,8 @@ fn questions_workbook(n: usize) -> Result<Vec<u8>, BoxError> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("questions")?;
-    let header = [
-        "lecon",
-        "id",
-        "type",
-        "titre",
-        "question",
-        "choix",
-        "reponse",
-        "tolerance",
-        "min",
-        "max",
-        "unite",
-        "autres_reponses",
-        "indices",
-        "erreurs",
-        "explication",
-        "jeu_de_donnees",
-        "apres",
-    ];
+    // The template's columns, in its order.
+    let header = Col::ALL.map(Col::name);
     for (c, h) in header.iter().enumerate() {
         ws.write_string(0, c as u16, *h)?;
     }
@@ -251,18 +221,12 @@ fn questions_workbook(n: usize) -> Result<Vec<u8>, BoxError> {
 }
 
 fn ms(d: Duration) -> String {
-    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+    measure::ms(d, 3)
 }
 
 pub fn run(args: &[String]) -> Result<(), BoxError> {
     let mut rows = 100_000usize;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--rows" => rows = it.next().and_then(|v| v.parse().ok()).unwrap_or(rows),
-            _ => return Err(format!("unknown argument {a}").into()),
-        }
-    }
+    measure::options(args, &mut [("--rows", &mut rows)])?;
     let bytes = csv_bytes(rows);
     let schema = schema();
     let problems = datajam::pack::tableschema::check_csv("bench.csv", &bytes, &schema);

@@ -15,7 +15,7 @@ use datajam::i18n::Lang;
 use datajam::import::{import_file, ImportOptions};
 use datajam::store::Store;
 
-type BoxError = Box<dyn std::error::Error>;
+use crate::measure::{self, BoxError};
 
 /// xorshift64*: reproducible without a dependency.
 struct Rng(u64);
@@ -45,37 +45,20 @@ fn incomes(n: usize) -> (Vec<f64>, Vec<f64>) {
     (values, weights)
 }
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
+/// The median time of `reps` runs after a warm-up one, and what the last run gave.
 fn time<T>(reps: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     let mut out = f();
-    let mut times = Vec::with_capacity(reps);
-    for _ in 0..reps {
-        let t = Instant::now();
-        out = f();
-        times.push(t.elapsed());
-    }
-    (median(times), out)
+    (measure::time(reps, || out = f()), out)
 }
 
 fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+    measure::ms(d, 1)
 }
 
 pub fn run(args: &[String]) -> Result<(), BoxError> {
     let mut rows = 1_000_000usize;
     let mut reps = 5usize;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--rows" => rows = it.next().and_then(|v| v.parse().ok()).unwrap_or(rows),
-            "--reps" => reps = it.next().and_then(|v| v.parse().ok()).unwrap_or(reps),
-            _ => return Err(format!("unknown argument {a}").into()),
-        }
-    }
+    measure::options(args, &mut [("--rows", &mut rows), ("--reps", &mut reps)])?;
     let (values, weights) = incomes(rows);
     println!("{rows} values; median of {reps} runs after a warm-up\n");
     println!("| measure | median | figure |");

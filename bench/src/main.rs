@@ -28,20 +28,11 @@ use std::time::{Duration, Instant};
 use calamine::{Data, Reader, Xlsx};
 use datajam::import::{self, ImportOptions, Phase, Progress};
 use datajam::store::Store;
+use measure::{median, try_time, BoxError};
 
 const COLUMNS: usize = 10;
-const REGIONS: [&str; 8] = [
-    "Batha",
-    "Borkou",
-    "Chari-Baguirmi",
-    "Guéra",
-    "Hadjer-Lamis",
-    "Kanem",
-    "Lac",
-    "Logone Occidental",
-];
-
-type BoxError = Box<dyn std::error::Error>;
+/// The regions of the generated survey: the first eight provinces.
+const REGIONS: &[&str] = analysis::PROVINCES.split_at(8).0;
 
 fn value(
     i: usize,
@@ -215,6 +206,17 @@ fn full_import(path: &Path) -> Result<(Duration, [Duration; 3]), BoxError> {
 /// SQLite alone: the same 100,000 × 10 typed values inserted through one
 /// prepared statement in one transaction into a fresh workspace database
 /// (the floor for the writing phase of any import).
+/// The median time of `reps` full imports of `path`, and the phases of each.
+fn time_imports(reps: usize, path: &Path) -> Result<(Duration, Vec<[Duration; 3]>), BoxError> {
+    let mut phases = Vec::new();
+    let total = try_time(reps, || {
+        let (t, p) = full_import(path)?;
+        phases.push(p);
+        Ok(t)
+    })?;
+    Ok((total, phases))
+}
+
 fn sqlite_alone(rows: usize) -> Result<(), BoxError> {
     let dir = tempfile::tempdir()?;
     let mut store = Store::open(dir.path())?;
@@ -249,21 +251,6 @@ fn sqlite_alone(rows: usize) -> Result<(), BoxError> {
     Ok(())
 }
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v.get(v.len() / 2).copied().unwrap_or_default()
-}
-
-fn time<T>(reps: usize, mut f: impl FnMut() -> Result<T, BoxError>) -> Result<Duration, BoxError> {
-    let mut times = Vec::with_capacity(reps);
-    for _ in 0..reps {
-        let t = Instant::now();
-        f()?;
-        times.push(t.elapsed());
-    }
-    Ok(median(times))
-}
-
 fn vm_hwm_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -289,39 +276,61 @@ fn child_peak(what: &str, path: &Path) -> Result<Option<u64>, BoxError> {
 }
 
 fn ms(d: Duration) -> String {
-    format!("{:>9.1} ms", d.as_secs_f64() * 1000.0)
+    format!("{:>12}", measure::ms(d, 1))
 }
 
 fn ratio(a: Duration, b: Duration) -> f64 {
     a.as_secs_f64() / b.as_secs_f64().max(1e-9)
 }
 
+/// The rows of one file format: the reader alone, the full import against it with its
+/// target ratio, and the median of each of the import's three phases.
+fn print_format(
+    format: &str,
+    alone_label: &str,
+    alone: Duration,
+    (import, target): (Duration, &str),
+    (phases_label, phases): (&str, &[[Duration; 3]]),
+) {
+    println!("| {format}: {alone_label} | {} | 1.00 | |", ms(alone));
+    println!(
+        "| {format}: datajam import_file (fresh DB, WAL, sync=FULL) | {} | {:.2}× | {target} |",
+        ms(import),
+        ratio(import, alone)
+    );
+    let phase = |i: usize| ms(median(phases.iter().map(|p| p[i]).collect()));
+    println!(
+        "|   of which {phases_label} | {} / {} / {} | | |",
+        phase(0).trim(),
+        phase(1).trim(),
+        phase(2).trim()
+    );
+}
+
 mod analysis;
 mod charts;
 mod engine;
 mod indicators;
+mod measure;
 mod progress;
 mod tasks;
 
+/// A benchmark mode, given the arguments after its name.
+type Benchmark = fn(&[String]) -> Result<(), BoxError>;
+
 fn main() -> Result<(), BoxError> {
     let args: Vec<String> = std::env::args().collect();
-    if args.get(1).map(String::as_str) == Some("progress") {
-        return progress::run(&args[2..]);
-    }
-    if args.get(1).map(String::as_str) == Some("analysis") {
-        return analysis::run(&args[2..]);
-    }
-    if args.get(1).map(String::as_str) == Some("indicators") {
-        return indicators::run(&args[2..]);
-    }
-    if args.get(1).map(String::as_str) == Some("tasks") {
-        return tasks::run(&args[2..]);
-    }
-    if args.get(1).map(String::as_str) == Some("engine") {
-        return engine::run(&args[2..]);
-    }
-    if args.get(1).map(String::as_str) == Some("charts") {
-        return charts::run(&args[2..]);
+    let benchmark: Option<Benchmark> = match args.get(1).map(String::as_str) {
+        Some("progress") => Some(progress::run),
+        Some("analysis") => Some(analysis::run),
+        Some("indicators") => Some(indicators::run),
+        Some("tasks") => Some(tasks::run),
+        Some("engine") => Some(engine::run),
+        Some("charts") => Some(charts::run),
+        _ => None,
+    };
+    if let Some(run) = benchmark {
+        return run(&args[2..]);
     }
     // Child modes: do one thing and report the peak resident memory.
     if let (Some(mode), Some(path)) = (args.get(1), args.get(2)) {
@@ -353,14 +362,10 @@ fn main() -> Result<(), BoxError> {
     }
     let mut reps = 5usize;
     let mut rows = 100_000usize;
-    let mut it = args.iter().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--reps" => reps = it.next().and_then(|v| v.parse().ok()).unwrap_or(reps),
-            "--rows" => rows = it.next().and_then(|v| v.parse().ok()).unwrap_or(rows),
-            _ => return Err(format!("unknown argument {a}").into()),
-        }
-    }
+    measure::options(
+        args.get(1..).unwrap_or_default(),
+        &mut [("--reps", &mut reps), ("--rows", &mut rows)],
+    )?;
     let work = tempfile::tempdir()?;
     let xlsx = work.path().join("enquete.xlsx");
     let csv_path = work.path().join("enquete.csv");
@@ -383,54 +388,30 @@ fn main() -> Result<(), BoxError> {
     csv_alone(&csv_path)?;
     full_import(&csv_path)?;
 
-    let cal = time(reps, || calamine_alone(&xlsx))?;
-    let mut x_phases = Vec::new();
-    let xi = time(reps, || {
-        let (t, p) = full_import(&xlsx)?;
-        x_phases.push(p);
-        Ok(t)
-    })?;
-    let cp = time(reps, || csv_alone(&csv_path))?;
-    let mut c_phases = Vec::new();
-    let ci = time(reps, || {
-        let (t, p) = full_import(&csv_path)?;
-        c_phases.push(p);
-        Ok(t)
-    })?;
-    let sq = time(reps, || sqlite_alone(rows))?;
-    let phase_median = |v: &Vec<[Duration; 3]>, i: usize| median(v.iter().map(|p| p[i]).collect());
+    let cal = try_time(reps, || calamine_alone(&xlsx))?;
+    let (xi, x_phases) = time_imports(reps, &xlsx)?;
+    let cp = try_time(reps, || csv_alone(&csv_path))?;
+    let (ci, c_phases) = time_imports(reps, &csv_path)?;
+    let sq = try_time(reps, || sqlite_alone(rows))?;
 
     println!("| measure | median | ratio | target |");
     println!("|---|---:|---:|---:|");
-    println!(
-        "| xlsx: calamine alone (open + range + every cell) | {} | 1.00 | |",
-        ms(cal)
+    print_format(
+        "xlsx",
+        "calamine alone (open + range + every cell)",
+        cal,
+        (xi, "≤ 1.3×"),
+        ("reading the workbook / inferring / writing", &x_phases),
     );
-    println!(
-        "| xlsx: datajam import_file (fresh DB, WAL, sync=FULL) | {} | {:.2}× | ≤ 1.3× |",
-        ms(xi),
-        ratio(xi, cal)
-    );
-    println!(
-        "|   of which reading the workbook / inferring / writing | {} / {} / {} | | |",
-        ms(phase_median(&x_phases, 0)).trim(),
-        ms(phase_median(&x_phases, 1)).trim(),
-        ms(phase_median(&x_phases, 2)).trim()
-    );
-    println!(
-        "| csv: csv crate alone (ByteRecord loop) | {} | 1.00 | |",
-        ms(cp)
-    );
-    println!(
-        "| csv: datajam import_file (fresh DB, WAL, sync=FULL) | {} | {:.2}× | ≤ 1.5× |",
-        ms(ci),
-        ratio(ci, cp)
-    );
-    println!(
-        "|   of which encoding+delimiter scan / reading+inferring / writing | {} / {} / {} | | |",
-        ms(phase_median(&c_phases, 0)).trim(),
-        ms(phase_median(&c_phases, 1)).trim(),
-        ms(phase_median(&c_phases, 2)).trim()
+    print_format(
+        "csv",
+        "csv crate alone (ByteRecord loop)",
+        cp,
+        (ci, "≤ 1.5×"),
+        (
+            "encoding+delimiter scan / reading+inferring / writing",
+            &c_phases,
+        ),
     );
 
     println!(

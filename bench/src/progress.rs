@@ -19,7 +19,7 @@ use datajam::workshop::StepAt;
 use datajam::Workshop;
 use serde_json::{json, Value};
 
-type BoxError = Box<dyn std::error::Error>;
+use crate::measure::{self, BoxError};
 
 fn pct(mut v: Vec<Duration>, p: f64) -> Duration {
     v.sort();
@@ -28,18 +28,12 @@ fn pct(mut v: Vec<Duration>, p: f64) -> Duration {
 }
 
 fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+    measure::ms(d, 2)
 }
 
 pub fn run(args: &[String]) -> Result<(), BoxError> {
     let mut n = 1000usize;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--answers" => n = it.next().and_then(|v| v.parse().ok()).unwrap_or(n),
-            _ => return Err(format!("unknown argument {a}").into()),
-        }
-    }
+    measure::options(args, &mut [("--answers", &mut n)])?;
     let dir = tempfile::tempdir()?;
     let pack = Pack::builtin()?;
     let mut qs: Vec<(String, String, Value, Value)> = Vec::new();

@@ -19,27 +19,10 @@ use datajam::workshop::StepAt;
 use datajam::Workshop;
 use serde_json::json;
 
-type BoxError = Box<dyn std::error::Error>;
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
+use crate::measure::{self, median, time, BoxError};
 
 fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
-}
-
-fn time<T>(reps: usize, mut f: impl FnMut() -> T) -> Duration {
-    median(
-        (0..reps)
-            .map(|_| {
-                let t = Instant::now();
-                std::hint::black_box(f());
-                t.elapsed()
-            })
-            .collect(),
-    )
+    measure::ms(d, 2)
 }
 
 const LESSON: &str = r#"+++
@@ -130,20 +113,8 @@ fn make_pack(dir: &std::path::Path, rows: usize) -> Result<(), BoxError> {
 pub fn run(args: &[String]) -> Result<(), BoxError> {
     let mut rows = 50_000usize;
     let mut reps = 7usize;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--rows" => rows = it.next().and_then(|v| v.parse().ok()).unwrap_or(rows),
-            "--reps" => {
-                reps = it
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(reps)
-                    .max(1)
-            }
-            _ => return Err(format!("unknown argument {a}").into()),
-        }
-    }
+    measure::options(args, &mut [("--rows", &mut rows), ("--reps", &mut reps)])?;
+    let reps = reps.max(1);
     println!("# Data tasks (median of {reps} runs)");
 
     let builtin = Pack::builtin()?;

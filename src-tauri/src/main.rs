@@ -79,6 +79,38 @@ where
     })?
 }
 
+/// Declares desktop commands that are each one call into the workshop, run by [`with`] on a
+/// blocking thread: `fn name(argument: Type, …) -> Output = |w| w.call(…);`. Every command
+/// takes the app state first; its other arguments come from the UI.
+macro_rules! workshop_commands {
+    ($(
+        $(#[$doc:meta])*
+        fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty = |$w:ident| $call:expr;
+    )*) => {$(
+        $(#[$doc])*
+        #[tauri::command]
+        async fn $name(state: State<'_, AppState>, $($arg: $ty),*) -> Reply<$out> {
+            with(state, move |$w| $call).await
+        }
+    )*};
+}
+
+/// Runs a core call on the path the trainee picked in a dialog; `None` when cancelled.
+async fn with_picked<T, F>(
+    state: State<'_, AppState>,
+    picked: Option<PathBuf>,
+    f: F,
+) -> Reply<Option<T>>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut Workshop, PathBuf) -> datajam::Result<T> + Send + 'static,
+{
+    match picked {
+        None => Ok(None),
+        Some(path) => with(state, move |w| f(w, path).map(Some)).await,
+    }
+}
+
 /// The message catalog in the app's language, for the UI to format its sentences: it
 /// needs no workshop, so the UI can still speak when the workshop could not open.
 #[tauri::command]
@@ -86,117 +118,77 @@ fn ui_catalog(state: State<'_, AppState>) -> Catalog {
     Catalog::of(state.lang)
 }
 
-#[tauri::command]
-async fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
-    with(state, |w| Ok(w.info())).await
-}
+workshop_commands! {
+    fn app_info() -> AppInfo = |w| Ok(w.info());
+    fn list_profiles() -> Vec<ProfileView> = |w| w.profiles();
+    fn create_profile(name: String) -> ProfileView = |w| w.create_profile(&name);
+    fn list_packs(profile_id: Option<String>) -> Vec<PackSummary> =
+        |w| w.packs(profile_id.as_deref());
+    /// The facilitator's guide of a pack, sanitised, with its table of contents.
+    fn pack_guide(pack_id: String) -> GuideView = |w| w.pack_guide(&pack_id);
+    /// A pack's datasets with their sources and licences.
+    fn pack_datasets(pack_id: String) -> Vec<DatasetInfo> =
+        |w| w.pack_datasets(Some(&pack_id));
+    /// Sources and licence of a workspace table that is (or was built from) a pack dataset.
+    fn dataset_info(table: String) -> Option<DatasetInfo> = |w| w.dataset_info(&table);
+    /// Warnings about installed packs left out (unreadable file, clashing dataset…).
+    fn pack_warnings() -> Vec<String> = |w| Ok(w.pack_warnings().to_vec());
 
-#[tauri::command]
-async fn list_profiles(state: State<'_, AppState>) -> Reply<Vec<ProfileView>> {
-    with(state, |w| w.profiles()).await
-}
+    // ---------- a lesson and its steps ----------
 
-#[tauri::command]
-async fn create_profile(state: State<'_, AppState>, name: String) -> Reply<ProfileView> {
-    with(state, move |w| w.create_profile(&name)).await
-}
+    fn open_lesson(profile_id: String, pack_id: String, lesson_id: String) -> LessonView =
+        |w| w.lesson(&profile_id, &pack_id, &lesson_id);
+    fn get_step(at: StepAt) -> StepView = |w| w.step(&at);
+    fn submit_answer(at: StepAt, answer: serde_json::Value) -> AnswerOutcome =
+        |w| w.answer(&at, &answer);
+    fn request_hint(at: StepAt) -> HintOutcome = |w| w.hint(&at);
+    fn submit_record(at: StepAt, values: BTreeMap<String, String>) -> RecordOutcome =
+        |w| w.submit_record(&at, &values);
+    fn complete_step(at: StepAt) -> StepView = |w| w.complete(&at);
+    fn submit_reflection(at: StepAt, text: String) -> RecordOutcome = |w| w.reflect(&at, &text);
+    fn reveal_solution(at: StepAt) -> StepView = |w| w.reveal(&at);
+    fn skip_step(at: StepAt) -> StepView = |w| w.skip(&at);
+    fn submit_pipeline(at: StepAt, pipeline: serde_json::Value) -> TaskOutcome =
+        |w| w.submit_pipeline(&at, &pipeline);
+    fn submit_chart(at: StepAt, request: serde_json::Value) -> AnswerOutcome =
+        |w| w.submit_chart(&at, &request);
+    /// Imports an import step's practice file into its table (the step is then done).
+    fn import_step(at: StepAt) -> ImportStepOutcome = |w| w.import_step(&at);
 
-#[tauri::command]
-async fn list_packs(
-    state: State<'_, AppState>,
-    profile_id: Option<String>,
-) -> Reply<Vec<PackSummary>> {
-    with(state, move |w| w.packs(profile_id.as_deref())).await
-}
+    // ---------- the data screens ----------
 
-/// The facilitator's guide of a pack, sanitised, with its table of contents.
-#[tauri::command]
-async fn pack_guide(state: State<'_, AppState>, pack_id: String) -> Reply<GuideView> {
-    with(state, move |w| w.pack_guide(&pack_id)).await
-}
+    fn preview_file(path: PathBuf, options: ImportRequest) -> Preview =
+        |w| w.preview(&path, &options.options());
+    fn list_tables() -> Vec<TableInfo> = |w| w.tables();
+    fn table_view(name: String) -> TableView = |w| w.table_view(&name, 500);
 
-/// A pack's datasets with their sources and licences.
-#[tauri::command]
-async fn pack_datasets(state: State<'_, AppState>, pack_id: String) -> Reply<Vec<DatasetInfo>> {
-    with(state, move |w| w.pack_datasets(Some(&pack_id))).await
-}
+    // ---------- the Analyse screen ----------
 
-/// Sources and licence of a workspace table that is (or was built from) a pack dataset.
-#[tauri::command]
-async fn dataset_info(state: State<'_, AppState>, table: String) -> Reply<Option<DatasetInfo>> {
-    with(state, move |w| w.dataset_info(&table)).await
-}
-
-/// Warnings about installed packs left out (unreadable file, clashing dataset…).
-#[tauri::command]
-async fn pack_warnings(state: State<'_, AppState>) -> Reply<Vec<String>> {
-    with(state, |w| Ok(w.pack_warnings().to_vec())).await
-}
-
-/// Asks for a `.datajam` file (from a USB stick, say) and installs it; `None` when cancelled.
-#[tauri::command]
-async fn install_pack(
-    app: tauri::AppHandle,
-    state: State<'_, AppState>,
-) -> Reply<Option<InstallReport>> {
-    let (title, filter) = match state.lang {
-        Lang::Fr => ("Choisir un paquet de leçons", "Paquets DataJam (.datajam)"),
-        Lang::En => ("Choose a lesson pack", "DataJam packs (.datajam)"),
-    };
-    let picked = dialog(&app, test_answer(TEST_PACK_ENV), move || {
-        rfd::FileDialog::new()
-            .set_title(title)
-            .add_filter(filter, &[datajam::pack::packfile::EXTENSION])
-            .pick_file()
-    })
-    .await?;
-    match picked {
-        None => Ok(None),
-        Some(path) => with(state, move |w| w.install_pack(&path).map(Some)).await,
-    }
-}
-
-#[tauri::command]
-async fn open_lesson(
-    state: State<'_, AppState>,
-    profile_id: String,
-    pack_id: String,
-    lesson_id: String,
-) -> Reply<LessonView> {
-    with(state, move |w| w.lesson(&profile_id, &pack_id, &lesson_id)).await
-}
-
-#[tauri::command]
-async fn get_step(state: State<'_, AppState>, at: StepAt) -> Reply<StepView> {
-    with(state, move |w| w.step(&at)).await
-}
-
-#[tauri::command]
-async fn submit_answer(
-    state: State<'_, AppState>,
-    at: StepAt,
-    answer: serde_json::Value,
-) -> Reply<AnswerOutcome> {
-    with(state, move |w| w.answer(&at, &answer)).await
-}
-
-#[tauri::command]
-async fn request_hint(state: State<'_, AppState>, at: StepAt) -> Reply<HintOutcome> {
-    with(state, move |w| w.hint(&at)).await
-}
-
-#[tauri::command]
-async fn submit_record(
-    state: State<'_, AppState>,
-    at: StepAt,
-    values: BTreeMap<String, String>,
-) -> Reply<RecordOutcome> {
-    with(state, move |w| w.submit_record(&at, &values)).await
-}
-
-#[tauri::command]
-async fn complete_step(state: State<'_, AppState>, at: StepAt) -> Reply<StepView> {
-    with(state, move |w| w.complete(&at)).await
+    fn run_pipeline(table: String, pipeline: serde_json::Value) -> ResultTable =
+        |w| w.run_pipeline(&table, &pipeline);
+    fn pipeline_columns(table: String, pipeline: serde_json::Value) -> Vec<Vec<ResultColumn>> =
+        |w| w.pipeline_columns(&table, &pipeline);
+    fn save_pipeline(table: String, pipeline: serde_json::Value, name: String) -> TableInfo =
+        |w| w.save_pipeline(&table, &pipeline, &name);
+    fn run_sql(sql: String) -> ResultTable = |w| w.run_sql(&sql);
+    fn grid_page(
+        table: String,
+        sort: Option<GridSort>,
+        cursor: Option<String>,
+        page_size: Option<usize>,
+    ) -> GridPage = |w| w.grid_page(&table, &GridRequest {
+        sort,
+        cursor,
+        page_size: page_size.unwrap_or(50),
+    });
+    fn compute_indicator(table: String, request: IndicatorRequest) -> IndicatorResult =
+        |w| w.compute_indicator(&table, &request);
+    fn normalise_provinces(table: String, column: String) -> NormaliseReport =
+        |w| w.normalise_provinces(&table, &column);
+    fn chart_svg(table: String, request: ChartRequest) -> ChartView =
+        |w| w.chart_view(&table, &request);
+    fn chart_advice(table: String, question: Question) -> Vec<Advice> =
+        |w| w.chart_advice(&table, question);
 }
 
 /// For end-to-end tests only (WebDriver cannot click in a native dialog): the file the
@@ -211,23 +203,12 @@ fn test_answer(var: &str) -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-#[tauri::command]
-async fn submit_reflection(
-    state: State<'_, AppState>,
-    at: StepAt,
-    text: String,
-) -> Reply<RecordOutcome> {
-    with(state, move |w| w.reflect(&at, &text)).await
-}
-
-#[tauri::command]
-async fn reveal_solution(state: State<'_, AppState>, at: StepAt) -> Reply<StepView> {
-    with(state, move |w| w.reveal(&at)).await
-}
-
-#[tauri::command]
-async fn skip_step(state: State<'_, AppState>, at: StepAt) -> Reply<StepView> {
-    with(state, move |w| w.skip(&at)).await
+/// The French or the English words of a dialog, by the app's language.
+fn by_lang<T>(lang: Lang, fr: T, en: T) -> T {
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
 }
 
 /// Runs a native dialog on the main thread (where GTK lives) and waits for its answer.
@@ -264,20 +245,79 @@ async fn dialog(
     dialog_many(app, show).await
 }
 
-/// Asks for a spreadsheet or CSV file with the system dialog; `None` when cancelled.
-#[tauri::command]
-async fn pick_file(app: tauri::AppHandle, state: State<'_, AppState>) -> Reply<Option<PathBuf>> {
-    let (title, filter) = match state.lang {
-        Lang::Fr => ("Choisir un fichier de données", "Tableurs et fichiers CSV"),
-        Lang::En => ("Choose a data file", "Spreadsheets and CSV files"),
-    };
-    dialog(&app, test_answer(TEST_PICK_ENV), move || {
+/// Asks for a file to open, of the kinds `filter` names; `None` when cancelled. The
+/// end-to-end tests answer through the environment variable `test_env`.
+async fn open_dialog(
+    app: &tauri::AppHandle,
+    test_env: &str,
+    title: &'static str,
+    filter: &'static str,
+    extensions: &'static [&'static str],
+) -> Reply<Option<PathBuf>> {
+    dialog(app, test_answer(test_env), move || {
         rfd::FileDialog::new()
             .set_title(title)
-            .add_filter(filter, import::EXTENSIONS)
+            .add_filter(filter, extensions)
             .pick_file()
     })
     .await
+}
+
+/// Asks where to save a file, suggesting `file_name` (filtered on its extension `ext`
+/// when there is one), then runs the core call that writes it there; `None` when cancelled.
+async fn save_as<T, F>(
+    app: &tauri::AppHandle,
+    state: State<'_, AppState>,
+    title: &'static str,
+    file_name: String,
+    ext: String,
+    write: F,
+) -> Reply<Option<T>>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut Workshop, PathBuf) -> datajam::Result<T> + Send + 'static,
+{
+    let test = test_answer(TEST_SAVE_ENV).map(|dir| dir.join(&file_name));
+    let picked = dialog(app, test, move || {
+        let d = rfd::FileDialog::new()
+            .set_title(title)
+            .set_file_name(file_name);
+        if ext.is_empty() {
+            d
+        } else {
+            d.add_filter(ext.clone(), &[ext.as_str()])
+        }
+        .save_file()
+    })
+    .await?;
+    with_picked(state, picked, write).await
+}
+
+/// Asks for a `.datajam` file (from a USB stick, say) and installs it; `None` when cancelled.
+#[tauri::command]
+async fn install_pack(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Reply<Option<InstallReport>> {
+    let (title, filter) = by_lang(
+        state.lang,
+        ("Choisir un paquet de leçons", "Paquets DataJam (.datajam)"),
+        ("Choose a lesson pack", "DataJam packs (.datajam)"),
+    );
+    let extensions = &[datajam::pack::packfile::EXTENSION];
+    let picked = open_dialog(&app, TEST_PACK_ENV, title, filter, extensions).await?;
+    with_picked(state, picked, |w, path| w.install_pack(&path)).await
+}
+
+/// Asks for a spreadsheet or CSV file with the system dialog; `None` when cancelled.
+#[tauri::command]
+async fn pick_file(app: tauri::AppHandle, state: State<'_, AppState>) -> Reply<Option<PathBuf>> {
+    let (title, filter) = by_lang(
+        state.lang,
+        ("Choisir un fichier de données", "Tableurs et fichiers CSV"),
+        ("Choose a data file", "Spreadsheets and CSV files"),
+    );
+    open_dialog(&app, TEST_PICK_ENV, title, filter, import::EXTENSIONS).await
 }
 
 /// What the import screen sends: the choices made on the preview.
@@ -302,15 +342,6 @@ impl ImportRequest {
     }
 }
 
-#[tauri::command]
-async fn preview_file(
-    state: State<'_, AppState>,
-    path: PathBuf,
-    options: ImportRequest,
-) -> Reply<Preview> {
-    with(state, move |w| w.preview(&path, &options.options())).await
-}
-
 /// Imports a file, streaming progress to the UI through `on_progress`.
 #[tauri::command]
 async fn import_file(
@@ -329,16 +360,6 @@ async fn import_file(
     .await
 }
 
-#[tauri::command]
-async fn list_tables(state: State<'_, AppState>) -> Reply<Vec<TableInfo>> {
-    with(state, |w| w.tables()).await
-}
-
-#[tauri::command]
-async fn table_view(state: State<'_, AppState>, name: String) -> Reply<TableView> {
-    with(state, move |w| w.table_view(&name, 500)).await
-}
-
 /// Exports a table to a file the trainee names in the system dialog; `None` when cancelled.
 #[tauri::command]
 async fn export_table(
@@ -348,122 +369,12 @@ async fn export_table(
     format: ExportFormat,
 ) -> Reply<Option<ExportReport>> {
     let ext = format.extension();
-    let title = match state.lang {
-        Lang::Fr => "Exporter le tableau",
-        Lang::En => "Export the table",
-    };
+    let title = by_lang(state.lang, "Exporter le tableau", "Export the table");
     let file_name = format!("{name}.{ext}");
-    let test = test_answer(TEST_SAVE_ENV).map(|dir| dir.join(&file_name));
-    let picked = dialog(&app, test, move || {
-        rfd::FileDialog::new()
-            .set_title(title)
-            .set_file_name(file_name)
-            .add_filter(ext, &[ext])
-            .save_file()
+    save_as(&app, state, title, file_name, ext.into(), move |w, path| {
+        w.export_table(&name, &path, format)
     })
-    .await?;
-    match picked {
-        None => Ok(None),
-        Some(path) => {
-            with(state, move |w| {
-                w.export_table(&name, &path, format).map(Some)
-            })
-            .await
-        }
-    }
-}
-
-// ---------- the Analyse screen ----------
-
-#[tauri::command]
-async fn run_pipeline(
-    state: State<'_, AppState>,
-    table: String,
-    pipeline: serde_json::Value,
-) -> Reply<ResultTable> {
-    with(state, move |w| w.run_pipeline(&table, &pipeline)).await
-}
-
-#[tauri::command]
-async fn pipeline_columns(
-    state: State<'_, AppState>,
-    table: String,
-    pipeline: serde_json::Value,
-) -> Reply<Vec<Vec<ResultColumn>>> {
-    with(state, move |w| w.pipeline_columns(&table, &pipeline)).await
-}
-
-#[tauri::command]
-async fn save_pipeline(
-    state: State<'_, AppState>,
-    table: String,
-    pipeline: serde_json::Value,
-    name: String,
-) -> Reply<TableInfo> {
-    with(state, move |w| w.save_pipeline(&table, &pipeline, &name)).await
-}
-
-#[tauri::command]
-async fn run_sql(state: State<'_, AppState>, sql: String) -> Reply<ResultTable> {
-    with(state, move |w| w.run_sql(&sql)).await
-}
-
-#[tauri::command]
-async fn grid_page(
-    state: State<'_, AppState>,
-    table: String,
-    sort: Option<GridSort>,
-    cursor: Option<String>,
-    page_size: Option<usize>,
-) -> Reply<GridPage> {
-    let req = GridRequest {
-        sort,
-        cursor,
-        page_size: page_size.unwrap_or(50),
-    };
-    with(state, move |w| w.grid_page(&table, &req)).await
-}
-
-#[tauri::command]
-async fn compute_indicator(
-    state: State<'_, AppState>,
-    table: String,
-    request: IndicatorRequest,
-) -> Reply<IndicatorResult> {
-    with(state, move |w| w.compute_indicator(&table, &request)).await
-}
-
-#[tauri::command]
-async fn normalise_provinces(
-    state: State<'_, AppState>,
-    table: String,
-    column: String,
-) -> Reply<NormaliseReport> {
-    with(state, move |w| w.normalise_provinces(&table, &column)).await
-}
-
-#[tauri::command]
-async fn submit_pipeline(
-    state: State<'_, AppState>,
-    at: StepAt,
-    pipeline: serde_json::Value,
-) -> Reply<TaskOutcome> {
-    with(state, move |w| w.submit_pipeline(&at, &pipeline)).await
-}
-
-#[tauri::command]
-async fn submit_chart(
-    state: State<'_, AppState>,
-    at: StepAt,
-    request: serde_json::Value,
-) -> Reply<AnswerOutcome> {
-    with(state, move |w| w.submit_chart(&at, &request)).await
-}
-
-/// Imports an import step's practice file into its table (the step is then done).
-#[tauri::command]
-async fn import_step(state: State<'_, AppState>, at: StepAt) -> Reply<ImportStepOutcome> {
-    with(state, move |w| w.import_step(&at)).await
+    .await
 }
 
 /// Saves a copy of an import step's practice file where the trainee says (`file_name` is
@@ -477,10 +388,11 @@ async fn save_import_file(
     step_id: String,
     file_name: String,
 ) -> Reply<Option<String>> {
-    let title = match state.lang {
-        Lang::Fr => "Enregistrer une copie du fichier",
-        Lang::En => "Save a copy of the file",
-    };
+    let title = by_lang(
+        state.lang,
+        "Enregistrer une copie du fichier",
+        "Save a copy of the file",
+    );
     let file_name = std::path::Path::new(&file_name)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -489,47 +401,11 @@ async fn save_import_file(
         .extension()
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let test = test_answer(TEST_SAVE_ENV).map(|dir| dir.join(&file_name));
-    let picked = dialog(&app, test, move || {
-        let d = rfd::FileDialog::new()
-            .set_title(title)
-            .set_file_name(file_name);
-        if ext.is_empty() {
-            d
-        } else {
-            d.add_filter(ext.clone(), &[ext.as_str()])
-        }
-        .save_file()
+    save_as(&app, state, title, file_name, ext, move |w, path| {
+        let written = w.save_import_copy(&pack_id, &lesson_id, &step_id, &path);
+        written.map(|_| path.display().to_string())
     })
-    .await?;
-    match picked {
-        None => Ok(None),
-        Some(path) => {
-            with(state, move |w| {
-                w.save_import_copy(&pack_id, &lesson_id, &step_id, &path)?;
-                Ok(Some(path.display().to_string()))
-            })
-            .await
-        }
-    }
-}
-
-#[tauri::command]
-async fn chart_svg(
-    state: State<'_, AppState>,
-    table: String,
-    request: ChartRequest,
-) -> Reply<ChartView> {
-    with(state, move |w| w.chart_view(&table, &request)).await
-}
-
-#[tauri::command]
-async fn chart_advice(
-    state: State<'_, AppState>,
-    table: String,
-    question: Question,
-) -> Reply<Vec<Advice>> {
-    with(state, move |w| w.chart_advice(&table, question)).await
+    .await
 }
 
 /// Saves a chart where the trainee says: `svg`, `png` (1×) or `png2` (2×, for print and
@@ -547,30 +423,13 @@ async fn export_chart(
         "png" => ("png", 1, ""),
         _ => ("png", 2, "-2x"),
     };
-    let title = match state.lang {
-        Lang::Fr => "Enregistrer le graphique",
-        Lang::En => "Save the chart",
-    };
+    let title = by_lang(state.lang, "Enregistrer le graphique", "Save the chart");
     let file_name = format!("graphique-{table}{suffix}.{ext}");
-    let test = test_answer(TEST_SAVE_ENV).map(|dir| dir.join(&file_name));
-    let picked = dialog(&app, test, move || {
-        rfd::FileDialog::new()
-            .set_title(title)
-            .set_file_name(file_name)
-            .add_filter(ext, &[ext])
-            .save_file()
+    save_as(&app, state, title, file_name, ext.into(), move |w, path| {
+        let written = w.export_chart(&table, &request, &path, scale);
+        written.map(|_| path.display().to_string())
     })
-    .await?;
-    match picked {
-        None => Ok(None),
-        Some(path) => {
-            with(state, move |w| {
-                w.export_chart(&table, &request, &path, scale)?;
-                Ok(Some(path.display().to_string()))
-            })
-            .await
-        }
-    }
+    .await
 }
 
 fn main() {

@@ -4,12 +4,11 @@
 
 use std::path::PathBuf;
 
-use datajam::i18n::Lang;
-use datajam::progress::class::ClassReport;
 use datajam::progress::ExportSummary;
+use datajam::workshop::class::ClassBoard;
 use tauri::State;
 
-use crate::{dialog, test_answer, with, AppState, Reply, TEST_SAVE_ENV};
+use crate::{by_lang, save_as, with, AppState, Reply};
 
 /// For end-to-end tests only: the progress files (or folders) the "open" dialog answers,
 /// separated like `PATH`.
@@ -25,28 +24,12 @@ pub async fn export_progress(
 ) -> Reply<Option<ExportSummary>> {
     let id = profile_id.clone();
     let file_name = with(state.clone(), move |w| w.progress_file_name(&id)).await?;
-    let title = match state.lang {
-        Lang::Fr => "Exporter ma progression",
-        Lang::En => "Export my progress",
-    };
-    let test = test_answer(TEST_SAVE_ENV).map(|dir| dir.join(&file_name));
-    let picked = dialog(&app, test, move || {
-        rfd::FileDialog::new()
-            .set_title(title)
-            .set_file_name(file_name)
-            .add_filter("DataJam", &[datajam::progress::class::EXTENSION])
-            .save_file()
+    let title = by_lang(state.lang, "Exporter ma progression", "Export my progress");
+    let ext = datajam::progress::class::EXTENSION.to_string();
+    save_as(&app, state, title, file_name, ext, move |w, path| {
+        w.export_progress(&profile_id, &path)
     })
-    .await?;
-    match picked {
-        None => Ok(None),
-        Some(path) => {
-            with(state, move |w| {
-                w.export_progress(&profile_id, &path).map(Some)
-            })
-            .await
-        }
-    }
+    .await
 }
 
 /// Adds trainees' progress files to the class, picked with the system dialog (several at
@@ -56,15 +39,21 @@ pub async fn class_add(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     folder: bool,
-) -> Reply<Option<ClassReport>> {
+) -> Reply<Option<ClassBoard>> {
     let picked: Option<Vec<PathBuf>> = match std::env::var_os(TEST_PROGRESS_ENV) {
         Some(list) if !list.is_empty() => Some(std::env::split_paths(&list).collect()),
         _ => {
-            let title = match (state.lang, folder) {
-                (Lang::Fr, false) => "Choisir les fichiers de progression",
-                (Lang::Fr, true) => "Choisir le dossier des fichiers de progression",
-                (Lang::En, false) => "Choose the progress files",
-                (Lang::En, true) => "Choose the folder of progress files",
+            let title = match folder {
+                false => by_lang(
+                    state.lang,
+                    "Choisir les fichiers de progression",
+                    "Choose the progress files",
+                ),
+                true => by_lang(
+                    state.lang,
+                    "Choisir le dossier des fichiers de progression",
+                    "Choose the folder of progress files",
+                ),
             };
             crate::dialog_many(&app, move || {
                 let d = rfd::FileDialog::new().set_title(title);
@@ -86,13 +75,13 @@ pub async fn class_add(
 
 /// The class kept on this laptop.
 #[tauri::command]
-pub async fn class_view(state: State<'_, AppState>) -> Reply<ClassReport> {
+pub async fn class_view(state: State<'_, AppState>) -> Reply<ClassBoard> {
     with(state, |w| w.class_view()).await
 }
 
 /// Empties the class kept on this laptop (a new workshop).
 #[tauri::command]
-pub async fn class_clear(state: State<'_, AppState>) -> Reply<ClassReport> {
+pub async fn class_clear(state: State<'_, AppState>) -> Reply<ClassBoard> {
     with(state, |w| {
         w.class_clear()?;
         w.class_view()

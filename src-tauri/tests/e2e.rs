@@ -132,22 +132,50 @@ async fn find(c: &Client, css: &str) -> fantoccini::elements::Element {
 async fn wait_text(c: &Client, css: &str, expected: &str) -> String {
     let start = Instant::now();
     loop {
-        let text = match c.find(Locator::Css(css)).await {
-            Ok(el) => el.text().await.unwrap_or_default(),
-            Err(_) => String::new(),
-        };
+        let text = text_at(c, Locator::Css(css)).await;
         // French number formatting separates thousands with (narrow) no-break spaces.
         let text = text.replace(['\u{202f}', '\u{a0}'], " ");
         if text.contains(&expected.replace(['\u{202f}', '\u{a0}'], " ")) {
             return text;
         }
         if start.elapsed() > TIMEOUT {
-            let banner = match c.find(Locator::Id("error")).await {
-                Ok(el) => el.text().await.unwrap_or_default(),
-                Err(_) => String::new(),
-            };
+            let banner = text_at(c, Locator::Id("error")).await;
             panic!("{css}: expected «{expected}», found «{text}» (error banner: «{banner}»)");
         }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The text of the element `at`, or nothing when there is none.
+async fn text_at(c: &Client, at: Locator<'_>) -> String {
+    match c.find(at).await {
+        Ok(el) => el.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// What the app says of the last answer, and its error banner (for a failure's message).
+async fn feedback_and_banner(c: &Client) -> (String, String) {
+    (
+        text_at(c, Locator::Id("feedback")).await,
+        text_at(c, Locator::Id("error")).await,
+    )
+}
+
+/// The property `name` of the element `css` (its `value`, its `textContent`…).
+async fn prop(c: &Client, css: &str, name: &str) -> Option<String> {
+    find(c, css)
+        .await
+        .prop(name)
+        .await
+        .unwrap_or_else(|e| panic!("{name} of {css}: {e}"))
+}
+
+/// Waits until the app has written the file `path`; `missing` says what is not there.
+async fn wait_file(path: &Path, missing: &str) {
+    let start = Instant::now();
+    while !path.exists() {
+        assert!(start.elapsed() < TIMEOUT, "{missing}");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -211,13 +239,27 @@ async fn type_into(c: &Client, css: &str, text: &str) {
         .unwrap_or_else(|e| panic!("type into {css}: {e}"));
 }
 
+/// Runs a test's body, failing it with `late` when it takes longer than `limit`: a hung
+/// WebDriver must fail the test, not stall CI.
+async fn within(limit: Duration, body: impl std::future::Future<Output = ()>, late: &str) {
+    tokio::time::timeout(limit, body).await.expect(late);
+}
+
+/// Creates the profile `name` on the profiles screen.
+async fn create_profile(c: &Client, name: &str) {
+    type_into(c, "#profile-name", name).await;
+    click(c, "#profile-create").await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
 async fn a_trainee_collects_analyses_visualises_and_resumes() {
-    // A hung WebDriver must fail the test, not stall CI.
-    tokio::time::timeout(Duration::from_secs(300), slice())
-        .await
-        .expect("the end-to-end test finishes within 5 minutes");
+    within(
+        Duration::from_secs(300),
+        slice(),
+        "the end-to-end test finishes within 5 minutes",
+    )
+    .await;
 }
 
 async fn slice() {
@@ -236,8 +278,7 @@ async fn slice() {
     .await;
     shot(&c, "01-profils").await;
 
-    type_into(&c, "#profile-name", "Aïcha").await;
-    click(&c, "#profile-create").await;
+    create_profile(&c, "Aïcha").await;
     wait_text(&c, "#screen-packs", "DataJam Tchad").await;
     wait_text(&c, "#current-profile", "Aïcha").await;
     shot(&c, "02-paquets").await;
@@ -354,9 +395,12 @@ async fn slice() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
 async fn a_trainee_imports_a_french_csv_and_exports_it() {
-    tokio::time::timeout(Duration::from_secs(300), import_export())
-        .await
-        .expect("the end-to-end test finishes within 5 minutes");
+    within(
+        Duration::from_secs(300),
+        import_export(),
+        "the end-to-end test finishes within 5 minutes",
+    )
+    .await;
 }
 
 async fn import_export() {
@@ -389,8 +433,7 @@ async fn import_export() {
     );
 
     let c = open_app(&driver).await;
-    type_into(&c, "#profile-name", "Brahim").await;
-    click(&c, "#profile-create").await;
+    create_profile(&c, "Brahim").await;
 
     // A pack file from the facilitator's USB stick, installed from the home screen.
     find(&c, ".pack[data-pack='datajam-tchad']").await;
@@ -480,23 +523,10 @@ async fn import_export() {
     click(&c, ".step-link[data-step='tableau-moins-peuplees']").await;
     wait_count(&c, "#data-task .pipeline-step", 2).await;
     assert_eq!(
-        find(&c, ".sort-column")
-            .await
-            .prop("value")
-            .await
-            .expect("sort column")
-            .as_deref(),
+        prop(&c, ".sort-column", "value").await.as_deref(),
         Some("population_2009_a")
     );
-    assert_eq!(
-        find(&c, ".limit-n")
-            .await
-            .prop("value")
-            .await
-            .expect("limit")
-            .as_deref(),
-        Some("5")
-    );
+    assert_eq!(prop(&c, ".limit-n", "value").await.as_deref(), Some("5"));
 
     // A reflection: too short is refused with the reason, then saved.
     click(&c, ".step-link[data-step='reflexion']").await;
@@ -529,21 +559,11 @@ async fn import_export() {
     wait_text(&c, "#import-columns thead", "Taux de réussite").await;
     let ty = |col: &str| format!("select.type-select[data-column='{col}']");
     assert_eq!(
-        find(&c, &ty("ecoles"))
-            .await
-            .prop("value")
-            .await
-            .expect("type")
-            .as_deref(),
+        prop(&c, &ty("ecoles"), "value").await.as_deref(),
         Some("integer")
     );
     assert_eq!(
-        find(&c, &ty("taux_de_reussite"))
-            .await
-            .prop("value")
-            .await
-            .expect("type")
-            .as_deref(),
+        prop(&c, &ty("taux_de_reussite"), "value").await.as_deref(),
         Some("number")
     );
     find(&c, &ty("ecoles"))
@@ -591,22 +611,14 @@ async fn import_export() {
     // Export for French Excel, and as a workbook.
     click(&c, "#tables tr[data-table='ecoles'] .export-csv-fr").await;
     let csv_out = out.join("ecoles.csv");
-    let start = Instant::now();
-    while !csv_out.exists() {
-        assert!(start.elapsed() < TIMEOUT, "no export written");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_file(&csv_out, "no export written").await;
     let exported = std::fs::read(&csv_out).expect("read export");
     assert!(exported.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM for Excel");
     let exported = String::from_utf8_lossy(&exported);
     assert!(exported.contains("Guéra;120;45,5"), "{exported}");
     click(&c, "#tables tr[data-table='ecoles'] .export-xlsx").await;
     let xlsx = out.join("ecoles.xlsx");
-    let start = Instant::now();
-    while !xlsx.exists() {
-        assert!(start.elapsed() < TIMEOUT, "no workbook written");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_file(&xlsx, "no workbook written").await;
     assert!(
         std::fs::read(&xlsx).expect("read xlsx").starts_with(b"PK"),
         "a zip workbook"
@@ -646,9 +658,12 @@ async fn select(c: &Client, css: &str, value: &str) {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
 async fn a_trainee_analyses_and_charts_an_inequality() {
-    tokio::time::timeout(Duration::from_secs(300), analyse())
-        .await
-        .expect("the end-to-end test finishes within 5 minutes");
+    within(
+        Duration::from_secs(300),
+        analyse(),
+        "the end-to-end test finishes within 5 minutes",
+    )
+    .await;
 }
 
 async fn analyse() {
@@ -678,8 +693,7 @@ async fn analyse() {
         ],
     );
     let c = open_app(&driver).await;
-    type_into(&c, "#profile-name", "Achta").await;
-    click(&c, "#profile-create").await;
+    create_profile(&c, "Achta").await;
     click(&c, "#open-data").await;
     click(&c, "#import-button").await;
     wait_text(&c, "#import-columns thead", "revenu").await;
@@ -723,22 +737,14 @@ async fn analyse() {
     select(&c, ".agg-column", "revenu").await;
     // The result column is named after the calculation.
     assert_eq!(
-        find(&c, ".agg-as")
-            .await
-            .prop("value")
-            .await
-            .expect("name")
-            .as_deref(),
+        prop(&c, ".agg-as", "value").await.as_deref(),
         Some("moyenne_revenu")
     );
     click(&c, "#pipeline-run").await;
     wait_text(&c, "#pipeline-count", "2 ligne(s) dans le résultat.").await;
     wait_text(&c, "#pipeline-grid", "66 000").await;
-    let sql = find(&c, "#pipeline-sql pre")
+    let sql = prop(&c, "#pipeline-sql pre", "textContent")
         .await
-        .prop("textContent")
-        .await
-        .expect("sql")
         .unwrap_or_default();
     assert!(sql.contains("GROUP BY"), "{sql}");
     type_into(&c, "#pipeline-save-name", "revenu_par_sexe").await;
@@ -1360,14 +1366,7 @@ async fn solve_in_app(c: &Client, tasks: &[DataStep]) {
             if count(c, "#feedback.ok").await > 0 {
                 break;
             }
-            let feedback = match c.find(Locator::Id("feedback")).await {
-                Ok(el) => el.text().await.unwrap_or_default(),
-                Err(_) => String::new(),
-            };
-            let banner = match c.find(Locator::Id("error")).await {
-                Ok(el) => el.text().await.unwrap_or_default(),
-                Err(_) => String::new(),
-            };
+            let (feedback, banner) = feedback_and_banner(c).await;
             assert!(
                 start.elapsed() < TIMEOUT && count(c, "#feedback.ko, #feedback.warn").await == 0,
                 "{} / {}: the app does not say it is right: «{feedback}» «{banner}»",
@@ -1585,9 +1584,12 @@ async fn round_trip(c: &Client, cases: &[(String, serde_json::Value)]) -> Vec<se
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
 async fn the_editor_builds_every_data_task_and_puts_any_pipeline_back() {
-    tokio::time::timeout(Duration::from_secs(600), editor_builds_every_task())
-        .await
-        .expect("the editor's end-to-end test finishes within 10 minutes");
+    within(
+        Duration::from_secs(600),
+        editor_builds_every_task(),
+        "the editor's end-to-end test finishes within 10 minutes",
+    )
+    .await;
 }
 
 async fn editor_builds_every_task() {
@@ -1610,8 +1612,7 @@ async fn editor_builds_every_task() {
         &[("DATAJAM_TEST_PICK_PACK", pack_file.as_path())],
     );
     let c = open_app(&driver).await;
-    type_into(&c, "#profile-name", "Hawa").await;
-    click(&c, "#profile-create").await;
+    create_profile(&c, "Hawa").await;
     find(&c, ".pack[data-pack='datajam-tchad']").await;
     click(&c, "#install-pack").await;
     wait_text(
@@ -1754,9 +1755,12 @@ async fn editor_builds_every_task() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
 async fn numbers_follow_the_interface_language() {
-    tokio::time::timeout(Duration::from_secs(120), numbers())
-        .await
-        .expect("the end-to-end test finishes within 2 minutes");
+    within(
+        Duration::from_secs(120),
+        numbers(),
+        "the end-to-end test finishes within 2 minutes",
+    )
+    .await;
 }
 
 /// The UI's one number formatter (`ui/js/format.js`), in the app's own webview: French
@@ -1834,16 +1838,23 @@ async fn numbers() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
 async fn a_trainee_imports_the_practice_file_of_a_lesson() {
-    tokio::time::timeout(Duration::from_secs(300), import_step())
-        .await
-        .expect("the end-to-end test finishes within 5 minutes");
+    within(
+        Duration::from_secs(300),
+        import_step(),
+        "the end-to-end test finishes within 5 minutes",
+    )
+    .await;
+}
+
+/// The Ushahidi-shaped export the import lesson ships as its practice file.
+fn ushahidi_export() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/import/ushahidi_v3_export.csv")
 }
 
 /// A small pack whose lesson ships an Ushahidi-shaped export (labels, HXL hashtags, posts)
 /// and imports it in an `import` step, then asks a question on the table.
 fn write_import_pack(src: &Path, out: &Path) {
-    let practice = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures/import/ushahidi_v3_export.csv");
+    let practice = ushahidi_export();
     for d in ["lessons", "fichiers"] {
         std::fs::create_dir_all(src.join(d)).expect("mkdir");
     }
@@ -1897,8 +1908,7 @@ async fn import_step() {
     let driver = start_driver_with(data.path(), &[("DATAJAM_TEST_SAVE_DIR", out.as_path())]);
 
     let c = open_app(&driver).await;
-    type_into(&c, "#profile-name", "Khadidja").await;
-    click(&c, "#profile-create").await;
+    create_profile(&c, "Khadidja").await;
     click(
         &c,
         ".pack[data-pack='atelier-ushahidi'] .lesson-open[data-lesson='ushahidi']",
@@ -1930,8 +1940,7 @@ async fn import_step() {
     click(&c, "#import-step-copy").await;
     wait_text(&c, "#import-step-status", "Copie enregistrée").await;
     let copy = out.join("ushahidi_signalements.csv");
-    let practice = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures/import/ushahidi_v3_export.csv");
+    let practice = ushahidi_export();
     assert_eq!(
         std::fs::read(&copy).expect("the copy"),
         std::fs::read(&practice).expect("the practice file")
@@ -1969,9 +1978,12 @@ async fn import_step() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
 async fn a_trainee_does_the_whole_workshop_in_the_app() {
-    tokio::time::timeout(Duration::from_secs(900), whole_workshop())
-        .await
-        .expect("the whole workshop is done within 15 minutes");
+    within(
+        Duration::from_secs(900),
+        whole_workshop(),
+        "the whole workshop is done within 15 minutes",
+    )
+    .await;
 }
 
 /// A number as a trainee types it in French (decimal comma).
@@ -1989,14 +2001,7 @@ async fn wait_step_done(c: &Client, step: &str) {
     while count(c, &css).await == 0 {
         if start.elapsed() > TIMEOUT {
             shot(c, "echec-etape").await;
-            let feedback = match c.find(Locator::Id("feedback")).await {
-                Ok(el) => el.text().await.unwrap_or_default(),
-                Err(_) => String::new(),
-            };
-            let banner = match c.find(Locator::Id("error")).await {
-                Ok(el) => el.text().await.unwrap_or_default(),
-                Err(_) => String::new(),
-            };
+            let (feedback, banner) = feedback_and_banner(c).await;
             panic!("step {step} is not done: «{feedback}» «{banner}»");
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -2039,8 +2044,7 @@ async fn whole_workshop() {
     let pack = datajam::pack::Pack::builtin().expect("the built-in pack");
     let actions = datajam::workshop::play::reference_actions(&pack);
 
-    type_into(&c, "#profile-name", "Mahamat").await;
-    click(&c, "#profile-create").await;
+    create_profile(&c, "Mahamat").await;
     let home = format!(".pack[data-pack={}]", css_str(pack.id()));
     find(&c, &home).await;
     shot(&c, "50-accueil").await;

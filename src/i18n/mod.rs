@@ -78,10 +78,24 @@ pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
 /// "between {min} and {max}" style messages for numeric ranges.
 pub fn range_message(lang: Lang, min: Option<f64>, max: Option<f64>) -> String {
     let f = |v: f64| format_number(lang, v, if v.fract() == 0.0 { 0 } else { 2 });
+    let keys = ["range-between", "range-at-least", "range-at-most"];
+    bounds_message(lang, min, max, f, keys)
+}
+
+/// The message of a range of any kind of bound, each written by `f`: `keys` are the
+/// catalog's sentences for both bounds, the lower one only and the upper one only (with
+/// arguments `min` and `max`); empty without bounds.
+pub fn bounds_message<T>(
+    lang: Lang,
+    min: Option<T>,
+    max: Option<T>,
+    f: impl Fn(T) -> String,
+    [between, at_least, at_most]: [&str; 3],
+) -> String {
     match (min, max) {
-        (Some(a), Some(b)) => tr!(lang, "range-between", min = f(a), max = f(b)),
-        (Some(a), None) => tr!(lang, "range-at-least", min = f(a)),
-        (None, Some(b)) => tr!(lang, "range-at-most", max = f(b)),
+        (Some(a), Some(b)) => tr!(lang, between, min = f(a), max = f(b)),
+        (Some(a), None) => tr!(lang, at_least, min = f(a)),
+        (None, Some(b)) => tr!(lang, at_most, max = f(b)),
         (None, None) => String::new(),
     }
 }

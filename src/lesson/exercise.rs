@@ -307,38 +307,59 @@ mod tests {
         toml::from_str(src).unwrap()
     }
 
+    /// What a case expects of [`check`]: right, wrong with that feedback (or none), or
+    /// unreadable.
+    #[derive(Debug)]
+    enum Expect {
+        Right,
+        Wrong(Option<&'static str>),
+        Invalid,
+    }
+    use Expect::{Invalid, Right, Wrong};
+
+    /// Checks each answer of `cases` to `question`, in French, against what it expects.
+    fn assert_checks(question: &Question, cases: &[(serde_json::Value, Expect)]) {
+        for (answer, expect) in cases {
+            let got = check(question, answer, Lang::Fr);
+            match expect {
+                Right => assert_eq!(got, Verdict::Correct, "{answer}"),
+                Wrong(feedback) => assert_eq!(
+                    got,
+                    Verdict::Wrong {
+                        feedback: feedback.map(String::from)
+                    },
+                    "{answer}"
+                ),
+                Invalid => assert!(matches!(got, Verdict::Invalid { .. }), "{answer}: {got:?}"),
+            }
+        }
+    }
+
     #[test]
     fn numbers_typed_the_french_way_are_right() {
         let question = q("type = \"number\"\nanswer = 951418\n[[feedback]]\nanswer = 993492\nmessage = \"Autre source\"");
-        assert_eq!(
-            check(&question, &json!("951 418"), Lang::Fr),
-            Verdict::Correct
+        assert_checks(
+            &question,
+            &[
+                (json!("951 418"), Right),
+                (json!(951418), Right),
+                (json!("993\u{202F}492"), Wrong(Some("Autre source"))),
+                (json!("12"), Wrong(None)),
+                (json!("beaucoup"), Invalid),
+            ],
         );
-        assert_eq!(check(&question, &json!(951418), Lang::Fr), Verdict::Correct);
-        assert_eq!(
-            check(&question, &json!("993\u{202F}492"), Lang::Fr),
-            Verdict::Wrong {
-                feedback: Some("Autre source".into())
-            }
-        );
-        assert_eq!(
-            check(&question, &json!("12"), Lang::Fr),
-            Verdict::Wrong { feedback: None }
-        );
-        assert!(matches!(
-            check(&question, &json!("beaucoup"), Lang::Fr),
-            Verdict::Invalid { .. }
-        ));
     }
 
     #[test]
     fn tolerance_is_honoured() {
         let question = q("type = \"number\"\nanswer = 8.6\ntolerance = 0.1");
-        assert_eq!(check(&question, &json!("8,55"), Lang::Fr), Verdict::Correct);
-        assert_eq!(check(&question, &json!("8,7"), Lang::Fr), Verdict::Correct);
-        assert_eq!(
-            check(&question, &json!("8,8"), Lang::Fr),
-            Verdict::Wrong { feedback: None }
+        assert_checks(
+            &question,
+            &[
+                (json!("8,55"), Right),
+                (json!("8,7"), Right),
+                (json!("8,8"), Wrong(None)),
+            ],
         );
     }
 
@@ -346,39 +367,29 @@ mod tests {
     fn texts_ignore_case_accents_and_spaces() {
         let question =
             q("type = \"text\"\nanswer = \"N'Djaména\"\naccept = [\"Ville de N'Djamena\"]");
-        for ok in [
-            "ndjamena",
-            "N’Djamena",
-            "  n'djaména ",
-            "VILLE DE N'DJAMENA",
-        ] {
-            let v = check(&question, &json!(ok), Lang::Fr);
-            if ok == "ndjamena" {
-                assert_eq!(v, Verdict::Wrong { feedback: None }, "{ok}");
-            } else {
-                assert_eq!(v, Verdict::Correct, "{ok}");
-            }
-        }
-        assert!(matches!(
-            check(&question, &json!("   "), Lang::Fr),
-            Verdict::Invalid { .. }
-        ));
+        assert_checks(
+            &question,
+            &[
+                (json!("ndjamena"), Wrong(None)),
+                (json!("N’Djamena"), Right),
+                (json!("  n'djaména "), Right),
+                (json!("VILLE DE N'DJAMENA"), Right),
+                (json!("   "), Invalid),
+            ],
+        );
     }
 
     #[test]
     fn choices_must_be_offered() {
         let question = q("type = \"choice\"\nanswer = \"a\"\nchoices = [{value=\"a\",label=\"A\"},{value=\"b\",label=\"B\"}]\n[[feedback]]\nanswer = \"b\"\nmessage = \"Non\"");
-        assert_eq!(check(&question, &json!("a"), Lang::Fr), Verdict::Correct);
-        assert_eq!(
-            check(&question, &json!("b"), Lang::Fr),
-            Verdict::Wrong {
-                feedback: Some("Non".into())
-            }
+        assert_checks(
+            &question,
+            &[
+                (json!("a"), Right),
+                (json!("b"), Wrong(Some("Non"))),
+                (json!("c"), Invalid),
+            ],
         );
-        assert!(matches!(
-            check(&question, &json!("c"), Lang::Fr),
-            Verdict::Invalid { .. }
-        ));
         assert!(question_problems(&question).is_empty());
     }
 
@@ -401,32 +412,17 @@ mod tests {
             "{:?}",
             question_problems(&question)
         );
-        assert_eq!(
-            check(&question, &json!(["c", "a"]), Lang::Fr),
-            Verdict::Correct
+        assert_checks(
+            &question,
+            &[
+                (json!(["c", "a"]), Right),
+                (json!(["a"]), Wrong(None)),
+                (json!(["b", "c", "a"]), Wrong(Some("B en trop"))),
+                (json!([]), Invalid),
+                (json!(["z"]), Invalid),
+                (json!("a"), Invalid),
+            ],
         );
-        assert_eq!(
-            check(&question, &json!(["a"]), Lang::Fr),
-            Verdict::Wrong { feedback: None }
-        );
-        assert_eq!(
-            check(&question, &json!(["b", "c", "a"]), Lang::Fr),
-            Verdict::Wrong {
-                feedback: Some("B en trop".into())
-            }
-        );
-        assert!(matches!(
-            check(&question, &json!([]), Lang::Fr),
-            Verdict::Invalid { .. }
-        ));
-        assert!(matches!(
-            check(&question, &json!(["z"]), Lang::Fr),
-            Verdict::Invalid { .. }
-        ));
-        assert!(matches!(
-            check(&question, &json!("a"), Lang::Fr),
-            Verdict::Invalid { .. }
-        ));
         let bad = q("type = \"multiple\"\nanswer = [\"z\"]\nchoices = [{value=\"a\",label=\"A\"},{value=\"b\",label=\"B\"}]");
         assert_eq!(question_problems(&bad).len(), 1);
     }
@@ -449,44 +445,28 @@ message = "Trop"
             "{:?}",
             question_problems(&question)
         );
-        assert_eq!(check(&question, &json!("45"), Lang::Fr), Verdict::Correct);
-        assert_eq!(check(&question, &json!("52,5"), Lang::Fr), Verdict::Correct);
-        assert_eq!(check(&question, &json!(55), Lang::Fr), Verdict::Correct);
-        assert_eq!(
-            check(&question, &json!("0,5"), Lang::Fr),
-            Verdict::Wrong {
-                feedback: Some("C'est un pourcentage, pas une fraction".into())
-            }
-        );
-        assert_eq!(
-            check(&question, &json!("100"), Lang::Fr),
-            Verdict::Wrong {
-                feedback: Some("Trop".into())
-            }
-        );
-        assert_eq!(
-            check(&question, &json!("55,01"), Lang::Fr),
-            Verdict::Wrong { feedback: None }
+        let fraction = "C'est un pourcentage, pas une fraction";
+        assert_checks(
+            &question,
+            &[
+                (json!("45"), Right),
+                (json!("52,5"), Right),
+                (json!(55), Right),
+                (json!("0,5"), Wrong(Some(fraction))),
+                (json!("100"), Wrong(Some("Trop"))),
+                (json!("55,01"), Wrong(None)),
+            ],
         );
         // Open bound: at least 1 000.
         let open = q("type = \"number\"\nmin = 1000");
-        assert_eq!(
-            check(&open, &json!("1 000 000"), Lang::Fr),
-            Verdict::Correct
-        );
-        assert_eq!(
-            check(&open, &json!("999"), Lang::Fr),
-            Verdict::Wrong { feedback: None }
+        assert_checks(
+            &open,
+            &[(json!("1 000 000"), Right), (json!("999"), Wrong(None))],
         );
         // A feedback range with a tolerance-based answer too.
         let tol = q("type = \"number\"\nanswer = 8.6\ntolerance = 0.1\n[[feedback]]\nmin = 80\nmax = 90\nmessage = \"Virgule\"");
         assert!(question_problems(&tol).is_empty());
-        assert_eq!(
-            check(&tol, &json!("86"), Lang::Fr),
-            Verdict::Wrong {
-                feedback: Some("Virgule".into())
-            }
-        );
+        assert_checks(&tol, &[(json!("86"), Wrong(Some("Virgule")))]);
     }
 
     #[test]
@@ -517,23 +497,23 @@ message = "Trop"
 
     #[test]
     fn apostrophes_and_hyphens_normalise() {
-        assert_eq!(normalise_text("N’Djaména"), "n'djamena");
-        assert_eq!(normalise_text("Nʼdjamena"), "n'djamena");
-        assert_eq!(normalise_text("Mayo-Kebbi  Est"), "mayo kebbi est");
-        assert_eq!(normalise_text("Mayo\u{2013}Kebbi Est"), "mayo kebbi est");
-        assert_eq!(normalise_text(" Barh-El-Gazel "), "barh el gazel");
+        for (text, normalised) in [
+            ("N’Djaména", "n'djamena"),
+            ("Nʼdjamena", "n'djamena"),
+            ("Mayo-Kebbi  Est", "mayo kebbi est"),
+            ("Mayo\u{2013}Kebbi Est", "mayo kebbi est"),
+            (" Barh-El-Gazel ", "barh el gazel"),
+        ] {
+            assert_eq!(normalise_text(text), normalised, "{text}");
+        }
         let question = q("type = \"text\"\nanswer = \"Mayo-Kebbi Est\"");
-        assert_eq!(
-            check(&question, &json!("mayo kebbi est"), Lang::Fr),
-            Verdict::Correct
+        assert_checks(
+            &question,
+            &[
+                (json!("mayo kebbi est"), Right),
+                (json!("MAYO–KÉBBI-EST"), Right),
+                (json!(" - "), Invalid),
+            ],
         );
-        assert_eq!(
-            check(&question, &json!("MAYO–KÉBBI-EST"), Lang::Fr),
-            Verdict::Correct
-        );
-        assert!(matches!(
-            check(&question, &json!(" - "), Lang::Fr),
-            Verdict::Invalid { .. }
-        ));
     }
 }

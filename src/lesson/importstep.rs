@@ -117,30 +117,30 @@ pub fn made_by(
     key: &str,
     step: &ImportStep,
 ) -> rusqlite::Result<bool> {
-    let found: Option<i64> = conn
-        .query_row(
-            "SELECT 1 FROM pack_datasets p JOIN workspace_tables w
+    exists(
+        conn,
+        "SELECT 1 FROM pack_datasets p JOIN workspace_tables w
                ON w.name = p.table_name COLLATE NOCASE
              WHERE p.pack_id = ?1 AND p.resource = ?2 AND p.table_name = ?3 COLLATE NOCASE
                AND p.loaded_at = w.imported_at AND w.source_file = ?4
                AND EXISTS (SELECT 1 FROM sqlite_master m WHERE m.type = 'table'
                            AND m.name = w.name COLLATE NOCASE)",
-            params![pack_id, key, step.table, step.file_name()],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(found.is_some())
+        params![pack_id, key, step.table, step.file_name()],
+    )
 }
 
 /// True when any table, view or index is called `name` (imported or not).
-fn name_used(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
-    let found: Option<i64> = conn
-        .query_row(
-            "SELECT 1 FROM sqlite_master WHERE name = ?1 COLLATE NOCASE LIMIT 1",
-            params![name],
-            |r| r.get(0),
-        )
-        .optional()?;
+pub fn name_used(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+    exists(
+        conn,
+        "SELECT 1 FROM sqlite_master WHERE name = ?1 COLLATE NOCASE LIMIT 1",
+        params![name],
+    )
+}
+
+/// True when the query `sql` finds a row.
+fn exists(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<bool> {
+    let found = conn.query_row(sql, params, |_| Ok(())).optional()?;
     Ok(found.is_some())
 }
 

@@ -161,6 +161,16 @@ impl Exercise {
             Exercise::Import(_) => "import",
         }
     }
+
+    /// The workspace table the step makes, which later steps may use: an import step's
+    /// table, a data task's `result`.
+    pub fn table_made(&self) -> Option<&str> {
+        match self {
+            Exercise::Import(i) => Some(&i.table),
+            Exercise::Data(d) => d.result.as_deref(),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

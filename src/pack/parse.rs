@@ -128,11 +128,7 @@ pub fn parse(files: BTreeMap<String, Vec<u8>>, origin: Origin) -> (Option<Pack>,
     let import_tables: HashSet<&str> = lessons
         .iter()
         .flat_map(|l| &l.steps)
-        .filter_map(|s| match &s.exercise {
-            Exercise::Import(i) => Some(i.table.as_str()),
-            Exercise::Data(d) => d.result.as_deref(),
-            _ => None,
-        })
+        .filter_map(|s| s.exercise.table_made())
         .collect();
     for lesson in &lessons {
         for step in &lesson.steps {

@@ -85,6 +85,30 @@ impl<'a> Sandbox<'a> {
         }
         Ok(())
     }
+
+    /// Runs pipeline `p` on `dataset`, once the tables it joins with are loaded: its
+    /// result, or why it fails (in English, for authors).
+    fn run(&mut self, dataset: &str, p: &Pipeline) -> Result<task::Grid, String> {
+        self.ensure_joins(p)?;
+        run_grid(&self.conn, dataset, p).map_err(|e| e.message(Lang::En))
+    }
+}
+
+/// The problems of anticipated wrong answer `n` that every task may have: `passes` says
+/// how it passes the check (so it would be accepted), and its message may be empty.
+fn check_feedback(n: usize, passes: Option<&str>, message: &str, at: &mut dyn FnMut(Part, String)) {
+    if let Some(how) = passes {
+        at(
+            Part::Feedback(n),
+            format!("feedback {n}: {how}, so this wrong answer would be accepted"),
+        );
+    }
+    if message.trim().is_empty() {
+        at(
+            Part::Feedback(n),
+            format!("feedback {n}: the message is empty"),
+        );
+    }
 }
 
 /// Proves the data and chart tasks of a pack: each reference runs, gives rows and passes;
@@ -235,10 +259,7 @@ fn check_data_task(sb: &mut Sandbox<'_>, t: &DataTask, at: &mut dyn FnMut(Part, 
         at(Part::Step, msg);
         return;
     }
-    let reference = match sb
-        .ensure_joins(&t.reference)
-        .and_then(|_| run_grid(&sb.conn, &t.dataset, &t.reference).map_err(|e| e.message(Lang::En)))
-    {
+    let reference = match sb.run(&t.dataset, &t.reference) {
         Ok(g) => g,
         Err(msg) => {
             at(
@@ -256,30 +277,18 @@ fn check_data_task(sb: &mut Sandbox<'_>, t: &DataTask, at: &mut dyn FnMut(Part, 
     }
     for (i, fb) in t.feedback.iter().enumerate() {
         let n = i + 1;
-        match sb.ensure_joins(&fb.pipeline).and_then(|_| {
-            run_grid(&sb.conn, &t.dataset, &fb.pipeline).map_err(|e| e.message(Lang::En))
-        }) {
-            Err(msg) => at(
-                Part::Feedback(n),
-                format!("feedback {n}: its pipeline fails: {msg}"),
-            ),
-            Ok(g) => {
-                if task::compare(&reference, &g, t.compare()).is_ok() {
-                    at(
-                        Part::Feedback(n),
-                        format!(
-                        "feedback {n}: its pipeline passes the check (same result as the reference), so this wrong answer would be accepted"
-                    ),
-                    );
-                }
+        let passes = match sb.run(&t.dataset, &fb.pipeline) {
+            Err(msg) => {
+                at(
+                    Part::Feedback(n),
+                    format!("feedback {n}: its pipeline fails: {msg}"),
+                );
+                false
             }
-        }
-        if fb.message.trim().is_empty() {
-            at(
-                Part::Feedback(n),
-                format!("feedback {n}: the message is empty"),
-            );
-        }
+            Ok(g) => task::compare(&reference, &g, t.compare()).is_ok(),
+        };
+        let how = "its pipeline passes the check (same result as the reference)";
+        check_feedback(n, passes.then_some(how), &fb.message, at);
     }
     if let Some(result) = &t.result {
         match pipeline::normalise_table_name(result) {
@@ -354,20 +363,13 @@ fn check_chart_task(sb: &mut Sandbox<'_>, t: &ChartTask, at: &mut dyn FnMut(Part
     for (i, fb) in t.feedback.iter().enumerate() {
         let n = i + 1;
         let choice = chart_choice(&serde_json::to_value(&fb.chart).unwrap_or_default());
-        if task::check_chart(&t.expect, &choice).is_ok() {
-            at(
-                Part::Feedback(n),
-                format!(
-                "feedback {n}: its chart passes the check, so this wrong answer would be accepted"
-            ),
-            );
-        }
-        if fb.message.trim().is_empty() {
-            at(
-                Part::Feedback(n),
-                format!("feedback {n}: the message is empty"),
-            );
-        }
+        let passes = task::check_chart(&t.expect, &choice).is_ok();
+        check_feedback(
+            n,
+            passes.then_some("its chart passes the check"),
+            &fb.message,
+            at,
+        );
     }
 }
 

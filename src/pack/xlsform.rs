@@ -441,10 +441,14 @@ mod tests {
 
     #[test]
     fn language_columns() {
-        assert_eq!(lang_code("fr"), "fr");
-        assert_eq!(lang_code("Français (fr)"), "fr");
-        assert_eq!(lang_code("French"), "fr");
-        assert_eq!(lang_code("English (en)"), "en");
+        for (column, code) in [
+            ("fr", "fr"),
+            ("Français (fr)", "fr"),
+            ("French", "fr"),
+            ("English (en)", "en"),
+        ] {
+            assert_eq!(lang_code(column), code, "{column}");
+        }
     }
 
     #[test]

@@ -1,14 +1,15 @@
 //! Import steps (a practice file of the pack into a table), and the tables a step needs,
 //! made on demand when the trainee jumped over the step that makes them.
 
+use crate::analysis::pipeline::{Pipeline, Step as PipelineStep};
 use crate::error::{Error, Result};
 use crate::i18n;
 use crate::import::{self};
+use crate::lesson::datatask::DataTask;
 use crate::lesson::importstep::{self, ImportStep, ImportStepError};
 use crate::pack::{Exercise, Pack};
 use crate::store::{Event, EventKind};
 use crate::tr;
-use rusqlite::{params, OptionalExtension};
 use std::path::Path;
 
 use super::*;
@@ -28,23 +29,41 @@ pub(super) fn import_maker<'a>(
     })
 }
 
+/// The practice file of import step `s` in `pack`.
+fn step_file<'a>(pack: &'a Pack, s: &ImportStep) -> Result<&'a [u8]> {
+    let missing = || ImportStepError::FileMissing {
+        file: s.file.clone(),
+    };
+    Ok(pack.file(&s.file).ok_or_else(missing)?)
+}
+
+/// The data task of `pack` whose `result` is `table`.
+pub(super) fn result_maker<'a>(pack: &'a Pack, table: &str) -> Option<&'a DataTask> {
+    pack.lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .find_map(|s| match &s.exercise {
+            Exercise::Data(d) if d.result.as_deref() == Some(table) => Some(d),
+            _ => None,
+        })
+}
+
+/// The tables pipeline `p` joins with.
+fn joined_tables(p: &Pipeline) -> impl Iterator<Item = String> + '_ {
+    p.steps.iter().filter_map(|s| match s {
+        PipelineStep::Join { table, .. } => Some(table.clone()),
+        _ => None,
+    })
+}
+
 /// The tables a step works on (the ones an import step may have to make first).
 pub(super) fn needed_tables(ex: &Exercise) -> Vec<String> {
-    let joins = |p: &crate::analysis::pipeline::Pipeline| -> Vec<String> {
-        p.steps
-            .iter()
-            .filter_map(|s| match s {
-                crate::analysis::pipeline::Step::Join { table, .. } => Some(table.clone()),
-                _ => None,
-            })
-            .collect()
-    };
     match ex {
         Exercise::Data(t) => {
             let mut out = vec![t.dataset.clone()];
-            out.extend(joins(&t.reference));
+            out.extend(joined_tables(&t.reference));
             for fb in &t.feedback {
-                out.extend(joins(&fb.pipeline));
+                out.extend(joined_tables(&fb.pipeline));
             }
             out
         }
@@ -60,22 +79,10 @@ impl Workshop {
     /// this step made it: [`ImportStepError::TableTaken`] otherwise, nothing changed). The
     /// first time, an `import` event is committed: the step is done.
     pub fn import_step(&mut self, at: &StepAt) -> Result<ImportStepOutcome> {
-        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
-        self.store.profile(profile_id)?;
+        let (_, pack_id, lesson_id, step_id) = at.parts();
         let lang = self.lang;
-        let loc = self.locate(pack_id, lesson_id, step_id)?;
-        let Exercise::Import(s) = &loc.step.exercise else {
-            return Err(wrong_kind(loc.step));
-        };
-        let s = s.clone();
-        let version = loc.pack.manifest.version.clone();
-        let bytes = loc
-            .pack
-            .file(&s.file)
-            .ok_or_else(|| ImportStepError::FileMissing {
-                file: s.file.clone(),
-            })?
-            .to_vec();
+        let (s, version) = self.step_for(at, false, exercise_of!(Exercise::Import))?;
+        let bytes = step_file(self.pack(pack_id)?, &s)?.to_vec();
         let report = importstep::import_into(
             self.store.conn_mut(),
             pack_id,
@@ -85,26 +92,13 @@ impl Workshop {
             &bytes,
             lang,
         )?;
-        let events = self.store.events(profile_id, pack_id)?;
-        let done = step_events(&events, lesson_id, step_id)
-            .iter()
-            .any(|e| e.kind == EventKind::Import);
-        let mut event_id = None;
-        if !done {
-            let event = self.append_event(
-                (profile_id, pack_id, lesson_id, step_id),
-                &version,
-                EventKind::Import,
-                &serde_json::json!({
-                    "file": s.file,
-                    "table": report.table,
-                    "rows": report.rows,
-                    "columns": report.columns.len(),
-                }),
-                None,
-            )?;
-            event_id = Some(event.id);
-        }
+        let payload = serde_json::json!({
+            "file": s.file,
+            "table": report.table,
+            "rows": report.rows,
+            "columns": report.columns.len(),
+        });
+        let event_id = self.append_once(at, &version, EventKind::Import, &payload)?;
         let rows = i18n::format_number(lang, report.rows as f64, 0);
         let message = tr!(
             lang,
@@ -137,12 +131,7 @@ impl Workshop {
         let Exercise::Import(s) = &loc.step.exercise else {
             return Err(wrong_kind(loc.step));
         };
-        let bytes = loc
-            .pack
-            .file(&s.file)
-            .ok_or_else(|| ImportStepError::FileMissing {
-                file: s.file.clone(),
-            })?;
+        let bytes = step_file(loc.pack, s)?;
         crate::store::fsio::write_atomic(dest, bytes)?;
         Ok(bytes.len() as u64)
     }
@@ -189,23 +178,15 @@ impl Workshop {
             return Ok(true);
         }
         let pack = self.pack(pack_id)?;
-        let result_maker =
-            pack.lessons
-                .iter()
-                .flat_map(|l| &l.steps)
-                .find_map(|s| match &s.exercise {
-                    Exercise::Data(d) if d.result.as_deref() == Some(table) => Some(d.clone()),
-                    _ => None,
-                });
-        if let (Some(d), None) = (result_maker, import_maker(pack, table)) {
+        if let (Some(d), None) = (
+            result_maker(pack, table).cloned(),
+            import_maker(pack, table),
+        ) {
             if depth == 0 {
                 return Ok(false);
             }
             let mut needed = vec![d.dataset.clone()];
-            needed.extend(d.reference.steps.iter().filter_map(|s| match s {
-                crate::analysis::pipeline::Step::Join { table, .. } => Some(table.clone()),
-                _ => None,
-            }));
+            needed.extend(joined_tables(&d.reference));
             for t in needed {
                 if !self.ensure_pack_table_within(pack_id, &t, depth - 1)? {
                     return Ok(false);
@@ -224,12 +205,7 @@ impl Workshop {
             return Ok(false);
         };
         let (lesson_id, step_id, s) = (lesson_id.to_string(), step_id.to_string(), s.clone());
-        let bytes = pack
-            .file(&s.file)
-            .ok_or_else(|| ImportStepError::FileMissing {
-                file: s.file.clone(),
-            })?
-            .to_vec();
+        let bytes = step_file(pack, &s)?.to_vec();
         importstep::import_into(
             self.store.conn_mut(),
             pack_id,
@@ -274,15 +250,7 @@ impl Workshop {
         } else {
             None
         };
-        let taken = !ours
-            && conn
-                .query_row(
-                    "SELECT 1 FROM sqlite_master WHERE name = ?1 COLLATE NOCASE LIMIT 1",
-                    params![s.table],
-                    |_| Ok(()),
-                )
-                .optional()?
-                .is_some();
+        let taken = !ours && importstep::name_used(conn, &s.table)?;
         Ok(ImportStepView {
             file: s.file_name().to_string(),
             bytes: bytes.map_or(0, |b| b.len() as u64),

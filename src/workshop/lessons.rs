@@ -6,8 +6,8 @@ use crate::error::{Error, Result};
 use crate::i18n::{self, Lang};
 use crate::pack::{localized, AnswerType, ChartStep, Exercise};
 use crate::store::tables::quote_ident;
+use crate::store::Event;
 use crate::store::EventKind;
-use crate::store::{Event, StepRef};
 use crate::tr;
 
 use super::*;
@@ -123,13 +123,7 @@ impl Workshop {
             .manifest
             .version
             .clone();
-        self.store.set_position(&StepRef {
-            profile_id,
-            pack_id,
-            pack_version: &version,
-            lesson_id,
-            step_id,
-        })?;
+        self.store.set_position(&step_ref(at, &version))?;
         self.ready(pack_id, lesson_id, step_id)?;
         self.view(at)
     }
@@ -172,19 +166,7 @@ impl Workshop {
         view.body = match &loc.step.exercise {
             Exercise::Read => StepBody::Read,
             Exercise::Question(q) => {
-                view.hints_total = q.hints.len();
-                let used = mine
-                    .iter()
-                    .filter(|e| e.kind == EventKind::Hint)
-                    .count()
-                    .min(q.hints.len());
-                view.hints = q.hints[..used].to_vec();
-                if view.status == Status::Done || view.revealed {
-                    view.explanation_html = q
-                        .explanation
-                        .as_deref()
-                        .map(crate::pack::markdown::to_safe_html);
-                }
+                self.task_hints(&mut view, &q.hints, q.explanation.as_deref(), &mine);
                 if view.revealed {
                     view.solution = Some(solution_text(q, self.lang));
                 }

@@ -30,7 +30,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::pack::{Exercise, Lesson, Pack, Step};
 use crate::store::EventKind;
-use crate::store::{Event, Store};
+use crate::store::{Event, StepRef, Store};
 
 /// A step of a lesson of a pack, for a trainee: where every step action happens.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -191,6 +191,31 @@ fn status(step: &Step, events: &[&Event]) -> Status {
         Status::Started
     }
 }
+
+/// Where an event of step `at` is committed, in version `pack_version` of its pack.
+fn step_ref<'a>(at: &'a StepAt, pack_version: &'a str) -> StepRef<'a> {
+    let (profile_id, pack_id, lesson_id, step_id) = at.parts();
+    StepRef {
+        profile_id,
+        pack_id,
+        pack_version,
+        lesson_id,
+        step_id,
+    }
+}
+
+/// The exercise of one kind of a step, for [`Workshop::step_for`]:
+/// `exercise_of!(Exercise::Question)` gives a question step's question, `None` for a step
+/// of another kind.
+macro_rules! exercise_of {
+    ($variant:path) => {
+        |ex| match ex {
+            $variant(x) => Some(x),
+            _ => None,
+        }
+    };
+}
+use exercise_of;
 
 /// The hints of the step kinds that have some.
 fn exercise_hints(ex: &Exercise) -> Option<&[String]> {

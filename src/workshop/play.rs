@@ -293,11 +293,19 @@ pub fn play(
         correct,
         message,
     };
+    // An answer, a pipeline or a chart: counted right or wrong once saved.
+    let attempt = |event, saved: bool, verdict: &str, message| {
+        played(
+            event,
+            "attempt",
+            saved.then_some(verdict == "correct"),
+            Some(message),
+        )
+    };
     Ok(match action {
         Action::Answer { answer, .. } => {
             let o = w.answer(&at, answer)?;
-            let correct = o.saved.then_some(o.verdict == "correct");
-            played(o.event_id, "attempt", correct, Some(o.message))
+            attempt(o.event_id, o.saved, o.verdict, o.message)
         }
         Action::Hint { .. } => {
             let o = w.hint(&at)?;
@@ -321,13 +329,11 @@ pub fn play(
         }
         Action::Pipeline { pipeline, .. } => {
             let o = w.submit_pipeline(&at, pipeline)?;
-            let correct = o.saved.then_some(o.verdict == "correct");
-            played(o.event_id, "attempt", correct, Some(o.message))
+            attempt(o.event_id, o.saved, o.verdict, o.message)
         }
         Action::Chart { chart, .. } => {
             let o = w.submit_chart(&at, chart)?;
-            let correct = o.saved.then_some(o.verdict == "correct");
-            played(o.event_id, "attempt", correct, Some(o.message))
+            attempt(o.event_id, o.saved, o.verdict, o.message)
         }
         Action::Import { .. } => {
             let o = w.import_step(&at)?;

@@ -2,14 +2,14 @@
 //! hints, the reference saved on a right answer or a skip.
 
 use crate::error::Result;
-use crate::i18n;
 use crate::lesson::datatask;
 use crate::lesson::task;
 use crate::pack::Exercise;
-use crate::store::{Event, EventKind, StepRef};
+use crate::store::{Event, EventKind};
 use crate::tr;
 
-use super::imports::import_maker;
+use super::answers::judged;
+use super::imports::{import_maker, result_maker};
 use super::*;
 
 /// True when every field an anticipated wrong chart names is the trainee's.
@@ -44,16 +44,9 @@ impl Workshop {
         at: &StepAt,
         pipeline: &serde_json::Value,
     ) -> Result<TaskOutcome> {
-        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
-        self.store.profile(profile_id)?;
-        self.ready(pack_id, lesson_id, step_id)?;
+        let step_id = at.step.as_str();
         let lang = self.lang;
-        let loc = self.locate(pack_id, lesson_id, step_id)?;
-        let Exercise::Data(t) = &loc.step.exercise else {
-            return Err(wrong_kind(loc.step));
-        };
-        let t = t.clone();
-        let version = loc.pack.manifest.version.clone();
+        let (t, version) = self.step_for(at, true, exercise_of!(Exercise::Data))?;
         let conn = self.store.conn();
         if crate::store::tables::table_info(conn, &t.dataset).is_err() {
             return Err(datatask::TaskError::DatasetMissing { table: t.dataset }.into());
@@ -70,34 +63,24 @@ impl Workshop {
         let mut result = match run {
             Ok(r) => r,
             Err(e) if e.stage::<crate::analysis::AnalysisError>().is_some() => {
-                let step = self.view(at)?;
-                return Ok(TaskOutcome {
-                    verdict: "invalid",
-                    message: e.message(lang),
-                    saved: false,
-                    event_id: None,
-                    result: None,
-                    step,
-                });
+                let invalid = self.answer_outcome(at, "invalid", e.message(lang), None)?;
+                return Ok(invalid.with_result(None));
             }
             Err(e) => return Err(e),
         };
         let got = task::Grid::from(&result);
         let how = t.compare();
-        let (name, message, correct) = match task::compare(&reference, &got, how) {
-            Ok(()) => ("correct", i18n::t(lang, "correct").to_string(), true),
-            Err(mismatch) => {
-                let anticipated = t.feedback.iter().find(|fb| {
-                    datatask::run_grid(conn, &t.dataset, &fb.pipeline)
-                        .is_ok_and(|g| task::compare(&g, &got, how).is_ok())
-                });
-                let message = match anticipated {
-                    Some(fb) => fb.message.clone(),
-                    None => mismatch.message(lang),
-                };
-                ("wrong", message, false)
+        let judgement = task::compare(&reference, &got, how).map_err(|mismatch| {
+            let anticipated = t.feedback.iter().find(|fb| {
+                datatask::run_grid(conn, &t.dataset, &fb.pipeline)
+                    .is_ok_and(|g| task::compare(&g, &got, how).is_ok())
+            });
+            match anticipated {
+                Some(fb) => fb.message.clone(),
+                None => mismatch.message(lang),
             }
-        };
+        });
+        let (name, message, correct) = judged(lang, judgement);
         let columns: Vec<&str> = result.columns.iter().map(|c| c.name.as_str()).collect();
         let payload = serde_json::json!({
             "answer": pipeline,
@@ -105,13 +88,7 @@ impl Workshop {
             "rows": result.total_rows,
             "columns": columns,
         });
-        let sref = StepRef {
-            profile_id,
-            pack_id,
-            pack_version: &version,
-            lesson_id,
-            step_id,
-        };
+        let sref = step_ref(at, &version);
         // A right answer's result table and the attempt land together or not at all.
         let save = t.result.as_deref().filter(|_| correct);
         let (_, event) = self
@@ -123,15 +100,8 @@ impl Workshop {
                 Ok(((), payload))
             })?;
         result.rows.truncate(datatask::RESULT_PREVIEW_ROWS);
-        let step = self.view(at)?;
-        Ok(TaskOutcome {
-            verdict: name,
-            message,
-            saved: true,
-            event_id: Some(event.id),
-            result: Some(result),
-            step,
-        })
+        let outcome = self.answer_outcome(at, name, message, Some(event.id))?;
+        Ok(outcome.with_result(Some(result)))
     }
 
     /// Checks a chart request (kind, x, y, agg, group; other keys ignored) against what a
@@ -141,59 +111,28 @@ impl Workshop {
         at: &StepAt,
         request: &serde_json::Value,
     ) -> Result<AnswerOutcome> {
-        let (profile_id, pack_id, lesson_id, step_id) = at.parts();
-        self.store.profile(profile_id)?;
-        self.ready(pack_id, lesson_id, step_id)?;
         let lang = self.lang;
-        let loc = self.locate(pack_id, lesson_id, step_id)?;
-        let Exercise::ChartTask(t) = &loc.step.exercise else {
-            return Err(wrong_kind(loc.step));
-        };
-        let t = t.clone();
-        let version = loc.pack.manifest.version.clone();
+        let (t, version) = self.step_for(at, true, exercise_of!(Exercise::ChartTask))?;
         let got = datatask::chart_choice(request);
         if got.kind.is_empty() {
-            let step = self.view(at)?;
-            return Ok(AnswerOutcome {
-                verdict: "invalid",
-                message: tr!(lang, "workshop-chart-kind-missing"),
-                saved: false,
-                event_id: None,
-                step,
-            });
+            let message = tr!(lang, "workshop-chart-kind-missing");
+            return self.answer_outcome(at, "invalid", message, None);
         }
-        let (name, message, correct) = match task::check_chart(&t.expect, &got) {
-            Ok(()) => ("correct", i18n::t(lang, "correct").to_string(), true),
-            Err(m) => {
-                let message = t
-                    .feedback
-                    .iter()
-                    .find(|fb| {
-                        let choice = datatask::chart_choice(
-                            &serde_json::to_value(&fb.chart).unwrap_or_default(),
-                        );
-                        chart_feedback_matches(&choice, &got)
-                    })
-                    .map(|fb| fb.message.clone())
-                    .unwrap_or_else(|| m.message(lang));
-                ("wrong", message, false)
-            }
-        };
-        let event = self.append_event(
-            (profile_id, pack_id, lesson_id, step_id),
-            &version,
-            EventKind::Attempt,
-            &serde_json::json!({ "answer": request, "message": message }),
-            Some(correct),
-        )?;
-        let step = self.view(at)?;
-        Ok(AnswerOutcome {
-            verdict: name,
-            message,
-            saved: true,
-            event_id: Some(event.id),
-            step,
-        })
+        let judgement = task::check_chart(&t.expect, &got).map_err(|m| {
+            t.feedback
+                .iter()
+                .find(|fb| {
+                    let choice = datatask::chart_choice(
+                        &serde_json::to_value(&fb.chart).unwrap_or_default(),
+                    );
+                    chart_feedback_matches(&choice, &got)
+                })
+                .map(|fb| fb.message.clone())
+                .unwrap_or_else(|| m.message(lang))
+        });
+        let (name, message, correct) = judged(lang, judgement);
+        let event = self.append_attempt(at, &version, request, &message, correct)?;
+        self.answer_outcome(at, name, message, Some(event.id))
     }
 
     /// For a data task with a `result`: saves that table from the reference (skip). When
@@ -225,19 +164,8 @@ impl Workshop {
                 import_first = Some(needed);
                 break;
             }
-            let maker = loc
-                .pack
-                .lessons
-                .iter()
-                .flat_map(|l| &l.steps)
-                .find_map(|s| match &s.exercise {
-                    Exercise::Data(d) if d.result.as_deref() == Some(needed.as_str()) => {
-                        Some((d.dataset.clone(), d.reference.clone(), needed.clone()))
-                    }
-                    _ => None,
-                });
-            match maker {
-                Some(m) => chain.push(m),
+            match result_maker(loc.pack, &needed) {
+                Some(d) => chain.push((d.dataset.clone(), d.reference.clone(), needed)),
                 None => return Err(datatask::TaskError::DatasetMissing { table: needed }.into()),
             }
         }
@@ -274,6 +202,22 @@ impl Workshop {
         }
     }
 
+    /// The columns of the table a task works on, for its editor (`None` while the table
+    /// does not exist yet); the reference as JSON once revealed.
+    fn task_table(
+        &self,
+        view: &StepView,
+        dataset: &str,
+        reference: &impl serde::Serialize,
+    ) -> (
+        Option<crate::store::tables::TableInfo>,
+        Option<serde_json::Value>,
+    ) {
+        let table = crate::store::tables::table_info(self.store.conn(), dataset).ok();
+        let reference = view.revealed.then(|| serde_json::to_value(reference).ok());
+        (table, reference.flatten())
+    }
+
     pub(super) fn data_task_view(
         &self,
         view: &mut StepView,
@@ -281,27 +225,25 @@ impl Workshop {
         mine: &[&Event],
     ) -> DataTaskView {
         self.task_hints(view, &t.hints, t.explanation.as_deref(), mine);
-        let mut v = DataTaskView {
+        let (table, reference) = self.task_table(view, &t.dataset, &t.reference);
+        let mut solution_steps = Vec::new();
+        if view.revealed {
+            solution_steps = datatask::describe_pipeline(&t.reference, self.lang);
+            let numbered: Vec<String> = solution_steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("{}. {s}", i + 1))
+                .collect();
+            view.solution = Some(numbered.join(" ; "));
+        }
+        DataTaskView {
             dataset: t.dataset.clone(),
-            table: crate::store::tables::table_info(self.store.conn(), &t.dataset).ok(),
+            table,
             result: t.result.clone(),
             ordered: t.ordered,
-            reference: None,
-            solution_steps: Vec::new(),
-        };
-        if view.revealed {
-            v.reference = serde_json::to_value(&t.reference).ok();
-            v.solution_steps = datatask::describe_pipeline(&t.reference, self.lang);
-            view.solution = Some(
-                v.solution_steps
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| format!("{}. {s}", i + 1))
-                    .collect::<Vec<_>>()
-                    .join(" ; "),
-            );
+            reference,
+            solution_steps,
         }
-        v
     }
 
     pub(super) fn chart_task_view(
@@ -311,15 +253,14 @@ impl Workshop {
         mine: &[&Event],
     ) -> ChartTaskView {
         self.task_hints(view, &t.hints, t.explanation.as_deref(), mine);
-        let mut v = ChartTaskView {
-            dataset: t.dataset.clone(),
-            table: crate::store::tables::table_info(self.store.conn(), &t.dataset).ok(),
-            reference: None,
-        };
+        let (table, reference) = self.task_table(view, &t.dataset, &t.reference);
         if view.revealed {
-            v.reference = serde_json::to_value(&t.reference).ok();
             view.solution = Some(datatask::describe_chart(&t.reference_choice(), self.lang));
         }
-        v
+        ChartTaskView {
+            dataset: t.dataset.clone(),
+            table,
+            reference,
+        }
     }
 }

@@ -297,6 +297,20 @@ pub struct AnswerOutcome {
     pub step: StepView,
 }
 
+impl AnswerOutcome {
+    /// This outcome as a data task's, with the trainee's result.
+    pub(super) fn with_result(self, result: Option<crate::analysis::ResultTable>) -> TaskOutcome {
+        TaskOutcome {
+            verdict: self.verdict,
+            message: self.message,
+            saved: self.saved,
+            event_id: self.event_id,
+            result,
+            step: self.step,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct HintOutcome {
     /// 1-based number of the hint shown, out of `total`.

@@ -7,7 +7,7 @@ use datajam::analysis::pipeline::Pipeline;
 use datajam::{tr, Error, Workshop};
 
 use crate::args::{IndicatorArgs, ProvincesCommand, QueryArgs, SqlArgs};
-use crate::output::{print_json, print_result, OutputKind};
+use crate::output::{print_json, print_list, print_result, OutputKind};
 use crate::Ctx;
 
 /// Rows shown when `--max-rows` is not given (CSV writes them all).
@@ -97,14 +97,10 @@ pub fn indicator(cx: &Ctx, a: IndicatorArgs) -> Result<ExitCode, Error> {
 pub fn provinces(cx: &Ctx, command: ProvincesCommand) -> Result<ExitCode, Error> {
     match command {
         ProvincesCommand::List { json } => {
-            if json {
-                print_json(&Workshop::provinces());
-            } else {
-                for p in Workshop::provinces() {
-                    let aliases = p.aliases.join(" | ");
-                    println!("{}\t{}\t{}\t{aliases}", p.code, p.name, p.chef_lieu);
-                }
-            }
+            print_list(Workshop::provinces(), json, None, |p| {
+                let aliases = p.aliases.join(" | ");
+                format!("{}\t{}\t{}\t{aliases}", p.code, p.name, p.chef_lieu)
+            });
         }
         ProvincesCommand::Normalise {
             table,

@@ -7,7 +7,7 @@ use datajam::chart::{ChartRequest, Question};
 use datajam::{tr, Error, Workshop};
 
 use crate::args::ChartArgs;
-use crate::output::{print_json, usage_error};
+use crate::output::{print_json, print_list, usage_error};
 use crate::Ctx;
 
 /// `datajam chart TABLE --kind KIND -o FILE`.
@@ -50,15 +50,11 @@ pub fn advice(cx: &Ctx, table: &str, question: &str, json: bool) -> Result<ExitC
         return Ok(usage_error(&msg));
     };
     let advice = cx.workshop()?.chart_advice(table, q)?;
-    if json {
-        print_json(&advice);
-    } else if advice.is_empty() {
-        println!("{}", tr!(cx.lang, "cli-chart-no-advice"));
-    } else {
-        for a in advice {
-            let (x, y) = (a.x.unwrap_or_default(), a.y.unwrap_or_default());
-            println!("{:<10} x={x} y={y}  {}", a.kind, a.reason);
-        }
-    }
+    let none = tr!(cx.lang, "cli-chart-no-advice");
+    print_list(&advice, json, Some(&none), |a| {
+        let (x, y) = (a.x.as_deref(), a.y.as_deref());
+        let (x, y) = (x.unwrap_or_default(), y.unwrap_or_default());
+        format!("{:<10} x={x} y={y}  {}", a.kind, a.reason)
+    });
     Ok(ExitCode::SUCCESS)
 }

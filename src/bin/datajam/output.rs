@@ -17,6 +17,33 @@ pub fn print_json(value: &impl serde::Serialize) {
     }
 }
 
+/// The `--json` output of a command (`value` as JSON), else its text: `text` prints it.
+pub fn print_json_or<T: serde::Serialize>(value: &T, json: bool, text: impl FnOnce(&T)) {
+    if json {
+        print_json(value);
+    } else {
+        text(value);
+    }
+}
+
+/// A list on stdout: JSON with `--json`, else one `line` per item, or the `empty` message
+/// when there is none and the command has one.
+pub fn print_list<T: serde::Serialize>(
+    items: &[T],
+    json: bool,
+    empty: Option<&str>,
+    line: impl Fn(&T) -> String,
+) {
+    print_json_or(&items, json, |items| match empty {
+        Some(message) if items.is_empty() => println!("{message}"),
+        _ => {
+            for item in items.iter() {
+                println!("{}", line(item));
+            }
+        }
+    });
+}
+
 /// A wrong argument: message on stderr, exit code 2 like clap's own usage errors.
 pub fn usage_error(msg: &str) -> ExitCode {
     eprintln!("{msg}");

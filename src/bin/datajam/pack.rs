@@ -8,7 +8,7 @@ use datajam::pack::packfile::OrphanedStep;
 use datajam::{tr, Error, Workshop};
 
 use crate::args::PackCommand;
-use crate::output::print_json;
+use crate::output::{print_json, print_json_or, print_list};
 use crate::Ctx;
 
 pub fn run(cx: &Ctx, command: PackCommand) -> Result<ExitCode, Error> {
@@ -20,9 +20,7 @@ pub fn run(cx: &Ctx, command: PackCommand) -> Result<ExitCode, Error> {
         } => check(cx, &dir, previous.as_deref(), json),
         PackCommand::Build { dir, output, json } => {
             let r = Workshop::build_pack(&dir, &output)?;
-            if json {
-                print_json(&r);
-            } else {
+            print_json_or(&r, json, |r| {
                 let built = tr!(
                     cx.lang,
                     "cli-pack-built",
@@ -34,7 +32,7 @@ pub fn run(cx: &Ctx, command: PackCommand) -> Result<ExitCode, Error> {
                     sha256 = &r.sha256
                 );
                 println!("{built}");
-            }
+            });
             Ok(ExitCode::SUCCESS)
         }
         PackCommand::Install { file, json } => {
@@ -42,21 +40,20 @@ pub fn run(cx: &Ctx, command: PackCommand) -> Result<ExitCode, Error> {
             if !r.orphaned.is_empty() {
                 warn_orphaned(cx, &r.orphaned, &r.replaced.join(", "));
             }
-            let (id, version) = (&r.id, &r.version);
-            if json {
-                print_json(&r);
-            } else if r.already_installed {
-                let line = tr!(
-                    cx.lang,
-                    "cli-pack-already-installed",
-                    id = id,
-                    version = version
-                );
+            print_json_or(&r, json, |r| {
+                let (id, version) = (&r.id, &r.version);
+                let line = if r.already_installed {
+                    tr!(
+                        cx.lang,
+                        "cli-pack-already-installed",
+                        id = id,
+                        version = version
+                    )
+                } else {
+                    tr!(cx.lang, "cli-pack-installed", id = id, version = version)
+                };
                 println!("{line}");
-            } else {
-                let line = tr!(cx.lang, "cli-pack-installed", id = id, version = version);
-                println!("{line}");
-            }
+            });
             Ok(ExitCode::SUCCESS)
         }
         PackCommand::Guide { pack } => {
@@ -77,13 +74,9 @@ pub fn run(cx: &Ctx, command: PackCommand) -> Result<ExitCode, Error> {
             let mut w = cx.workshop()?;
             let id = w.pack_named(&pack)?.id().to_string();
             let datasets = w.pack_datasets(Some(&id))?;
-            if json {
-                print_json(&datasets);
-            } else {
-                for d in &datasets {
-                    println!("{}\t{}\t{}", d.name, d.title, d.credit);
-                }
-            }
+            print_list(&datasets, json, None, |d| {
+                format!("{}\t{}\t{}", d.name, d.title, d.credit)
+            });
             Ok(ExitCode::SUCCESS)
         }
         PackCommand::List { json } => list(cx, json),
@@ -180,19 +173,15 @@ fn list(cx: &Ctx, json: bool) -> Result<ExitCode, Error> {
             })
         })
         .collect();
-    if json {
-        print_json(&packs);
-    } else {
-        for p in &packs {
-            println!(
-                "{}\t{}\t{}\t{}\t{}",
-                p["id"].as_str().unwrap_or_default(),
-                p["version"].as_str().unwrap_or_default(),
-                p["origin"].as_str().unwrap_or_default(),
-                p["lessons"],
-                p["title"].as_str().unwrap_or_default()
-            );
-        }
-    }
+    print_list(&packs, json, None, |p| {
+        format!(
+            "{}\t{}\t{}\t{}\t{}",
+            p["id"].as_str().unwrap_or_default(),
+            p["version"].as_str().unwrap_or_default(),
+            p["origin"].as_str().unwrap_or_default(),
+            p["lessons"],
+            p["title"].as_str().unwrap_or_default()
+        )
+    });
     Ok(ExitCode::SUCCESS)
 }

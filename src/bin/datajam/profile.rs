@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use datajam::Error;
 
 use crate::args::ProfileCommand;
-use crate::output::print_json;
+use crate::output::print_list;
 use crate::Ctx;
 
 pub fn run(cx: &Ctx, command: ProfileCommand) -> Result<ExitCode, Error> {
@@ -13,13 +13,7 @@ pub fn run(cx: &Ctx, command: ProfileCommand) -> Result<ExitCode, Error> {
     match command {
         ProfileCommand::List { json } => {
             let profiles = w.profiles()?;
-            if json {
-                print_json(&profiles);
-            } else {
-                for p in profiles {
-                    println!("{}\t{}", p.name, p.id);
-                }
-            }
+            print_list(&profiles, json, None, |p| format!("{}\t{}", p.name, p.id));
         }
         ProfileCommand::Create { name } => {
             let p = w.create_profile(&name)?;

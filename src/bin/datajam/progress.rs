@@ -10,7 +10,7 @@ use datajam::workshop::play::Played;
 use datajam::{tr, Error, Workshop};
 
 use crate::args::{PlayArgs, ProgressCommand};
-use crate::output::{print_json, usage_error};
+use crate::output::{print_json, print_json_or, usage_error};
 use crate::Ctx;
 
 pub fn run(cx: &Ctx, command: ProgressCommand) -> Result<ExitCode, Error> {
@@ -21,9 +21,7 @@ pub fn run(cx: &Ctx, command: ProgressCommand) -> Result<ExitCode, Error> {
             json,
         } => {
             let s = cx.workshop()?.export_progress(&trainee, &output)?;
-            if json {
-                print_json(&s);
-            } else {
+            print_json_or(&s, json, |s| {
                 let line = tr!(
                     cx.lang,
                     "cli-progress-exported",
@@ -33,7 +31,7 @@ pub fn run(cx: &Ctx, command: ProgressCommand) -> Result<ExitCode, Error> {
                     file = &s.file
                 );
                 println!("{line}");
-            }
+            });
         }
         ProgressCommand::Merge {
             files,

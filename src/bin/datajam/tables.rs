@@ -10,7 +10,7 @@ use datajam::store::export::ExportFormat;
 use datajam::{tr, Error, Workshop};
 
 use crate::args::{ExportArgs, ImportArgs, ReadArgs};
-use crate::output::{cell_text, print_columns, print_json, usage_error};
+use crate::output::{cell_text, print_columns, print_json, print_list, usage_error};
 use crate::Ctx;
 
 impl ReadArgs {
@@ -140,23 +140,17 @@ pub fn preview(cx: &Ctx, file: &Path, read: ReadArgs, json: bool) -> Result<Exit
 /// `datajam tables`: the workspace tables.
 pub fn list(cx: &Ctx, json: bool) -> Result<ExitCode, Error> {
     let tables = cx.workshop()?.tables()?;
-    if json {
-        print_json(&tables);
-    } else if tables.is_empty() {
-        println!("{}", tr!(cx.lang, "cli-no-table"));
-    } else {
-        for t in tables {
-            let line = tr!(
-                cx.lang,
-                "cli-table-line",
-                name = format!("{:<30}", t.name),
-                rows = format!("{:>9}", t.rows),
-                columns = format!("{:>3}", t.columns.len()),
-                source = &t.source_file
-            );
-            println!("{line}");
-        }
-    }
+    let none = tr!(cx.lang, "cli-no-table");
+    print_list(&tables, json, Some(&none), |t| {
+        tr!(
+            cx.lang,
+            "cli-table-line",
+            name = format!("{:<30}", t.name),
+            rows = format!("{:>9}", t.rows),
+            columns = format!("{:>3}", t.columns.len()),
+            source = &t.source_file
+        )
+    });
     Ok(ExitCode::SUCCESS)
 }
 

@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 use crate::error::Result;
 use crate::i18n::{self, Lang};
 use crate::store::tables::quote_ident;
-use crate::tr;
 
 /// Prefix of every table that holds collected records.
 pub use crate::store::tables::COLLECT_PREFIX as TABLE_PREFIX;
@@ -700,12 +699,12 @@ fn date_range_message(
     max: Option<chrono::NaiveDate>,
 ) -> String {
     let f = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
-    match (min, max) {
-        (Some(a), Some(b)) => tr!(lang, "lesson-form-date-between", min = f(a), max = f(b)),
-        (Some(a), None) => tr!(lang, "lesson-form-date-after", min = f(a)),
-        (None, Some(b)) => tr!(lang, "lesson-form-date-before", max = f(b)),
-        (None, None) => String::new(),
-    }
+    let keys = [
+        "lesson-form-date-between",
+        "lesson-form-date-after",
+        "lesson-form-date-before",
+    ];
+    crate::i18n::bounds_message(lang, min, max, f, keys)
 }
 
 #[cfg(test)]

@@ -203,6 +203,15 @@ impl ColumnNames {
 }
 
 /// `0` -> `A`, `27` -> `AB`.
+/// Names written as code, in a list: `` `a`, `b` ``.
+fn code_list<T: std::fmt::Display>(names: impl IntoIterator<Item = T>) -> String {
+    names
+        .into_iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn column_letter(mut i: usize) -> String {
     let mut s = Vec::new();
     loop {
@@ -275,11 +284,7 @@ pub fn read(file: &str, bytes: &[u8]) -> SheetRead {
     let Some(sheet) = names.iter().find(|n| column_key(n) == SHEET).cloned() else {
         out.problems.push(at(format!(
             "the workbook has no sheet named `{SHEET}` (its sheets: {})",
-            names
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            code_list(&names)
         )));
         return out;
     };
@@ -373,11 +378,7 @@ pub fn read(file: &str, bytes: &[u8]) -> SheetRead {
     if !missing.is_empty() {
         out.problems.push(names.at_row(format!(
             "the header row lacks the column(s) {} (the first non-empty row names the columns)",
-            missing
-                .iter()
-                .map(|m| format!("`{m}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            code_list(&missing)
         )));
         return out;
     }

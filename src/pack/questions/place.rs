@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::{read, Col, SheetQuestion, EXTENSIONS};
+use super::{code_list, read, Col, SheetQuestion, EXTENSIONS};
 use crate::pack::{is_safe_relative_path, Dataset, Exercise, Lesson, Problem, Question, Step};
 
 /// Reads the workbooks listed in the manifest and places their questions into `lessons`.
@@ -107,11 +107,7 @@ pub fn place(
     let tables: HashSet<String> = lessons
         .iter()
         .flat_map(|l| &l.steps)
-        .filter_map(|s| match &s.exercise {
-            Exercise::Import(i) => Some(i.table.clone()),
-            Exercise::Data(d) => d.result.clone(),
-            _ => None,
-        })
+        .filter_map(|s| s.exercise.table_made().map(str::to_string))
         .collect();
     for q in &mut questions {
         let at = q.columns.clone();
@@ -121,11 +117,7 @@ pub fn place(
                 format!(
                     "lesson `{}` is not in the pack (its lessons: {})",
                     q.lesson,
-                    lessons
-                        .iter()
-                        .map(|l| format!("`{}`", l.id))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    code_list(lessons.iter().map(|l| &l.id))
                 ),
             ));
             q.ok = false;
@@ -156,11 +148,7 @@ pub fn place(
                     Col::Dataset,
                     format!(
                         "dataset `{d}` is neither in datapackage.json (its datasets: {}) nor a table that an import step or a data task makes",
-                        datasets
-                            .iter()
-                            .map(|x| format!("`{}`", x.name))
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        code_list(datasets.iter().map(|x| &x.name))
                     ),
                 ));
                 q.ok = false;
@@ -176,17 +164,17 @@ pub fn place(
             problems.push(q.columns.at(Col::After, "a step cannot come after itself"));
             q.ok = false;
         } else if !ids.contains_key(&(q.lesson.clone(), after.clone())) {
-            let steps: Vec<String> = lessons
-                .iter()
-                .filter(|l| l.id == q.lesson)
-                .flat_map(|l| l.steps.iter().map(|s| format!("`{}`", s.id)))
-                .collect();
+            let steps = code_list(
+                lessons
+                    .iter()
+                    .filter(|l| l.id == q.lesson)
+                    .flat_map(|l| l.steps.iter().map(|s| &s.id)),
+            );
             problems.push(q.columns.at(
                 Col::After,
                 format!(
                     "step `{after}` is not in lesson `{}` (its steps: {}, or a row's id)",
-                    q.lesson,
-                    steps.join(", ")
+                    q.lesson, steps
                 ),
             ));
             q.ok = false;

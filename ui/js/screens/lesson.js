@@ -151,6 +151,40 @@ function feedbackBox(step) {
   return box;
 }
 
+// A step's hints with their button and counter, the attempts so far, and the solution
+// only after a confirmation (so a stray click never gives it away). The core's answer to
+// a hint goes to `onHint`, the step with its solution to `onReveal`.
+function helpControls(step, at, onHint, onReveal) {
+  const hints = h('ol', { class: 'hints', id: 'hints' },
+    step.hints.map((text, i) => h('li', {}, h('strong', {}, t('ui-hint-n', { index: formatNumber(i + 1), total: formatNumber(step.hints_total) })), ' ', text)));
+  const hintButton = h('button', {
+    id: 'hint-button',
+    disabled: step.hints_total === 0 || step.hints.length >= step.hints_total,
+    onclick: async () => {
+      const out = await guard(() => api.requestHint(at, step.id));
+      if (out) onHint(out.step);
+    },
+  }, step.hints_total ? `${t('ui-hint')} (${step.hints.length}/${step.hints_total})` : t('ui-no-hint'));
+  const confirmBox = h('div', { class: 'confirm', id: 'reveal-confirm-box', hidden: true, role: 'alertdialog' },
+    h('p', {}, t('ui-reveal-confirm')),
+    h('div', { class: 'row' },
+      h('button', {
+        id: 'reveal-confirm', class: 'primary',
+        onclick: async () => {
+          const v = await guard(() => api.revealSolution(at, step.id));
+          if (v) { onReveal(v); document.getElementById('solution')?.scrollIntoView({ block: 'nearest' }); }
+        },
+      }, t('ui-reveal-yes')),
+      h('button', { id: 'reveal-cancel', onclick: () => { confirmBox.hidden = true; } }, t('ui-reveal-no'))));
+  const revealButton = step.status !== 'done' && !step.revealed
+    ? h('button', { id: 'reveal-button', onclick: () => { confirmBox.hidden = false; } }, t('ui-reveal'))
+    : null;
+  const attempts = step.attempts
+    ? h('span', { class: 'muted', id: 'attempts' }, t('ui-attempts', { count: formatNumber(step.attempts), n: step.attempts }))
+    : null;
+  return { hints, hintButton, confirmBox, revealButton, attempts };
+}
+
 function questionView(step, at, render) {
   const q = step.question;
   const parts = [];
@@ -185,44 +219,19 @@ function questionView(step, at, render) {
       h('label', { for: 'answer-input' }, t('ui-your-answer')), input, q.unit ? h('span', { class: 'unit' }, q.unit) : null));
   }
 
-  const hints = h('ol', { class: 'hints', id: 'hints' },
-    step.hints.map((text, i) => h('li', {}, h('strong', {}, t('ui-hint-n', { index: formatNumber(i + 1), total: formatNumber(step.hints_total) })), ' ', text)));
-  const hintButton = h('button', {
-    id: 'hint-button',
-    disabled: step.hints_total === 0 || step.hints.length >= step.hints_total,
-    onclick: async () => {
-      const out = await guard(() => api.requestHint(at, step.id));
-      if (out) {
-        render(out.step);
-        document.getElementById('hints')?.lastElementChild?.scrollIntoView({ block: 'nearest' });
-      }
-    },
-  }, step.hints_total ? `${t('ui-hint')} (${step.hints.length}/${step.hints_total})` : t('ui-no-hint'));
-
-  // The solution only after a confirmation, so a stray click never gives it away.
-  const confirmBox = h('div', { class: 'confirm', id: 'reveal-confirm-box', hidden: true, role: 'alertdialog' },
-    h('p', {}, t('ui-reveal-confirm')),
-    h('div', { class: 'row' },
-      h('button', {
-        id: 'reveal-confirm', class: 'primary',
-        onclick: async () => {
-          const v = await guard(() => api.revealSolution(at, step.id));
-          if (v) { render(v); document.getElementById('solution')?.scrollIntoView({ block: 'nearest' }); }
-        },
-      }, t('ui-reveal-yes')),
-      h('button', { id: 'reveal-cancel', onclick: () => { confirmBox.hidden = true; } }, t('ui-reveal-no'))));
-  const stepDone = step.status === 'done';
+  const help = helpControls(step, at, (s) => {
+    render(s);
+    document.getElementById('hints')?.lastElementChild?.scrollIntoView({ block: 'nearest' });
+  }, render);
   const form = h('form', { class: 'question', id: 'question-form' },
     parts,
     h('div', { class: 'row' },
       h('button', { type: 'submit', class: 'primary', id: 'submit-answer' }, t('ui-answer')),
-      hintButton,
-      !stepDone && !step.revealed
-        ? h('button', { id: 'reveal-button', onclick: () => { confirmBox.hidden = false; } }, t('ui-reveal'))
-        : null,
-      step.attempts ? h('span', { class: 'muted', id: 'attempts' }, t('ui-attempts', { count: formatNumber(step.attempts), n: step.attempts })) : null),
-    confirmBox,
-    hints,
+      help.hintButton,
+      help.revealButton,
+      help.attempts),
+    help.confirmBox,
+    help.hints,
     feedbackBox(step),
   );
   form.addEventListener('submit', async (ev) => {
@@ -400,27 +409,7 @@ function reflectionView(step, at, render) {
 function taskControls(step, at, check) {
   const root = h('div', { class: 'task-controls' });
   function build(s) {
-    const hints = h('ol', { class: 'hints', id: 'hints' },
-      s.hints.map((text, i) => h('li', {}, h('strong', {}, t('ui-hint-n', { index: formatNumber(i + 1), total: formatNumber(s.hints_total) })), ' ', text)));
-    const hintButton = h('button', {
-      id: 'hint-button',
-      disabled: s.hints_total === 0 || s.hints.length >= s.hints_total,
-      onclick: async () => {
-        const out = await guard(() => api.requestHint(at, s.id));
-        if (out) build(out.step);
-      },
-    }, s.hints_total ? `${t('ui-hint')} (${s.hints.length}/${s.hints_total})` : t('ui-no-hint'));
-    const confirmBox = h('div', { class: 'confirm', id: 'reveal-confirm-box', hidden: true, role: 'alertdialog' },
-      h('p', {}, t('ui-reveal-confirm')),
-      h('div', { class: 'row' },
-        h('button', {
-          id: 'reveal-confirm', class: 'primary',
-          onclick: async () => {
-            const v = await guard(() => api.revealSolution(at, s.id));
-            if (v) { build(v); document.getElementById('solution')?.scrollIntoView({ block: 'nearest' }); }
-          },
-        }, t('ui-reveal-yes')),
-        h('button', { id: 'reveal-cancel', onclick: () => { confirmBox.hidden = true; } }, t('ui-reveal-no'))));
+    const help = helpControls(s, at, build, build);
     const box = feedbackBox(s);
     const steps = s.data_task?.solution_steps ?? [];
     if (steps.length) {
@@ -430,12 +419,10 @@ function taskControls(step, at, check) {
     clear(root).append(
       h('div', { class: 'row' },
         h('button', { class: 'primary', id: 'task-check', onclick: () => check(build, box) }, t('ui-task-check')),
-        hintButton,
-        s.status !== 'done' && !s.revealed
-          ? h('button', { id: 'reveal-button', onclick: () => { confirmBox.hidden = false; } }, t('ui-reveal'))
-          : null,
-        s.attempts ? h('span', { class: 'muted', id: 'attempts' }, t('ui-attempts', { count: formatNumber(s.attempts), n: s.attempts })) : null),
-      confirmBox, hints, box);
+        help.hintButton,
+        help.revealButton,
+        help.attempts),
+      help.confirmBox, help.hints, box);
   }
   build(step);
   return root;

@@ -215,6 +215,15 @@ function removeButton(cls, label, onclick) {
   return h('button', { class: `ghost ${cls}`, title: label, 'aria-label': label, onclick }, '✕');
 }
 
+// The button under a step's list (conditions, calculations, sort keys) that adds an item
+// made by `create`, then moves the focus to the control `focus(index)` of the new one.
+function addButton(key, label, list, create, focus, rerender) {
+  return h('button', {
+    class: `${key} small-button`, 'data-key': key,
+    onclick: () => { list.push(create()); rerender(focus(list.length - 1)); },
+  }, label);
+}
+
 // The controls of one step, for the columns `ctx.cols` it starts from.
 export function stepEditor(s, ctx) {
   const { op, v } = s;
@@ -249,10 +258,7 @@ export function stepEditor(s, ctx) {
     return h('div', { class: 'step-filter' },
       h('div', { class: 'row' }, stepTitle(op, ctx.number), match),
       h('div', { class: 'conditions' }, rows),
-      h('button', {
-        class: 'add-condition small-button', 'data-key': 'add-condition',
-        onclick: () => { v.conditions.push(newCondition()); rerender(`c${v.conditions.length - 1}-column`); },
-      }, t('ui-an-add-condition')));
+      addButton('add-condition', t('ui-an-add-condition'), v.conditions, newCondition, (i) => `c${i}-column`, rerender));
   }
 
   if (op === 'derive') {
@@ -317,10 +323,7 @@ export function stepEditor(s, ctx) {
     return h('div', { class: 'step-group' },
       h('div', { class: 'row' }, stepTitle(op, ctx.number), h('span', {}, t('ui-an-group-by')), by),
       h('div', { class: 'aggs' }, aggs),
-      h('button', {
-        class: 'add-agg small-button', 'data-key': 'add-agg',
-        onclick: () => { v.aggregates.push(newAggregate('sum')); rerender(`agg${v.aggregates.length - 1}-fn`); },
-      }, t('ui-an-add-agg')));
+      addButton('add-agg', t('ui-an-add-agg'), v.aggregates, () => newAggregate('sum'), (i) => `agg${i}-fn`, rerender));
   }
 
   if (op === 'sort') {
@@ -336,10 +339,7 @@ export function stepEditor(s, ctx) {
     return h('div', { class: 'step-sort' },
       h('div', { class: 'row' }, stepTitle(op, ctx.number)),
       h('div', { class: 'sort-keys' }, keys),
-      h('button', {
-        class: 'add-sort-key small-button', 'data-key': 'add-sort-key',
-        onclick: () => { v.keys.push(newSortKey()); rerender(`k${v.keys.length - 1}-column`); },
-      }, t('ui-an-add-sort-key')));
+      addButton('add-sort-key', t('ui-an-add-sort-key'), v.keys, newSortKey, (i) => `k${i}-column`, rerender));
   }
 
   if (op === 'limit') {
