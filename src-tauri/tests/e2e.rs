@@ -2259,3 +2259,149 @@ async fn answer_question(c: &Client, q: &datajam::pack::Question, answer: &serde
     }
     click(c, "#submit-answer").await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_trainee_hands_in_and_the_facilitator_sees_the_class() {
+    within(
+        Duration::from_secs(240),
+        hand_in_and_class(),
+        "the end-to-end test finishes within 4 minutes",
+    )
+    .await;
+}
+
+/// Two trainees' progress files made by the core as the app makes them, on another
+/// laptop: Aïcha gives the same anticipated wrong answer three times (stuck), Moussa the
+/// right one after it. Returns the files and the wrong answer as the class view words it.
+fn two_trainees(dir: &Path) -> (PathBuf, PathBuf, String) {
+    use datajam::pack::Exercise;
+    use datajam::workshop::StepAt;
+    let laptop = tempfile::tempdir().expect("temp data dir");
+    let mut w = datajam::Workshop::open(laptop.path(), datajam::i18n::Lang::Fr).expect("workshop");
+    let pack = w.pack("builtin").expect("built-in pack").clone();
+    let (lesson, step, q) = pack
+        .lessons
+        .iter()
+        .flat_map(|l| l.steps.iter().map(move |s| (l, s)))
+        .find_map(|(l, s)| match &s.exercise {
+            Exercise::Question(q) if q.feedback.iter().any(|f| f.answer.is_string()) => {
+                Some((l.id.clone(), s.id.clone(), q.clone()))
+            }
+            _ => None,
+        })
+        .expect("a question with an anticipated wrong answer");
+    let wrong = q
+        .feedback
+        .iter()
+        .find(|f| f.answer.is_string())
+        .unwrap()
+        .answer
+        .clone();
+    let mut files = Vec::new();
+    for (name, answers) in [
+        ("Aïcha", vec![wrong.clone(), wrong.clone(), wrong.clone()]),
+        ("Moussa", vec![wrong.clone(), q.answer.clone()]),
+    ] {
+        let p = w.create_profile(name).expect("profile");
+        w.lesson(&p.id, "builtin", &lesson).expect("lesson");
+        let at = StepAt {
+            profile: p.id.clone(),
+            pack: "builtin".into(),
+            lesson: lesson.clone(),
+            step: step.clone(),
+        };
+        for a in &answers {
+            w.answer(&at, a).expect("answer saved");
+        }
+        let file = dir.join(format!("{}.datajam-progress", name.to_lowercase()));
+        w.export_progress(&p.id, &file).expect("progress file");
+        files.push(file);
+    }
+    let wrong = wrong.as_str().unwrap().trim().to_string();
+    (files.remove(0), files.remove(0), wrong)
+}
+
+/// The trainee's "Exporter ma progression" writes the same progress file the CLI writes;
+/// the facilitator's desk merges two trainees' files with a bad one among them: the bad
+/// file is named and the others shown, the stuck trainee with their wrong answers, each
+/// step's most common wrong answer, and the class is still there after a restart.
+async fn hand_in_and_class() {
+    let data = tempfile::tempdir().expect("temp data dir");
+    let stick = tempfile::tempdir().expect("temp stick");
+    let (aicha, moussa, wrong) = two_trainees(stick.path());
+    let bad = stick.path().join("abime.datajam-progress");
+    std::fs::write(&bad, b"{ ce n'est pas du JSON").unwrap();
+    let out = tempfile::tempdir().expect("temp save dir");
+    let picks = std::env::join_paths([&aicha, &bad, &moussa]).unwrap();
+    let picks = PathBuf::from(picks);
+    let driver = start_driver_with(
+        data.path(),
+        &[
+            ("DATAJAM_TEST_SAVE_DIR", out.path()),
+            ("DATAJAM_TEST_PICK_PROGRESS", picks.as_path()),
+        ],
+    );
+    let c = open_app(&driver).await;
+
+    // The trainee hands in their work.
+    create_profile(&c, "Fatimé").await;
+    find(&c, "#screen-packs").await;
+    click(&c, "#export-progress").await;
+    let done = wait_text(&c, "#handin-done", "fatime.datajam-progress").await;
+    assert!(done.contains("enregistré"), "{done}");
+    let file = out.path().join("fatime.datajam-progress");
+    wait_file(&file, "the progress file is written").await;
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(written["format"], "datajam-progress");
+    assert_eq!(written["profile"]["name"], "Fatimé");
+    shot(&c, "80-handin").await;
+
+    // The facilitator's desk, from the welcome screen.
+    click(&c, "#change-profile").await;
+    click(&c, "#open-facilitator").await;
+    find(&c, "#class-empty").await;
+    click(&c, "#class-add-files").await;
+    let bad_text = wait_text(&c, "#class-bad", "abime.datajam-progress").await;
+    assert!(bad_text.contains("1 fichier(s) refusé(s)"), "{bad_text}");
+    wait_text(&c, "#class-status", "2 fichier(s) ajouté(s)").await;
+    wait_count(&c, "#class-table tbody tr", 2).await;
+    let table = text_at(&c, Locator::Css("#class-table")).await;
+    assert!(
+        table.contains("Aïcha") && table.contains("Moussa"),
+        "{table}"
+    );
+    let stuck = wait_text(&c, "#class-stuck", "Aïcha").await;
+    assert!(!stuck.contains("Moussa"), "{stuck}");
+    assert!(
+        stuck.contains(&format!("« {wrong} », « {wrong} », « {wrong} »")),
+        "the stuck trainee's own wrong answers: {stuck}"
+    );
+    let steps = text_at(&c, Locator::Css("#class-steps")).await;
+    assert!(
+        steps.contains(&format!("« {wrong} » (4)")),
+        "the step's most common wrong answer, with its count: {steps}"
+    );
+    assert!(steps.contains("1 sur 2"), "{steps}");
+    assert_eq!(
+        count(&c, "#class-steps svg.success-chart rect.bar").await,
+        1
+    );
+    shot(&c, "81-facilitator-class").await;
+
+    // Adding the same files again doubles nothing.
+    click(&c, "#class-add-files").await;
+    wait_text(&c, "#class-status", "0 fichier(s) ajouté(s), 2 déjà").await;
+    wait_count(&c, "#class-table tbody tr", 2).await;
+    c.close().await.expect("close the session");
+    drop(driver);
+
+    // Another day: the class is still on the laptop.
+    let driver = start_driver(data.path());
+    let c = open_app(&driver).await;
+    click(&c, "#open-facilitator").await;
+    wait_count(&c, "#class-table tbody tr", 2).await;
+    wait_text(&c, "#class-summary", "2 stagiaire(s), 2 fichier(s)").await;
+    c.close().await.expect("close the session");
+}

@@ -24,6 +24,16 @@ pub struct ClassBoard {
     pub lessons: Vec<BoardLesson>,
     /// One row per trainee, one cell per lesson of `lessons`.
     pub rows: Vec<BoardRow>,
+    /// The files refused (`report.bad`), each with its message in the workshop's language.
+    pub refused: Vec<Refused>,
+}
+
+/// A refused progress file and why, for a person.
+#[derive(Debug, Clone, Serialize)]
+pub struct Refused {
+    pub path: String,
+    pub code: &'static str,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -139,10 +149,20 @@ impl Workshop {
                 }
             })
             .collect();
+        let refused = report
+            .bad
+            .iter()
+            .map(|b| Refused {
+                path: b.path.clone(),
+                code: b.problem.code(),
+                message: b.problem.message(self.lang),
+            })
+            .collect();
         ClassBoard {
             report,
             lessons,
             rows,
+            refused,
         }
     }
 

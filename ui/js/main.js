@@ -10,6 +10,7 @@ import { lessonScreen } from './screens/lesson.js';
 import { dataScreen } from './screens/data.js';
 import { analyseScreen } from './screens/analyse.js';
 import { guideScreen } from './screens/guide.js';
+import { facilitatorScreen } from './screens/facilitator.js';
 
 registerScreens({
   profiles: profilesScreen,
@@ -18,6 +19,7 @@ registerScreens({
   data: dataScreen,
   analyse: analyseScreen,
   guide: guideScreen,
+  facilitator: facilitatorScreen,
 });
 
 async function start() {

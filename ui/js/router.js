@@ -10,7 +10,7 @@ export const state = {
   profile: null, // {id, name, resume}
 };
 
-// The screen builders, by name (profiles, packs, data, analyse, guide, lesson).
+// The screen builders, by name (profiles, packs, data, analyse, guide, lesson, facilitator).
 const screens = {};
 
 export function registerScreens(table) {
@@ -93,6 +93,12 @@ export const go = {
     setWho();
     setCrumbs([home(), { label: t('ui-data-title'), go: () => go.data() }, { label: t('ui-an-title') }]);
     await open(() => screens.analyse(table));
+  },
+  async facilitator() {
+    state.profile = null;
+    setWho();
+    setCrumbs([{ label: t('ui-who-title'), go: () => go.profiles() }, { label: t('ui-facilitator-title') }]);
+    await open(() => screens.facilitator());
   },
   async guide(packId) {
     setWho();

@@ -43,12 +43,32 @@ export async function packsScreen() {
           h('ul', { class: 'datasets' }, datasets[i].map(datasetCard)))
         : null,
     )),
+    handInCard(),
     installCard(warnings),
     h('article', { class: 'card' },
       h('h2', {}, t('ui-import-title')),
       h('p', {}, t('ui-import-intro')),
       h('button', { id: 'open-data', onclick: () => go.data() }, t('ui-open-data')),
     ),
+  );
+}
+
+// "Exporter ma progression": the trainee's progress file, where they choose (a USB stick).
+function handInCard() {
+  const status = h('div', { id: 'handin-status', role: 'status' });
+  const exportIt = async () => {
+    try {
+      const r = await api.exportProgress(state.profile.id);
+      status.replaceChildren(r ? h('p', { class: 'ok-text', id: 'handin-done' }, t('ui-handin-done', { count: formatNumber(r.events), file: r.file })) : '');
+    } catch (e) {
+      status.replaceChildren(h('p', { class: 'error-text' }, e.message));
+    }
+  };
+  return h('article', { class: 'card', id: 'handin-card' },
+    h('h2', {}, t('ui-handin-title')),
+    h('p', {}, t('ui-handin-intro')),
+    h('button', { id: 'export-progress', onclick: exportIt }, t('ui-handin-button')),
+    status,
   );
 }
 

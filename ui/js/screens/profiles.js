@@ -41,6 +41,8 @@ export async function profilesScreen() {
     h('p', { class: 'lead' }, t('ui-who-intro')),
     list,
     form,
+    h('p', { class: 'facilitator-entry' },
+      h('button', { class: 'ghost', id: 'open-facilitator', onclick: () => go.facilitator() }, t('ui-facilitator-open'))),
     h('aside', { class: 'card program', id: 'program', 'aria-label': t('ui-program') },
       h('h2', {}, t('ui-program')),
       packs.map((p) => h('div', { class: 'program-pack', 'data-pack': p.id },

@@ -369,3 +369,43 @@ ui-data-from = Built from the dataset "{ $name }".
 ui-data-table-name = Table name: { $name }
 ui-link-offline = External link (open it later, with Internet): { $href }
 
+
+# The trainee's hand-in (home screen)
+ui-handin-title = Hand in my work
+ui-handin-intro = Save your progress to a file (on a USB stick, for instance) and give it to the facilitator.
+ui-handin-button = Export my progress
+ui-handin-done = { $count } event(s) saved to { $file }.
+# The facilitator's desk
+ui-facilitator-open = Facilitator's desk
+ui-facilitator-title = Facilitator's desk
+ui-facilitator-intro = Add the trainees' progress files (from a USB stick, for instance): the class is kept on this computer, and each addition updates it.
+ui-class-add-files = Add files…
+ui-class-add-folder = Add a folder…
+ui-class-clear = Empty the class
+ui-class-clear-confirm = Emptying the class removes the added files from this computer (the files on the USB sticks do not change). Confirm?
+ui-class-added = { $added } file(s) added, { $already } already in the class.
+ui-class-bad = { $count } file(s) refused, nothing of them was kept:
+ui-class-bad-file = { $file }: { $reason }
+ui-class-empty = No progress file in the class yet.
+ui-class-summary = { $trainees } trainee(s), { $files } file(s), { $events } event(s).
+ui-class-trainees = Trainees and lessons
+ui-class-trainee = Trainee
+ui-class-cell = { $done } / { $steps }
+ui-class-also-named = also named: { $names }
+ui-class-stuck-title = Who is stuck?
+ui-class-stuck-none = Nobody is stuck.
+ui-class-stuck-line = { $trainee } — { $lesson } › { $step }
+ui-class-wrong-answers = Their wrong answers: { $answers }
+ui-class-steps-title = Step by step
+ui-class-step = Step
+ui-class-succeeded = Succeeded
+ui-class-attempts-mean = Attempts (mean)
+ui-class-hints-mean = Hints (mean)
+ui-class-common-wrong = Most common wrong answers
+ui-class-wrong-count = { $answer } ({ $count })
+ui-class-success-of = { $done } of { $trainees }
+ui-class-chart-title = Success per step
+ui-class-reflections-title = Trainees' reflections
+ui-class-conflicts-title = Conflicts to check
+ui-class-event-conflict = Event { $id } of { $trainee } ({ $lesson } › { $step }) has { $versions } different contents depending on the file: { $files }. A file was edited or copied; the view counts the first content.
+ui-class-name-conflict = The same profile has several names: { $names }. The view calls it "{ $kept }".

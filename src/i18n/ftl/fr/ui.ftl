@@ -371,3 +371,43 @@ ui-data-from = Construit à partir du jeu de données « { $name } ».
 ui-data-table-name = Nom du tableau : { $name }
 ui-link-offline = Lien externe (ouvrez-le plus tard, avec Internet) : { $href }
 
+
+# The trainee's hand-in (home screen)
+ui-handin-title = Rendre mon travail
+ui-handin-intro = Enregistrez votre progression dans un fichier (sur une clé USB, par exemple) et remettez-le à l'animateur.
+ui-handin-button = Exporter ma progression
+ui-handin-done = { $count } événement(s) enregistré(s) dans { $file }.
+# The facilitator's desk
+ui-facilitator-open = Espace animateur
+ui-facilitator-title = Espace animateur
+ui-facilitator-intro = Ajoutez les fichiers de progression des stagiaires (une clé USB, par exemple) : la classe est gardée sur cet ordinateur, et chaque ajout la met à jour.
+ui-class-add-files = Ajouter des fichiers…
+ui-class-add-folder = Ajouter un dossier…
+ui-class-clear = Vider la classe
+ui-class-clear-confirm = Vider la classe retire de cet ordinateur les fichiers ajoutés (les fichiers des clés USB ne changent pas). Confirmer ?
+ui-class-added = { $added } fichier(s) ajouté(s), { $already } déjà dans la classe.
+ui-class-bad = { $count } fichier(s) refusé(s), rien n'en a été gardé :
+ui-class-bad-file = { $file } : { $reason }
+ui-class-empty = Aucun fichier de progression dans la classe pour l'instant.
+ui-class-summary = { $trainees } stagiaire(s), { $files } fichier(s), { $events } événement(s).
+ui-class-trainees = Stagiaires et leçons
+ui-class-trainee = Stagiaire
+ui-class-cell = { $done } / { $steps }
+ui-class-also-named = aussi nommé : { $names }
+ui-class-stuck-title = Qui est bloqué ?
+ui-class-stuck-none = Personne n'est bloqué.
+ui-class-stuck-line = { $trainee } — { $lesson } › { $step }
+ui-class-wrong-answers = Ses réponses fausses : { $answers }
+ui-class-steps-title = Étape par étape
+ui-class-step = Étape
+ui-class-succeeded = Réussi
+ui-class-attempts-mean = Essais (moyenne)
+ui-class-hints-mean = Indices (moyenne)
+ui-class-common-wrong = Réponses fausses les plus fréquentes
+ui-class-wrong-count = { $answer } ({ $count })
+ui-class-success-of = { $done } sur { $trainees }
+ui-class-chart-title = Réussite par étape
+ui-class-reflections-title = Réflexions des stagiaires
+ui-class-conflicts-title = Conflits à vérifier
+ui-class-event-conflict = L'événement { $id } de { $trainee } ({ $lesson } › { $step }) a { $versions } contenus différents selon les fichiers : { $files }. Un fichier a été modifié ou copié ; la vue compte le premier contenu.
+ui-class-name-conflict = Le même profil porte plusieurs noms : { $names }. La vue l'appelle « { $kept } ».
