@@ -187,3 +187,48 @@ fn the_board_names_the_lessons_and_steps_of_a_loaded_pack() {
     assert_eq!((cell.done, cell.steps), (1, view.steps.len()));
     assert_eq!(cell.status, datajam::workshop::LessonStatus::InProgress);
 }
+
+#[test]
+fn the_class_exports_as_csv_french_csv_and_xlsx_with_numbers() {
+    use datajam::store::export::ExportFormat;
+    let data = tempfile::tempdir().unwrap();
+    let stick = tempfile::tempdir().unwrap();
+    let a = write(
+        stick.path(),
+        "a.datajam-progress",
+        "pa",
+        "NA",
+        vec![
+            attempt("pa", "a1", "q1", "Lac", false, "00:00"),
+            attempt("pa", "a2", "q1", "=1+1", false, "01:30"),
+        ],
+    );
+    let w = Workshop::open(data.path(), Lang::Fr).unwrap();
+    w.class_add(&[a]).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let csv = out.path().join("classe.csv");
+    let r = w.class_export(&csv, ExportFormat::CsvFrench).unwrap();
+    assert_eq!(r.rows, 1);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert!(lines[0].starts_with("trainee;trainee_id;pack_id"), "{text}");
+    // A trainee named « NA » stays a name; attempts are numbers; 90 seconds on the step.
+    assert!(
+        lines[1].starts_with("NA;pa;p;l;q1;started;2;2;0;"),
+        "{text}"
+    );
+    assert!(lines[1].contains(";90;"), "{text}");
+    let xlsx = out.path().join("classe.xlsx");
+    assert_eq!(Workshop::class_file_name(ExportFormat::Xlsx), "classe.xlsx");
+    w.class_export(&xlsx, ExportFormat::Xlsx).unwrap();
+    use calamine::{Data, Reader};
+    let mut wb = calamine::open_workbook_auto(&xlsx).unwrap();
+    let sheet = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&sheet).unwrap();
+    let row: Vec<&Data> = range.rows().nth(1).unwrap().iter().collect();
+    assert_eq!(row[0], &Data::String("NA".into()));
+    assert!(
+        matches!(row[6], Data::Float(f) if *f == 2.0) || matches!(row[6], Data::Int(2)),
+        "{row:?}"
+    );
+}

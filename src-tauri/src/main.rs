@@ -489,6 +489,7 @@ fn main() {
             progress::class_add,
             progress::class_view,
             progress::class_clear,
+            progress::class_export,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

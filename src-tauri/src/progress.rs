@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use datajam::progress::ExportSummary;
 use datajam::workshop::class::ClassBoard;
+use datajam::store::export::{ExportFormat, ExportReport};
+use datajam::Workshop;
 use tauri::State;
 
 use crate::{by_lang, save_as, with, AppState, Reply};
@@ -71,6 +73,23 @@ pub async fn class_add(
         None => Ok(None),
         Some(paths) => with(state, move |w| w.class_add(&paths).map(Some)).await,
     }
+}
+
+/// Exports the class view (CSV, French-Excel CSV or XLSX) where the facilitator chooses;
+/// `None` when cancelled.
+#[tauri::command]
+pub async fn class_export(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    format: ExportFormat,
+) -> Reply<Option<ExportReport>> {
+    let title = by_lang(state.lang, "Exporter la classe", "Export the class");
+    let file_name = Workshop::class_file_name(format);
+    let ext = format.extension().to_string();
+    save_as(&app, state, title, file_name, ext, move |w, path| {
+        w.class_export(&path, format)
+    })
+    .await
 }
 
 /// The class kept on this laptop.

@@ -3,7 +3,7 @@
 //! each lesson's steps with their titles, from the packs this workshop has loaded.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -11,8 +11,11 @@ use super::views::{lesson_status, LessonStatus, Status};
 use super::Workshop;
 use crate::error::Result;
 use crate::i18n::localized;
+use crate::import::ImportOptions;
 use crate::progress::class::{self, ClassReport};
-use crate::progress::{ClassView, StepOverview, StepProgress};
+use crate::progress::{self, ClassView, StepOverview, StepProgress};
+use crate::store::export::{ExportFormat, ExportReport};
+use crate::store::tables::ColumnType;
 
 /// The class as the facilitator's screen shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -73,6 +76,9 @@ pub struct BoardCell {
 
 type LessonKey = (String, String);
 
+/// The table (and file) name of the class view's export.
+const CLASS_TABLE: &str = "classe";
+
 impl Workshop {
     /// Adds trainees' progress files (or folders of them) to the class kept on this laptop;
     /// bad files are named and not kept, the rest is shown.
@@ -84,6 +90,46 @@ impl Workshop {
     /// The class kept on this laptop.
     pub fn class_view(&self) -> Result<ClassBoard> {
         Ok(self.board(class::view(&self.data_dir)?))
+    }
+
+    /// Writes the class view (one row per trainee × step, as `datajam progress merge`
+    /// writes it) to `path`: CSV, French-Excel CSV or XLSX, numbers as numbers, through
+    /// the same writer as a table's export.
+    pub fn class_export(&self, path: &Path, format: ExportFormat) -> Result<ExportReport> {
+        let view = class::view(&self.data_dir)?.view;
+        let csv = progress::class_csv(&view)?;
+        let mut conn = rusqlite::Connection::open_in_memory()?;
+        for m in crate::store::MIGRATIONS {
+            conn.execute_batch(m)?;
+        }
+        let type_of = |name: &str| match name {
+            "attempts" | "wrong_attempts" | "hints" | "time_spent_seconds" => ColumnType::Integer,
+            "stuck" => ColumnType::Boolean,
+            _ => ColumnType::Text,
+        };
+        let opts = ImportOptions {
+            table: Some(CLASS_TABLE.into()),
+            lang: self.lang,
+            types: progress::CSV_HEADER
+                .iter()
+                .map(|c| (c.to_string(), type_of(c)))
+                .collect(),
+            // Every text as the trainees wrote it: a name is never a missing value.
+            missing_values: Some(Vec::new()),
+            ..Default::default()
+        };
+        crate::import::import_bytes(&mut conn, "classe.csv", &csv, &opts)?;
+        Ok(crate::store::export::export_table(
+            &conn,
+            CLASS_TABLE,
+            path,
+            format,
+        )?)
+    }
+
+    /// The file name suggested for the class view's export.
+    pub fn class_file_name(format: ExportFormat) -> String {
+        format!("{CLASS_TABLE}.{}", format.extension())
     }
 
     /// Empties the class kept on this laptop.

@@ -62,6 +62,7 @@ export const api = {
   classView: () => invoke('class_view'),
   classAdd: (folder) => invoke('class_add', { folder }),
   classClear: () => invoke('class_clear'),
+  classExport: (format) => invoke('class_export', { format }),
   submitPipeline: (at, stepId, pipeline) => invoke('submit_pipeline', { at: stepAt(at, stepId), pipeline }),
   submitChart: (at, stepId, request) => invoke('submit_chart', { at: stepAt(at, stepId), request }),
   importStep: (at, stepId) => invoke('import_step', { at: stepAt(at, stepId) }),

@@ -25,6 +25,10 @@ export async function facilitatorScreen() {
     if (!window.confirm(t('ui-class-clear-confirm'))) return;
     show(await api.classClear(), false);
   });
+  const exportAs = (format) => guard(async () => {
+    const r = await api.classExport(format);
+    if (r) status.replaceChildren(h('p', { class: 'ok-text', id: 'class-exported' }, t('ui-export-done', { rows: formatNumber(r.rows), nrows: r.rows, path: r.path })));
+  });
   show(board, false);
   return h('section', { class: 'screen', id: 'screen-facilitator' },
     h('h1', {}, t('ui-facilitator-title')),
@@ -34,6 +38,11 @@ export async function facilitatorScreen() {
       h('button', { id: 'class-add-folder', onclick: () => add(true) }, t('ui-class-add-folder')),
       h('button', { class: 'ghost', id: 'class-clear', onclick: clearClass }, t('ui-class-clear')),
     ),
+    h('div', { class: 'row class-export' },
+      h('span', { class: 'muted' }, t('ui-class-export')),
+      h('button', { id: 'class-export-csv', onclick: () => exportAs('csv') }, 'CSV'),
+      h('button', { id: 'class-export-csv-fr', onclick: () => exportAs('csv_french'), title: t('ui-csv-fr-help') }, t('ui-csv-fr')),
+      h('button', { id: 'class-export-xlsx', onclick: () => exportAs('xlsx') }, 'XLSX')),
     status,
     body,
   );

@@ -409,3 +409,5 @@ ui-class-reflections-title = Trainees' reflections
 ui-class-conflicts-title = Conflicts to check
 ui-class-event-conflict = Event { $id } of { $trainee } ({ $lesson } › { $step }) has { $versions } different contents depending on the file: { $files }. A file was edited or copied; the view counts the first content.
 ui-class-name-conflict = The same profile has several names: { $names }. The view calls it "{ $kept }".
+
+ui-class-export = Export the class:

@@ -411,3 +411,5 @@ ui-class-reflections-title = Réflexions des stagiaires
 ui-class-conflicts-title = Conflits à vérifier
 ui-class-event-conflict = L'événement { $id } de { $trainee } ({ $lesson } › { $step }) a { $versions } contenus différents selon les fichiers : { $files }. Un fichier a été modifié ou copié ; la vue compte le premier contenu.
 ui-class-name-conflict = Le même profil porte plusieurs noms : { $names }. La vue l'appelle « { $kept } ».
+
+ui-class-export = Exporter la classe :
