@@ -195,31 +195,23 @@ fn tab_separated_with_booleans_and_dates() {
         &conn,
         "SELECT age, inscrit, ne_le, arrivee FROM participants ORDER BY rowid",
     );
+    let int = Value::Integer;
     assert_eq!(
-        rows[0],
+        rows,
         [
-            Value::Integer(23),
-            Value::Integer(1),
-            text("2001-03-15"),
-            text("2024-03-15 08:30:00")
-        ]
-    );
-    assert_eq!(
-        rows[1],
-        [
-            Value::Integer(31),
-            Value::Integer(0),
-            text("2000-12-01"),
-            text("2024-03-16 09:05:00")
-        ]
-    );
-    assert_eq!(
-        rows[2],
-        [
-            Value::Null,
-            Value::Integer(0),
-            text("1999-04-05"),
-            Value::Null
+            [
+                int(23),
+                int(1),
+                text("2001-03-15"),
+                text("2024-03-15 08:30:00")
+            ],
+            [
+                int(31),
+                int(0),
+                text("2000-12-01"),
+                text("2024-03-16 09:05:00")
+            ],
+            [Value::Null, int(0), text("1999-04-05"), Value::Null],
         ]
     );
 }
