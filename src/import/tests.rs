@@ -51,6 +51,13 @@ fn query(conn: &Connection, sql: &str) -> Vec<Vec<Value>> {
     rows.map(Result::unwrap).collect()
 }
 
+/// The one value `sql` gives (asserting one row of one column).
+fn value(conn: &Connection, sql: &str) -> Value {
+    let rows = query(conn, sql);
+    assert!(rows.len() == 1 && rows[0].len() == 1, "{sql}: {rows:?}");
+    rows[0][0].clone()
+}
+
 fn text(s: &str) -> Value {
     Value::Text(s.to_string())
 }
@@ -372,8 +379,8 @@ fn misfits_are_kept_as_text_with_a_warning() {
     let nulls = query(&conn, "SELECT count(*) FROM mesures WHERE x IS NULL");
     assert_eq!(nulls, [[Value::Integer(3)]]);
     assert_eq!(
-        query(&conn, "SELECT x FROM mesures LIMIT 1"),
-        [[Value::Real(0.5)]]
+        value(&conn, "SELECT x FROM mesures LIMIT 1"),
+        Value::Real(0.5)
     );
 }
 
@@ -730,10 +737,7 @@ fn table_exists_and_replace() {
         matches!(err, ImportError::TableExists(ref t) if t == "t"),
         "{err:?}"
     );
-    assert_eq!(
-        query(&conn, "SELECT count(*) FROM t"),
-        [[Value::Integer(2)]]
-    );
+    assert_eq!(value(&conn, "SELECT count(*) FROM t"), Value::Integer(2));
     assert_eq!(meta_count(&conn), 1);
 
     let opts = ImportOptions {
@@ -742,10 +746,10 @@ fn table_exists_and_replace() {
     };
     let report = import_bytes(&mut conn, "t.csv", b"b\nx\n", &opts).unwrap();
     assert_eq!(report.rows, 1);
-    assert_eq!(query(&conn, "SELECT b FROM t"), [[text("x")]]);
+    assert_eq!(value(&conn, "SELECT b FROM t"), text("x"));
     assert_eq!(
-        query(&conn, "SELECT row_count FROM workspace_tables"),
-        [[Value::Integer(1)]]
+        value(&conn, "SELECT row_count FROM workspace_tables"),
+        Value::Integer(1)
     );
 }
 
@@ -776,7 +780,7 @@ fn failed_import_leaves_nothing_behind() {
         ..Default::default()
     };
     assert!(import_bytes(&mut conn, "garde.csv", b"z\n9\n9\n", &opts).is_err());
-    assert_eq!(query(&conn, "SELECT a FROM garde"), [[Value::Integer(1)]]);
+    assert_eq!(value(&conn, "SELECT a FROM garde"), Value::Integer(1));
     assert_eq!(meta_count(&conn), 1);
 }
 
@@ -880,8 +884,8 @@ fn file_is_read_twice_not_collected() {
     let report = import_file(&mut conn, &path, &ImportOptions::default()).unwrap();
     assert_eq!(report.rows, 5000);
     assert_eq!(
-        query(&conn, "SELECT v FROM long WHERE n = 4999"),
-        [[Value::Integer(9998)]]
+        value(&conn, "SELECT v FROM long WHERE n = 4999"),
+        Value::Integer(9998)
     );
     let preview = preview_file(Path::new(&path), &ImportOptions::default()).unwrap();
     assert_eq!(preview.rows.len(), PREVIEW_ROWS);
@@ -980,7 +984,7 @@ fn missing_values_replace_the_default_list() {
         ..Default::default()
     };
     import_bytes(&mut conn, "f.csv", csv.as_bytes(), &opts).unwrap();
-    assert_eq!(query(&conn, "SELECT c FROM f WHERE a = 4"), [[text("-")]]);
+    assert_eq!(value(&conn, "SELECT c FROM f WHERE a = 4"), text("-"));
 }
 
 /// Rewrites the `xl/workbook.xml` of an XLSX so that it uses the 1904 date
@@ -1186,7 +1190,7 @@ fn check_kobo(conn: &Connection, report: &ImportReport) {
             Boolean, Text, Integer, Text, Datetime, Text, Text, Text, Text, Text, Text, Integer
         ]
     );
-    assert_warns(&report, "KoboToolbox");
+    assert_warns(report, "KoboToolbox");
     let t = &report.table;
     assert_eq!(
         query(
