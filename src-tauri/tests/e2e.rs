@@ -2279,7 +2279,8 @@ fn two_trainees(dir: &Path) -> (PathBuf, PathBuf, String) {
     use datajam::workshop::StepAt;
     let laptop = tempfile::tempdir().expect("temp data dir");
     let mut w = datajam::Workshop::open(laptop.path(), datajam::i18n::Lang::Fr).expect("workshop");
-    let pack = w.pack("builtin").expect("built-in pack").clone();
+    let pack_id = w.packs(None).expect("packs")[0].id.clone();
+    let pack = w.pack(&pack_id).expect("built-in pack").clone();
     let (lesson, step, q) = pack
         .lessons
         .iter()
@@ -2304,10 +2305,10 @@ fn two_trainees(dir: &Path) -> (PathBuf, PathBuf, String) {
         ("Moussa", vec![wrong.clone(), q.answer.clone()]),
     ] {
         let p = w.create_profile(name).expect("profile");
-        w.lesson(&p.id, "builtin", &lesson).expect("lesson");
+        w.lesson(&p.id, &pack_id, &lesson).expect("lesson");
         let at = StepAt {
             profile: p.id.clone(),
-            pack: "builtin".into(),
+            pack: pack_id.clone(),
             lesson: lesson.clone(),
             step: step.clone(),
         };
