@@ -14,7 +14,7 @@ use datajam::Workshop;
 use rusqlite::types::Value;
 use rusqlite::Connection;
 use rust_xlsxwriter::Format;
-use workbook::xlsx;
+use workbook::{grid, xlsx, Cells};
 
 use ColumnType::{Boolean, Date, Datetime, Integer, Number, Text};
 
@@ -525,27 +525,24 @@ fn xlsx_used_range_starting_at_c4() {
 
 #[test]
 fn workbook_with_several_sheets_pick_by_name() {
-    let bytes = xlsx(|wb| {
-        let notes = wb.add_worksheet();
-        notes.set_name("Notes").unwrap();
-        notes
-            .write_string(0, 0, "Lisez-moi : données illustratives")
-            .unwrap();
-        let a = wb.add_worksheet();
-        a.set_name("Écoles 2023").unwrap();
-        a.write_string(0, 0, "Province").unwrap();
-        a.write_string(0, 1, "Écoles").unwrap();
-        a.write_string(1, 0, "Wadi Fira").unwrap();
-        a.write_number(1, 1, 120).unwrap();
-        let b = wb.add_worksheet();
-        b.set_name("Santé").unwrap();
-        b.write_string(0, 0, "Province").unwrap();
-        b.write_string(0, 1, "Centres").unwrap();
-        b.write_string(1, 0, "Ennedi Est").unwrap();
-        b.write_number(1, 1, 7).unwrap();
-        b.write_string(2, 0, "Ennedi Ouest").unwrap();
-        b.write_number(2, 1, 4).unwrap();
-    });
+    let bytes = grid(
+        &[
+            ("Notes", &[&["Lisez-moi : données illustratives"][..]][..]),
+            (
+                "Écoles 2023",
+                &[&["Province", "Écoles"], &["Wadi Fira", "120"]],
+            ),
+            (
+                "Santé",
+                &[
+                    &["Province", "Centres"],
+                    &["Ennedi Est", "7"],
+                    &["Ennedi Ouest", "4"],
+                ],
+            ),
+        ],
+        Cells::Numbers,
+    );
     let opts = ImportOptions {
         sheet: Some("Santé".into()),
         ..Default::default()
@@ -902,17 +899,16 @@ fn xlsx_with_an_hxl_row_under_the_header() {
 /// counterpart).
 fn files_with_warnings() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
     let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode("Région;Cas\r\nGuéra;3\r\nBatha;5\r\n");
-    let two_sheets = xlsx(|wb| {
-        let a = wb.add_worksheet();
-        a.set_name("Écoles").unwrap();
-        a.write_string(0, 0, "Province").unwrap();
-        a.write_string(0, 1, "Écoles").unwrap();
-        a.write_string(1, 0, "Wadi Fira").unwrap();
-        a.write_number(1, 1, 120).unwrap();
-        let b = wb.add_worksheet();
-        b.set_name("Santé").unwrap();
-        b.write_string(0, 0, "Province").unwrap();
-    });
+    let two_sheets = grid(
+        &[
+            (
+                "Écoles",
+                &[&["Province", "Écoles"][..], &["Wadi Fira", "120"]][..],
+            ),
+            ("Santé", &[&["Province"]]),
+        ],
+        Cells::Numbers,
+    );
     let kobo = "menage/taille;menage/chef_femme;_id;_uuid;_submission_time\n\
                 6;oui;101;6f1c2a4e-1b2c-4d5e-9f00-0a1b2c3d4e5f;2024-03-15T09:00:00\n\
                 4;non;102;7a2d3b5f-2c3d-4e6f-8a11-1b2c3d4e5f60;2024-03-15T10:00:00\n";

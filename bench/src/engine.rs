@@ -285,7 +285,14 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
             .len()
     });
     let builtin_pack = Pack::builtin()?;
-    let base = builtin_pack.lessons[0].steps.len();
+    // The workbook's questions go into the lesson `premiers-pas` (its `lecon` column).
+    let steps_of = |p: &Pack| {
+        p.lessons
+            .iter()
+            .find(|l| l.id == "premiers-pas")
+            .map_or(0, |l| l.steps.len())
+    };
+    let base = steps_of(&builtin_pack);
     let calamine_alone = time(20, || {
         use calamine::Reader;
         calamine::Xlsx::new(std::io::Cursor::new(quiz.clone()))
@@ -303,7 +310,7 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
     with.insert("pack.toml".into(), manifest.into_bytes());
     with.insert("questions/banc.xlsx".into(), quiz.clone());
     let (pack, problems) = datajam::pack::parse(with.clone(), datajam::pack::Origin::Builtin);
-    let steps = pack.map(|p| p.lessons[0].steps.len()).unwrap_or(0);
+    let steps = pack.as_ref().map(steps_of).unwrap_or(0);
     if !problems.is_empty() || steps != base + rows {
         return Err(format!("pack with the workbook refused ({steps} steps): {problems:?}").into());
     }

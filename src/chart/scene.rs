@@ -6,6 +6,7 @@
 //!
 //! The same layout feeds both outputs, so the PNG shows the same chart as the SVG.
 
+use std::convert::Infallible;
 use std::fmt::Write as _;
 
 use plotters::prelude::*;
@@ -170,6 +171,51 @@ impl Scene {
             .count()
     }
 
+    /// Hands every item to `sink`, unpacked, in drawing order: the one walk over the
+    /// shapes that both writers share.
+    fn walk<S: Sink>(&self, sink: &mut S) -> Drawn<S> {
+        for item in &self.items {
+            let tag = item.tag.as_deref();
+            match &item.shape {
+                Shape::Rect { x, y, w, h, fill } => sink.rect(tag, (*x, *y), (*w, *h), *fill)?,
+                Shape::Line {
+                    x0,
+                    y0,
+                    x1,
+                    y1,
+                    stroke,
+                    width,
+                    dashed,
+                } => {
+                    let pen = Pen::new(*stroke, *width);
+                    sink.line(tag, (*x0, *y0), (*x1, *y1), pen, *dashed)?;
+                }
+                Shape::Polyline {
+                    points,
+                    stroke,
+                    width,
+                } => sink.polyline(tag, points, Pen::new(*stroke, *width))?,
+                Shape::Circle {
+                    cx,
+                    cy,
+                    r,
+                    fill,
+                    opacity,
+                } => sink.circle(tag, (*cx, *cy), *r, *fill, *opacity)?,
+                Shape::Polygon {
+                    rings,
+                    fill,
+                    stroke,
+                    width,
+                } => sink.polygon(tag, rings, *fill, Pen::new(*stroke, *width))?,
+                Shape::Text { text, x, y, look } => sink.text(tag, text, (*x, *y), look)?,
+                Shape::GroupStart => sink.group_start(tag)?,
+                Shape::GroupEnd => sink.group_end()?,
+            }
+        }
+        Ok(())
+    }
+
     /// The SVG document.
     pub fn to_svg(&self) -> String {
         let mut out = String::with_capacity(4096 + self.items.len() * 90);
@@ -179,9 +225,9 @@ impl Scene {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" \
              viewBox=\"0 0 {w} {h}\" role=\"img\">\n<rect class=\"background\" x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#FFFFFF\"/>\n"
         );
-        for item in &self.items {
-            write_item(&mut out, item);
-        }
+        let mut svg = Svg { out };
+        let Ok(()) = self.walk(&mut svg);
+        let mut out = svg.out;
         out.push_str("</svg>\n");
         out
     }
@@ -190,110 +236,22 @@ impl Scene {
     pub fn to_png(&self, scale: u32) -> Result<Vec<u8>, ChartError> {
         use image::ImageEncoder;
         let scale = scale.clamp(1, MAX_SCALE);
-        let s = f64::from(scale);
         let (w, h) = (
             (self.width.round() as u32) * scale,
             (self.height.round() as u32) * scale,
         );
         let mut pixels = vec![255u8; (w as usize) * (h as usize) * 3];
-        let mut texts = Vec::new();
-        {
+        let texts = {
             let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
-            let p = |x: f64, y: f64| ((x * s).round() as i32, (y * s).round() as i32);
-            for item in &self.items {
-                match &item.shape {
-                    Shape::Rect { x, y, w, h, fill } => {
-                        // At least one device pixel, so thin bars stay visible.
-                        let (x0, y0) = p(*x, *y);
-                        let (mut x1, mut y1) = p(x + w, y + h);
-                        if x1 <= x0 {
-                            x1 = x0 + 1;
-                        }
-                        if y1 <= y0 {
-                            y1 = y0 + 1;
-                        }
-                        root.draw(&Rectangle::new([(x0, y0), (x1 - 1, y1 - 1)], fill.filled()))
-                            .map_err(draw_err)?;
-                    }
-                    Shape::Line {
-                        x0,
-                        y0,
-                        x1,
-                        y1,
-                        stroke,
-                        width,
-                        dashed,
-                    } => {
-                        let sw = (width * s).round().max(1.0) as u32;
-                        let style = stroke.stroke_width(sw);
-                        if *dashed {
-                            for (a, b) in dashes(*x0, *y0, *x1, *y1, 6.0, 4.0) {
-                                root.draw(&PathElement::new(vec![p(a.0, a.1), p(b.0, b.1)], style))
-                                    .map_err(draw_err)?;
-                            }
-                        } else {
-                            root.draw(&PathElement::new(vec![p(*x0, *y0), p(*x1, *y1)], style))
-                                .map_err(draw_err)?;
-                        }
-                    }
-                    Shape::Polyline {
-                        points,
-                        stroke,
-                        width,
-                    } => {
-                        let sw = (width * s).round().max(1.0) as u32;
-                        let pts: Vec<_> = points.iter().map(|(x, y)| p(*x, *y)).collect();
-                        root.draw(&PathElement::new(pts, stroke.stroke_width(sw)))
-                            .map_err(draw_err)?;
-                    }
-                    Shape::Circle {
-                        cx,
-                        cy,
-                        r,
-                        fill,
-                        opacity,
-                    } => {
-                        let radius = (r * s).round().max(1.0) as u32;
-                        root.draw(&Circle::new(
-                            p(*cx, *cy),
-                            radius,
-                            fill.mix(*opacity).filled(),
-                        ))
-                        .map_err(draw_err)?;
-                    }
-                    Shape::Polygon {
-                        rings,
-                        fill,
-                        stroke,
-                        width,
-                    } => {
-                        let sw = (width * s).round().max(1.0) as u32;
-                        for ring in rings {
-                            let pts: Vec<_> = ring.iter().map(|(x, y)| p(*x, *y)).collect();
-                            root.draw(&Polygon::new(pts.clone(), fill.filled()))
-                                .map_err(draw_err)?;
-                            let mut closed = pts;
-                            if let Some(first) = closed.first().copied() {
-                                closed.push(first);
-                            }
-                            root.draw(&PathElement::new(closed, stroke.stroke_width(sw)))
-                                .map_err(draw_err)?;
-                        }
-                    }
-                    Shape::Text { text, x, y, look } => texts.push(TextOp {
-                        text: text.clone(),
-                        x: x * s,
-                        y: y * s,
-                        look: Look {
-                            px: look.px * s,
-                            ..*look
-                        },
-                    }),
-                    Shape::GroupStart | Shape::GroupEnd => {}
-                }
-            }
-            root.present().map_err(draw_err)?;
-        }
+            let mut png = Png {
+                root,
+                s: f64::from(scale),
+                texts: Vec::new(),
+            };
+            self.walk(&mut png)?;
+            png.root.present().map_err(draw_err)?;
+            png.texts
+        };
         draw_texts(&mut pixels, w, h, &texts);
         let mut png = Vec::new();
         image::codecs::png::PngEncoder::new_with_quality(
@@ -304,6 +262,158 @@ impl Scene {
         .write_image(&pixels, w, h, image::ColorType::Rgb8)
         .map_err(|e| ChartError::Png(e.to_string()))?;
         Ok(png)
+    }
+}
+
+/// A point or a size, in pixels at scale 1.
+type Xy = (f64, f64);
+
+/// What a sink's drawing of one item gives back.
+type Drawn<S> = Result<(), <S as Sink>::Error>;
+
+/// An outline: its colour and its width in pixels at scale 1.
+#[derive(Clone, Copy)]
+struct Pen {
+    color: RGBColor,
+    width: f64,
+}
+
+impl Pen {
+    fn new(color: RGBColor, width: f64) -> Self {
+        Pen { color, width }
+    }
+}
+
+/// An output format: [`Scene::walk`] hands it each item; `tag` is the item's `class`,
+/// `data-*` attributes and tooltip (the SVG output's alone).
+trait Sink {
+    type Error;
+    fn rect(&mut self, tag: Option<&Tag>, at: Xy, size: Xy, fill: RGBColor) -> Drawn<Self>;
+    fn line(&mut self, tag: Option<&Tag>, from: Xy, to: Xy, pen: Pen, dashed: bool) -> Drawn<Self>;
+    fn polyline(&mut self, tag: Option<&Tag>, points: &[Xy], pen: Pen) -> Drawn<Self>;
+    fn circle(&mut self, tag: Option<&Tag>, c: Xy, r: f64, fill: RGBColor, op: f64) -> Drawn<Self>;
+    fn polygon(
+        &mut self,
+        tag: Option<&Tag>,
+        rings: &[Vec<Xy>],
+        fill: RGBColor,
+        pen: Pen,
+    ) -> Drawn<Self>;
+    fn text(&mut self, tag: Option<&Tag>, text: &str, at: Xy, look: &Look) -> Drawn<Self>;
+    fn group_start(&mut self, tag: Option<&Tag>) -> Drawn<Self>;
+    fn group_end(&mut self) -> Drawn<Self>;
+}
+
+/// The PNG output: the shapes drawn by plotters at `s` device pixels a pixel, the texts
+/// kept for [`draw_texts`].
+struct Png<'a> {
+    root: DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>,
+    s: f64,
+    texts: Vec<TextOp>,
+}
+
+impl Png<'_> {
+    /// A point in device pixels.
+    fn p(&self, (x, y): Xy) -> (i32, i32) {
+        ((x * self.s).round() as i32, (y * self.s).round() as i32)
+    }
+
+    /// An outline's style, at least one device pixel wide.
+    fn stroke(&self, pen: Pen) -> ShapeStyle {
+        let sw = (pen.width * self.s).round().max(1.0) as u32;
+        pen.color.stroke_width(sw)
+    }
+
+    fn path(&self, points: Vec<(i32, i32)>, style: ShapeStyle) -> Result<(), ChartError> {
+        self.root
+            .draw(&PathElement::new(points, style))
+            .map_err(draw_err)
+    }
+}
+
+impl Sink for Png<'_> {
+    type Error = ChartError;
+
+    fn rect(&mut self, _: Option<&Tag>, at: Xy, size: Xy, fill: RGBColor) -> Drawn<Self> {
+        // At least one device pixel, so thin bars stay visible.
+        let (x0, y0) = self.p(at);
+        let (mut x1, mut y1) = self.p((at.0 + size.0, at.1 + size.1));
+        if x1 <= x0 {
+            x1 = x0 + 1;
+        }
+        if y1 <= y0 {
+            y1 = y0 + 1;
+        }
+        self.root
+            .draw(&Rectangle::new([(x0, y0), (x1 - 1, y1 - 1)], fill.filled()))
+            .map_err(draw_err)
+    }
+
+    fn line(&mut self, _: Option<&Tag>, from: Xy, to: Xy, pen: Pen, dashed: bool) -> Drawn<Self> {
+        let style = self.stroke(pen);
+        if dashed {
+            for (a, b) in dashes(from.0, from.1, to.0, to.1, 6.0, 4.0) {
+                self.path(vec![self.p(a), self.p(b)], style)?;
+            }
+            Ok(())
+        } else {
+            self.path(vec![self.p(from), self.p(to)], style)
+        }
+    }
+
+    fn polyline(&mut self, _: Option<&Tag>, points: &[Xy], pen: Pen) -> Drawn<Self> {
+        let pts: Vec<_> = points.iter().map(|&xy| self.p(xy)).collect();
+        self.path(pts, self.stroke(pen))
+    }
+
+    fn circle(&mut self, _: Option<&Tag>, c: Xy, r: f64, fill: RGBColor, op: f64) -> Drawn<Self> {
+        let radius = (r * self.s).round().max(1.0) as u32;
+        self.root
+            .draw(&Circle::new(self.p(c), radius, fill.mix(op).filled()))
+            .map_err(draw_err)
+    }
+
+    fn polygon(
+        &mut self,
+        _: Option<&Tag>,
+        rings: &[Vec<Xy>],
+        fill: RGBColor,
+        pen: Pen,
+    ) -> Drawn<Self> {
+        let style = self.stroke(pen);
+        for ring in rings {
+            let pts: Vec<_> = ring.iter().map(|&xy| self.p(xy)).collect();
+            self.root
+                .draw(&Polygon::new(pts.clone(), fill.filled()))
+                .map_err(draw_err)?;
+            let mut closed = pts;
+            if let Some(first) = closed.first().copied() {
+                closed.push(first);
+            }
+            self.path(closed, style)?;
+        }
+        Ok(())
+    }
+
+    fn text(&mut self, _: Option<&Tag>, text: &str, (x, y): Xy, look: &Look) -> Drawn<Self> {
+        self.texts.push(TextOp {
+            text: text.to_string(),
+            x: x * self.s,
+            y: y * self.s,
+            look: Look {
+                px: look.px * self.s,
+                ..*look
+            },
+        });
+        Ok(())
+    }
+
+    fn group_start(&mut self, _: Option<&Tag>) -> Drawn<Self> {
+        Ok(())
+    }
+
+    fn group_end(&mut self) -> Drawn<Self> {
+        Ok(())
     }
 }
 
@@ -346,154 +456,162 @@ fn esc(s: &str) -> String {
     out
 }
 
-fn write_tag(out: &mut String, tag: &Option<Box<Tag>>) {
-    if let Some(t) = tag {
-        if !t.class.is_empty() {
-            let _ = write!(out, " class=\"{}\"", esc(&t.class));
+/// The SVG output: our own small writer, every element with its `class` and `data-*`.
+struct Svg {
+    out: String,
+}
+
+impl Svg {
+    /// Opens an element: `<name` and the tag's attributes.
+    fn open(&mut self, name: &str, tag: Option<&Tag>) {
+        let out = &mut self.out;
+        let _ = write!(out, "<{name}");
+        if let Some(t) = tag {
+            if !t.class.is_empty() {
+                let _ = write!(out, " class=\"{}\"", esc(&t.class));
+            }
+            for (k, v) in &t.data {
+                let _ = write!(out, " data-{k}=\"{}\"", esc(v));
+            }
         }
-        for (k, v) in &t.data {
-            let _ = write!(out, " data-{k}=\"{}\"", esc(v));
+    }
+
+    /// Closes an element: `/>`, or `><title>…</title></name>` when it has a tooltip.
+    fn close(&mut self, name: &str, tag: Option<&Tag>) {
+        match tag.and_then(|t| t.title.as_ref()) {
+            Some(title) => {
+                let _ = writeln!(self.out, "><title>{}</title></{name}>", esc(title));
+            }
+            None => self.out.push_str("/>\n"),
         }
     }
 }
 
-/// Closes an element: `/>`, or `><title>…</title></name>` when it has a tooltip.
-fn close(out: &mut String, name: &str, tag: &Option<Box<Tag>>) {
-    match tag.as_ref().and_then(|t| t.title.as_ref()) {
-        Some(title) => {
-            let _ = writeln!(out, "><title>{}</title></{name}>", esc(title));
-        }
-        None => out.push_str("/>\n"),
-    }
-}
+impl Sink for Svg {
+    type Error = Infallible;
 
-fn write_item(out: &mut String, item: &Item) {
-    match &item.shape {
-        Shape::Rect { x, y, w, h, fill } => {
-            out.push_str("<rect");
-            write_tag(out, &item.tag);
-            let _ = write!(
-                out,
-                " x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{}\"",
-                hex(*fill)
-            );
-            close(out, "rect", &item.tag);
-        }
-        Shape::Line {
-            x0,
-            y0,
-            x1,
-            y1,
-            stroke,
-            width,
-            dashed,
-        } => {
-            out.push_str("<line");
-            write_tag(out, &item.tag);
-            let _ = write!(
-                out,
-                " x1=\"{x0:.1}\" y1=\"{y0:.1}\" x2=\"{x1:.1}\" y2=\"{y1:.1}\" stroke=\"{}\" stroke-width=\"{width}\"{}",
-                hex(*stroke),
-                if *dashed { " stroke-dasharray=\"6 4\"" } else { "" }
-            );
-            close(out, "line", &item.tag);
-        }
-        Shape::Polyline {
-            points,
-            stroke,
-            width,
-        } => {
-            out.push_str("<polyline");
-            write_tag(out, &item.tag);
-            out.push_str(" points=\"");
-            for (i, (x, y)) in points.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                let _ = write!(out, "{x:.1},{y:.1}");
+    fn rect(&mut self, tag: Option<&Tag>, (x, y): Xy, (w, h): Xy, fill: RGBColor) -> Drawn<Self> {
+        self.open("rect", tag);
+        let _ = write!(
+            self.out,
+            " x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{}\"",
+            hex(fill)
+        );
+        self.close("rect", tag);
+        Ok(())
+    }
+
+    fn line(&mut self, tag: Option<&Tag>, from: Xy, to: Xy, pen: Pen, dashed: bool) -> Drawn<Self> {
+        let ((x0, y0), (x1, y1)) = (from, to);
+        self.open("line", tag);
+        let _ = write!(
+            self.out,
+            " x1=\"{x0:.1}\" y1=\"{y0:.1}\" x2=\"{x1:.1}\" y2=\"{y1:.1}\" stroke=\"{}\" stroke-width=\"{}\"{}",
+            hex(pen.color),
+            pen.width,
+            if dashed { " stroke-dasharray=\"6 4\"" } else { "" }
+        );
+        self.close("line", tag);
+        Ok(())
+    }
+
+    fn polyline(&mut self, tag: Option<&Tag>, points: &[Xy], pen: Pen) -> Drawn<Self> {
+        self.open("polyline", tag);
+        self.out.push_str(" points=\"");
+        for (i, (x, y)) in points.iter().enumerate() {
+            if i > 0 {
+                self.out.push(' ');
             }
-            let _ = write!(
-                out,
-                "\" fill=\"none\" stroke=\"{}\" stroke-width=\"{width}\" stroke-linejoin=\"round\"",
-                hex(*stroke)
-            );
-            close(out, "polyline", &item.tag);
+            let _ = write!(self.out, "{x:.1},{y:.1}");
         }
-        Shape::Circle {
-            cx,
-            cy,
-            r,
-            fill,
-            opacity,
-        } => {
-            out.push_str("<circle");
-            write_tag(out, &item.tag);
-            let _ = write!(
-                out,
-                " cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{r}\" fill=\"{}\"",
-                hex(*fill)
-            );
-            if *opacity < 1.0 {
-                let _ = write!(out, " fill-opacity=\"{opacity:.2}\"");
-            }
-            close(out, "circle", &item.tag);
+        let _ = write!(
+            self.out,
+            "\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\"",
+            hex(pen.color),
+            pen.width
+        );
+        self.close("polyline", tag);
+        Ok(())
+    }
+
+    fn circle(&mut self, tag: Option<&Tag>, c: Xy, r: f64, fill: RGBColor, op: f64) -> Drawn<Self> {
+        let (cx, cy) = c;
+        self.open("circle", tag);
+        let _ = write!(
+            self.out,
+            " cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"{r}\" fill=\"{}\"",
+            hex(fill)
+        );
+        if op < 1.0 {
+            let _ = write!(self.out, " fill-opacity=\"{op:.2}\"");
         }
-        Shape::Polygon {
-            rings,
-            fill,
-            stroke,
-            width,
-        } => {
-            out.push_str("<path");
-            write_tag(out, &item.tag);
-            out.push_str(" d=\"");
-            for ring in rings {
-                for (i, (x, y)) in ring.iter().enumerate() {
-                    let _ = write!(out, "{}{x:.1} {y:.1}", if i == 0 { "M" } else { "L" });
-                }
-                out.push('Z');
+        self.close("circle", tag);
+        Ok(())
+    }
+
+    fn polygon(
+        &mut self,
+        tag: Option<&Tag>,
+        rings: &[Vec<Xy>],
+        fill: RGBColor,
+        pen: Pen,
+    ) -> Drawn<Self> {
+        self.open("path", tag);
+        self.out.push_str(" d=\"");
+        for ring in rings {
+            for (i, (x, y)) in ring.iter().enumerate() {
+                let _ = write!(self.out, "{}{x:.1} {y:.1}", if i == 0 { "M" } else { "L" });
             }
-            let _ = write!(
-                out,
-                "\" fill=\"{}\" fill-rule=\"evenodd\" stroke=\"{}\" stroke-width=\"{width}\" stroke-linejoin=\"round\"",
-                hex(*fill),
-                hex(*stroke)
-            );
-            close(out, "path", &item.tag);
+            self.out.push('Z');
         }
-        Shape::Text { text, x, y, look } => {
-            let anchor = match look.h {
-                HPos::Left => "start",
-                HPos::Center => "middle",
-                HPos::Right => "end",
-            };
-            // The PNG output shifts its baselines the same way (see `text::draw_texts`).
-            let dy = baseline_shift(look.v).0;
-            out.push_str("<text");
-            write_tag(out, &item.tag);
-            let _ = write!(
-                out,
-                " x=\"{x:.1}\" y=\"{y:.1}\" dy=\"{dy}\" font-family=\"{FONT_FAMILY}\" font-size=\"{:.1}\" fill=\"{}\" text-anchor=\"{anchor}\"",
-                look.px,
-                hex(look.color)
-            );
-            if look.bold {
-                out.push_str(" font-weight=\"bold\"");
-            }
-            if look.rotated {
-                let _ = write!(out, " transform=\"rotate(270 {x:.1} {y:.1})\"");
-            }
-            let _ = writeln!(out, ">{}</text>", esc(text));
+        let _ = write!(
+            self.out,
+            "\" fill=\"{}\" fill-rule=\"evenodd\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\"",
+            hex(fill),
+            hex(pen.color),
+            pen.width
+        );
+        self.close("path", tag);
+        Ok(())
+    }
+
+    fn text(&mut self, tag: Option<&Tag>, text: &str, (x, y): Xy, look: &Look) -> Drawn<Self> {
+        let anchor = match look.h {
+            HPos::Left => "start",
+            HPos::Center => "middle",
+            HPos::Right => "end",
+        };
+        // The PNG output shifts its baselines the same way (see `text::draw_texts`).
+        let dy = baseline_shift(look.v).0;
+        self.open("text", tag);
+        let _ = write!(
+            self.out,
+            " x=\"{x:.1}\" y=\"{y:.1}\" dy=\"{dy}\" font-family=\"{FONT_FAMILY}\" font-size=\"{:.1}\" fill=\"{}\" text-anchor=\"{anchor}\"",
+            look.px,
+            hex(look.color)
+        );
+        if look.bold {
+            self.out.push_str(" font-weight=\"bold\"");
         }
-        Shape::GroupStart => {
-            out.push_str("<g");
-            write_tag(out, &item.tag);
-            out.push_str(">\n");
-            if let Some(title) = item.tag.as_ref().and_then(|t| t.title.as_ref()) {
-                let _ = writeln!(out, "<title>{}</title>", esc(title));
-            }
+        if look.rotated {
+            let _ = write!(self.out, " transform=\"rotate(270 {x:.1} {y:.1})\"");
         }
-        Shape::GroupEnd => out.push_str("</g>\n"),
+        let _ = writeln!(self.out, ">{}</text>", esc(text));
+        Ok(())
+    }
+
+    fn group_start(&mut self, tag: Option<&Tag>) -> Drawn<Self> {
+        self.open("g", tag);
+        self.out.push_str(">\n");
+        if let Some(title) = tag.and_then(|t| t.title.as_ref()) {
+            let _ = writeln!(self.out, "<title>{}</title>", esc(title));
+        }
+        Ok(())
+    }
+
+    fn group_end(&mut self) -> Drawn<Self> {
+        self.out.push_str("</g>\n");
+        Ok(())
     }
 }
 

@@ -8,20 +8,32 @@ use rusqlite::Connection;
 use super::*;
 use crate::i18n::Lang;
 
-const SCHEMA: &str = "CREATE TABLE workspace_tables(
-  name TEXT PRIMARY KEY,
-  source_file TEXT NOT NULL,
-  sheet TEXT,
-  columns_json TEXT NOT NULL,
-  row_count INTEGER NOT NULL,
-  imported_at TEXT NOT NULL,
-  warnings_json TEXT NOT NULL
-);";
-
+/// An in-memory database with the store's schema (`store::MIGRATIONS`), as the app has it.
 fn db() -> Connection {
     let conn = Connection::open_in_memory().unwrap();
-    conn.execute_batch(SCHEMA).unwrap();
+    for m in crate::store::MIGRATIONS {
+        conn.execute_batch(m).unwrap();
+    }
     conn
+}
+
+/// Imports `bytes` as the file `name` with the default options.
+fn import_ok(conn: &mut Connection, name: &str, bytes: &[u8]) -> ImportReport {
+    import_bytes(conn, name, bytes, &ImportOptions::default()).unwrap()
+}
+
+/// The error of importing `bytes` as the file `name` with the default options.
+fn import_err(conn: &mut Connection, name: &str, bytes: &[u8]) -> ImportError {
+    import_bytes(conn, name, bytes, &ImportOptions::default()).unwrap_err()
+}
+
+/// Asserts that one of the report's warnings contains `part`.
+fn assert_warns(report: &ImportReport, part: &str) {
+    assert!(
+        report.warnings.iter().any(|w| w.contains(part)),
+        "no warning with {part:?} in {:?}",
+        report.warnings
+    );
 }
 
 fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
@@ -37,6 +49,13 @@ fn query(conn: &Connection, sql: &str) -> Vec<Vec<Value>> {
         .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())
         .unwrap();
     rows.map(Result::unwrap).collect()
+}
+
+/// The one value `sql` gives (asserting one row of one column).
+fn value(conn: &Connection, sql: &str) -> Value {
+    let rows = query(conn, sql);
+    assert!(rows.len() == 1 && rows[0].len() == 1, "{sql}: {rows:?}");
+    rows[0][0].clone()
 }
 
 fn text(s: &str) -> Value {
@@ -137,7 +156,7 @@ fn windows_1252_csv() {
     let report = import_file(&mut conn, &path, &ImportOptions::default()).unwrap();
     assert_eq!(names(&report.columns), ["region", "annee", "chef_lieu"]);
     assert_eq!(types(&report.columns), [Text, Integer, Text]);
-    assert!(report.warnings.iter().any(|w| w.contains("Windows-1252")));
+    assert_warns(&report, "Windows-1252");
     let rows = query(&conn, "SELECT region, annee, chef_lieu FROM regions");
     assert_eq!(
         rows[0],
@@ -156,7 +175,7 @@ fn utf16_le_with_bom() {
         bytes.extend_from_slice(&u.to_le_bytes());
     }
     let mut conn = db();
-    let report = import_bytes(&mut conn, "export.txt", &bytes, &ImportOptions::default()).unwrap();
+    let report = import_ok(&mut conn, "export.txt", &bytes);
     assert_eq!(names(&report.columns), ["nom", "age"]);
     assert_eq!(
         query(&conn, "SELECT nom, age FROM export"),
@@ -183,31 +202,23 @@ fn tab_separated_with_booleans_and_dates() {
         &conn,
         "SELECT age, inscrit, ne_le, arrivee FROM participants ORDER BY rowid",
     );
+    let int = Value::Integer;
     assert_eq!(
-        rows[0],
+        rows,
         [
-            Value::Integer(23),
-            Value::Integer(1),
-            text("2001-03-15"),
-            text("2024-03-15 08:30:00")
-        ]
-    );
-    assert_eq!(
-        rows[1],
-        [
-            Value::Integer(31),
-            Value::Integer(0),
-            text("2000-12-01"),
-            text("2024-03-16 09:05:00")
-        ]
-    );
-    assert_eq!(
-        rows[2],
-        [
-            Value::Null,
-            Value::Integer(0),
-            text("1999-04-05"),
-            Value::Null
+            [
+                int(23),
+                int(1),
+                text("2001-03-15"),
+                text("2024-03-15 08:30:00")
+            ],
+            [
+                int(31),
+                int(0),
+                text("2000-12-01"),
+                text("2024-03-16 09:05:00")
+            ],
+            [Value::Null, int(0), text("1999-04-05"), Value::Null],
         ]
     );
 }
@@ -217,13 +228,7 @@ fn quoted_field_with_embedded_newline() {
     let mut conn = db();
     let csv =
         "id,commentaire,note\n1,\"ligne un\nligne deux, avec virgule\",\"12,5\"\n2,simple,3\n";
-    let report = import_bytes(
-        &mut conn,
-        "avis.csv",
-        csv.as_bytes(),
-        &ImportOptions::default(),
-    )
-    .unwrap();
+    let report = import_ok(&mut conn, "avis.csv", csv.as_bytes());
     assert_eq!(report.rows, 2);
     assert_eq!(types(&report.columns), [Integer, Text, Number]);
     let rows = query(&conn, "SELECT id, commentaire, note FROM avis ORDER BY id");
@@ -245,27 +250,14 @@ fn quoted_field_with_embedded_newline() {
 fn title_rows_above_header() {
     let mut conn = db();
     let csv = "Recensement général 2009 - Tchad;;\n;;\nRégion;Population;Superficie (km²)\nGuéra;553795;58950\nSalamat;308605;63000\n;;\n";
-    let report = import_bytes(
-        &mut conn,
-        "rgph.csv",
-        csv.as_bytes(),
-        &ImportOptions::default(),
-    )
-    .unwrap();
+    let report = import_ok(&mut conn, "rgph.csv", csv.as_bytes());
     assert_eq!(
         names(&report.columns),
         ["region", "population", "superficie_km"]
     );
     assert_eq!(report.columns[2].label, "Superficie (km²)");
     assert_eq!(report.rows, 2);
-    assert!(
-        report
-            .warnings
-            .iter()
-            .any(|w| w.contains("l'en-tête est à la ligne 3")),
-        "{:?}",
-        report.warnings
-    );
+    assert_warns(&report, "l'en-tête est à la ligne 3");
     let rows = query(&conn, "SELECT * FROM rgph ORDER BY rowid");
     assert_eq!(
         rows[1],
@@ -282,13 +274,7 @@ fn years_as_column_headers() {
     let mut conn = db();
     let csv =
         "Population par région\nRégion,2009,2019\nGuéra,553795,700000\nSalamat,308605,400000\n";
-    let report = import_bytes(
-        &mut conn,
-        "pop.csv",
-        csv.as_bytes(),
-        &ImportOptions::default(),
-    )
-    .unwrap();
+    let report = import_ok(&mut conn, "pop.csv", csv.as_bytes());
     assert_eq!(names(&report.columns), ["region", "col_2009", "col_2019"]);
     assert_eq!(types(&report.columns), [Text, Integer, Integer]);
 }
@@ -320,13 +306,7 @@ fn explicit_header_row_and_out_of_range() {
 #[test]
 fn no_header_row() {
     let mut conn = db();
-    let report = import_bytes(
-        &mut conn,
-        "nombres.csv",
-        b"1,2\n3,4\n",
-        &ImportOptions::default(),
-    )
-    .unwrap();
+    let report = import_ok(&mut conn, "nombres.csv", b"1,2\n3,4\n");
     assert_eq!(names(&report.columns), ["colonne_1", "colonne_2"]);
     assert_eq!(report.rows, 2);
 }
@@ -335,13 +315,7 @@ fn no_header_row() {
 fn duplicate_and_empty_headers_and_trailing_empty_columns() {
     let mut conn = db();
     let csv = "nom,nom,,Nom,group/question,select,,\na,b,c,d,e,f,,\n,,,,,,,\n\n";
-    let report = import_bytes(
-        &mut conn,
-        "dups.csv",
-        csv.as_bytes(),
-        &ImportOptions::default(),
-    )
-    .unwrap();
+    let report = import_ok(&mut conn, "dups.csv", csv.as_bytes());
     assert_eq!(
         names(&report.columns),
         [
@@ -373,7 +347,7 @@ fn duplicate_and_empty_headers_and_trailing_empty_columns() {
             text("f")
         ]]
     );
-    assert!(report.warnings.iter().any(|w| w.contains("« nom_2 »")));
+    assert_warns(&report, "« nom_2 »");
 }
 
 #[test]
@@ -387,13 +361,7 @@ fn misfits_are_kept_as_text_with_a_warning() {
         csv.push_str(&format!("{bad};ko\n"));
     }
     csv.push_str("N/A;ok\n-;ok\n…;ok\n");
-    let report = import_bytes(
-        &mut conn,
-        "mesures.csv",
-        csv.as_bytes(),
-        &ImportOptions::default(),
-    )
-    .unwrap();
+    let report = import_ok(&mut conn, "mesures.csv", csv.as_bytes());
     assert_eq!(types(&report.columns), [Number, Text]);
     assert!(
         report.warnings.contains(
@@ -411,8 +379,8 @@ fn misfits_are_kept_as_text_with_a_warning() {
     let nulls = query(&conn, "SELECT count(*) FROM mesures WHERE x IS NULL");
     assert_eq!(nulls, [[Value::Integer(3)]]);
     assert_eq!(
-        query(&conn, "SELECT x FROM mesures LIMIT 1"),
-        [[Value::Real(0.5)]]
+        value(&conn, "SELECT x FROM mesures LIMIT 1"),
+        Value::Real(0.5)
     );
 }
 
@@ -422,23 +390,13 @@ fn currency_percent_and_kobo_datetimes() {
     let csv = "start,montant,part,group_a/q1\n2024-03-15T08:30:00.000+01:00,15 000 FCFA,12 %,1.234.567\n2024-03-16T10:00:00.000+01:00,2500 F CFA,7,5 %,2\n";
     // The "7,5 %" line has a decimal comma, so it must be quoted in a comma CSV.
     let csv = csv.replace("7,5 %", "\"7,5 %\"");
-    let report = import_bytes(
-        &mut conn,
-        "kobo.csv",
-        csv.as_bytes(),
-        &ImportOptions::default(),
-    )
-    .unwrap();
+    let report = import_ok(&mut conn, "kobo.csv", csv.as_bytes());
     assert_eq!(
         names(&report.columns),
         ["start", "montant", "part", "group_a_q1"]
     );
     assert_eq!(types(&report.columns), [Datetime, Number, Number, Integer]);
-    assert!(
-        report.warnings.iter().any(|w| w.contains("FCFA")),
-        "{:?}",
-        report.warnings
-    );
+    assert_warns(&report, "FCFA");
     let rows = query(&conn, "SELECT * FROM kobo ORDER BY rowid");
     assert_eq!(
         rows[0],
@@ -533,11 +491,7 @@ fn xlsx_types_and_header_not_at_a1() {
         [Text, Integer, Number, Date, Boolean, Text]
     );
     assert_eq!(report.rows, 3);
-    assert!(
-        report.warnings.iter().any(|w| w.contains("2 feuilles")),
-        "{:?}",
-        report.warnings
-    );
+    assert_warns(&report, "2 feuilles");
     let rows = query(&conn, "SELECT * FROM enquete ORDER BY rowid");
     assert_eq!(
         rows[0],
@@ -587,7 +541,7 @@ fn xlsx_too_large_is_refused_before_loading() {
     ws.write_number(1_000_000, 2, 1.0).unwrap();
     let bytes = wb.save_to_buffer().unwrap();
     let mut conn = db();
-    let err = import_bytes(&mut conn, "big.xlsx", &bytes, &ImportOptions::default()).unwrap_err();
+    let err = import_err(&mut conn, "big.xlsx", &bytes);
     assert!(
         matches!(
             err,
@@ -617,13 +571,7 @@ fn csv_row_with_too_many_columns() {
     let mut conn = db();
     let line = vec!["1"; MAX_CSV_COLUMNS + 1].join(",");
     let csv = format!("{line}\n{line}\n");
-    let err = import_bytes(
-        &mut conn,
-        "wide.csv",
-        csv.as_bytes(),
-        &ImportOptions::default(),
-    )
-    .unwrap_err();
+    let err = import_err(&mut conn, "wide.csv", csv.as_bytes());
     assert!(
         matches!(
             err,
@@ -652,31 +600,17 @@ fn pdf_renamed_xlsx_and_other_formats() {
     assert!(err.message_fr().contains("PDF"), "{}", err.message_fr());
     assert!(preview_file(&path, &ImportOptions::default()).is_err());
 
-    let err = import_bytes(
-        &mut conn,
-        "budget.numbers",
-        b"PK\x03\x04rest",
-        &ImportOptions::default(),
-    )
-    .unwrap_err();
+    let err = import_err(&mut conn, "budget.numbers", b"PK\x03\x04rest");
     assert!(matches!(err, ImportError::UnsupportedFormat(_)), "{err:?}");
-    let err = import_bytes(
+    let err = import_err(
         &mut conn,
         "page.xls",
         b"<html><table><tr><td>1</td></tr></table></html>",
-        &ImportOptions::default(),
-    )
-    .unwrap_err();
+    );
     assert!(matches!(err, ImportError::UnsupportedFormat(_)), "{err:?}");
     // A truncated workbook is unreadable.
     let xlsx = sample_xlsx();
-    let err = import_bytes(
-        &mut conn,
-        "cut.xlsx",
-        &xlsx[..xlsx.len() / 2],
-        &ImportOptions::default(),
-    )
-    .unwrap_err();
+    let err = import_err(&mut conn, "cut.xlsx", &xlsx[..xlsx.len() / 2]);
     assert!(matches!(err, ImportError::Unreadable(_)), "{err:?}");
     assert!(meta_count(&conn) == 0);
 }
@@ -685,31 +619,13 @@ fn pdf_renamed_xlsx_and_other_formats() {
 fn sniffing_beats_the_extension() {
     let mut conn = db();
     // A workbook renamed .csv is read as a workbook.
-    let report = import_bytes(
-        &mut conn,
-        "vrai_classeur.csv",
-        &sample_xlsx(),
-        &ImportOptions::default(),
-    )
-    .unwrap();
+    let report = import_ok(&mut conn, "vrai_classeur.csv", &sample_xlsx());
     assert_eq!(report.rows, 3);
-    assert!(report
-        .warnings
-        .iter()
-        .any(|w| w.contains("en réalité un classeur")));
+    assert_warns(&report, "en réalité un classeur");
     // A CSV renamed .xls is read as CSV.
-    let report = import_bytes(
-        &mut conn,
-        "export.xls",
-        b"a;b\n1;2\n",
-        &ImportOptions::default(),
-    )
-    .unwrap();
+    let report = import_ok(&mut conn, "export.xls", b"a;b\n1;2\n");
     assert_eq!(names(&report.columns), ["a", "b"]);
-    assert!(report
-        .warnings
-        .iter()
-        .any(|w| w.contains("contient du texte")));
+    assert_warns(&report, "contient du texte");
 }
 
 #[test]
@@ -723,7 +639,7 @@ fn empty_and_missing_files() {
     let blank = write(&dir, "blanc.csv", b"\n\n;;;\n  \n");
     let err = import_file(&mut conn, &blank, &ImportOptions::default()).unwrap_err();
     assert!(matches!(err, ImportError::Empty), "{err:?}");
-    let err = import_bytes(&mut conn, "vide.xlsx", b"", &ImportOptions::default()).unwrap_err();
+    let err = import_err(&mut conn, "vide.xlsx", b"");
     assert!(matches!(err, ImportError::Empty), "{err:?}");
 
     let missing = dir.path().join("absent.csv");
@@ -815,16 +731,13 @@ fn random_bytes_never_panic() {
 #[test]
 fn table_exists_and_replace() {
     let mut conn = db();
-    import_bytes(&mut conn, "t.csv", b"a\n1\n2\n", &ImportOptions::default()).unwrap();
-    let err = import_bytes(&mut conn, "T.csv", b"b\nx\n", &ImportOptions::default()).unwrap_err();
+    import_ok(&mut conn, "t.csv", b"a\n1\n2\n");
+    let err = import_err(&mut conn, "T.csv", b"b\nx\n");
     assert!(
         matches!(err, ImportError::TableExists(ref t) if t == "t"),
         "{err:?}"
     );
-    assert_eq!(
-        query(&conn, "SELECT count(*) FROM t"),
-        [[Value::Integer(2)]]
-    );
+    assert_eq!(value(&conn, "SELECT count(*) FROM t"), Value::Integer(2));
     assert_eq!(meta_count(&conn), 1);
 
     let opts = ImportOptions {
@@ -833,10 +746,10 @@ fn table_exists_and_replace() {
     };
     let report = import_bytes(&mut conn, "t.csv", b"b\nx\n", &opts).unwrap();
     assert_eq!(report.rows, 1);
-    assert_eq!(query(&conn, "SELECT b FROM t"), [[text("x")]]);
+    assert_eq!(value(&conn, "SELECT b FROM t"), text("x"));
     assert_eq!(
-        query(&conn, "SELECT row_count FROM workspace_tables"),
-        [[Value::Integer(1)]]
+        value(&conn, "SELECT row_count FROM workspace_tables"),
+        Value::Integer(1)
     );
 }
 
@@ -849,13 +762,7 @@ fn failed_import_leaves_nothing_behind() {
         "CREATE TRIGGER refuse BEFORE INSERT ON workspace_tables BEGIN SELECT RAISE(ABORT, 'refus'); END;",
     )
     .unwrap();
-    let err = import_bytes(
-        &mut conn,
-        "perdu.csv",
-        b"a,b\n1,2\n3,4\n",
-        &ImportOptions::default(),
-    )
-    .unwrap_err();
+    let err = import_err(&mut conn, "perdu.csv", b"a,b\n1,2\n3,4\n");
     assert!(matches!(err, ImportError::Db(_)), "{err:?}");
     assert_eq!(err.code(), "import.db");
     assert!(!table_exists(&conn, "perdu"));
@@ -863,7 +770,7 @@ fn failed_import_leaves_nothing_behind() {
 
     // A failed replace keeps the old table and its metadata.
     conn.execute_batch("DROP TRIGGER refuse").unwrap();
-    import_bytes(&mut conn, "garde.csv", b"a\n1\n", &ImportOptions::default()).unwrap();
+    import_ok(&mut conn, "garde.csv", b"a\n1\n");
     conn.execute_batch(
         "CREATE TRIGGER refuse BEFORE INSERT ON workspace_tables BEGIN SELECT RAISE(ABORT, 'refus'); END;",
     )
@@ -873,15 +780,15 @@ fn failed_import_leaves_nothing_behind() {
         ..Default::default()
     };
     assert!(import_bytes(&mut conn, "garde.csv", b"z\n9\n9\n", &opts).is_err());
-    assert_eq!(query(&conn, "SELECT a FROM garde"), [[Value::Integer(1)]]);
+    assert_eq!(value(&conn, "SELECT a FROM garde"), Value::Integer(1));
     assert_eq!(meta_count(&conn), 1);
 }
 
 #[test]
 fn invalid_and_reserved_table_names() {
+    // `profiles` is one of the app's own tables, made by the store's migration.
     let mut conn = db();
-    conn.execute_batch("CREATE TABLE profiles(id INTEGER)")
-        .unwrap();
+    assert!(table_exists(&conn, "profiles"));
     for bad in [
         "sqlite_x",
         "_x",
@@ -909,30 +816,13 @@ fn invalid_and_reserved_table_names() {
     }
     assert!(table_exists(&conn, "profiles"));
     // Names derived from the file are made safe instead.
-    let report = import_bytes(
-        &mut conn,
-        "2024 Données.csv",
-        b"a\n1\n",
-        &ImportOptions::default(),
-    )
-    .unwrap();
-    assert_eq!(report.table, "t_2024_donnees");
-    let report = import_bytes(
-        &mut conn,
-        "sqlite_stat1.csv",
-        b"a\n1\n",
-        &ImportOptions::default(),
-    )
-    .unwrap();
-    assert_eq!(report.table, "t_sqlite_stat1");
-    let report = import_bytes(
-        &mut conn,
-        "Mixed_Case.csv",
-        b"a\n1\n",
-        &ImportOptions::default(),
-    )
-    .unwrap();
-    assert_eq!(report.table, "mixed_case");
+    for (file, table) in [
+        ("2024 Données.csv", "t_2024_donnees"),
+        ("sqlite_stat1.csv", "t_sqlite_stat1"),
+        ("Mixed_Case.csv", "mixed_case"),
+    ] {
+        assert_eq!(import_ok(&mut conn, file, b"a\n1\n").table, table);
+    }
 }
 
 #[test]
@@ -994,8 +884,8 @@ fn file_is_read_twice_not_collected() {
     let report = import_file(&mut conn, &path, &ImportOptions::default()).unwrap();
     assert_eq!(report.rows, 5000);
     assert_eq!(
-        query(&conn, "SELECT v FROM long WHERE n = 4999"),
-        [[Value::Integer(9998)]]
+        value(&conn, "SELECT v FROM long WHERE n = 4999"),
+        Value::Integer(9998)
     );
     let preview = preview_file(Path::new(&path), &ImportOptions::default()).unwrap();
     assert_eq!(preview.rows.len(), PREVIEW_ROWS);
@@ -1011,8 +901,7 @@ fn password_protected_workbook() {
     assert!(err.message_fr().contains("mot de passe"));
     // Renamed .xls, it is still recognised as an encrypted workbook.
     let bytes = std::fs::read(&path).unwrap();
-    let err =
-        import_bytes(&mut conn, "protege.xls", &bytes, &ImportOptions::default()).unwrap_err();
+    let err = import_err(&mut conn, "protege.xls", &bytes);
     assert!(matches!(err, ImportError::Encrypted), "{err:?}");
     assert_eq!(meta_count(&conn), 0);
 }
@@ -1024,13 +913,7 @@ fn user_types_override_inference() {
     let csv = "id;Valeur;flag\n1;12,5;1\n2;13;0\n3;abc;1\n";
     let mut conn = db();
     // Inferred: valeur is text (2 of 3 fit), flag integer (0/1).
-    let report = import_bytes(
-        &mut conn,
-        "a.csv",
-        csv.as_bytes(),
-        &ImportOptions::default(),
-    )
-    .unwrap();
+    let report = import_ok(&mut conn, "a.csv", csv.as_bytes());
     assert_eq!(types(&report.columns), [Integer, Text, Integer]);
 
     let mut types_wanted = std::collections::BTreeMap::new();
@@ -1045,19 +928,11 @@ fn user_types_override_inference() {
     };
     let report = import_bytes(&mut conn, "b.csv", csv.as_bytes(), &opts).unwrap();
     assert_eq!(types(&report.columns), [Text, Number, Boolean]);
-    assert!(
-        report
-            .warnings
-            .iter()
-            .any(|w| w.contains("« Valeur » : 1 valeur n'est pas un nombre (ex. « abc »)")),
-        "{:?}",
-        report.warnings
+    assert_warns(
+        &report,
+        "« Valeur » : 1 valeur n'est pas un nombre (ex. « abc »)",
     );
-    assert!(
-        report.warnings.iter().any(|w| w.contains("« absente »")),
-        "{:?}",
-        report.warnings
-    );
+    assert_warns(&report, "« absente »");
     let rows = query(&conn, "SELECT id, valeur, flag FROM b ORDER BY rowid");
     assert_eq!(rows[0], [text("1"), Value::Real(12.5), Value::Integer(1)]);
     assert_eq!(rows[1], [text("2"), Value::Real(13.0), Value::Integer(0)]);
@@ -1074,13 +949,7 @@ fn user_types_override_inference() {
 fn missing_values_replace_the_default_list() {
     let csv = "a;b;c\n1;5;x\n2;999;NA\n3;7;y\n4;;-\n";
     let mut conn = db();
-    let report = import_bytes(
-        &mut conn,
-        "d.csv",
-        csv.as_bytes(),
-        &ImportOptions::default(),
-    )
-    .unwrap();
+    let report = import_ok(&mut conn, "d.csv", csv.as_bytes());
     // Default list: NA and - are missing; 999 is a value.
     assert_eq!(types(&report.columns), [Integer, Integer, Text]);
     assert_eq!(
@@ -1115,7 +984,7 @@ fn missing_values_replace_the_default_list() {
         ..Default::default()
     };
     import_bytes(&mut conn, "f.csv", csv.as_bytes(), &opts).unwrap();
-    assert_eq!(query(&conn, "SELECT c FROM f WHERE a = 4"), [[text("-")]]);
+    assert_eq!(value(&conn, "SELECT c FROM f WHERE a = 4"), text("-"));
 }
 
 /// Rewrites the `xl/workbook.xml` of an XLSX so that it uses the 1904 date
@@ -1162,7 +1031,7 @@ fn excel_1904_date_system() {
     let plain = wb.save_to_buffer().unwrap();
     let mut conn = db();
     // The 1900 system, as written by rust_xlsxwriter.
-    let report = import_bytes(&mut conn, "d1900.xlsx", &plain, &ImportOptions::default()).unwrap();
+    let report = import_ok(&mut conn, "d1900.xlsx", &plain);
     assert_eq!(types(&report.columns), [Date, Datetime]);
     assert_eq!(
         query(&conn, "SELECT jour, moment FROM d1900 ORDER BY rowid"),
@@ -1173,7 +1042,7 @@ fn excel_1904_date_system() {
     );
     // The same serials in the 1904 system are 1462 days later.
     let bytes = with_1904_dates(&plain);
-    let report = import_bytes(&mut conn, "d1904.xlsx", &bytes, &ImportOptions::default()).unwrap();
+    let report = import_ok(&mut conn, "d1904.xlsx", &bytes);
     assert_eq!(types(&report.columns), [Date, Datetime]);
     assert_eq!(
         query(&conn, "SELECT jour, moment FROM d1904 ORDER BY rowid"),
@@ -1321,11 +1190,7 @@ fn check_kobo(conn: &Connection, report: &ImportReport) {
             Boolean, Text, Integer, Text, Datetime, Text, Text, Text, Text, Text, Text, Integer
         ]
     );
-    assert!(
-        report.warnings.iter().any(|w| w.contains("KoboToolbox")),
-        "{:?}",
-        report.warnings
-    );
+    assert_warns(report, "KoboToolbox");
     let t = &report.table;
     assert_eq!(
         query(
@@ -1358,13 +1223,7 @@ fn kobo_csv_export() {
         csv.push('\n');
     }
     let mut conn = db();
-    let report = import_bytes(
-        &mut conn,
-        "enquete_eau_2024.csv",
-        csv.as_bytes(),
-        &ImportOptions::default(),
-    )
-    .unwrap();
+    let report = import_ok(&mut conn, "enquete_eau_2024.csv", csv.as_bytes());
     check_kobo(&conn, &report);
 }
 
@@ -1392,13 +1251,7 @@ fn kobo_xlsx_export() {
     }
     let bytes = wb.save_to_buffer().unwrap();
     let mut conn = db();
-    let report = import_bytes(
-        &mut conn,
-        "enquete_eau_2024.xlsx",
-        &bytes,
-        &ImportOptions::default(),
-    )
-    .unwrap();
+    let report = import_ok(&mut conn, "enquete_eau_2024.xlsx", &bytes);
     check_kobo(&conn, &report);
 }
 
@@ -1465,24 +1318,12 @@ fn choice_columns_outside_kobo_and_boolean_from_numbers() {
     // "q" and "q/a": the select_multiple signature, even without Kobo metadata.
     let csv = "q,q/a,q/b\na,1,0\nb,0,1\na b,1,1\n";
     let mut conn = db();
-    let report = import_bytes(
-        &mut conn,
-        "g.csv",
-        csv.as_bytes(),
-        &ImportOptions::default(),
-    )
-    .unwrap();
+    let report = import_ok(&mut conn, "g.csv", csv.as_bytes());
     assert_eq!(names(&report.columns), ["q", "q__a", "q__b"]);
     assert_eq!(types(&report.columns), [Text, Boolean, Boolean]);
     assert!(!report.warnings.iter().any(|w| w.contains("KoboToolbox")));
     // A plain 0/1 column stays an integer.
-    let report = import_bytes(
-        &mut conn,
-        "h.csv",
-        b"x,y\n1,0\n2,1\n",
-        &ImportOptions::default(),
-    )
-    .unwrap();
+    let report = import_ok(&mut conn, "h.csv", b"x,y\n1,0\n2,1\n");
     assert_eq!(types(&report.columns), [Integer, Integer]);
 }
 
