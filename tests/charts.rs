@@ -3,7 +3,6 @@
 //! points, the map's province areas and classes, notes, PNG sizes, advice, errors, CLI.
 
 use std::path::Path;
-use std::process::Command;
 
 use datajam::chart::{
     self, advise_table, chart_svg_for, chart_table, Agg, ChartError, ChartRequest, Format, Kind,
@@ -13,6 +12,9 @@ use datajam::i18n::Lang;
 use datajam::import::{import_bytes, ImportOptions};
 use datajam::store::Store;
 use datajam::Error;
+
+#[path = "support/cli.rs"]
+mod cli;
 
 const NNBSP: char = '\u{202F}';
 
@@ -60,6 +62,24 @@ fn fixture(files: &[(&str, &str)]) -> Fixture {
     }
 }
 
+impl Fixture {
+    /// The chart `r` of `table` drawn as SVG, in French, with its notes.
+    fn svg(&self, table: &str, r: &ChartRequest) -> (String, Vec<String>) {
+        chart_svg_for(self.store.conn(), table, r, Lang::Fr).unwrap()
+    }
+
+    /// The chart `r` of `table` saved to `path` (its extension picks the format) at `scale`.
+    fn save(
+        &self,
+        table: &str,
+        r: &ChartRequest,
+        path: &Path,
+        scale: u32,
+    ) -> datajam::Result<Vec<String>> {
+        chart::save(self.store.conn(), table, r, path, scale, Lang::Fr)
+    }
+}
+
 fn provinces_csv() -> String {
     std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/reference/chad_provinces.csv"),
@@ -103,7 +123,7 @@ fn sorted_hbar_has_one_bar_per_category_largest_first_with_french_texts() {
     r.sort = Some(true);
     r.title = Some("Population par région — Tchad, 2009".into());
     r.source = Some("RGPH2 (INSEED)".into());
-    let (svg, notes) = chart_svg_for(fx.store.conn(), "recensement", &r, Lang::Fr).unwrap();
+    let (svg, notes) = fx.svg("recensement", &r);
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let bars = with_class(&doc, "bar");
     let labels: Vec<&str> = bars
@@ -145,13 +165,7 @@ fn sorted_hbar_has_one_bar_per_category_largest_first_with_french_texts() {
 #[test]
 fn vertical_bars_keep_alphabetical_order_and_count_rows_without_y() {
     let fx = fixture(&[("recensement.csv", CENSUS)]);
-    let (svg, notes) = chart_svg_for(
-        fx.store.conn(),
-        "recensement",
-        &req(Kind::Bar, "Province", None),
-        Lang::Fr,
-    )
-    .unwrap();
+    let (svg, notes) = fx.svg("recensement", &req(Kind::Bar, "Province", None));
     assert!(notes.is_empty(), "{notes:?}");
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let bars = with_class(&doc, "bar");
@@ -192,7 +206,7 @@ fn aggregations_mean_median_min_max() {
     ] {
         let mut r = req(Kind::Bar, "province", Some("population"));
         r.agg = Some(agg);
-        let (svg, _) = chart_svg_for(fx.store.conn(), "recensement", &r, Lang::Fr).unwrap();
+        let (svg, _) = fx.svg("recensement", &r);
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let bar = with_class(&doc, "bar")
             .into_iter()
@@ -208,7 +222,7 @@ fn grouped_and_stacked_bars_have_one_bar_per_category_and_group() {
     for kind in [Kind::Grouped, Kind::Stacked] {
         let mut r = req(kind, "annee", Some("effectif"));
         r.group = Some("Sexe".into());
-        let (svg, notes) = chart_svg_for(fx.store.conn(), "effectifs", &r, Lang::Fr).unwrap();
+        let (svg, notes) = fx.svg("effectifs", &r);
         assert!(notes.is_empty(), "{notes:?}");
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let bars = with_class(&doc, "bar");
@@ -256,7 +270,7 @@ fn line_chart_draws_one_line_per_group_through_every_year() {
     let mut r = req(Kind::Line, "Année", Some("Taux"));
     r.group = Some("sexe".into());
     r.agg = Some(Agg::Mean);
-    let (svg, _) = chart_svg_for(fx.store.conn(), "effectifs", &r, Lang::Fr).unwrap();
+    let (svg, _) = fx.svg("effectifs", &r);
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let lines = with_class(&doc, "line");
     assert_eq!(lines.len(), 2);
@@ -286,7 +300,7 @@ fn scatter_has_a_point_per_row_and_labels_and_caps_huge_inputs() {
     let fx = fixture(&[("recensement.csv", CENSUS), ("nuage.csv", &csv)]);
     let mut r = req(Kind::Scatter, "population", Some("Ménages"));
     r.label = Some("province".into());
-    let (svg, _) = chart_svg_for(fx.store.conn(), "recensement", &r, Lang::Fr).unwrap();
+    let (svg, _) = fx.svg("recensement", &r);
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert_eq!(with_class(&doc, "point").len(), 6);
     let labels: Vec<_> = with_class(&doc, "point-label")
@@ -295,13 +309,7 @@ fn scatter_has_a_point_per_row_and_labels_and_caps_huge_inputs() {
         .collect();
     assert!(labels.contains(&"Ouaddaï".to_string()), "{labels:?}");
 
-    let (svg, notes) = chart_svg_for(
-        fx.store.conn(),
-        "nuage",
-        &req(Kind::Scatter, "x", Some("y")),
-        Lang::Fr,
-    )
-    .unwrap();
+    let (svg, notes) = fx.svg("nuage", &req(Kind::Scatter, "x", Some("y")));
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert_eq!(with_class(&doc, "point").len(), 20_000);
     assert!(
@@ -321,7 +329,7 @@ fn histogram_bins_count_every_number_once() {
     let fx = fixture(&[("recensement.csv", CENSUS)]);
     let mut r = req(Kind::Histogram, "population", None);
     r.bins = Some(4);
-    let (svg, notes) = chart_svg_for(fx.store.conn(), "recensement", &r, Lang::Fr).unwrap();
+    let (svg, notes) = fx.svg("recensement", &r);
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let bars = with_class(&doc, "bar");
     assert_eq!(bars.len(), 4);
@@ -337,13 +345,7 @@ fn histogram_bins_count_every_number_once() {
 #[test]
 fn lorenz_curve_has_the_equality_line_and_the_gini_index() {
     let fx = fixture(&[("recensement.csv", CENSUS)]);
-    let (svg, notes) = chart_svg_for(
-        fx.store.conn(),
-        "recensement",
-        &req(Kind::Lorenz, "population", None),
-        Lang::Fr,
-    )
-    .unwrap();
+    let (svg, notes) = fx.svg("recensement", &req(Kind::Lorenz, "population", None));
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert_eq!(with_class(&doc, "equality").len(), 1);
     let curve = &with_class(&doc, "lorenz")[0];
@@ -363,7 +365,7 @@ fn map_has_one_area_per_province_with_the_right_class() {
     let fx = fixture(&[("provinces.csv", &provinces_csv())]);
     let mut r = req(Kind::Map, "iso_3166_2", Some("pop_2009_source_a"));
     r.title = Some("Population recensée en 2009".into());
-    let (svg, notes) = chart_svg_for(fx.store.conn(), "provinces", &r, Lang::Fr).unwrap();
+    let (svg, notes) = fx.svg("provinces", &r);
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let areas = with_class(&doc, "province");
     assert_eq!(areas.len(), 22, "22 areas: the two Ennedi share one");
@@ -424,7 +426,7 @@ Kanem;2;15.4;-14.3\n";
     let mut r = req(Kind::Map, "Région", Some("Incidents"));
     r.lat = Some("lat".into());
     r.lon = Some("lon".into());
-    let (svg, notes) = chart_svg_for(fx.store.conn(), "incidents", &r, Lang::Fr).unwrap();
+    let (svg, notes) = fx.svg("incidents", &r);
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let areas = with_class(&doc, "province");
     let find = |iso: &str| {
@@ -470,29 +472,16 @@ fn png_at_2x_is_twice_the_size_of_1x_and_not_blank() {
         ),
     ];
     for (table, r) in cases {
-        let one = chart_table(
-            fx.store.conn(),
-            table,
-            &r,
-            Format::Png { scale: 1 },
-            Lang::Fr,
-        )
-        .unwrap();
-        let two = chart_table(
-            fx.store.conn(),
-            table,
-            &r,
-            Format::Png { scale: 2 },
-            Lang::Fr,
-        )
-        .unwrap();
+        let draw = |format| chart_table(fx.store.conn(), table, &r, format, Lang::Fr).unwrap();
+        let one = draw(Format::Png { scale: 1 });
+        let two = draw(Format::Png { scale: 2 });
         let a = image::load_from_memory(&one.bytes).unwrap().to_rgb8();
         let b = image::load_from_memory(&two.bytes).unwrap().to_rgb8();
         assert_eq!((b.width(), b.height()), (a.width() * 2, a.height() * 2));
         assert_eq!((one.width, one.height), (a.width(), a.height()));
         let dark = a.pixels().filter(|p| p.0.iter().all(|c| *c < 90)).count();
         assert!(dark > 200, "{table}: text and shapes drawn ({dark})");
-        let svg = chart_table(fx.store.conn(), table, &r, Format::Svg, Lang::Fr).unwrap();
+        let svg = draw(Format::Svg);
         assert_eq!((svg.width, svg.height), (a.width(), a.height()));
         assert!(svg.svg().unwrap().starts_with("<svg"));
     }
@@ -540,15 +529,9 @@ fn errors_name_the_problem_with_stable_codes() {
     assert!(ui.is_err());
     // save: a wrong extension writes nothing.
     let out = fx._dir.path().join("graphique.jpg");
-    let e = chart::save(
-        conn,
-        "recensement",
-        &req(Kind::Bar, "province", None),
-        &out,
-        1,
-        Lang::Fr,
-    )
-    .unwrap_err();
+    let e = fx
+        .save("recensement", &req(Kind::Bar, "province", None), &out, 1)
+        .unwrap_err();
     assert_eq!(e.code(), "chart.bad_extension");
     assert!(!out.exists());
 }
@@ -560,27 +543,11 @@ fn the_ui_request_with_nulls_draws_and_save_picks_the_format() {
         r#"{"kind":"hbar","x":"province","y":"population","agg":"sum","group":null,"title":null,"source":"recensement.csv"}"#,
     )
     .unwrap();
-    let (svg, _) = chart_svg_for(fx.store.conn(), "recensement", &r, Lang::Fr).unwrap();
+    let (svg, _) = fx.svg("recensement", &r);
     assert!(svg.contains("Source : recensement.csv"));
     let dir = fx._dir.path();
-    chart::save(
-        fx.store.conn(),
-        "recensement",
-        &r,
-        &dir.join("g.svg"),
-        1,
-        Lang::Fr,
-    )
-    .unwrap();
-    chart::save(
-        fx.store.conn(),
-        "recensement",
-        &r,
-        &dir.join("g.png"),
-        2,
-        Lang::Fr,
-    )
-    .unwrap();
+    fx.save("recensement", &r, &dir.join("g.svg"), 1).unwrap();
+    fx.save("recensement", &r, &dir.join("g.png"), 2).unwrap();
     let svg = std::fs::read_to_string(dir.join("g.svg")).unwrap();
     roxmltree::Document::parse(&svg).unwrap();
     let png = image::open(dir.join("g.png")).unwrap();
@@ -642,40 +609,33 @@ fn advice_for_each_question_reads_the_table() {
 #[test]
 fn cli_chart_writes_svg_and_png_and_reports_errors_in_french() {
     let fx = fixture(&[("recensement.csv", CENSUS)]);
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_datajam"))
-            .args(args)
-            .env("DATAJAM_DATA_DIR", &fx.data)
-            .env_remove("DATAJAM_LANG")
-            .output()
-            .unwrap()
+    let run = |args: &[&str]| cli::datajam(&fx.data, args);
+    // `datajam chart recensement --kind KIND --x X` and the rest.
+    let chart = |kind: &str, x: &str, rest: &[&str]| {
+        let mut args = vec!["chart", "recensement", "--kind", kind, "--x", x];
+        args.extend_from_slice(rest);
+        run(&args)
     };
     let dir = fx._dir.path();
     let svg = dir.join("pop.svg");
-    let out = run(&[
-        "chart",
-        "recensement",
-        "--kind",
+    let out = chart(
         "hbar",
-        "--x",
         "province",
-        "--y",
-        "population",
-        "--sort",
-        "--title",
-        "Population (2009)",
-        "--source",
-        "RGPH2",
-        "-o",
-        svg.to_str().unwrap(),
-        "--json",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        &[
+            "--y",
+            "population",
+            "--sort",
+            "--title",
+            "Population (2009)",
+            "--source",
+            "RGPH2",
+            "-o",
+            svg.to_str().unwrap(),
+            "--json",
+        ],
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    cli::assert_ok(&out);
+    let v = cli::json(&out);
     assert_eq!(v["path"], svg.to_str().unwrap());
     assert_eq!(v["notes"].as_array().unwrap().len(), 1);
     let text = std::fs::read_to_string(&svg).unwrap();
@@ -683,53 +643,33 @@ fn cli_chart_writes_svg_and_png_and_reports_errors_in_french() {
     assert_eq!(with_class(&doc, "bar").len(), 5);
 
     let png = dir.join("pop.png");
-    let out = run(&[
-        "chart",
-        "recensement",
-        "--kind",
+    let out = chart(
         "bar",
-        "--x",
         "province",
-        "--agg",
-        "count",
-        "-o",
-        png.to_str().unwrap(),
-        "--scale",
-        "2",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        &[
+            "--agg",
+            "count",
+            "-o",
+            png.to_str().unwrap(),
+            "--scale",
+            "2",
+        ],
     );
+    cli::assert_ok(&out);
     assert_eq!(image::open(&png).unwrap().width(), 1920);
 
-    let out = run(&[
-        "chart",
-        "recensement",
-        "--kind",
-        "camembert",
-        "--x",
-        "province",
-        "-o",
-        "x.svg",
-    ]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("Type de graphique inconnu « camembert »")
-    );
-    let out = run(&[
-        "chart",
-        "recensement",
-        "--kind",
-        "bar",
-        "--x",
-        "région",
-        "-o",
-        "x.svg",
-    ]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("La colonne « région » n'existe pas"));
+    for (kind, x, error) in [
+        (
+            "camembert",
+            "province",
+            "Type de graphique inconnu « camembert »",
+        ),
+        ("bar", "région", "La colonne « région » n'existe pas"),
+    ] {
+        let out = chart(kind, x, &["-o", "x.svg"]);
+        assert_eq!(out.status.code(), Some(1));
+        cli::assert_stderr_has(&out, error);
+    }
 
     let out = run(&[
         "chart-advice",
@@ -739,7 +679,7 @@ fn cli_chart_writes_svg_and_png_and_reports_errors_in_french() {
         "--json",
     ]);
     assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = cli::json(&out);
     assert_eq!(v[0]["kind"], "hbar");
     assert!(v[0]["reason"].as_str().unwrap().contains("barres"));
 }
@@ -755,7 +695,7 @@ fn many_categories_and_groups_are_capped_with_a_note() {
     let fx = fixture(&[("communes.csv", &csv)]);
     let mut r = req(Kind::Grouped, "commune", Some("valeur"));
     r.group = Some("groupe".into());
-    let (svg, notes) = chart_svg_for(fx.store.conn(), "communes", &r, Lang::Fr).unwrap();
+    let (svg, notes) = fx.svg("communes", &r);
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert_eq!(with_class(&doc, "bar").len(), 30 * 8);
     assert!(
@@ -776,13 +716,7 @@ fn many_categories_and_groups_are_capped_with_a_note() {
         .map(|b| b.attribute("data-series").unwrap().to_string())
         .collect();
     assert_eq!(series.iter().next().map(String::as_str), Some("G03"));
-    let (_, notes) = chart_svg_for(
-        fx.store.conn(),
-        "communes",
-        &req(Kind::Hbar, "commune", Some("valeur")),
-        Lang::Fr,
-    )
-    .unwrap();
+    let (_, notes) = fx.svg("communes", &req(Kind::Hbar, "commune", Some("valeur")));
     assert!(
         notes.iter().any(|n| n.contains("30 premières catégories")),
         "{notes:?}"

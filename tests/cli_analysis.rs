@@ -3,6 +3,9 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+use std::path::Path;
+use std::process::Output;
+
 use cli::{assert_fails_with, assert_ok, datajam, json, text};
 
 fn setup() -> tempfile::TempDir {
@@ -31,21 +34,18 @@ fn setup() -> tempfile::TempDir {
     dir
 }
 
+/// `datajam query ecoles --pipeline PIPELINE` and `extra`, on the data directory under `dir`.
+fn query(dir: &Path, pipeline: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["query", "ecoles", "--pipeline", pipeline.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    datajam(&dir.join("data"), &args)
+}
+
 #[test]
 fn query_outputs_json_csv_and_text() {
     let dir = setup();
-    let data = dir.path().join("data");
     let p = dir.path().join("p.json");
-    let out = datajam(
-        &data,
-        &[
-            "query",
-            "ecoles",
-            "--pipeline",
-            p.to_str().unwrap(),
-            "--json",
-        ],
-    );
+    let out = query(dir.path(), &p, &["--json"]);
     assert_ok(&out);
     let v = json(&out);
     assert_eq!(v["total_rows"], 2);
@@ -54,17 +54,7 @@ fn query_outputs_json_csv_and_text() {
     assert_eq!(v["rows"][0], serde_json::json!(["Lac", 2, 13.0]));
     assert!(v["sql"].as_str().unwrap().contains("GROUP BY \"province\""));
 
-    let out = datajam(
-        &data,
-        &[
-            "query",
-            "ecoles",
-            "--pipeline",
-            p.to_str().unwrap(),
-            "--csv",
-            "--show-sql",
-        ],
-    );
+    let out = query(dir.path(), &p, &["--csv", "--show-sql"]);
     assert!(out.status.success());
     assert_eq!(
         text(&out.stdout),
@@ -72,17 +62,7 @@ fn query_outputs_json_csv_and_text() {
     );
     assert!(text(&out.stderr).contains("WITH"));
 
-    let out = datajam(
-        &data,
-        &[
-            "query",
-            "ecoles",
-            "--pipeline",
-            p.to_str().unwrap(),
-            "--max-rows",
-            "1",
-        ],
-    );
+    let out = query(dir.path(), &p, &["--max-rows", "1"]);
     assert!(out.status.success());
     let stdout = text(&out.stdout);
     assert!(stdout.starts_with("province"), "{stdout}");
@@ -100,10 +80,7 @@ fn query_errors_are_french_and_save_creates_a_table() {
         r#"{"steps":[{"op":"limit","n":2},{"op":"filter","conditions":[{"column":"agee","cmp":"is_missing"}]}]}"#,
     )
     .unwrap();
-    let out = datajam(
-        &data,
-        &["query", "ecoles", "--pipeline", bad.to_str().unwrap()],
-    );
+    let out = query(dir.path(), &bad, &[]);
     assert!(!out.status.success());
     assert_eq!(
         text(&out.stderr).trim(),
@@ -111,18 +88,7 @@ fn query_errors_are_french_and_save_creates_a_table() {
     );
 
     let p = dir.path().join("p.json");
-    let out = datajam(
-        &data,
-        &[
-            "query",
-            "ecoles",
-            "--pipeline",
-            p.to_str().unwrap(),
-            "--save",
-            "Âge par province",
-            "--json",
-        ],
-    );
+    let out = query(dir.path(), &p, &["--save", "Âge par province", "--json"]);
     assert_ok(&out);
     let v = json(&out);
     assert_eq!(v["name"], "age_par_province");

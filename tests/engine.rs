@@ -3,7 +3,6 @@
 
 #[path = "support/workshop.rs"]
 mod fixture;
-use fixture::values;
 
 use std::path::Path;
 
@@ -181,9 +180,8 @@ fn completion_all_by_default_and_skips_do_not_count() {
 #[test]
 fn collect_with_new_field_types_through_the_workshop() {
     let (_dir, mut w, p) = open();
-    let view = w
-        .step(&StepAt::new(&p, "essai-moteur", "b", "visite"))
-        .unwrap();
+    let visite = StepAt::new(&p, "essai-moteur", "b", "visite");
+    let view = w.step(&visite).unwrap();
     let form = view.form().unwrap();
     // The province list is built for the UI from the reference table.
     assert_eq!(form.fields[1].choices.len(), 23);
@@ -194,37 +192,34 @@ fn collect_with_new_field_types_through_the_workshop() {
         "Le code s'écrit comme GR-012."
     );
 
-    let out = w
-        .submit_record(
-            &StepAt::new(&p, "essai-moteur", "b", "visite"),
-            &values(&[
-                ("jour", "2023-12-31"),
-                ("province", "Paris"),
-                ("lieu", "48.85 2.35"),
-                ("code", "gr-12"),
-            ]),
-        )
-        .unwrap();
+    let out = fixture::submit(
+        &mut w,
+        &visite,
+        &[
+            ("jour", "2023-12-31"),
+            ("province", "Paris"),
+            ("lieu", "48.85 2.35"),
+            ("code", "gr-12"),
+        ],
+    );
     assert!(!out.saved);
     let fields: Vec<&str> = out.errors.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["jour", "province", "lieu", "code"]);
     assert_eq!(out.errors[3].message, "Le code s'écrit comme GR-012.");
     assert!(out.step.records().is_empty());
 
-    let out = w
-        .submit_record(
-            &StepAt::new(&p, "essai-moteur", "b", "visite"),
-            &values(&[
-                ("jour", "02/03/2025"),
-                ("province", "N'Djaména"),
-                ("equipements", "latrines eau"),
-                ("lieu_lat", "12,1348"),
-                ("lieu_lon", "15,0557"),
-                ("code", "ND-001"),
-            ]),
-        )
-        .unwrap();
-    assert!(out.saved, "{:?}", out.errors);
+    let out = fixture::submit_saved(
+        &mut w,
+        &visite,
+        &[
+            ("jour", "02/03/2025"),
+            ("province", "N'Djaména"),
+            ("equipements", "latrines eau"),
+            ("lieu_lat", "12,1348"),
+            ("lieu_lon", "15,0557"),
+            ("code", "ND-001"),
+        ],
+    );
     let r = &out.step.records()[0];
     assert_eq!(r["jour"], "2025-03-02");
     assert_eq!(r["province"], "TD-ND");
@@ -239,9 +234,8 @@ fn collect_with_new_field_types_through_the_workshop() {
 fn the_builtin_school_visit_form_has_province_date_and_multiple_fields() {
     let (_dir, mut w, p) = fixture::with_trainee("Idriss");
     let (pack, lesson) = ("datajam-tchad", "premiers-pas");
-    let view = w
-        .step(&StepAt::new(&p, pack, lesson, "collecte-ecole"))
-        .unwrap();
+    let collecte = StepAt::new(&p, pack, lesson, "collecte-ecole");
+    let view = w.step(&collecte).unwrap();
     let form = view.form().cloned().unwrap();
     let ty = |n: &str| {
         form.fields
@@ -254,37 +248,24 @@ fn the_builtin_school_visit_form_has_province_date_and_multiple_fields() {
     assert_eq!(ty("province"), FieldType::Province);
     assert_eq!(ty("date_visite"), FieldType::Date);
     assert_eq!(ty("equipements"), FieldType::Multiple);
-    let out = w
-        .submit_record(
-            &StepAt::new(&p, pack, lesson, "collecte-ecole"),
-            &values(&[
-                ("nom_ecole", "École de Mongo"),
-                ("province", "Guera"),
-                ("eleves", "240"),
-                ("date_visite", "01/01/2019"),
-                ("equipements", "eau cantine"),
-            ]),
-        )
-        .unwrap();
+    // The same school visit, on this date, with this equipment.
+    let visit = |date, equipements| {
+        [
+            ("nom_ecole", "École de Mongo"),
+            ("province", "Guera"),
+            ("eleves", "240"),
+            ("date_visite", date),
+            ("equipements", equipements),
+        ]
+    };
+    let out = fixture::submit(&mut w, &collecte, &visit("01/01/2019", "eau cantine"));
     assert!(!out.saved);
     assert_eq!(out.errors.len(), 1);
     assert_eq!(
         out.errors[0].message,
         "La date de la visite doit être entre le 01/01/2020 et aujourd'hui."
     );
-    let out = w
-        .submit_record(
-            &StepAt::new(&p, pack, lesson, "collecte-ecole"),
-            &values(&[
-                ("nom_ecole", "École de Mongo"),
-                ("province", "Guera"),
-                ("eleves", "240"),
-                ("date_visite", "2025-03-15"),
-                ("equipements", "cantine eau"),
-            ]),
-        )
-        .unwrap();
-    assert!(out.saved, "{:?}", out.errors);
+    let out = fixture::submit_saved(&mut w, &collecte, &visit("2025-03-15", "cantine eau"));
     let r = &out.step.records()[0];
     assert_eq!(r["province"], "TD-GR");
     assert_eq!(r["date_visite"], "2025-03-15");

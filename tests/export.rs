@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader};
 use datajam::import::{import_file, ColumnType, ImportOptions};
-use datajam::store::export::{export_table, ExportError, ExportFormat};
+use datajam::store::export::{export_table, ExportError, ExportFormat, ExportReport};
 use datajam::store::tables::{list_tables, table_info};
 use datajam::store::Store;
 use rusqlite::types::Value;
@@ -14,23 +14,25 @@ use rusqlite::Connection;
 
 const REGIONS: &[&str] = &["Guéra", "Ouaddaï", "N'Djaména", "Mayo-Kebbi Est"];
 
+/// The source CSV's header, as any exported CSV writes it back.
+const HEADER: [&str; 8] = [
+    "Région",
+    "Population",
+    "Taux d'accès (%)",
+    "Date de collecte",
+    "Horodatage",
+    "Électrifié",
+    "Code",
+    "Remarque",
+];
+
 /// A French Excel-style CSV: `;`, decimal commas, day-first dates, oui/non, one misfit
 /// value in the integer column, a text field with `,` `;` quotes and a newline.
 fn source_csv() -> String {
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
         .from_writer(Vec::new());
-    w.write_record([
-        "Région",
-        "Population",
-        "Taux d'accès (%)",
-        "Date de collecte",
-        "Horodatage",
-        "Électrifié",
-        "Code",
-        "Remarque",
-    ])
-    .unwrap();
+    w.write_record(HEADER).unwrap();
     for i in 0..20u32 {
         let population = if i == 7 {
             "inconnu".to_string()
@@ -90,6 +92,16 @@ impl Fixture {
 
     fn conn(&self) -> &Connection {
         self.store.conn()
+    }
+
+    /// Exports `table` to the file `name`, in the format its extension picks (French CSV
+    /// for `.csv`): the file's path and the report, which must count all 20 rows.
+    fn export_as(&self, table: &str, name: &str) -> (PathBuf, ExportReport) {
+        let path = self.out(name);
+        let format = ExportFormat::from_path(&path, true).unwrap();
+        let report = export_table(self.conn(), table, &path, format).unwrap();
+        assert_eq!(report.rows, 20);
+        (path, report)
     }
 
     /// Re-imports an exported file as `table` and checks it equals `acces`.
@@ -180,19 +192,7 @@ fn csv_round_trip() {
     assert_eq!(report.path, path);
     let rows = read_csv(&path, b',');
     assert_eq!(rows.len(), 21);
-    assert_eq!(
-        rows[0],
-        [
-            "Région",
-            "Population",
-            "Taux d'accès (%)",
-            "Date de collecte",
-            "Horodatage",
-            "Électrifié",
-            "Code",
-            "Remarque"
-        ]
-    );
+    assert_eq!(rows[0], HEADER);
     assert_eq!(
         rows[1],
         [
@@ -219,11 +219,8 @@ fn csv_round_trip() {
 #[test]
 fn french_csv_round_trip() {
     let mut fx = Fixture::new();
-    let path = fx.out("export_fr.csv");
-    let format = ExportFormat::from_path(&path, true).unwrap();
-    assert_eq!(format, ExportFormat::CsvFrench);
-    let report = export_table(fx.conn(), "ACCES", &path, format).unwrap();
-    assert_eq!(report.rows, 20);
+    let (path, report) = fx.export_as("ACCES", "export_fr.csv");
+    assert_eq!(report.format, ExportFormat::CsvFrench);
     let bytes = std::fs::read(&path).unwrap();
     let first_line = bytes.split(|&b| b == b'\n').next().unwrap();
     assert!(first_line.starts_with(b"\xEF\xBB\xBFR\xC3\xA9gion;Population;"));
@@ -251,10 +248,7 @@ fn french_csv_round_trip() {
 #[test]
 fn xlsx_round_trip_with_typed_cells() {
     let mut fx = Fixture::new();
-    let path = fx.out("export.xlsx");
-    let format = ExportFormat::from_path(&path, true).unwrap();
-    let report = export_table(fx.conn(), "acces", &path, format).unwrap();
-    assert_eq!(report.rows, 20);
+    let (path, report) = fx.export_as("acces", "export.xlsx");
     assert!(report.warnings.is_empty());
 
     let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();

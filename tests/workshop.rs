@@ -4,7 +4,6 @@
 
 #[path = "support/workshop.rs"]
 mod fixture;
-use fixture::values;
 
 use datajam::i18n::Lang;
 use datajam::workshop::Status;
@@ -46,16 +45,15 @@ fn the_slice_saves_everything_and_resumes_after_reopening() {
         assert_eq!(read.status, Status::Done);
 
         // Collect: invalid input is refused in French and not saved.
-        let out = w
-            .submit_record(
-                &at(&p.id, "collecte-ecole"),
-                &values(&[
-                    ("nom_ecole", "École de Mongo"),
-                    ("province", "TD-GR"),
-                    ("eleves", "-5"),
-                ]),
-            )
-            .unwrap();
+        let out = fixture::submit(
+            &mut w,
+            &at(&p.id, "collecte-ecole"),
+            &[
+                ("nom_ecole", "École de Mongo"),
+                ("province", "TD-GR"),
+                ("eleves", "-5"),
+            ],
+        );
         assert!(!out.saved);
         assert_eq!(out.errors.len(), 1);
         assert_eq!(out.errors[0].field, "eleves");
@@ -64,18 +62,16 @@ fn the_slice_saves_everything_and_resumes_after_reopening() {
             "La valeur doit être comprise entre 1 et 5\u{202F}000."
         );
         assert!(out.step.records().is_empty());
-        let out = w
-            .submit_record(
-                &at(&p.id, "collecte-ecole"),
-                &values(&[
-                    ("nom_ecole", "École de Mongo"),
-                    ("province", "TD-GR"),
-                    ("eleves", "240"),
-                    ("filles", ""),
-                ]),
-            )
-            .unwrap();
-        assert!(out.saved, "{:?}", out.errors);
+        let out = fixture::submit_saved(
+            &mut w,
+            &at(&p.id, "collecte-ecole"),
+            &[
+                ("nom_ecole", "École de Mongo"),
+                ("province", "TD-GR"),
+                ("eleves", "240"),
+                ("filles", ""),
+            ],
+        );
         assert_eq!(out.step.records().len(), 1);
         assert_eq!(out.step.records()[0]["eleves"], 240);
         assert_eq!(out.step.records()[0]["filles"], serde_json::Value::Null);

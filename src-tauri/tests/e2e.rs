@@ -245,6 +245,29 @@ async fn within(limit: Duration, body: impl std::future::Future<Output = ()>, la
     tokio::time::timeout(limit, body).await.expect(late);
 }
 
+/// Runs a test's body, failing it when it takes longer than `minutes` minutes.
+async fn within_minutes(minutes: u64, body: impl std::future::Future<Output = ()>) {
+    within(
+        Duration::from_secs(minutes * 60),
+        body,
+        &format!("the end-to-end test finishes within {minutes} minutes"),
+    )
+    .await;
+}
+
+/// Opens the step `step` from the lesson's list and waits for its title to show `title`.
+async fn open_step(c: &Client, step: &str, title: &str) {
+    click(c, &format!(".step-link[data-step='{step}']")).await;
+    wait_text(c, "#step-title", title).await;
+}
+
+/// Submits the answer given and waits until the verdict `css` (`#feedback.ok` or
+/// `#feedback.ko`) says `expected`.
+async fn submit_answer(c: &Client, css: &str, expected: &str) {
+    click(c, "#submit-answer").await;
+    wait_text(c, css, expected).await;
+}
+
 /// Creates the profile `name` on the profiles screen.
 async fn create_profile(c: &Client, name: &str) {
     type_into(c, "#profile-name", name).await;
@@ -254,12 +277,7 @@ async fn create_profile(c: &Client, name: &str) {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
 async fn a_trainee_collects_analyses_visualises_and_resumes() {
-    within(
-        Duration::from_secs(300),
-        slice(),
-        "the end-to-end test finishes within 5 minutes",
-    )
-    .await;
+    within_minutes(5, slice()).await;
 }
 
 async fn slice() {
@@ -324,8 +342,7 @@ async fn slice() {
     wait_text(&c, "#step-title", "la province la plus peuplée").await;
     wait_count(&c, "#data-table tbody tr", 23).await;
     click(&c, "input[name='answer'][value='TD-LR']").await;
-    click(&c, "#submit-answer").await;
-    wait_text(&c, "#feedback.ko", "Presque").await;
+    submit_answer(&c, "#feedback.ko", "Presque").await;
     click(&c, "#hint-button").await;
     wait_text(&c, "#hints", "Indice 1/2").await;
     wait_text(&c, "#hint-button", "(1/2)").await;
@@ -336,24 +353,21 @@ async fn slice() {
     );
     shot(&c, "06-question-indice").await;
     click(&c, "input[name='answer'][value='TD-ND']").await;
-    click(&c, "#submit-answer").await;
-    wait_text(&c, "#feedback.ok", "Bonne réponse !").await;
+    submit_answer(&c, "#feedback.ok", "Bonne réponse !").await;
     wait_text(&c, "#feedback", "951 418").await;
     shot(&c, "07-question-juste").await;
 
     click(&c, "#next-step").await;
     wait_text(&c, "#step-title", "quand les sources ne sont pas d'accord").await;
     type_into(&c, "#answer-input", "387 461").await;
-    click(&c, "#submit-answer").await;
-    wait_text(
+    submit_answer(
         &c,
         "#feedback.ko",
         "C'est la population du Sila selon la source A",
     )
     .await;
     type_into(&c, "#answer-input", "97 685").await;
-    click(&c, "#submit-answer").await;
-    wait_text(&c, "#feedback.ok", "Bonne réponse !").await;
+    submit_answer(&c, "#feedback.ok", "Bonne réponse !").await;
 
     // Visualise: the chart is drawn by the core and shown as SVG.
     click(&c, "#next-step").await;
@@ -395,12 +409,7 @@ async fn slice() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
 async fn a_trainee_imports_a_french_csv_and_exports_it() {
-    within(
-        Duration::from_secs(300),
-        import_export(),
-        "the end-to-end test finishes within 5 minutes",
-    )
-    .await;
+    within_minutes(5, import_export()).await;
 }
 
 async fn import_export() {
@@ -450,8 +459,7 @@ async fn import_export() {
 
     // A step is always recoverable: the solution after a confirmation, or skip it.
     click(&c, ".lesson-open[data-lesson='premiers-pas']").await;
-    click(&c, ".step-link[data-step='plus-peuplee']").await;
-    wait_text(&c, "#step-title", "la province la plus peuplée").await;
+    open_step(&c, "plus-peuplee", "la province la plus peuplée").await;
     click(&c, "#reveal-button").await;
     wait_text(&c, "#reveal-confirm-box", "Voir la solution maintenant ?").await;
     click(&c, "#reveal-confirm").await;
@@ -466,21 +474,22 @@ async fn import_export() {
     );
 
     // Multiple choice: the set counts, an anticipated near miss gets its message.
-    click(&c, ".step-link[data-step='moins-peuplees']").await;
-    wait_text(&c, "#step-title", "les provinces les moins peuplées").await;
+    open_step(&c, "moins-peuplees", "les provinces les moins peuplées").await;
     for v in ["TD-BO", "TD-EE", "TD-EO", "TD-TI"] {
         click(&c, &format!("input[name='answer'][value='{v}']")).await;
     }
-    click(&c, "#submit-answer").await;
-    wait_text(&c, "#feedback.ko", "Ennedi-Est compte 107 302 habitants").await;
+    submit_answer(&c, "#feedback.ko", "Ennedi-Est compte 107 302 habitants").await;
     click(&c, "input[name='answer'][value='TD-EE']").await;
-    click(&c, "#submit-answer").await;
-    wait_text(&c, "#feedback.ok", "Bonne réponse !").await;
+    submit_answer(&c, "#feedback.ok", "Bonne réponse !").await;
     shot(&c, "14-choix-multiple").await;
 
     // A data task is checked on the result table; an anticipated mistake gets its message.
-    click(&c, ".step-link[data-step='tableau-moins-peuplees']").await;
-    wait_text(&c, "#step-title", "les 5 provinces les moins peuplées").await;
+    open_step(
+        &c,
+        "tableau-moins-peuplees",
+        "les 5 provinces les moins peuplées",
+    )
+    .await;
     click(&c, ".add-step[data-op='sort']").await;
     select(&c, ".sort-column", "population_2009_a").await;
     click(&c, ".add-step[data-op='limit']").await;
@@ -500,8 +509,7 @@ async fn import_export() {
     shot(&c, "16-tache-donnees").await;
 
     // A chart task is checked on what the chart shows.
-    click(&c, ".step-link[data-step='tracer-graphique']").await;
-    wait_text(&c, "#step-title", "Tracer un graphique").await;
+    open_step(&c, "tracer-graphique", "Tracer un graphique").await;
     select(&c, "#chart-kind", "line").await;
     select(&c, "#chart-x", "province").await;
     select(&c, "#chart-y", "population_2009_a").await;
@@ -529,8 +537,7 @@ async fn import_export() {
     assert_eq!(prop(&c, ".limit-n", "value").await.as_deref(), Some("5"));
 
     // A reflection: too short is refused with the reason, then saved.
-    click(&c, ".step-link[data-step='reflexion']").await;
-    wait_text(&c, "#step-title", "Et vous ?").await;
+    open_step(&c, "reflexion", "Et vous ?").await;
     type_into(&c, "#reflection-text", "Les écoles").await;
     click(&c, "#reflection-submit").await;
     wait_text(&c, "#reflection-message", "Écrivez au moins 20 caractères").await;
@@ -658,12 +665,7 @@ async fn select(c: &Client, css: &str, value: &str) {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
 async fn a_trainee_analyses_and_charts_an_inequality() {
-    within(
-        Duration::from_secs(300),
-        analyse(),
-        "the end-to-end test finishes within 5 minutes",
-    )
-    .await;
+    within_minutes(5, analyse()).await;
 }
 
 async fn analyse() {
@@ -1755,12 +1757,7 @@ async fn editor_builds_every_task() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
 async fn numbers_follow_the_interface_language() {
-    within(
-        Duration::from_secs(120),
-        numbers(),
-        "the end-to-end test finishes within 2 minutes",
-    )
-    .await;
+    within_minutes(2, numbers()).await;
 }
 
 /// The UI's one number formatter (`ui/js/format.js`), in the app's own webview: French
@@ -1838,12 +1835,7 @@ async fn numbers() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
 async fn a_trainee_imports_the_practice_file_of_a_lesson() {
-    within(
-        Duration::from_secs(300),
-        import_step(),
-        "the end-to-end test finishes within 5 minutes",
-    )
-    .await;
+    within_minutes(5, import_step()).await;
 }
 
 /// The Ushahidi-shaped export the import lesson ships as its practice file.
@@ -1963,8 +1955,7 @@ async fn import_step() {
     wait_text(&c, "#step-title", "Combien de signalements").await;
     wait_text(&c, "#data-table", "Route coupée vers Bongor").await;
     type_into(&c, "#answer-input", "12").await;
-    click(&c, "#submit-answer").await;
-    wait_text(&c, "#feedback.ok", "Bonne réponse !").await;
+    submit_answer(&c, "#feedback.ok", "Bonne réponse !").await;
 
     // Back on the import step: the table opens in the Analyse screen.
     click(&c, ".step-link[data-step='importer']").await;

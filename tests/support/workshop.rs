@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use datajam::i18n::Lang;
+use datajam::workshop::{RecordOutcome, StepAt};
 use datajam::Workshop;
 
 /// A French workshop in a fresh temporary data directory (removed when the `TempDir` is
@@ -24,4 +25,17 @@ pub fn values(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect()
+}
+
+/// The collect step `at` given this input (field name, text typed): saved or refused.
+pub fn submit(w: &mut Workshop, at: &StepAt, pairs: &[(&str, &str)]) -> RecordOutcome {
+    w.submit_record(at, &values(pairs)).unwrap()
+}
+
+/// The collect step `at` given this input, which must be saved.
+#[track_caller]
+pub fn submit_saved(w: &mut Workshop, at: &StepAt, pairs: &[(&str, &str)]) -> RecordOutcome {
+    let out = submit(w, at, pairs);
+    assert!(out.saved, "{:?}", out.errors);
+    out
 }

@@ -6,21 +6,37 @@ use crate::chart::style::{FONT_FAMILY, PALETTE};
 
 const NNBSP: char = '\u{202F}';
 
+fn datum(label: impl Into<String>, value: f64) -> BarDatum {
+    BarDatum {
+        label: label.into(),
+        value,
+    }
+}
+
+/// Bars of these labels and values, in this order.
+fn data(rows: &[(&str, f64)]) -> Vec<BarDatum> {
+    rows.iter()
+        .map(|&(label, value)| datum(label, value))
+        .collect()
+}
+
+/// The default spec (no texts, no sorting), with horizontal or vertical bars.
+fn plain_spec(horizontal: bool) -> BarChartSpec {
+    BarChartSpec {
+        horizontal,
+        ..BarChartSpec::default()
+    }
+}
+
 fn census() -> Vec<BarDatum> {
-    [
+    data(&[
         ("Guéra", 538_359.0),
         ("Logone Oriental", 779_339.0),
         ("Tibesti", 25_483.0),
         ("Ville de N'Djamena", 951_418.0),
         ("Ouaddaï", 721_166.0),
         ("Mayo-Kebbi Est", 774_782.0),
-    ]
-    .iter()
-    .map(|(label, value)| BarDatum {
-        label: (*label).to_string(),
-        value: *value,
-    })
-    .collect()
+    ])
 }
 
 /// The census rows, largest first.
@@ -282,10 +298,7 @@ fn vertical_svg_turns_many_labels_instead_of_cutting_them() {
     let data: Vec<BarDatum> = names
         .iter()
         .enumerate()
-        .map(|(i, n)| BarDatum {
-            label: (*n).to_string(),
-            value: 10_000.0 * (i as f64 + 1.0),
-        })
+        .map(|(i, n)| datum(*n, 10_000.0 * (i as f64 + 1.0)))
         .collect();
     let spec = BarChartSpec {
         title: "Les 23 provinces".to_string(),
@@ -309,16 +322,7 @@ fn vertical_svg_turns_many_labels_instead_of_cutting_them() {
 #[test]
 fn labels_with_markup_characters_yield_well_formed_svg() {
     let tricky = r#"A <b> & "c" 'd'"#;
-    let data = vec![
-        BarDatum {
-            label: tricky.to_string(),
-            value: 3.0,
-        },
-        BarDatum {
-            label: "Normal".to_string(),
-            value: 1.0,
-        },
-    ];
+    let data = vec![datum(tricky, 3.0), datum("Normal", 1.0)];
     for horizontal in [true, false] {
         let spec = BarChartSpec {
             title: format!("Titre {tricky}"),
@@ -344,21 +348,9 @@ fn labels_with_markup_characters_yield_well_formed_svg() {
 
 #[test]
 fn small_whole_numbers_get_whole_ticks() {
-    let data = vec![
-        BarDatum {
-            label: "Oui".to_string(),
-            value: 3.0,
-        },
-        BarDatum {
-            label: "Non".to_string(),
-            value: 1.0,
-        },
-    ];
+    let data = vec![datum("Oui", 3.0), datum("Non", 1.0)];
     for horizontal in [true, false] {
-        let spec = BarChartSpec {
-            horizontal,
-            ..BarChartSpec::default()
-        };
+        let spec = plain_spec(horizontal);
         let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let all = texts(&doc);
@@ -369,21 +361,9 @@ fn small_whole_numbers_get_whole_ticks() {
 
 #[test]
 fn negative_and_decimal_values_are_drawn_on_both_sides_of_zero() {
-    let data = vec![
-        BarDatum {
-            label: "Baisse".to_string(),
-            value: -3.25,
-        },
-        BarDatum {
-            label: "Hausse".to_string(),
-            value: 12.5,
-        },
-    ];
+    let data = vec![datum("Baisse", -3.25), datum("Hausse", 12.5)];
     for horizontal in [true, false] {
-        let spec = BarChartSpec {
-            horizontal,
-            ..BarChartSpec::default()
-        };
+        let spec = plain_spec(horizontal);
         let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let all = texts(&doc);
@@ -477,16 +457,10 @@ fn extreme_or_degenerate_values_do_not_panic() {
         let data: Vec<BarDatum> = values
             .iter()
             .enumerate()
-            .map(|(i, v)| BarDatum {
-                label: format!("Catégorie {i}"),
-                value: *v,
-            })
+            .map(|(i, v)| datum(format!("Catégorie {i}"), *v))
             .collect();
         for horizontal in [true, false] {
-            let spec = BarChartSpec {
-                horizontal,
-                ..BarChartSpec::default()
-            };
+            let spec = plain_spec(horizontal);
             let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
             roxmltree::Document::parse(&svg).unwrap();
             bar_chart_png(&spec, &data, 1, Lang::Fr).unwrap();
@@ -496,13 +470,7 @@ fn extreme_or_degenerate_values_do_not_panic() {
 
 #[test]
 fn sorting_is_stable_for_equal_values() {
-    let data: Vec<BarDatum> = ["B", "A", "C"]
-        .iter()
-        .map(|l| BarDatum {
-            label: (*l).to_string(),
-            value: 5.0,
-        })
-        .collect();
+    let data: Vec<BarDatum> = ["B", "A", "C"].iter().map(|l| datum(*l, 5.0)).collect();
     let spec = BarChartSpec {
         sort_desc: true,
         ..BarChartSpec::default()
@@ -514,20 +482,14 @@ fn sorting_is_stable_for_equal_values() {
 
 #[test]
 fn many_horizontal_bars_make_a_taller_chart() {
-    let spec = BarChartSpec {
-        horizontal: true,
-        ..Default::default()
-    };
+    let spec = plain_spec(true);
     assert_eq!(chart_height(&spec, 6), 540);
     assert_eq!(chart_height(&spec, 23), 540 + 11 * 24);
     assert_eq!(chart_height(&spec, 10_000), 1600);
     let vertical = BarChartSpec::default();
     assert_eq!(chart_height(&vertical, 23), 540);
     let data: Vec<BarDatum> = (0..23)
-        .map(|i| BarDatum {
-            label: format!("Province {i}"),
-            value: f64::from(i) * 1000.0,
-        })
+        .map(|i| datum(format!("Province {i}"), f64::from(i) * 1000.0))
         .collect();
     let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
     assert!(svg.contains("viewBox=\"0 0 960 804\""), "{}", &svg[..200]);
@@ -616,13 +578,7 @@ fn dark(img: &image::RgbImage, (x0, y0, x1, y1): (u32, u32, u32, u32), limit: u8
 
 #[test]
 fn png_of_french_labels_has_the_expected_size_and_text_drawn_at_the_scale() {
-    let data: Vec<BarDatum> = [("Ouaddaï", 721_166.0), ("Guéra", 538_359.0)]
-        .iter()
-        .map(|(label, value)| BarDatum {
-            label: (*label).to_string(),
-            value: *value,
-        })
-        .collect();
+    let data = data(&[("Ouaddaï", 721_166.0), ("Guéra", 538_359.0)]);
     let spec = BarChartSpec {
         title: "Population recensée en 2009 — Ouaddaï et Guéra".to_string(),
         source: "Source : RGPH2 2009 (INSEED)".to_string(),
@@ -667,10 +623,7 @@ fn png_of_french_labels_has_the_expected_size_and_text_drawn_at_the_scale() {
 #[test]
 fn turned_labels_are_drawn_in_the_png_too() {
     let data: Vec<BarDatum> = (0..23)
-        .map(|i| BarDatum {
-            label: format!("Préfecture numéro {i}"),
-            value: 1000.0 * f64::from(i + 1),
-        })
+        .map(|i| datum(format!("Préfecture numéro {i}"), 1000.0 * f64::from(i + 1)))
         .collect();
     let spec = BarChartSpec::default();
     let svg = bar_chart_svg(&spec, &data, Lang::Fr).unwrap();
