@@ -114,7 +114,7 @@ function traineeTable(b) {
           r.cells.map((c, i) => h('td', { 'data-lesson': b.lessons[i].lesson_id, 'data-status': c.status, class: c.stuck.length ? 'stuck' : null },
             t('ui-class-cell', { done: formatNumber(c.done), steps: formatNumber(c.steps) }), ' ',
             lessonBadge(c.status),
-            c.stuck.length ? h('span', { class: 'badge stuck-badge' }, '⚠') : null)))))));
+            c.stuck.length ? h('span', { class: 'badge stuck-badge' }, '⚠') : null))))))));
 }
 
 // Who is stuck, on which step, and their actual wrong answers.
@@ -155,7 +155,7 @@ function stepCards(b) {
             h('td', { class: 'num' }, formatNumber(s.overview.attempts_mean, { maxDecimals: 1 })),
             h('td', { class: 'num' }, formatNumber(s.overview.hints_mean, { maxDecimals: 1 })),
             h('td', { class: 'common-wrong' }, s.overview.common_wrong_answers
-              .map((w) => t('ui-class-wrong-count', { answer: `« ${w.answer} »`, count: formatNumber(w.count) })).join(' · ')))))))));
+              .map((w) => t('ui-class-wrong-count', { answer: `« ${w.answer} »`, count: formatNumber(w.count) })).join(' · '))))))))));
 }
 
 // A horizontal bar per step reached: the share of trainees who succeeded (SVG built
