@@ -4,6 +4,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod packs;
 mod progress;
 
 use std::collections::BTreeMap;
@@ -490,6 +491,8 @@ fn main() {
             progress::class_view,
             progress::class_clear,
             progress::class_export,
+            packs::pack_check_folder,
+            packs::pack_build,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

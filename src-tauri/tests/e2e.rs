@@ -2397,3 +2397,306 @@ async fn hand_in_and_class() {
     wait_text(&c, "#class-summary", "2 stagiaire(s), 2 fichier(s)").await;
     c.close().await.expect("close the session");
 }
+
+// ---------- the facilitator's packs: check, build, install; a hostile pack ----------
+
+/// A small pack of one lesson (`lessons/lecon.md`) whose first step says `text`, then
+/// asks a number question; `pack.toml` names its authors and licence.
+fn write_small_pack(src: &Path, id: &str, title: &str, text: &str) {
+    std::fs::create_dir_all(src.join("lessons")).expect("mkdir");
+    std::fs::write(
+        src.join("pack.toml"),
+        format!(
+            "schema = 1\nid = \"{id}\"\nversion = \"1.2.0\"\nlicence = \"CC-BY-4.0\"\nauthors = [\"Amina Mahamat\", \"Idriss Abakar\"]\nlessons = [\"lessons/lecon.md\"]\ntitle = {{ fr = \"Paquet de l'atelier\" }}\n"
+        ),
+    )
+    .expect("pack.toml");
+    std::fs::write(
+        src.join("lessons/lecon.md"),
+        format!(
+            "+++\nid = \"lecon\"\ntitle = {{ fr = \"Une leçon\" }}\n+++\n\n## {title} {{#texte}}\n\n{text}\n\n```exercise\nkind = \"question\"\ntype = \"number\"\nanswer = 12\n```\n"
+        ),
+    )
+    .expect("lesson");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn the_facilitator_checks_builds_and_installs_a_pack() {
+    within_minutes(4, pack_desk()).await;
+}
+
+/// On the facilitator's desk: a pack folder with a mistake shows the problem with its file
+/// and line; once fixed it is valid, its `.datajam` file is built where the facilitator
+/// chooses (the same bytes as `datajam pack build`), installed, and listed with its
+/// version, authors and licence beside the built-in pack and its datasets.
+async fn pack_desk() {
+    let data = tempfile::tempdir().expect("temp data dir");
+    let files = tempfile::tempdir().expect("temp files dir");
+    let src = files.path().join("mon-paquet");
+    let out = files.path().join("cle");
+    std::fs::create_dir_all(&out).expect("out dir");
+    let built = out.join("paquet-atelier-1.2.0.datajam");
+    let bad_step = "Un exercice mal écrit :\n\n```exercise\nkind = \"devinette\"\n```";
+    write_small_pack(&src, "paquet-atelier", "Un texte", bad_step);
+    let problems = datajam::Workshop::check_pack(&src, None)
+        .expect("the folder is read")
+        .problems;
+    assert!(!problems.is_empty(), "the mistake is found by the core");
+    let first = &problems[0];
+    assert_eq!(first.file, "lessons/lecon.md");
+    let driver = start_driver_with(
+        data.path(),
+        &[
+            ("DATAJAM_TEST_PICK_FOLDER", src.as_path()),
+            ("DATAJAM_TEST_SAVE_DIR", out.as_path()),
+            ("DATAJAM_TEST_PICK_PACK", built.as_path()),
+        ],
+    );
+    let c = open_app(&driver).await;
+    click(&c, "#open-facilitator").await;
+    click(&c, "#open-pack-desk").await;
+    find(&c, "#screen-pack-desk").await;
+    let installed = text_at(&c, Locator::Css("#installed-packs")).await;
+    assert!(!installed.contains("Amina Mahamat"), "{installed}");
+
+    // The mistake, with its file and line.
+    click(&c, "#pack-check").await;
+    wait_text(&c, "#pack-invalid", "problème").await;
+    let listed = wait_text(
+        &c,
+        "#pack-problems",
+        &format!("lessons/lecon.md:{}", first.line),
+    )
+    .await;
+    assert!(listed.contains(&first.message), "{listed}");
+    assert_eq!(
+        count(&c, "#pack-build").await,
+        0,
+        "no build of an invalid pack"
+    );
+    shot(&c, "90-pack-desk-problems").await;
+
+    // Fixed, checked again, built, installed.
+    write_small_pack(&src, "paquet-atelier", "Un texte", "Tout va bien.");
+    click(&c, "#pack-check").await;
+    wait_text(
+        &c,
+        "#pack-valid",
+        "Le paquet « paquet-atelier » 1.2.0 est valide : 1 leçon(s), 1 étape(s)",
+    )
+    .await;
+    click(&c, "#pack-build").await;
+    wait_text(&c, "#pack-built", "paquet-atelier-1.2.0.datajam").await;
+    wait_file(&built, "the pack file is written").await;
+    let by_cli = files.path().join("par-la-cli.datajam");
+    datajam::pack::packfile::build(&src, &by_cli).expect("pack build");
+    assert_eq!(
+        std::fs::read(&built).unwrap(),
+        std::fs::read(&by_cli).unwrap(),
+        "the desk builds the same file as `datajam pack build`"
+    );
+    shot(&c, "91-pack-desk-built").await;
+    click(&c, "#install-pack").await;
+    wait_text(
+        &c,
+        "#install-status",
+        "Paquet « paquet-atelier » 1.2.0 installé",
+    )
+    .await;
+    let pack = "#installed-packs [data-pack='paquet-atelier']";
+    wait_text(
+        &c,
+        &format!("{pack} .pack-authors"),
+        "Amina Mahamat, Idriss Abakar",
+    )
+    .await;
+    wait_text(&c, &format!("{pack} .pack-licence"), "CC-BY-4.0").await;
+    wait_text(&c, &format!("{pack} .version"), "v1.2.0").await;
+    assert!(count(&c, "#installed-packs .installed-pack .dataset").await > 0);
+    shot(&c, "92-pack-desk-installed").await;
+    c.close().await.expect("close the app");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_hostile_pack_installed_through_the_app_runs_nothing() {
+    within_minutes(3, hostile_pack()).await;
+}
+
+/// Writes the pack folder `src` as a `.datajam` file by hand, with its list of hashes, as
+/// someone would who does not use `datajam pack build` (whose checker would refuse it).
+fn write_pack_by_hand(src: &Path, out: &Path) {
+    use sha2::{Digest, Sha256};
+    use std::io::Write;
+    let files: Vec<(String, Vec<u8>)> = ["pack.toml", "lessons/lecon.md"]
+        .iter()
+        .map(|p| {
+            (
+                p.to_string(),
+                std::fs::read(src.join(p)).expect("pack file"),
+            )
+        })
+        .collect();
+    let hex = |b: &[u8]| -> String {
+        Sha256::digest(b)
+            .iter()
+            .map(|x| format!("{x:02x}"))
+            .collect()
+    };
+    let hashes: serde_json::Map<String, serde_json::Value> = files
+        .iter()
+        .map(|(p, b)| (p.clone(), json!(hex(b))))
+        .collect();
+    let list = json!({ "format": 1, "algorithm": "sha256", "files": hashes });
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(out).expect("pack file"));
+    let options = zip::write::SimpleFileOptions::default();
+    let list = serde_json::to_vec_pretty(&list).unwrap();
+    let entries = std::iter::once(("datajam-hashes.json".to_string(), list)).chain(files);
+    for (path, bytes) in entries {
+        zip.start_file(path, options).expect("zip entry");
+        zip.write_all(&bytes).expect("zip write");
+    }
+    zip.finish().expect("zip");
+}
+
+/// What the page says of the flags a payload would set, and what of the lesson could run.
+async fn flags(c: &Client) -> serde_json::Value {
+    c.execute(
+        "return { pwned: window.__pwned === undefined ? null : String(window.__pwned),
+                  title: document.title,
+                  dangerous: document.querySelectorAll('script:not([type=module]):not([src]), iframe, [onerror], [onmouseover], [onclick], a[href^=\"javascript\"], img[src^=\"javascript\"]').length };",
+        vec![],
+    )
+    .await
+    .expect("read the flags")
+}
+
+/// Asserts that no payload ran and nothing that could run is in the page.
+async fn assert_nothing_ran(c: &Client) {
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let seen = flags(c).await;
+    assert_eq!(seen["pwned"], serde_json::Value::Null, "{seen}");
+    assert_eq!(seen["title"], "DataJam Atelier", "{seen}");
+    assert_eq!(seen["dangerous"], 0, "{seen}");
+}
+
+/// Packs from an unknown USB stick, installed through the app. One written by hand with
+/// raw HTML in its lesson (`<script>`, `onerror=`, `onmouseover=`, a `javascript:` link, an
+/// iframe, SVG with a script) is refused with the file and line named. Another passes the
+/// checker with `javascript:` and `data:` links and images in its Markdown and HTML in its
+/// titles and authors: installed and opened, it shows its text and runs nothing.
+async fn hostile_pack() {
+    let data = tempfile::tempdir().expect("temp data dir");
+    let files = tempfile::tempdir().expect("temp files dir");
+    let pack_file = files.path().join("piege.datajam");
+    let raw_html = r#"Ce texte doit rester lisible.
+
+<script>window.__pwned = 'script'; document.title = 'pwned';</script>
+
+<img src="x" onerror="window.__pwned = 'onerror'; document.title = 'pwned'">
+
+<p onmouseover="window.__pwned = 'mouseover'">Survolez-moi</p>
+
+<a href="javascript:window.__pwned='href'">Autre lien</a>
+
+<iframe src="javascript:parent.__pwned='iframe'"></iframe>
+
+<svg><script>window.__pwned = 'svg'</script></svg>"#;
+    let src = files.path().join("html");
+    write_small_pack(&src, "paquet-piege", "Un texte piégé", raw_html);
+    write_pack_by_hand(&src, &pack_file);
+    let driver = start_driver_with(
+        data.path(),
+        &[("DATAJAM_TEST_PICK_PACK", pack_file.as_path())],
+    );
+    let c = open_app(&driver).await;
+    create_profile(&c, "Hawa").await;
+    click(&c, "#install-pack").await;
+    let refused = wait_text(&c, "#install-error", "lessons/lecon.md:10").await;
+    assert!(refused.contains("<script>"), "{refused}");
+    assert_eq!(count(&c, ".pack[data-pack='paquet-piege']").await, 0);
+    assert_nothing_ran(&c).await;
+    shot(&c, "93-hostile-pack-refused").await;
+
+    // What passes the checker: links and images in Markdown, HTML in plain-text fields.
+    let markdown = r#"Ce texte doit rester lisible.
+
+[Lien piégé](javascript:window.__pwned='markdown';void(0)) · [Lien data](data:text/html;base64,PHNjcmlwdD5wYXJlbnQuX19wd25lZD0nZGF0YSc8L3NjcmlwdD4=) · <javascript:window.__pwned='autolink'> · [Titre piégé](https://exemple.org "\" onmouseover=\"window.__pwned='attr'")
+
+![Image piégée](javascript:window.__pwned='image') ![Image distante](https://exemple.org/x.png)"#;
+    let src = files.path().join("markdown");
+    write_small_pack(&src, "paquet-piege", "Un texte piégé", markdown);
+    let toml = std::fs::read_to_string(src.join("pack.toml"))
+        .unwrap()
+        .replace(
+            "Paquet de l'atelier",
+            "Piège <img src=x onerror=window.__pwned='pack'>",
+        );
+    std::fs::write(src.join("pack.toml"), toml).unwrap();
+    let lesson = std::fs::read_to_string(src.join("lessons/lecon.md"))
+        .unwrap()
+        .replace(
+            "Une leçon",
+            "Leçon <img src=x onerror=window.__pwned='lesson'>",
+        );
+    std::fs::write(src.join("lessons/lecon.md"), lesson).unwrap();
+    datajam::pack::packfile::build(&src, &pack_file).expect("the checker lets it through");
+    click(&c, "#install-pack").await;
+    wait_text(
+        &c,
+        "#install-status",
+        "Paquet « paquet-piege » 1.2.0 installé",
+    )
+    .await;
+    let pack = wait_text(
+        &c,
+        ".pack[data-pack='paquet-piege']",
+        "Piège <img src=x onerror=window.__pwned='pack'>",
+    )
+    .await;
+    assert!(
+        pack.contains("Leçon <img src=x"),
+        "titles shown as text: {pack}"
+    );
+    assert_nothing_ran(&c).await;
+    click(
+        &c,
+        ".pack[data-pack='paquet-piege'] .lesson-open[data-lesson='lecon']",
+    )
+    .await;
+    wait_text(&c, "#step-title", "Un texte piégé").await;
+    let shown = wait_text(&c, "#screen-lesson .prose", "Ce texte doit rester lisible.").await;
+    assert!(
+        shown.contains("Lien piégé") && shown.contains("Titre piégé"),
+        "{shown}"
+    );
+    // Every element of the lesson hovered and every link clicked: nothing may run.
+    let _ = c
+        .execute(
+            "for (const el of document.querySelectorAll('#screen-lesson .prose *')) {
+               el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+               if (el.tagName === 'A' && !/^https?:/.test(el.getAttribute('href') || '')) el.click();
+             }",
+            vec![],
+        )
+        .await;
+    assert_nothing_ran(&c).await;
+    let remote = c
+        .execute(
+            "return [...document.querySelectorAll('#screen-lesson img')].map((i) => i.getAttribute('src'));",
+            vec![],
+        )
+        .await
+        .expect("images");
+    assert!(
+        !remote.to_string().contains("exemple.org"),
+        "no remote image reaches the webview: {remote}"
+    );
+    // The app still works: the lesson's question is answered.
+    wait_text(&c, "#step-title", "Un texte piégé").await;
+    type_into(&c, "#answer-input", "12").await;
+    submit_answer(&c, "#feedback.ok", "Bonne réponse !").await;
+    shot(&c, "94-hostile-pack-opened").await;
+    c.close().await.expect("close the app");
+}

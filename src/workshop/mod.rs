@@ -21,7 +21,7 @@ mod views;
 pub mod workbench;
 
 pub use catalog::Catalog;
-pub use pack_tools::PackCheck;
+pub use pack_tools::{PackCheck, PackCheckReport};
 pub use views::*;
 
 use std::path::{Path, PathBuf};

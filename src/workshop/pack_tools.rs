@@ -2,7 +2,9 @@
 //! orphans), build the pack file for the USB stick, read an XLSForm, and the pack a
 //! command names (`builtin`, a loaded pack's id, a folder or a file).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
 
 use crate::error::Result;
 use crate::pack::packfile::{self, BuildReport, OrphanedStep, PackFileError};
@@ -27,7 +29,53 @@ pub struct PackCheck {
     pub orphaned: Option<Vec<OrphanedStep>>,
 }
 
+/// What checking a pack folder found, as the facilitator's desk shows it: the pack's
+/// figures when it is valid, else every problem with its file and line.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackCheckReport {
+    /// The folder or file checked.
+    pub path: PathBuf,
+    pub ok: bool,
+    /// The pack's id and version, when it is valid.
+    pub id: Option<String>,
+    pub version: Option<String>,
+    pub lessons: usize,
+    pub steps: usize,
+    pub datasets: usize,
+    pub problems: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+impl PackCheck {
+    /// The check of the pack at `path`, as the facilitator's desk shows it.
+    pub fn report(&self, path: &Path) -> PackCheckReport {
+        let pack = self.pack.as_ref();
+        PackCheckReport {
+            path: path.to_path_buf(),
+            ok: self.problems.is_empty(),
+            id: pack.map(|p| p.id().to_string()),
+            version: pack.map(|p| p.manifest.version.clone()),
+            lessons: pack.map_or(0, |p| p.lessons.len()),
+            steps: pack.map_or(0, |p| p.lessons.iter().map(|l| l.steps.len()).sum()),
+            datasets: pack.map_or(0, |p| p.datasets.len()),
+            problems: self.problems.clone(),
+            warnings: self.warnings.clone(),
+        }
+    }
+}
+
 impl Workshop {
+    /// The name suggested for the pack file of the pack folder `dir`: `<id>-<version>.datajam`.
+    pub fn pack_file_name(dir: &Path) -> Result<String> {
+        let pack = packfile::load(dir)?;
+        Ok(format!(
+            "{}-{}.{}",
+            pack.id(),
+            pack.manifest.version,
+            packfile::EXTENSION
+        ))
+    }
+
     /// Checks the pack folder or pack file at `path`: a pack with problems is a
     /// [`PackCheck`] listing them, a pack that cannot be read at all an error. With
     /// `previous` (a folder or file of the version before), also lists the steps it had

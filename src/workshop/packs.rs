@@ -78,6 +78,8 @@ impl Workshop {
                 version: pack.manifest.version.clone(),
                 title: localized(&pack.manifest.title, self.lang),
                 description: localized(&pack.manifest.description, self.lang),
+                authors: pack.manifest.authors.clone(),
+                licence: pack.manifest.licence.clone(),
                 builtin: pack.origin == crate::pack::Origin::Builtin,
                 has_guide: pack.manifest.guide.is_some(),
                 lessons,

@@ -31,6 +31,9 @@ pub struct PackSummary {
     pub version: String,
     pub title: String,
     pub description: String,
+    /// The manifest's authors and licence (the facilitator's desk shows them).
+    pub authors: Vec<String>,
+    pub licence: String,
     pub builtin: bool,
     /// The pack has a facilitator's guide ([`Workshop::pack_guide`]).
     pub has_guide: bool,

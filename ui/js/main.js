@@ -11,6 +11,7 @@ import { dataScreen } from './screens/data.js';
 import { analyseScreen } from './screens/analyse.js';
 import { guideScreen } from './screens/guide.js';
 import { facilitatorScreen } from './screens/facilitator.js';
+import { packDeskScreen } from './screens/packdesk.js';
 
 registerScreens({
   profiles: profilesScreen,
@@ -20,6 +21,7 @@ registerScreens({
   analyse: analyseScreen,
   guide: guideScreen,
   facilitator: facilitatorScreen,
+  packDesk: packDeskScreen,
 });
 
 async function start() {

@@ -10,7 +10,7 @@ export const state = {
   profile: null, // {id, name, resume}
 };
 
-// The screen builders, by name (profiles, packs, data, analyse, guide, lesson, facilitator).
+// The screen builders, by name (profiles, packs, data, analyse, guide, lesson, facilitator, packDesk).
 const screens = {};
 
 export function registerScreens(table) {
@@ -99,6 +99,12 @@ export const go = {
     setWho();
     setCrumbs([{ label: t('ui-who-title'), go: () => go.profiles() }, { label: t('ui-facilitator-title') }]);
     await open(() => screens.facilitator());
+  },
+  async packDesk() {
+    state.profile = null;
+    setWho();
+    setCrumbs([{ label: t('ui-who-title'), go: () => go.profiles() }, { label: t('ui-facilitator-title'), go: () => go.facilitator() }, { label: t('ui-pack-desk-title') }]);
+    await open(() => screens.packDesk());
   },
   async guide(packId) {
     setWho();

@@ -106,15 +106,15 @@ fn check(cx: &Ctx, dir: &Path, previous: Option<&Path>, json: bool) -> Result<Ex
         }
         print_json(&out);
     } else if let Some(pack) = &c.pack {
-        let steps: usize = pack.lessons.iter().map(|l| l.steps.len()).sum();
+        let r = c.report(dir);
         let valid = tr!(
             cx.lang,
             "cli-pack-valid",
             id = pack.id(),
             version = &pack.manifest.version,
-            lessons = pack.lessons.len().to_string(),
-            steps = steps.to_string(),
-            datasets = pack.datasets.len().to_string()
+            lessons = r.lessons.to_string(),
+            steps = r.steps.to_string(),
+            datasets = r.datasets.to_string()
         );
         println!("{valid}");
     } else {

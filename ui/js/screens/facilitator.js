@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { formatNumber } from '../format.js';
-import { guard } from '../router.js';
+import { guard, go } from '../router.js';
 import { lessonBadge } from '../widgets/lessonbadge.js';
 
 export async function facilitatorScreen() {
@@ -33,6 +33,8 @@ export async function facilitatorScreen() {
   return h('section', { class: 'screen', id: 'screen-facilitator' },
     h('h1', {}, t('ui-facilitator-title')),
     h('p', { class: 'lead' }, t('ui-facilitator-intro')),
+    h('div', { class: 'row desk-tools' },
+      h('button', { id: 'open-pack-desk', onclick: () => go.packDesk() }, t('ui-pack-desk-open'))),
     h('div', { class: 'row' },
       h('button', { class: 'primary', id: 'class-add-files', onclick: () => add(false) }, t('ui-class-add-files')),
       h('button', { id: 'class-add-folder', onclick: () => add(true) }, t('ui-class-add-folder')),

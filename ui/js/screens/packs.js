@@ -7,6 +7,7 @@ import { formatNumber } from '../format.js';
 import { state, go } from '../router.js';
 import { datasetCard } from '../widgets/datainfo.js';
 import { lessonBadge } from '../widgets/lessonbadge.js';
+import { installCard } from '../widgets/packinstall.js';
 
 export async function packsScreen() {
   const [packs, warnings] = await Promise.all([api.listPacks(state.profile.id), api.packWarnings()]);
@@ -44,7 +45,7 @@ export async function packsScreen() {
         : null,
     )),
     handInCard(),
-    installCard(warnings),
+    installCard(warnings, () => go.packs()),
     h('article', { class: 'card' },
       h('h2', {}, t('ui-import-title')),
       h('p', {}, t('ui-import-intro')),
@@ -69,40 +70,5 @@ function handInCard() {
     h('p', {}, t('ui-handin-intro')),
     h('button', { id: 'export-progress', onclick: exportIt }, t('ui-handin-button')),
     status,
-  );
-}
-
-// Installing a pack file brought on a USB stick: the core checks it entirely first and
-// installs nothing when it is refused; the message says why.
-function installCard(warnings) {
-  const status = h('div', { id: 'install-status', role: 'status' });
-  const install = async () => {
-    status.replaceChildren(h('p', { class: 'muted' }, t('ui-install-running')));
-    try {
-      const r = await api.installPack();
-      if (!r) { status.replaceChildren(); return; }
-      await go.packs();
-      const msg = r.already_installed ? t('ui-install-already', { id: r.id, version: r.version }) : t('ui-install-done', { id: r.id, version: r.version });
-      const again = document.getElementById('install-status');
-      if (again) {
-        again.replaceChildren(h('p', { class: 'ok-text' }, msg));
-        if (r.orphaned.length) {
-          again.append(h('p', { class: 'warning-text' }, t('ui-install-orphaned', { count: formatNumber(r.orphaned.length) })),
-            h('ul', { class: 'warnings' }, r.orphaned.map((o) => h('li', {}, `${o.lesson} / ${o.step}`))));
-        }
-      }
-    } catch (e) {
-      status.replaceChildren(h('p', { class: 'error-text', id: 'install-error' }, e.message));
-    }
-  };
-  return h('article', { class: 'card', id: 'install-card' },
-    h('h2', {}, t('ui-install-title')),
-    h('p', {}, t('ui-install-intro')),
-    h('button', { id: 'install-pack', onclick: install }, t('ui-install-button')),
-    status,
-    warnings.length
-      ? h('details', { class: 'pack-warnings' }, h('summary', {}, t('ui-pack-warnings', { count: formatNumber(warnings.length) })),
-        h('ul', { class: 'warnings' }, warnings.map((w) => h('li', {}, w))))
-      : null,
   );
 }

@@ -411,3 +411,28 @@ ui-class-event-conflict = Event { $id } of { $trainee } ({ $lesson } › { $step
 ui-class-name-conflict = The same profile has several names: { $names }. The view calls it "{ $kept }".
 
 ui-class-export = Export the class:
+
+# The facilitator's packs (screens/packdesk.js)
+ui-pack-desk-open = Lesson packs…
+ui-pack-desk-title = Lesson packs
+ui-pack-desk-intro = Check a pack you wrote, make its .datajam file for the USB stick, install a pack and see the installed ones.
+ui-pack-check-title = Check a pack folder
+ui-pack-check-intro = Choose the folder that holds pack.toml: every lesson, exercise and dataset is checked, as with “datajam pack check”.
+ui-pack-check-button = Choose a folder and check it…
+ui-pack-checked-folder = Folder checked: { $path }
+ui-pack-valid = The pack “{ $id }” { $version } is valid: { $lessons } lesson(s), { $steps } step(s), { $datasets } dataset(s).
+ui-pack-invalid = { $n ->
+    [one] One problem to fix:
+   *[other] { $count } problems to fix:
+}
+ui-pack-check-warnings = Warnings (the pack is still valid):
+ui-pack-build-button = Make the .datajam file…
+ui-pack-built = Pack file written: { $path } ({ $size }, { $files } files, SHA-256 { $sha }…).
+ui-pack-desk-installed = Installed packs
+ui-pack-id = Identifier
+ui-pack-authors = Authors
+ui-pack-no-authors = not given
+ui-pack-licence = Licence
+ui-pack-lessons = Lessons
+ui-pack-no-datasets = This pack has no dataset.
+ui-pack-desk-install-intro = Install a .datajam file on this computer (the one you just made, or another on a USB stick): it is checked entirely first; a refused pack installs nothing.

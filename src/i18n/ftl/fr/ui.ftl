@@ -413,3 +413,28 @@ ui-class-event-conflict = L'événement { $id } de { $trainee } ({ $lesson } ›
 ui-class-name-conflict = Le même profil porte plusieurs noms : { $names }. La vue l'appelle « { $kept } ».
 
 ui-class-export = Exporter la classe :
+
+# The facilitator's packs (screens/packdesk.js)
+ui-pack-desk-open = Paquets de leçons…
+ui-pack-desk-title = Paquets de leçons
+ui-pack-desk-intro = Vérifiez un paquet que vous avez écrit, fabriquez son fichier .datajam pour la clé USB, installez un paquet et voyez ceux qui sont installés.
+ui-pack-check-title = Vérifier un dossier de paquet
+ui-pack-check-intro = Choisissez le dossier qui contient pack.toml : chaque leçon, chaque exercice et chaque jeu de données est vérifié, comme avec « datajam pack check ».
+ui-pack-check-button = Choisir un dossier et le vérifier…
+ui-pack-checked-folder = Dossier vérifié : { $path }
+ui-pack-valid = Le paquet « { $id } » { $version } est valide : { $lessons } leçon(s), { $steps } étape(s), { $datasets } jeu(x) de données.
+ui-pack-invalid = { $n ->
+    [one] Un problème à corriger :
+   *[other] { $count } problèmes à corriger :
+}
+ui-pack-check-warnings = Avertissements (le paquet reste valide) :
+ui-pack-build-button = Fabriquer le fichier .datajam…
+ui-pack-built = Fichier du paquet écrit : { $path } ({ $size }, { $files } fichiers, SHA-256 { $sha }…).
+ui-pack-desk-installed = Paquets installés
+ui-pack-id = Identifiant
+ui-pack-authors = Auteurs
+ui-pack-no-authors = non indiqués
+ui-pack-licence = Licence
+ui-pack-lessons = Leçons
+ui-pack-no-datasets = Ce paquet n'a pas de jeu de données.
+ui-pack-desk-install-intro = Installez sur cet ordinateur un fichier .datajam (celui que vous venez de fabriquer, ou un autre sur une clé USB) : il est vérifié entièrement avant ; un paquet refusé n'installe rien.
