@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod packs;
+mod pins;
 mod progress;
 
 use std::collections::BTreeMap;
@@ -493,6 +494,12 @@ fn main() {
             progress::class_export,
             packs::pack_check_folder,
             packs::pack_build,
+            pins::open_profile,
+            pins::set_profile_pin,
+            pins::facilitator_has_pin,
+            pins::unlock_facilitator,
+            pins::set_facilitator_pin,
+            pins::reset_profile_pin,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

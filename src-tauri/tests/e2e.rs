@@ -2700,3 +2700,74 @@ async fn hostile_pack() {
     shot(&c, "94-hostile-pack-opened").await;
     c.close().await.expect("close the app");
 }
+
+// ---------- PINs ----------
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_profile_with_a_pin_does_not_open_with_a_wrong_one() {
+    within_minutes(3, pins()).await;
+}
+
+/// Submits the PIN `pin` in the PIN form `id` (`profile-pin`, `desk-pin`...).
+async fn give_pin(c: &Client, id: &str, pin: &str) {
+    type_into(c, &format!("#{id}-input"), pin).await;
+    click(c, &format!("#{id}-submit")).await;
+}
+
+/// A trainee sets a PIN from their profile; a wrong PIN does not open it, the right one
+/// does. The facilitator sets the desk's PIN on first use and resets the trainee's PIN;
+/// the desk then asks its PIN and refuses a wrong one.
+async fn pins() {
+    let data = tempfile::tempdir().expect("temp data dir");
+    let driver = start_driver(data.path());
+    let c = open_app(&driver).await;
+    create_profile(&c, "Aïcha").await;
+    find(&c, "#screen-packs").await;
+    type_into(&c, "#my-pin-new", "2468").await;
+    click(&c, "#my-pin-save").await;
+    wait_text(&c, "#my-pin-status", "Code PIN enregistré.").await;
+    find(&c, "#my-pin-current").await;
+
+    // A wrong PIN: refused, in French, and the profile stays closed.
+    click(&c, "#change-profile").await;
+    click(&c, ".profile-item[data-name='Aïcha']").await;
+    give_pin(&c, "profile-pin", "1111").await;
+    wait_text(&c, "#profile-pin-error", "Code PIN incorrect.").await;
+    assert_eq!(count(&c, "#screen-profiles").await, 1);
+    assert_eq!(count(&c, "#current-profile").await, 0);
+    shot(&c, "95-pin-wrong").await;
+    give_pin(&c, "profile-pin", "2468").await;
+    wait_text(&c, "#current-profile", "Aïcha").await;
+    find(&c, "#screen-packs").await;
+
+    // The desk's PIN on first use; the trainee's PIN reset from the desk.
+    click(&c, "#change-profile").await;
+    click(&c, "#open-facilitator").await;
+    give_pin(&c, "desk-pin-setup", "1357").await;
+    wait_text(&c, "#desk-pin-saved", "Code PIN de l'animateur enregistré").await;
+    click(&c, "#trainee-pins li .pin-reset").await;
+    wait_text(
+        &c,
+        "#trainee-pins-status",
+        "Le code PIN de Aïcha est retiré",
+    )
+    .await;
+    shot(&c, "96-pin-desk").await;
+
+    // Back at the desk: its PIN is asked, a wrong one refused.
+    click(&c, "#crumbs button").await;
+    click(&c, "#open-facilitator").await;
+    give_pin(&c, "desk-pin", "0000").await;
+    wait_text(&c, "#desk-pin-error", "Code PIN de l'animateur incorrect.").await;
+    assert_eq!(count(&c, "#screen-facilitator").await, 0);
+    give_pin(&c, "desk-pin", "1357").await;
+    find(&c, "#screen-facilitator").await;
+    wait_text(&c, "#trainee-pins", "Aucun profil n'a de code PIN.").await;
+
+    // The trainee's profile opens without a PIN again.
+    click(&c, "#crumbs button").await;
+    click(&c, ".profile-item[data-name='Aïcha']").await;
+    wait_text(&c, "#current-profile", "Aïcha").await;
+    c.close().await.expect("close the app");
+}

@@ -11,6 +11,7 @@
 
 pub mod export;
 pub mod fsio;
+pub mod pin;
 pub mod tables;
 
 use std::path::{Path, PathBuf};
@@ -69,6 +70,12 @@ pub const MIGRATIONS: &[&str] = &[
         content_hash TEXT NOT NULL,
         loaded_at TEXT NOT NULL,
         PRIMARY KEY(pack_id, resource)
+    );",
+    // 2: PINs (of a profile, by its id, or of the facilitator), as Argon2 PHC strings.
+    "CREATE TABLE pins(
+        owner TEXT PRIMARY KEY,
+        hash TEXT NOT NULL,
+        updated_at TEXT NOT NULL
     );",
 ];
 

@@ -12,6 +12,7 @@ mod imports;
 mod lessons;
 mod pack_tools;
 mod packs;
+mod pins;
 pub mod play;
 mod profiles;
 mod progress;

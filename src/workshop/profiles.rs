@@ -35,11 +35,13 @@ impl Workshop {
 
     pub(super) fn profile_view(&self, p: Profile) -> Result<ProfileView> {
         let resume = self.store.last_position(&p.id)?;
+        let has_pin = self.store.pin_hash(&p.id)?.is_some();
         Ok(ProfileView {
             id: p.id,
             name: p.name,
             created_at: p.created_at,
             resume,
+            has_pin,
         })
     }
 }

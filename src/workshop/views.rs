@@ -23,6 +23,8 @@ pub struct ProfileView {
     pub created_at: String,
     /// Where this trainee was last, to resume there.
     pub resume: Option<Position>,
+    /// The profile has a PIN, asked when it is picked.
+    pub has_pin: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

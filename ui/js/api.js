@@ -69,4 +69,10 @@ export const api = {
   saveImportFile: (at, stepId, fileName) => invoke('save_import_file', { packId: at.packId, lessonId: at.lessonId, stepId, fileName }),
   packCheckFolder: () => invoke('pack_check_folder'),
   packBuild: (dir) => invoke('pack_build', { dir }),
+  openProfile: (profileId, pin) => invoke('open_profile', { profileId, pin: pin || null }),
+  setProfilePin: (profileId, current, pin) => invoke('set_profile_pin', { profileId, current: current || null, pin: pin || null }),
+  facilitatorHasPin: () => invoke('facilitator_has_pin'),
+  unlockFacilitator: (pin) => invoke('unlock_facilitator', { pin: pin || null }),
+  setFacilitatorPin: (current, pin) => invoke('set_facilitator_pin', { current: current || null, pin }),
+  resetProfilePin: (facilitatorPin, profileId) => invoke('reset_profile_pin', { facilitatorPin: facilitatorPin || null, profileId }),
 };

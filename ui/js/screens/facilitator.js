@@ -8,9 +8,14 @@ import { t } from '../i18n.js';
 import { formatNumber } from '../format.js';
 import { guard, go } from '../router.js';
 import { lessonBadge } from '../widgets/lessonbadge.js';
+import { deskGate, deskPinCards } from '../widgets/pin.js';
 
-export async function facilitatorScreen() {
-  const board = await api.classView();
+export function facilitatorScreen() {
+  return deskGate(desk);
+}
+
+async function desk() {
+  const [board, pinCards] = await Promise.all([api.classView(), deskPinCards()]);
   const body = h('div', { id: 'class-board' });
   const status = h('div', { id: 'class-status', role: 'status' });
   const show = (b, withStatus) => {
@@ -35,6 +40,7 @@ export async function facilitatorScreen() {
     h('p', { class: 'lead' }, t('ui-facilitator-intro')),
     h('div', { class: 'row desk-tools' },
       h('button', { id: 'open-pack-desk', onclick: () => go.packDesk() }, t('ui-pack-desk-open'))),
+    pinCards.setup,
     h('div', { class: 'row' },
       h('button', { class: 'primary', id: 'class-add-files', onclick: () => add(false) }, t('ui-class-add-files')),
       h('button', { id: 'class-add-folder', onclick: () => add(true) }, t('ui-class-add-folder')),
@@ -47,6 +53,7 @@ export async function facilitatorScreen() {
       h('button', { id: 'class-export-xlsx', onclick: () => exportAs('xlsx') }, 'XLSX')),
     status,
     body,
+    pinCards.trainees,
   );
 }
 

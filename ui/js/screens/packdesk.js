@@ -10,8 +10,13 @@ import { formatNumber, formatBytes } from '../format.js';
 import { go } from '../router.js';
 import { datasetCard } from '../widgets/datainfo.js';
 import { installCard } from '../widgets/packinstall.js';
+import { deskGate } from '../widgets/pin.js';
 
-export async function packDeskScreen() {
+export function packDeskScreen() {
+  return deskGate(packDesk);
+}
+
+async function packDesk() {
   const [packs, warnings] = await Promise.all([api.listPacks(null), api.packWarnings()]);
   const datasets = await Promise.all(packs.map((p) => api.packDatasets(p.id)));
   return h('section', { class: 'screen', id: 'screen-pack-desk' },

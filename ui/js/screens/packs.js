@@ -8,6 +8,7 @@ import { state, go } from '../router.js';
 import { datasetCard } from '../widgets/datainfo.js';
 import { lessonBadge } from '../widgets/lessonbadge.js';
 import { installCard } from '../widgets/packinstall.js';
+import { profilePinCard } from '../widgets/pin.js';
 
 export async function packsScreen() {
   const [packs, warnings] = await Promise.all([api.listPacks(state.profile.id), api.packWarnings()]);
@@ -45,6 +46,7 @@ export async function packsScreen() {
         : null,
     )),
     handInCard(),
+    profilePinCard(),
     installCard(warnings, () => go.packs()),
     h('article', { class: 'card' },
       h('h2', {}, t('ui-import-title')),

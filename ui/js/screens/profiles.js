@@ -4,15 +4,29 @@ import { api } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { state, go, guard } from '../router.js';
+import { askPin, lockDesk } from '../widgets/pin.js';
 
 export async function profilesScreen() {
   const [profiles, packs] = await Promise.all([api.listProfiles(), api.listPacks(null)]);
 
-  const open = (p) => {
+  lockDesk();
+  const enter = (p) => {
     state.profile = p;
     if (p.resume) go.lesson(p.resume.pack_id, p.resume.lesson_id, p.resume.step_id);
     else go.packs();
   };
+  // A profile with a PIN opens once the core accepts its PIN.
+  const pinAsk = h('div', { id: 'pin-ask' });
+  const open = (p) => guard(async () => {
+    if (!p.has_pin) return enter(await api.openProfile(p.id));
+    pinAsk.replaceChildren(askPin({
+      id: 'profile-pin',
+      title: t('ui-pin-ask', { name: p.name }),
+      button: t('ui-pin-open'),
+      submit: async (pin) => enter(await api.openProfile(p.id, pin)),
+    }));
+    return undefined;
+  });
 
   const list = profiles.length
     ? h('ul', { class: 'profile-list', id: 'profile-list' },
@@ -20,6 +34,7 @@ export async function profilesScreen() {
           h('button', { class: 'profile-item', 'data-name': p.name, onclick: () => open(p) },
             h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(p.name)),
             h('span', { class: 'profile-name' }, p.name),
+            p.has_pin ? h('span', { class: 'tag pin-lock', title: t('ui-pin-locked') }, t('ui-pin-label')) : null,
             h('span', { class: 'profile-action' }, p.resume ? t('ui-resume-at') : t('ui-start')),
           ))))
     : h('p', { class: 'muted' }, t('ui-no-profile'));
@@ -40,6 +55,7 @@ export async function profilesScreen() {
     h('h1', {}, t('ui-who-title')),
     h('p', { class: 'lead' }, t('ui-who-intro')),
     list,
+    pinAsk,
     form,
     h('p', { class: 'facilitator-entry' },
       h('button', { class: 'ghost', id: 'open-facilitator', onclick: () => go.facilitator() }, t('ui-facilitator-open'))),

@@ -14,3 +14,9 @@ error-export-io-read_only = Cannot write “{ $path }”: the disk or USB stick 
 error-export-io = Cannot write “{ $path }” ({ $reason }). Check that the USB stick is still plugged in, or choose another folder. No partial file was left.
 error-export-db = Workshop database error during the export: { $reason }. Nothing was written.
 error-export-xlsx = The Excel workbook could not be created ({ $reason }). Try exporting as .csv. Nothing was written.
+
+# PINs of profiles and of the facilitator (store::pin).
+error-pin-invalid = A PIN is { $min } to { $max } digits (digits only).
+error-pin-wrong = Wrong PIN. Try again; if you forgot it, the facilitator can reset it from the facilitator's desk.
+error-pin-facilitator_wrong = Wrong facilitator PIN. Try again.
+error-pin-hash = Cannot save the PIN: { $reason }

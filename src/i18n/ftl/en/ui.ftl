@@ -436,3 +436,27 @@ ui-pack-licence = Licence
 ui-pack-lessons = Lessons
 ui-pack-no-datasets = This pack has no dataset.
 ui-pack-desk-install-intro = Install a .datajam file on this computer (the one you just made, or another on a USB stick): it is checked entirely first; a refused pack installs nothing.
+
+# PINs (widgets/pin.js)
+ui-pin-label = PIN
+ui-pin-current = Current PIN
+ui-pin-new = New PIN
+ui-pin-title = My PIN
+ui-pin-intro = Optional: a code of 4 to 8 digits, asked when someone picks your profile on this computer.
+ui-pin-intro-set = Your profile is protected by a PIN. To change or remove it, first type the current one.
+ui-pin-set = Set the PIN
+ui-pin-change = Change the PIN
+ui-pin-remove = Remove the PIN
+ui-pin-saved = PIN saved.
+ui-pin-removed = PIN removed.
+ui-pin-ask = { $name }'s PIN
+ui-pin-open = Open
+ui-pin-locked = Protected by a PIN
+ui-desk-pin-ask = Facilitator's PIN
+ui-desk-pin-title = Protect the facilitator's desk
+ui-desk-pin-intro = Optional: choose a PIN (4 to 8 digits). It will be asked to open the facilitator's desk and to reset a trainee's PIN.
+ui-desk-pin-saved = Facilitator's PIN saved: it will be asked next time.
+ui-pin-trainees-title = Trainees' PINs
+ui-pin-trainees-none = No profile has a PIN.
+ui-pin-reset = Reset
+ui-pin-reset-done = { $name }'s PIN is removed: the profile opens without a PIN, and a new one can be chosen.

@@ -14,3 +14,9 @@ error-export-io-read_only = Impossible d'écrire « { $path } » : le disque ou 
 error-export-io = Impossible d'écrire « { $path } » ({ $reason }). Vérifiez que la clé USB est toujours branchée, ou choisissez un autre dossier. Aucun fichier incomplet n'a été laissé.
 error-export-db = Erreur de la base de données de l'atelier pendant l'export : { $reason }. Rien n'a été écrit.
 error-export-xlsx = Le classeur Excel n'a pas pu être créé ({ $reason }). Essayez l'export en .csv. Rien n'a été écrit.
+
+# PINs of profiles and of the facilitator (store::pin).
+error-pin-invalid = Le code PIN doit compter de { $min } à { $max } chiffres (rien d'autre que des chiffres).
+error-pin-wrong = Code PIN incorrect. Réessayez ; si vous l'avez oublié, l'animateur peut le remettre à zéro depuis l'espace animateur.
+error-pin-facilitator_wrong = Code PIN de l'animateur incorrect. Réessayez.
+error-pin-hash = Impossible d'enregistrer le code PIN : { $reason }

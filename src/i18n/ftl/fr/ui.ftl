@@ -438,3 +438,27 @@ ui-pack-licence = Licence
 ui-pack-lessons = Leçons
 ui-pack-no-datasets = Ce paquet n'a pas de jeu de données.
 ui-pack-desk-install-intro = Installez sur cet ordinateur un fichier .datajam (celui que vous venez de fabriquer, ou un autre sur une clé USB) : il est vérifié entièrement avant ; un paquet refusé n'installe rien.
+
+# PINs (widgets/pin.js)
+ui-pin-label = Code PIN
+ui-pin-current = Code actuel
+ui-pin-new = Nouveau code
+ui-pin-title = Mon code PIN
+ui-pin-intro = Facultatif : un code de 4 à 8 chiffres, demandé quand quelqu'un choisit votre profil sur cet ordinateur.
+ui-pin-intro-set = Votre profil est protégé par un code PIN. Pour le changer ou le retirer, tapez d'abord le code actuel.
+ui-pin-set = Définir le code
+ui-pin-change = Changer le code
+ui-pin-remove = Retirer le code
+ui-pin-saved = Code PIN enregistré.
+ui-pin-removed = Code PIN retiré.
+ui-pin-ask = Code PIN de { $name }
+ui-pin-open = Ouvrir
+ui-pin-locked = Protégé par un code PIN
+ui-desk-pin-ask = Code PIN de l'animateur
+ui-desk-pin-title = Protéger l'espace animateur
+ui-desk-pin-intro = Facultatif : choisissez un code PIN (4 à 8 chiffres). Il sera demandé pour ouvrir l'espace animateur et pour remettre à zéro le code d'un stagiaire.
+ui-desk-pin-saved = Code PIN de l'animateur enregistré : il sera demandé la prochaine fois.
+ui-pin-trainees-title = Codes PIN des stagiaires
+ui-pin-trainees-none = Aucun profil n'a de code PIN.
+ui-pin-reset = Remettre à zéro
+ui-pin-reset-done = Le code PIN de { $name } est retiré : son profil s'ouvre sans code, et il peut en choisir un nouveau.
