@@ -494,6 +494,7 @@ fn main() {
             progress::class_export,
             packs::pack_check_folder,
             packs::pack_build,
+            packs::prepare_room,
             pins::open_profile,
             pins::set_profile_pin,
             pins::facilitator_has_pin,

@@ -1,11 +1,12 @@
 //! The facilitator's pack tools on the desk: check a pack folder (every problem with its
 //! file and line, as `datajam pack check`), build its `.datajam` file where the facilitator
-//! chooses (as `datajam pack build`). Each command asks the system dialog, then makes one
+//! chooses (as `datajam pack build`), and prepare the room's USB stick. Each command asks the system dialog, then makes one
 //! call into the core's `Workshop`.
 
 use std::path::PathBuf;
 
 use datajam::pack::packfile::BuildReport;
+use datajam::workshop::room::RoomSetup;
 use datajam::workshop::PackCheckReport;
 use datajam::Workshop;
 use tauri::State;
@@ -62,4 +63,46 @@ pub async fn pack_build(
         Workshop::build_pack(&dir, &out)
     })
     .await
+}
+
+/// For end-to-end tests only: the installers' folder (else `dist/` beside the app, or in
+/// the folder it was started from).
+const TEST_DIST_ENV: &str = "DATAJAM_TEST_DIST_DIR";
+
+/// The installers' folder: `dist/` beside the app's executable, else in the current folder
+/// (a build from the sources); the first is named when neither is there.
+fn installers_folder() -> PathBuf {
+    if let Some(dir) = crate::test_answer(TEST_DIST_ENV) {
+        return dir;
+    }
+    let beside = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|d| d.join("dist")))
+        .unwrap_or_else(|| PathBuf::from("dist"));
+    let here = std::env::current_dir()
+        .map(|d| d.join("dist"))
+        .unwrap_or_else(|_| PathBuf::from("dist"));
+    if !beside.is_dir() && here.is_dir() {
+        here
+    } else {
+        beside
+    }
+}
+
+/// « Préparer la clé de la salle »: writes the installed packs, the installers and a
+/// « lisez-moi » onto a folder picked with the system dialog (a USB stick); `None` when
+/// cancelled.
+#[tauri::command]
+pub async fn prepare_room(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Reply<Option<RoomSetup>> {
+    let title = by_lang(
+        state.lang,
+        "Choisir la clé USB de la salle",
+        "Choose the room's USB stick",
+    );
+    let picked = pick_folder(&app, title).await?;
+    let dist = installers_folder();
+    with_picked(state, picked, move |w, stick| w.prepare_room(&stick, &dist)).await
 }

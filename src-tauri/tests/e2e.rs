@@ -2786,3 +2786,55 @@ async fn pins() {
     wait_text(&c, "#current-profile", "Aïcha").await;
     c.close().await.expect("close the app");
 }
+
+// ---------- room setup ----------
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn the_facilitator_prepares_the_room_stick() {
+    within_minutes(3, room_stick()).await;
+}
+
+/// From the desk, the room's USB stick gets the installed pack (a file that installs),
+/// the installers' folder and a « lisez-moi » in French.
+async fn room_stick() {
+    let data = tempfile::tempdir().expect("temp data dir");
+    let files = tempfile::tempdir().expect("temp files dir");
+    let stick = files.path().join("cle");
+    let dist = files.path().join("dist");
+    std::fs::create_dir_all(&stick).expect("stick");
+    std::fs::create_dir_all(dist.join("windows")).expect("dist");
+    std::fs::write(dist.join("windows/DataJam-Atelier.msi"), b"msi").expect("installer");
+    let pack_file = files.path().join("paquet-atelier.datajam");
+    let src = files.path().join("src");
+    write_small_pack(&src, "paquet-atelier", "Un texte", "Tout va bien.");
+    datajam::pack::packfile::build(&src, &pack_file).expect("pack build");
+    datajam::pack::packfile::install(&pack_file, data.path()).expect("install the pack");
+    let driver = start_driver_with(
+        data.path(),
+        &[
+            ("DATAJAM_TEST_PICK_FOLDER", stick.as_path()),
+            ("DATAJAM_TEST_DIST_DIR", dist.as_path()),
+        ],
+    );
+    let c = open_app(&driver).await;
+    click(&c, "#open-facilitator").await;
+    click(&c, "#open-pack-desk").await;
+    click(&c, "#room-prepare").await;
+    wait_text(&c, "#room-done", "un paquet").await;
+    wait_text(&c, "#room-installers", "1 fichier(s)").await;
+    shot(&c, "97-room-stick").await;
+    let folder = stick.join("datajam-atelier");
+    let copied = folder.join("paquets/paquet-atelier-1.2.0.datajam");
+    let laptop = tempfile::tempdir().expect("another laptop");
+    let installed = datajam::pack::packfile::install(&copied, laptop.path()).expect("it installs");
+    assert_eq!(installed.id, "paquet-atelier");
+    assert_eq!(
+        std::fs::read(folder.join("installateurs/windows/DataJam-Atelier.msi")).unwrap(),
+        b"msi"
+    );
+    let readme = std::fs::read_to_string(folder.join("LISEZ-MOI.txt")).expect("lisez-moi");
+    assert!(readme.contains("« Installer un paquet… »"), "{readme}");
+    assert!(readme.contains("paquet-atelier-1.2.0.datajam"), "{readme}");
+    c.close().await.expect("close the app");
+}

@@ -16,6 +16,7 @@ mod pins;
 pub mod play;
 mod profiles;
 mod progress;
+pub mod room;
 mod tables;
 mod tasks;
 mod views;

@@ -69,6 +69,7 @@ export const api = {
   saveImportFile: (at, stepId, fileName) => invoke('save_import_file', { packId: at.packId, lessonId: at.lessonId, stepId, fileName }),
   packCheckFolder: () => invoke('pack_check_folder'),
   packBuild: (dir) => invoke('pack_build', { dir }),
+  prepareRoom: () => invoke('prepare_room'),
   openProfile: (profileId, pin) => invoke('open_profile', { profileId, pin: pin || null }),
   setProfilePin: (profileId, current, pin) => invoke('set_profile_pin', { profileId, current: current || null, pin: pin || null }),
   facilitatorHasPin: () => invoke('facilitator_has_pin'),

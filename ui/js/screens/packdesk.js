@@ -24,6 +24,7 @@ async function packDesk() {
     h('p', { class: 'lead' }, t('ui-pack-desk-intro')),
     checkCard(),
     installCard(warnings, () => go.packDesk(), 'ui-pack-desk-install-intro'),
+    roomCard(),
     h('article', { class: 'card', id: 'installed-packs' },
       h('h2', {}, t('ui-pack-desk-installed')),
       packs.map((p, i) => installedPack(p, datasets[i]))),
@@ -73,6 +74,31 @@ function checkResult(r, build) {
   if (r.warnings.length) out.push(h('p', { class: 'warning-text' }, t('ui-pack-check-warnings')), list('pack-warnings-list', r.warnings));
   if (r.ok) out.push(h('button', { id: 'pack-build', onclick: build }, t('ui-pack-build-button')));
   return out;
+}
+
+// « Préparer la clé de la salle »: the installed packs, the installers and a « lisez-moi »
+// onto a USB stick.
+function roomCard() {
+  const status = h('div', { id: 'room-status', role: 'status' });
+  const prepare = async () => {
+    try {
+      const r = await api.prepareRoom();
+      if (!r) return;
+      status.replaceChildren(
+        h('p', { class: 'ok-text', id: 'room-done' }, t('ui-room-done', { folder: r.folder, count: formatNumber(r.packs.length), n: r.packs.length })),
+        r.packs.length ? h('ul', { class: 'room-packs' }, r.packs.map((p) => h('li', {}, p))) : null,
+        r.installers_missing
+          ? h('p', { class: 'warning-text', id: 'room-no-installers' }, t('ui-room-no-installers', { folder: r.installers_missing }))
+          : h('p', { class: 'ok-text', id: 'room-installers' }, t('ui-room-installers', { count: formatNumber(r.installers) })));
+    } catch (e) {
+      status.replaceChildren(h('p', { class: 'error-text' }, e.message));
+    }
+  };
+  return h('article', { class: 'card', id: 'room-card' },
+    h('h2', {}, t('ui-room-title')),
+    h('p', {}, t('ui-room-intro')),
+    h('button', { id: 'room-prepare', onclick: prepare }, t('ui-room-button')),
+    status);
 }
 
 function installedPack(p, datasets) {

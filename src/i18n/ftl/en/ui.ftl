@@ -460,3 +460,15 @@ ui-pin-trainees-title = Trainees' PINs
 ui-pin-trainees-none = No profile has a PIN.
 ui-pin-reset = Reset
 ui-pin-reset-done = { $name }'s PIN is removed: the profile opens without a PIN, and a new one can be chosen.
+
+# Room setup (screens/packdesk.js)
+ui-room-title = Prepare the room's USB stick
+ui-room-intro = Choose a USB stick: a folder “datajam-atelier” is written on it with the packs installed here, the app's installers when they are present, and a “LISEZ-MOI” for the trainees.
+ui-room-button = Choose the stick and write it…
+ui-room-done = Folder written: { $folder } ({ $n ->
+    [0] no pack besides the built-in lessons
+    [one] one pack
+   *[other] { $count } packs
+}).
+ui-room-installers = Installers copied: { $count } file(s).
+ui-room-no-installers = The installers are not on the stick: the folder “{ $folder }” was not found. The LISEZ-MOI tells the trainees to ask you for them.

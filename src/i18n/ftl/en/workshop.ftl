@@ -21,3 +21,18 @@ workshop-credit-derived = From "{ $dataset }" · { $credit }
 range-between = The value must be between { $min } and { $max }.
 range-at-least = The value must be at least { $min }.
 range-at-most = The value must be at most { $max }.
+
+# Room setup: the « lisez-moi » written on the USB stick (workshop::room).
+workshop-room-readme = DataJam Atelier — the room's USB stick
+
+    This folder sets up the trainees' laptops for the workshop. Nothing goes through the Internet: everything is on this stick.
+
+    1. Install the app: { $installers ->
+        [yes] open the folder “installateurs” and run the installer of your system (Windows or Linux).
+       *[no] the installers are not on this stick; ask the facilitator for them.
+    }
+    2. The lessons: { $npacks ->
+        [0] the app's own are enough, nothing else to install.
+       *[other] open DataJam Atelier, pick your profile, then “Install a pack…” and take each file from the folder “paquets”: { $packs }.
+    }
+    3. At the end of the session: “Export my progress” writes your progress file; save it on this stick and give it back to the facilitator.

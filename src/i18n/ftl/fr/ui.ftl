@@ -462,3 +462,15 @@ ui-pin-trainees-title = Codes PIN des stagiaires
 ui-pin-trainees-none = Aucun profil n'a de code PIN.
 ui-pin-reset = Remettre à zéro
 ui-pin-reset-done = Le code PIN de { $name } est retiré : son profil s'ouvre sans code, et il peut en choisir un nouveau.
+
+# Room setup (screens/packdesk.js)
+ui-room-title = Préparer la clé de la salle
+ui-room-intro = Choisissez une clé USB : on y écrit un dossier « datajam-atelier » avec les paquets installés ici, les installateurs de l'application s'ils sont présents, et un « LISEZ-MOI » pour les stagiaires.
+ui-room-button = Choisir la clé et l'écrire…
+ui-room-done = Dossier écrit : { $folder } ({ $n ->
+    [0] aucun paquet en plus des leçons intégrées
+    [one] un paquet
+   *[other] { $count } paquets
+}).
+ui-room-installers = Installateurs copiés : { $count } fichier(s).
+ui-room-no-installers = Les installateurs ne sont pas sur la clé : le dossier « { $folder } » est introuvable. Le LISEZ-MOI dit aux stagiaires de vous les demander.

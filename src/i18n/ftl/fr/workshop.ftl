@@ -21,3 +21,18 @@ workshop-credit-derived = D'après « { $dataset } » · { $credit }
 range-between = La valeur doit être comprise entre { $min } et { $max }.
 range-at-least = La valeur doit être au moins { $min }.
 range-at-most = La valeur doit être au plus { $max }.
+
+# Room setup: the « lisez-moi » written on the USB stick (workshop::room).
+workshop-room-readme = DataJam Atelier — la clé de la salle
+
+    Ce dossier prépare les ordinateurs des stagiaires pour l'atelier. Rien ne passe par Internet : tout est sur cette clé.
+
+    1. Installer l'application : { $installers ->
+        [yes] ouvrez le dossier « installateurs » et lancez l'installateur de votre système (Windows ou Linux).
+       *[no] les installateurs ne sont pas sur cette clé ; demandez-les à l'animateur.
+    }
+    2. Les leçons : { $npacks ->
+        [0] celles de l'application suffisent, rien d'autre à installer.
+       *[other] ouvrez DataJam Atelier, choisissez votre profil, puis « Installer un paquet… » et prenez chaque fichier du dossier « paquets » : { $packs }.
+    }
+    3. À la fin de la séance : « Exporter ma progression » écrit votre fichier de progression ; enregistrez-le sur cette clé et rendez-la à l'animateur.
