@@ -1,7 +1,7 @@
 //! The facilitator's pack tools on the desk: check a pack folder (every problem with its
 //! file and line, as `datajam pack check`), build its `.datajam` file where the facilitator
-//! chooses (as `datajam pack build`), and prepare the room's USB stick. Each command asks the system dialog, then makes one
-//! call into the core's `Workshop`.
+//! chooses (as `datajam pack build`), and prepare the room's USB stick. Each command asks
+//! the system dialog, then makes one call into the core's `Workshop`.
 
 use std::path::PathBuf;
 
@@ -16,13 +16,25 @@ use crate::{by_lang, save_as, with, with_picked, AppState, Reply};
 /// For end-to-end tests only: the folder the "choose a folder" dialog answers.
 const TEST_FOLDER_ENV: &str = "DATAJAM_TEST_PICK_FOLDER";
 
-/// Asks for a folder with the system dialog (`title` in the app's language); `None` when
-/// cancelled. The end-to-end tests answer through `DATAJAM_TEST_PICK_FOLDER`.
-pub async fn pick_folder(app: &tauri::AppHandle, title: &'static str) -> Reply<Option<PathBuf>> {
-    crate::dialog(app, crate::test_answer(TEST_FOLDER_ENV), move || {
+/// Asks for a folder with the system dialog (its title in French and English), then runs
+/// the core call `f` on it; `None` when cancelled. The end-to-end tests answer through
+/// `DATAJAM_TEST_PICK_FOLDER`.
+async fn with_folder<T, F>(
+    app: &tauri::AppHandle,
+    state: State<'_, AppState>,
+    (fr, en): (&'static str, &'static str),
+    f: F,
+) -> Reply<Option<T>>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut Workshop, PathBuf) -> datajam::Result<T> + Send + 'static,
+{
+    let title = by_lang(state.lang, fr, en);
+    let picked = crate::dialog(app, crate::test_answer(TEST_FOLDER_ENV), move || {
         rfd::FileDialog::new().set_title(title).pick_folder()
     })
-    .await
+    .await?;
+    with_picked(state, picked, f).await
 }
 
 /// Checks a pack folder picked with the system dialog; `None` when cancelled.
@@ -31,13 +43,8 @@ pub async fn pack_check_folder(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Reply<Option<PackCheckReport>> {
-    let title = by_lang(
-        state.lang,
-        "Choisir le dossier du paquet",
-        "Choose the pack folder",
-    );
-    let picked = pick_folder(&app, title).await?;
-    with_picked(state, picked, |_, dir| {
+    let title = ("Choisir le dossier du paquet", "Choose the pack folder");
+    with_folder(&app, state, title, |_, dir| {
         Workshop::check_pack(&dir, None).map(|c| c.report(&dir))
     })
     .await
@@ -97,12 +104,13 @@ pub async fn prepare_room(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Reply<Option<RoomSetup>> {
-    let title = by_lang(
-        state.lang,
+    let title = (
         "Choisir la clé USB de la salle",
         "Choose the room's USB stick",
     );
-    let picked = pick_folder(&app, title).await?;
     let dist = installers_folder();
-    with_picked(state, picked, move |w, stick| w.prepare_room(&stick, &dist)).await
+    with_folder(&app, state, title, move |w, stick| {
+        w.prepare_room(&stick, &dist)
+    })
+    .await
 }
