@@ -4,6 +4,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod notebook;
 mod progress;
 
 use std::collections::BTreeMap;
@@ -490,6 +491,8 @@ fn main() {
             progress::class_view,
             progress::class_clear,
             progress::class_export,
+            notebook::notebook,
+            notebook::export_notebook,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

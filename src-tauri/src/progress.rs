@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use datajam::progress::ExportSummary;
-use datajam::workshop::class::ClassBoard;
 use datajam::store::export::{ExportFormat, ExportReport};
+use datajam::workshop::class::ClassBoard;
 use datajam::Workshop;
 use tauri::State;
 

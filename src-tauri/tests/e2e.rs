@@ -2397,3 +2397,61 @@ async fn hand_in_and_class() {
     wait_text(&c, "#class-summary", "2 stagiaire(s), 2 fichier(s)").await;
     c.close().await.expect("close the session");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_trainee_keeps_a_notebook_and_exports_it() {
+    within(
+        Duration::from_secs(240),
+        notebook_walk(),
+        "the end-to-end test finishes within 4 minutes",
+    )
+    .await;
+}
+
+/// A trainee draws a chart and writes a reflection (with markup in it) through the app,
+/// opens « Mon carnet » from the home screen, finds both there, and exports it: the HTML
+/// file holds the reflection, escaped, and the chart as SVG.
+async fn notebook_walk() {
+    const REFLECTION: &str = "L'accès des filles <b>à l'école</b> & la distance au lycée.";
+    let data = tempfile::tempdir().expect("temp data dir");
+    let out = tempfile::tempdir().expect("temp save dir");
+    let driver = start_driver_with(data.path(), &[("DATAJAM_TEST_SAVE_DIR", out.path())]);
+    let c = open_app(&driver).await;
+    create_profile(&c, "Zara").await;
+    find(&c, "#screen-packs").await;
+    click(&c, ".lesson-open[data-lesson='premiers-pas']").await;
+
+    open_step(&c, "tracer-graphique", "Tracer un graphique").await;
+    let chart = json!({"kind": "hbar", "x": "province", "y": "population_2009_a", "agg": "sum"});
+    draw_in_editor(&c, &chart).await;
+    click(&c, "#task-check").await;
+    wait_step_done(&c, "tracer-graphique").await;
+
+    open_step(&c, "reflexion", "Et vous").await;
+    type_into(&c, "#reflection-text", REFLECTION).await;
+    click(&c, "#reflection-submit").await;
+    wait_text(&c, "#reflection-message", "enregistrée").await;
+
+    go_home(&c).await;
+    click(&c, "#open-notebook").await;
+    wait_text(&c, "#screen-notebook .nb-reflection", REFLECTION).await;
+    assert_eq!(count(&c, "#screen-notebook .nb-chart figure svg").await, 1);
+    let answers = text_at(&c, Locator::Css("#screen-notebook")).await;
+    assert!(answers.contains("Mon graphique"), "{answers}");
+    shot(&c, "90-notebook").await;
+
+    click(&c, "#export-notebook").await;
+    wait_text(&c, "#notebook-exported", "carnet-zara.html").await;
+    let file = out.path().join("carnet-zara.html");
+    wait_file(&file, "the notebook is written").await;
+    let html = std::fs::read_to_string(&file).expect("the notebook file");
+    assert!(
+        html.contains("L&#39;accès des filles &lt;b&gt;à l&#39;école&lt;/b&gt; &amp; la distance"),
+        "the reflection, escaped: {html}"
+    );
+    assert!(html.contains("<svg"), "the chart inline");
+    assert!(!html.contains("<script") && !html.contains("http"));
+    shot(&c, "91-notebook-exported").await;
+    c.close().await.expect("close the session");
+}

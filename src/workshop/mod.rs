@@ -10,6 +10,7 @@ pub mod class;
 pub mod datainfo;
 mod imports;
 mod lessons;
+pub mod notebook;
 mod pack_tools;
 mod packs;
 pub mod play;

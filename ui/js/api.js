@@ -67,4 +67,6 @@ export const api = {
   submitChart: (at, stepId, request) => invoke('submit_chart', { at: stepAt(at, stepId), request }),
   importStep: (at, stepId) => invoke('import_step', { at: stepAt(at, stepId) }),
   saveImportFile: (at, stepId, fileName) => invoke('save_import_file', { packId: at.packId, lessonId: at.lessonId, stepId, fileName }),
+  notebook: (profileId) => invoke('notebook', { profileId }),
+  exportNotebook: (profileId) => invoke('export_notebook', { profileId }),
 };

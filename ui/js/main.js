@@ -11,6 +11,7 @@ import { dataScreen } from './screens/data.js';
 import { analyseScreen } from './screens/analyse.js';
 import { guideScreen } from './screens/guide.js';
 import { facilitatorScreen } from './screens/facilitator.js';
+import { notebookScreen } from './screens/notebook.js';
 
 registerScreens({
   profiles: profilesScreen,
@@ -20,6 +21,7 @@ registerScreens({
   analyse: analyseScreen,
   guide: guideScreen,
   facilitator: facilitatorScreen,
+  notebook: notebookScreen,
 });
 
 async function start() {

@@ -108,4 +108,9 @@ export const go = {
     setWho();
     await open(() => screens.lesson(packId, lessonId, stepId, (packTitle, lessonTitle) => setCrumbs([home(), { label: lessonTitle }])));
   },
+  async notebook() {
+    setWho();
+    setCrumbs([home(), { label: t('ui-notebook-title') }]);
+    await open(() => screens.notebook());
+  },
 };

@@ -413,3 +413,22 @@ ui-class-event-conflict = L'événement { $id } de { $trainee } ({ $lesson } ›
 ui-class-name-conflict = Le même profil porte plusieurs noms : { $names }. La vue l'appelle « { $kept } ».
 
 ui-class-export = Exporter la classe :
+
+ui-notebook-title = Mon carnet
+ui-notebook-card = Relisez vos réflexions, vos réponses et vos graphiques, et emportez-les dans une page à garder ou imprimer.
+ui-notebook-open = Ouvrir mon carnet
+ui-notebook-intro = { $n ->
+        [0] Votre carnet est encore vide.
+        [one] { $count } trace de votre travail, leçon par leçon.
+       *[other] { $count } traces de votre travail, leçon par leçon.
+    }
+ui-notebook-empty = Vos réflexions, vos réponses et vos graphiques viendront ici au fil des leçons.
+ui-notebook-export = Exporter mon carnet
+ui-notebook-exported = Carnet enregistré dans { $file }. Ouvrez-le avec un navigateur pour le lire ou l'imprimer.
+ui-notebook-reflection = Ma réflexion
+ui-notebook-answers = Mes réponses
+ui-notebook-chart = Mon graphique
+ui-notebook-right = ✓ juste
+ui-notebook-wrong = ✗ à revoir
+ui-notebook-lesson-done = (leçon terminée)
+ui-notebook-lesson-open = (leçon en cours)
