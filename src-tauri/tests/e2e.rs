@@ -2455,3 +2455,79 @@ async fn notebook_walk() {
     shot(&c, "91-notebook-exported").await;
     c.close().await.expect("close the session");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_trainee_reads_a_done_lesson_again() {
+    within(
+        Duration::from_secs(180),
+        review_walk(),
+        "the end-to-end test finishes within 3 minutes",
+    )
+    .await;
+}
+
+/// A lesson done on this laptop (by the core, as the app does it) is opened again: its
+/// done steps show the trainee's own answers read-only, and reading adds no event.
+async fn review_walk() {
+    const PACK: &str = "datajam-tchad";
+    const LESSON: &str = "premiers-pas";
+    let data = tempfile::tempdir().expect("temp data dir");
+    let (profile, before) = {
+        let mut w =
+            datajam::Workshop::open(data.path(), datajam::i18n::Lang::Fr).expect("workshop");
+        let p = w.create_profile("Hawa").expect("profile").id;
+        for a in w.reference_actions(PACK).expect("reference") {
+            if a.lesson() == LESSON {
+                w.play(&p, PACK, &a).expect("played");
+            }
+        }
+        let before = w.events(&p, PACK).expect("events");
+        (p, before)
+    };
+    let driver = start_driver(data.path());
+    let c = open_app(&driver).await;
+    click(&c, ".profile-item[data-name='Hawa']").await;
+    find(&c, "#screen-lesson").await;
+    open_step(&c, "plus-peuplee", "la province la plus peuplée").await;
+    wait_text(&c, "#review-note", "relisez").await;
+    assert_eq!(
+        count(&c, "#submit-answer:disabled").await,
+        1,
+        "#submit-answer read-only"
+    );
+    assert_eq!(
+        prop(&c, "input[name='answer'][value='TD-ND']", "checked")
+            .await
+            .as_deref(),
+        Some("true"),
+        "the trainee's own answer"
+    );
+    open_step(&c, "reflexion", "Et vous").await;
+    assert_eq!(
+        count(&c, "#reflection-text:disabled").await,
+        1,
+        "#reflection-text read-only"
+    );
+    assert!(!prop(&c, "#reflection-text", "value")
+        .await
+        .unwrap_or_default()
+        .is_empty());
+    shot(&c, "92-review").await;
+    open_step(&c, "tracer-graphique", "Tracer un graphique").await;
+    assert_eq!(
+        count(&c, "#task-check:disabled").await,
+        1,
+        "#task-check read-only"
+    );
+    click(&c, "#next-step").await;
+    wait_text(&c, "#step-title", "Et vous").await;
+    c.close().await.expect("close the session");
+    drop(driver);
+    let w = datajam::Workshop::open(data.path(), datajam::i18n::Lang::Fr).expect("workshop");
+    assert_eq!(
+        w.events(&profile, PACK).expect("events"),
+        before,
+        "no event added"
+    );
+}

@@ -430,3 +430,4 @@ ui-notebook-right = ✓ right
 ui-notebook-wrong = ✗ to review
 ui-notebook-lesson-done = (lesson done)
 ui-notebook-lesson-open = (lesson in progress)
+ui-review-note = Lesson done: you are reading your work again. Your answers are shown as you gave them.

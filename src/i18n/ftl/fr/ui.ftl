@@ -432,3 +432,4 @@ ui-notebook-right = ✓ juste
 ui-notebook-wrong = ✗ à revoir
 ui-notebook-lesson-done = (leçon terminée)
 ui-notebook-lesson-open = (leçon en cours)
+ui-review-note = Leçon terminée : vous relisez votre travail. Vos réponses sont affichées telles que vous les avez données.
