@@ -2264,7 +2264,8 @@ async fn a_trainee_hands_in_and_the_facilitator_sees_the_class() {
 
 /// Two trainees' progress files made by the core as the app makes them, on another
 /// laptop: Aïcha gives the same anticipated wrong answer three times (stuck), Moussa the
-/// right one after it. Returns the files and the wrong answer as the class view words it.
+/// right one after it. Returns the files and the wrong answer as the desk words it (a
+/// choice by its label).
 fn two_trainees(dir: &Path) -> (PathBuf, PathBuf, String) {
     use datajam::pack::Exercise;
     use datajam::workshop::StepAt;
@@ -2310,7 +2311,13 @@ fn two_trainees(dir: &Path) -> (PathBuf, PathBuf, String) {
         w.export_progress(&p.id, &file).expect("progress file");
         files.push(file);
     }
-    let wrong = wrong.as_str().unwrap().trim().to_string();
+    // The facilitator reads a choice by its label, not by its value.
+    let wrong = wrong.as_str().unwrap().trim();
+    let wrong = q
+        .choices
+        .iter()
+        .find(|c| c.value == wrong)
+        .map_or(wrong.to_string(), |c| c.label.clone());
     (files.remove(0), files.remove(0), wrong)
 }
 
@@ -2381,6 +2388,14 @@ async fn hand_in_and_class() {
         1
     );
     shot(&c, "81-facilitator-class").await;
+    let steps_card = find(&c, "#class-steps").await;
+    let _ = c
+        .execute(
+            "arguments[0].scrollIntoView({block: 'start'})",
+            vec![serde_json::to_value(&steps_card).expect("element as JSON")],
+        )
+        .await;
+    shot(&c, "82-facilitator-steps").await;
 
     // Adding the same files again doubles nothing.
     click(&c, "#class-add-files").await;

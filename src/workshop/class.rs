@@ -182,7 +182,14 @@ impl Workshop {
                                 .into_iter()
                                 .flatten()
                                 .filter(|p| p.stuck)
-                                .map(|p| (*p).clone())
+                                .map(|p| {
+                                    let mut p = (*p).clone();
+                                    let words =
+                                        self.answer_words(&p.pack_id, &p.lesson_id, &p.step_id);
+                                    p.wrong_answers =
+                                        p.wrong_answers.iter().map(|a| words(a)).collect();
+                                    p
+                                })
                                 .collect(),
                         }
                     })
@@ -209,6 +216,42 @@ impl Workshop {
             lessons,
             rows,
             refused,
+        }
+    }
+
+    /// How a step's answers read for the facilitator: a choice question's values become
+    /// the choices' labels (several choices, a JSON list, become labels joined by commas).
+    fn answer_words<'a>(
+        &'a self,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+    ) -> impl Fn(&str) -> String + 'a {
+        let choices = self
+            .lesson_of(pack_id, lesson_id)
+            .and_then(|l| l.steps.iter().find(|s| s.id == step_id))
+            .and_then(|s| match &s.exercise {
+                crate::pack::Exercise::Question(q) => Some(&q.choices),
+                _ => None,
+            });
+        move |answer: &str| {
+            let Some(choices) = choices.filter(|c| !c.is_empty()) else {
+                return answer.to_string();
+            };
+            let label = |v: &str| {
+                choices
+                    .iter()
+                    .find(|c| c.value == v)
+                    .map_or(v.to_string(), |c| c.label.clone())
+            };
+            match serde_json::from_str::<Vec<String>>(answer) {
+                Ok(values) => values
+                    .iter()
+                    .map(|v| label(v))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                Err(_) => label(answer),
+            }
         }
     }
 
@@ -247,9 +290,14 @@ impl Workshop {
                         .steps
                         .iter()
                         .map(|s| BoardStep {
-                            overview: overview
-                                .get(&(&*key.0, &*key.1, &*s.id))
-                                .map(|o| (*o).clone()),
+                            overview: overview.get(&(&*key.0, &*key.1, &*s.id)).map(|o| {
+                                let mut o = (*o).clone();
+                                let words = self.answer_words(&key.0, &key.1, &s.id);
+                                for w in &mut o.common_wrong_answers {
+                                    w.answer = words(&w.answer);
+                                }
+                                o
+                            }),
                             step_id: s.id.clone(),
                             title: s.title.clone(),
                         })

@@ -14,7 +14,7 @@ export async function facilitatorScreen() {
   const body = h('div', { id: 'class-board' });
   const status = h('div', { id: 'class-status', role: 'status' });
   const show = (b, withStatus) => {
-    body.replaceChildren(...classBoard(b));
+    body.replaceChildren(...classBoard(b).filter(Boolean));
     status.replaceChildren(...(withStatus ? additionStatus(b) : []));
   };
   const add = (folder) => guard(async () => {
@@ -36,7 +36,7 @@ export async function facilitatorScreen() {
     h('div', { class: 'row' },
       h('button', { class: 'primary', id: 'class-add-files', onclick: () => add(false) }, t('ui-class-add-files')),
       h('button', { id: 'class-add-folder', onclick: () => add(true) }, t('ui-class-add-folder')),
-      h('button', { class: 'ghost', id: 'class-clear', onclick: clearClass }, t('ui-class-clear')),
+      h('button', { id: 'class-clear', onclick: clearClass }, t('ui-class-clear')),
     ),
     h('div', { class: 'row class-export' },
       h('span', { class: 'muted' }, t('ui-class-export')),
