@@ -1,6 +1,7 @@
 //! The trainee's own things: « Mon carnet » (their reflections, answers and charts, shown
-//! and exported as one HTML file). Each command is one call into the core's `Workshop`.
+//! and exported as one HTML file) and their settings. Each command is one call into the core's `Workshop`.
 
+use datajam::store::settings::Settings;
 use datajam::workshop::notebook::{Notebook, NotebookExport};
 use tauri::State;
 
@@ -32,4 +33,24 @@ pub async fn export_notebook(
         move |w, path| w.export_notebook(&profile_id, &path),
     )
     .await
+}
+
+/// Applies a profile's settings (its language becomes the workshop's) and returns them for
+/// the UI to apply too; with no profile, the app's own.
+#[tauri::command]
+pub async fn use_settings(
+    state: State<'_, AppState>,
+    profile_id: Option<String>,
+) -> Reply<Settings> {
+    with(state, move |w| w.use_settings(profile_id.as_deref())).await
+}
+
+/// Saves a profile's settings and applies them.
+#[tauri::command]
+pub async fn save_settings(
+    state: State<'_, AppState>,
+    profile_id: String,
+    settings: Settings,
+) -> Reply<Settings> {
+    with(state, move |w| w.save_settings(&profile_id, &settings)).await
 }

@@ -2546,3 +2546,71 @@ async fn review_walk() {
         "no event added"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_trainee_sets_the_language_and_the_text_size() {
+    within(
+        Duration::from_secs(180),
+        settings_walk(),
+        "the end-to-end test finishes within 3 minutes",
+    )
+    .await;
+}
+
+/// The document's computed font size, in pixels.
+async fn root_font_size(c: &Client) -> String {
+    c.execute(
+        "return getComputedStyle(document.documentElement).fontSize",
+        vec![],
+    )
+    .await
+    .expect("computed font size")
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+/// « Réglages » from the header: English, larger text, high contrast; saved with the
+/// profile, gone for the next trainee, back when the profile is picked again.
+async fn settings_walk() {
+    let data = tempfile::tempdir().expect("temp data dir");
+    let driver = start_driver(data.path());
+    let c = open_app(&driver).await;
+    create_profile(&c, "Kaltouma").await;
+    find(&c, "#screen-packs").await;
+    assert_eq!(root_font_size(&c).await, "15px");
+    click(&c, "#open-settings").await;
+    find(&c, "#settings-form").await;
+    choose(&c, "#settings-lang", "en").await;
+    click(&c, "#settings-size input[value='larger']").await;
+    click(&c, "#settings-contrast").await;
+    click(&c, "#settings-save").await;
+    wait_text(&c, "#settings-saved", "Settings saved.").await;
+    wait_text(&c, "#change-profile", "Change profile").await;
+    assert_eq!(root_font_size(&c).await, "20px");
+    assert_eq!(prop(&c, "html", "lang").await.as_deref(), Some("en"));
+    assert_eq!(count(&c, "html.high-contrast").await, 1);
+    shot(&c, "93-settings").await;
+    click(&c, "#crumbs button").await;
+    find(&c, "#screen-packs").await;
+    let home = text_at(&c, Locator::Css("#notebook-card")).await;
+    assert!(home.contains("My notebook"), "{home}");
+    shot(&c, "94-home-english-larger").await;
+
+    // The next trainee finds the app's own settings.
+    click(&c, "#change-profile").await;
+    wait_text(
+        &c,
+        "#screen-profiles h1",
+        "Qui travaille sur cet ordinateur",
+    )
+    .await;
+    assert_eq!(root_font_size(&c).await, "15px");
+    assert_eq!(count(&c, "html.high-contrast").await, 0);
+    // Picked again: English and larger text come back.
+    click(&c, ".profile-item[data-name='Kaltouma']").await;
+    wait_text(&c, "#change-profile", "Change profile").await;
+    assert_eq!(root_font_size(&c).await, "20px");
+    c.close().await.expect("close the session");
+}

@@ -12,6 +12,7 @@ import { analyseScreen } from './screens/analyse.js';
 import { guideScreen } from './screens/guide.js';
 import { facilitatorScreen } from './screens/facilitator.js';
 import { notebookScreen } from './screens/notebook.js';
+import { settingsScreen } from './screens/settings.js';
 
 registerScreens({
   profiles: profilesScreen,
@@ -22,6 +23,7 @@ registerScreens({
   guide: guideScreen,
   facilitator: facilitatorScreen,
   notebook: notebookScreen,
+  settings: settingsScreen,
 });
 
 async function start() {
