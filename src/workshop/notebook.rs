@@ -196,7 +196,7 @@ impl Workshop {
                 let e = attempts()
                     .rev()
                     .find(|e| e.correct == Some(true))
-                    .or_else(|| attempts().last())?;
+                    .or_else(|| attempts().next_back())?;
                 let drawn = serde_json::from_value::<ChartRequest>(e.payload["answer"].clone())
                     .map_err(|e| crate::chart::ChartError::Draw(e.to_string()).into())
                     .and_then(|req| self.chart_view(&t.dataset, &req).map(|v| v.svg));
