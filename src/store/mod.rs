@@ -11,6 +11,7 @@
 
 pub mod export;
 pub mod fsio;
+pub mod settings;
 pub mod tables;
 
 use std::path::{Path, PathBuf};
@@ -69,6 +70,14 @@ pub const MIGRATIONS: &[&str] = &[
         content_hash TEXT NOT NULL,
         loaded_at TEXT NOT NULL,
         PRIMARY KEY(pack_id, resource)
+    );",
+    // 2: each profile's settings (language, text size, high contrast).
+    "CREATE TABLE profile_settings(
+        profile_id TEXT PRIMARY KEY REFERENCES profiles(id),
+        lang TEXT NOT NULL,
+        text_size TEXT NOT NULL,
+        high_contrast INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
     );",
 ];
 

@@ -24,7 +24,7 @@ const stepAt = (at, stepId) => ({ profile: at.profileId, pack: at.packId, lesson
 
 export const api = {
   appInfo: () => invoke('app_info'),
-  catalog: () => invoke('ui_catalog'),
+  catalog: (lang) => invoke('ui_catalog', { lang }),
   listProfiles: () => invoke('list_profiles'),
   createProfile: (name) => invoke('create_profile', { name }),
   listPacks: (profileId) => invoke('list_packs', { profileId }),
@@ -67,4 +67,8 @@ export const api = {
   submitChart: (at, stepId, request) => invoke('submit_chart', { at: stepAt(at, stepId), request }),
   importStep: (at, stepId) => invoke('import_step', { at: stepAt(at, stepId) }),
   saveImportFile: (at, stepId, fileName) => invoke('save_import_file', { packId: at.packId, lessonId: at.lessonId, stepId, fileName }),
+  notebook: (profileId) => invoke('notebook', { profileId }),
+  exportNotebook: (profileId) => invoke('export_notebook', { profileId }),
+  useSettings: (profileId) => invoke('use_settings', { profileId }),
+  saveSettings: (profileId, settings) => invoke('save_settings', { profileId, settings }),
 };

@@ -11,6 +11,8 @@ import { dataScreen } from './screens/data.js';
 import { analyseScreen } from './screens/analyse.js';
 import { guideScreen } from './screens/guide.js';
 import { facilitatorScreen } from './screens/facilitator.js';
+import { notebookScreen } from './screens/notebook.js';
+import { settingsScreen } from './screens/settings.js';
 
 registerScreens({
   profiles: profilesScreen,
@@ -20,6 +22,8 @@ registerScreens({
   analyse: analyseScreen,
   guide: guideScreen,
   facilitator: facilitatorScreen,
+  notebook: notebookScreen,
+  settings: settingsScreen,
 });
 
 async function start() {

@@ -4,12 +4,15 @@ import { api } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { state, go, guard } from '../router.js';
+import { useSettings } from '../settings.js';
 
 export async function profilesScreen() {
   const [profiles, packs] = await Promise.all([api.listProfiles(), api.listPacks(null)]);
 
-  const open = (p) => {
+  const open = async (p) => {
     state.profile = p;
+    // The trainee's own language and look, before their first screen.
+    await guard(() => useSettings(p.id));
     if (p.resume) go.lesson(p.resume.pack_id, p.resume.lesson_id, p.resume.step_id);
     else go.packs();
   };
