@@ -4,6 +4,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod notebook;
 mod packs;
 mod pins;
 mod progress;
@@ -67,12 +68,12 @@ where
     F: FnOnce(&mut Workshop) -> datajam::Result<T> + Send + 'static,
 {
     let workshop = state.workshop.clone()?;
-    let lang = state.lang;
     tauri::async_runtime::spawn_blocking(move || {
         let mut w = workshop
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        f(&mut w).map_err(|e| ApiError::from_core(&e, lang))
+        // In the language of the profile at work (its settings).
+        f(&mut w).map_err(|e| ApiError::from_core(&e, w.lang()))
     })
     .await
     .map_err(|e| ApiError {
@@ -113,11 +114,12 @@ where
     }
 }
 
-/// The message catalog in the app's language, for the UI to format its sentences: it
-/// needs no workshop, so the UI can still speak when the workshop could not open.
+/// The message catalog in `lang` (a profile's language), else in the app's, for the UI to
+/// format its sentences: it needs no workshop, so the UI can still speak when the
+/// workshop could not open.
 #[tauri::command]
-fn ui_catalog(state: State<'_, AppState>) -> Catalog {
-    Catalog::of(state.lang)
+fn ui_catalog(state: State<'_, AppState>, lang: Option<Lang>) -> Catalog {
+    Catalog::of(lang.unwrap_or(state.lang))
 }
 
 workshop_commands! {
@@ -501,6 +503,10 @@ fn main() {
             pins::unlock_facilitator,
             pins::set_facilitator_pin,
             pins::reset_profile_pin,
+            notebook::notebook,
+            notebook::export_notebook,
+            notebook::use_settings,
+            notebook::save_settings,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

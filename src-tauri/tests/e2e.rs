@@ -2413,6 +2413,208 @@ async fn hand_in_and_class() {
     c.close().await.expect("close the session");
 }
 
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_trainee_keeps_a_notebook_and_exports_it() {
+    within(
+        Duration::from_secs(240),
+        notebook_walk(),
+        "the end-to-end test finishes within 4 minutes",
+    )
+    .await;
+}
+
+/// A trainee draws a chart and writes a reflection (with markup in it) through the app,
+/// opens « Mon carnet » from the home screen, finds both there, and exports it: the HTML
+/// file holds the reflection, escaped, and the chart as SVG.
+async fn notebook_walk() {
+    const REFLECTION: &str = "L'accès des filles <b>à l'école</b> & la distance au lycée.";
+    let data = tempfile::tempdir().expect("temp data dir");
+    let out = tempfile::tempdir().expect("temp save dir");
+    let driver = start_driver_with(data.path(), &[("DATAJAM_TEST_SAVE_DIR", out.path())]);
+    let c = open_app(&driver).await;
+    create_profile(&c, "Zara").await;
+    find(&c, "#screen-packs").await;
+    click(&c, ".lesson-open[data-lesson='premiers-pas']").await;
+
+    open_step(&c, "tracer-graphique", "Tracer un graphique").await;
+    let chart = json!({"kind": "hbar", "x": "province", "y": "population_2009_a", "agg": "sum"});
+    draw_in_editor(&c, &chart).await;
+    click(&c, "#task-check").await;
+    wait_step_done(&c, "tracer-graphique").await;
+
+    open_step(&c, "reflexion", "Et vous").await;
+    type_into(&c, "#reflection-text", REFLECTION).await;
+    click(&c, "#reflection-submit").await;
+    wait_text(&c, "#reflection-message", "enregistrée").await;
+
+    go_home(&c).await;
+    click(&c, "#open-notebook").await;
+    wait_text(&c, "#screen-notebook .nb-reflection", REFLECTION).await;
+    assert_eq!(count(&c, "#screen-notebook .nb-chart figure svg").await, 1);
+    let answers = text_at(&c, Locator::Css("#screen-notebook")).await;
+    assert!(answers.contains("Mon graphique"), "{answers}");
+    shot(&c, "90-notebook").await;
+
+    click(&c, "#export-notebook").await;
+    wait_text(&c, "#notebook-exported", "carnet-zara.html").await;
+    let file = out.path().join("carnet-zara.html");
+    wait_file(&file, "the notebook is written").await;
+    let html = std::fs::read_to_string(&file).expect("the notebook file");
+    assert!(
+        html.contains("L&#39;accès des filles &lt;b&gt;à l&#39;école&lt;/b&gt; &amp; la distance"),
+        "the reflection, escaped: {html}"
+    );
+    assert!(html.contains("<svg"), "the chart inline");
+    assert!(!html.contains("<script") && !html.contains("http"));
+    shot(&c, "91-notebook-exported").await;
+    c.close().await.expect("close the session");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_trainee_reads_a_done_lesson_again() {
+    within(
+        Duration::from_secs(180),
+        review_walk(),
+        "the end-to-end test finishes within 3 minutes",
+    )
+    .await;
+}
+
+/// A lesson done on this laptop (by the core, as the app does it) is opened again: its
+/// done steps show the trainee's own answers read-only, and reading adds no event.
+async fn review_walk() {
+    const PACK: &str = "datajam-tchad";
+    const LESSON: &str = "premiers-pas";
+    let data = tempfile::tempdir().expect("temp data dir");
+    let (profile, before) = {
+        let mut w =
+            datajam::Workshop::open(data.path(), datajam::i18n::Lang::Fr).expect("workshop");
+        let p = w.create_profile("Hawa").expect("profile").id;
+        for a in w.reference_actions(PACK).expect("reference") {
+            if a.lesson() == LESSON {
+                w.play(&p, PACK, &a).expect("played");
+            }
+        }
+        let before = w.events(&p, PACK).expect("events");
+        (p, before)
+    };
+    let driver = start_driver(data.path());
+    let c = open_app(&driver).await;
+    click(&c, ".profile-item[data-name='Hawa']").await;
+    find(&c, "#screen-lesson").await;
+    open_step(&c, "plus-peuplee", "la province la plus peuplée").await;
+    wait_text(&c, "#review-note", "relisez").await;
+    assert_eq!(
+        count(&c, "#submit-answer:disabled").await,
+        1,
+        "#submit-answer read-only"
+    );
+    assert_eq!(
+        prop(&c, "input[name='answer'][value='TD-ND']", "checked")
+            .await
+            .as_deref(),
+        Some("true"),
+        "the trainee's own answer"
+    );
+    open_step(&c, "reflexion", "Et vous").await;
+    assert_eq!(
+        count(&c, "#reflection-text:disabled").await,
+        1,
+        "#reflection-text read-only"
+    );
+    assert!(!prop(&c, "#reflection-text", "value")
+        .await
+        .unwrap_or_default()
+        .is_empty());
+    shot(&c, "92-review").await;
+    open_step(&c, "tracer-graphique", "Tracer un graphique").await;
+    assert_eq!(
+        count(&c, "#task-check:disabled").await,
+        1,
+        "#task-check read-only"
+    );
+    click(&c, "#next-step").await;
+    wait_text(&c, "#step-title", "Et vous").await;
+    c.close().await.expect("close the session");
+    drop(driver);
+    let w = datajam::Workshop::open(data.path(), datajam::i18n::Lang::Fr).expect("workshop");
+    assert_eq!(
+        w.events(&profile, PACK).expect("events"),
+        before,
+        "no event added"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_trainee_sets_the_language_and_the_text_size() {
+    within(
+        Duration::from_secs(180),
+        settings_walk(),
+        "the end-to-end test finishes within 3 minutes",
+    )
+    .await;
+}
+
+/// The document's computed font size, in pixels.
+async fn root_font_size(c: &Client) -> String {
+    c.execute(
+        "return getComputedStyle(document.documentElement).fontSize",
+        vec![],
+    )
+    .await
+    .expect("computed font size")
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+/// « Réglages » from the header: English, larger text, high contrast; saved with the
+/// profile, gone for the next trainee, back when the profile is picked again.
+async fn settings_walk() {
+    let data = tempfile::tempdir().expect("temp data dir");
+    let driver = start_driver(data.path());
+    let c = open_app(&driver).await;
+    create_profile(&c, "Kaltouma").await;
+    find(&c, "#screen-packs").await;
+    assert_eq!(root_font_size(&c).await, "15px");
+    click(&c, "#open-settings").await;
+    find(&c, "#settings-form").await;
+    choose(&c, "#settings-lang", "en").await;
+    click(&c, "#settings-size input[value='larger']").await;
+    click(&c, "#settings-contrast").await;
+    click(&c, "#settings-save").await;
+    wait_text(&c, "#settings-saved", "Settings saved.").await;
+    wait_text(&c, "#change-profile", "Change profile").await;
+    assert_eq!(root_font_size(&c).await, "20px");
+    assert_eq!(prop(&c, "html", "lang").await.as_deref(), Some("en"));
+    assert_eq!(count(&c, "html.high-contrast").await, 1);
+    shot(&c, "93-settings").await;
+    click(&c, "#crumbs button").await;
+    find(&c, "#screen-packs").await;
+    let home = text_at(&c, Locator::Css("#notebook-card")).await;
+    assert!(home.contains("My notebook"), "{home}");
+    shot(&c, "94-home-english-larger").await;
+
+    // The next trainee finds the app's own settings.
+    click(&c, "#change-profile").await;
+    wait_text(
+        &c,
+        "#screen-profiles h1",
+        "Qui travaille sur cet ordinateur",
+    )
+    .await;
+    assert_eq!(root_font_size(&c).await, "15px");
+    assert_eq!(count(&c, "html.high-contrast").await, 0);
+    // Picked again: English and larger text come back.
+    click(&c, ".profile-item[data-name='Kaltouma']").await;
+    wait_text(&c, "#change-profile", "Change profile").await;
+    assert_eq!(root_font_size(&c).await, "20px");
+    c.close().await.expect("close the session");
+}
+
 // ---------- the facilitator's packs: check, build, install; a hostile pack ----------
 
 /// A small pack of one lesson (`lessons/lecon.md`) whose first step says `text`, then

@@ -46,6 +46,7 @@ use crate::tr;
 pub use advice::{advise, advise_table, Advice, Question};
 pub use bar::{bar_chart_png, bar_chart_svg, chart_height, BarChartSpec, BarDatum};
 pub use request::{parse_agg, Agg, ChartRequest, Format, Kind, Rendered};
+pub use scene::esc as escape_xml;
 pub use style::{FONT_FAMILY, PALETTE};
 
 /// Why a chart could not be produced.

@@ -438,8 +438,8 @@ fn dashes(x0: f64, y0: f64, x1: f64, y1: f64, on: f64, off: f64) -> Vec<((f64, f
     out
 }
 
-/// Escapes text for SVG content and attribute values.
-fn esc(s: &str) -> String {
+/// Escapes text for SVG (or HTML) content and attribute values.
+pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

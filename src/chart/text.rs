@@ -1,6 +1,13 @@
 //! Text with the embedded DejaVu Sans font: measuring it (the layouts of every chart),
 //! shortening and wrapping it to fit, and rasterising it into the PNG output with
 //! ab_glyph, glyph by glyph, at the same anchors as the SVG output.
+//!
+//! Text in a right-to-left script (Arabic, Hebrew) is **shaped** before it is drawn, as the
+//! webview shapes the SVG: `unicode-bidi` splits it into runs in display order, and
+//! `rustybuzz` (HarfBuzz's shaping in Rust) picks each letter's joined form and lays the
+//! run out right to left. ab_glyph alone draws one isolated letter per character, left to
+//! right, which no reader of Arabic can read. Other text keeps the plain glyph-by-glyph
+//! layout (cmap and kerning), so French labels draw exactly as before.
 
 use std::sync::OnceLock;
 
@@ -35,21 +42,98 @@ fn scale_for(font: &FontRef<'_>, px: f64) -> PxScale {
     PxScale::from(px as f32 * font.height_unscaled() / units)
 }
 
-/// Width and height of `text` at `px` pixels, as the PNG renderer lays it out.
-pub(super) fn measure(text: &str, px: f64, bold: bool) -> (f64, f64) {
+/// The shaping faces of the embedded fonts: (regular, bold).
+fn faces() -> &'static (rustybuzz::Face<'static>, rustybuzz::Face<'static>) {
+    static FACES: OnceLock<(rustybuzz::Face<'static>, rustybuzz::Face<'static>)> = OnceLock::new();
+    FACES.get_or_init(|| {
+        (
+            rustybuzz::Face::from_slice(FONT_REGULAR, 0).expect("embedded DejaVu Sans"),
+            rustybuzz::Face::from_slice(FONT_BOLD, 0).expect("embedded DejaVu Sans Bold"),
+        )
+    })
+}
+
+/// True for a character of a right-to-left script, whose text must be shaped.
+fn is_rtl(ch: char) -> bool {
+    matches!(ch as u32,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+/// One glyph laid out on the baseline, left to right on the page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Placed {
+    id: ab_glyph::GlyphId,
+    /// Pen position and vertical offset, in pixels.
+    x: f32,
+    y: f32,
+    /// The byte index in the text of the character(s) it draws.
+    cluster: usize,
+}
+
+/// The glyphs of `text` at `px` pixels, in drawing order, and the total advance.
+fn layout(text: &str, px: f64, bold: bool) -> (Vec<Placed>, f32) {
+    if text.chars().any(is_rtl) {
+        return shaped(text, px, bold);
+    }
     let font = font(bold);
     let scaled = font.as_scaled(scale_for(font, px));
     let mut caret = 0.0f32;
     let mut prev = None;
-    for ch in text.chars() {
+    let mut out = Vec::with_capacity(text.len());
+    for (cluster, ch) in text.char_indices() {
         let id = scaled.glyph_id(ch);
         if let Some(p) = prev {
             caret += scaled.kern(p, id);
         }
+        out.push(Placed {
+            id,
+            x: caret,
+            y: 0.0,
+            cluster,
+        });
         caret += scaled.h_advance(id);
         prev = Some(id);
     }
-    (f64::from(caret), px * 1.2)
+    (out, caret)
+}
+
+/// [`layout`] for text with right-to-left runs: bidi runs in display order, each shaped.
+fn shaped(text: &str, px: f64, bold: bool) -> (Vec<Placed>, f32) {
+    let (regular, bold_face) = faces();
+    let face = if bold { bold_face } else { regular };
+    let per_unit = px as f32 / f32::from(face.units_per_em() as u16);
+    let info = unicode_bidi::BidiInfo::new(text, None);
+    let mut out = Vec::new();
+    let mut caret = 0.0f32;
+    for para in &info.paragraphs {
+        let (levels, runs) = info.visual_runs(para, para.range.clone());
+        for run in runs {
+            let mut buffer = rustybuzz::UnicodeBuffer::new();
+            buffer.push_str(&text[run.clone()]);
+            buffer.guess_segment_properties();
+            buffer.set_direction(if levels[run.start].is_rtl() {
+                rustybuzz::Direction::RightToLeft
+            } else {
+                rustybuzz::Direction::LeftToRight
+            });
+            let glyphs = rustybuzz::shape(face, &[], buffer);
+            for (g, p) in glyphs.glyph_infos().iter().zip(glyphs.glyph_positions()) {
+                out.push(Placed {
+                    id: ab_glyph::GlyphId(g.glyph_id as u16),
+                    x: caret + p.x_offset as f32 * per_unit,
+                    y: -(p.y_offset as f32) * per_unit,
+                    cluster: run.start + g.cluster as usize,
+                });
+                caret += p.x_advance as f32 * per_unit;
+            }
+        }
+    }
+    (out, caret)
+}
+
+/// Width and height of `text` at `px` pixels, as the PNG renderer lays it out.
+pub(super) fn measure(text: &str, px: f64, bold: bool) -> (f64, f64) {
+    (f64::from(layout(text, px, bold).1), px * 1.2)
 }
 
 /// `text` shortened with an ellipsis so that it fits in `max_w` pixels.
@@ -153,21 +237,12 @@ pub(super) fn draw_texts(pixels: &mut [u8], w: u32, h: u32, texts: &[TextOp]) {
         let font = font(op.look.bold);
         let em = op.look.px as f32;
         let scale = scale_for(font, op.look.px);
-        let scaled = font.as_scaled(scale);
 
         // Lay the glyphs out on a baseline at y = 0.
-        let mut caret = 0.0f32;
-        let mut prev = None;
-        let mut glyphs = Vec::with_capacity(op.text.len());
-        for ch in op.text.chars() {
-            let id = scaled.glyph_id(ch);
-            if let Some(p) = prev {
-                caret += scaled.kern(p, id);
-            }
-            glyphs.push(id.with_scale_and_position(scale, point(caret, 0.0)));
-            caret += scaled.h_advance(id);
-            prev = Some(id);
-        }
+        let (placed, caret) = layout(&op.text, op.look.px, op.look.bold);
+        let glyphs = placed
+            .iter()
+            .map(|g| g.id.with_scale_and_position(scale, point(g.x, g.y)));
         let dx = match op.look.h {
             HPos::Left => 0.0,
             HPos::Center => -caret / 2.0,
@@ -221,6 +296,39 @@ mod tests {
             }
         }
         assert!(measure("تشاد", 12.0, false).0 > 10.0);
+    }
+
+    #[test]
+    fn arabic_is_shaped_joined_and_right_to_left() {
+        let text = "تشاد"; // Chad
+        let (glyphs, width) = layout(text, 20.0, false);
+        assert_eq!(glyphs.len(), 4);
+        // Drawn right to left: the leftmost glyph is the last letter, dal.
+        let clusters: Vec<usize> = glyphs.iter().map(|g| g.cluster).collect();
+        let dal = text.char_indices().last().unwrap().0;
+        assert_eq!(clusters[0], dal, "{clusters:?}");
+        assert_eq!(*clusters.last().unwrap(), 0);
+        assert!(glyphs.windows(2).all(|w| w[0].x < w[1].x));
+        // Joined forms, not the isolated letters a character-by-character draw gives:
+        // teh and sheen take their initial and medial forms.
+        let plain = font(false);
+        let isolated: Vec<u16> = text.chars().map(|c| plain.glyph_id(c).0).collect();
+        let drawn: Vec<u16> = glyphs.iter().rev().map(|g| g.id.0).collect();
+        assert_ne!(drawn[0], isolated[0], "teh keeps its isolated form");
+        assert_ne!(drawn[1], isolated[1], "sheen keeps its isolated form");
+        assert!(width > 20.0);
+        // A French label is laid out as before, glyph by glyph, left to right.
+        let (latin, _) = layout("Guéra", 20.0, false);
+        let ids: Vec<u16> = latin.iter().map(|g| g.id.0).collect();
+        let expected: Vec<u16> = "Guéra".chars().map(|c| plain.glyph_id(c).0).collect();
+        assert_eq!(ids, expected);
+        // Mixed text, in a left-to-right paragraph: the French words come first, then the
+        // Arabic run; a number after Arabic letters belongs to the run (Unicode's rule W2),
+        // so it is drawn to the left of the word and the word's first letter ends the line.
+        let mixed = "Population du تشاد 2009";
+        let (glyphs, _) = layout(mixed, 20.0, false);
+        assert_eq!(glyphs[0].cluster, 0, "the label starts with « P »");
+        assert_eq!(glyphs.last().unwrap().cluster, mixed.find('ت').unwrap());
     }
 
     #[test]

@@ -12,6 +12,7 @@
 pub mod export;
 pub mod fsio;
 pub mod pin;
+pub mod settings;
 pub mod tables;
 
 use std::path::{Path, PathBuf};
@@ -71,7 +72,15 @@ pub const MIGRATIONS: &[&str] = &[
         loaded_at TEXT NOT NULL,
         PRIMARY KEY(pack_id, resource)
     );",
-    // 2: PINs (of a profile, by its id, or of the facilitator), as Argon2 PHC strings.
+    // 2: each profile's settings (language, text size, high contrast).
+    "CREATE TABLE profile_settings(
+        profile_id TEXT PRIMARY KEY REFERENCES profiles(id),
+        lang TEXT NOT NULL,
+        text_size TEXT NOT NULL,
+        high_contrast INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+    );",
+    // 3: PINs (of a profile, by its id, or of the facilitator), as Argon2 PHC strings.
     "CREATE TABLE pins(
         owner TEXT PRIMARY KEY,
         hash TEXT NOT NULL,

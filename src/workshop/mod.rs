@@ -10,6 +10,7 @@ pub mod class;
 pub mod datainfo;
 mod imports;
 mod lessons;
+pub mod notebook;
 mod pack_tools;
 mod packs;
 mod pins;
@@ -69,6 +70,8 @@ pub struct Workshop {
     store: Store,
     packs: Vec<Pack>,
     lang: Lang,
+    /// The language the workshop was opened in: the one used when no profile is picked.
+    default_lang: Lang,
     data_dir: PathBuf,
     warnings: Vec<String>,
 }
@@ -92,6 +95,7 @@ impl Workshop {
             store,
             packs: vec![builtin],
             lang,
+            default_lang: lang,
             data_dir: data_dir.to_path_buf(),
             warnings,
         };

@@ -1,6 +1,7 @@
 //! The trainees' profiles on this laptop.
 
 use crate::error::Result;
+use crate::store::settings::Settings;
 use crate::store::Profile;
 
 use super::*;
@@ -43,5 +44,28 @@ impl Workshop {
             resume,
             has_pin,
         })
+    }
+}
+
+impl Workshop {
+    /// Applies a profile's settings (its language becomes the workshop's) and returns
+    /// them; with no profile, the settings of the app (its own language) are applied.
+    pub fn use_settings(&mut self, profile_id: Option<&str>) -> Result<Settings> {
+        let default = Settings {
+            lang: self.default_lang,
+            ..Settings::default()
+        };
+        let s = match profile_id {
+            Some(id) => self.store.settings(id)?.unwrap_or(default),
+            None => default,
+        };
+        self.lang = s.lang;
+        Ok(s)
+    }
+
+    /// Saves a profile's settings and applies them.
+    pub fn save_settings(&mut self, profile_id: &str, s: &Settings) -> Result<Settings> {
+        self.store.set_settings(profile_id, s)?;
+        self.use_settings(Some(profile_id))
     }
 }

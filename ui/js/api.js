@@ -24,7 +24,7 @@ const stepAt = (at, stepId) => ({ profile: at.profileId, pack: at.packId, lesson
 
 export const api = {
   appInfo: () => invoke('app_info'),
-  catalog: () => invoke('ui_catalog'),
+  catalog: (lang) => invoke('ui_catalog', { lang }),
   listProfiles: () => invoke('list_profiles'),
   createProfile: (name) => invoke('create_profile', { name }),
   listPacks: (profileId) => invoke('list_packs', { profileId }),
@@ -76,4 +76,8 @@ export const api = {
   unlockFacilitator: (pin) => invoke('unlock_facilitator', { pin: pin || null }),
   setFacilitatorPin: (current, pin) => invoke('set_facilitator_pin', { current: current || null, pin }),
   resetProfilePin: (facilitatorPin, profileId) => invoke('reset_profile_pin', { facilitatorPin: facilitatorPin || null, profileId }),
+  notebook: (profileId) => invoke('notebook', { profileId }),
+  exportNotebook: (profileId) => invoke('export_notebook', { profileId }),
+  useSettings: (profileId) => invoke('use_settings', { profileId }),
+  saveSettings: (profileId, settings) => invoke('save_settings', { profileId, settings }),
 };

@@ -12,6 +12,8 @@ import { analyseScreen } from './screens/analyse.js';
 import { guideScreen } from './screens/guide.js';
 import { facilitatorScreen } from './screens/facilitator.js';
 import { packDeskScreen } from './screens/packdesk.js';
+import { notebookScreen } from './screens/notebook.js';
+import { settingsScreen } from './screens/settings.js';
 
 registerScreens({
   profiles: profilesScreen,
@@ -22,6 +24,8 @@ registerScreens({
   guide: guideScreen,
   facilitator: facilitatorScreen,
   packDesk: packDeskScreen,
+  notebook: notebookScreen,
+  settings: settingsScreen,
 });
 
 async function start() {

@@ -5,6 +5,7 @@
 
 import { h, clear } from './dom.js';
 import { t } from './i18n.js';
+import { useSettings } from './settings.js';
 
 export const state = {
   profile: null, // {id, name, resume}
@@ -52,6 +53,7 @@ function setWho() {
   if (state.profile) {
     who.append(
       h('span', { class: 'who-name', id: 'current-profile' }, state.profile.name),
+      h('button', { class: 'ghost', id: 'open-settings', onclick: () => go.settings() }, t('ui-settings-title')),
       h('button', { class: 'ghost', id: 'change-profile', onclick: () => go.profiles() }, t('ui-change-profile')),
     );
   }
@@ -75,6 +77,8 @@ const home = () => ({ label: t('ui-home'), go: () => go.packs() });
 export const go = {
   async profiles() {
     state.profile = null;
+    // Nobody at work: the app's own language and look.
+    await guard(() => useSettings(null));
     setWho();
     setCrumbs([{ label: t('ui-who-title') }]);
     await open(() => screens.profiles());
@@ -96,6 +100,7 @@ export const go = {
   },
   async facilitator() {
     state.profile = null;
+    await guard(() => useSettings(null));
     setWho();
     setCrumbs([{ label: t('ui-who-title'), go: () => go.profiles() }, { label: t('ui-facilitator-title') }]);
     await open(() => screens.facilitator());
@@ -113,5 +118,15 @@ export const go = {
   async lesson(packId, lessonId, stepId) {
     setWho();
     await open(() => screens.lesson(packId, lessonId, stepId, (packTitle, lessonTitle) => setCrumbs([home(), { label: lessonTitle }])));
+  },
+  async settings(saved) {
+    setWho();
+    setCrumbs([home(), { label: t('ui-settings-title') }]);
+    await open(() => screens.settings(saved));
+  },
+  async notebook() {
+    setWho();
+    setCrumbs([home(), { label: t('ui-notebook-title') }]);
+    await open(() => screens.notebook());
   },
 };

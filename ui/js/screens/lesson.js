@@ -46,6 +46,9 @@ export async function lessonScreen(packId, lessonId, stepId, onTitle) {
   );
 
   const statuses = new Map(lesson.steps.map((s) => [s.id, s.status]));
+  // A lesson done when opened is read again: its done steps show the trainee's own
+  // answers read-only (nothing to submit, so nothing is added and no status changes).
+  const review = lesson.status === 'done';
 
   function renderNav(currentId) {
     const all = [...statuses.values()];
@@ -76,7 +79,7 @@ export async function lessonScreen(packId, lessonId, stepId, onTitle) {
   function render(step) {
     statuses.set(step.id, step.status);
     renderNav(step.id);
-    clear(pane).append(stepView(step, { at, render, show, setStatus: (id, st) => statuses.set(id, st) }));
+    clear(pane).append(stepView(step, { at, render, show, review, setStatus: (id, st) => statuses.set(id, st) }));
     pane.scrollTop = 0;
     const heading = pane.querySelector('h1');
     if (heading) heading.focus({ preventScroll: true });
@@ -93,13 +96,19 @@ function stepView(step, ctx) {
   body.push(h('h1', { id: 'step-title', tabindex: '-1' }, step.title));
   body.push(trustedHtml(h('div', { class: 'prose' }), step.html));
 
-  if (step.kind === 'question') body.push(questionView(step, at, render));
-  if (step.kind === 'collect') body.push(collectView(step, at, render));
-  if (step.kind === 'reflection') body.push(reflectionView(step, at, render));
-  if (step.kind === 'chart') body.push(trustedHtml(h('figure', { class: 'chart', id: 'chart' }), step.chart_svg));
-  if (step.kind === 'data') body.push(dataTaskView(step, at, render));
-  if (step.kind === 'chart_task') body.push(chartTaskView(step, at, render));
-  if (step.kind === 'import') body.push(importStepView(step, at, render));
+  const work = [];
+  if (step.kind === 'question') work.push(questionView(step, at, render));
+  if (step.kind === 'collect') work.push(collectView(step, at, render));
+  if (step.kind === 'reflection') work.push(reflectionView(step, at, render));
+  if (step.kind === 'chart') work.push(trustedHtml(h('figure', { class: 'chart', id: 'chart' }), step.chart_svg));
+  if (step.kind === 'data') work.push(dataTaskView(step, at, render));
+  if (step.kind === 'chart_task') work.push(chartTaskView(step, at, render));
+  if (step.kind === 'import') work.push(importStepView(step, at, render));
+  // Read again: a disabled fieldset keeps every control inside read-only, even those the
+  // pipeline editor draws later.
+  const reviewing = ctx.review && step.status === 'done';
+  if (reviewing) body.push(h('p', { class: 'review-note', id: 'review-note' }, t('ui-review-note')), h('fieldset', { class: 'review', id: 'review', disabled: true }, work));
+  else body.push(...work);
   // Where the data shown or worked on comes from (the pack's datapackage.json).
   if (step.dataset_info) body.push(creditLine(step.dataset_info));
 

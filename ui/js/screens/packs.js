@@ -46,6 +46,7 @@ export async function packsScreen() {
         : null,
     )),
     handInCard(),
+    notebookCard(),
     profilePinCard(),
     installCard(warnings, () => go.packs()),
     h('article', { class: 'card' },
@@ -72,5 +73,14 @@ function handInCard() {
     h('p', {}, t('ui-handin-intro')),
     h('button', { id: 'export-progress', onclick: exportIt }, t('ui-handin-button')),
     status,
+  );
+}
+
+// « Mon carnet »: the trainee's reflections, answers and charts, to read and take away.
+function notebookCard() {
+  return h('article', { class: 'card', id: 'notebook-card' },
+    h('h2', {}, t('ui-notebook-title')),
+    h('p', {}, t('ui-notebook-card')),
+    h('button', { id: 'open-notebook', onclick: () => go.notebook() }, t('ui-notebook-open')),
   );
 }

@@ -5,13 +5,16 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { state, go, guard } from '../router.js';
 import { askPin, lockDesk } from '../widgets/pin.js';
+import { useSettings } from '../settings.js';
 
 export async function profilesScreen() {
   const [profiles, packs] = await Promise.all([api.listProfiles(), api.listPacks(null)]);
 
   lockDesk();
-  const enter = (p) => {
+  const enter = async (p) => {
     state.profile = p;
+    // The trainee's own language and look, before their first screen.
+    await guard(() => useSettings(p.id));
     if (p.resume) go.lesson(p.resume.pack_id, p.resume.lesson_id, p.resume.step_id);
     else go.packs();
   };

@@ -472,3 +472,34 @@ ui-room-done = Folder written: { $folder } ({ $n ->
 }).
 ui-room-installers = Installers copied: { $count } file(s).
 ui-room-no-installers = The installers are not on the stick: the folder “{ $folder }” was not found. The LISEZ-MOI tells the trainees to ask you for them.
+ui-notebook-title = My notebook
+ui-notebook-card = Read your reflections, answers and charts again, and take them away in a page to keep or print.
+ui-notebook-open = Open my notebook
+ui-notebook-intro = { $n ->
+        [0] Your notebook is still empty.
+        [one] { $count } trace of your work, lesson by lesson.
+       *[other] { $count } traces of your work, lesson by lesson.
+    }
+ui-notebook-empty = Your reflections, answers and charts will come here as you go through the lessons.
+ui-notebook-export = Export my notebook
+ui-notebook-exported = Notebook saved in { $file }. Open it with a web browser to read or print it.
+ui-notebook-reflection = My reflection
+ui-notebook-answers = My answers
+ui-notebook-chart = My chart
+ui-notebook-right = ✓ right
+ui-notebook-wrong = ✗ to review
+ui-notebook-lesson-done = (lesson done)
+ui-notebook-lesson-open = (lesson in progress)
+ui-review-note = Lesson done: you are reading your work again. Your answers are shown as you gave them.
+ui-settings-title = Settings
+ui-settings-intro = The settings of { $name }: they come back each time this profile is picked.
+ui-settings-lang = Language
+ui-settings-lang-fr = Français (French)
+ui-settings-lang-en = English
+ui-settings-size = Text size
+ui-settings-size-normal = Normal
+ui-settings-size-large = Large
+ui-settings-size-larger = Larger
+ui-settings-contrast = High contrast (black text on white, strong borders)
+ui-settings-save = Save the settings
+ui-settings-saved = Settings saved.

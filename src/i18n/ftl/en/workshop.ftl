@@ -36,3 +36,14 @@ workshop-room-readme = DataJam Atelier — the room's USB stick
        *[other] open DataJam Atelier, pick your profile, then “Install a pack…” and take each file from the folder “paquets”: { $packs }.
     }
     3. At the end of the session: “Export my progress” writes your progress file; save it on this stick and give it back to the facilitator.
+workshop-notebook-title = My notebook
+workshop-notebook-file = notebook
+workshop-notebook-of = The work of { $name }, lesson by lesson.
+workshop-notebook-empty = Nothing yet: your reflections, answers and charts will come here.
+workshop-notebook-lesson-done = lesson done
+workshop-notebook-lesson-open = lesson in progress
+workshop-notebook-reflection = My reflection
+workshop-notebook-answers = My answers
+workshop-notebook-chart = My chart
+workshop-notebook-right = right
+workshop-notebook-wrong = to review

@@ -474,3 +474,34 @@ ui-room-done = Dossier écrit : { $folder } ({ $n ->
 }).
 ui-room-installers = Installateurs copiés : { $count } fichier(s).
 ui-room-no-installers = Les installateurs ne sont pas sur la clé : le dossier « { $folder } » est introuvable. Le LISEZ-MOI dit aux stagiaires de vous les demander.
+ui-notebook-title = Mon carnet
+ui-notebook-card = Relisez vos réflexions, vos réponses et vos graphiques, et emportez-les dans une page à garder ou imprimer.
+ui-notebook-open = Ouvrir mon carnet
+ui-notebook-intro = { $n ->
+        [0] Votre carnet est encore vide.
+        [one] { $count } trace de votre travail, leçon par leçon.
+       *[other] { $count } traces de votre travail, leçon par leçon.
+    }
+ui-notebook-empty = Vos réflexions, vos réponses et vos graphiques viendront ici au fil des leçons.
+ui-notebook-export = Exporter mon carnet
+ui-notebook-exported = Carnet enregistré dans { $file }. Ouvrez-le avec un navigateur pour le lire ou l'imprimer.
+ui-notebook-reflection = Ma réflexion
+ui-notebook-answers = Mes réponses
+ui-notebook-chart = Mon graphique
+ui-notebook-right = ✓ juste
+ui-notebook-wrong = ✗ à revoir
+ui-notebook-lesson-done = (leçon terminée)
+ui-notebook-lesson-open = (leçon en cours)
+ui-review-note = Leçon terminée : vous relisez votre travail. Vos réponses sont affichées telles que vous les avez données.
+ui-settings-title = Réglages
+ui-settings-intro = Les réglages de { $name } : ils reviennent chaque fois que ce profil est choisi.
+ui-settings-lang = Langue
+ui-settings-lang-fr = Français
+ui-settings-lang-en = English (anglais)
+ui-settings-size = Taille du texte
+ui-settings-size-normal = Normale
+ui-settings-size-large = Grande
+ui-settings-size-larger = Très grande
+ui-settings-contrast = Contraste élevé (texte noir sur fond blanc, bords marqués)
+ui-settings-save = Enregistrer les réglages
+ui-settings-saved = Réglages enregistrés.

@@ -36,3 +36,14 @@ workshop-room-readme = DataJam Atelier — la clé de la salle
        *[other] ouvrez DataJam Atelier, choisissez votre profil, puis « Installer un paquet… » et prenez chaque fichier du dossier « paquets » : { $packs }.
     }
     3. À la fin de la séance : « Exporter ma progression » écrit votre fichier de progression ; enregistrez-le sur cette clé et rendez-la à l'animateur.
+workshop-notebook-title = Mon carnet
+workshop-notebook-file = carnet
+workshop-notebook-of = Le travail de { $name }, leçon par leçon.
+workshop-notebook-empty = Rien encore : vos réflexions, vos réponses et vos graphiques viendront ici.
+workshop-notebook-lesson-done = leçon terminée
+workshop-notebook-lesson-open = leçon en cours
+workshop-notebook-reflection = Ma réflexion
+workshop-notebook-answers = Mes réponses
+workshop-notebook-chart = Mon graphique
+workshop-notebook-right = juste
+workshop-notebook-wrong = à revoir
