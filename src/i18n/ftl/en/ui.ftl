@@ -503,3 +503,4 @@ ui-settings-size-larger = Larger
 ui-settings-contrast = High contrast (black text on white, strong borders)
 ui-settings-save = Save the settings
 ui-settings-saved = Settings saved.
+ui-settings-lang-ar = العربية (Arabic)

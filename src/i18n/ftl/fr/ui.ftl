@@ -505,3 +505,4 @@ ui-settings-size-larger = Très grande
 ui-settings-contrast = Contraste élevé (texte noir sur fond blanc, bords marqués)
 ui-settings-save = Enregistrer les réglages
 ui-settings-saved = Réglages enregistrés.
+ui-settings-lang-ar = العربية (arabe)
