@@ -119,6 +119,17 @@ fn messages_with_arguments_and_plurals() {
         "Your table has 1 row(s); the expected one has 3. Check your filters and groupings."
     );
 
+    // Arabic selects among its own categories: 3 to 10, 11 to 99, a hundred.
+    for (got, word) in [
+        (3, "3 صفوف؛"),
+        (11, "11 صفًّا؛"),
+        (100, "100 صف؛"),
+        (2, "2 صفّان؛"),
+    ] {
+        let ar = rows(got, Lang::Ar);
+        assert!(ar.starts_with(&format!("في جدولك {word} ")), "{ar}");
+    }
+
     // A chart's kind and calculation are chosen by their codes; unknown codes show as they are.
     let chart =
         json!({"kind": "stacked", "x": "province", "y": "pop", "agg": "mean", "sort": true});

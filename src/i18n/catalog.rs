@@ -60,6 +60,9 @@ macro_rules! ftl_files_ar {
 /// what a trainee meets first. French stands in for every other message, key by key.
 #[rustfmt::skip]
 const FILES_AR: &[(Lang, &str, &str)] = ftl_files_ar![
+    "errors",
+    "workshop",
+    "lesson",
     "ui",
 ];
 
