@@ -3083,6 +3083,7 @@ async fn arabic_walk() {
     .await;
     assert_eq!(prop(&c, "html", "lang").await.as_deref(), Some("ar"));
     assert_eq!(prop(&c, "html", "dir").await.as_deref(), Some("rtl"));
+    shot(&c, "95-settings-arabic").await;
     click(&c, "#crumbs button").await;
     find(&c, "#screen-packs").await;
     let change = tr(Lang::Ar, "ui-change-profile", &[]);
@@ -3128,6 +3129,18 @@ async fn arabic_walk() {
     assert_eq!(layout["title_right"], json!(true), "{layout}");
     assert_eq!(layout["brand_right"], json!(true), "{layout}");
     shot(&c, "95-home-arabic").await;
+
+    // A lesson: its list of steps (the sidebar) stands at the right of the step.
+    click(&c, ".lesson-open").await;
+    find(&c, "#step-title").await;
+    let sides = eval(
+        &c,
+        "document.querySelector('#screen-lesson aside').getBoundingClientRect().left
+            > document.querySelector('#step-pane').getBoundingClientRect().left",
+    )
+    .await;
+    assert_eq!(sides, json!(true), "the steps' list is at the right");
+    shot(&c, "96-lesson-arabic").await;
 
     // Back to French: left to right again.
     click(&c, "#open-settings").await;
