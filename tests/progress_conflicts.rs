@@ -8,36 +8,21 @@ use std::path::{Path, PathBuf};
 #[path = "support/cli.rs"]
 mod cli;
 use cli::{datajam, text};
+#[path = "support/progress.rs"]
+mod progress_files;
+use progress_files::attempt;
 
-use datajam::progress::{self, merge, EventRecord, ProfileRecord, ProgressFile};
+use datajam::progress::{merge, EventRecord, ProgressFile};
 use serde_json::json;
 
 fn ev(profile: &str, id: &str, correct: bool, answer: &str) -> EventRecord {
-    EventRecord {
-        id: id.into(),
-        profile_id: profile.into(),
-        pack_id: "p".into(),
-        pack_version: "1".into(),
-        lesson_id: "l".into(),
-        step_id: "q1".into(),
-        kind: "attempt".into(),
-        payload: json!({ "answer": answer }),
-        correct: Some(correct),
-        created_at: "2026-11-26T10:00:00.000Z".into(),
-    }
+    attempt(profile, id, "q1", answer, correct, "00:00")
 }
 
 fn file(profile: &str, name: &str, at: &str, events: Vec<EventRecord>) -> ProgressFile {
-    ProgressFile {
-        format: progress::FORMAT.into(),
-        version: progress::VERSION,
-        exported_at: format!("2026-11-26T{at}.000Z"),
-        profile: ProfileRecord {
-            id: profile.into(),
-            name: name.into(),
-        },
-        events,
-    }
+    let mut f = progress_files::file(profile, name, events);
+    f.exported_at = format!("2026-11-26T{at}.000Z");
+    f
 }
 
 /// Aïcha's file, and a copy of it where the wrong answer was edited into a right one.
