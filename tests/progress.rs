@@ -7,7 +7,7 @@ mod cli;
 use cli::{assert_ok, datajam, json, json_lines, play_answers, play_reference, text};
 #[path = "support/progress.rs"]
 mod progress_files;
-use progress_files::{ev, file};
+use progress_files::{ev, file, merge_cli};
 
 use datajam::i18n::Lang;
 use datajam::pack::{Exercise, Pack};
@@ -289,17 +289,7 @@ fn bad_files_refuse_the_whole_merge_and_are_all_named() {
     // Through the CLI: non-zero exit, French message naming the file, nothing written.
     let data = tempfile::tempdir().unwrap();
     let out = dir.path().join("classe.csv");
-    let o = datajam(
-        data.path(),
-        &[
-            "progress",
-            "merge",
-            good.to_str().unwrap(),
-            paths[1].to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
+    let o = merge_cli(data.path(), &[&good, &paths[1]], &out, &[]);
     assert!(!o.status.success());
     let err = text(&o.stderr);
     assert!(

@@ -68,3 +68,22 @@ pub fn file(profile: &str, name: &str, events: Vec<EventRecord>) -> ProgressFile
         events,
     }
 }
+
+/// Runs `datajam progress merge FILES -o OUT EXTRA…` on the data directory `data_dir`.
+pub fn merge_cli(
+    data_dir: &std::path::Path,
+    files: &[&std::path::Path],
+    out: &std::path::Path,
+    extra: &[&str],
+) -> std::process::Output {
+    let mut args: Vec<&str> = vec!["progress", "merge"];
+    args.extend(files.iter().map(|f| f.to_str().expect("a UTF-8 path")));
+    args.extend(["-o", out.to_str().expect("a UTF-8 path")]);
+    args.extend(extra);
+    std::process::Command::new(env!("CARGO_BIN_EXE_datajam"))
+        .args(&args)
+        .env("DATAJAM_DATA_DIR", data_dir)
+        .env_remove("DATAJAM_LANG")
+        .output()
+        .expect("run datajam")
+}
