@@ -177,3 +177,63 @@ fn a_done_lesson_read_again_adds_no_event_and_keeps_its_status() {
         LessonStatus::Done
     );
 }
+
+#[test]
+fn the_notebook_holds_the_tables_built_and_the_records_entered() {
+    use datajam::workshop::play::{reference_actions, Action};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut w, p) = open(dir.path(), Lang::Fr);
+    let pack = w.pack(PACK).unwrap().clone();
+    // The reference record and pipeline of the lesson, as a trainee would give them.
+    for action in reference_actions(&pack) {
+        match &action {
+            Action::Record {
+                lesson,
+                step,
+                values,
+            } if lesson == LESSON => {
+                w.submit_record(&at(&p, step), values).unwrap();
+            }
+            Action::Pipeline {
+                lesson,
+                step,
+                pipeline,
+            } if lesson == LESSON => {
+                let o = w.submit_pipeline(&at(&p, step), pipeline).unwrap();
+                assert_eq!(o.verdict, "correct", "{}", o.message);
+            }
+            _ => {}
+        }
+    }
+    let n = w.notebook(&p).unwrap();
+    let entries = &n.packs[0].lessons[0].entries;
+    let record = entries
+        .iter()
+        .find_map(|e| match &e.item {
+            NotebookItem::Records { fields, rows } => Some((fields, rows)),
+            _ => None,
+        })
+        .expect("the records entered");
+    assert_eq!(record.1.len(), 1);
+    assert_eq!(record.0.len(), record.1[0].len());
+    assert!(record.1[0].iter().any(|v| !v.is_empty()));
+    let table = entries
+        .iter()
+        .find_map(|e| match &e.item {
+            NotebookItem::Table { steps, correct } => Some((steps, *correct)),
+            _ => None,
+        })
+        .expect("the table built");
+    assert_eq!(table.1, Some(true));
+    assert!(!table.0.is_empty() && table.0.iter().all(|s| !s.contains('{')));
+
+    let out = dir.path().join("carnet.html");
+    w.export_notebook(&p, &out).unwrap();
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.contains("Mes fiches") && html.contains("<table>"),
+        "{html}"
+    );
+    assert!(html.contains("Mon tableau, étape par étape"));
+    assert!(html.contains(&format!("<li>{}</li>", table.0[0].replace('\'', "&#39;"))));
+}

@@ -5,55 +5,16 @@ use std::path::{Path, PathBuf};
 #[path = "support/cli.rs"]
 mod cli;
 use cli::{assert_ok, datajam, json, json_lines, play_answers, play_reference, text};
+#[path = "support/progress.rs"]
+mod progress_files;
+use progress_files::{ev, file, merge_cli};
 
 use datajam::i18n::Lang;
 use datajam::pack::{Exercise, Pack};
-use datajam::progress::{
-    self, merge, EventRecord, FileProblem, ProfileRecord, ProgressError, ProgressFile,
-};
+use datajam::progress::{self, merge, FileProblem, ProgressError, ProgressFile};
 use datajam::workshop::StepAt;
 use datajam::Workshop;
 use serde_json::{json, Value};
-
-fn ev(
-    profile: &str,
-    id: &str,
-    step: &str,
-    kind: &str,
-    correct: Option<bool>,
-    answer: Value,
-    at: &str,
-) -> EventRecord {
-    EventRecord {
-        id: id.into(),
-        profile_id: profile.into(),
-        pack_id: "p".into(),
-        pack_version: "1".into(),
-        lesson_id: "l".into(),
-        step_id: step.into(),
-        kind: kind.into(),
-        payload: if kind == "attempt" {
-            json!({ "answer": answer })
-        } else {
-            json!({})
-        },
-        correct,
-        created_at: format!("2026-11-26T10:{at}.000Z"),
-    }
-}
-
-fn file(profile: &str, name: &str, events: Vec<EventRecord>) -> ProgressFile {
-    ProgressFile {
-        format: progress::FORMAT.into(),
-        version: progress::VERSION,
-        exported_at: "2026-11-26T12:00:00.000Z".into(),
-        profile: ProfileRecord {
-            id: profile.into(),
-            name: name.into(),
-        },
-        events,
-    }
-}
 
 fn class() -> (ProgressFile, ProgressFile, ProgressFile) {
     let a = file(
@@ -328,17 +289,7 @@ fn bad_files_refuse_the_whole_merge_and_are_all_named() {
     // Through the CLI: non-zero exit, French message naming the file, nothing written.
     let data = tempfile::tempdir().unwrap();
     let out = dir.path().join("classe.csv");
-    let o = datajam(
-        data.path(),
-        &[
-            "progress",
-            "merge",
-            good.to_str().unwrap(),
-            paths[1].to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
+    let o = merge_cli(data.path(), &[&good, &paths[1]], &out, &[]);
     assert!(!o.status.success());
     let err = text(&o.stderr);
     assert!(

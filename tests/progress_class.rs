@@ -6,31 +6,12 @@
 use std::path::{Path, PathBuf};
 
 use datajam::i18n::Lang;
-use datajam::progress::{self, EventRecord, ProfileRecord, ProgressFile};
+use datajam::progress::{self, EventRecord};
 use datajam::Workshop;
-use serde_json::json;
 
-fn attempt(
-    profile: &str,
-    id: &str,
-    step: &str,
-    answer: &str,
-    correct: bool,
-    at: &str,
-) -> EventRecord {
-    EventRecord {
-        id: id.into(),
-        profile_id: profile.into(),
-        pack_id: "p".into(),
-        pack_version: "1".into(),
-        lesson_id: "l".into(),
-        step_id: step.into(),
-        kind: "attempt".into(),
-        payload: json!({ "answer": answer }),
-        correct: Some(correct),
-        created_at: format!("2026-11-26T10:{at}.000Z"),
-    }
-}
+#[path = "support/progress.rs"]
+mod progress_files;
+use progress_files::{attempt, file};
 
 fn write(
     dir: &Path,
@@ -39,16 +20,7 @@ fn write(
     trainee: &str,
     events: Vec<EventRecord>,
 ) -> PathBuf {
-    let f = ProgressFile {
-        format: progress::FORMAT.into(),
-        version: progress::VERSION,
-        exported_at: "2026-11-26T12:00:00.000Z".into(),
-        profile: ProfileRecord {
-            id: profile.into(),
-            name: trainee.into(),
-        },
-        events,
-    };
+    let f = file(profile, trainee, events);
     let p = dir.join(name);
     std::fs::write(&p, serde_json::to_vec(&f).unwrap()).unwrap();
     p

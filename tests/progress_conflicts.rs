@@ -7,37 +7,22 @@ use std::path::{Path, PathBuf};
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::{datajam, text};
+use cli::text;
+#[path = "support/progress.rs"]
+mod progress_files;
+use progress_files::{attempt, merge_cli};
 
-use datajam::progress::{self, merge, EventRecord, ProfileRecord, ProgressFile};
+use datajam::progress::{merge, EventRecord, ProgressFile};
 use serde_json::json;
 
 fn ev(profile: &str, id: &str, correct: bool, answer: &str) -> EventRecord {
-    EventRecord {
-        id: id.into(),
-        profile_id: profile.into(),
-        pack_id: "p".into(),
-        pack_version: "1".into(),
-        lesson_id: "l".into(),
-        step_id: "q1".into(),
-        kind: "attempt".into(),
-        payload: json!({ "answer": answer }),
-        correct: Some(correct),
-        created_at: "2026-11-26T10:00:00.000Z".into(),
-    }
+    attempt(profile, id, "q1", answer, correct, "00:00")
 }
 
 fn file(profile: &str, name: &str, at: &str, events: Vec<EventRecord>) -> ProgressFile {
-    ProgressFile {
-        format: progress::FORMAT.into(),
-        version: progress::VERSION,
-        exported_at: format!("2026-11-26T{at}.000Z"),
-        profile: ProfileRecord {
-            id: profile.into(),
-            name: name.into(),
-        },
-        events,
-    }
+    let mut f = progress_files::file(profile, name, events);
+    f.exported_at = format!("2026-11-26T{at}.000Z");
+    f
 }
 
 /// Aïcha's file, and a copy of it where the wrong answer was edited into a right one.
@@ -137,18 +122,7 @@ fn the_cli_names_the_conflicts_and_the_files() {
     let pb = write(dir.path(), "aicha-copie.json", &b);
     let pc = write(dir.path(), "moussa.json", &renamed);
     let class = dir.path().join("classe.csv");
-    let out = datajam(
-        dir.path(),
-        &[
-            "progress",
-            "merge",
-            pa.to_str().unwrap(),
-            pb.to_str().unwrap(),
-            pc.to_str().unwrap(),
-            "-o",
-            class.to_str().unwrap(),
-        ],
-    );
+    let out = merge_cli(dir.path(), &[&pa, &pb, &pc], &class, &[]);
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
     let event_line = stdout
@@ -169,18 +143,7 @@ fn the_cli_names_the_conflicts_and_the_files() {
         "{stdout}"
     );
     // The JSON output carries them too.
-    let out = datajam(
-        dir.path(),
-        &[
-            "progress",
-            "merge",
-            pb.to_str().unwrap(),
-            pa.to_str().unwrap(),
-            "-o",
-            class.to_str().unwrap(),
-            "--json",
-        ],
-    );
+    let out = merge_cli(dir.path(), &[&pb, &pa], &class, &["--json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["conflicts"]["events"][0]["event_id"], "e1");
     assert_eq!(v["conflicts"]["events"][0]["versions"][0]["kept"], true);

@@ -58,6 +58,18 @@ pub enum NotebookItem {
         question: String,
         answers: Vec<GivenAnswer>,
     },
+    /// A data task: the steps of the table the trainee built (the right attempt, else the
+    /// last one), in words.
+    Table {
+        steps: Vec<String>,
+        correct: Option<bool>,
+    },
+    /// The records the trainee entered in a collect form: the fields' labels and, per
+    /// record, the values as typed.
+    Records {
+        fields: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
     /// A chart: a chart step seen, or the chart a chart task was answered with, drawn
     /// again as SVG (`note` says why when it cannot be drawn any more).
     Chart {
@@ -191,6 +203,41 @@ impl Workshop {
                 .iter()
                 .any(|e| e.kind == EventKind::Complete)
                 .then(|| self.notebook_chart(self.chart_svg(c), None)),
+            Exercise::Data(_) => {
+                let e = attempts()
+                    .rev()
+                    .find(|e| e.correct == Some(true))
+                    .or_else(|| attempts().next_back())?;
+                let p =
+                    crate::analysis::pipeline::Pipeline::from_value(e.payload["answer"].clone())
+                        .ok()?;
+                Some(NotebookItem::Table {
+                    steps: crate::lesson::datatask::describe_pipeline(&p, self.lang),
+                    correct: e.correct,
+                })
+            }
+            Exercise::Collect(c) => {
+                let fields = &c.form.fields;
+                let rows: Vec<Vec<String>> = mine
+                    .iter()
+                    .filter(|e| e.kind == EventKind::Record)
+                    .map(|e| {
+                        fields
+                            .iter()
+                            .map(|f| {
+                                e.payload["values"][&f.name]
+                                    .as_str()
+                                    .unwrap_or_default()
+                                    .to_string()
+                            })
+                            .collect()
+                    })
+                    .collect();
+                (!rows.is_empty()).then(|| NotebookItem::Records {
+                    fields: fields.iter().map(|f| f.label.clone()).collect(),
+                    rows,
+                })
+            }
             Exercise::ChartTask(t) => {
                 // The right chart if there is one, else the last one tried.
                 let e = attempts()
@@ -254,6 +301,8 @@ margin-top:2rem}h3{font-size:1.15rem;margin-bottom:.3rem}h4{font-size:1rem;margi
 .reflection{border-color:#009e73;white-space:pre-wrap}.answers{border-color:#0072b2}\
 .chart{border-color:#e69f00}.ok{color:#006b4e;font-weight:bold}.ko{color:#a33a00;font-weight:bold}\
 figure{margin:.5rem 0}svg{max-width:100%;height:auto}ul{margin:.3rem 0}\
+.table{border-color:#56b4e9}.records{border-color:#cc79a7}\
+table{border-collapse:collapse;font-size:.9rem}th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}\
 @media print{body{margin:0;max-width:none}.entry{break-inside:avoid}h2{break-after:avoid}}";
 
 /// The notebook as a self-contained HTML page in its language.
@@ -338,6 +387,35 @@ fn entry_html(out: &mut String, entry: &NotebookEntry, lang: Lang) {
                 ));
             }
             out.push_str("</ul></div>\n");
+        }
+        NotebookItem::Table { steps, correct } => {
+            out.push_str(&format!(
+                "<div class=\"entry table\">{heading}<p class=\"muted\">{}{}</p>\n<ol>\n",
+                esc(&tr!(lang, "workshop-notebook-table")),
+                verdict_html(*correct, lang)
+            ));
+            for step in steps {
+                out.push_str(&format!("<li>{}</li>\n", esc(step)));
+            }
+            out.push_str("</ol></div>\n");
+        }
+        NotebookItem::Records { fields, rows } => {
+            out.push_str(&format!(
+                "<div class=\"entry records\">{heading}<p class=\"muted\">{}</p>\n<table>\n<tr>",
+                esc(&tr!(lang, "workshop-notebook-records"))
+            ));
+            for f in fields {
+                out.push_str(&format!("<th>{}</th>", esc(f)));
+            }
+            out.push_str("</tr>\n");
+            for row in rows {
+                out.push_str("<tr>");
+                for v in row {
+                    out.push_str(&format!("<td>{}</td>", esc(v)));
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</table></div>\n");
         }
         NotebookItem::Chart { svg, note, correct } => {
             out.push_str(&format!(

@@ -27,6 +27,18 @@ function entryView(e) {
       h('p', { class: 'muted small' }, t('ui-notebook-answers')),
       h('ul', {}, e.answers.map((a) => h('li', {}, a.text, verdict(a.correct)))));
   }
+  if (e.kind === 'table') {
+    return h('div', { class: 'nb-entry nb-table', 'data-step': e.step_id }, title,
+      h('p', { class: 'muted small' }, t('ui-notebook-table'), verdict(e.correct)),
+      h('ol', {}, e.steps.map((s) => h('li', {}, s))));
+  }
+  if (e.kind === 'records') {
+    return h('div', { class: 'nb-entry nb-records', 'data-step': e.step_id }, title,
+      h('p', { class: 'muted small' }, t('ui-notebook-records')),
+      h('div', { class: 'table-scroll' }, h('table', { class: 'grid' },
+        h('thead', {}, h('tr', {}, e.fields.map((f) => h('th', { scope: 'col' }, f)))),
+        h('tbody', {}, e.rows.map((r) => h('tr', {}, r.map((v) => h('td', {}, v))))))));
+  }
   return h('div', { class: 'nb-entry nb-chart', 'data-step': e.step_id }, title,
     h('p', { class: 'muted small' }, t('ui-notebook-chart'), verdict(e.correct)),
     e.svg ? trustedHtml(h('figure', { class: 'chart' }), e.svg) : null,

@@ -36,8 +36,9 @@ export async function profilesScreen() {
         profiles.map((p) => h('li', {},
           h('button', { class: 'profile-item', 'data-name': p.name, onclick: () => open(p) },
             h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(p.name)),
-            h('span', { class: 'profile-name' }, p.name),
-            p.has_pin ? h('span', { class: 'tag pin-lock', title: t('ui-pin-locked') }, t('ui-pin-label')) : null,
+            h('span', { class: 'profile-text' },
+              h('span', { class: 'profile-name' }, p.name),
+              p.has_pin ? h('span', { class: 'tag pin-lock', title: t('ui-pin-locked') }, t('ui-pin-label')) : null),
             h('span', { class: 'profile-action' }, p.resume ? t('ui-resume-at') : t('ui-start')),
           ))))
     : h('p', { class: 'muted' }, t('ui-no-profile'));

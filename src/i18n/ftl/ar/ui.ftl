@@ -580,3 +580,5 @@ ui-settings-contrast = تباين عالٍ (نص أسود على خلفية بي
 ui-settings-save = حفظ الإعدادات
 ui-settings-saved = حُفظت الإعدادات.
 ui-settings-lang-ar = العربية
+ui-notebook-table = جدولي، خطوة بخطوة
+ui-notebook-records = استماراتي

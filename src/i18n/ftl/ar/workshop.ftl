@@ -49,3 +49,5 @@ workshop-notebook-answers = إجاباتي
 workshop-notebook-chart = رسمي البياني
 workshop-notebook-right = صحيح
 workshop-notebook-wrong = للمراجعة
+workshop-notebook-table = جدولي، خطوة بخطوة
+workshop-notebook-records = استماراتي

@@ -503,4 +503,7 @@ ui-settings-size-larger = Larger
 ui-settings-contrast = High contrast (black text on white, strong borders)
 ui-settings-save = Save the settings
 ui-settings-saved = Settings saved.
+
+ui-notebook-table = My table, step by step
+ui-notebook-records = My records
 ui-settings-lang-ar = العربية (Arabic)

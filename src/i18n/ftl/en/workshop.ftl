@@ -47,3 +47,6 @@ workshop-notebook-answers = My answers
 workshop-notebook-chart = My chart
 workshop-notebook-right = right
 workshop-notebook-wrong = to review
+
+workshop-notebook-table = My table, step by step
+workshop-notebook-records = My records

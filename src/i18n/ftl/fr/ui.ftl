@@ -505,4 +505,7 @@ ui-settings-size-larger = Très grande
 ui-settings-contrast = Contraste élevé (texte noir sur fond blanc, bords marqués)
 ui-settings-save = Enregistrer les réglages
 ui-settings-saved = Réglages enregistrés.
+
+ui-notebook-table = Mon tableau, étape par étape
+ui-notebook-records = Mes fiches
 ui-settings-lang-ar = العربية (arabe)

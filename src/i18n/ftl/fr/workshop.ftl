@@ -47,3 +47,6 @@ workshop-notebook-answers = Mes réponses
 workshop-notebook-chart = Mon graphique
 workshop-notebook-right = juste
 workshop-notebook-wrong = à revoir
+
+workshop-notebook-table = Mon tableau, étape par étape
+workshop-notebook-records = Mes fiches
