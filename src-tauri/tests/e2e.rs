@@ -3061,6 +3061,15 @@ async fn eval(c: &Client, js: &str) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("{js}: {e}"))
 }
 
+/// Chooses the language `code` in « Réglages » and saves; the screen says `saved`.
+async fn set_language(c: &Client, code: &str, saved: &str) {
+    click(c, "#open-settings").await;
+    find(c, "#settings-form").await;
+    choose(c, "#settings-lang", code).await;
+    click(c, "#settings-save").await;
+    wait_text(c, "#settings-saved", saved).await;
+}
+
 /// « Réglages » → العربية: the home screen in Arabic from the catalog, the document right
 /// to left, the lessons' buttons laid against the right edge; back to French, left to right.
 async fn arabic_walk() {
@@ -3071,16 +3080,7 @@ async fn arabic_walk() {
     create_profile(&c, "Hawa").await;
     find(&c, "#screen-packs").await;
     assert_eq!(prop(&c, "html", "dir").await.as_deref(), Some("ltr"));
-    click(&c, "#open-settings").await;
-    find(&c, "#settings-form").await;
-    choose(&c, "#settings-lang", "ar").await;
-    click(&c, "#settings-save").await;
-    wait_text(
-        &c,
-        "#settings-saved",
-        &tr(Lang::Ar, "ui-settings-saved", &[]),
-    )
-    .await;
+    set_language(&c, "ar", &tr(Lang::Ar, "ui-settings-saved", &[])).await;
     assert_eq!(prop(&c, "html", "lang").await.as_deref(), Some("ar"));
     assert_eq!(prop(&c, "html", "dir").await.as_deref(), Some("rtl"));
     shot(&c, "95-settings-arabic").await;
@@ -3143,11 +3143,7 @@ async fn arabic_walk() {
     shot(&c, "96-lesson-arabic").await;
 
     // Back to French: left to right again.
-    click(&c, "#open-settings").await;
-    find(&c, "#settings-form").await;
-    choose(&c, "#settings-lang", "fr").await;
-    click(&c, "#settings-save").await;
-    wait_text(&c, "#settings-saved", "Réglages enregistrés.").await;
+    set_language(&c, "fr", "Réglages enregistrés.").await;
     assert_eq!(prop(&c, "html", "dir").await.as_deref(), Some("ltr"));
     c.close().await.expect("close the session");
 }
