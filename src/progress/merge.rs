@@ -66,7 +66,8 @@ pub fn parse(bytes: &[u8]) -> Result<ProgressFile, FileProblem> {
     }
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| FileProblem::InvalidJson {
-            reason: e.to_string(),
+            line: e.line(),
+            column: e.column(),
         })?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(FileProblem::NotProgressFile);
@@ -602,6 +603,12 @@ mod tests {
     #[test]
     fn parse_refuses_what_is_not_a_progress_file() {
         assert!(matches!(parse(b"{"), Err(FileProblem::InvalidJson { .. })));
+        let e = parse(b"{\n  pas du json").unwrap_err();
+        assert_eq!(e, FileProblem::InvalidJson { line: 2, column: 3 });
+        assert_eq!(
+            e.message(crate::i18n::Lang::Fr),
+            "n'est pas un fichier JSON valide (ligne 2, colonne 3)"
+        );
         assert_eq!(parse(b"{\"a\":1}"), Err(FileProblem::NotProgressFile));
         assert_eq!(
             parse(br#"{"format":"datajam-progress","version":2}"#),

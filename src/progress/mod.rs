@@ -84,7 +84,8 @@ pub struct EventRecord {
 pub enum FileProblem {
     Unreadable { reason: String },
     TooLarge { bytes: u64, limit: u64 },
-    InvalidJson { reason: String },
+    /// Where the JSON stops making sense (serde_json's own words are English only).
+    InvalidJson { line: usize, column: usize },
     NotProgressFile,
     TooNew { version: u64 },
     Invalid { reason: String },
@@ -111,8 +112,13 @@ impl FileProblem {
                 size = (bytes / (1024 * 1024)).to_string(),
                 limit = (limit / (1024 * 1024)).to_string()
             ),
-            FileProblem::InvalidJson { reason } => {
-                tr!(lang, "progress-invalid-json", reason = reason)
+            FileProblem::InvalidJson { line, column } => {
+                tr!(
+                    lang,
+                    "progress-invalid-json",
+                    line = line.to_string(),
+                    column = column.to_string()
+                )
             }
             FileProblem::NotProgressFile => tr!(lang, "progress-not-progress-file"),
             FileProblem::TooNew { version } => tr!(

@@ -3,7 +3,7 @@
 ## A progress file refused (after its name, in a list).
 progress-unreadable = cannot be read ({ $reason })
 progress-too-large = too large ({ $size } MB; at most { $limit } MB)
-progress-invalid-json = is not valid JSON ({ $reason })
+progress-invalid-json = is not valid JSON (line { $line }, column { $column })
 progress-not-progress-file = is not a DataJam progress file
 progress-too-new = comes from a newer DataJam Atelier (format { $version }, this one reads format { $supported }): update the app
 progress-invalid-file = is damaged or was modified ({ $reason })

@@ -3,7 +3,7 @@
 ## A progress file refused (after its name, in a list).
 progress-unreadable = illisible ({ $reason })
 progress-too-large = trop gros ({ $size } Mo ; au plus { $limit } Mo)
-progress-invalid-json = n'est pas un fichier JSON valide ({ $reason })
+progress-invalid-json = n'est pas un fichier JSON valide (ligne { $line }, colonne { $column })
 progress-not-progress-file = n'est pas un fichier de progression DataJam
 progress-too-new = vient d'une version plus récente de DataJam Atelier (format { $version }, celle-ci lit le format { $supported }) : mettez l'application à jour
 progress-invalid-file = est abîmé ou modifié ({ $reason })
