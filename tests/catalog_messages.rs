@@ -15,6 +15,8 @@ const AREAS: &[(&str, &[&str])] = &[
     ("pack", &["src/pack"]),
     // The play driver replays lessons through the Workshop's door, with progress's words.
     ("progress", &["src/progress", "src/workshop/play.rs"]),
+    // The titles and filters of the desktop's file dialogs.
+    ("desktop", &["src-tauri/src"]),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<(String, String)>) {

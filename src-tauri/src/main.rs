@@ -207,13 +207,14 @@ fn test_answer(var: &str) -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// The French or the English words of a dialog, by the app's language (French for Arabic:
-/// the native dialogs' few words are not translated yet).
-fn by_lang<T>(lang: Lang, fr: T, en: T) -> T {
-    match lang {
-        Lang::Fr | Lang::Ar => fr,
-        Lang::En => en,
-    }
+/// The words of a dialog (`desktop-…` in the catalog), in the language the trainee chose
+/// in their settings (the workshop's current language), else the app's.
+fn words(state: &AppState, key: &str) -> String {
+    let lang = match &state.workshop {
+        Ok(w) => w.try_lock().map_or(state.lang, |w| w.lang()),
+        Err(_) => state.lang,
+    };
+    datajam::tr!(lang, key)
 }
 
 /// Runs a native dialog on the main thread (where GTK lives) and waits for its answer.
@@ -255,8 +256,8 @@ async fn dialog(
 async fn open_dialog(
     app: &tauri::AppHandle,
     test_env: &str,
-    title: &'static str,
-    filter: &'static str,
+    title: String,
+    filter: String,
     extensions: &'static [&'static str],
 ) -> Reply<Option<PathBuf>> {
     dialog(app, test_answer(test_env), move || {
@@ -273,7 +274,7 @@ async fn open_dialog(
 async fn save_as<T, F>(
     app: &tauri::AppHandle,
     state: State<'_, AppState>,
-    title: &'static str,
+    title: String,
     file_name: String,
     ext: String,
     write: F,
@@ -304,10 +305,9 @@ async fn install_pack(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Reply<Option<InstallReport>> {
-    let (title, filter) = by_lang(
-        state.lang,
-        ("Choisir un paquet de leçons", "Paquets DataJam (.datajam)"),
-        ("Choose a lesson pack", "DataJam packs (.datajam)"),
+    let (title, filter) = (
+        words(&state, "desktop-pick-pack"),
+        words(&state, "desktop-filter-pack"),
     );
     let extensions = &[datajam::pack::packfile::EXTENSION];
     let picked = open_dialog(&app, TEST_PACK_ENV, title, filter, extensions).await?;
@@ -317,10 +317,9 @@ async fn install_pack(
 /// Asks for a spreadsheet or CSV file with the system dialog; `None` when cancelled.
 #[tauri::command]
 async fn pick_file(app: tauri::AppHandle, state: State<'_, AppState>) -> Reply<Option<PathBuf>> {
-    let (title, filter) = by_lang(
-        state.lang,
-        ("Choisir un fichier de données", "Tableurs et fichiers CSV"),
-        ("Choose a data file", "Spreadsheets and CSV files"),
+    let (title, filter) = (
+        words(&state, "desktop-pick-data"),
+        words(&state, "desktop-filter-data"),
     );
     open_dialog(&app, TEST_PICK_ENV, title, filter, import::EXTENSIONS).await
 }
@@ -374,7 +373,7 @@ async fn export_table(
     format: ExportFormat,
 ) -> Reply<Option<ExportReport>> {
     let ext = format.extension();
-    let title = by_lang(state.lang, "Exporter le tableau", "Export the table");
+    let title = words(&state, "desktop-export-table");
     let file_name = format!("{name}.{ext}");
     save_as(&app, state, title, file_name, ext.into(), move |w, path| {
         w.export_table(&name, &path, format)
@@ -393,11 +392,7 @@ async fn save_import_file(
     step_id: String,
     file_name: String,
 ) -> Reply<Option<String>> {
-    let title = by_lang(
-        state.lang,
-        "Enregistrer une copie du fichier",
-        "Save a copy of the file",
-    );
+    let title = words(&state, "desktop-save-copy");
     let file_name = std::path::Path::new(&file_name)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -428,7 +423,7 @@ async fn export_chart(
         "png" => ("png", 1, ""),
         _ => ("png", 2, "-2x"),
     };
-    let title = by_lang(state.lang, "Enregistrer le graphique", "Save the chart");
+    let title = words(&state, "desktop-save-chart");
     let file_name = format!("graphique-{table}{suffix}.{ext}");
     save_as(&app, state, title, file_name, ext.into(), move |w, path| {
         let written = w.export_chart(&table, &request, &path, scale);

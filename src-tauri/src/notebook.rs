@@ -5,7 +5,7 @@ use datajam::store::settings::Settings;
 use datajam::workshop::notebook::{Notebook, NotebookExport};
 use tauri::State;
 
-use crate::{by_lang, save_as, with, AppState, Reply};
+use crate::{save_as, with, words, AppState, Reply};
 
 /// The trainee's notebook, lesson by lesson.
 #[tauri::command]
@@ -23,7 +23,7 @@ pub async fn export_notebook(
 ) -> Reply<Option<NotebookExport>> {
     let id = profile_id.clone();
     let file_name = with(state.clone(), move |w| w.notebook_file_name(&id)).await?;
-    let title = by_lang(state.lang, "Exporter mon carnet", "Export my notebook");
+    let title = words(&state, "desktop-export-notebook");
     save_as(
         &app,
         state,

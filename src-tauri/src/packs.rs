@@ -11,7 +11,7 @@ use datajam::workshop::PackCheckReport;
 use datajam::Workshop;
 use tauri::State;
 
-use crate::{by_lang, save_as, with, with_picked, AppState, Reply};
+use crate::{save_as, with, with_picked, words, AppState, Reply};
 
 /// For end-to-end tests only: the folder the "choose a folder" dialog answers.
 const TEST_FOLDER_ENV: &str = "DATAJAM_TEST_PICK_FOLDER";
@@ -22,14 +22,14 @@ const TEST_FOLDER_ENV: &str = "DATAJAM_TEST_PICK_FOLDER";
 async fn with_folder<T, F>(
     app: &tauri::AppHandle,
     state: State<'_, AppState>,
-    (fr, en): (&'static str, &'static str),
+    title_key: &'static str,
     f: F,
 ) -> Reply<Option<T>>
 where
     T: Send + 'static,
     F: FnOnce(&mut Workshop, PathBuf) -> datajam::Result<T> + Send + 'static,
 {
-    let title = by_lang(state.lang, fr, en);
+    let title = words(&state, title_key);
     let picked = crate::dialog(app, crate::test_answer(TEST_FOLDER_ENV), move || {
         rfd::FileDialog::new().set_title(title).pick_folder()
     })
@@ -43,7 +43,7 @@ pub async fn pack_check_folder(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Reply<Option<PackCheckReport>> {
-    let title = ("Choisir le dossier du paquet", "Choose the pack folder");
+    let title = "desktop-pick-pack-folder";
     with_folder(&app, state, title, |_, dir| {
         Workshop::check_pack(&dir, None).map(|c| c.report(&dir))
     })
@@ -60,11 +60,7 @@ pub async fn pack_build(
 ) -> Reply<Option<BuildReport>> {
     let d = dir.clone();
     let file_name = with(state.clone(), move |_| Workshop::pack_file_name(&d)).await?;
-    let title = by_lang(
-        state.lang,
-        "Enregistrer le fichier du paquet",
-        "Save the pack file",
-    );
+    let title = words(&state, "desktop-save-pack-file");
     let ext = datajam::pack::packfile::EXTENSION.to_string();
     save_as(&app, state, title, file_name, ext, move |_, out| {
         Workshop::build_pack(&dir, &out)
@@ -104,10 +100,7 @@ pub async fn prepare_room(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Reply<Option<RoomSetup>> {
-    let title = (
-        "Choisir la clé USB de la salle",
-        "Choose the room's USB stick",
-    );
+    let title = "desktop-pick-room-stick";
     let dist = installers_folder();
     with_folder(&app, state, title, move |w, stick| {
         w.prepare_room(&stick, &dist)

@@ -10,7 +10,7 @@ use datajam::workshop::class::ClassBoard;
 use datajam::Workshop;
 use tauri::State;
 
-use crate::{by_lang, save_as, with, AppState, Reply};
+use crate::{save_as, with, words, AppState, Reply};
 
 /// For end-to-end tests only: the progress files (or folders) the "open" dialog answers,
 /// separated like `PATH`.
@@ -26,7 +26,7 @@ pub async fn export_progress(
 ) -> Reply<Option<ExportSummary>> {
     let id = profile_id.clone();
     let file_name = with(state.clone(), move |w| w.progress_file_name(&id)).await?;
-    let title = by_lang(state.lang, "Exporter ma progression", "Export my progress");
+    let title = words(&state, "desktop-export-progress");
     let ext = datajam::progress::class::EXTENSION.to_string();
     save_as(&app, state, title, file_name, ext, move |w, path| {
         w.export_progress(&profile_id, &path)
@@ -46,16 +46,8 @@ pub async fn class_add(
         Some(list) if !list.is_empty() => Some(std::env::split_paths(&list).collect()),
         _ => {
             let title = match folder {
-                false => by_lang(
-                    state.lang,
-                    "Choisir les fichiers de progression",
-                    "Choose the progress files",
-                ),
-                true => by_lang(
-                    state.lang,
-                    "Choisir le dossier des fichiers de progression",
-                    "Choose the folder of progress files",
-                ),
+                false => words(&state, "desktop-pick-progress-files"),
+                true => words(&state, "desktop-pick-progress-folder"),
             };
             crate::dialog_many(&app, move || {
                 let d = rfd::FileDialog::new().set_title(title);
@@ -83,7 +75,7 @@ pub async fn class_export(
     state: State<'_, AppState>,
     format: ExportFormat,
 ) -> Reply<Option<ExportReport>> {
-    let title = by_lang(state.lang, "Exporter la classe", "Export the class");
+    let title = words(&state, "desktop-export-class");
     let file_name = Workshop::class_file_name(format);
     let ext = format.extension().to_string();
     save_as(&app, state, title, file_name, ext, move |w, path| {

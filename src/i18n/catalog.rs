@@ -47,6 +47,7 @@ const FILES: &[(Lang, &str, &str)] = ftl_files![
     "cli",
     "indicators",
     "chart",
+    "desktop",
 ];
 
 /// `(Lang::Ar, name, text)` for each file `ftl/ar/<name>.ftl`.
@@ -64,6 +65,7 @@ const FILES_AR: &[(Lang, &str, &str)] = ftl_files_ar![
     "workshop",
     "lesson",
     "ui",
+    "desktop",
 ];
 
 /// Every file of the catalog, whatever its language.
