@@ -274,7 +274,16 @@ pub(super) fn prepare<'a>(
                 }
                 other => other?,
             };
-            if requested.is_none() && loaded.sheets.len() > 1 {
+            if let Some(first) = loaded.skipped.first() {
+                warnings.push(tr!(
+                    lang,
+                    "import-empty-sheets-skipped",
+                    first = first,
+                    count = loaded.skipped.len().to_string(),
+                    n = loaded.skipped.len(),
+                    sheet = &loaded.sheet
+                ));
+            } else if requested.is_none() && loaded.sheets.len() > 1 {
                 warnings.push(tr!(
                     lang,
                     "import-several-sheets",

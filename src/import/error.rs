@@ -85,6 +85,7 @@ impl ImportError {
                 let key = match limit {
                     Limit::Cells => "error-import-too_large-cells",
                     Limit::Columns => "error-import-too_large-columns",
+                    Limit::TableColumns => "error-import-too_large-table_columns",
                 };
                 tr!(lang, key, found = numbers(*found), max = numbers(*max))
             }

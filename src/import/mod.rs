@@ -117,7 +117,7 @@ pub use detect::EXTENSIONS;
 pub use error::ImportError;
 pub use options::{
     ImportOptions, ImportReport, Limit, PackOrigin, Phase, Preview, Progress, MAX_CSV_COLUMNS,
-    MAX_SHEET_CELLS, PREVIEW_ROWS, PROGRESS_INTERVAL,
+    MAX_SHEET_CELLS, MAX_TABLE_COLUMNS, PREVIEW_ROWS, PROGRESS_INTERVAL,
 };
 
 pub(crate) use detect::Source;

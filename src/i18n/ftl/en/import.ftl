@@ -105,3 +105,13 @@ import-format-web-page = HTML web page
 import-format-extension = .{ $ext } file
 import-format-binary = binary file
 import-format-not-a-workbook = archive or document that is not a workbook
+
+## Files that used to fail (issue 13).
+
+# $first: the first empty sheet; $sheet: the sheet read.
+import-empty-sheets-skipped =
+    { $n ->
+        [1] The sheet “{ $first }” is empty: the sheet “{ $sheet }”, the first one with data, is read. Choose another sheet if needed.
+       *[other] { $count } sheets are empty (including “{ $first }”): the sheet “{ $sheet }”, the first one with data, is read. Choose another sheet if needed.
+    }
+error-import-too_large-table_columns = The table has { $found } columns: a workshop table has at most { $max }. Keep only the useful columns (delete the others in a spreadsheet), or check that the first row really is the header.

@@ -93,3 +93,13 @@ import-format-web-page = page web HTML
 import-format-extension = fichier .{ $ext }
 import-format-binary = fichier binaire
 import-format-not-a-workbook = archive ou document qui n'est pas un classeur
+
+## Files that used to fail (issue 13).
+
+# $first: the first empty sheet; $sheet: the sheet read.
+import-empty-sheets-skipped =
+    { $n ->
+        [1] La feuille « { $first } » est vide : la feuille « { $sheet } », la première qui contient des données, est lue. Choisissez une autre feuille si besoin.
+       *[other] { $count } feuilles sont vides (dont « { $first } ») : la feuille « { $sheet } », la première qui contient des données, est lue. Choisissez une autre feuille si besoin.
+    }
+error-import-too_large-table_columns = Le tableau a { $found } colonnes : une table de l'atelier en a au plus { $max }. Gardez seulement les colonnes utiles (supprimez les autres dans un tableur), ou vérifiez que la première ligne est bien l'en-tête.
