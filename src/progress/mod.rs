@@ -82,13 +82,25 @@ pub struct EventRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "problem", rename_all = "snake_case")]
 pub enum FileProblem {
-    Unreadable { reason: String },
-    TooLarge { bytes: u64, limit: u64 },
+    Unreadable {
+        reason: String,
+    },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     /// Where the JSON stops making sense (serde_json's own words are English only).
-    InvalidJson { line: usize, column: usize },
+    InvalidJson {
+        line: usize,
+        column: usize,
+    },
     NotProgressFile,
-    TooNew { version: u64 },
-    Invalid { reason: String },
+    TooNew {
+        version: u64,
+    },
+    Invalid {
+        reason: String,
+    },
 }
 
 impl FileProblem {
