@@ -1145,3 +1145,130 @@ fn csv_with_more_columns_than_a_table_can_hold() {
         }
     ));
 }
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap()
+}
+
+fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in files {
+        z.start_file(*name, opts).unwrap();
+        z.write_all(bytes).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+const SMALL_CSV: &[u8] = b"Province;Forages\nLac;12\nKanem;7\n";
+
+/// A CSV compressed as `.gz`, or alone in a `.zip` (next to what macOS adds), is
+/// decompressed and imported, named after the file inside, with a warning saying so.
+#[test]
+fn compressed_csv_is_decompressed_and_imported() {
+    let zipped = zip_of(&[
+        ("forages.csv", SMALL_CSV),
+        ("__MACOSX/._forages.csv", b"junk"),
+    ]);
+    for (file, bytes) in [("forages.csv.gz", gzip(SMALL_CSV)), ("Archive.zip", zipped)] {
+        let table = import(file, &bytes);
+        assert_eq!(table.report.table, "forages", "{file}");
+        assert_table(
+            &table,
+            &["province", "forages"],
+            &[Text, Integer],
+            &[vec![t("Lac"), i(12)], vec![t("Kanem"), i(7)]],
+        );
+        assert!(
+            table.has_warning(&format!(
+                "Le fichier « forages.csv » a été extrait du fichier compressé « {file} »."
+            )),
+            "{:#?}",
+            table.report.warnings
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(file);
+        std::fs::write(&path, &bytes).unwrap();
+        let preview = preview_file(&path, &ImportOptions::default()).unwrap();
+        assert_eq!(preview.format, "csv");
+        assert_eq!(preview.rows.len(), 2);
+        let info = {
+            let mut conn = db();
+            datajam::import::import_file(&mut conn, &path, &ImportOptions::default()).unwrap();
+            table_info(&conn, "forages").unwrap()
+        };
+        assert_eq!(info.source_file, file, "the file given is remembered");
+    }
+    // A workbook renamed .zip is still read as a workbook.
+    let book = grid(
+        &[("Feuil1", &[&["a", "b"][..], &["1", "2"]][..])],
+        Cells::Numbers,
+    );
+    let table = import("classeur.zip", &book);
+    assert_eq!(table.rows, [vec![i(1), i(2)]]);
+}
+
+/// A zip of several files, or a decompression bomb: a clear refusal, in both languages.
+#[test]
+fn zip_of_several_files_and_decompression_bombs_are_refused() {
+    use datajam::import::ArchiveProblem;
+    let several = zip_of(&[("ecoles.csv", SMALL_CSV), ("sante.csv", SMALL_CSV)]);
+    let err = import_bytes(
+        &mut db(),
+        "donnees.zip",
+        &several,
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&err, ImportError::Archive(ArchiveProblem::SeveralFiles(n)) if n == &["ecoles.csv", "sante.csv"]),
+        "{err:?}"
+    );
+    assert_eq!(err.code(), "import.archive_several_files");
+    assert!(err.message_fr().starts_with(
+        "Le fichier compressé contient plusieurs fichiers (« ecoles.csv », « sante.csv ») : décompressez-le"
+    ), "{}", err.message_fr());
+    assert!(
+        err.message_en().starts_with(
+            "The compressed file holds several files (“ecoles.csv”, “sante.csv”): extract it"
+        ),
+        "{}",
+        err.message_en()
+    );
+
+    // 8 MiB of one repeated line compresses a thousandfold.
+    let bomb: Vec<u8> = b"a;1\n".repeat(2 * 1024 * 1024);
+    for (file, bytes) in [
+        ("bombe.csv.gz", gzip(&bomb)),
+        ("bombe.zip", zip_of(&[("bombe.csv", &bomb)])),
+    ] {
+        assert!(bytes.len() * 200 < bomb.len(), "{file}: {}", bytes.len());
+        let mut conn = db();
+        let err = import_bytes(&mut conn, file, &bytes, &ImportOptions::default()).unwrap_err();
+        assert!(
+            matches!(&err, ImportError::Archive(ArchiveProblem::TooLarge(n)) if n == "bombe.csv"),
+            "{file}: {err:?}"
+        );
+        assert_eq!(err.code(), "import.archive_too_large");
+        assert!(
+            err.message_fr()
+                .contains("« bombe.csv » dépasserait 200 Mo"),
+            "{}",
+            err.message_fr()
+        );
+        assert!(
+            err.message_en().contains("“bombe.csv” would exceed 200 MB"),
+            "{}",
+            err.message_en()
+        );
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM workspace_tables", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(tables, 0);
+    }
+}

@@ -321,7 +321,7 @@ async fn pick_file(app: tauri::AppHandle, state: State<'_, AppState>) -> Reply<O
         ("Choisir un fichier de données", "Tableurs et fichiers CSV"),
         ("Choose a data file", "Spreadsheets and CSV files"),
     );
-    open_dialog(&app, TEST_PICK_ENV, title, filter, import::EXTENSIONS).await
+    open_dialog(&app, TEST_PICK_ENV, title, filter, import::PICK_EXTENSIONS).await
 }
 
 /// What the import screen sends: the choices made on the preview.

@@ -858,6 +858,11 @@ fn error_codes_and_messages() {
             found: 2_001,
             max: MAX_TABLE_COLUMNS as u64,
         },
+        ImportError::Archive(ArchiveProblem::SeveralFiles(vec![
+            "a.csv".into(),
+            "b.csv".into(),
+        ])),
+        ImportError::Archive(ArchiveProblem::TooLarge("a.csv".into())),
         ImportError::Io(std::io::Error::other("usb")),
         ImportError::Db(rusqlite::Error::InvalidQuery),
     ];
@@ -1445,4 +1450,10 @@ fn sample_docx() -> Vec<u8> {
     .unwrap();
     std::io::Write::write_all(&mut zip, b"<w:document/>").unwrap();
     zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn the_file_dialog_offers_every_format_and_compressed_files() {
+    assert_eq!(&PICK_EXTENSIONS[..EXTENSIONS.len()], EXTENSIONS);
+    assert_eq!(&PICK_EXTENSIONS[EXTENSIONS.len()..], ["gz", "zip"]);
 }

@@ -115,3 +115,6 @@ import-empty-sheets-skipped =
        *[other] { $count } sheets are empty (including “{ $first }”): the sheet “{ $sheet }”, the first one with data, is read. Choose another sheet if needed.
     }
 error-import-too_large-table_columns = The table has { $found } columns: a workshop table has at most { $max }. Keep only the useful columns (delete the others in a spreadsheet), or check that the first row really is the header.
+import-unpacked = The file “{ $file }” was extracted from the compressed file “{ $archive }”.
+error-import-archive_several_files = The compressed file holds several files ({ $names }): extract it (right click, “Extract all”) and import the file you want.
+error-import-archive_too_large = The compressed file “{ $name }” would exceed { $max } MB once decompressed, or decompresses abnormally (a trapped file?): it is not read. Extract it on the computer to check what it holds.

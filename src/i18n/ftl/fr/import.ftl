@@ -103,3 +103,6 @@ import-empty-sheets-skipped =
        *[other] { $count } feuilles sont vides (dont « { $first } ») : la feuille « { $sheet } », la première qui contient des données, est lue. Choisissez une autre feuille si besoin.
     }
 error-import-too_large-table_columns = Le tableau a { $found } colonnes : une table de l'atelier en a au plus { $max }. Gardez seulement les colonnes utiles (supprimez les autres dans un tableur), ou vérifiez que la première ligne est bien l'en-tête.
+import-unpacked = Le fichier « { $file } » a été extrait du fichier compressé « { $archive } ».
+error-import-archive_several_files = Le fichier compressé contient plusieurs fichiers ({ $names }) : décompressez-le (clic droit, « Extraire tout ») puis importez le fichier voulu.
+error-import-archive_too_large = Le fichier compressé « { $name } » dépasserait { $max } Mo une fois décompressé, ou se décompresse de façon anormale (fichier piégé ?) : il n'est pas lu. Décompressez-le sur l'ordinateur pour vérifier son contenu.
