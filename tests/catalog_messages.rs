@@ -1,6 +1,7 @@
 //! The sentences of the core's lessons, packs and progress come from the message catalog:
 //! with their arguments and plurals in both languages, every key used existing in both,
-//! and no message of those areas' catalog files left unused.
+//! and no message of those areas' catalog files left unused; every Arabic message has the
+//! French one's arguments and references.
 
 use std::path::Path;
 
@@ -118,6 +119,17 @@ fn messages_with_arguments_and_plurals() {
         "Your table has 1 row(s); the expected one has 3. Check your filters and groupings."
     );
 
+    // Arabic selects among its own categories: 3 to 10, 11 to 99, a hundred.
+    for (got, word) in [
+        (3, "3 صفوف؛"),
+        (11, "11 صفًّا؛"),
+        (100, "100 صف؛"),
+        (2, "2 صفّان؛"),
+    ] {
+        let ar = rows(got, Lang::Ar);
+        assert!(ar.starts_with(&format!("في جدولك {word} ")), "{ar}");
+    }
+
     // A chart's kind and calculation are chosen by their codes; unknown codes show as they are.
     let chart =
         json!({"kind": "stacked", "x": "province", "y": "pop", "agg": "mean", "sort": true});
@@ -191,4 +203,44 @@ fn messages_with_arguments_and_plurals() {
         line.message(Lang::Fr),
         "Fichier de réponses, ligne 4 : « record » doit être un objet {champ: texte} (champ « n »). Les lignes précédentes sont enregistrées."
     );
+}
+
+/// The arguments (`$x`) and the messages referenced (`{ other-message }`) of a message's
+/// Fluent source.
+fn placeables(text: &str) -> std::collections::BTreeSet<String> {
+    let re = regex::Regex::new(r"\$[a-zA-Z_][a-zA-Z0-9_-]*|\{\s*[a-z][a-z0-9-]*\s*\}").unwrap();
+    re.find_iter(text)
+        .map(|m| {
+            m.as_str()
+                .trim_matches(|c: char| c == '{' || c == '}' || c.is_whitespace())
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn every_arabic_message_has_the_french_ones_placeables() {
+    let fr: std::collections::BTreeMap<String, String> =
+        catalog::messages(Lang::Fr).into_iter().collect();
+    let ar = catalog::messages(Lang::Ar);
+    assert!(ar.len() > 400, "{} Arabic messages", ar.len());
+    let mut keys = std::collections::BTreeSet::new();
+    for (key, text) in &ar {
+        assert!(keys.insert(key), "{key} twice in Arabic");
+        let french = fr.get(key).unwrap_or_else(|| panic!("{key}: Arabic only"));
+        assert_eq!(
+            placeables(text),
+            placeables(french),
+            "{key}:\n{text}\n{french}"
+        );
+    }
+}
+
+#[test]
+fn the_placeables_check_sees_arguments_and_references() {
+    let got = placeables("x = { $n ->\n [one] { $count } a\n *[other] { pack-refused } { $n }\n}");
+    let want: std::collections::BTreeSet<String> =
+        ["$n", "$count", "pack-refused"].map(String::from).into();
+    assert_eq!(got, want);
+    assert_ne!(placeables("x = { $count }"), placeables("x = { $rows }"));
 }

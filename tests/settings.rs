@@ -43,3 +43,31 @@ fn settings_are_kept_per_profile_and_applied_when_picked() {
         serde_json::json!({"lang": "en", "text_size": "larger", "high_contrast": true})
     );
 }
+
+#[test]
+fn arabic_is_kept_and_the_workshop_speaks_it_with_french_for_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = {
+        let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
+        let a = w.create_profile("Hawa").unwrap().id;
+        let arabic: Settings = serde_json::from_value(
+            serde_json::json!({"lang": "ar", "text_size": "normal", "high_contrast": false}),
+        )
+        .unwrap();
+        assert_eq!(arabic.lang, Lang::Ar);
+        w.save_settings(&a, &arabic).unwrap();
+        a
+    };
+    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
+    assert_eq!(w.use_settings(Some(&a)).unwrap().lang, Lang::Ar);
+    assert_eq!(w.lang(), Lang::Ar);
+    let catalog = w.catalog();
+    assert_eq!(catalog.lang, Lang::Ar);
+    assert!(catalog.source.contains("ui-settings-title = الإعدادات"));
+    // Pack content has no Arabic yet: French.
+    let pack = &w.packs(Some(&a)).unwrap()[0];
+    assert_eq!(
+        pack.title,
+        "DataJam Tchad : les données ouvertes pour l'inclusion"
+    );
+}

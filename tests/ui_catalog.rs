@@ -2,7 +2,8 @@
 //! keys `ui-…`), checked here so that `cargo test` keeps it true on machines without Node:
 //!
 //! - every key the UI's modules name (`t('ui-…')`, or a `'ui-…'` in a table of codes and
-//!   keys) is in the catalog in French and in English;
+//!   keys) is in the catalog in French, in English and in Arabic (whose `ui.ftl` is whole:
+//!   every French `ui-` key, with Arabic's plural categories wherever a number selects);
 //! - every `ui-` key of the catalog is named somewhere in `ui/js/` (no dead strings);
 //! - no key is built at run time (`'ui-an-kind-' + kind`), which no check could follow;
 //! - a number passed for a plural (`$n`, `$nrows`, `$ncolumns`) only selects a variant: the
@@ -10,7 +11,7 @@
 
 use std::collections::BTreeSet;
 
-use datajam::i18n::catalog::{has, keys, source};
+use datajam::i18n::catalog::{has, keys, messages, source};
 use datajam::i18n::Lang;
 use regex::Regex;
 
@@ -51,13 +52,13 @@ fn keys_built(text: &str) -> Vec<String> {
 }
 
 #[test]
-fn every_key_the_ui_names_is_in_the_catalog_in_both_languages() {
+fn every_key_the_ui_names_is_in_the_catalog_in_every_language() {
     let mut missing = Vec::new();
     let mut named = 0;
     for (path, text) in modules() {
         for key in keys_named(&text) {
             named += 1;
-            for lang in [Lang::Fr, Lang::En] {
+            for lang in [Lang::Fr, Lang::En, Lang::Ar] {
                 if !has(lang, &key) {
                     missing.push(format!("{path}: {key} ({})", lang.code()));
                 }
@@ -110,7 +111,7 @@ fn no_key_is_built_at_run_time() {
 #[test]
 fn numbers_for_plurals_only_select_a_variant() {
     let shown = Regex::new(r"\{\s*\$(?:n|nrows|ncolumns)\s*\}").expect("a valid pattern");
-    for lang in [Lang::Fr, Lang::En] {
+    for lang in [Lang::Fr, Lang::En, Lang::Ar] {
         let text = source(lang);
         let found: Vec<&str> = text.lines().filter(|l| shown.is_match(l)).collect();
         assert!(
@@ -119,6 +120,39 @@ fn numbers_for_plurals_only_select_a_variant() {
             lang.code()
         );
     }
+}
+
+#[test]
+fn arabic_has_every_ui_key_with_its_plural_categories() {
+    let ar: BTreeSet<String> = keys(Lang::Ar).into_iter().collect();
+    let fr: Vec<String> = keys(Lang::Fr)
+        .into_iter()
+        .filter(|k| k.starts_with("ui-"))
+        .collect();
+    let missing: Vec<&String> = fr.iter().filter(|k| !ar.contains(*k)).collect();
+    assert!(
+        missing.is_empty(),
+        "ui- keys missing in src/i18n/ftl/ar/ui.ftl: {missing:?}"
+    );
+    // Where a number selects a variant, Arabic has its own categories (zero falls back to
+    // `other` where the sentence needs no word of its own), `other` staying the default.
+    let selector = Regex::new(r"\{\s*\$(n|nrows|ncolumns)\s*->").expect("a valid pattern");
+    let mut plurals = 0;
+    for (key, text) in messages(Lang::Ar) {
+        let selectors = selector.find_iter(&text).count();
+        if selectors == 0 {
+            continue;
+        }
+        plurals += 1;
+        for category in ["[one]", "[two]", "[few]", "[many]", "*[other]"] {
+            assert_eq!(
+                text.matches(category).count(),
+                selectors,
+                "{key}: {category} in each of its {selectors} selector(s):\n{text}"
+            );
+        }
+    }
+    assert!(plurals > 15, "{plurals} Arabic messages with plurals");
 }
 
 #[test]

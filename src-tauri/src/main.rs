@@ -207,10 +207,11 @@ fn test_answer(var: &str) -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// The French or the English words of a dialog, by the app's language.
+/// The French or the English words of a dialog, by the app's language (French for Arabic:
+/// the native dialogs' few words are not translated yet).
 fn by_lang<T>(lang: Lang, fr: T, en: T) -> T {
     match lang {
-        Lang::Fr => fr,
+        Lang::Fr | Lang::Ar => fr,
         Lang::En => en,
     }
 }

@@ -3040,3 +3040,110 @@ async fn room_stick() {
     assert!(readme.contains("paquet-atelier-1.2.0.datajam"), "{readme}");
     c.close().await.expect("close the app");
 }
+
+// ---------- Arabic, right to left ----------
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run it with `cargo xtask e2e`"]
+async fn a_trainee_reads_the_app_in_arabic_right_to_left() {
+    within(
+        Duration::from_secs(180),
+        arabic_walk(),
+        "the end-to-end test finishes within 3 minutes",
+    )
+    .await;
+}
+
+/// Evaluates the JavaScript expression `js` (returning a value) in the app's window.
+async fn eval(c: &Client, js: &str) -> serde_json::Value {
+    c.execute(&format!("return {js}"), vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{js}: {e}"))
+}
+
+/// Chooses the language `code` in « Réglages » and saves; the screen says `saved`.
+async fn set_language(c: &Client, code: &str, saved: &str) {
+    click(c, "#open-settings").await;
+    find(c, "#settings-form").await;
+    choose(c, "#settings-lang", code).await;
+    click(c, "#settings-save").await;
+    wait_text(c, "#settings-saved", saved).await;
+}
+
+/// « Réglages » → العربية: the home screen in Arabic from the catalog, the document right
+/// to left, the lessons' buttons laid against the right edge; back to French, left to right.
+async fn arabic_walk() {
+    use datajam::i18n::{catalog::tr, Lang};
+    let data = tempfile::tempdir().expect("temp data dir");
+    let driver = start_driver(data.path());
+    let c = open_app(&driver).await;
+    create_profile(&c, "Hawa").await;
+    find(&c, "#screen-packs").await;
+    assert_eq!(prop(&c, "html", "dir").await.as_deref(), Some("ltr"));
+    set_language(&c, "ar", &tr(Lang::Ar, "ui-settings-saved", &[])).await;
+    assert_eq!(prop(&c, "html", "lang").await.as_deref(), Some("ar"));
+    assert_eq!(prop(&c, "html", "dir").await.as_deref(), Some("rtl"));
+    shot(&c, "95-settings-arabic").await;
+    click(&c, "#crumbs button").await;
+    find(&c, "#screen-packs").await;
+    let change = tr(Lang::Ar, "ui-change-profile", &[]);
+    wait_text(&c, "#change-profile", &change).await;
+    let notebook = text_at(&c, Locator::Css("#notebook-card")).await;
+    assert!(
+        notebook.contains(&tr(Lang::Ar, "ui-notebook-title", &[])),
+        "{notebook}"
+    );
+    assert_eq!(eval(&c, "document.documentElement.dir").await, json!("rtl"));
+    assert_eq!(
+        eval(
+            &c,
+            "getComputedStyle(document.querySelector('#screen-packs')).direction"
+        )
+        .await,
+        json!("rtl")
+    );
+    // The list's indent (its start) is at its right: the first lesson's button touches the
+    // list's left edge, not its right one; the button's title is at its right, and so is
+    // the brand in the header.
+    let layout = eval(
+        &c,
+        "(() => {
+            const b = document.querySelector('.lesson-open');
+            const list = b.closest('ol').getBoundingClientRect();
+            const r = b.getBoundingClientRect();
+            const title = b.querySelector('.lesson-title').getBoundingClientRect();
+            const bar = document.querySelector('.topbar').getBoundingClientRect();
+            const brand = document.querySelector('.brand').getBoundingClientRect();
+            return {
+                left_gap: r.left - list.left,
+                right_gap: list.right - r.right,
+                title_right: r.right - title.right < r.width / 4,
+                brand_right: bar.right - brand.right < bar.width / 4,
+            };
+        })()",
+    )
+    .await;
+    let gap = |side: &str| layout[side].as_f64().expect("a gap");
+    assert!(gap("left_gap").abs() < 2.0, "{layout}");
+    assert!(gap("right_gap") > 8.0, "{layout}");
+    assert_eq!(layout["title_right"], json!(true), "{layout}");
+    assert_eq!(layout["brand_right"], json!(true), "{layout}");
+    shot(&c, "95-home-arabic").await;
+
+    // A lesson: its list of steps (the sidebar) stands at the right of the step.
+    click(&c, ".lesson-open").await;
+    find(&c, "#step-title").await;
+    let sides = eval(
+        &c,
+        "document.querySelector('#screen-lesson aside').getBoundingClientRect().left
+            > document.querySelector('#step-pane').getBoundingClientRect().left",
+    )
+    .await;
+    assert_eq!(sides, json!(true), "the steps' list is at the right");
+    shot(&c, "96-lesson-arabic").await;
+
+    // Back to French: left to right again.
+    set_language(&c, "fr", "Réglages enregistrés.").await;
+    assert_eq!(prop(&c, "html", "dir").await.as_deref(), Some("ltr"));
+    c.close().await.expect("close the session");
+}

@@ -1,11 +1,13 @@
 //! The one message catalog of the app: every sentence the core, the CLI and the UI show,
-//! keyed, in French and English, written in Fluent (`src/i18n/ftl/<lang>/*.ftl`).
+//! keyed, in French and English, and in Arabic for the files translated so far, written in
+//! Fluent (`src/i18n/ftl/<lang>/*.ftl`).
 //!
 //! The core formats messages with [`tr`] (or the [`tr!`](crate::tr) macro); the desktop
 //! app hands the UI the same files ([`source`]) and the UI formats them with the
 //! JavaScript implementation of Fluent. A key missing in a language falls back to
-//! French; a key missing everywhere shows as `[key]`, so that it is seen, and the tests
-//! prove every key used exists in both languages.
+//! French (in [`tr`], and in the Arabic [`source`] handed to the UI, which carries French
+//! messages for the keys Arabic lacks); a key missing everywhere shows as `[key]`, so that
+//! it is seen, and the tests prove every key used exists in French and English.
 //!
 //! Numbers shown to people are formatted first ([`crate::i18n::format_number`]) and
 //! passed as text; a number passed as a number is for plural selection
@@ -47,6 +49,28 @@ const FILES: &[(Lang, &str, &str)] = ftl_files![
     "chart",
 ];
 
+/// `(Lang::Ar, name, text)` for each file `ftl/ar/<name>.ftl`.
+macro_rules! ftl_files_ar {
+    ($($name:literal),* $(,)?) => {
+        &[$((Lang::Ar, $name, include_str!(concat!("ftl/ar/", $name, ".ftl")))),*]
+    };
+}
+
+/// Arabic's files, those translated so far (a first translation, to be reviewed in Chad):
+/// what a trainee meets first. French stands in for every other message, key by key.
+#[rustfmt::skip]
+const FILES_AR: &[(Lang, &str, &str)] = ftl_files_ar![
+    "errors",
+    "workshop",
+    "lesson",
+    "ui",
+];
+
+/// Every file of the catalog, whatever its language.
+fn files() -> impl Iterator<Item = &'static (Lang, &'static str, &'static str)> {
+    FILES.iter().chain(FILES_AR)
+}
+
 /// An argument of a message: a text, or a number (for plurals).
 #[derive(Debug, Clone)]
 pub enum Arg<'a> {
@@ -86,16 +110,19 @@ number_arg!(i32, i64, u32, u64, usize, f64);
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static FR: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
     static EN: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    static AR: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
     let cell = match lang {
         Lang::Fr => &FR,
         Lang::En => &EN,
+        Lang::Ar => &AR,
     };
     cell.get_or_init(|| {
         let tag: unic_langid::LanguageIdentifier = lang.code().parse().expect("a language tag");
         let mut b = FluentBundle::new_concurrent(vec![tag]);
-        // No Unicode isolation marks around arguments: French and English text only.
+        // No Unicode isolation marks around arguments: the text goes to terminals and files
+        // too, and the UI lays Arabic out with `dir="rtl"` (the browser isolates its runs).
         b.set_use_isolating(false);
-        for (l, name, text) in FILES {
+        for (l, name, text) in files() {
             if *l == lang {
                 let res = FluentResource::try_new(text.to_string())
                     .unwrap_or_else(|(_, e)| panic!("{}/{name}: {e:?}", lang.code()));
@@ -134,39 +161,61 @@ pub fn tr(lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
         .into_owned()
 }
 
-/// The catalog of `lang` as Fluent source, for the UI to format with the same messages.
+/// The catalog of `lang` as Fluent source, for the UI to format with the same messages:
+/// for a language other than French, followed by the French messages it lacks (the UI's
+/// fallback to French, as [`tr`]'s).
 pub fn source(lang: Lang) -> String {
-    FILES
-        .iter()
+    let mut out: Vec<String> = files()
         .filter(|(l, _, _)| *l == lang)
-        .map(|(_, _, text)| *text)
-        .collect::<Vec<_>>()
-        .join("\n")
+        .map(|(_, _, text)| text.to_string())
+        .collect();
+    if lang != Lang::Fr {
+        let own: std::collections::BTreeSet<String> = keys(lang).into_iter().collect();
+        out.extend(
+            messages(Lang::Fr)
+                .into_iter()
+                .filter(|(id, _)| !own.contains(id))
+                .map(|(_, text)| text),
+        );
+    }
+    out.join("\n")
 }
 
-/// Every message key of `lang`'s catalog.
-pub fn keys(lang: Lang) -> Vec<String> {
-    let mut out = Vec::new();
-    for (l, _, text) in FILES {
-        if *l != lang {
-            continue;
-        }
+/// Whether `line` starts a message (`id = …` at the start of the line).
+fn message_id(line: &str) -> Option<&str> {
+    let (id, _) = line.split_once('=')?;
+    let id = id.trim_end();
+    let ok = id.starts_with(|c: char| c.is_ascii_alphabetic())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    ok.then_some(id)
+}
+
+/// Every message of `lang`'s own files: its key and its Fluent source (the `id = …` line
+/// and the lines that continue it, up to the next message or comment).
+pub fn messages(lang: Lang) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (_, _, text) in files().filter(|(l, _, _)| *l == lang) {
+        let mut open = false;
         for line in text.lines() {
-            let Some((id, _)) = line.split_once('=') else {
-                continue;
-            };
-            let id = id.trim_end();
-            if !id.is_empty()
-                && !line.starts_with([' ', '#', '-', '['])
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            {
-                out.push(id.to_string());
+            if let Some(id) = message_id(line) {
+                out.push((id.to_string(), format!("{line}\n")));
+                open = true;
+            } else if line.starts_with('#') {
+                open = false;
+            } else if let Some((_, body)) = out.last_mut().filter(|_| open) {
+                body.push_str(line);
+                body.push('\n');
             }
         }
     }
     out
+}
+
+/// Every message key of `lang`'s own files.
+pub fn keys(lang: Lang) -> Vec<String> {
+    messages(lang).into_iter().map(|(id, _)| id).collect()
 }
 
 /// `tr!(lang, "key", name = value, …)`: the message `key` with its arguments.
@@ -216,5 +265,61 @@ mod tests {
             assert_eq!(tr!(lang, "steps-done", n = n, count = count), want);
         }
         assert_eq!(tr(Lang::Fr, "no-such-key", &[]), "[no-such-key]");
+    }
+
+    /// Whether `text` has a letter of the Arabic script.
+    fn arabic(text: &str) -> bool {
+        text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    }
+
+    #[test]
+    fn arabic_falls_back_to_french_key_by_key() {
+        // A translated message is Arabic, with Arabic plural categories.
+        assert!(arabic(&tr(Lang::Ar, "ui-home", &[])));
+        let two = tr!(Lang::Ar, "ui-attempts", n = 2, count = "2");
+        let three = tr!(Lang::Ar, "ui-attempts", n = 3, count = "3");
+        assert!(
+            arabic(&two) && arabic(&three) && two != three,
+            "{two} / {three}"
+        );
+        // A message not translated yet is the French one, arguments and plurals included.
+        assert!(!has(Lang::Ar, "cli-rows"));
+        assert_eq!(tr(Lang::Ar, "cli-rows", &[]), tr(Lang::Fr, "cli-rows", &[]));
+        assert_eq!(
+            tr!(Lang::Ar, "steps-done", n = 1500, count = "1 500"),
+            "1 500 étapes faites"
+        );
+        // The UI's Arabic catalog: Arabic first, then every French message Arabic lacks,
+        // once, all of it valid Fluent.
+        let src = source(Lang::Ar);
+        let res = FluentResource::try_new(src.clone()).expect("the Arabic source parses");
+        let mut b = FluentBundle::new_concurrent(vec![Lang::Ar.code().parse().unwrap()]);
+        b.add_resource(res)
+            .expect("no key twice in the Arabic source");
+        let mut ids: Vec<&str> = src.lines().filter_map(message_id).collect();
+        ids.sort();
+        let mut fr = keys(Lang::Fr);
+        fr.sort();
+        assert_eq!(ids, fr);
+        assert!(src.contains("ui-home = ") && !src.contains("ui-home = Accueil"));
+        assert!(src.contains(
+            &messages(Lang::Fr)
+                .iter()
+                .find(|(k, _)| k == "steps-done")
+                .unwrap()
+                .1
+        ));
+    }
+
+    #[test]
+    fn messages_are_split_whole() {
+        let m = messages(Lang::Fr);
+        let (_, steps) = m.iter().find(|(k, _)| k == "ui-steps-done").unwrap();
+        assert!(
+            steps.starts_with("ui-steps-done = { $n ->\n") && steps.ends_with("}\n"),
+            "{steps}"
+        );
+        let (_, next) = m.iter().find(|(k, _)| k == "ui-import-title").unwrap();
+        assert_eq!(next, "ui-import-title = Vos données\n");
     }
 }

@@ -1,6 +1,7 @@
 //! The user's language and the few fixed sentences the core itself says.
 //!
-//! French is the default for everything a trainee sees; English is the second language.
+//! French is the default for everything a trainee sees; English is the second language and
+//! Arabic (written right to left) the third, with French for any sentence not yet translated.
 //! Pack content carries its own translations; this module covers engine feedback and
 //! error messages, looked up from stable codes at the edge (CLI, desktop).
 
@@ -20,14 +21,19 @@ pub enum Lang {
     #[default]
     Fr,
     En,
+    /// Modern Standard Arabic, written right to left.
+    Ar,
 }
 
 impl Lang {
-    /// Parses a language tag such as `fr`, `fr-TD`, `en_GB.UTF-8`; anything else is French.
+    /// Parses a language tag such as `fr`, `fr-TD`, `en_GB.UTF-8`, `ar-TD`; anything else
+    /// is French.
     pub fn from_tag(tag: &str) -> Lang {
         let t = tag.trim().to_ascii_lowercase();
         if t.starts_with("en") {
             Lang::En
+        } else if t.starts_with("ar") {
+            Lang::Ar
         } else {
             Lang::Fr
         }
@@ -44,7 +50,13 @@ impl Lang {
         match self {
             Lang::Fr => "fr",
             Lang::En => "en",
+            Lang::Ar => "ar",
         }
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(self) -> bool {
+        self == Lang::Ar
     }
 }
 
@@ -66,11 +78,13 @@ pub fn t(lang: Lang, key: &str) -> String {
 }
 
 /// Formats `value` the French way: thousands separated by a narrow no-break space,
-/// decimal comma (`1 234,5`); English uses `1,234.5`.
+/// decimal comma (`1 234,5`); English uses `1,234.5`. Arabic writes numbers as French does:
+/// in Chad, Arabic text is read with Western digits and the French separators (the
+/// convention of its schools and administration), so `1 234,5` there too.
 pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
     let fr = number::format_number_fr(value, decimals);
     match lang {
-        Lang::Fr => fr,
+        Lang::Fr | Lang::Ar => fr,
         Lang::En => fr.replace(',', ".").replace('\u{202F}', ","),
     }
 }
@@ -108,7 +122,15 @@ mod tests {
     fn language_tags() {
         assert_eq!(Lang::from_tag("en_GB.UTF-8"), Lang::En);
         assert_eq!(Lang::from_tag("fr-TD"), Lang::Fr);
-        assert_eq!(Lang::from_tag("ar"), Lang::Fr);
+        assert_eq!(Lang::from_tag("ar"), Lang::Ar);
+        assert_eq!(Lang::from_tag("ar_TD.UTF-8"), Lang::Ar);
+        assert_eq!(Lang::from_tag("de"), Lang::Fr);
+        assert_eq!(Lang::Ar.code(), "ar");
+        assert!(Lang::Ar.is_rtl() && !Lang::Fr.is_rtl());
+        assert_eq!(
+            format_number(Lang::Ar, 1234.5, 1),
+            format_number(Lang::Fr, 1234.5, 1)
+        );
     }
 
     #[test]

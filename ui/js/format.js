@@ -6,7 +6,8 @@
 
 const NNBSP = '\u202F';
 
-// The interface's language, as i18n.js's `setCatalog` sets it on the document.
+// The interface's language, as i18n.js's `setCatalog` sets it on the document. Arabic
+// writes numbers as French does (1 234,5): the convention in Chad.
 function currentLang() {
   return document.documentElement.lang === 'en' ? 'en' : 'fr';
 }

@@ -10,8 +10,13 @@ import { FluentBundle, FluentResource } from '../vendor/fluent-bundle/index.js';
 
 let bundle = null;
 
+// The languages of the catalog written right to left.
+const RTL = new Set(['ar']);
+
 // Uses the catalog `{ lang, source }` (as the core's `Catalog`) from now on; the document's
-// language follows it (format.js reads it to write numbers).
+// language follows it (format.js reads it to write numbers), and so does its direction:
+// Arabic is laid out right to left (app.css uses logical properties), the others left to
+// right.
 export function setCatalog({ lang, source }) {
   const b = new FluentBundle(lang, { useIsolating: false });
   const errors = b.addResource(new FluentResource(source));
@@ -19,6 +24,7 @@ export function setCatalog({ lang, source }) {
   for (const e of errors) console.error('catalog:', e);
   bundle = b;
   document.documentElement.lang = lang;
+  document.documentElement.dir = RTL.has(lang) ? 'rtl' : 'ltr';
 }
 
 // The sentence `key` with its named arguments; `[key]` when the catalog has no such key.

@@ -1,6 +1,7 @@
-// A lesson: the list of steps on the left, the current step on the right. Each step kind
-// (read, question, collect, chart, data, chart_task, import) has its own renderer; the
-// core decides what is right.
+// A lesson: the list of steps on the left, the current step on the right (mirrored right to
+// left in Arabic, where the pack's own text, often French, keeps its direction: `dir=auto`, `<bdi>`).
+// Each step kind (read, question, collect, chart, data, chart_task, import) has its own
+// renderer; the core decides what is right.
 
 import { api } from '../api.js';
 import { h, clear, trustedHtml } from '../dom.js';
@@ -65,7 +66,7 @@ export async function lessonScreen(packId, lessonId, stepId, onTitle) {
           onclick: () => show(s.id),
         },
         h('span', { class: 'dot', 'aria-hidden': 'true' }, status === 'done' ? '✓' : ''),
-        h('span', { class: 'step-name' }, s.title),
+        h('span', { class: 'step-name' }, h('bdi', {}, s.title)),
         h('span', { class: 'visually-hidden' }, ` (${t(STEP_STATUS[status])})`),
         )));
     }
@@ -93,8 +94,8 @@ function stepView(step, ctx) {
   const { at, render, show } = ctx;
   const body = [];
   body.push(h('p', { class: 'eyebrow' }, `${t('ui-step-of', { index: formatNumber(step.index), total: formatNumber(step.total) })} · ${t(STEP_KIND[step.kind])}`));
-  body.push(h('h1', { id: 'step-title', tabindex: '-1' }, step.title));
-  body.push(trustedHtml(h('div', { class: 'prose' }), step.html));
+  body.push(h('h1', { id: 'step-title', tabindex: '-1', dir: 'auto' }, step.title));
+  body.push(trustedHtml(h('div', { class: 'prose', dir: 'auto' }), step.html));
 
   const work = [];
   if (step.kind === 'question') work.push(questionView(step, at, render));

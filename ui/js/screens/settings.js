@@ -1,4 +1,5 @@
-// « Réglages »: the trainee's own settings (language, text size, high contrast), kept with
+// « Réglages »: the trainee's own settings (language: French, English or Arabic, the last
+// laid out right to left; text size, high contrast), kept with
 // their profile and applied each time it is picked.
 
 import { api } from '../api.js';
@@ -7,7 +8,7 @@ import { t } from '../i18n.js';
 import { state, go, guard } from '../router.js';
 import { applySettings } from '../settings.js';
 
-const LANGS = [['fr', 'ui-settings-lang-fr'], ['en', 'ui-settings-lang-en']];
+const LANGS = [['fr', 'ui-settings-lang-fr'], ['en', 'ui-settings-lang-en'], ['ar', 'ui-settings-lang-ar']];
 const SIZES = [['normal', 'ui-settings-size-normal'], ['large', 'ui-settings-size-large'], ['larger', 'ui-settings-size-larger']];
 
 export async function settingsScreen(saved) {

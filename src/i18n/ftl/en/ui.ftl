@@ -506,3 +506,4 @@ ui-settings-saved = Settings saved.
 
 ui-notebook-table = My table, step by step
 ui-notebook-records = My records
+ui-settings-lang-ar = العربية (Arabic)

@@ -508,3 +508,4 @@ ui-settings-saved = Réglages enregistrés.
 
 ui-notebook-table = Mon tableau, étape par étape
 ui-notebook-records = Mes fiches
+ui-settings-lang-ar = العربية (arabe)
