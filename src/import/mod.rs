@@ -94,8 +94,8 @@
 //! ([`ImportError::message`]).
 //!
 //! Where each job is: `options` (what a caller chooses and gets back), `error`
-//! ([`ImportError`]), `archive` (compressed files), `detect` (format detection, the file opened for reading), `text`
-//! and `sheet` (rows of a text file, of a workbook), `analyze` (the first pass: header,
+//! ([`ImportError`]), `archive` (compressed files), `detect` (format detection, the file
+//! opened for reading), `text` and `sheet` (rows of a text file, of a workbook), `analyze` (the first pass: header,
 //! HXL row, names and types), `infer` (cell values, type inference, column names),
 //! `kobo` and [`hxl`] (KoboToolbox exports, HXL hashtag rows), `pipeline` (preview and
 //! import, progress), `db` (the table written in one transaction).
