@@ -484,3 +484,81 @@ fn through_the_workshop_as_the_app_calls_it() {
     let err = w.table_info("inconnue").unwrap_err();
     assert_eq!(err.code(), "table.not_found");
 }
+
+/// Text cells a spreadsheet would run as formulas (OWASP "CSV injection") are written
+/// with a leading `'` in both CSV formats; numbers, negative ones included, stay numbers;
+/// in XLSX such a text is a text cell, never a formula.
+#[test]
+fn formula_like_texts_are_defused_in_csv_and_stay_text_in_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("data")).unwrap();
+    let src = dir.path().join("notes.csv");
+    std::fs::write(&src, "=Nom;Valeur\nAïcha;4,5\n").unwrap();
+    let opts = ImportOptions {
+        table: Some("notes".into()),
+        ..Default::default()
+    };
+    import_file(store.conn_mut(), &src, &opts).unwrap();
+    // Stored text, number, and the text as both CSV formats write it.
+    let hostile = [
+        ("=SUM(A1:A2)", -3.0, "'=SUM(A1:A2)"),
+        ("+235 66 00 00 00", 1.0, "'+235 66 00 00 00"),
+        ("-2+3", 2.0, "'-2+3"),
+        ("@cmd", 3.0, "'@cmd"),
+        ("\t=1", 4.0, "'\t=1"),
+        ("\r=1", 5.0, "'\r=1"),
+        ("sûr = oui", -0.5, "sûr = oui"),
+    ];
+    for (text, n, _) in hostile {
+        store
+            .conn()
+            .execute("INSERT INTO notes VALUES (?1, ?2)", (text, n))
+            .unwrap();
+    }
+    let conn = store.conn();
+    let columns = &table_info(conn, "notes").unwrap().columns;
+    assert_eq!(columns[1].column_type, ColumnType::Number);
+    let expected = |french: bool| -> Vec<Vec<String>> {
+        let num = |n: f64| {
+            let s = n.to_string();
+            if french {
+                s.replace('.', ",")
+            } else {
+                s
+            }
+        };
+        let mut rows = vec![
+            vec!["'=Nom".to_string(), "Valeur".to_string()],
+            vec!["Aïcha".to_string(), num(4.5)],
+        ];
+        for (_, n, written) in hostile {
+            rows.push(vec![written.to_string(), num(n)]);
+        }
+        rows
+    };
+    for (format, delimiter, french) in [
+        (ExportFormat::Csv, b',', false),
+        (ExportFormat::CsvFrench, b';', true),
+    ] {
+        let path = dir.path().join(format!("notes-{french}.csv"));
+        export_table(conn, "notes", &path, format).unwrap();
+        let rows = read_csv(&path, delimiter);
+        assert_eq!(rows, expected(french), "{format:?}");
+        assert_eq!(
+            rows[2],
+            ["'=SUM(A1:A2)", "-3"],
+            "a negative number stays a number"
+        );
+    }
+
+    let path = dir.path().join("notes.xlsx");
+    export_table(conn, "notes", &path, ExportFormat::Xlsx).unwrap();
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let range = wb.worksheet_range("notes").unwrap();
+    let rows: Vec<&[Data]> = range.rows().collect();
+    assert_eq!(rows[0][0], Data::String("=Nom".into()));
+    assert_eq!(rows[2][0], Data::String("=SUM(A1:A2)".into()));
+    assert_eq!(rows[2][1], Data::Float(-3.0));
+    assert_eq!(rows[3][0], Data::String("+235 66 00 00 00".into()));
+    assert!(!sheet_xml(&path).contains("<f>"), "no formula cell");
+}

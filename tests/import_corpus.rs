@@ -8,13 +8,14 @@ mod workbook;
 use datajam::i18n::Lang;
 use datajam::import::{
     import_bytes, preview_file, ColumnInfo, ColumnType, ImportError, ImportOptions, ImportReport,
+    Limit, MAX_TABLE_COLUMNS,
 };
 use datajam::store::tables::table_info;
 use datajam::Workshop;
 use rusqlite::types::Value;
 use rusqlite::Connection;
 use rust_xlsxwriter::Format;
-use workbook::{grid, xlsx, Cells};
+use workbook::{grid, patch_part, xlsx, Cells};
 
 use ColumnType::{Boolean, Date, Datetime, Integer, Number, Text};
 
@@ -985,5 +986,289 @@ fn the_workshop_imports_in_its_language() {
         assert!(report.warnings.iter().any(|x| x == expected), "{lang:?}");
         let stored = w.table_info(&report.table).unwrap().warnings;
         assert_eq!(stored, report.warnings);
+    }
+}
+
+// ---------------------------------------------------------------- real files that used to fail
+
+/// A workbook whose first tab was left blank, the data on the second: that one is read,
+/// and the preview and the import say which.
+#[test]
+fn empty_first_sheet_reads_the_first_sheet_with_data() {
+    let bytes = grid(
+        &[
+            ("Feuil1", &[][..]),
+            (
+                "Données",
+                &[&["Province", "Écoles"][..], &["Salamat", "31"]][..],
+            ),
+            ("Feuil3", &[]),
+        ],
+        Cells::Numbers,
+    );
+    for (lang, said) in [
+        (
+            Lang::Fr,
+            "La feuille « Feuil1 » est vide : la feuille « Données », la première",
+        ),
+        (
+            Lang::En,
+            "The sheet “Feuil1” is empty: the sheet “Données”, the first one",
+        ),
+    ] {
+        let opts = ImportOptions {
+            lang,
+            ..Default::default()
+        };
+        let table = import_with("ecoles.xlsx", &bytes, &opts);
+        assert_table(
+            &table,
+            &["province", "ecoles"],
+            &[Text, Integer],
+            &[vec![t("Salamat"), i(31)]],
+        );
+        assert!(table.has_warning(said), "{:#?}", table.report.warnings);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ecoles.xlsx");
+        std::fs::write(&path, &bytes).unwrap();
+        let preview = preview_file(&path, &opts).unwrap();
+        assert_eq!(preview.sheet.as_deref(), Some("Données"));
+        assert!(preview.warnings.iter().any(|w| w.contains(said)));
+    }
+    // The sheet asked for by name is read even when empty: nothing else is guessed.
+    let opts = ImportOptions {
+        sheet: Some("Feuil1".into()),
+        ..Default::default()
+    };
+    let err = import_bytes(&mut db(), "ecoles.xlsx", &bytes, &opts).unwrap_err();
+    assert_eq!(err.code(), "import.empty");
+    // Only empty sheets: the file holds no data.
+    let blank = grid::<&[&str], &str>(&[("Feuil1", &[]), ("Feuil2", &[])], Cells::Numbers);
+    let err = import_bytes(&mut db(), "vide.xlsx", &blank, &ImportOptions::default()).unwrap_err();
+    assert_eq!(err.code(), "import.empty");
+}
+
+/// A sheet declaring `A1:XFD1048576` (17 billion cells, as some tools write) over a few
+/// real cells is read from its real cells.
+#[test]
+fn absurd_declared_dimension_falls_back_to_the_real_cells() {
+    let small = grid(
+        &[(
+            "Feuil1",
+            &[&["Région", "Cas"][..], &["Lac", "12"], &["Kanem", "7"]][..],
+        )],
+        Cells::Numbers,
+    );
+    let bytes = patch_part(&small, "xl/worksheets/sheet1.xml", |xml| {
+        let start = xml.find("<dimension ref=\"").expect("a dimension");
+        let end = start + xml[start..].find("/>").unwrap() + 2;
+        format!(
+            "{}<dimension ref=\"A1:XFD1048576\"/>{}",
+            &xml[..start],
+            &xml[end..]
+        )
+    });
+    let table = import("cas.xlsx", &bytes);
+    assert_table(
+        &table,
+        &["region", "cas"],
+        &[Text, Integer],
+        &[vec![t("Lac"), i(12)], vec![t("Kanem"), i(7)]],
+    );
+}
+
+fn wide_csv(columns: usize) -> String {
+    let header: Vec<String> = (1..=columns).map(|c| format!("q{c}")).collect();
+    let row = vec!["1"; columns];
+    format!("{}\n{}\n", header.join(";"), row.join(";"))
+}
+
+/// A CSV wider than a table can be: a clear message in the user's language, not
+/// SQLite's English; the widest table that fits is imported.
+#[test]
+fn csv_with_more_columns_than_a_table_can_hold() {
+    let table = import("large.csv", wide_csv(MAX_TABLE_COLUMNS).as_bytes());
+    assert_eq!(table.names.len(), MAX_TABLE_COLUMNS);
+    assert_eq!(table.rows.len(), 1);
+
+    let csv = wide_csv(MAX_TABLE_COLUMNS + 1);
+    let mut conn = db();
+    let err = import_bytes(
+        &mut conn,
+        "trop.csv",
+        csv.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ImportError::TooLarge {
+                limit: Limit::TableColumns,
+                found: 2001,
+                max: 2000
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.code(), "import.too_large");
+    assert_eq!(
+        err.message_fr(),
+        "Le tableau a 2\u{202f}001 colonnes : une table de l'atelier en a au plus 2\u{202f}000. \
+         Gardez seulement les colonnes utiles (supprimez les autres dans un tableur), ou \
+         vérifiez que la première ligne est bien l'en-tête."
+    );
+    assert_eq!(
+        err.message_en(),
+        "The table has 2,001 columns: a workshop table has at most 2,000. Keep only the \
+         useful columns (delete the others in a spreadsheet), or check that the first row \
+         really is the header."
+    );
+    let tables: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'trop'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tables, 0, "nothing half-written");
+    // The preview says it too, before an import is tried.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trop.csv");
+    std::fs::write(&path, &csv).unwrap();
+    let err = preview_file(&path, &ImportOptions::default()).unwrap_err();
+    assert!(matches!(
+        err,
+        ImportError::TooLarge {
+            limit: Limit::TableColumns,
+            ..
+        }
+    ));
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap()
+}
+
+fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in files {
+        z.start_file(*name, opts).unwrap();
+        z.write_all(bytes).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+const SMALL_CSV: &[u8] = b"Province;Forages\nLac;12\nKanem;7\n";
+
+/// A CSV compressed as `.gz`, or alone in a `.zip` (next to what macOS adds), is
+/// decompressed and imported, named after the file inside, with a warning saying so.
+#[test]
+fn compressed_csv_is_decompressed_and_imported() {
+    let zipped = zip_of(&[
+        ("forages.csv", SMALL_CSV),
+        ("__MACOSX/._forages.csv", b"junk"),
+    ]);
+    for (file, bytes) in [("forages.csv.gz", gzip(SMALL_CSV)), ("Archive.zip", zipped)] {
+        let table = import(file, &bytes);
+        assert_eq!(table.report.table, "forages", "{file}");
+        assert_table(
+            &table,
+            &["province", "forages"],
+            &[Text, Integer],
+            &[vec![t("Lac"), i(12)], vec![t("Kanem"), i(7)]],
+        );
+        assert!(
+            table.has_warning(&format!(
+                "Le fichier « forages.csv » a été extrait du fichier compressé « {file} »."
+            )),
+            "{:#?}",
+            table.report.warnings
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(file);
+        std::fs::write(&path, &bytes).unwrap();
+        let preview = preview_file(&path, &ImportOptions::default()).unwrap();
+        assert_eq!(preview.format, "csv");
+        assert_eq!(preview.rows.len(), 2);
+        let info = {
+            let mut conn = db();
+            datajam::import::import_file(&mut conn, &path, &ImportOptions::default()).unwrap();
+            table_info(&conn, "forages").unwrap()
+        };
+        assert_eq!(info.source_file, file, "the file given is remembered");
+    }
+    // A workbook renamed .zip is still read as a workbook.
+    let book = grid(
+        &[("Feuil1", &[&["a", "b"][..], &["1", "2"]][..])],
+        Cells::Numbers,
+    );
+    let table = import("classeur.zip", &book);
+    assert_eq!(table.rows, [vec![i(1), i(2)]]);
+}
+
+/// A zip of several files, or a decompression bomb: a clear refusal, in both languages.
+#[test]
+fn zip_of_several_files_and_decompression_bombs_are_refused() {
+    use datajam::import::ArchiveProblem;
+    let several = zip_of(&[("ecoles.csv", SMALL_CSV), ("sante.csv", SMALL_CSV)]);
+    let err = import_bytes(
+        &mut db(),
+        "donnees.zip",
+        &several,
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&err, ImportError::Archive(ArchiveProblem::SeveralFiles(n)) if n == &["ecoles.csv", "sante.csv"]),
+        "{err:?}"
+    );
+    assert_eq!(err.code(), "import.archive_several_files");
+    assert!(err.message_fr().starts_with(
+        "Le fichier compressé contient plusieurs fichiers (« ecoles.csv », « sante.csv ») : décompressez-le"
+    ), "{}", err.message_fr());
+    assert!(
+        err.message_en().starts_with(
+            "The compressed file holds several files (“ecoles.csv”, “sante.csv”): extract it"
+        ),
+        "{}",
+        err.message_en()
+    );
+
+    // 8 MiB of one repeated line compresses a thousandfold.
+    let bomb: Vec<u8> = b"a;1\n".repeat(2 * 1024 * 1024);
+    for (file, bytes) in [
+        ("bombe.csv.gz", gzip(&bomb)),
+        ("bombe.zip", zip_of(&[("bombe.csv", &bomb)])),
+    ] {
+        assert!(bytes.len() * 200 < bomb.len(), "{file}: {}", bytes.len());
+        let mut conn = db();
+        let err = import_bytes(&mut conn, file, &bytes, &ImportOptions::default()).unwrap_err();
+        assert!(
+            matches!(&err, ImportError::Archive(ArchiveProblem::TooLarge(n)) if n == "bombe.csv"),
+            "{file}: {err:?}"
+        );
+        assert_eq!(err.code(), "import.archive_too_large");
+        assert!(
+            err.message_fr()
+                .contains("« bombe.csv » dépasserait 200 Mo"),
+            "{}",
+            err.message_fr()
+        );
+        assert!(
+            err.message_en().contains("“bombe.csv” would exceed 200 MB"),
+            "{}",
+            err.message_en()
+        );
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM workspace_tables", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(tables, 0);
     }
 }

@@ -673,3 +673,24 @@ fn reflections_are_merged_with_the_last_save_and_defused_for_spreadsheets() {
     assert!(body.contains(",\"'=HYPERLINK(\"\"x\"\")\""), "{body}");
     assert!(!body.contains("Première idée"));
 }
+
+/// The class CSV defuses texts a spreadsheet would run (a trainee named `=cmd|…`), through
+/// the same helper as the table exports; its numbers stay numbers.
+#[test]
+fn class_csv_defuses_formula_like_names() {
+    let a = file(
+        "pa",
+        "=cmd|' /C calc'!A0",
+        vec![ev("pa", "r1", "plan", "hint", None, json!(null), "00:01")],
+    );
+    let view = progress::merge(&[a]);
+    let csv = progress::class_csv(&view).unwrap();
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(&csv[3..]);
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][0], "'=cmd|' /C calc'!A0");
+    assert_eq!(&rows[0][1], "pa");
+    assert_eq!(&rows[0][8], "1", "hints stay a number");
+}

@@ -321,7 +321,7 @@ async fn pick_file(app: tauri::AppHandle, state: State<'_, AppState>) -> Reply<O
         words(&state, "desktop-pick-data"),
         words(&state, "desktop-filter-data"),
     );
-    open_dialog(&app, TEST_PICK_ENV, title, filter, import::EXTENSIONS).await
+    open_dialog(&app, TEST_PICK_ENV, title, filter, import::PICK_EXTENSIONS).await
 }
 
 /// What the import screen sends: the choices made on the preview.

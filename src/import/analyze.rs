@@ -7,7 +7,10 @@ use super::detect::Prepared;
 use super::infer::{self, ColumnStats, Missing, RawCell};
 use super::pipeline::Reporter;
 use super::{hxl, kobo};
-use super::{ColumnInfo, ColumnType, ImportError, ImportOptions, Phase, Row, PREVIEW_ROWS};
+use super::{
+    ColumnInfo, ColumnType, ImportError, ImportOptions, Limit, Phase, Row, MAX_TABLE_COLUMNS,
+    PREVIEW_ROWS,
+};
 
 /// Non-empty rows looked at to find the header.
 const HEADER_SCAN_ROWS: usize = 50;
@@ -315,6 +318,14 @@ pub(super) fn analyze(
         .collect();
     if kept.is_empty() {
         return Err(ImportError::Empty);
+    }
+    // Said before SQLite refuses the CREATE TABLE in English.
+    if kept.len() > MAX_TABLE_COLUMNS {
+        return Err(ImportError::TooLarge {
+            limit: Limit::TableColumns,
+            found: kept.len() as u64,
+            max: MAX_TABLE_COLUMNS as u64,
+        });
     }
     let lang = opts.lang;
     if header_row == 0 {

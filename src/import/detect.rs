@@ -38,7 +38,7 @@ impl<'a> Source<'a> {
     }
 
     /// The first `n` bytes (fewer if the content is shorter).
-    fn head(&self, n: usize) -> Result<Vec<u8>, ImportError> {
+    pub(crate) fn head(&self, n: usize) -> Result<Vec<u8>, ImportError> {
         let mut out = Vec::with_capacity(n);
         self.open()?.take(n as u64).read_to_end(&mut out)?;
         Ok(out)
@@ -60,9 +60,14 @@ enum Detected {
 
 const TEXT_EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "tab"];
 const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
-/// Every file extension import reads (for file dialogs).
+/// Every file extension import reads.
 pub const EXTENSIONS: &[&str] = &[
     "csv", "tsv", "txt", "tab", "xlsx", "xlsm", "xlsb", "xls", "ods",
+];
+/// What the import file dialog offers: [`EXTENSIONS`] and compressed files holding one
+/// of them (`.gz`, `.zip`).
+pub const PICK_EXTENSIONS: &[&str] = &[
+    "csv", "tsv", "txt", "tab", "xlsx", "xlsm", "xlsb", "xls", "ods", "gz", "zip",
 ];
 
 fn extension(file_name: &str) -> String {
@@ -274,7 +279,16 @@ pub(super) fn prepare<'a>(
                 }
                 other => other?,
             };
-            if requested.is_none() && loaded.sheets.len() > 1 {
+            if let Some(first) = loaded.skipped.first() {
+                warnings.push(tr!(
+                    lang,
+                    "import-empty-sheets-skipped",
+                    first = first,
+                    count = loaded.skipped.len().to_string(),
+                    n = loaded.skipped.len(),
+                    sheet = &loaded.sheet
+                ));
+            } else if requested.is_none() && loaded.sheets.len() > 1 {
                 warnings.push(tr!(
                     lang,
                     "import-several-sheets",

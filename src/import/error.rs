@@ -35,10 +35,23 @@ pub enum ImportError {
     HeaderRowOutOfRange { row: usize, last: usize },
     #[error("too large: {found} {limit:?} (maximum {max})")]
     TooLarge { limit: Limit, found: u64, max: u64 },
+    #[error("compressed file: {0:?}")]
+    Archive(ArchiveProblem),
     #[error("I/O error: {0}")]
     Io(#[from] std::io::Error),
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
+}
+
+/// What is wrong with a compressed file (`.zip`, `.gz`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ArchiveProblem {
+    /// The archive holds several files (their names): which one is the table?
+    SeveralFiles(Vec<String>),
+    /// The file (its name) would be too large once decompressed, or decompresses
+    /// abnormally (a decompression bomb).
+    TooLarge(String),
 }
 
 crate::stage_error!(ImportError {
@@ -52,6 +65,8 @@ crate::stage_error!(ImportError {
     ImportError::InvalidTableName(_) => "import.invalid_table_name",
     ImportError::HeaderRowOutOfRange { .. } => "import.header_row_out_of_range",
     ImportError::TooLarge { .. } => "import.too_large",
+    ImportError::Archive(ArchiveProblem::SeveralFiles(_)) => "import.archive_several_files",
+    ImportError::Archive(ArchiveProblem::TooLarge(_)) => "import.archive_too_large",
     ImportError::Io(_) => "import.io",
     ImportError::Db(_) => "import.db",
 });
@@ -85,9 +100,25 @@ impl ImportError {
                 let key = match limit {
                     Limit::Cells => "error-import-too_large-cells",
                     Limit::Columns => "error-import-too_large-columns",
+                    Limit::TableColumns => "error-import-too_large-table_columns",
                 };
                 tr!(lang, key, found = numbers(*found), max = numbers(*max))
             }
+            ImportError::Archive(ArchiveProblem::SeveralFiles(names)) => {
+                let names = names
+                    .iter()
+                    .take(5)
+                    .map(|n| tr!(lang, "quoted", text = n))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                tr!(lang, &key, names = names)
+            }
+            ImportError::Archive(ArchiveProblem::TooLarge(name)) => tr!(
+                lang,
+                &key,
+                name = name,
+                max = numbers(super::archive::MAX_UNPACKED_BYTES / 1_048_576)
+            ),
             ImportError::Io(e) => tr!(lang, &key, reason = e.to_string()),
             ImportError::Db(e) => tr!(lang, &key, reason = e.to_string()),
         }

@@ -23,9 +23,16 @@
 //!   if valid, else Windows-1252; delimiter among `,` `;` tab `|` by count
 //!   consistency outside quotes. Rows are streamed twice (type inference,
 //!   then insertion), through reused buffers; memory stays bounded.
-//! - **Workbooks**: the first visible worksheet unless
-//!   [`ImportOptions::sheet`]; sheets over [`MAX_SHEET_CELLS`] cells are
-//!   refused, before loading for XLSX/XLSB (declared dimensions).
+//! - **Compressed files**: a `.gz` file, or a `.zip` holding one file (what macOS adds
+//!   ignored), is decompressed in memory, at most [`MAX_UNPACKED_BYTES`] and a ratio of
+//!   [`MAX_RATIO`] (as pack files), and the file inside read, with a warning; a zip of
+//!   several files is [`ArchiveProblem::SeveralFiles`], a bomb [`ArchiveProblem::TooLarge`].
+//! - **Workbooks**: the first visible worksheet that has data (a warning names it when
+//!   empty sheets were passed over) unless [`ImportOptions::sheet`]; sheets over
+//!   [`MAX_SHEET_CELLS`] cells are refused, counted on the real cells as they stream in
+//!   (a declared dimension such as `A1:XFD1048576` is only a hint).
+//! - **Width**: a table of more than [`MAX_TABLE_COLUMNS`] columns (SQLite's limit) is
+//!   refused with [`Limit::TableColumns`], in the user's language.
 //! - **Header row**: [`ImportOptions::header_row`] (1-based: the sheet row
 //!   number, or the record number of a text file) or the first row — after
 //!   title rows — whose cells are mostly words and that is followed by data.
@@ -87,13 +94,14 @@
 //! ([`ImportError::message`]).
 //!
 //! Where each job is: `options` (what a caller chooses and gets back), `error`
-//! ([`ImportError`]), `detect` (format detection, the file opened for reading), `text`
-//! and `sheet` (rows of a text file, of a workbook), `analyze` (the first pass: header,
+//! ([`ImportError`]), `archive` (compressed files), `detect` (format detection, the file
+//! opened for reading), `text` and `sheet` (rows of a text file, of a workbook), `analyze` (the first pass: header,
 //! HXL row, names and types), `infer` (cell values, type inference, column names),
 //! `kobo` and [`hxl`] (KoboToolbox exports, HXL hashtag rows), `pipeline` (preview and
 //! import, progress), `db` (the table written in one transaction).
 
 mod analyze;
+mod archive;
 mod db;
 mod detect;
 mod error;
@@ -113,11 +121,12 @@ use std::path::Path;
 use infer::RawCell;
 
 pub use crate::store::tables::{ColumnInfo, ColumnType};
-pub use detect::EXTENSIONS;
-pub use error::ImportError;
+pub use archive::{MAX_RATIO, MAX_UNPACKED_BYTES};
+pub use detect::{EXTENSIONS, PICK_EXTENSIONS};
+pub use error::{ArchiveProblem, ImportError};
 pub use options::{
     ImportOptions, ImportReport, Limit, PackOrigin, Phase, Preview, Progress, MAX_CSV_COLUMNS,
-    MAX_SHEET_CELLS, PREVIEW_ROWS, PROGRESS_INTERVAL,
+    MAX_SHEET_CELLS, MAX_TABLE_COLUMNS, PREVIEW_ROWS, PROGRESS_INTERVAL,
 };
 
 pub(crate) use detect::Source;

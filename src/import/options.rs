@@ -121,11 +121,15 @@ pub enum Limit {
     Cells,
     /// Fields in one row of a text file.
     Columns,
+    /// Columns of the table to write ([`MAX_TABLE_COLUMNS`]).
+    TableColumns,
 }
 
 /// Largest worksheet read, in cells (rows × columns of the used area).
 pub const MAX_SHEET_CELLS: u64 = 2_000_000;
 /// Most fields accepted in one row of a text file.
 pub const MAX_CSV_COLUMNS: usize = 10_000;
+/// Most columns in one table: SQLite's default `SQLITE_MAX_COLUMN`.
+pub const MAX_TABLE_COLUMNS: usize = 2_000;
 /// Rows in a [`Preview`].
 pub const PREVIEW_ROWS: usize = 20;

@@ -3,7 +3,10 @@
 
 use std::time::Instant;
 
+use crate::tr;
+
 use super::analyze::{analyze, is_blank_row, Analysis};
+use super::archive::{unpack, Unpacked};
 use super::detect::{prepare, Source};
 use super::infer::{self, Converted, Missing, RawCell, Typed};
 use super::PROGRESS_INTERVAL;
@@ -100,6 +103,23 @@ fn to_json(v: Converted) -> serde_json::Value {
     }
 }
 
+/// The file to read: the one inside a compressed file (with a warning saying so), else
+/// `src` itself.
+fn unpacked<'a>(
+    src: Source<'a>,
+    file_name: &'a str,
+    inner: &'a Option<Unpacked>,
+    lang: crate::i18n::Lang,
+) -> (Source<'a>, &'a str, Vec<String>) {
+    match inner {
+        Some(u) => {
+            let said = tr!(lang, "import-unpacked", file = &u.name, archive = file_name);
+            (Source::Bytes(&u.bytes), u.name.as_str(), vec![said])
+        }
+        None => (src, file_name, Vec::new()),
+    }
+}
+
 pub(super) fn preview_source(
     src: Source<'_>,
     file_name: &str,
@@ -108,6 +128,8 @@ pub(super) fn preview_source(
     let mut ignore = |_: &Progress| {};
     let mut reporter = Reporter::new(&mut ignore);
     let missing = Missing::new(opts.missing_values.as_deref());
+    let inner = unpack(&src, file_name)?;
+    let (src, file_name, mut warnings) = unpacked(src, file_name, &inner, opts.lang);
     let prepared = prepare(src, file_name, opts, &mut reporter)?;
     let analysis = analyze(&prepared, opts, &missing, &mut reporter)?;
     let rows = analysis
@@ -120,7 +142,7 @@ pub(super) fn preview_source(
                 .collect()
         })
         .collect();
-    let mut warnings = prepared.warnings;
+    warnings.extend(prepared.warnings);
     warnings.extend(analysis.warnings);
     Ok(Preview {
         format: prepared.format,
@@ -143,6 +165,9 @@ pub(super) fn import_source(
     opts: &ImportOptions,
     on_progress: &mut dyn FnMut(&Progress),
 ) -> Result<ImportReport, ImportError> {
+    let source_file = file_name;
+    let inner = unpack(&src, file_name)?;
+    let (src, file_name, mut warnings) = unpacked(src, file_name, &inner, opts.lang);
     let table = match &opts.table {
         Some(t) => db::validate_table_name(t)?,
         None => db::derive_table_name(file_name),
@@ -154,12 +179,12 @@ pub(super) fn import_source(
     let missing = Missing::new(opts.missing_values.as_deref());
     let prepared = prepare(src, file_name, opts, &mut reporter)?;
     let analysis = analyze(&prepared, opts, &missing, &mut reporter)?;
-    let mut warnings = prepared.warnings.clone();
+    warnings.extend(prepared.warnings.iter().cloned());
     warnings.extend(analysis.warnings.iter().cloned());
     let spec = db::TableSpec {
         table: &table,
         columns: &analysis.columns,
-        source_file: file_name,
+        source_file,
         sheet: prepared.sheet.as_deref(),
         warnings: &warnings,
         replace: opts.replace,

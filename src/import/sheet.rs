@@ -1,5 +1,5 @@
-//! Workbooks (XLSX, XLSM, XLSB, XLS, ODS) through calamine: sheet choice,
-//! size limits checked before loading where the format declares them, and
+//! Workbooks (XLSX, XLSM, XLSB, XLS, ODS) through calamine: sheet choice (empty
+//! sheets passed over), the size limit checked on the real cells as they stream in, and
 //! conversion of the cells into [`RawCell`]s.
 
 use std::io::{Read, Seek};
@@ -52,6 +52,8 @@ pub(crate) struct LoadedSheet {
     pub sheets: Vec<String>,
     pub sheet: String,
     pub grid: Grid,
+    /// Empty worksheets passed over before `sheet` (none when a sheet was requested).
+    pub skipped: Vec<String>,
 }
 
 fn io_or_unreadable(e: std::io::Error) -> ImportError {
@@ -91,7 +93,6 @@ macro_rules! cells_by_reader {
     ($book:expr, $name:expr, $progress:expr, $err:ident) => {{
         let mut reader = $book.worksheet_cells_reader($name).map_err($err)?;
         let d = reader.dimensions();
-        check_declared(d.start, d.end)?;
         collect_cells(declared_rows(d.start, d.end), $progress, || {
             Ok(reader
                 .next_cell()
@@ -161,8 +162,8 @@ fn load_sheet<RS: Read + Seek>(
         .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
         .collect();
     let sheets: Vec<String> = worksheets.iter().map(|(n, _)| n.clone()).collect();
-    let sheet = match requested {
-        Some(wanted) => sheets
+    let candidates: Vec<String> = match requested {
+        Some(wanted) => vec![sheets
             .iter()
             .find(|n| n.as_str() == wanted)
             .or_else(|| {
@@ -174,31 +175,50 @@ fn load_sheet<RS: Read + Seek>(
             .ok_or_else(|| ImportError::SheetNotFound {
                 name: wanted.to_string(),
                 available: sheets.clone(),
-            })?,
+            })?],
+        // Visible worksheets first, in workbook order, then hidden ones.
         None => worksheets
             .iter()
-            .find(|(_, visible)| *visible)
-            .or_else(|| worksheets.first())
+            .filter(|(_, visible)| *visible)
+            .chain(worksheets.iter().filter(|(_, visible)| !*visible))
             .map(|(n, _)| n.clone())
-            .ok_or(ImportError::Empty)?,
+            .collect(),
     };
-    let grid = match workbook {
-        Sheets::Xlsx(x) => cells_by_reader!(x, &sheet, progress, xlsx_err),
-        Sheets::Xlsb(x) => cells_by_reader!(x, &sheet, progress, xlsb_err),
+    let mut skipped = Vec::new();
+    for sheet in candidates {
+        let grid = read_grid(workbook, &sheet, progress)?;
+        // An empty sheet (a blank first tab): the next one with data is read.
+        if grid.rows.is_empty() && requested.is_none() {
+            skipped.push(sheet);
+            continue;
+        }
+        return Ok(LoadedSheet {
+            kind,
+            sheets,
+            sheet,
+            grid,
+            skipped,
+        });
+    }
+    Err(ImportError::Empty)
+}
+
+fn read_grid<RS: Read + Seek>(
+    workbook: &mut Sheets<RS>,
+    sheet: &str,
+    progress: &mut LoadProgress<'_>,
+) -> Result<Grid, ImportError> {
+    Ok(match workbook {
+        Sheets::Xlsx(x) => cells_by_reader!(x, sheet, progress, xlsx_err),
+        Sheets::Xlsb(x) => cells_by_reader!(x, sheet, progress, xlsb_err),
         Sheets::Xls(x) => {
-            let range = x.worksheet_range(&sheet).map_err(xls_err)?;
+            let range = x.worksheet_range(sheet).map_err(xls_err)?;
             grid_from_range(&range)?
         }
         Sheets::Ods(x) => {
-            let range = x.worksheet_range(&sheet).map_err(ods_err)?;
+            let range = x.worksheet_range(sheet).map_err(ods_err)?;
             grid_from_range(&range)?
         }
-    };
-    Ok(LoadedSheet {
-        kind,
-        sheets,
-        sheet,
-        grid,
     })
 }
 
@@ -216,17 +236,11 @@ fn too_large(found: u64) -> ImportError {
     }
 }
 
-/// Refuses a sheet whose declared dimensions exceed the limit, before loading it.
-fn check_declared(start: (u32, u32), end: (u32, u32)) -> Result<(), ImportError> {
-    let declared = area(start, end);
-    if declared > MAX_SHEET_CELLS {
-        return Err(too_large(declared));
-    }
-    Ok(())
-}
-
-fn declared_rows(start: (u32, u32), end: (u32, u32)) -> u64 {
-    u64::from(end.0.saturating_sub(start.0)) + 1
+/// The rows the sheet declares, for progress only: a declared dimension is a hint that
+/// can be absurd (`A1:XFD1048576` over a few cells), so the limit applies to the real
+/// cells, as they stream in ([`collect_cells`]). An absurd one gives no share.
+fn declared_rows(start: (u32, u32), end: (u32, u32)) -> Option<u64> {
+    (area(start, end) <= MAX_SHEET_CELLS).then(|| u64::from(end.0.saturating_sub(start.0)) + 1)
 }
 
 /// Rows being built while cells stream in: each row is dense from its own
@@ -301,7 +315,7 @@ impl RowBuilder {
 
 /// Streams cells into a grid, stopping as soon as the used area exceeds the limit.
 fn collect_cells(
-    declared_rows: u64,
+    declared_rows: Option<u64>,
     progress: &mut LoadProgress<'_>,
     mut next: impl FnMut() -> Result<Option<((u32, u32), RawCell)>, ImportError>,
 ) -> Result<Grid, ImportError> {
@@ -318,7 +332,7 @@ fn collect_cells(
             let rows = builder.rows.len() as u64;
             progress(
                 rows,
-                Some((rows as f64 / declared_rows.max(1) as f64).min(1.0)),
+                declared_rows.map(|d| (rows as f64 / d.max(1) as f64).min(1.0)),
             );
         }
         if value.is_blank() {

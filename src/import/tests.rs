@@ -8,6 +8,9 @@ use rusqlite::Connection;
 use super::*;
 use crate::i18n::Lang;
 
+#[path = "../../tests/support/workbook.rs"]
+mod workbook;
+
 /// An in-memory database with the store's schema (`store::MIGRATIONS`), as the app has it.
 fn db() -> Connection {
     let conn = Connection::open_in_memory().unwrap();
@@ -534,7 +537,7 @@ fn xlsx_types_and_header_not_at_a1() {
 }
 
 #[test]
-fn xlsx_too_large_is_refused_before_loading() {
+fn xlsx_too_large_is_refused() {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     ws.write_string(0, 0, "a").unwrap();
@@ -850,6 +853,16 @@ fn error_codes_and_messages() {
             found: 10_001,
             max: 10_000,
         },
+        ImportError::TooLarge {
+            limit: Limit::TableColumns,
+            found: 2_001,
+            max: MAX_TABLE_COLUMNS as u64,
+        },
+        ImportError::Archive(ArchiveProblem::SeveralFiles(vec![
+            "a.csv".into(),
+            "b.csv".into(),
+        ])),
+        ImportError::Archive(ArchiveProblem::TooLarge("a.csv".into())),
         ImportError::Io(std::io::Error::other("usb")),
         ImportError::Db(rusqlite::Error::InvalidQuery),
     ];
@@ -860,7 +873,8 @@ fn error_codes_and_messages() {
         assert!(!e.message_fr().is_empty() && !e.message_en().is_empty());
         assert!(!e.to_string().is_empty());
     }
-    assert_eq!(codes.len(), errors.len() - 1);
+    // The three size limits share one code.
+    assert_eq!(codes.len(), errors.len() - 2);
     assert_eq!(
         ImportError::SheetNotFound {
             name: "A".into(),
@@ -990,26 +1004,10 @@ fn missing_values_replace_the_default_list() {
 /// Rewrites the `xl/workbook.xml` of an XLSX so that it uses the 1904 date
 /// system (rust_xlsxwriter cannot: its 1904 support is crate-private).
 fn with_1904_dates(xlsx: &[u8]) -> Vec<u8> {
-    use std::io::{Read, Write};
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..archive.len() {
-        let mut file = archive.by_index(i).unwrap();
-        let name = file.name().unwrap().to_string();
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes).unwrap();
-        if name == "xl/workbook.xml" {
-            let xml = String::from_utf8(bytes).unwrap();
-            assert!(xml.contains("<workbookPr"), "{xml}");
-            bytes = xml
-                .replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
-                .into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&bytes).unwrap();
-    }
-    out.finish().unwrap().into_inner()
+    workbook::patch_part(xlsx, "xl/workbook.xml", |xml| {
+        assert!(xml.contains("<workbookPr"), "{xml}");
+        xml.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
+    })
 }
 
 #[test]
@@ -1452,4 +1450,10 @@ fn sample_docx() -> Vec<u8> {
     .unwrap();
     std::io::Write::write_all(&mut zip, b"<w:document/>").unwrap();
     zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn the_file_dialog_offers_every_format_and_compressed_files() {
+    assert_eq!(&PICK_EXTENSIONS[..EXTENSIONS.len()], EXTENSIONS);
+    assert_eq!(&PICK_EXTENSIONS[EXTENSIONS.len()..], ["gz", "zip"]);
 }

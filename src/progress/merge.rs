@@ -44,6 +44,7 @@ use super::{
     STUCK_AFTER, TOP_WRONG, VERSION,
 };
 use crate::i18n::Lang;
+use crate::store::export::defuse_formula;
 
 const KINDS: [&str; 8] = [
     "attempt",
@@ -485,17 +486,12 @@ pub const REFLECTIONS_HEADER: [&str; 7] = [
 ];
 
 /// The reflections as CSV (UTF-8 with a BOM), one row per trainee × reflection step. The
-/// text is the trainee's: one that a spreadsheet would read as a formula (starting with
-/// `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'`.
+/// texts are the trainees': one that a spreadsheet would read as a formula (starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'` ([`defuse_formula`]).
 pub fn reflections_csv(view: &ClassView) -> crate::Result<Vec<u8>> {
     csv_with_bom(
         &REFLECTIONS_HEADER,
         view.reflections.iter().map(|r| {
-            let text = if r.text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-                format!("'{}", r.text)
-            } else {
-                r.text.clone()
-            };
             [
                 r.trainee.clone(),
                 r.trainee_id.clone(),
@@ -503,8 +499,9 @@ pub fn reflections_csv(view: &ClassView) -> crate::Result<Vec<u8>> {
                 r.lesson_id.clone(),
                 r.step_id.clone(),
                 r.written_at.clone(),
-                text,
+                r.text.clone(),
             ]
+            .map(defuse_formula)
         }),
     )
 }
@@ -542,22 +539,23 @@ pub const CSV_HEADER: [&str; 13] = [
 ];
 
 /// The class view as CSV: UTF-8 with a BOM (so Excel reads the accents), one row per
-/// trainee × step, numbers as numbers.
+/// trainee × step, numbers as numbers; texts (a trainee's name…) defused against formula
+/// injection ([`defuse_formula`]).
 pub fn class_csv(view: &ClassView) -> crate::Result<Vec<u8>> {
     let rows = view.trainees.iter().flat_map(|t| {
         t.steps.iter().map(move |s| {
             [
-                t.name.clone(),
-                t.id.clone(),
-                s.pack_id.clone(),
-                s.lesson_id.clone(),
-                s.step_id.clone(),
+                defuse_formula(t.name.clone()),
+                defuse_formula(t.id.clone()),
+                defuse_formula(s.pack_id.clone()),
+                defuse_formula(s.lesson_id.clone()),
+                defuse_formula(s.step_id.clone()),
                 s.status.to_string(),
                 s.attempts.to_string(),
                 s.wrong_attempts.to_string(),
                 s.hints.to_string(),
-                s.first_event.clone(),
-                s.last_event.clone(),
+                defuse_formula(s.first_event.clone()),
+                defuse_formula(s.last_event.clone()),
                 s.time_spent_seconds.to_string(),
                 s.stuck.to_string(),
             ]

@@ -16,6 +16,12 @@
 //!   text (Excel keeps only 15 significant digits), as are dates outside Excel's
 //!   1900–9999 range. Text longer than Excel's 32 767 characters is cut, with a warning.
 //!
+//! **Formula injection** (OWASP "CSV injection"): in both CSV formats a text cell (and a
+//! header label) starting with `=`, `+`, `-`, `@`, a tab or a carriage return is written
+//! with a leading `'` ([`defuse_formula`]), so that a spreadsheet shows it instead of
+//! running it; numbers are untouched (`-3` stays a number). XLSX cells are typed: a text
+//! cell there is never a formula.
+//!
 //! Values that did not fit their column's type at import (kept as their original
 //! text, see [`crate::import`]) are written as that text in every format.
 //!
@@ -435,7 +441,18 @@ fn csv_text(cell: Cell, french: bool) -> String {
         Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
         Cell::DateTime(dt) if french => dt.format("%d/%m/%Y %H:%M:%S").to_string(),
         Cell::DateTime(dt) => dt.format("%Y-%m-%d %H:%M:%S%.f").to_string(),
-        Cell::Text(t) => t,
+        Cell::Text(t) => defuse_formula(t),
+    }
+}
+
+/// `text` as a spreadsheet shows it instead of running it: a text starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP's advice against
+/// CSV injection). For text cells only: a number is written as it is.
+pub fn defuse_formula(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
     }
 }
 
@@ -451,7 +468,8 @@ fn write_csv(
         .delimiter(if french { b';' } else { b',' })
         .terminator(csv::Terminator::CRLF)
         .from_writer(buf);
-    w.write_record(header(&info.columns))?;
+    let labels = header(&info.columns).into_iter().map(defuse_formula);
+    w.write_record(labels.collect::<Vec<_>>())?;
     let rows = for_each_row(conn, info, |_, cells| {
         let record: Vec<String> = cells.into_iter().map(|c| csv_text(c, french)).collect();
         w.write_record(&record)?;

@@ -63,3 +63,28 @@ pub fn xlsx(build: impl FnOnce(&mut Workbook)) -> Vec<u8> {
     build(&mut wb);
     wb.save_to_buffer().unwrap()
 }
+
+/// The workbook `xlsx` with its part `name` (e.g. `xl/worksheets/sheet1.xml`) rewritten
+/// by `edit`: for what rust_xlsxwriter cannot write (a 1904 date system, an absurd
+/// declared dimension).
+pub fn patch_part(xlsx: &[u8], name: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut found = false;
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let part = file.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).unwrap();
+        if part == name {
+            found = true;
+            bytes = edit(String::from_utf8(bytes).unwrap()).into_bytes();
+        }
+        out.start_file(part, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    assert!(found, "no part {name}");
+    out.finish().unwrap().into_inner()
+}

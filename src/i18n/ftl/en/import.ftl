@@ -105,3 +105,16 @@ import-format-web-page = HTML web page
 import-format-extension = .{ $ext } file
 import-format-binary = binary file
 import-format-not-a-workbook = archive or document that is not a workbook
+
+## Files that used to fail (issue 13).
+
+# $first: the first empty sheet; $sheet: the sheet read.
+import-empty-sheets-skipped =
+    { $n ->
+        [1] The sheet “{ $first }” is empty: the sheet “{ $sheet }”, the first one with data, is read. Choose another sheet if needed.
+       *[other] { $count } sheets are empty (including “{ $first }”): the sheet “{ $sheet }”, the first one with data, is read. Choose another sheet if needed.
+    }
+error-import-too_large-table_columns = The table has { $found } columns: a workshop table has at most { $max }. Keep only the useful columns (delete the others in a spreadsheet), or check that the first row really is the header.
+import-unpacked = The file “{ $file }” was extracted from the compressed file “{ $archive }”.
+error-import-archive_several_files = The compressed file holds several files ({ $names }): extract it (right click, “Extract all”) and import the file you want.
+error-import-archive_too_large = The compressed file “{ $name }” would exceed { $max } MB once decompressed, or decompresses abnormally (a trapped file?): it is not read. Extract it on the computer to check what it holds.

@@ -93,3 +93,16 @@ import-format-web-page = page web HTML
 import-format-extension = fichier .{ $ext }
 import-format-binary = fichier binaire
 import-format-not-a-workbook = archive ou document qui n'est pas un classeur
+
+## Files that used to fail (issue 13).
+
+# $first: the first empty sheet; $sheet: the sheet read.
+import-empty-sheets-skipped =
+    { $n ->
+        [1] La feuille « { $first } » est vide : la feuille « { $sheet } », la première qui contient des données, est lue. Choisissez une autre feuille si besoin.
+       *[other] { $count } feuilles sont vides (dont « { $first } ») : la feuille « { $sheet } », la première qui contient des données, est lue. Choisissez une autre feuille si besoin.
+    }
+error-import-too_large-table_columns = Le tableau a { $found } colonnes : une table de l'atelier en a au plus { $max }. Gardez seulement les colonnes utiles (supprimez les autres dans un tableur), ou vérifiez que la première ligne est bien l'en-tête.
+import-unpacked = Le fichier « { $file } » a été extrait du fichier compressé « { $archive } ».
+error-import-archive_several_files = Le fichier compressé contient plusieurs fichiers ({ $names }) : décompressez-le (clic droit, « Extraire tout ») puis importez le fichier voulu.
+error-import-archive_too_large = Le fichier compressé « { $name } » dépasserait { $max } Mo une fois décompressé, ou se décompresse de façon anormale (fichier piégé ?) : il n'est pas lu. Décompressez-le sur l'ordinateur pour vérifier son contenu.
