@@ -35,4 +35,10 @@ pub mod store;
 pub mod workshop;
 
 pub use error::{Error, Result};
+
+/// What wrote a file: `DataJam Atelier <version>`, stamped in progress files and pack files
+/// so that a facilitator can tell which version made what is on a USB stick.
+pub fn written_by() -> String {
+    format!("DataJam Atelier {}", env!("CARGO_PKG_VERSION"))
+}
 pub use workshop::Workshop;

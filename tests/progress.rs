@@ -694,3 +694,21 @@ fn class_csv_defuses_formula_like_names() {
     assert_eq!(&rows[0][1], "pa");
     assert_eq!(&rows[0][8], "1", "hints stay a number");
 }
+
+#[test]
+fn an_exported_progress_file_says_which_version_wrote_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Workshop::open(dir.path(), Lang::Fr).unwrap();
+    let p = w.create_profile("Halimé").unwrap();
+    let out = dir.path().join("halime.datajam-progress");
+    w.export_progress(&p.id, &out).unwrap();
+    let v: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(
+        v["written_by"],
+        format!("DataJam Atelier {}", env!("CARGO_PKG_VERSION"))
+    );
+    // A file written before the stamp still reads.
+    let old = serde_json::to_vec(&file("p", "P", vec![])).unwrap();
+    assert!(!String::from_utf8_lossy(&old).contains("written_by"));
+    assert_eq!(progress::parse(&old).unwrap().written_by, None);
+}

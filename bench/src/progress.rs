@@ -183,6 +183,7 @@ fn trainee_file(t: usize) -> ProgressFile {
         format: progress::FORMAT.into(),
         version: progress::VERSION,
         exported_at: "2026-11-26T17:00:00.000Z".into(),
+        written_by: None,
         profile: ProfileRecord {
             id: pid,
             name: format!("Stagiaire {t:02}"),

@@ -2343,6 +2343,11 @@ async fn hand_in_and_class() {
     );
     let c = open_app(&driver).await;
 
+    // The welcome screen says which version this is.
+    let version = datajam::written_by().replace("DataJam Atelier ", "");
+    let shown = wait_text(&c, "#app-version", &version).await;
+    assert!(shown.contains("version"), "{shown}");
+
     // The trainee hands in their work.
     create_profile(&c, "Fatimé").await;
     find(&c, "#screen-packs").await;

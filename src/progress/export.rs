@@ -52,6 +52,7 @@ pub fn build(store: &Store, trainee: &str) -> crate::Result<ProgressFile> {
         format: FORMAT.into(),
         version: VERSION,
         exported_at: crate::store::now(),
+        written_by: Some(crate::written_by()),
         profile: ProfileRecord {
             id: profile.id,
             name: profile.name,

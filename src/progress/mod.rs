@@ -53,6 +53,10 @@ pub struct ProgressFile {
     pub format: String,
     pub version: u64,
     pub exported_at: String,
+    /// The app that wrote the file (`DataJam Atelier 0.1.0`); absent in files written
+    /// before it was stamped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written_by: Option<String>,
     pub profile: ProfileRecord,
     pub events: Vec<EventRecord>,
 }

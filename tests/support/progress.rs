@@ -61,6 +61,7 @@ pub fn file(profile: &str, name: &str, events: Vec<EventRecord>) -> ProgressFile
         format: progress::FORMAT.into(),
         version: progress::VERSION,
         exported_at: "2026-11-26T12:00:00.000Z".into(),
+        written_by: None,
         profile: ProfileRecord {
             id: profile.into(),
             name: name.into(),

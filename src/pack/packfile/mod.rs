@@ -162,6 +162,9 @@ impl PackFileError {
 struct Hashes {
     format: u32,
     algorithm: String,
+    /// The app that built the file (`DataJam Atelier 0.1.0`); absent in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    built_by: Option<String>,
     /// Path → lowercase hex SHA-256.
     files: BTreeMap<String, String>,
 }
@@ -202,6 +205,7 @@ pub fn to_bytes(pack: &Pack) -> Result<Vec<u8>, PackFileError> {
     let hashes = Hashes {
         format: FORMAT,
         algorithm: "sha256".into(),
+        built_by: Some(crate::written_by()),
         files: files.iter().map(|(p, b)| (p.clone(), sha256(b))).collect(),
     };
     let mut hashes_json = serde_json::to_vec_pretty(&hashes).map_err(|e| PackFileError::Write {

@@ -35,6 +35,8 @@ fn hashes_json(files: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
     serde_json::to_vec(&Hashes {
         format: FORMAT,
         algorithm: "sha256".into(),
+        // As files built before they were stamped: they must still read.
+        built_by: None,
         files: files.iter().map(|(p, b)| (p.clone(), sha256(b))).collect(),
     })
     .unwrap()
@@ -462,4 +464,21 @@ fn built_and_installed_files_have_ordinary_permissions() {
     assert_eq!(mode(&f), expected);
     let r = install(&f, data.path()).unwrap();
     assert_eq!(mode(&r.path), expected);
+}
+
+#[test]
+fn a_built_pack_file_says_which_version_built_it() {
+    let src = sample_copy("essai", "1.0.0");
+    let pack = Pack::from_dir(src.path()).unwrap();
+    let bytes = to_bytes(&pack).unwrap();
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.clone())).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(HASHES_FILE).unwrap(), &mut text).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        v["built_by"],
+        format!("DataJam Atelier {}", env!("CARGO_PKG_VERSION"))
+    );
+    // And it reads back.
+    assert!(read_files(&bytes).is_ok());
 }

@@ -8,7 +8,7 @@ import { askPin, lockDesk } from '../widgets/pin.js';
 import { useSettings } from '../settings.js';
 
 export async function profilesScreen() {
-  const [profiles, packs] = await Promise.all([api.listProfiles(), api.listPacks(null)]);
+  const [profiles, packs, info] = await Promise.all([api.listProfiles(), api.listPacks(null), api.appInfo()]);
 
   lockDesk();
   const enter = async (p) => {
@@ -69,6 +69,7 @@ export async function profilesScreen() {
         h('p', {}, h('strong', {}, p.title), p.builtin ? h('span', { class: 'tag' }, t('ui-builtin')) : null),
         h('p', { class: 'muted' }, p.description),
         h('ol', {}, p.lessons.map((l) => h('li', {}, l.title)))))),
+    h('p', { class: 'muted small', id: 'app-version' }, t('ui-app-version', { version: info.version })),
   );
 }
 

@@ -582,3 +582,6 @@ ui-settings-saved = حُفظت الإعدادات.
 ui-settings-lang-ar = العربية
 ui-notebook-table = جدولي، خطوة بخطوة
 ui-notebook-records = استماراتي
+
+# The app's version, at the foot of the welcome screen.
+ui-app-version = DataJam Atelier، الإصدار { $version }

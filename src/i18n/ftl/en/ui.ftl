@@ -507,3 +507,6 @@ ui-settings-saved = Settings saved.
 ui-notebook-table = My table, step by step
 ui-notebook-records = My records
 ui-settings-lang-ar = العربية (Arabic)
+
+# The app's version, at the foot of the welcome screen.
+ui-app-version = DataJam Atelier, version { $version }

@@ -509,3 +509,6 @@ ui-settings-saved = Réglages enregistrés.
 ui-notebook-table = Mon tableau, étape par étape
 ui-notebook-records = Mes fiches
 ui-settings-lang-ar = العربية (arabe)
+
+# The app's version, at the foot of the welcome screen.
+ui-app-version = DataJam Atelier, version { $version }
