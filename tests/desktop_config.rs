@@ -22,7 +22,10 @@ fn the_page_loads_nothing_remote_and_needs_no_dev_server() {
     let csp = c["app"]["security"]["csp"].as_str().unwrap();
     assert!(csp.contains("default-src 'self'"), "{csp}");
     assert!(!csp.contains("http://") || csp.contains("http://ipc.localhost"));
-    assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{csp}");
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+        "{csp}"
+    );
     assert_eq!(c["build"]["frontendDist"], "../ui");
     assert!(c["build"].get("devUrl").is_none());
 }
