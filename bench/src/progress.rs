@@ -100,6 +100,22 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
         commits.push(t.elapsed());
     }
 
+    // Answers as the trainee's history grows: 50 answers measured after 0, 1,000 and
+    // 10,000 earlier events of the same trainee.
+    let p3 = w.create_profile("Bench history")?;
+    let marks = [0usize, 1_000, 10_000];
+    let mut history: Vec<Vec<Duration>> = vec![Vec::new(); marks.len()];
+    for i in 0..(marks[2] + 50) {
+        let (l, s, right, wrong) = &qs[i % qs.len()];
+        let a = if i % 2 == 0 { wrong } else { right };
+        let t = Instant::now();
+        w.answer(&StepAt::new(&p3.id, pack.id(), l, s), a)?;
+        let took = t.elapsed();
+        if let Some(k) = marks.iter().position(|m| (*m..*m + 50).contains(&i)) {
+            history[k].push(took);
+        }
+    }
+
     // 30 trainees × 500 events.
     let files: Vec<ProgressFile> = (0..30).map(trainee_file).collect();
     let fdir = tempfile::tempdir()?;
@@ -136,11 +152,26 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
         ms(pct(times.clone(), 0.5)),
         ms(pct(times, 0.95))
     );
+    let commits_for_history = commits.clone();
     println!(
         "| Store::append_event alone (durable commit, {n} events) | {} | {} | |",
         ms(pct(commits.clone(), 0.5)),
         ms(pct(commits, 0.95))
     );
+    let bare = pct(commits_for_history.clone(), 0.5);
+    let first = pct(history[0].clone(), 0.5);
+    for (m, times) in marks.iter().zip(&history) {
+        let med = pct(times.clone(), 0.5);
+        let ok = med.as_secs_f64() <= 2.0 * first.as_secs_f64().max(bare.as_secs_f64());
+        println!(
+            "| Workshop::answer after {m} earlier events of the trainee (50 answers) | {} | {} | within 2× the first ({}) and of a bare commit ({}): {} |",
+            ms(med),
+            ms(pct(times.clone(), 0.95)),
+            ms(first),
+            ms(bare),
+            if ok { "met" } else { "not met" }
+        );
+    }
     println!(
         "| merge_to_csv: 30 files × 500 events ({:.1} MB) read, checked, merged, CSV written | {} | | < 1 s |",
         bytes as f64 / 1e6,

@@ -195,6 +195,28 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// An `events` row (id, lesson_id, step_id, kind, payload, correct, created_at) as an
+/// [`Event`].
+fn event_of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
+    let payload: String = r.get(4)?;
+    let text: String = r.get(3)?;
+    Ok(Event {
+        id: r.get(0)?,
+        lesson_id: r.get(1)?,
+        step_id: r.get(2)?,
+        kind: EventKind::parse(&text).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                3,
+                rusqlite::types::Type::Text,
+                format!("unknown event kind {text}").into(),
+            )
+        })?,
+        payload: serde_json::from_str(&payload).unwrap_or(serde_json::Value::Null),
+        correct: r.get(5)?,
+        created_at: r.get(6)?,
+    })
+}
+
 impl Store {
     /// Opens (creating if needed) the database in `data_dir` and brings its schema up to date.
     pub fn open(data_dir: &Path) -> Result<Store> {
@@ -358,31 +380,30 @@ impl Store {
 
     /// Every event of a profile in a pack, oldest first.
     pub fn events(&self, profile_id: &str, pack_id: &str) -> Result<Vec<Event>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT id, lesson_id, step_id, kind, payload, correct, created_at FROM events
              WHERE profile_id = ?1 AND pack_id = ?2 ORDER BY created_at, id",
         )?;
-        let rows = stmt.query_map([profile_id, pack_id], |r| {
-            let payload: String = r.get(4)?;
-            Ok(Event {
-                id: r.get(0)?,
-                lesson_id: r.get(1)?,
-                step_id: r.get(2)?,
-                kind: {
-                    let text: String = r.get(3)?;
-                    EventKind::parse(&text).ok_or_else(|| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            3,
-                            rusqlite::types::Type::Text,
-                            format!("unknown event kind {text}").into(),
-                        )
-                    })?
-                },
-                payload: serde_json::from_str(&payload).unwrap_or(serde_json::Value::Null),
-                correct: r.get(5)?,
-                created_at: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map([profile_id, pack_id], event_of_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The events of one step of a profile, oldest first: read through the index
+    /// `events_by_step`, so that opening or answering a step costs the same after ten
+    /// thousand earlier events as after ten.
+    pub fn step_events(
+        &self,
+        profile_id: &str,
+        pack_id: &str,
+        lesson_id: &str,
+        step_id: &str,
+    ) -> Result<Vec<Event>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, lesson_id, step_id, kind, payload, correct, created_at FROM events
+             WHERE profile_id = ?1 AND pack_id = ?2 AND lesson_id = ?3 AND step_id = ?4
+             ORDER BY created_at, id",
+        )?;
+        let rows = stmt.query_map([profile_id, pack_id, lesson_id, step_id], event_of_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -124,11 +124,10 @@ impl Workshop {
     pub fn hint(&mut self, at: &StepAt) -> Result<HintOutcome> {
         let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         let (hints, version) = self.step_for(at, true, exercise_hints)?;
-        let events = self.store.events(profile_id, pack_id)?;
-        let used = step_events(&events, lesson_id, step_id)
-            .iter()
-            .filter(|e| e.kind == EventKind::Hint)
-            .count();
+        let events = self
+            .store
+            .step_events(profile_id, pack_id, lesson_id, step_id)?;
+        let used = events.iter().filter(|e| e.kind == EventKind::Hint).count();
         if used >= hints.len() {
             let step = self.view(at)?;
             return Ok(HintOutcome {
@@ -231,11 +230,10 @@ impl Workshop {
         payload: &serde_json::Value,
     ) -> Result<Option<String>> {
         let (profile_id, pack_id, lesson_id, step_id) = at.parts();
-        let events = self.store.events(profile_id, pack_id)?;
-        if step_events(&events, lesson_id, step_id)
-            .iter()
-            .any(|e| e.kind == kind)
-        {
+        let events = self
+            .store
+            .step_events(profile_id, pack_id, lesson_id, step_id)?;
+        if events.iter().any(|e| e.kind == kind) {
             return Ok(None);
         }
         let event = self.append_event(at, pack_version, kind, payload, None)?;

@@ -132,8 +132,10 @@ impl Workshop {
     pub(super) fn view(&self, at: &StepAt) -> Result<StepView> {
         let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         let loc = self.locate(pack_id, lesson_id, step_id)?;
-        let events = self.store.events(profile_id, pack_id)?;
-        let mine = step_events(&events, lesson_id, step_id);
+        let events = self
+            .store
+            .step_events(profile_id, pack_id, lesson_id, step_id)?;
+        let mine: Vec<&Event> = events.iter().collect();
         let steps = &loc.lesson.steps;
         let attempts: Vec<&&Event> = mine
             .iter()
