@@ -204,3 +204,31 @@ fn the_class_exports_as_csv_french_csv_and_xlsx_with_numbers() {
         "{row:?}"
     );
 }
+
+#[test]
+fn the_board_draws_the_success_per_step_with_the_core_chart() {
+    let data = tempfile::tempdir().unwrap();
+    let stick = tempfile::tempdir().unwrap();
+    let a = write(
+        stick.path(),
+        "a.datajam-progress",
+        "pa",
+        "Aïcha",
+        vec![attempt("pa", "a1", "q1", "Lac", true, "00:00")],
+    );
+    let b = write(
+        stick.path(),
+        "b.datajam-progress",
+        "pb",
+        "Moussa",
+        vec![attempt("pb", "b1", "q1", "Kanem", false, "00:00")],
+    );
+    let w = Workshop::open(data.path(), Lang::Fr).unwrap();
+    let board = w.class_add(&[a, b]).unwrap();
+    let svg = board.lessons[0].success_chart.as_deref().expect("a chart");
+    assert!(svg.starts_with("<svg"), "{svg}");
+    assert_eq!(svg.matches("class=\"bar").count(), 1, "{svg}");
+    assert!(svg.contains("data-label=\"q1\""), "{svg}");
+    assert!(svg.contains("data-value=\"50\""), "{svg}");
+    assert!(svg.contains("Réussite par étape"), "{svg}");
+}

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::views::{lesson_status, LessonStatus, Status};
 use super::Workshop;
+use crate::chart::{bar_chart_svg, BarChartSpec, BarDatum};
 use crate::error::Result;
 use crate::i18n::localized;
 use crate::import::ImportOptions;
@@ -16,6 +17,7 @@ use crate::progress::class::{self, ClassReport};
 use crate::progress::{self, ClassView, StepOverview, StepProgress};
 use crate::store::export::{ExportFormat, ExportReport};
 use crate::store::tables::ColumnType;
+use crate::tr;
 
 /// The class as the facilitator's screen shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -45,6 +47,9 @@ pub struct BoardLesson {
     pub lesson_id: String,
     pub title: String,
     pub steps: Vec<BoardStep>,
+    /// The share of trainees who succeeded at each step reached, as an SVG bar chart drawn
+    /// by the core's chart renderer (none when no step was reached).
+    pub success_chart: Option<String>,
 }
 
 /// A step with what the class did there.
@@ -262,6 +267,32 @@ impl Workshop {
 
     /// The lessons the class worked on: each loaded pack's, in its order, with every step;
     /// then lessons of unknown packs with the steps the files name.
+    /// A lesson's success per step as a horizontal bar chart: the percentage of the
+    /// trainees who reached each step and succeeded there.
+    fn success_chart(&self, l: &BoardLesson) -> Option<String> {
+        let data: Vec<BarDatum> = l
+            .steps
+            .iter()
+            .filter_map(|s| {
+                let o = s.overview.as_ref().filter(|o| o.trainees > 0)?;
+                Some(BarDatum {
+                    label: s.title.clone(),
+                    value: 100.0 * o.done as f64 / o.trainees as f64,
+                })
+            })
+            .collect();
+        if data.is_empty() {
+            return None;
+        }
+        let spec = BarChartSpec {
+            title: tr!(self.lang, "workshop-class-chart-title", lesson = &l.title),
+            y_label: tr!(self.lang, "workshop-class-chart-axis"),
+            horizontal: true,
+            ..Default::default()
+        };
+        bar_chart_svg(&spec, &data, self.lang).ok()
+    }
+
     fn board_lessons(&self, view: &ClassView) -> Vec<BoardLesson> {
         let overview: BTreeMap<(&str, &str, &str), &StepOverview> = view
             .steps
@@ -285,6 +316,7 @@ impl Workshop {
                     continue;
                 }
                 out.push(BoardLesson {
+                    success_chart: None,
                     title: localized(&lesson.title, self.lang),
                     steps: lesson
                         .steps
@@ -309,6 +341,7 @@ impl Workshop {
         }
         for ((pack_id, lesson_id), steps) in seen {
             out.push(BoardLesson {
+                success_chart: None,
                 title: lesson_id.clone(),
                 steps: steps
                     .into_iter()
@@ -323,6 +356,9 @@ impl Workshop {
                 pack_id,
                 lesson_id,
             });
+        }
+        for l in &mut out {
+            l.success_chart = self.success_chart(l);
         }
         out
     }

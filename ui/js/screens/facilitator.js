@@ -3,7 +3,7 @@
 // named, the rest shown, conflicts named) and lays the class out; this screen only shows it.
 
 import { api } from '../api.js';
-import { h } from '../dom.js';
+import { h, trustedHtml } from '../dom.js';
 import { t } from '../i18n.js';
 import { formatNumber } from '../format.js';
 import { guard, go } from '../router.js';
@@ -143,13 +143,13 @@ function stuckList(b) {
 }
 
 // Per lesson: each step's success, mean attempts and hints, most common wrong answers,
-// and a bar chart of the success per step.
+// and the core's bar chart of the success per step.
 function stepCards(b) {
   return h('article', { class: 'card', id: 'class-steps' },
     h('h2', {}, t('ui-class-steps-title')),
     b.lessons.map((l) => h('section', { class: 'class-lesson', 'data-lesson': l.lesson_id },
       h('h3', {}, l.title),
-      successChart(l),
+      l.success_chart ? trustedHtml(h('figure', { class: 'class-chart' }), l.success_chart) : null,
       h('div', { class: 'table-scroll tall' },
         h('table', { class: 'grid' },
           h('thead', {}, h('tr', {},
@@ -165,37 +165,6 @@ function stepCards(b) {
             h('td', { class: 'num' }, formatNumber(s.overview.hints_mean, { maxDecimals: 1 })),
             h('td', { class: 'common-wrong' }, s.overview.common_wrong_answers
               .map((w) => t('ui-class-wrong-count', { answer: `« ${w.answer} »`, count: formatNumber(w.count) })).join(' · '))))))))));
-}
-
-// A horizontal bar per step reached: the share of trainees who succeeded (SVG built
-// element by element: no inline style, nothing the CSP refuses).
-function successChart(l) {
-  const steps = l.steps.filter((s) => s.overview);
-  const NS = 'http://www.w3.org/2000/svg';
-  const el = (tag, attrs, text) => {
-    const e = document.createElementNS(NS, tag);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
-  const rowH = 22;
-  const labelW = 260;
-  const barW = 360;
-  const svg = el('svg', { class: 'success-chart', role: 'img', viewBox: `0 0 ${labelW + barW + 90} ${steps.length * rowH + 8}`, 'aria-label': `${t('ui-class-chart-title')} — ${l.title}` });
-  svg.append(el('title', {}, `${t('ui-class-chart-title')} — ${l.title}`));
-  steps.forEach((s, i) => {
-    const y = 4 + i * rowH;
-    const share = s.overview.trainees ? s.overview.done / s.overview.trainees : 0;
-    const label = s.title.length > 40 ? `${s.title.slice(0, 39)}…` : s.title;
-    svg.append(
-      el('text', { x: labelW - 8, y: y + 15, 'text-anchor': 'end', class: 'chart-label' }, label),
-      el('rect', { x: labelW, y: y + 3, width: barW, height: rowH - 8, class: 'bar-bg' }),
-      el('rect', { x: labelW, y: y + 3, width: Math.round(barW * share), height: rowH - 8, class: 'bar', 'data-step': s.step_id }),
-      el('text', { x: labelW + barW + 8, y: y + 15, class: 'chart-value' },
-        t('ui-class-success-of', { done: formatNumber(s.overview.done), trainees: formatNumber(s.overview.trainees) })),
-    );
-  });
-  return h('figure', { class: 'class-chart' }, svg);
 }
 
 function reflections(b, lessons) {

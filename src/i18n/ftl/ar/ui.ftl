@@ -470,7 +470,6 @@ ui-class-hints-mean = التلميحات (المتوسط)
 ui-class-common-wrong = الإجابات الخاطئة الأكثر تكرارًا
 ui-class-wrong-count = { $answer } ({ $count })
 ui-class-success-of = { $done } من { $trainees }
-ui-class-chart-title = النجاح حسب الخطوة
 ui-class-reflections-title = تأمّلات المتدربين
 ui-class-conflicts-title = تعارضات يجب التحقق منها
 ui-class-event-conflict = الحدث { $id } الخاص بـ { $trainee } ({ $lesson } › { $step }) له { $versions } محتويات مختلفة حسب الملفات: { $files }. عُدّل ملف أو نُسخ؛ يحتسب العرض المحتوى الأول.

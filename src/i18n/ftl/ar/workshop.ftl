@@ -51,3 +51,6 @@ workshop-notebook-right = صحيح
 workshop-notebook-wrong = للمراجعة
 workshop-notebook-table = جدولي، خطوة بخطوة
 workshop-notebook-records = استماراتي
+
+workshop-class-chart-title = النجاح في كل خطوة — { $lesson }
+workshop-class-chart-axis = ٪ من المتدرّبين الذين نجحوا

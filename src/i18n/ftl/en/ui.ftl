@@ -404,7 +404,6 @@ ui-class-hints-mean = Hints (mean)
 ui-class-common-wrong = Most common wrong answers
 ui-class-wrong-count = { $answer } ({ $count })
 ui-class-success-of = { $done } of { $trainees }
-ui-class-chart-title = Success per step
 ui-class-reflections-title = Trainees' reflections
 ui-class-conflicts-title = Conflicts to check
 ui-class-event-conflict = Event { $id } of { $trainee } ({ $lesson } › { $step }) has { $versions } different contents depending on the file: { $files }. A file was edited or copied; the view counts the first content.

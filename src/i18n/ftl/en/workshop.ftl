@@ -50,3 +50,6 @@ workshop-notebook-wrong = to review
 
 workshop-notebook-table = My table, step by step
 workshop-notebook-records = My records
+
+workshop-class-chart-title = Success per step — { $lesson }
+workshop-class-chart-axis = % of trainees who succeeded

@@ -406,7 +406,6 @@ ui-class-hints-mean = Indices (moyenne)
 ui-class-common-wrong = Réponses fausses les plus fréquentes
 ui-class-wrong-count = { $answer } ({ $count })
 ui-class-success-of = { $done } sur { $trainees }
-ui-class-chart-title = Réussite par étape
 ui-class-reflections-title = Réflexions des stagiaires
 ui-class-conflicts-title = Conflits à vérifier
 ui-class-event-conflict = L'événement { $id } de { $trainee } ({ $lesson } › { $step }) a { $versions } contenus différents selon les fichiers : { $files }. Un fichier a été modifié ou copié ; la vue compte le premier contenu.

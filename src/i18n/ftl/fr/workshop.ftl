@@ -50,3 +50,6 @@ workshop-notebook-wrong = à revoir
 
 workshop-notebook-table = Mon tableau, étape par étape
 workshop-notebook-records = Mes fiches
+
+workshop-class-chart-title = Réussite par étape — { $lesson }
+workshop-class-chart-axis = % des stagiaires qui ont réussi
