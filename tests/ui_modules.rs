@@ -378,3 +378,32 @@ fn the_check_accepts_a_vendored_module_that_exists_only() {
         ])
     );
 }
+
+/// Every text file under `ui/` (what the webview serves) that names a web address, with
+/// the line: the app works with no network, so nothing there points at one, not even a
+/// comment or a licence (licences of vendored code live in `third_party/`).
+fn remote_addresses(dir: &std::path::Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            remote_addresses(&path, out);
+            continue;
+        }
+        // Fonts and images are binary; only text can name an address.
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        for (i, line) in text.lines().enumerate() {
+            if line.contains("http://") || line.contains("https://") {
+                out.push(format!("{}:{}: {}", path.display(), i + 1, line.trim()));
+            }
+        }
+    }
+}
+
+#[test]
+fn nothing_the_webview_serves_names_a_remote_address() {
+    let mut found = Vec::new();
+    remote_addresses(&ui_js::ui(), &mut found);
+    assert!(found.is_empty(), "{found:#?}");
+}
