@@ -232,41 +232,31 @@ impl Workshop {
         lesson_id: &str,
         step_id: &str,
     ) -> impl Fn(&str) -> String + 'a {
-        let choices = self
+        let question = self
             .lesson_of(pack_id, lesson_id)
             .and_then(|l| l.steps.iter().find(|s| s.id == step_id))
             .and_then(|s| match &s.exercise {
-                crate::pack::Exercise::Question(q) => Some(&q.choices),
+                crate::pack::Exercise::Question(q) => Some(q),
                 _ => None,
             });
-        move |answer: &str| {
-            let Some(choices) = choices.filter(|c| !c.is_empty()) else {
-                return answer.to_string();
-            };
-            let label = |v: &str| {
-                choices
-                    .iter()
-                    .find(|c| c.value == v)
-                    .map_or(v.to_string(), |c| c.label.clone())
-            };
-            match serde_json::from_str::<Vec<String>>(answer) {
-                Ok(values) => values
-                    .iter()
-                    .map(|v| label(v))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                Err(_) => label(answer),
+        move |answer: &str| match question {
+            // The merge wrote several choices as a JSON list; read as the notebook reads
+            // an answer.
+            Some(q) => {
+                let value = serde_json::from_str::<serde_json::Value>(answer)
+                    .ok()
+                    .filter(|v| v.is_array())
+                    .unwrap_or_else(|| serde_json::Value::String(answer.to_string()));
+                super::notebook::answer_text(q, &value, self.lang)
             }
+            None => answer.to_string(),
         }
     }
 
     fn lesson_of(&self, pack_id: &str, lesson_id: &str) -> Option<&crate::pack::Lesson> {
-        let pack = self.packs.iter().find(|p| p.manifest.id == pack_id)?;
-        pack.lessons.iter().find(|l| l.id == lesson_id)
+        self.pack(pack_id).ok()?.lesson(lesson_id)
     }
 
-    /// The lessons the class worked on: each loaded pack's, in its order, with every step;
-    /// then lessons of unknown packs with the steps the files name.
     /// A lesson's success per step as a horizontal bar chart: the percentage of the
     /// trainees who reached each step and succeeded there.
     fn success_chart(&self, l: &BoardLesson) -> Option<String> {
@@ -293,6 +283,8 @@ impl Workshop {
         bar_chart_svg(&spec, &data, self.lang).ok()
     }
 
+    /// The lessons the class worked on: each loaded pack's, in its order, with every step;
+    /// then lessons of unknown packs with the steps the files name.
     fn board_lessons(&self, view: &ClassView) -> Vec<BoardLesson> {
         let overview: BTreeMap<(&str, &str, &str), &StepOverview> = view
             .steps

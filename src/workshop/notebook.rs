@@ -105,7 +105,7 @@ impl Notebook {
 }
 
 /// An answer value as the trainee reads it: choice labels, the text or number typed.
-fn answer_text(q: &Question, value: &serde_json::Value, lang: Lang) -> String {
+pub(super) fn answer_text(q: &Question, value: &serde_json::Value, lang: Lang) -> String {
     let label = |v: &str| {
         q.choices
             .iter()
