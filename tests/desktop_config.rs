@@ -29,3 +29,12 @@ fn the_page_loads_nothing_remote_and_needs_no_dev_server() {
     assert_eq!(c["build"]["frontendDist"], "../ui");
     assert!(c["build"].get("devUrl").is_none());
 }
+
+/// The installers (`cargo xtask dist`, `cargo tauri build`) take their version from
+/// `tauri.conf.json`; `datajam --version` and files written take it from the workspace.
+#[test]
+fn the_installers_carry_the_programs_version() {
+    let c = config();
+    assert_eq!(c["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(c["productName"], "DataJam Atelier");
+}

@@ -88,8 +88,20 @@ fn start_driver_with(data_dir: &Path, env: &[(&str, &Path)]) -> Driver {
     Driver { child, port }
 }
 
+/// The program the tests drive: the one `DATAJAM_E2E_APP` names (the app installed from the
+/// `.deb`), else the debug build of this crate.
+fn app_program() -> PathBuf {
+    std::env::var_os(INSTALLED_APP_ENV)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_datajam-desktop")))
+}
+
+/// Names an installed app for the tests to drive instead of the debug build (`cargo xtask
+/// deb` sets it to `/usr/bin/datajam-atelier`).
+const INSTALLED_APP_ENV: &str = "DATAJAM_E2E_APP";
+
 async fn open_app(driver: &Driver) -> Client {
-    let app = PathBuf::from(env!("CARGO_BIN_EXE_datajam-desktop"));
+    let app = app_program();
     let mut caps = serde_json::Map::new();
     // No browserName: WebKitWebDriver would reject it for a Tauri app.
     caps.insert("tauri:options".into(), json!({ "application": app }));
@@ -272,6 +284,60 @@ async fn submit_answer(c: &Client, css: &str, expected: &str) {
 async fn create_profile(c: &Client, name: &str) {
     type_into(c, "#profile-name", name).await;
     click(c, "#profile-create").await;
+}
+
+/// The app installed from the `.deb` (`cargo xtask deb`, part of `cargo xtask test`, installs
+/// it, runs this test on `/usr/bin/datajam-atelier`, then removes the package): its window
+/// opens on the welcome screen with its version, from the embedded UI, and a new profile
+/// finds the built-in pack.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the installed .deb: run it with `cargo xtask deb`"]
+async fn installed_app_opens_on_the_built_in_pack() {
+    let app = std::env::var_os(INSTALLED_APP_ENV)
+        .map(PathBuf::from)
+        .expect("DATAJAM_E2E_APP names the installed app: run `cargo xtask deb`");
+    assert!(app.is_file(), "{} is installed", app.display());
+    within_minutes(2, installed(app)).await;
+}
+
+async fn installed(app: PathBuf) {
+    let data = tempfile::tempdir().expect("temp data dir");
+    let driver = start_driver(data.path());
+    let c = open_app(&driver).await;
+    find(&c, "#screen-profiles").await;
+    assert_eq!(c.title().await.expect("title"), "DataJam Atelier");
+    let version = datajam::written_by().replace("DataJam Atelier ", "");
+    wait_text(&c, "#app-version", &version).await;
+    shot(&c, "installed-01-accueil").await;
+
+    // The window is the installed program's, not a build from the sources.
+    let running = running_programs();
+    assert!(
+        running.iter().any(|p| p == &app),
+        "{} runs (running: {running:?})",
+        app.display()
+    );
+
+    create_profile(&c, "Achta").await;
+    wait_text(&c, "#screen-packs", "DataJam Tchad").await;
+    click(&c, ".lesson-open[data-lesson='premiers-pas']").await;
+    wait_text(&c, "#step-title", "Bienvenue dans l'atelier").await;
+    shot(&c, "installed-02-lecon").await;
+    // The profile went where DATAJAM_DATA_DIR says.
+    let db = data.path().join(datajam::store::DB_FILE);
+    assert!(db.is_file(), "{} written", db.display());
+    c.close().await.expect("close the session");
+}
+
+/// The programs of this machine's running processes (their `/proc/<pid>/exe`).
+fn running_programs() -> Vec<PathBuf> {
+    std::fs::read_dir("/proc")
+        .map(|entries| {
+            entries
+                .filter_map(|e| std::fs::read_link(e.ok()?.path().join("exe")).ok())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[tokio::test(flavor = "multi_thread")]

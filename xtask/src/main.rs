@@ -7,6 +7,10 @@
 //!   integration test, and the end-to-end test of the real app under Xvfb.
 //! - `cargo xtask e2e [NAME]`  — only the end-to-end test (after the same installs); with
 //!   NAME, only its tests whose name contains NAME.
+//! - `cargo xtask dist` — builds the release app and its packages into `dist/` (a `.deb`,
+//!   a portable folder, `SHA256SUMS`; see `dist.rs`).
+//! - `cargo xtask deb` — `dist`, then installs the `.deb` on this machine, opens the installed
+//!   app under Xvfb through the end-to-end harness, and removes the package (part of `test`).
 //! - `cargo xtask modeles` — writes the facilitators' templates in `sample-data/modeles/`
 //!   (see `modeles.rs`; reproducible: the same bytes each time).
 //!
@@ -17,6 +21,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
+mod dist;
 mod modeles;
 
 /// Debian/Ubuntu packages needed to build and run the desktop app (Tauri v2 on Linux).
@@ -43,12 +48,14 @@ fn main() -> ExitCode {
     let result = match task {
         "app" => app(&rest),
         "test" => test(&rest),
-        "e2e" => install_test_deps().and_then(|()| e2e(rest.first().map(String::as_str))),
+        "e2e" => install_test_deps().and_then(|()| e2e(rest.first().map(String::as_str), &[])),
+        "dist" => install_packages(APP_PACKAGES).and_then(|()| dist::dist().map(|_| ())),
+        "deb" => install_test_deps().and_then(|()| deb()),
         "deps" => install_test_deps(),
         "modeles" => write_templates(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  app    install what is missing, then open DataJam Atelier\n  test   install what is missing, then run every check and test (e2e included)\n         --no-e2e skips the end-to-end test\n  e2e    the end-to-end test only (e2e NAME: the tests whose name contains NAME)\n  deps   only install what the tests need\n  modeles  write the templates of sample-data/modeles/"
+                "usage: cargo xtask <task>\n\n  app    install what is missing, then open DataJam Atelier\n  test   install what is missing, then run every check and test (e2e included)\n         --no-e2e skips the end-to-end test\n  e2e    the end-to-end test only (e2e NAME: the tests whose name contains NAME)\n  dist   build the release app and its packages into dist/ (.deb, portable folder)\n  deb    dist, then install the .deb, open the installed app under Xvfb, remove it\n  deps   only install what the tests need\n  modeles  write the templates of sample-data/modeles/"
             );
             return if task == "help" {
                 ExitCode::SUCCESS
@@ -70,10 +77,7 @@ type Result<T = ()> = std::result::Result<T, String>;
 
 /// Writes the facilitators' templates (`sample-data/modeles/`) from `modeles.rs`.
 fn write_templates() -> Result {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(PathBuf::from)
-        .ok_or("no workspace folder")?;
+    let root = dist::workspace_root()?;
     let bytes = modeles::questions_template(modeles::DATASET).map_err(|e| e.to_string())?;
     let path = root.join(modeles::QUESTIONS_TEMPLATE);
     if let Some(dir) = path.parent() {
@@ -121,7 +125,8 @@ fn test(args: &[String]) -> Result {
     } else if !cfg!(target_os = "linux") {
         eprintln!("xtask: end-to-end test skipped: it runs on Linux only for now (see README)");
     } else {
-        e2e(None)?;
+        e2e(None, &[])?;
+        deb()?;
     }
     eprintln!("xtask: all checks passed in {:.0?}", started.elapsed());
     Ok(())
@@ -181,7 +186,7 @@ fn install_test_deps() -> Result {
 /// The end-to-end test: the real app, driven through tauri-driver and WebKitWebDriver,
 /// in a virtual 1366×768 screen and its own session bus. `filter`: only the tests whose
 /// name contains it.
-fn e2e(filter: Option<&str>) -> Result {
+fn e2e(filter: Option<&str>, env: &[(&str, &str)]) -> Result {
     if !cfg!(target_os = "linux") {
         return Err(
             "the end-to-end test runs on Linux (tauri-driver with WebKitWebDriver); on Windows it needs msedgedriver and is not automated yet, on macOS tauri-driver has no WebDriver"
@@ -227,6 +232,9 @@ fn e2e(filter: Option<&str>) -> Result {
                 "--nocapture",
             ])
             .args(filter)
+            // The installed app's test runs only from `deb` (it needs the package installed).
+            .args(filter.map_or(&["--skip", "installed_app"][..], |_| &[]))
+            .envs(env.iter().copied())
             .env("DISPLAY", &display)
             .env("NO_AT_BRIDGE", "1");
         #[cfg(unix)]
@@ -236,6 +244,72 @@ fn e2e(filter: Option<&str>) -> Result {
     };
     stop(&mut xvfb);
     result
+}
+
+/// `dist`, then the `.deb` installed on this machine, its app opened under Xvfb by the
+/// end-to-end test `installed_app_opens_on_the_built_in_pack`, and the package removed again
+/// (also when the test fails).
+fn deb() -> Result {
+    let built = dist::dist()?;
+    eprintln!("\n==> install {}", built.deb.display());
+    run(as_root("dpkg").arg("-i").arg(&built.deb))?;
+    let tested = installed_cli_version().and_then(|()| {
+        e2e(
+            Some("installed_app"),
+            &[("DATAJAM_E2E_APP", dist::INSTALLED_APP)],
+        )
+    });
+    eprintln!("\n==> remove {}", dist::PACKAGE);
+    let removed = run(as_root("dpkg").args(["-r", dist::PACKAGE])).and_then(|()| {
+        if PathBuf::from(dist::INSTALLED_APP).exists() {
+            Err(format!(
+                "{} is still there after dpkg -r",
+                dist::INSTALLED_APP
+            ))
+        } else {
+            Ok(())
+        }
+    });
+    tested.and(removed)?;
+    eprintln!(
+        "<== the .deb installs, its app opens, and it is removed (portable copy in {})",
+        built.portable.display()
+    );
+    Ok(())
+}
+
+/// The installed command line states the version this checkout builds.
+fn installed_cli_version() -> Result {
+    let out = Command::new("/usr/bin/datajam")
+        .arg("--version")
+        .output()
+        .map_err(|e| format!("cannot run the installed /usr/bin/datajam: {e}"))?;
+    let said = String::from_utf8_lossy(&out.stdout);
+    if out.status.success() && said.contains(env!("CARGO_PKG_VERSION")) {
+        eprintln!("<== /usr/bin/datajam --version: {}", said.trim());
+        Ok(())
+    } else {
+        Err(format!("/usr/bin/datajam --version said {said:?}"))
+    }
+}
+
+/// `program`, through sudo when not root.
+fn as_root(program: &str) -> Command {
+    if is_root() {
+        Command::new(program)
+    } else {
+        let mut c = Command::new("sudo");
+        c.arg(program);
+        c
+    }
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
 }
 
 fn free_display() -> String {
@@ -355,19 +429,8 @@ fn install_packages(packages: &[&str]) -> Result {
         return Ok(());
     }
     eprintln!("xtask: installing {}", missing.join(" "));
-    let root = Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false);
     let apt = |args: &[&str]| -> Command {
-        let mut c = if root {
-            Command::new("apt-get")
-        } else {
-            let mut c = Command::new("sudo");
-            c.arg("apt-get");
-            c
-        };
+        let mut c = as_root("apt-get");
         c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
         c
     };
