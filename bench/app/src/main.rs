@@ -4,7 +4,7 @@
 //! figures, each beside its limit measured in the same run; never a timed test.
 //!
 //! ```text
-//! cargo run --release -p datajam-bench-app [-- --reps N]
+//! cargo run --release -p datajam-bench-app [-- --reps N] [--only start|memory|steps]
 //! ```
 //!
 //! It builds both release programs first, starts its own Xvfb (1366×768) and session bus,
@@ -45,8 +45,12 @@ fn main() -> Result<(), BoxError> {
     if std::env::var_os(INNER).is_none() {
         return outer(&args);
     }
+    let only = match args.iter().position(|a| a == "--only") {
+        Some(i) => Some(args.get(i + 1).ok_or("--only start|memory|steps")?.as_str()),
+        None => None,
+    };
     let rt = tokio::runtime::Runtime::new()?;
-    rt.block_on(inner(reps))
+    rt.block_on(inner(reps, only))
 }
 
 fn workspace() -> PathBuf {
@@ -369,7 +373,12 @@ fn write_csv(path: &Path) -> Result<(), BoxError> {
     Ok(())
 }
 
-async fn inner(reps: usize) -> Result<(), BoxError> {
+/// What `--only` asks for: `start`, `memory` or `steps` (all when absent).
+fn wanted(only: Option<&str>, part: &str) -> bool {
+    only.is_none_or(|o| o == part)
+}
+
+async fn inner(reps: usize, only: Option<&str>) -> Result<(), BoxError> {
     let release = release_dir();
     let app = release.join("datajam-desktop");
     let empty = release.join("datajam-bench-empty-window");
@@ -378,33 +387,119 @@ async fn inner(reps: usize) -> Result<(), BoxError> {
             return Err(format!("{} is missing", p.display()).into());
         }
     }
+    println!("# datajam-bench-app ({reps} starts of each after a warm-up, release builds, Xvfb 1366×768)\n");
+    println!("| figure | measured | limit, from the same run | |");
+    println!("|---|---:|---|---|");
+    let mut notes = Vec::new();
+    if wanted(only, "start") || wanted(only, "memory") {
+        let (starts, empty_idle, app_idle) = starts_and_idle(&app, &empty, reps).await?;
+        let (app_ms, empty_ms) = (median(starts.0.clone()), median(starts.1.clone()));
+        println!(
+            "| start → interactive welcome screen (median) | {app_ms:.0} ms | < 1000 ms and ≤ 1.5 × the empty window's first page ({empty_ms:.0} ms → {:.0} ms) | {} ({:.2}×) |",
+            empty_ms * 1.5,
+            yes(app_ms < 1000.0 && app_ms <= empty_ms * 1.5),
+            app_ms / empty_ms
+        );
+        println!(
+            "| memory (PSS, program + WebKit processes), app idle on the welcome screen | {} | the empty window: {} | {:.2}× |",
+            mb(app_idle.0),
+            mb(empty_idle.0),
+            app_idle.0 as f64 / empty_idle.0 as f64
+        );
+        let list = |v: &[f64]| {
+            v.iter()
+                .map(|ms| format!("{ms:.0}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        notes.push(format!(
+            "starts, ms: app {}; empty window {}",
+            list(&starts.0),
+            list(&starts.1)
+        ));
+        notes.push(format!("memory, empty window: {}", parts(&empty_idle.1)));
+        notes.push(format!("memory, app idle: {}", parts(&app_idle.1)));
+        if wanted(only, "memory") {
+            let app_grid = grid_memory(&app).await?;
+            println!(
+                "| memory, app with a {ROWS}-row table open in the grid | {} | ≤ 1.15 × the empty window ({}) | {} ({:.2}×) |",
+                mb(app_grid.0),
+                mb(empty_idle.0 * 115 / 100),
+                yes(app_grid.0 as f64 <= empty_idle.0 as f64 * 1.15),
+                app_grid.0 as f64 / empty_idle.0 as f64
+            );
+            notes.push(format!("memory, app with the grid: {}", parts(&app_grid.1)));
+        }
+    }
+    if wanted(only, "steps") {
+        let (lessons, mut each) = step_switches(&app).await?;
+        let painted: Vec<f64> = each.iter().map(|e| e.0).collect();
+        let shown: Vec<f64> = each.iter().map(|e| e.1).collect();
+        let (p_med, p95, p_max) = (
+            median(painted.clone()),
+            percentile(painted.clone(), 0.95),
+            percentile(painted, 1.0),
+        );
+        println!(
+            "| switching lesson steps, click → next frame ({} switches, {lessons} lessons): median / p95 / max | {p_med:.1} / {p95:.1} / {p_max:.1} ms | < 50 ms | {} |",
+            shown.len(),
+            yes(p_max < 50.0)
+        );
+        println!(
+            "| the same, click → new step in the page: median / p95 / max | {:.1} / {:.1} / {:.1} ms | | |",
+            median(shown.clone()),
+            percentile(shown.clone(), 0.95),
+            percentile(shown, 1.0)
+        );
+        each.sort_by(|a, b| b.0.total_cmp(&a.0));
+        notes.push("slowest switches (click → next frame / → in the page):".into());
+        for (frame, dom, step) in each.iter().take(12) {
+            notes.push(format!("  {frame:>6.1} / {dom:>6.1} ms  {step}"));
+        }
+    }
+    println!();
+    for n in notes {
+        println!("{n}");
+    }
+    Ok(())
+}
+
+type Pss = (u64, Vec<(String, u64)>);
+
+/// Starts of both programs in turn (the first of each warms up), and each one's memory
+/// once idle: ((app starts, empty starts) in ms, empty window's PSS, app's PSS).
+async fn starts_and_idle(
+    app: &Path,
+    empty: &Path,
+    reps: usize,
+) -> Result<((Vec<f64>, Vec<f64>), Pss, Pss), BoxError> {
     let data = tempfile::tempdir()?;
     let driver = start_driver(data.path())?;
-
-    // Start and idle memory, the two programs in turn; the first start of each warms up.
     let (mut app_starts, mut empty_starts) = (Vec::new(), Vec::new());
     let (mut app_idle, mut empty_idle) = ((0, Vec::new()), (0, Vec::new()));
     for round in 0..=reps {
-        let (t, c) = start_once(&driver, &empty, "#ready").await?;
+        let (t, c) = start_once(&driver, empty, "#ready").await?;
         if round > 0 {
             empty_starts.push(t.as_secs_f64() * 1000.0);
         }
         if round == 1 {
-            empty_idle = pss_after_settle(&empty).await?;
+            empty_idle = pss_after_settle(empty).await?;
         }
-        close(c, &empty).await?;
-        let (t, c) = start_once(&driver, &app, "#profile-create").await?;
+        close(c, empty).await?;
+        let (t, c) = start_once(&driver, app, "#profile-create").await?;
         if round > 0 {
             app_starts.push(t.as_secs_f64() * 1000.0);
         }
         if round == 1 {
-            app_idle = pss_after_settle(&app).await?;
+            app_idle = pss_after_settle(app).await?;
         }
-        close(c, &app).await?;
+        close(c, app).await?;
     }
-    drop(driver);
+    Ok(((app_starts, empty_starts), empty_idle, app_idle))
+}
 
-    // The app with a 100,000-row table open in the grid.
+/// The app's memory with a 100,000-row table open in the « Analyser » grid.
+async fn grid_memory(app: &Path) -> Result<Pss, BoxError> {
     let grid_data = tempfile::tempdir()?;
     let csv = grid_data.path().join("enquete.csv");
     write_csv(&csv)?;
@@ -413,28 +508,31 @@ async fn inner(reps: usize) -> Result<(), BoxError> {
         w.import(&csv, &datajam::import::ImportOptions::default())?;
     }
     let driver = start_driver(grid_data.path())?;
-    let (_, c) = start_once(&driver, &app, "#profile-create").await?;
-    c.find(Locator::Css("#profile-name"))
-        .await?
-        .send_keys("Banc")
-        .await?;
-    click(&c, "#profile-create").await?;
+    let (_, c) = start_once(&driver, app, "#profile-create").await?;
+    new_profile(&c).await?;
     click(&c, "#open-data").await?;
     click(&c, "#tables tr[data-table='enquete'] .analyse-table").await?;
     wait_text(&c, "#grid-status", "sur 100 000").await?;
-    let app_grid = pss_after_settle(&app).await?;
-    close(c, &app).await?;
-    drop(driver);
+    let pss = pss_after_settle(app).await?;
+    close(c, app).await?;
+    Ok(pss)
+}
 
-    // Step switching: every step of every lesson of the built-in pack.
-    let steps_data = tempfile::tempdir()?;
-    let driver = start_driver(steps_data.path())?;
-    let (_, c) = start_once(&driver, &app, "#profile-create").await?;
+async fn new_profile(c: &Client) -> Result<(), BoxError> {
     c.find(Locator::Css("#profile-name"))
         .await?
         .send_keys("Banc")
         .await?;
-    click(&c, "#profile-create").await?;
+    click(c, "#profile-create").await
+}
+
+/// Every step of every lesson of the built-in pack, clicked in the step list: the number of
+/// lessons, and for each switch (ms to the next frame, ms until in the page, lesson/step).
+async fn step_switches(app: &Path) -> Result<(usize, Vec<(f64, f64, String)>), BoxError> {
+    let steps_data = tempfile::tempdir()?;
+    let driver = start_driver(steps_data.path())?;
+    let (_, c) = start_once(&driver, app, "#profile-create").await?;
+    new_profile(&c).await?;
     wait_for(&c, ".lesson-open").await?;
     let mut lessons = Vec::new();
     for el in c.find_all(Locator::Css(".lesson-open")).await? {
@@ -442,7 +540,7 @@ async fn inner(reps: usize) -> Result<(), BoxError> {
             lessons.push(id);
         }
     }
-    let (mut shown, mut painted, mut slowest) = (Vec::new(), Vec::new(), (0.0, String::new()));
+    let mut each = Vec::new();
     for lesson in &lessons {
         click(&c, &format!(".lesson-open[data-lesson='{lesson}']")).await?;
         wait_for(&c, "#step-title").await?;
@@ -458,75 +556,13 @@ async fn inner(reps: usize) -> Result<(), BoxError> {
             let v: Value = c.execute_async(SWITCH, vec![json!(step)]).await?;
             let dom = v["shown"].as_f64().ok_or("no time")?;
             let frame = v["painted"].as_f64().ok_or("no time")?;
-            if frame > slowest.0 {
-                slowest = (frame, format!("{lesson}/{step}"));
-            }
-            shown.push(dom);
-            painted.push(frame);
+            each.push((frame, dom, format!("{lesson}/{step}")));
         }
         click(&c, "#crumbs button").await?;
         wait_for(&c, ".lesson-open").await?;
     }
-    close(c, &app).await?;
-    drop(driver);
-
-    let (app_ms, empty_ms) = (median(app_starts.clone()), median(empty_starts.clone()));
-    println!("# datajam-bench-app ({reps} starts of each after a warm-up, release builds, Xvfb 1366×768)\n");
-    println!("| figure | measured | limit, from the same run | |");
-    println!("|---|---:|---|---|");
-    println!(
-        "| start → interactive welcome screen (median) | {app_ms:.0} ms | < 1000 ms and ≤ 1.5 × the empty window's first page ({empty_ms:.0} ms → {:.0} ms) | {} ({:.2}×) |",
-        empty_ms * 1.5,
-        yes(app_ms < 1000.0 && app_ms <= empty_ms * 1.5),
-        app_ms / empty_ms
-    );
-    println!(
-        "| memory (PSS, program + WebKit processes), app idle on the welcome screen | {} | the empty window: {} | {:.2}× |",
-        mb(app_idle.0),
-        mb(empty_idle.0),
-        app_idle.0 as f64 / empty_idle.0 as f64
-    );
-    println!(
-        "| memory, app with a {} -row table open in the grid | {} | ≤ 1.15 × the empty window ({}) | {} ({:.2}×) |",
-        ROWS,
-        mb(app_grid.0),
-        mb(empty_idle.0 * 115 / 100),
-        yes(app_grid.0 as f64 <= empty_idle.0 as f64 * 1.15),
-        app_grid.0 as f64 / empty_idle.0 as f64
-    );
-    let (p_med, p95, p_max) = (
-        median(painted.clone()),
-        percentile(painted.clone(), 0.95),
-        percentile(painted, 1.0),
-    );
-    println!(
-        "| switching lesson steps, click → next frame ({} switches, {} lessons): median / p95 / max | {p_med:.1} / {p95:.1} / {p_max:.1} ms | < 50 ms | {} |",
-        shown.len(),
-        lessons.len(),
-        yes(p_max < 50.0)
-    );
-    println!(
-        "| the same, click → new step in the page: median / p95 / max | {:.1} / {:.1} / {:.1} ms | | |",
-        median(shown.clone()),
-        percentile(shown.clone(), 0.95),
-        percentile(shown, 1.0)
-    );
-    println!("\nslowest step: {} ({:.1} ms)", slowest.1, slowest.0);
-    let list = |v: &[f64]| {
-        v.iter()
-            .map(|ms| format!("{ms:.0}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    println!(
-        "starts, ms: app {}; empty window {}",
-        list(&app_starts),
-        list(&empty_starts)
-    );
-    println!("memory, empty window: {}", parts(&empty_idle.1));
-    println!("memory, app idle: {}", parts(&app_idle.1));
-    println!("memory, app with the grid: {}", parts(&app_grid.1));
-    Ok(())
+    close(c, app).await?;
+    Ok((lessons.len(), each))
 }
 
 /// In the page: clicks the step link `arguments[0]`, then reports (ms) when the new step is
