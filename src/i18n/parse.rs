@@ -12,6 +12,10 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 pub fn parse_bool(s: &str) -> Option<bool> {
     let t = s.trim();
+    // No word below is longer than five bytes.
+    if t.len() > 5 {
+        return None;
+    }
     // "1"/"0" too (KoboToolbox choice columns); a column of 0/1 alone is
     // still inferred as integer, since ties go to the integer type.
     const TRUE: &[&str] = &["oui", "vrai", "yes", "true", "1"];
@@ -286,8 +290,10 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if !matches!(sep, '-' | '/' | '.') {
         return None;
     }
-    let parts: Vec<&str> = t.split(sep).collect();
-    let [a, b, c] = parts.as_slice() else {
+    let mut parts = t.split(sep);
+    let (Some(a), Some(b), Some(c), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return None;
     };
     if !(all_digits(a) && all_digits(b) && all_digits(c)) {

@@ -103,6 +103,45 @@ impl Observer {
     }
 }
 
+impl Observer {
+    /// [`Observer::observe`], also converting the cells of the columns of `plan` (index
+    /// in the row, type, dot-thousands; in row order) as they are observed: `each` gets
+    /// each one's cell and value (see [`ColumnStats::observe_as`]). False for a blank row
+    /// (nothing observed, nothing given).
+    fn observe_converting(
+        &mut self,
+        cells: &[RawCell],
+        missing: &Missing,
+        plan: &[(usize, ColumnType, bool)],
+        each: &mut dyn FnMut(&RawCell, Option<Option<infer::Typed>>),
+    ) -> bool {
+        if is_blank_row(cells) {
+            return false;
+        }
+        if self.stats.len() < cells.len() {
+            self.stats.resize(cells.len(), ColumnStats::default());
+        }
+        let mut wanted = plan.iter().peekable();
+        for (c, (stat, cell)) in self.stats.iter_mut().zip(cells).enumerate() {
+            match wanted.next_if(|p| p.0 == c) {
+                Some(&(_, ty, dots)) => {
+                    each(cell, stat.observe_as(cell, missing, Some((ty, dots))))
+                }
+                None => stat.observe(cell, missing),
+            }
+        }
+        // Kept columns past the row's end.
+        for _ in wanted {
+            each(&RawCell::Empty, None);
+        }
+        self.rows += 1;
+        if self.preview.len() < PREVIEW_ROWS {
+            self.preview.push(cells.to_vec());
+        }
+        true
+    }
+}
+
 /// An HXL hashtag row (see [`hxl`]) found under the header, or being the header.
 struct HxlRow {
     /// 1-based row number.
@@ -296,6 +335,21 @@ impl<'o> Analyzer<'o> {
                 self.missing,
             );
         }
+    }
+
+    /// [`Analyzer::row`] once the layout is decided (every later row is data), also
+    /// converting the cells of the columns of `plan` (see [`Observer::observe_converting`]).
+    /// False for a blank row.
+    pub(super) fn data_row(
+        &mut self,
+        number: usize,
+        cells: &[RawCell],
+        plan: &[(usize, ColumnType, bool)],
+        each: &mut dyn FnMut(&RawCell, Option<Option<infer::Typed>>),
+    ) -> bool {
+        debug_assert!(self.decided);
+        self.last_row = number;
+        self.obs.observe_converting(cells, self.missing, plan, each)
     }
 
     /// Names and types from the rows seen so far; `None` until the layout is decided.

@@ -209,31 +209,41 @@ impl Batch {
         for (k, (&c, col)) in kept.iter().zip(columns).enumerate() {
             let dots = dot_thousands.get(k).copied().unwrap_or(false);
             let cell = cells.get(c).unwrap_or(&RawCell::Empty);
-            if missing.is_missing(cell) {
-                self.vals.push(Val::Null);
-                continue;
-            }
-            let typed = if col.column_type == ColumnType::Text {
+            let value = if missing.is_missing(cell) {
                 None
+            } else if col.column_type == ColumnType::Text {
+                Some(None)
             } else {
-                interpret(cell, col.column_type, dots)
+                Some(interpret(cell, col.column_type, dots))
             };
-            match typed {
-                Some(Typed::Int(i)) => self.vals.push(Val::Int(i)),
-                Some(Typed::Real(f)) => self.vals.push(Val::Real(f)),
-                Some(Typed::Bool(b)) => self.vals.push(Val::Int(i64::from(b))),
-                Some(Typed::Date(d)) => {
-                    let start = self.text.len();
-                    write_date(&mut self.text, d);
-                    self.vals.push(Val::Text(start, self.text.len()));
-                }
-                Some(Typed::DateTime(dt)) => self.push_text(&format_datetime(dt)),
-                None => match cell {
-                    RawCell::Text(s) => self.push_text(s.trim()),
-                    other => self.push_text(&other.display()),
-                },
-            }
+            self.push_value(cell, value);
         }
+        self.end_row();
+    }
+
+    /// Adds the next value of the current row: `None` is NULL, `Some(None)` the cell's
+    /// text as written, else the typed value.
+    pub(crate) fn push_value(&mut self, cell: &RawCell, value: Option<Option<Typed>>) {
+        match value {
+            None => self.vals.push(Val::Null),
+            Some(Some(Typed::Int(i))) => self.vals.push(Val::Int(i)),
+            Some(Some(Typed::Real(f))) => self.vals.push(Val::Real(f)),
+            Some(Some(Typed::Bool(b))) => self.vals.push(Val::Int(i64::from(b))),
+            Some(Some(Typed::Date(d))) => {
+                let start = self.text.len();
+                write_date(&mut self.text, d);
+                self.vals.push(Val::Text(start, self.text.len()));
+            }
+            Some(Some(Typed::DateTime(dt))) => self.push_text(&format_datetime(dt)),
+            Some(None) => match cell {
+                RawCell::Text(s) => self.push_text(s.trim()),
+                other => self.push_text(&other.display()),
+            },
+        }
+    }
+
+    /// Ends the current row.
+    pub(crate) fn end_row(&mut self) {
         self.rows += 1;
     }
 }

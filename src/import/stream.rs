@@ -21,12 +21,15 @@ use super::db::{self, Batch, RowWriter, TableSpec};
 use super::detect::Prepared;
 use super::infer::{Missing, RawCell};
 use super::pipeline::Reporter;
-use super::{ImportError, ImportOptions, Phase, Row, PROGRESS_INTERVAL};
+use super::{ColumnType, ImportError, ImportOptions, Phase, Row, PROGRESS_INTERVAL};
 
 /// Data rows whose statistics decide the types the rows are written under.
 pub(crate) const SAMPLE_ROWS: u64 = 2_000;
 /// Batches in flight between the two threads.
 const CHANNEL_BATCHES: usize = 4;
+
+/// Per kept column: its index in the row, its type, its dot-thousands style.
+type ColumnPlan = Vec<(usize, ColumnType, bool)>;
 
 /// What the reading thread tells the writing one.
 enum Msg {
@@ -117,7 +120,7 @@ fn read_sampled(
     };
     // Rows kept until the sample decides; none kept once deciding failed.
     let mut pending: Option<Vec<Row>> = Some(Vec::new());
-    let mut plan: Option<Analysis> = None;
+    let mut plan: Option<(Analysis, ColumnPlan)> = None;
     let mut seen: u64 = 0;
     let mut last = Instant::now();
     let mut last_share = 0.0;
@@ -126,10 +129,20 @@ fn read_sampled(
     prepared.source.for_each_row(&mut |number, cells, share| {
         seen += 1;
         last_share = share;
-        analyzer.row(number, cells);
-        if let Some(p) = &plan {
-            return out.push(p, missing, number, cells, share);
+        if let Some((_, cols)) = &plan {
+            // Every row is data now: observed and converted in one go.
+            let batch = &mut out.batch;
+            if analyzer.data_row(number, cells, cols, &mut |cell, v| {
+                batch.push_value(cell, v)
+            }) {
+                batch.end_row();
+                if batch.full() {
+                    out.flush(share)?;
+                }
+            }
+            return Ok(());
         }
+        analyzer.row(number, cells);
         let Some(rows) = pending.as_mut() else {
             return Ok(());
         };
@@ -143,7 +156,14 @@ fn read_sampled(
                     for (n, c) in pending.take().unwrap_or_default() {
                         out.push(&p, missing, n, &c, share)?;
                     }
-                    plan = Some(p);
+                    let cols = p
+                        .kept
+                        .iter()
+                        .zip(&p.columns)
+                        .zip(&p.dot_thousands)
+                        .map(|((&c, col), &dots)| (c, col.column_type, dots))
+                        .collect::<Vec<_>>();
+                    plan = Some((p, cols));
                 }
                 // The whole file decides (or fails) at the end; rows are written after.
                 _ => pending = None,
@@ -156,7 +176,7 @@ fn read_sampled(
     })?;
     let analysis = analyzer.finish()?;
     let written = match (plan, pending) {
-        (Some(p), _) => {
+        (Some((p, _)), _) => {
             p.kept == analysis.kept
                 && p.columns == analysis.columns
                 && p.dot_thousands == analysis.dot_thousands
