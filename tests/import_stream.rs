@@ -251,3 +251,96 @@ fn progress_when_the_rows_are_written_twice() {
         1
     );
 }
+
+#[path = "support/workbook.rs"]
+mod workbook;
+
+/// Every row of `table`, in order.
+fn all_rows(db: &Db, table: &str) -> Vec<Vec<Value>> {
+    let mut stmt = db
+        .store
+        .conn()
+        .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
+        .unwrap();
+    let n = stmt.column_count();
+    let rows = stmt
+        .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())
+        .unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+/// The worksheet with its declared dimension replaced by `dimension`.
+fn with_dimension(xlsx: &[u8], dimension: &str) -> Vec<u8> {
+    workbook::patch_part(xlsx, "xl/worksheets/sheet1.xml", |xml| {
+        let start = xml.find("<dimension ref=\"").expect("a dimension");
+        let end = start + xml[start..].find("/>").unwrap() + 2;
+        format!(
+            "{}<dimension ref=\"{dimension}\"/>{}",
+            &xml[..start],
+            &xml[end..]
+        )
+    })
+}
+
+/// A sheet with a title row, its table from column C, a gap in the data, and a column
+/// of integers that turns to words after the sample.
+fn survey_xlsx() -> Vec<u8> {
+    workbook::xlsx(|wb| {
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 2, "Enquête ménages 2024").unwrap();
+        for (c, h) in ["Province", "Ménages", "Code"].iter().enumerate() {
+            ws.write_string(2, c as u16 + 2, *h).unwrap();
+        }
+        for i in 0..ROWS as u32 {
+            let r = i + 3;
+            ws.write_string(r, 2, ["Lac", "Kanem", "Batha"][i as usize % 3])
+                .unwrap();
+            if i % 11 != 0 {
+                ws.write_number(r, 3, f64::from(i * 2)).unwrap();
+            }
+            if i < 3_000 {
+                ws.write_number(r, 4, f64::from(i)).unwrap();
+            } else {
+                ws.write_string(r, 4, format!("Z{i}")).unwrap();
+            }
+        }
+    })
+}
+
+#[test]
+fn a_streamed_sheet_gives_what_the_whole_sheet_gives() {
+    let streamed = survey_xlsx();
+    let opts = ImportOptions::default();
+    let mut first = db();
+    let report = import_bytes(first.store.conn_mut(), "enquete.xlsx", &streamed, &opts).unwrap();
+    let preview = preview_bytes("enquete.xlsx", &streamed, &opts).unwrap();
+    assert_eq!(report.columns, preview.columns);
+    assert_eq!(report.warnings, preview.warnings);
+    assert_eq!(report.rows, ROWS as u64);
+    assert_eq!(
+        types(&report),
+        [ColumnType::Text, ColumnType::Integer, ColumnType::Text]
+    );
+    let rows = all_rows(&first, &report.table);
+    assert_eq!(
+        rows[1],
+        [
+            Value::Text("Kanem".into()),
+            Value::Integer(2),
+            Value::Text("1".into())
+        ]
+    );
+    assert_eq!(rows[0][1], Value::Null);
+    // Declared dimensions that do not start at the first used column (left of it, right
+    // of it): the sheet is read whole, with the same result.
+    for dimension in ["A1:E10003", "D1:E10003"] {
+        let patched = with_dimension(&streamed, dimension);
+        let mut other = db();
+        let again = import_bytes(other.store.conn_mut(), "enquete.xlsx", &patched, &opts).unwrap();
+        assert_eq!(again.columns, report.columns, "{dimension}");
+        assert_eq!(again.warnings, report.warnings, "{dimension}");
+        assert_eq!(all_rows(&other, &again.table), rows, "{dimension}");
+        let preview = preview_bytes("enquete.xlsx", &patched, &opts).unwrap();
+        assert_eq!(preview.columns, report.columns, "{dimension}");
+    }
+}

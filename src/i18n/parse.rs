@@ -108,6 +108,15 @@ pub fn parse_number(s: &str) -> Option<ParsedNumber> {
     if !starts_like_number || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    // Dates and times are rejected without more work: no number has a `/` or a `:`,
+    // nor a `-` right after a digit (a minus sign comes first, or after the exponent).
+    let b = s.as_bytes();
+    let exponent = b.iter().any(|&c| c == b'e' || c == b'E');
+    if b.iter().any(|&c| c == b'/' || c == b':')
+        || (!exponent && b.windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b'-'))
+    {
+        return None;
+    }
     parse_number_slow(s)
 }
 

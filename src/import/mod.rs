@@ -113,6 +113,7 @@ mod kobo;
 mod options;
 mod pipeline;
 mod sheet;
+mod sheetstream;
 mod stream;
 mod text;
 
@@ -146,6 +147,12 @@ pub(crate) type RowVisitor<'f> = dyn FnMut(usize, &[RawCell], f64) -> Result<(),
 pub(crate) trait RowSource: Send + Sync {
     /// Calls `f` with every row, in order; stops at the first error.
     fn for_each_row(&self, f: &mut RowVisitor<'_>) -> Result<(), ImportError>;
+
+    /// True when a pass failed only because the source must be read another way: the
+    /// pass is to be run again (see `sheetstream`).
+    fn restart(&self) -> bool {
+        false
+    }
 }
 
 fn file_name_of(path: &Path) -> String {
