@@ -12,6 +12,10 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 pub fn parse_bool(s: &str) -> Option<bool> {
     let t = s.trim();
+    // No word below is longer than five bytes.
+    if t.len() > 5 {
+        return None;
+    }
     // "1"/"0" too (KoboToolbox choice columns); a column of 0/1 alone is
     // still inferred as integer, since ties go to the integer type.
     const TRUE: &[&str] = &["oui", "vrai", "yes", "true", "1"];
@@ -102,6 +106,15 @@ pub fn parse_number(s: &str) -> Option<ParsedNumber> {
             )
     });
     if !starts_like_number || !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Dates and times are rejected without more work: no number has a `/` or a `:`,
+    // nor a `-` right after a digit (a minus sign comes first, or after the exponent).
+    let b = s.as_bytes();
+    let exponent = b.iter().any(|&c| c == b'e' || c == b'E');
+    if b.iter().any(|&c| c == b'/' || c == b':')
+        || (!exponent && b.windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b'-'))
+    {
         return None;
     }
     parse_number_slow(s)
@@ -286,8 +299,10 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if !matches!(sep, '-' | '/' | '.') {
         return None;
     }
-    let parts: Vec<&str> = t.split(sep).collect();
-    let [a, b, c] = parts.as_slice() else {
+    let mut parts = t.split(sep);
+    let (Some(a), Some(b), Some(c), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return None;
     };
     if !(all_digits(a) && all_digits(b) && all_digits(c)) {

@@ -16,6 +16,7 @@ use super::{
 const HEADER_SCAN_ROWS: usize = 50;
 
 /// The result of the first pass.
+#[derive(Clone)]
 pub(super) struct Analysis {
     /// 1-based header row number; 0 when there is no header.
     pub(super) header_row: usize,
@@ -26,8 +27,6 @@ pub(super) struct Analysis {
     pub(super) columns: Vec<ColumnInfo>,
     /// Per kept column: dots group thousands ("2.000" is 2000).
     pub(super) dot_thousands: Vec<bool>,
-    /// Non-blank data rows.
-    pub(super) rows: u64,
     /// First data rows, full width.
     pub(super) preview: Vec<Vec<RawCell>>,
     pub(super) warnings: Vec<String>,
@@ -101,6 +100,45 @@ impl Observer {
         if self.preview.len() < PREVIEW_ROWS {
             self.preview.push(cells.to_vec());
         }
+    }
+}
+
+impl Observer {
+    /// [`Observer::observe`], also converting the cells of the columns of `plan` (index
+    /// in the row, type, dot-thousands; in row order) as they are observed: `each` gets
+    /// each one's cell and value (see [`ColumnStats::observe_as`]). False for a blank row
+    /// (nothing observed, nothing given).
+    fn observe_converting(
+        &mut self,
+        cells: &[RawCell],
+        missing: &Missing,
+        plan: &[(usize, ColumnType, bool)],
+        each: &mut dyn FnMut(&RawCell, Option<Option<infer::Typed>>),
+    ) -> bool {
+        if is_blank_row(cells) {
+            return false;
+        }
+        if self.stats.len() < cells.len() {
+            self.stats.resize(cells.len(), ColumnStats::default());
+        }
+        let mut wanted = plan.iter().peekable();
+        for (c, (stat, cell)) in self.stats.iter_mut().zip(cells).enumerate() {
+            match wanted.next_if(|p| p.0 == c) {
+                Some(&(_, ty, dots)) => {
+                    each(cell, stat.observe_as(cell, missing, Some((ty, dots))))
+                }
+                None => stat.observe(cell, missing),
+            }
+        }
+        // Kept columns past the row's end.
+        for _ in wanted {
+            each(&RawCell::Empty, None);
+        }
+        self.rows += 1;
+        if self.preview.len() < PREVIEW_ROWS {
+            self.preview.push(cells.to_vec());
+        }
+        true
     }
 }
 
@@ -214,6 +252,134 @@ fn settle(
     layout
 }
 
+/// The first pass, fed one row at a time: finds the header (and an HXL hashtag row),
+/// gathers column statistics on the data rows. [`Analyzer::conclude`] decides names and
+/// types from the rows seen so far, [`Analyzer::finish`] from all of them.
+pub(super) struct Analyzer<'o> {
+    opts: &'o ImportOptions,
+    missing: &'o Missing,
+    /// The requested header row, once read.
+    fixed: Option<Row>,
+    /// The layout is known (the header and the HXL row found).
+    decided: bool,
+    /// The first non-blank rows (detected header), or those under the requested header,
+    /// kept until the header and the HXL row are known.
+    buffer: Vec<Row>,
+    wanted: usize,
+    layout: Layout,
+    obs: Observer,
+    last_row: usize,
+}
+
+impl<'o> Analyzer<'o> {
+    pub(super) fn new(opts: &'o ImportOptions, missing: &'o Missing) -> Self {
+        Analyzer {
+            opts,
+            missing,
+            fixed: None,
+            decided: false,
+            buffer: Vec::new(),
+            wanted: if opts.header_row.is_some() {
+                hxl::LOOKAHEAD + 1
+            } else {
+                HEADER_SCAN_ROWS
+            },
+            layout: Layout::default(),
+            obs: Observer::default(),
+            last_row: 0,
+        }
+    }
+
+    /// True once the header (and the HXL row) are known: every later row is data.
+    pub(super) fn decided(&self) -> bool {
+        self.decided
+    }
+
+    /// Data rows observed so far.
+    pub(super) fn data_rows(&self) -> u64 {
+        self.obs.rows
+    }
+
+    /// Reads one row (1-based `number`, in order).
+    pub(super) fn row(&mut self, number: usize, cells: &[RawCell]) {
+        self.last_row = number;
+        if self.decided {
+            self.obs.observe(cells, self.missing);
+            return;
+        }
+        if let Some(h) = self.opts.header_row {
+            if self.fixed.is_none() {
+                if number < h {
+                    return;
+                }
+                if number == h {
+                    self.fixed = Some((number, cells.to_vec()));
+                    return;
+                }
+                // The requested header row is empty: unnamed columns.
+                self.fixed = Some((h, Vec::new()));
+            }
+        }
+        if is_blank_row(cells) {
+            return;
+        }
+        self.buffer.push((number, cells.to_vec()));
+        if self.buffer.len() >= self.wanted {
+            self.decided = true;
+            let explicit = self.opts.header_row.is_some();
+            self.layout = settle(
+                explicit,
+                &mut self.fixed,
+                &mut self.buffer,
+                &mut self.obs,
+                self.missing,
+            );
+        }
+    }
+
+    /// [`Analyzer::row`] once the layout is decided (every later row is data), also
+    /// converting the cells of the columns of `plan` (see [`Observer::observe_converting`]).
+    /// False for a blank row.
+    pub(super) fn data_row(
+        &mut self,
+        number: usize,
+        cells: &[RawCell],
+        plan: &[(usize, ColumnType, bool)],
+        each: &mut dyn FnMut(&RawCell, Option<Option<infer::Typed>>),
+    ) -> bool {
+        debug_assert!(self.decided);
+        self.last_row = number;
+        self.obs.observe_converting(cells, self.missing, plan, each)
+    }
+
+    /// Names and types from the rows seen so far; `None` until the layout is decided.
+    pub(super) fn conclude(&self) -> Option<Result<Analysis, ImportError>> {
+        self.decided
+            .then(|| conclude(self.opts, &self.layout, &self.obs))
+    }
+
+    /// Names and types from every row.
+    pub(super) fn finish(mut self) -> Result<Analysis, ImportError> {
+        if !self.decided {
+            let explicit = self.opts.header_row.is_some();
+            if let (Some(h), None) = (self.opts.header_row, &self.fixed) {
+                return Err(ImportError::HeaderRowOutOfRange {
+                    row: h,
+                    last: self.last_row,
+                });
+            }
+            self.layout = settle(
+                explicit,
+                &mut self.fixed,
+                &mut self.buffer,
+                &mut self.obs,
+                self.missing,
+            );
+        }
+        conclude(self.opts, &self.layout, &self.obs)
+    }
+}
+
 /// First pass: finds the header (and an HXL hashtag row), gathers column statistics on the
 /// data rows, decides names and types.
 pub(super) fn analyze(
@@ -222,80 +388,43 @@ pub(super) fn analyze(
     missing: &Missing,
     reporter: &mut Reporter<'_>,
 ) -> Result<Analysis, ImportError> {
-    let header_opt = opts.header_row;
-    let explicit = header_opt.is_some();
     let (lo, hi) = prepared.split;
-    // The requested header row, once read.
-    let mut fixed: Option<Row> = None;
-    let mut decided = false;
-    // The first non-blank rows (detected header), or those under the requested header,
-    // kept until the header and the HXL row are known.
-    let mut buffer: Vec<Row> = Vec::new();
-    let wanted = if explicit {
-        hxl::LOOKAHEAD + 1
-    } else {
-        HEADER_SCAN_ROWS
-    };
-    let mut layout = Layout::default();
-    let mut obs = Observer::default();
-    let mut last_row = 0usize;
+    let mut analyzer = Analyzer::new(opts, missing);
     let mut seen: u64 = 0;
-
     reporter.emit(Phase::Inferring, 0, Some(lo));
     prepared.source.for_each_row(&mut |number, cells, share| {
-        last_row = number;
         seen += 1;
         reporter.tick(Phase::Inferring, seen, Some(lo + (hi - lo) * share));
-        if decided {
-            obs.observe(cells, missing);
-            return Ok(());
-        }
-        if let Some(h) = header_opt {
-            if fixed.is_none() {
-                if number < h {
-                    return Ok(());
-                }
-                if number == h {
-                    fixed = Some((number, cells.to_vec()));
-                    return Ok(());
-                }
-                // The requested header row is empty: unnamed columns.
-                fixed = Some((h, Vec::new()));
-            }
-        }
-        if is_blank_row(cells) {
-            return Ok(());
-        }
-        buffer.push((number, cells.to_vec()));
-        if buffer.len() >= wanted {
-            decided = true;
-            layout = settle(explicit, &mut fixed, &mut buffer, &mut obs, missing);
-        }
+        analyzer.row(number, cells);
         Ok(())
     })?;
-    if !decided {
-        if let (Some(h), None) = (header_opt, &fixed) {
-            return Err(ImportError::HeaderRowOutOfRange {
-                row: h,
-                last: last_row,
-            });
-        }
-        layout = settle(explicit, &mut fixed, &mut buffer, &mut obs, missing);
-    }
+    analyzer.finish()
+}
+
+/// Names, types and warnings from the layout and the statistics of the rows observed.
+fn conclude(
+    opts: &ImportOptions,
+    layout: &Layout,
+    obs: &Observer,
+) -> Result<Analysis, ImportError> {
+    let header_opt = opts.header_row;
     let Observer {
         stats,
         rows,
         preview,
     } = obs;
+    let rows = *rows;
     let Layout {
         header,
         skipped,
         hxl: tag_row,
     } = layout;
+    let skipped = *skipped;
 
     let mut warnings = Vec::new();
     let header_row = header.as_ref().map_or(0, |(n, _)| *n);
-    let header_cells: Vec<RawCell> = header.map(|(_, c)| c).unwrap_or_default();
+    let no_cells = Vec::new();
+    let header_cells: &Vec<RawCell> = header.as_ref().map_or(&no_cells, |(_, c)| c);
     let no_tags = Vec::new();
     let tags = tag_row.as_ref().map_or(&no_tags, |x| &x.tags);
     let only_tags = tag_row.as_ref().is_some_and(|x| x.only);
@@ -386,8 +515,7 @@ pub(super) fn analyze(
         kept,
         columns,
         dot_thousands,
-        rows,
-        preview,
+        preview: preview.clone(),
         warnings,
     })
 }

@@ -133,7 +133,6 @@ pub(crate) struct TableSpec<'a> {
     pub columns: &'a [ColumnInfo],
     pub source_file: &'a str,
     pub sheet: Option<&'a str>,
-    pub warnings: &'a [String],
     pub replace: bool,
     pub origin: Option<&'a PackOrigin>,
 }
@@ -143,13 +142,32 @@ pub(crate) struct TableSpec<'a> {
 /// commit. Restored afterwards.
 const IMPORT_CACHE_KIB: i64 = 32 * 1024;
 
-/// Inserts the rows of an import through one prepared statement, binding
-/// each cell directly (no intermediate `Value`s, no copy of text cells).
-pub(crate) struct RowWriter<'c> {
-    stmt: Statement<'c>,
-    rows: u64,
-    buf: String,
+/// One converted value of a [`Batch`], ready to be bound.
+#[derive(Debug, Clone, Copy)]
+enum Val {
+    Null,
+    Int(i64),
+    Real(f64),
+    /// A byte range of [`Batch::text`].
+    Text(usize, usize),
 }
+
+/// Rows converted for their table, ready to be inserted: one value per column and row,
+/// texts in one buffer (no allocation per cell). Built by the reading thread, inserted
+/// by the writing one.
+#[derive(Debug, Default)]
+pub(crate) struct Batch {
+    vals: Vec<Val>,
+    text: String,
+    rows: usize,
+    /// Share of the source read when the batch was sent (for progress).
+    pub(crate) share: f64,
+}
+
+/// A batch is sent once it holds this many rows…
+const BATCH_ROWS: usize = 1024;
+/// … or this many bytes of text.
+const BATCH_TEXT: usize = 1 << 20;
 
 /// "2024-03-15", without going through chrono's formatter.
 fn write_date(buf: &mut String, d: chrono::NaiveDate) {
@@ -160,50 +178,103 @@ fn write_date(buf: &mut String, d: chrono::NaiveDate) {
     }
 }
 
-impl RowWriter<'_> {
-    /// Inserts one row: the cells at `kept`, converted for `columns`.
-    pub(crate) fn insert(
+impl Batch {
+    /// Rows in the batch.
+    pub(crate) fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// True when the batch should be sent.
+    pub(crate) fn full(&self) -> bool {
+        self.rows >= BATCH_ROWS || self.text.len() >= BATCH_TEXT
+    }
+
+    fn push_text(&mut self, s: &str) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.vals.push(Val::Text(start, self.text.len()));
+    }
+
+    /// Adds one row: the cells at `kept`, converted for `columns` (missing values are
+    /// NULL; text columns, and values that do not fit their column's type, keep their
+    /// text as written).
+    pub(crate) fn push_row(
         &mut self,
         cells: &[RawCell],
         kept: &[usize],
         columns: &[ColumnInfo],
         dot_thousands: &[bool],
         missing: &Missing,
-    ) -> Result<(), ImportError> {
+    ) {
         for (k, (&c, col)) in kept.iter().zip(columns).enumerate() {
             let dots = dot_thousands.get(k).copied().unwrap_or(false);
-            let idx = k + 1;
             let cell = cells.get(c).unwrap_or(&RawCell::Empty);
-            if missing.is_missing(cell) {
-                self.stmt.raw_bind_parameter(idx, Null)?;
-                continue;
-            }
-            let typed = if col.column_type == ColumnType::Text {
+            let value = if missing.is_missing(cell) {
                 None
+            } else if col.column_type == ColumnType::Text {
+                Some(None)
             } else {
-                interpret(cell, col.column_type, dots)
+                Some(interpret(cell, col.column_type, dots))
             };
-            match typed {
-                Some(Typed::Int(i)) => self.stmt.raw_bind_parameter(idx, i)?,
-                Some(Typed::Real(f)) => self.stmt.raw_bind_parameter(idx, f)?,
-                Some(Typed::Bool(b)) => self.stmt.raw_bind_parameter(idx, i64::from(b))?,
-                Some(Typed::Date(d)) => {
-                    self.buf.clear();
-                    write_date(&mut self.buf, d);
-                    self.stmt.raw_bind_parameter(idx, self.buf.as_str())?;
-                }
-                Some(Typed::DateTime(dt)) => {
-                    self.stmt.raw_bind_parameter(idx, format_datetime(dt))?
-                }
-                // Text columns and values that do not fit: the text as written.
-                None => match cell {
-                    RawCell::Text(s) => self.stmt.raw_bind_parameter(idx, s.trim())?,
-                    other => self.stmt.raw_bind_parameter(idx, other.display())?,
-                },
-            }
+            self.push_value(cell, value);
         }
-        self.stmt.raw_execute()?;
+        self.end_row();
+    }
+
+    /// Adds the next value of the current row: `None` is NULL, `Some(None)` the cell's
+    /// text as written, else the typed value.
+    pub(crate) fn push_value(&mut self, cell: &RawCell, value: Option<Option<Typed>>) {
+        match value {
+            None => self.vals.push(Val::Null),
+            Some(Some(Typed::Int(i))) => self.vals.push(Val::Int(i)),
+            Some(Some(Typed::Real(f))) => self.vals.push(Val::Real(f)),
+            Some(Some(Typed::Bool(b))) => self.vals.push(Val::Int(i64::from(b))),
+            Some(Some(Typed::Date(d))) => {
+                let start = self.text.len();
+                write_date(&mut self.text, d);
+                self.vals.push(Val::Text(start, self.text.len()));
+            }
+            Some(Some(Typed::DateTime(dt))) => self.push_text(&format_datetime(dt)),
+            Some(None) => match cell {
+                RawCell::Text(s) => self.push_text(s.trim()),
+                other => self.push_text(&other.display()),
+            },
+        }
+    }
+
+    /// Ends the current row.
+    pub(crate) fn end_row(&mut self) {
         self.rows += 1;
+    }
+}
+
+/// Inserts the rows of an import through one prepared statement, binding
+/// each value directly (no intermediate `Value`s).
+pub(crate) struct RowWriter<'c> {
+    stmt: Statement<'c>,
+    width: usize,
+    rows: u64,
+}
+
+impl RowWriter<'_> {
+    /// Inserts the rows of `batch`.
+    pub(crate) fn insert(&mut self, batch: &Batch) -> Result<(), ImportError> {
+        if self.width == 0 {
+            return Ok(());
+        }
+        for row in batch.vals.chunks_exact(self.width) {
+            for (k, v) in row.iter().enumerate() {
+                let idx = k + 1;
+                match *v {
+                    Val::Null => self.stmt.raw_bind_parameter(idx, Null)?,
+                    Val::Int(i) => self.stmt.raw_bind_parameter(idx, i)?,
+                    Val::Real(f) => self.stmt.raw_bind_parameter(idx, f)?,
+                    Val::Text(a, b) => self.stmt.raw_bind_parameter(idx, &batch.text[a..b])?,
+                }
+            }
+            self.stmt.raw_execute()?;
+            self.rows += 1;
+        }
         Ok(())
     }
 
@@ -213,15 +284,17 @@ impl RowWriter<'_> {
 }
 
 /// Creates the table (dropping the old one when replacing), lets `fill`
-/// insert the rows, and registers the table — all in one transaction, so
-/// any error leaves the database as it was. Returns the number of rows.
+/// insert the rows and return the table's warnings, and registers the table — all in one
+/// transaction, so any error leaves the database as it was. Returns the number of rows;
+/// `None`, with nothing written, when `fill` returns `None` (the rows must be written
+/// again, under other types).
 /// The connection's `synchronous` setting is left alone: with the app's
 /// `FULL`, the commit is durable.
 pub(crate) fn write_table(
     conn: &mut Connection,
     spec: &TableSpec<'_>,
-    fill: impl FnOnce(&mut RowWriter<'_>) -> Result<(), ImportError>,
-) -> Result<u64, ImportError> {
+    fill: impl FnOnce(&mut RowWriter<'_>) -> Result<Option<Vec<String>>, ImportError>,
+) -> Result<Option<u64>, ImportError> {
     let old_cache: Option<i64> = conn
         .pragma_query_value(None, "cache_size", |r| r.get(0))
         .ok();
@@ -239,8 +312,8 @@ pub(crate) fn write_table(
 fn write_table_tx(
     conn: &mut Connection,
     spec: &TableSpec<'_>,
-    fill: impl FnOnce(&mut RowWriter<'_>) -> Result<(), ImportError>,
-) -> Result<u64, ImportError> {
+    fill: impl FnOnce(&mut RowWriter<'_>) -> Result<Option<Vec<String>>, ImportError>,
+) -> Result<Option<u64>, ImportError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     if let Some(old) = check_target(&tx, spec.table, spec.replace)? {
         tx.execute(&format!("DROP TABLE IF EXISTS {}", quote_ident(&old)), [])?;
@@ -262,7 +335,7 @@ fn write_table_tx(
         ),
         [],
     )?;
-    let rows = {
+    let (rows, warnings) = {
         let placeholders: Vec<String> = (1..=spec.columns.len()).map(|i| format!("?{i}")).collect();
         let names: Vec<String> = spec.columns.iter().map(|c| quote_ident(&c.name)).collect();
         let stmt = tx.prepare(&format!(
@@ -273,15 +346,18 @@ fn write_table_tx(
         ))?;
         let mut writer = RowWriter {
             stmt,
+            width: spec.columns.len(),
             rows: 0,
-            buf: String::new(),
         };
-        fill(&mut writer)?;
-        writer.rows
+        let Some(warnings) = fill(&mut writer)? else {
+            // Dropped without a commit: rolled back.
+            return Ok(None);
+        };
+        (writer.rows, warnings)
     };
     let columns_json = serde_json::to_string(spec.columns)
         .map_err(|e| ImportError::Unreadable(format!("columns_json: {e}")))?;
-    let warnings_json = serde_json::to_string(spec.warnings)
+    let warnings_json = serde_json::to_string(&warnings)
         .map_err(|e| ImportError::Unreadable(format!("warnings_json: {e}")))?;
     let imported_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     tx.execute(
@@ -316,5 +392,5 @@ fn write_table_tx(
         )?;
     }
     tx.commit()?;
-    Ok(rows)
+    Ok(Some(rows))
 }

@@ -5,12 +5,15 @@
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read};
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
+use std::sync::Mutex;
 
 use crate::i18n::Lang;
 use crate::tr;
 
-use super::pipeline::{Reporter, TEXT_SPLIT, WORKBOOK_SPLIT};
+use super::pipeline::{Reporter, STREAM_SPLIT, TEXT_SPLIT, WORKBOOK_SPLIT};
 use super::sheet::{self, WorkbookKind};
+use super::sheetstream::{Opener, ReadSeek, SheetStream};
 use super::text;
 use super::{ImportError, ImportOptions, Phase, RowSource};
 
@@ -256,17 +259,15 @@ pub(super) fn prepare<'a>(
             let mut on_load = |rows: u64, share: Option<f64>| {
                 reporter.maybe(Phase::Reading, rows, share.map(|x| x * WORKBOOK_SPLIT.0));
             };
-            let loaded = match src {
-                Source::File(p) => sheet::load(
-                    || Ok(BufReader::new(open_file(p)?)),
-                    &kinds,
-                    requested,
-                    &mut on_load,
-                ),
+            let open: Opener<'a> = match src {
+                Source::File(p) => Box::new(move || {
+                    Ok(Box::new(BufReader::new(open_file(p)?)) as Box<dyn ReadSeek + 'a>)
+                }),
                 Source::Bytes(b) => {
-                    sheet::load(|| Ok(Cursor::new(b)), &kinds, requested, &mut on_load)
+                    Box::new(move || Ok(Box::new(Cursor::new(b)) as Box<dyn ReadSeek + 'a>))
                 }
             };
+            let loaded = sheet::load(&open, &kinds, requested, true, &mut on_load);
             let loaded = match loaded {
                 // A zip or compound file that is no workbook at all (.docx, .doc…).
                 Err(ImportError::Unreadable(_))
@@ -279,6 +280,7 @@ pub(super) fn prepare<'a>(
                 }
                 other => other?,
             };
+            let (loaded, book) = loaded;
             if let Some(first) = loaded.skipped.first() {
                 warnings.push(tr!(
                     lang,
@@ -307,10 +309,23 @@ pub(super) fn prepare<'a>(
                 format: format.to_string(),
                 encoding: None,
                 delimiter: None,
-                sheet: Some(loaded.sheet),
+                sheet: Some(loaded.sheet.clone()),
                 sheets: loaded.sheets,
-                split: WORKBOOK_SPLIT,
-                source: Box::new(loaded.grid),
+                split: if book.is_some() {
+                    STREAM_SPLIT
+                } else {
+                    WORKBOOK_SPLIT
+                },
+                source: match book {
+                    Some(book) => Box::new(SheetStream {
+                        open,
+                        kind: loaded.kind,
+                        sheet: loaded.sheet.clone(),
+                        book: Mutex::new(Some(book)),
+                        whole: AtomicBool::new(false),
+                    }),
+                    None => Box::new(loaded.grid),
+                },
                 warnings,
             })
         }

@@ -103,7 +103,10 @@ const MISSING_MARKERS: &[&str] = &["na", "n/a", "#n/a", "n/d", "-", "--", "..", 
 
 pub(crate) fn is_missing_text(s: &str) -> bool {
     let t = s.trim();
-    t.is_empty() || MISSING_MARKERS.iter().any(|m| t.eq_ignore_ascii_case(m))
+    // Every marker starts with one of these bytes (`…` with 0xE2).
+    t.is_empty()
+        || (matches!(t.as_bytes()[0], b'n' | b'N' | b'#' | b'-' | b'.' | 0xE2)
+            && MISSING_MARKERS.iter().any(|m| t.eq_ignore_ascii_case(m)))
 }
 
 /// Which texts mean "no value": the default markers (any case), or the
@@ -269,8 +272,21 @@ pub(crate) struct ColumnStats {
 
 impl ColumnStats {
     pub(crate) fn observe(&mut self, cell: &RawCell, missing: &Missing) {
+        self.observe_as(cell, missing, None);
+    }
+
+    /// [`ColumnStats::observe`], also giving the cell's value in a column of type
+    /// `as_type` (with its dot-thousands style) as [`convert`] would, the text parsed
+    /// once for both: `None` when the cell is missing (NULL), else the typed value or
+    /// `Some(None)` when the text is kept.
+    pub(crate) fn observe_as(
+        &mut self,
+        cell: &RawCell,
+        missing: &Missing,
+        as_type: Option<(ColumnType, bool)>,
+    ) -> Option<Option<Typed>> {
         if cell.is_blank() {
-            return;
+            return None;
         }
         self.has_any = true;
         if let RawCell::Error(e) = cell {
@@ -280,34 +296,71 @@ impl ColumnStats {
             }
         }
         if missing.is_missing(cell) {
-            return;
+            return None;
         }
         self.non_missing += 1;
+        let mut typed = None;
         let fits: [bool; 5] = match cell {
             // Text is parsed once per kind instead of once per candidate.
             RawCell::Text(s) => {
                 let number = parse_number(s);
+                let mut dot_group = None;
                 if let Some(n) = number {
                     self.currency += u64::from(n.currency);
                     self.percent += u64::from(n.percent);
-                    let (groups, comma_dec, dot_dec) = number_style(s);
-                    self.dot_groups += u64::from(groups);
-                    self.comma_decimals += u64::from(comma_dec);
-                    self.dot_decimals += u64::from(dot_dec);
-                    self.single_dot_groups += u64::from(single_dot_group(s).is_some());
+                    // Without a dot or a comma the style says nothing.
+                    if s.bytes().any(|b| b == b'.' || b == b',') {
+                        let (groups, comma_dec, dot_dec) = number_style(s);
+                        self.dot_groups += u64::from(groups);
+                        self.comma_decimals += u64::from(comma_dec);
+                        self.dot_decimals += u64::from(dot_dec);
+                        dot_group = single_dot_group(s);
+                        self.single_dot_groups += u64::from(dot_group.is_some());
+                    }
                 }
                 let starts_digit = s.trim_start().starts_with(|c: char| c.is_ascii_digit());
-                let date = starts_digit && parse_date(s).is_some();
-                let datetime = date || (starts_digit && parse_datetime(s).is_some());
+                let date = if starts_digit { parse_date(s) } else { None };
+                // A date and time has a `T` or a space between them.
+                let datetime = match date {
+                    Some(d) => Some(d.and_time(NaiveTime::MIN)),
+                    None if starts_digit && s.trim().contains(['T', ' ']) => parse_datetime(s),
+                    None => None,
+                };
+                let boolean = parse_bool(s);
+                if let Some((ty, dots)) = as_type {
+                    // As `interpret`: in a dot-thousands column "2.000" is 2000 or no fit.
+                    let dotted = if dots {
+                        dot_group.or_else(|| single_dot_group(s))
+                    } else {
+                        None
+                    };
+                    typed = match (dotted, ty) {
+                        (Some(i), ColumnType::Integer) => Some(Typed::Int(i)),
+                        (Some(i), ColumnType::Number) => Some(Typed::Real(i as f64)),
+                        (Some(_), _) | (None, ColumnType::Text) => None,
+                        (None, ColumnType::Integer) => number.and_then(|n| n.int).map(Typed::Int),
+                        (None, ColumnType::Number) => number.map(|n| Typed::Real(n.value)),
+                        (None, ColumnType::Boolean) => boolean.map(Typed::Bool),
+                        (None, ColumnType::Date) => date.map(Typed::Date),
+                        (None, ColumnType::Datetime) => datetime.map(Typed::DateTime),
+                    };
+                }
                 [
                     number.is_some_and(|n| n.int.is_some()),
                     number.is_some(),
-                    parse_bool(s).is_some(),
-                    date,
-                    datetime,
+                    boolean.is_some(),
+                    date.is_some(),
+                    datetime.is_some(),
                 ]
             }
-            _ => CANDIDATES.map(|ty| interpret(cell, ty, false).is_some()),
+            _ => {
+                if let Some((ty, dots)) = as_type {
+                    if ty != ColumnType::Text {
+                        typed = interpret(cell, ty, dots);
+                    }
+                }
+                CANDIDATES.map(|ty| interpret(cell, ty, false).is_some())
+            }
         };
         for (i, fit) in fits.into_iter().enumerate() {
             if fit {
@@ -316,6 +369,7 @@ impl ColumnStats {
                 self.misfit_example[i] = Some(cell.display());
             }
         }
+        Some(typed)
     }
 
     /// True when the column writes thousands with dots (French style: "1.234.567",
@@ -799,5 +853,84 @@ mod tests {
         assert!(
             matches!(interpret(&cell, ColumnType::Number, false), Some(Typed::Real(v)) if v == 2.0)
         );
+    }
+
+    #[test]
+    fn observing_and_converting_at_once_converts_as_convert_does() {
+        let texts = [
+            "12",
+            "-3",
+            "007",
+            "12,5",
+            "12.5",
+            "1 234",
+            "1.234.567",
+            "2.000",
+            "-12.500",
+            "1,234.5",
+            "12 %",
+            "15 000 FCFA",
+            "$-5",
+            "1,5E+06",
+            "oui",
+            "Non",
+            "1",
+            "0",
+            "2024-03-15",
+            "15/03/2024",
+            "2024-03-15 08:30",
+            "2024-03-15T08:30:00Z",
+            "31/02/2024",
+            "abc",
+            "NA",
+            "-",
+            "…",
+            "  ",
+            "",
+            " 42 ",
+            "n/d",
+            "1.5.2024",
+            "12:30",
+        ];
+        let mut cells: Vec<RawCell> = texts.iter().map(|t| RawCell::Text(t.to_string())).collect();
+        cells.extend([
+            RawCell::Empty,
+            RawCell::Int(1),
+            RawCell::Float(2.5),
+            RawCell::Bool(true),
+            RawCell::Date(NaiveDate::from_ymd_opt(2024, 3, 15).unwrap_or_default()),
+            RawCell::Error("#DIV/0!".into()),
+        ]);
+        let types = [
+            ColumnType::Integer,
+            ColumnType::Number,
+            ColumnType::Boolean,
+            ColumnType::Date,
+            ColumnType::Datetime,
+            ColumnType::Text,
+        ];
+        for missing in [Missing::new(None), Missing::new(Some(&["abc".to_string()]))] {
+            for cell in &cells {
+                let mut plain = ColumnStats::default();
+                plain.observe(cell, &missing);
+                for ty in types {
+                    for dots in [false, true] {
+                        let mut both = ColumnStats::default();
+                        let got = match both.observe_as(cell, &missing, Some((ty, dots))) {
+                            None => Converted::Null,
+                            Some(Some(v)) => Converted::Typed(v),
+                            Some(None) => Converted::Text(cell.display()),
+                        };
+                        assert_eq!(
+                            got,
+                            convert(cell, ty, dots, &missing),
+                            "{cell:?} {ty:?} {dots}"
+                        );
+                        // The statistics are those of observing alone.
+                        assert_eq!(format!("{both:?}"), format!("{plain:?}"), "{cell:?}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -21,8 +21,10 @@
 //!   [`ImportError::UnsupportedFormat`]. Calamine runs under `catch_unwind`.
 //! - **Text files**: encoding from the BOM (UTF-8, UTF-16 LE/BE), else UTF-8
 //!   if valid, else Windows-1252; delimiter among `,` `;` tab `|` by count
-//!   consistency outside quotes. Rows are streamed twice (type inference,
-//!   then insertion), through reused buffers; memory stays bounded.
+//!   consistency outside quotes. Rows are streamed once, through reused buffers: a
+//!   reading thread parses, observes and converts them while the calling thread inserts
+//!   them (`stream`: types decided on a sample, checked against the whole file, the rows
+//!   written again in the rare case it decides otherwise); memory stays bounded.
 //! - **Compressed files**: a `.gz` file, or a `.zip` holding one file (what macOS adds
 //!   ignored), is decompressed in memory, at most [`MAX_UNPACKED_BYTES`] and a ratio of
 //!   [`MAX_RATIO`] (as pack files), and the file inside read, with a warning; a zip of
@@ -98,7 +100,7 @@
 //! opened for reading), `text` and `sheet` (rows of a text file, of a workbook), `analyze` (the first pass: header,
 //! HXL row, names and types), `infer` (cell values, type inference, column names),
 //! `kobo` and [`hxl`] (KoboToolbox exports, HXL hashtag rows), `pipeline` (preview and
-//! import, progress), `db` (the table written in one transaction).
+//! import, progress), `stream` (the import's pass on two threads), `db` (the table written in one transaction).
 
 mod analyze;
 mod archive;
@@ -111,6 +113,8 @@ mod kobo;
 mod options;
 mod pipeline;
 mod sheet;
+mod sheetstream;
+mod stream;
 mod text;
 
 #[cfg(test)]
@@ -140,9 +144,15 @@ pub(crate) type Row = (usize, Vec<RawCell>);
 pub(crate) type RowVisitor<'f> = dyn FnMut(usize, &[RawCell], f64) -> Result<(), ImportError> + 'f;
 
 /// Something whose rows can be read, possibly several times.
-pub(crate) trait RowSource {
+pub(crate) trait RowSource: Send + Sync {
     /// Calls `f` with every row, in order; stops at the first error.
     fn for_each_row(&self, f: &mut RowVisitor<'_>) -> Result<(), ImportError>;
+
+    /// True when a pass failed only because the source must be read another way: the
+    /// pass is to be run again (see `sheetstream`).
+    fn restart(&self) -> bool {
+        false
+    }
 }
 
 fn file_name_of(path: &Path) -> String {

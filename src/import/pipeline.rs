@@ -5,10 +5,11 @@ use std::time::Instant;
 
 use crate::tr;
 
-use super::analyze::{analyze, is_blank_row, Analysis};
+use super::analyze::{analyze, Analysis};
 use super::archive::{unpack, Unpacked};
 use super::detect::{prepare, Source};
 use super::infer::{self, Converted, Missing, RawCell, Typed};
+use super::stream::{import_rows, Target};
 use super::PROGRESS_INTERVAL;
 use super::{db, ImportError, ImportOptions, ImportReport, Phase, Preview, Progress};
 
@@ -69,7 +70,11 @@ impl<'f> Reporter<'f> {
 /// Shares of the whole import given to each phase: (start of inferring,
 /// start of writing). Rough, from the benchmark.
 pub(super) const WORKBOOK_SPLIT: (f64, f64) = (0.5, 0.6);
-pub(super) const TEXT_SPLIT: (f64, f64) = (0.05, 0.45);
+/// Text files are read once: scanning for the encoding and the separator, then the
+/// sample, then the rows converted and written.
+pub(super) const TEXT_SPLIT: (f64, f64) = (0.03, 0.06);
+/// A workbook whose rows are streamed (XLSX, XLSB): only the sheet's choice before.
+pub(super) const STREAM_SPLIT: (f64, f64) = (0.02, 0.05);
 
 fn project(cells: &[RawCell], analysis: &Analysis, missing: &Missing) -> Vec<Converted> {
     analysis
@@ -131,7 +136,11 @@ pub(super) fn preview_source(
     let inner = unpack(&src, file_name)?;
     let (src, file_name, mut warnings) = unpacked(src, file_name, &inner, opts.lang);
     let prepared = prepare(src, file_name, opts, &mut reporter)?;
-    let analysis = analyze(&prepared, opts, &missing, &mut reporter)?;
+    let mut analysis = analyze(&prepared, opts, &missing, &mut reporter);
+    if analysis.is_err() && prepared.source.restart() {
+        analysis = analyze(&prepared, opts, &missing, &mut reporter);
+    }
+    let analysis = analysis?;
     let rows = analysis
         .preview
         .iter()
@@ -178,45 +187,37 @@ pub(super) fn import_source(
     reporter.emit(Phase::Reading, 0, Some(0.0));
     let missing = Missing::new(opts.missing_values.as_deref());
     let prepared = prepare(src, file_name, opts, &mut reporter)?;
-    let analysis = analyze(&prepared, opts, &missing, &mut reporter)?;
     warnings.extend(prepared.warnings.iter().cloned());
-    warnings.extend(analysis.warnings.iter().cloned());
-    let spec = db::TableSpec {
+    let target = Target {
         table: &table,
-        columns: &analysis.columns,
         source_file,
         sheet: prepared.sheet.as_deref(),
-        warnings: &warnings,
         replace: opts.replace,
         origin: opts.origin.as_ref(),
     };
-    let start = prepared.split.1;
-    // The commit itself is given the last 2%.
-    let span = (1.0 - start) * 0.98;
-    let total = analysis.rows.max(1) as f64;
-    reporter.emit(Phase::Writing, 0, Some(start));
-    let rows = db::write_table(conn, &spec, |writer| {
-        prepared.source.for_each_row(&mut |number, cells, _| {
-            // Title rows, the header, and the HXL row right under it are not data.
-            if number <= analysis.header_row.max(analysis.hxl_row) || is_blank_row(cells) {
-                return Ok(());
-            }
-            writer.insert(
-                cells,
-                &analysis.kept,
-                &analysis.columns,
-                &analysis.dot_thousands,
-                &missing,
-            )?;
-            let done = writer.rows();
-            reporter.tick(
-                Phase::Writing,
-                done,
-                Some(start + span * (done as f64 / total).min(1.0)),
-            );
-            Ok(())
-        })
-    })?;
+    let all_warnings = |analysis: &Analysis| {
+        let mut all = warnings.clone();
+        all.extend(analysis.warnings.iter().cloned());
+        all
+    };
+    let mut rows = || {
+        import_rows(
+            conn,
+            &prepared,
+            opts,
+            &missing,
+            &target,
+            &mut reporter,
+            &all_warnings,
+        )
+    };
+    let mut result = rows();
+    if result.is_err() && prepared.source.restart() {
+        // Nothing was written: the same pass again, the source read another way.
+        result = rows();
+    }
+    let (rows, analysis) = result?;
+    let warnings = all_warnings(&analysis);
     reporter.emit(Phase::Writing, rows, Some(1.0));
     Ok(ImportReport {
         table,

@@ -51,7 +51,10 @@ pub(crate) struct LoadedSheet {
     /// All worksheet names, in workbook order.
     pub sheets: Vec<String>,
     pub sheet: String,
+    /// The sheet's rows; empty when they are to be streamed ([`SheetStream`]).
     pub grid: Grid,
+    /// The rows are not loaded: only checked to be there, to be streamed.
+    pub streamed: bool,
     /// Empty worksheets passed over before `sheet` (none when a sheet was requested).
     pub skipped: Vec<String>,
 }
@@ -70,7 +73,7 @@ fn io_or_unreadable(e: std::io::Error) -> ImportError {
 /// [`io_or_unreadable`], anything else is unreadable (`<format>: <error>`).
 macro_rules! workbook_errors {
     ($($name:ident($err:ident, $format:literal);)+) => {$(
-        fn $name(e: $err) -> ImportError {
+        pub(super) fn $name(e: $err) -> ImportError {
             match e {
                 $err::Password => ImportError::Encrypted,
                 $err::Io(io) => io_or_unreadable(io),
@@ -78,6 +81,26 @@ macro_rules! workbook_errors {
             }
         }
     )+};
+}
+
+/// True when the sheet `name` of an XLSX or XLSB workbook has a cell with a value.
+fn has_cells<RS: Read + Seek>(workbook: &mut Sheets<RS>, name: &str) -> Result<bool, ImportError> {
+    macro_rules! any_cell {
+        ($book:expr, $err:ident) => {{
+            let mut reader = $book.worksheet_cells_reader(name).map_err($err)?;
+            while let Some(cell) = reader.next_cell().map_err($err)? {
+                if !from_data_ref(cell.get_value()).is_blank() {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }};
+    }
+    match workbook {
+        Sheets::Xlsx(x) => any_cell!(x, xlsx_err),
+        Sheets::Xlsb(x) => any_cell!(x, xlsb_err),
+        _ => Ok(true),
+    }
 }
 
 workbook_errors! {
@@ -102,7 +125,10 @@ macro_rules! cells_by_reader {
     }};
 }
 
-fn open_as<RS: Read + Seek>(rs: RS, kind: WorkbookKind) -> Result<Sheets<RS>, ImportError> {
+pub(super) fn open_as<RS: Read + Seek>(
+    rs: RS,
+    kind: WorkbookKind,
+) -> Result<Sheets<RS>, ImportError> {
     Ok(match kind {
         WorkbookKind::Xlsx => Sheets::Xlsx(Xlsx::new(rs).map_err(xlsx_err)?),
         WorkbookKind::Xlsb => Sheets::Xlsb(Xlsb::new(rs).map_err(xlsb_err)?),
@@ -115,12 +141,17 @@ fn open_as<RS: Read + Seek>(rs: RS, kind: WorkbookKind) -> Result<Sheets<RS>, Im
 /// one) and loads the requested sheet, or the first visible worksheet.
 /// Calamine runs under `catch_unwind`: a reader bug on a hostile file
 /// becomes [`ImportError::Unreadable`] instead of a crash.
+///
+/// With `stream`, the rows of an XLSX or XLSB sheet are not loaded (only looked at until
+/// one cell has a value, to pass over empty sheets): the opened workbook is given back
+/// with the sheet, for a [`SheetStream`].
 pub(crate) fn load<RS, F>(
     open: F,
     kinds: &[WorkbookKind],
     requested: Option<&str>,
+    stream: bool,
     progress: &mut LoadProgress<'_>,
-) -> Result<LoadedSheet, ImportError>
+) -> Result<(LoadedSheet, Option<Sheets<RS>>), ImportError>
 where
     RS: Read + Seek,
     F: Fn() -> Result<RS, ImportError>,
@@ -133,10 +164,12 @@ where
         match opened {
             Ok(mut workbook) => {
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    load_sheet(&mut workbook, kind, requested, progress)
+                    load_sheet(&mut workbook, kind, requested, stream, progress)
                 }));
-                return result
-                    .unwrap_or_else(|_| Err(ImportError::Unreadable("reader panic".into())));
+                let loaded = result
+                    .unwrap_or_else(|_| Err(ImportError::Unreadable("reader panic".into())))?;
+                let book = loaded.streamed.then_some(workbook);
+                return Ok((loaded, book));
             }
             Err(ImportError::Encrypted) => return Err(ImportError::Encrypted),
             Err(e) => {
@@ -153,6 +186,7 @@ fn load_sheet<RS: Read + Seek>(
     workbook: &mut Sheets<RS>,
     kind: WorkbookKind,
     requested: Option<&str>,
+    stream: bool,
     progress: &mut LoadProgress<'_>,
 ) -> Result<LoadedSheet, ImportError> {
     let worksheets: Vec<(String, bool)> = workbook
@@ -185,10 +219,17 @@ fn load_sheet<RS: Read + Seek>(
             .collect(),
     };
     let mut skipped = Vec::new();
+    let streamed = stream && matches!(kind, WorkbookKind::Xlsx | WorkbookKind::Xlsb);
     for sheet in candidates {
-        let grid = read_grid(workbook, &sheet, progress)?;
+        let (grid, empty) = if streamed {
+            (Grid::default(), !has_cells(workbook, &sheet)?)
+        } else {
+            let grid = read_grid(workbook, &sheet, progress)?;
+            let empty = grid.rows.is_empty();
+            (grid, empty)
+        };
         // An empty sheet (a blank first tab): the next one with data is read.
-        if grid.rows.is_empty() && requested.is_none() {
+        if empty && requested.is_none() {
             skipped.push(sheet);
             continue;
         }
@@ -197,13 +238,14 @@ fn load_sheet<RS: Read + Seek>(
             sheets,
             sheet,
             grid,
+            streamed,
             skipped,
         });
     }
     Err(ImportError::Empty)
 }
 
-fn read_grid<RS: Read + Seek>(
+pub(super) fn read_grid<RS: Read + Seek>(
     workbook: &mut Sheets<RS>,
     sheet: &str,
     progress: &mut LoadProgress<'_>,
@@ -222,13 +264,13 @@ fn read_grid<RS: Read + Seek>(
     })
 }
 
-fn area(start: (u32, u32), end: (u32, u32)) -> u64 {
+pub(super) fn area(start: (u32, u32), end: (u32, u32)) -> u64 {
     let rows = u64::from(end.0.saturating_sub(start.0)) + 1;
     let cols = u64::from(end.1.saturating_sub(start.1)) + 1;
     rows.saturating_mul(cols)
 }
 
-fn too_large(found: u64) -> ImportError {
+pub(super) fn too_large(found: u64) -> ImportError {
     ImportError::TooLarge {
         limit: Limit::Cells,
         found,
@@ -239,7 +281,7 @@ fn too_large(found: u64) -> ImportError {
 /// The rows the sheet declares, for progress only: a declared dimension is a hint that
 /// can be absurd (`A1:XFD1048576` over a few cells), so the limit applies to the real
 /// cells, as they stream in ([`collect_cells`]). An absurd one gives no share.
-fn declared_rows(start: (u32, u32), end: (u32, u32)) -> Option<u64> {
+pub(super) fn declared_rows(start: (u32, u32), end: (u32, u32)) -> Option<u64> {
     (area(start, end) <= MAX_SHEET_CELLS).then(|| u64::from(end.0.saturating_sub(start.0)) + 1)
 }
 
@@ -387,7 +429,7 @@ fn text_cell(s: &str) -> RawCell {
     }
 }
 
-fn from_data_ref(d: &DataRef<'_>) -> RawCell {
+pub(super) fn from_data_ref(d: &DataRef<'_>) -> RawCell {
     match d {
         DataRef::Int(i) => RawCell::Int(*i),
         DataRef::Float(f) => RawCell::Float(*f),

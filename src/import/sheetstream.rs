@@ -1,0 +1,160 @@
+//! The rows of an XLSX or XLSB worksheet streamed from calamine's cell reader as they
+//! are read, instead of the whole sheet loaded first: the import's reading thread turns
+//! them into values while the writing thread inserts the previous ones.
+//!
+//! Rows are the ones [`super::sheet`] would load: non-blank cells, columns relative to
+//! the leftmost used column, the size limit checked on the real cells. The leftmost
+//! used column is taken from the sheet's declared dimension; when a cell comes left of
+//! it or out of row-major order, or the dimension's first column turns out unused, the
+//! pass stops with [`SheetStream::restart`] set, and the next pass reads the sheet
+//! whole (as before) — the caller starts again, nothing written.
+
+use std::io::{Read, Seek};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+
+use calamine::Sheets;
+
+use super::infer::RawCell;
+use super::sheet::{
+    area, declared_rows, from_data_ref, open_as, read_grid, too_large, xlsb_err, xlsx_err,
+    WorkbookKind,
+};
+use super::{ImportError, RowSource, RowVisitor, MAX_SHEET_CELLS};
+
+/// What a workbook is read from.
+pub(crate) trait ReadSeek: Read + Seek + Send {}
+impl<T: Read + Seek + Send> ReadSeek for T {}
+
+/// Opens the workbook's bytes again.
+pub(crate) type Opener<'a> =
+    Box<dyn Fn() -> Result<Box<dyn ReadSeek + 'a>, ImportError> + Send + Sync + 'a>;
+
+/// A worksheet streamed row by row; see the module's documentation.
+pub(crate) struct SheetStream<'a> {
+    pub(crate) open: Opener<'a>,
+    pub(crate) kind: WorkbookKind,
+    pub(crate) sheet: String,
+    /// The workbook opened to choose the sheet, used by the first pass.
+    pub(crate) book: Mutex<Option<Sheets<Box<dyn ReadSeek + 'a>>>>,
+    /// The cells do not stream as rows: every later pass loads the sheet whole.
+    pub(crate) whole: AtomicBool,
+}
+
+impl SheetStream<'_> {
+    /// True when a pass stopped because the sheet must be read whole: the caller runs
+    /// its pass again.
+    pub(crate) fn restart(&self) -> bool {
+        self.whole.load(Ordering::Relaxed)
+    }
+
+    fn book(&self) -> Result<Sheets<Box<dyn ReadSeek + '_>>, ImportError> {
+        let kept = self.book.lock().ok().and_then(|mut b| b.take());
+        match kept {
+            Some(b) => Ok(b),
+            None => open_as((self.open)()?, self.kind),
+        }
+    }
+
+    fn stop_for_whole(&self) -> ImportError {
+        self.whole.store(true, Ordering::Relaxed);
+        ImportError::Unreadable("sheet read again whole".into())
+    }
+}
+
+/// Rows being streamed: the current row's cells, from the declared first column.
+struct Rows<'v, 'f> {
+    f: &'v mut RowVisitor<'f>,
+    left: u32,
+    declared: Option<u64>,
+    row: Option<u32>,
+    cells: Vec<RawCell>,
+    emitted: u64,
+}
+
+impl Rows<'_, '_> {
+    fn emit(&mut self) -> Result<(), ImportError> {
+        if let Some(r) = self.row.take() {
+            self.emitted += 1;
+            let share = self
+                .declared
+                .map_or(0.0, |d| (self.emitted as f64 / d.max(1) as f64).min(1.0));
+            (self.f)(r as usize + 1, &self.cells, share)?;
+            self.cells.clear();
+        }
+        Ok(())
+    }
+}
+
+/// Streams the cells of `$book`'s sheet into `$rows`, errors through `$err`.
+macro_rules! stream_cells {
+    ($stream:expr, $book:expr, $f:expr, $err:ident) => {{
+        let mut reader = $book.worksheet_cells_reader(&$stream.sheet).map_err($err)?;
+        let d = reader.dimensions();
+        let mut rows = Rows {
+            f: $f,
+            left: d.start.1,
+            declared: declared_rows(d.start, d.end),
+            row: None,
+            cells: Vec::new(),
+            emitted: 0,
+        };
+        let mut last: Option<(u32, u32)> = None;
+        let mut bounds: Option<((u32, u32), (u32, u32))> = None;
+        while let Some(cell) = reader.next_cell().map_err($err)? {
+            let (r, c) = cell.get_position();
+            let value = from_data_ref(cell.get_value());
+            if value.is_blank() {
+                continue;
+            }
+            if c < rows.left || last.is_some_and(|l| (r, c) <= l) {
+                return Err($stream.stop_for_whole());
+            }
+            last = Some((r, c));
+            let (lo, hi) = match bounds {
+                None => ((r, c), (r, c)),
+                Some((lo, hi)) => ((lo.0.min(r), lo.1.min(c)), (hi.0.max(r), hi.1.max(c))),
+            };
+            let used = area(lo, hi);
+            if used > MAX_SHEET_CELLS {
+                return Err(too_large(used));
+            }
+            bounds = Some((lo, hi));
+            if rows.row != Some(r) {
+                rows.emit()?;
+                rows.row = Some(r);
+            }
+            let col = (c - rows.left) as usize;
+            if rows.cells.len() < col {
+                rows.cells.resize(col, RawCell::Empty);
+            }
+            rows.cells.push(value);
+        }
+        rows.emit()?;
+        if bounds.is_some_and(|(lo, _)| lo.1 != rows.left) {
+            return Err($stream.stop_for_whole());
+        }
+        Ok(())
+    }};
+}
+
+impl RowSource for SheetStream<'_> {
+    fn for_each_row(&self, f: &mut RowVisitor<'_>) -> Result<(), ImportError> {
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut book = self.book()?;
+            if self.restart() {
+                return read_grid(&mut book, &self.sheet, &mut |_, _| {})?.for_each_row(f);
+            }
+            match &mut book {
+                Sheets::Xlsx(x) => stream_cells!(self, x, f, xlsx_err),
+                Sheets::Xlsb(x) => stream_cells!(self, x, f, xlsb_err),
+                _ => read_grid(&mut book, &self.sheet, &mut |_, _| {})?.for_each_row(f),
+            }
+        }));
+        caught.unwrap_or_else(|_| Err(ImportError::Unreadable("reader panic".into())))
+    }
+
+    fn restart(&self) -> bool {
+        SheetStream::restart(self)
+    }
+}

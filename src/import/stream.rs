@@ -1,0 +1,352 @@
+//! The import's pass over the rows, on two cores: a reading thread parses each row,
+//! gathers the column statistics and converts the cells, and sends them in batches
+//! through a bounded channel to the calling thread, which inserts them (SQLite). The
+//! import then costs about the slower of the two instead of their sum, and memory stays
+//! bounded (a few batches in flight).
+//!
+//! Types are decided on a sample (the first [`SAMPLE_ROWS`] data rows), and every
+//! later row is still observed, so the statistics at the end are those of the whole
+//! file, exactly as a first pass would gather them. When the whole file decides the same
+//! columns, types and number style as the sample, the rows written are the ones a
+//! two-pass import writes, and the warnings (from the whole file) are too. When it
+//! decides otherwise (a column that changes type after the sample), the transaction is
+//! rolled back and the rows are written again under the whole file's decision: the
+//! result never depends on the sample.
+
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::time::Instant;
+
+use super::analyze::{is_blank_row, Analysis, Analyzer};
+use super::db::{self, Batch, RowWriter, TableSpec};
+use super::detect::Prepared;
+use super::infer::{Missing, RawCell};
+use super::pipeline::Reporter;
+use super::{ColumnType, ImportError, ImportOptions, Phase, Row, PROGRESS_INTERVAL};
+
+/// Data rows whose statistics decide the types the rows are written under.
+pub(crate) const SAMPLE_ROWS: u64 = 2_000;
+/// Batches in flight between the two threads.
+const CHANNEL_BATCHES: usize = 4;
+
+/// Per kept column: its index in the row, its type, its dot-thousands style.
+type ColumnPlan = Vec<(usize, ColumnType, bool)>;
+
+/// What the reading thread tells the writing one.
+enum Msg {
+    /// Rows read, and share of the source, while the types are not decided yet.
+    Reading(u64, f64),
+    /// The types the rows are written under: the table can be created.
+    Start(Box<Analysis>),
+    Rows(Batch),
+}
+
+/// The reading thread's error when the writing thread stopped first (its own error is
+/// the one reported).
+fn writer_gone() -> ImportError {
+    ImportError::Unreadable("writer stopped".into())
+}
+
+/// True when row `number` is data under `plan`: under the header and the HXL row, and
+/// not blank.
+fn is_data(plan: &Analysis, number: usize, cells: &[RawCell]) -> bool {
+    number > plan.header_row.max(plan.hxl_row) && !is_blank_row(cells)
+}
+
+/// Converts the data rows for `plan` into batches sent through `tx`.
+struct Sender {
+    tx: SyncSender<Msg>,
+    batch: Batch,
+}
+
+impl Sender {
+    fn send(&self, msg: Msg) -> Result<(), ImportError> {
+        self.tx.send(msg).map_err(|_| writer_gone())
+    }
+
+    fn push(
+        &mut self,
+        plan: &Analysis,
+        missing: &Missing,
+        number: usize,
+        cells: &[RawCell],
+        share: f64,
+    ) -> Result<(), ImportError> {
+        if !is_data(plan, number, cells) {
+            return Ok(());
+        }
+        self.batch.push_row(
+            cells,
+            &plan.kept,
+            &plan.columns,
+            &plan.dot_thousands,
+            missing,
+        );
+        if self.batch.full() {
+            self.flush(share)?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self, share: f64) -> Result<(), ImportError> {
+        if self.batch.rows() > 0 {
+            let mut batch = std::mem::take(&mut self.batch);
+            batch.share = share;
+            self.send(Msg::Rows(batch))?;
+        }
+        Ok(())
+    }
+}
+
+/// How the reading thread ended.
+struct Read {
+    /// The decision of the whole file.
+    analysis: Analysis,
+    /// The rows sent were written under that same decision.
+    written: bool,
+}
+
+/// The one pass: statistics on every row, the sample's decision sent as
+/// [`Msg::Start`], then every data row converted and sent.
+fn read_sampled(
+    prepared: &Prepared<'_>,
+    opts: &ImportOptions,
+    missing: &Missing,
+    tx: SyncSender<Msg>,
+) -> Result<Read, ImportError> {
+    let mut analyzer = Analyzer::new(opts, missing);
+    let mut out = Sender {
+        tx,
+        batch: Batch::default(),
+    };
+    // Rows kept until the sample decides; none kept once deciding failed.
+    let mut pending: Option<Vec<Row>> = Some(Vec::new());
+    let mut plan: Option<(Analysis, ColumnPlan)> = None;
+    let mut seen: u64 = 0;
+    let mut last = Instant::now();
+    let mut last_share = 0.0;
+    // Rows up to a requested header are never data.
+    let first_data = opts.header_row.unwrap_or(0);
+    prepared.source.for_each_row(&mut |number, cells, share| {
+        seen += 1;
+        last_share = share;
+        if let Some((_, cols)) = &plan {
+            // Every row is data now: observed and converted in one go.
+            let batch = &mut out.batch;
+            if analyzer.data_row(number, cells, cols, &mut |cell, v| {
+                batch.push_value(cell, v)
+            }) {
+                batch.end_row();
+                if batch.full() {
+                    out.flush(share)?;
+                }
+            }
+            return Ok(());
+        }
+        analyzer.row(number, cells);
+        let Some(rows) = pending.as_mut() else {
+            return Ok(());
+        };
+        if number > first_data && !is_blank_row(cells) {
+            rows.push((number, cells.to_vec()));
+        }
+        if analyzer.decided() && analyzer.data_rows() >= SAMPLE_ROWS {
+            match analyzer.conclude() {
+                Some(Ok(p)) => {
+                    out.send(Msg::Start(Box::new(p.clone())))?;
+                    for (n, c) in pending.take().unwrap_or_default() {
+                        out.push(&p, missing, n, &c, share)?;
+                    }
+                    let cols = p
+                        .kept
+                        .iter()
+                        .zip(&p.columns)
+                        .zip(&p.dot_thousands)
+                        .map(|((&c, col), &dots)| (c, col.column_type, dots))
+                        .collect::<Vec<_>>();
+                    plan = Some((p, cols));
+                }
+                // The whole file decides (or fails) at the end; rows are written after.
+                _ => pending = None,
+            }
+        } else if seen.is_multiple_of(256) && last.elapsed() >= PROGRESS_INTERVAL {
+            last = Instant::now();
+            out.send(Msg::Reading(seen, share))?;
+        }
+        Ok(())
+    })?;
+    let analysis = analyzer.finish()?;
+    let written = match (plan, pending) {
+        (Some((p, _)), _) => {
+            p.kept == analysis.kept
+                && p.columns == analysis.columns
+                && p.dot_thousands == analysis.dot_thousands
+        }
+        // The file ended within the sample: its decision is the whole file's.
+        (None, Some(rows)) => {
+            out.send(Msg::Start(Box::new(analysis.clone())))?;
+            for (n, c) in rows {
+                out.push(&analysis, missing, n, &c, last_share)?;
+            }
+            true
+        }
+        (None, None) => false,
+    };
+    if written {
+        out.flush(last_share)?;
+    }
+    Ok(Read { analysis, written })
+}
+
+/// Converts and sends every data row under a decision already made.
+fn read_decided(
+    prepared: &Prepared<'_>,
+    plan: &Analysis,
+    missing: &Missing,
+    tx: SyncSender<Msg>,
+) -> Result<(), ImportError> {
+    let mut out = Sender {
+        tx,
+        batch: Batch::default(),
+    };
+    let mut last_share = 0.0;
+    prepared.source.for_each_row(&mut |number, cells, share| {
+        last_share = share;
+        out.push(plan, missing, number, cells, share)
+    })?;
+    out.flush(last_share)
+}
+
+/// What the table is made of, besides its rows and warnings.
+pub(super) struct Target<'a> {
+    pub(super) table: &'a str,
+    pub(super) source_file: &'a str,
+    pub(super) sheet: Option<&'a str>,
+    pub(super) replace: bool,
+    pub(super) origin: Option<&'a super::PackOrigin>,
+}
+
+impl Target<'_> {
+    fn spec<'s>(&'s self, plan: &'s Analysis) -> TableSpec<'s> {
+        TableSpec {
+            table: self.table,
+            columns: &plan.columns,
+            source_file: self.source_file,
+            sheet: self.sheet,
+            replace: self.replace,
+            origin: self.origin,
+        }
+    }
+}
+
+/// Progress of the writing phase: the share of the source read, from `lo` to 98% (the
+/// commit is given the last 2%).
+fn writing_fraction(lo: f64, share: f64) -> f64 {
+    lo + (0.98 - lo) * share.clamp(0.0, 1.0)
+}
+
+/// Inserts the batches coming through `rx` until the reading thread closes it.
+fn insert_all(
+    writer: &mut RowWriter<'_>,
+    rx: &Receiver<Msg>,
+    reporter: &mut Reporter<'_>,
+    lo: f64,
+) -> Result<(), ImportError> {
+    for msg in rx {
+        if let Msg::Rows(batch) = msg {
+            writer.insert(&batch)?;
+            reporter.maybe(
+                Phase::Writing,
+                writer.rows(),
+                Some(writing_fraction(lo, batch.share)),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The result of a reading thread, its panic turned into an error.
+fn joined<T>(
+    h: std::thread::ScopedJoinHandle<'_, Result<T, ImportError>>,
+) -> Result<T, ImportError> {
+    h.join()
+        .unwrap_or_else(|_| Err(ImportError::Unreadable("reader panic".into())))
+}
+
+/// How the first pass ended.
+enum First {
+    /// The rows are written: how many, and the whole file's analysis.
+    Done(u64, Analysis),
+    /// Nothing written: the rows must be written under this analysis.
+    Again(Analysis),
+}
+
+/// Reads `prepared` once (twice when the whole file decides other types than its
+/// sample) and writes its table; returns the rows written, the whole file's analysis and
+/// the warnings the writing thread's `warnings` gives for it.
+pub(super) fn import_rows(
+    conn: &mut rusqlite::Connection,
+    prepared: &Prepared<'_>,
+    opts: &ImportOptions,
+    missing: &Missing,
+    target: &Target<'_>,
+    reporter: &mut Reporter<'_>,
+    warnings: &dyn Fn(&Analysis) -> Vec<String>,
+) -> Result<(u64, Analysis), ImportError> {
+    let (lo, hi) = prepared.split;
+    reporter.emit(Phase::Inferring, 0, Some(lo));
+    let first = std::thread::scope(|s| {
+        let (tx, rx) = sync_channel(CHANNEL_BATCHES);
+        let reader = s.spawn(move || read_sampled(prepared, opts, missing, tx));
+        let mut plan = None;
+        for msg in &rx {
+            match msg {
+                Msg::Reading(seen, share) => {
+                    reporter.maybe(Phase::Inferring, seen, Some(lo + (hi - lo) * share));
+                }
+                Msg::Start(p) => {
+                    plan = Some(p);
+                    break;
+                }
+                Msg::Rows(_) => {}
+            }
+        }
+        let Some(plan) = plan else {
+            drop(rx);
+            return joined(reader).map(|r| First::Again(r.analysis));
+        };
+        reporter.emit(Phase::Writing, 0, Some(hi));
+        let mut full = None;
+        let rows = db::write_table(conn, &target.spec(&plan), |writer| {
+            insert_all(writer, &rx, reporter, hi)?;
+            drop(rx);
+            let read = joined(reader)?;
+            let said = read.written.then(|| warnings(&read.analysis));
+            full = Some(read.analysis);
+            Ok(said)
+        })?;
+        match (rows, full) {
+            (Some(rows), Some(analysis)) => Ok(First::Done(rows, analysis)),
+            (_, Some(analysis)) => Ok(First::Again(analysis)),
+            (_, None) => Err(ImportError::Unreadable("reader lost".into())),
+        }
+    })?;
+    let analysis = match first {
+        First::Done(rows, analysis) => return Ok((rows, analysis)),
+        First::Again(analysis) => analysis,
+    };
+    // The whole file decided otherwise than its sample: the rows again, under its types.
+    reporter.emit(Phase::Writing, 0, Some(hi));
+    let rows = std::thread::scope(|s| {
+        let (tx, rx) = sync_channel(CHANNEL_BATCHES);
+        let plan = &analysis;
+        let reader = s.spawn(move || read_decided(prepared, plan, missing, tx));
+        db::write_table(conn, &target.spec(plan), |writer| {
+            insert_all(writer, &rx, reporter, hi)?;
+            drop(rx);
+            joined(reader)?;
+            Ok(Some(warnings(plan)))
+        })
+    })?;
+    let rows = rows.ok_or_else(|| ImportError::Unreadable("rows not written".into()))?;
+    Ok((rows, analysis))
+}
