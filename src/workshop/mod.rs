@@ -33,7 +33,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::pack::{Exercise, Lesson, Pack, Step};
 use crate::store::EventKind;
-use crate::store::{Event, StepRef, Store};
+use crate::store::{Event, StepRef, StepTally, Store};
 
 /// A step of a lesson of a pack, for a trainee: where every step action happens.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -163,6 +163,18 @@ fn wrong_kind(step: &Step) -> Error {
     }
 }
 
+/// The tally of a step among a pack's tallies ([`Store::tallies`]): zero when absent.
+fn tally_in(
+    tallies: &std::collections::HashMap<(String, String), StepTally>,
+    lesson_id: &str,
+    step_id: &str,
+) -> StepTally {
+    tallies
+        .get(&(lesson_id.to_string(), step_id.to_string()))
+        .cloned()
+        .unwrap_or_default()
+}
+
 fn step_events<'a>(events: &'a [Event], lesson_id: &str, step_id: &str) -> Vec<&'a Event> {
     events
         .iter()
@@ -170,28 +182,20 @@ fn step_events<'a>(events: &'a [Event], lesson_id: &str, step_id: &str) -> Vec<&
         .collect()
 }
 
-/// A step's status from its events: answers, not time, make a step done.
-fn status(step: &Step, events: &[&Event]) -> Status {
+/// A step's status from its tally: answers, not time, make a step done.
+fn status(step: &Step, tally: &StepTally) -> Status {
     let done = match &step.exercise {
-        Exercise::Read | Exercise::Chart(_) => events.iter().any(|e| e.kind == EventKind::Complete),
-        Exercise::Question(_) | Exercise::Data(_) | Exercise::ChartTask(_) => events
-            .iter()
-            .any(|e| e.kind == EventKind::Attempt && e.correct == Some(true)),
-        Exercise::Collect(c) => {
-            events
-                .iter()
-                .filter(|e| e.kind == EventKind::Record)
-                .count()
-                >= c.min_records as usize
-        }
-        Exercise::Reflection(_) => events.iter().any(|e| e.kind == EventKind::Reflection),
-        Exercise::Import(_) => events.iter().any(|e| e.kind == EventKind::Import),
+        Exercise::Read | Exercise::Chart(_) => tally.has(EventKind::Complete),
+        Exercise::Question(_) | Exercise::Data(_) | Exercise::ChartTask(_) => tally.correct > 0,
+        Exercise::Collect(c) => tally.records >= c.min_records as usize,
+        Exercise::Reflection(_) => tally.has(EventKind::Reflection),
+        Exercise::Import(_) => tally.has(EventKind::Import),
     };
     if done {
         Status::Done
-    } else if events.iter().any(|e| e.kind == EventKind::Skip) {
+    } else if tally.has(EventKind::Skip) {
         Status::Skipped
-    } else if events.is_empty() {
+    } else if tally.events == 0 {
         Status::Todo
     } else {
         Status::Started
