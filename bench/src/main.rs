@@ -2,7 +2,8 @@
 //!
 //! `cargo run --release -p datajam-bench [-- --reps N --rows N]`
 //!
-//! `cargo run --release -p datajam-bench -- progress [--answers N]`: recording answers and
+//! `cargo run --release -p datajam-bench -- progress [--answers N] [--slow-answers N]`:
+//! recording answers (as the history grows, and on a disk with a 10 ms fsync) and
 //! merging progress files (see `progress.rs`).
 //!
 //! `cargo run --release -p datajam-bench -- indicators [--rows N]`: Gini/Palma over
@@ -313,6 +314,7 @@ mod engine;
 mod indicators;
 mod measure;
 mod progress;
+mod slowdisk;
 mod tasks;
 
 /// A benchmark mode, given the arguments after its name.
