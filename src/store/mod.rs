@@ -237,6 +237,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Room for the statements of a step action (look-ups, the event, its tally, the
+        // position, the view), so none is parsed again at each answer.
+        conn.set_prepared_statement_cache_capacity(64);
         migrate(&mut conn)?;
         Ok(Store { conn, path })
     }
@@ -296,17 +299,14 @@ impl Store {
 
     pub fn profile(&self, id: &str) -> Result<Profile> {
         self.conn
-            .query_row(
-                "SELECT id, name, created_at FROM profiles WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok(Profile {
-                        id: r.get(0)?,
-                        name: r.get(1)?,
-                        created_at: r.get(2)?,
-                    })
-                },
-            )
+            .prepare_cached("SELECT id, name, created_at FROM profiles WHERE id = ?1")?
+            .query_row([id], |r| {
+                Ok(Profile {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    created_at: r.get(2)?,
+                })
+            })
             .optional()?
             .ok_or_else(|| Error::ProfileNotFound(id.to_string()))
     }

@@ -147,7 +147,7 @@ impl Workshop {
             lesson_id: lesson_id.to_string(),
             id: step_id.to_string(),
             title: loc.step.title.clone(),
-            html: crate::pack::markdown::to_safe_html(&loc.step.body),
+            html: self.safe_html(&loc.step.body),
             index: loc.index + 1,
             total: steps.len(),
             prev: loc.index.checked_sub(1).map(|i| steps[i].id.clone()),

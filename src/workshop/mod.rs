@@ -74,6 +74,8 @@ pub struct Workshop {
     default_lang: Lang,
     data_dir: PathBuf,
     warnings: Vec<String>,
+    /// Pack texts already rendered ([`Workshop::safe_html`]), by their Markdown.
+    html: std::sync::Mutex<std::collections::HashMap<String, String>>,
 }
 
 /// A step located in a pack.
@@ -98,6 +100,7 @@ impl Workshop {
             default_lang: lang,
             data_dir: data_dir.to_path_buf(),
             warnings,
+            html: Default::default(),
         };
         w.load_datasets(0)?;
         w.add_installed(installed);
@@ -137,6 +140,23 @@ impl Workshop {
             data_dir: self.data_dir.display().to_string(),
             lang: self.lang,
         }
+    }
+
+    /// A pack's Markdown as sanitised HTML, rendered once per text: a step's view is
+    /// built again at every answer, and its text and explanation do not change.
+    fn safe_html(&self, markdown: &str) -> String {
+        /// Enough for every text of several packs; past it, the cache starts again.
+        const MAX: usize = 4096;
+        let mut cache = self.html.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(html) = cache.get(markdown) {
+            return html.clone();
+        }
+        let html = crate::pack::markdown::to_safe_html(markdown);
+        if cache.len() >= MAX {
+            cache.clear();
+        }
+        cache.insert(markdown.to_string(), html.clone());
+        html
     }
 
     fn locate(&self, pack_id: &str, lesson_id: &str, step_id: &str) -> Result<Located<'_>> {

@@ -194,7 +194,7 @@ impl Workshop {
         let used = tally.hints.min(hints.len());
         view.hints = hints[..used].to_vec();
         if view.status == Status::Done || view.revealed {
-            view.explanation_html = explanation.map(crate::pack::markdown::to_safe_html);
+            view.explanation_html = explanation.map(|e| self.safe_html(e));
         }
     }
 
