@@ -3,7 +3,8 @@
 //! in the same run.
 //!
 //! - no mode: the import (see `import.rs`);
-//! - `progress [--answers N]`: recording answers and merging progress files (`progress.rs`);
+//! - `progress [--answers N] [--slow-answers N]`: recording answers (as the history grows,
+//!   and on a disk with a 10 ms fsync) and merging progress files (`progress.rs`);
 //! - `indicators [--rows N]`: Gini/Palma over 1,000,000 values and province normalisation
 //!   of 1,000,000 rows (`indicators.rs`);
 //! - `engine [--rows N]`: Table Schema checks, pack loading, XLSForm reading and form
@@ -17,6 +18,7 @@ mod import;
 mod indicators;
 mod measure;
 mod progress;
+mod slowdisk;
 mod tasks;
 
 use measure::BoxError;

@@ -21,6 +21,7 @@ const APP_TABLES: &[&str] = &[
     "events",
     "positions",
     "pack_datasets",
+    "step_tallies",
     META_TABLE,
 ];
 

@@ -14,6 +14,9 @@ pub mod fsio;
 pub mod pin;
 pub mod settings;
 pub mod tables;
+pub mod tally;
+
+pub use tally::StepTally;
 
 use std::path::{Path, PathBuf};
 
@@ -86,6 +89,9 @@ pub const MIGRATIONS: &[&str] = &[
         hash TEXT NOT NULL,
         updated_at TEXT NOT NULL
     );",
+    // 4: each step's tally of a trainee's events (counts by kind, latest attempt and
+    // reflection), kept in the transaction of each event: see `tally`.
+    tally::MIGRATION,
 ];
 
 /// Current time as RFC 3339 UTC with milliseconds, the format of every timestamp stored.
@@ -231,6 +237,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Room for the statements of a step action (look-ups, the event, its tally, the
+        // position, the view), so none is parsed again at each answer.
+        conn.set_prepared_statement_cache_capacity(64);
         migrate(&mut conn)?;
         Ok(Store { conn, path })
     }
@@ -290,17 +299,14 @@ impl Store {
 
     pub fn profile(&self, id: &str) -> Result<Profile> {
         self.conn
-            .query_row(
-                "SELECT id, name, created_at FROM profiles WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok(Profile {
-                        id: r.get(0)?,
-                        name: r.get(1)?,
-                        created_at: r.get(2)?,
-                    })
-                },
-            )
+            .prepare_cached("SELECT id, name, created_at FROM profiles WHERE id = ?1")?
+            .query_row([id], |r| {
+                Ok(Profile {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    created_at: r.get(2)?,
+                })
+            })
             .optional()?
             .ok_or_else(|| Error::ProfileNotFound(id.to_string()))
     }
@@ -444,33 +450,34 @@ fn insert_event(
         correct,
         created_at: now(),
     };
-    conn.execute(
+    let mut stmt = conn.prepare_cached(
         "INSERT INTO events(id, profile_id, pack_id, pack_version, lesson_id, step_id, kind, payload, correct, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            event.id,
-            at.profile_id,
-            at.pack_id,
-            at.pack_version,
-            at.lesson_id,
-            at.step_id,
-            event.kind.as_str(),
-            payload.to_string(),
-            correct,
-            event.created_at
-        ],
     )?;
+    stmt.execute(params![
+        event.id,
+        at.profile_id,
+        at.pack_id,
+        at.pack_version,
+        at.lesson_id,
+        at.step_id,
+        event.kind.as_str(),
+        payload.to_string(),
+        correct,
+        event.created_at
+    ])?;
+    tally::tally_event(conn, at, &event)?;
     Ok(event)
 }
 
 fn upsert_position(conn: &Connection, at: &StepRef<'_>, when: &str) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO positions(profile_id, pack_id, lesson_id, step_id, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT(profile_id, pack_id) DO UPDATE SET
            lesson_id = excluded.lesson_id, step_id = excluded.step_id, updated_at = excluded.updated_at",
-        params![at.profile_id, at.pack_id, at.lesson_id, at.step_id, when],
-    )?;
+    )?
+    .execute(params![at.profile_id, at.pack_id, at.lesson_id, at.step_id, when])?;
     Ok(())
 }
 

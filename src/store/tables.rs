@@ -121,12 +121,10 @@ pub fn list_tables(conn: &Connection) -> Result<Vec<TableInfo>> {
 
 /// The imported table `name` (case-insensitive), or `None`.
 pub(crate) fn find_table(conn: &Connection, name: &str) -> rusqlite::Result<Option<TableInfo>> {
-    conn.query_row(
-        &format!("{SELECT} AND w.name = ?1 COLLATE NOCASE LIMIT 1"),
-        params![name],
-        from_row,
-    )
-    .optional()
+    // Cached: every step action looks its tables up.
+    conn.prepare_cached(&format!("{SELECT} AND w.name = ?1 COLLATE NOCASE LIMIT 1"))?
+        .query_row(params![name], from_row)
+        .optional()
 }
 
 /// The imported table `name` (case-insensitive); [`Error::TableNotFound`] when no such

@@ -124,10 +124,10 @@ impl Workshop {
     pub fn hint(&mut self, at: &StepAt) -> Result<HintOutcome> {
         let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         let (hints, version) = self.step_for(at, true, exercise_hints)?;
-        let events = self
+        let used = self
             .store
-            .step_events(profile_id, pack_id, lesson_id, step_id)?;
-        let used = events.iter().filter(|e| e.kind == EventKind::Hint).count();
+            .step_tally(profile_id, pack_id, lesson_id, step_id)?
+            .hints;
         if used >= hints.len() {
             let step = self.view(at)?;
             return Ok(HintOutcome {
@@ -230,10 +230,10 @@ impl Workshop {
         payload: &serde_json::Value,
     ) -> Result<Option<String>> {
         let (profile_id, pack_id, lesson_id, step_id) = at.parts();
-        let events = self
+        let tally = self
             .store
-            .step_events(profile_id, pack_id, lesson_id, step_id)?;
-        if events.iter().any(|e| e.kind == kind) {
+            .step_tally(profile_id, pack_id, lesson_id, step_id)?;
+        if tally.has(kind) {
             return Ok(None);
         }
         let event = self.append_event(at, pack_version, kind, payload, None)?;

@@ -8,7 +8,7 @@ use crate::import::{self};
 use crate::lesson::datatask::DataTask;
 use crate::lesson::importstep::{self, ImportStep, ImportStepError};
 use crate::pack::{Exercise, Pack};
-use crate::store::{Event, EventKind};
+use crate::store::EventKind;
 use crate::tr;
 use std::path::Path;
 
@@ -223,9 +223,9 @@ impl Workshop {
         view: &mut StepView,
         loc: &Located<'_>,
         s: &ImportStep,
-        mine: &[&Event],
+        tally: &StepTally,
     ) -> Result<ImportStepView> {
-        self.task_hints(view, &s.hints, s.explanation.as_deref(), mine);
+        self.task_hints(view, &s.hints, s.explanation.as_deref(), tally);
         let bytes = loc.pack.file(&s.file);
         let (preview, preview_error) = match bytes {
             None => (

@@ -6,7 +6,6 @@ use crate::error::{Error, Result};
 use crate::i18n::{self, Lang};
 use crate::pack::{localized, AnswerType, ChartStep, Exercise};
 use crate::store::tables::quote_ident;
-use crate::store::Event;
 use crate::store::EventKind;
 use crate::tr;
 
@@ -82,7 +81,7 @@ impl Workshop {
         let lesson = pack
             .lesson(lesson_id)
             .ok_or_else(|| Error::LessonNotFound(lesson_id.to_string()))?;
-        let events = self.store.events(profile_id, pack_id)?;
+        let tallies = self.store.tallies(profile_id, pack_id)?;
         let steps: Vec<StepSummary> = lesson
             .steps
             .iter()
@@ -90,7 +89,7 @@ impl Workshop {
                 id: s.id.clone(),
                 title: s.title.clone(),
                 kind: s.exercise.kind(),
-                status: status(s, &step_events(&events, &lesson.id, &s.id)),
+                status: status(s, &tally_in(&tallies, &lesson.id, &s.id)),
             })
             .collect();
         let current = self
@@ -128,47 +127,48 @@ impl Workshop {
         self.view(at)
     }
 
-    /// Builds the view of a step from the pack and the profile's events.
+    /// Builds the view of a step from the pack and the profile's events: the step's
+    /// tally (one row) and its latest attempt, so its cost does not grow with the
+    /// trainee's history.
     pub(super) fn view(&self, at: &StepAt) -> Result<StepView> {
         let (profile_id, pack_id, lesson_id, step_id) = at.parts();
         let loc = self.locate(pack_id, lesson_id, step_id)?;
-        let events = self
+        let tally = self
             .store
-            .step_events(profile_id, pack_id, lesson_id, step_id)?;
-        let mine: Vec<&Event> = events.iter().collect();
+            .step_tally(profile_id, pack_id, lesson_id, step_id)?;
         let steps = &loc.lesson.steps;
-        let attempts: Vec<&&Event> = mine
-            .iter()
-            .filter(|e| e.kind == EventKind::Attempt)
-            .collect();
-        let last = attempts.last();
+        let last = match &tally.last_attempt {
+            Some(id) => self.store.event(id)?,
+            None => None,
+        };
+        let last = last.as_ref();
         let mut view = StepView {
             pack_id: pack_id.to_string(),
             lesson_id: lesson_id.to_string(),
             id: step_id.to_string(),
             title: loc.step.title.clone(),
-            html: crate::pack::markdown::to_safe_html(&loc.step.body),
+            html: self.safe_html(&loc.step.body),
             index: loc.index + 1,
             total: steps.len(),
             prev: loc.index.checked_sub(1).map(|i| steps[i].id.clone()),
             next: steps.get(loc.index + 1).map(|s| s.id.clone()),
-            status: status(loc.step, &mine),
+            status: status(loc.step, &tally),
             dataset_info: None,
             hints_total: 0,
             hints: Vec::new(),
-            attempts: attempts.len(),
+            attempts: tally.attempts,
             last_answer: last.map(|e| e.payload["answer"].clone()),
             last_message: last.and_then(|e| e.payload["message"].as_str().map(str::to_string)),
             last_correct: last.and_then(|e| e.correct),
             explanation_html: None,
-            revealed: mine.iter().any(|e| e.kind == EventKind::Reveal),
+            revealed: tally.has(EventKind::Reveal),
             solution: None,
             body: StepBody::Read,
         };
         view.body = match &loc.step.exercise {
             Exercise::Read => StepBody::Read,
             Exercise::Question(q) => {
-                self.task_hints(&mut view, &q.hints, q.explanation.as_deref(), &mine);
+                self.task_hints(&mut view, &q.hints, q.explanation.as_deref(), &tally);
                 if view.revealed {
                     view.solution = Some(solution_text(q, self.lang));
                 }
@@ -190,11 +190,13 @@ impl Workshop {
                 min_records: c.min_records,
             },
             Exercise::Reflection(r) => StepBody::Reflection {
-                reflection: mine
-                    .iter()
-                    .rev()
-                    .find(|e| e.kind == EventKind::Reflection)
-                    .and_then(|e| e.payload["text"].as_str().map(str::to_string)),
+                reflection: match &tally.last_reflection {
+                    Some(id) => self
+                        .store
+                        .event(id)?
+                        .and_then(|e| e.payload["text"].as_str().map(str::to_string)),
+                    None => None,
+                },
                 min_length: r.min_length,
                 placeholder: r.placeholder.clone(),
             },
@@ -202,13 +204,13 @@ impl Workshop {
                 chart_svg: self.chart_svg(c)?,
             },
             Exercise::Data(t) => StepBody::Data {
-                data_task: self.data_task_view(&mut view, t, &mine),
+                data_task: self.data_task_view(&mut view, t, &tally),
             },
             Exercise::ChartTask(t) => StepBody::ChartTask {
-                chart_task: self.chart_task_view(&mut view, t, &mine),
+                chart_task: self.chart_task_view(&mut view, t, &tally),
             },
             Exercise::Import(i) => StepBody::Import {
-                import: self.import_step_view(&mut view, &loc, i, &mine)?,
+                import: self.import_step_view(&mut view, &loc, i, &tally)?,
             },
         };
         let dataset = match &loc.step.exercise {

@@ -33,7 +33,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::pack::{Exercise, Lesson, Pack, Step};
 use crate::store::EventKind;
-use crate::store::{Event, StepRef, Store};
+use crate::store::{Event, StepRef, StepTally, Store};
 
 /// A step of a lesson of a pack, for a trainee: where every step action happens.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -74,6 +74,8 @@ pub struct Workshop {
     default_lang: Lang,
     data_dir: PathBuf,
     warnings: Vec<String>,
+    /// Pack texts already rendered ([`Workshop::safe_html`]), by their Markdown.
+    html: std::sync::Mutex<std::collections::HashMap<String, String>>,
 }
 
 /// A step located in a pack.
@@ -98,6 +100,7 @@ impl Workshop {
             default_lang: lang,
             data_dir: data_dir.to_path_buf(),
             warnings,
+            html: Default::default(),
         };
         w.load_datasets(0)?;
         w.add_installed(installed);
@@ -139,6 +142,23 @@ impl Workshop {
         }
     }
 
+    /// A pack's Markdown as sanitised HTML, rendered once per text: a step's view is
+    /// built again at every answer, and its text and explanation do not change.
+    fn safe_html(&self, markdown: &str) -> String {
+        /// Enough for every text of several packs; past it, the cache starts again.
+        const MAX: usize = 4096;
+        let mut cache = self.html.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(html) = cache.get(markdown) {
+            return html.clone();
+        }
+        let html = crate::pack::markdown::to_safe_html(markdown);
+        if cache.len() >= MAX {
+            cache.clear();
+        }
+        cache.insert(markdown.to_string(), html.clone());
+        html
+    }
+
     fn locate(&self, pack_id: &str, lesson_id: &str, step_id: &str) -> Result<Located<'_>> {
         let pack = self.pack(pack_id)?;
         let lesson = pack
@@ -163,6 +183,18 @@ fn wrong_kind(step: &Step) -> Error {
     }
 }
 
+/// The tally of a step among a pack's tallies ([`Store::tallies`]): zero when absent.
+fn tally_in(
+    tallies: &std::collections::HashMap<(String, String), StepTally>,
+    lesson_id: &str,
+    step_id: &str,
+) -> StepTally {
+    tallies
+        .get(&(lesson_id.to_string(), step_id.to_string()))
+        .cloned()
+        .unwrap_or_default()
+}
+
 fn step_events<'a>(events: &'a [Event], lesson_id: &str, step_id: &str) -> Vec<&'a Event> {
     events
         .iter()
@@ -170,28 +202,20 @@ fn step_events<'a>(events: &'a [Event], lesson_id: &str, step_id: &str) -> Vec<&
         .collect()
 }
 
-/// A step's status from its events: answers, not time, make a step done.
-fn status(step: &Step, events: &[&Event]) -> Status {
+/// A step's status from its tally: answers, not time, make a step done.
+fn status(step: &Step, tally: &StepTally) -> Status {
     let done = match &step.exercise {
-        Exercise::Read | Exercise::Chart(_) => events.iter().any(|e| e.kind == EventKind::Complete),
-        Exercise::Question(_) | Exercise::Data(_) | Exercise::ChartTask(_) => events
-            .iter()
-            .any(|e| e.kind == EventKind::Attempt && e.correct == Some(true)),
-        Exercise::Collect(c) => {
-            events
-                .iter()
-                .filter(|e| e.kind == EventKind::Record)
-                .count()
-                >= c.min_records as usize
-        }
-        Exercise::Reflection(_) => events.iter().any(|e| e.kind == EventKind::Reflection),
-        Exercise::Import(_) => events.iter().any(|e| e.kind == EventKind::Import),
+        Exercise::Read | Exercise::Chart(_) => tally.has(EventKind::Complete),
+        Exercise::Question(_) | Exercise::Data(_) | Exercise::ChartTask(_) => tally.correct > 0,
+        Exercise::Collect(c) => tally.records >= c.min_records as usize,
+        Exercise::Reflection(_) => tally.has(EventKind::Reflection),
+        Exercise::Import(_) => tally.has(EventKind::Import),
     };
     if done {
         Status::Done
-    } else if events.iter().any(|e| e.kind == EventKind::Skip) {
+    } else if tally.has(EventKind::Skip) {
         Status::Skipped
-    } else if events.is_empty() {
+    } else if tally.events == 0 {
         Status::Todo
     } else {
         Status::Started

@@ -143,7 +143,7 @@ impl Workshop {
                 let mut entries = Vec::new();
                 for step in &lesson.steps {
                     let mine = step_events(&events, &lesson.id, &step.id);
-                    statuses.push(status(step, &mine));
+                    statuses.push(status(step, &StepTally::of(&mine)));
                     if let Some(item) = self.notebook_item(step, &mine) {
                         entries.push(NotebookEntry {
                             step_id: step.id.clone(),

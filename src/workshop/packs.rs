@@ -50,9 +50,9 @@ impl Workshop {
     pub fn packs(&self, profile_id: Option<&str>) -> Result<Vec<PackSummary>> {
         let mut out = Vec::new();
         for pack in &self.packs {
-            let events = match profile_id {
-                Some(p) => self.store.events(p, pack.id())?,
-                None => Vec::new(),
+            let tallies = match profile_id {
+                Some(p) => self.store.tallies(p, pack.id())?,
+                None => Default::default(),
             };
             let lessons = pack
                 .lessons
@@ -61,7 +61,7 @@ impl Workshop {
                     let statuses: Vec<Status> = l
                         .steps
                         .iter()
-                        .map(|s| status(s, &step_events(&events, &l.id, &s.id)))
+                        .map(|s| status(s, &tally_in(&tallies, &l.id, &s.id)))
                         .collect();
                     LessonSummary {
                         id: l.id.clone(),

@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::lesson::datatask;
 use crate::lesson::task;
 use crate::pack::Exercise;
-use crate::store::{Event, EventKind};
+use crate::store::EventKind;
 use crate::tr;
 
 use super::answers::judged;
@@ -188,17 +188,13 @@ impl Workshop {
         view: &mut StepView,
         hints: &[String],
         explanation: Option<&str>,
-        mine: &[&Event],
+        tally: &StepTally,
     ) {
         view.hints_total = hints.len();
-        let used = mine
-            .iter()
-            .filter(|e| e.kind == EventKind::Hint)
-            .count()
-            .min(hints.len());
+        let used = tally.hints.min(hints.len());
         view.hints = hints[..used].to_vec();
         if view.status == Status::Done || view.revealed {
-            view.explanation_html = explanation.map(crate::pack::markdown::to_safe_html);
+            view.explanation_html = explanation.map(|e| self.safe_html(e));
         }
     }
 
@@ -222,9 +218,9 @@ impl Workshop {
         &self,
         view: &mut StepView,
         t: &datatask::DataTask,
-        mine: &[&Event],
+        tally: &StepTally,
     ) -> DataTaskView {
-        self.task_hints(view, &t.hints, t.explanation.as_deref(), mine);
+        self.task_hints(view, &t.hints, t.explanation.as_deref(), tally);
         let (table, reference) = self.task_table(view, &t.dataset, &t.reference);
         let mut solution_steps = Vec::new();
         if view.revealed {
@@ -250,9 +246,9 @@ impl Workshop {
         &self,
         view: &mut StepView,
         t: &datatask::ChartTask,
-        mine: &[&Event],
+        tally: &StepTally,
     ) -> ChartTaskView {
-        self.task_hints(view, &t.hints, t.explanation.as_deref(), mine);
+        self.task_hints(view, &t.hints, t.explanation.as_deref(), tally);
         let (table, reference) = self.task_table(view, &t.dataset, &t.reference);
         if view.revealed {
             view.solution = Some(datatask::describe_chart(&t.reference_choice(), self.lang));

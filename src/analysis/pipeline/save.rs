@@ -20,6 +20,7 @@ const APP_TABLES: &[&str] = &[
     "events",
     "positions",
     "pack_datasets",
+    "step_tallies",
     "workspace_tables",
 ];
 
