@@ -61,16 +61,26 @@ fn start_driver(data_dir: &Path) -> Driver {
 }
 
 fn start_driver_with(data_dir: &Path, env: &[(&str, &Path)]) -> Driver {
+    spawn_driver(Some(data_dir), env)
+}
+
+/// tauri-driver with `env`; the app's data directory named by `DATAJAM_DATA_DIR` when
+/// `data_dir` is given, else chosen by the app itself (no `DATAJAM_DATA_DIR` at all).
+fn spawn_driver(data_dir: Option<&Path>, env: &[(&str, &Path)]) -> Driver {
     let port = free_port();
     let native = free_port();
-    let child = Command::new(tauri_driver())
+    let mut cmd = Command::new(tauri_driver());
+    match data_dir {
+        Some(dir) => cmd.env("DATAJAM_DATA_DIR", dir),
+        None => cmd.env_remove("DATAJAM_DATA_DIR"),
+    };
+    let child = cmd
         .args([
             "--port",
             &port.to_string(),
             "--native-port",
             &native.to_string(),
         ])
-        .env("DATAJAM_DATA_DIR", data_dir)
         .env("DATAJAM_LANG", "fr")
         .envs(env.iter().map(|(k, v)| (*k, *v)))
         .stdout(Stdio::null())
@@ -97,7 +107,7 @@ fn app_program() -> PathBuf {
 }
 
 /// Names an installed app for the tests to drive instead of the debug build (`cargo xtask
-/// deb` sets it to `/usr/bin/datajam-atelier`).
+/// deb` sets it to `/usr/bin/datajam-atelier`, then to the portable copy's program).
 const INSTALLED_APP_ENV: &str = "DATAJAM_E2E_APP";
 
 async fn open_app(driver: &Driver) -> Client {
@@ -292,7 +302,7 @@ async fn create_profile(c: &Client, name: &str) {
 /// finds the built-in pack.
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the installed .deb: run it with `cargo xtask deb`"]
-async fn installed_app_opens_on_the_built_in_pack() {
+async fn dist_installed_app_opens_on_the_built_in_pack() {
     let app = std::env::var_os(INSTALLED_APP_ENV)
         .map(PathBuf::from)
         .expect("DATAJAM_E2E_APP names the installed app: run `cargo xtask deb`");
@@ -327,6 +337,79 @@ async fn installed(app: PathBuf) {
     let db = data.path().join(datajam::store::DB_FILE);
     assert!(db.is_file(), "{} written", db.display());
     c.close().await.expect("close the session");
+}
+
+/// The portable copy that `cargo xtask dist` writes (`DATAJAM_E2E_PORTABLE` names its
+/// folder), copied onto a "stick": run from there with no `DATAJAM_DATA_DIR` and a home
+/// folder of its own, the desktop app keeps the trainee's profile in `datajam-data/` beside
+/// itself and writes nothing of ours in the home folder.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the portable copy of `cargo xtask dist`: run it with `cargo xtask deb`"]
+async fn dist_portable_app_keeps_its_data_beside_itself() {
+    let folder = std::env::var_os("DATAJAM_E2E_PORTABLE")
+        .map(PathBuf::from)
+        .expect("DATAJAM_E2E_PORTABLE names the portable folder: run `cargo xtask deb`");
+    within_minutes(2, portable(folder)).await;
+}
+
+async fn portable(folder: PathBuf) {
+    let stick = tempfile::tempdir().expect("temp stick");
+    let home = tempfile::tempdir().expect("temp home");
+    let copy = stick.path().join("datajam-atelier");
+    std::fs::create_dir(&copy).unwrap();
+    for entry in std::fs::read_dir(&folder).expect("the portable folder") {
+        let from = entry.unwrap().path();
+        std::fs::copy(&from, copy.join(from.file_name().unwrap())).unwrap();
+    }
+    let program = copy.join("datajam-atelier");
+    assert!(
+        copy.join("portable.txt").is_file(),
+        "portable.txt is shipped"
+    );
+    let driver = spawn_driver(
+        None,
+        &[
+            ("HOME", home.path()),
+            ("XDG_DATA_HOME", &home.path().join(".local/share")),
+        ],
+    );
+    let mut caps = serde_json::Map::new();
+    caps.insert("tauri:options".into(), json!({ "application": program }));
+    let c = ClientBuilder::rustls()
+        .expect("TLS setup")
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a WebDriver session on the portable app");
+    find(&c, "#screen-profiles").await;
+    create_profile(&c, "Zara").await;
+    wait_text(&c, "#screen-packs", "DataJam Tchad").await;
+    wait_text(&c, "#current-profile", "Zara").await;
+    shot(&c, "portable-01-paquets").await;
+    c.close().await.expect("close the session");
+    drop(driver);
+
+    let db = copy.join("datajam-data").join(datajam::store::DB_FILE);
+    assert!(db.is_file(), "{} written beside the program", db.display());
+    let ours = home.path().join(".local/share/datajam-atelier");
+    assert!(
+        !ours.exists(),
+        "nothing in the home folder's data: {}",
+        ours.display()
+    );
+    // What the webview itself keeps in the home folder (README says so): listed for a person.
+    let mut left = Vec::new();
+    let mut stack = vec![home.path().to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            if e.path().is_dir() {
+                stack.push(e.path());
+            } else {
+                left.push(e.path().strip_prefix(home.path()).unwrap().to_path_buf());
+            }
+        }
+    }
+    eprintln!("the webview left in the home folder: {left:?}");
 }
 
 /// The programs of this machine's running processes (their `/proc/<pid>/exe`).

@@ -232,8 +232,8 @@ fn e2e(filter: Option<&str>, env: &[(&str, &str)]) -> Result {
                 "--nocapture",
             ])
             .args(filter)
-            // The installed app's test runs only from `deb` (it needs the package installed).
-            .args(filter.map_or(&["--skip", "installed_app"][..], |_| &[]))
+            // The tests of what `dist` builds run only from `deb` (the package installed).
+            .args(filter.map_or(&["--skip", "dist_"][..], |_| &[]))
             .envs(env.iter().copied())
             .env("DISPLAY", &display)
             .env("NO_AT_BRIDGE", "1");
@@ -247,16 +247,21 @@ fn e2e(filter: Option<&str>, env: &[(&str, &str)]) -> Result {
 }
 
 /// `dist`, then the `.deb` installed on this machine, its app opened under Xvfb by the
-/// end-to-end test `installed_app_opens_on_the_built_in_pack`, and the package removed again
-/// (also when the test fails).
+/// end-to-end test `dist_installed_app_opens_on_the_built_in_pack`, the portable copy run
+/// from a temporary "stick" (`dist_portable_app_keeps_its_data_beside_itself`), and the
+/// package removed again (also when a test fails).
 fn deb() -> Result {
     let built = dist::dist()?;
     eprintln!("\n==> install {}", built.deb.display());
     run(as_root("dpkg").arg("-i").arg(&built.deb))?;
+    let portable = built.portable.to_string_lossy().to_string();
     let tested = installed_cli_version().and_then(|()| {
         e2e(
-            Some("installed_app"),
-            &[("DATAJAM_E2E_APP", dist::INSTALLED_APP)],
+            Some("dist_"),
+            &[
+                ("DATAJAM_E2E_APP", dist::INSTALLED_APP),
+                ("DATAJAM_E2E_PORTABLE", portable.as_str()),
+            ],
         )
     });
     eprintln!("\n==> remove {}", dist::PACKAGE);
