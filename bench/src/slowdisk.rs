@@ -23,6 +23,11 @@ static DELAY_US: AtomicU64 = AtomicU64::new(0);
 /// Syncs of the main database file, of the WAL, of any other file.
 static SYNCS: [AtomicU64; 3] = [const { AtomicU64::new(0) }; 3];
 
+thread_local! {
+    /// The same, by the calling thread only.
+    static MINE: [std::cell::Cell<u64>; 3] = const { [const { std::cell::Cell::new(0) }; 3] };
+}
+
 const MAIN_DB: usize = 0;
 const WAL: usize = 1;
 const OTHER: usize = 2;
@@ -67,7 +72,16 @@ impl Syncs {
     }
 }
 
-/// The syncs counted so far (by every connection opened through the shim).
+/// The syncs this thread did so far (through the shim).
+pub fn my_syncs() -> Syncs {
+    MINE.with(|m| Syncs {
+        db: m[MAIN_DB].get(),
+        wal: m[WAL].get(),
+        other: m[OTHER].get(),
+    })
+}
+
+/// The syncs counted so far (by every connection opened through the shim, on any thread).
 pub fn syncs() -> Syncs {
     Syncs {
         db: SYNCS[MAIN_DB].load(Ordering::SeqCst),
@@ -172,6 +186,7 @@ unsafe extern "C" fn x_sync(file: *mut ffi::sqlite3_file, flags: c_int) -> c_int
             .copied()
             .unwrap_or(OTHER);
         SYNCS[kind].fetch_add(1, Ordering::SeqCst);
+        MINE.with(|m| m[kind].set(m[kind].get() + 1));
         let delay = DELAY_US.load(Ordering::SeqCst);
         if delay > 0 {
             std::thread::sleep(Duration::from_micros(delay));

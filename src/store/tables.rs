@@ -127,6 +127,15 @@ pub(crate) fn find_table(conn: &Connection, name: &str) -> rusqlite::Result<Opti
         .optional()
 }
 
+/// True when the imported table `name` (case-insensitive) exists: [`find_table`] without
+/// reading its columns, for the look-up every step action makes.
+pub(crate) fn has_table(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+    conn.prepare_cached(&format!(
+        "SELECT EXISTS ({SELECT} AND w.name = ?1 COLLATE NOCASE)"
+    ))?
+    .query_row(params![name], |r| r.get(0))
+}
+
 /// The imported table `name` (case-insensitive); [`Error::TableNotFound`] when no such
 /// table was imported.
 pub fn table_info(conn: &Connection, name: &str) -> Result<TableInfo> {
@@ -176,6 +185,7 @@ mod tests {
         assert_eq!(alpha.columns[1].column_type, ColumnType::Integer);
         assert!(!alpha.imported_at.is_empty());
         assert_eq!(table_info(&conn, "ZETA").unwrap().name, "zeta");
+        assert!(has_table(&conn, "ZETA").unwrap());
     }
 
     #[test]
@@ -186,6 +196,7 @@ mod tests {
                 Err(Error::TableNotFound(n)) => assert_eq!(n, name),
                 other => panic!("{name}: expected TableNotFound, got {other:?}"),
             }
+            assert!(!has_table(&conn, name).unwrap(), "{name}");
         }
     }
 
@@ -199,7 +210,9 @@ mod tests {
             &ImportOptions::default(),
         )
         .unwrap();
+        assert!(has_table(&conn, "gone").unwrap());
         conn.execute_batch("DROP TABLE gone").unwrap();
+        assert!(!has_table(&conn, "gone").unwrap());
         assert!(list_tables(&conn).unwrap().is_empty());
         assert!(matches!(
             table_info(&conn, "gone"),

@@ -174,7 +174,7 @@ impl Workshop {
         table: &str,
         depth: u8,
     ) -> Result<bool> {
-        if crate::store::tables::find_table(self.store.conn(), table)?.is_some() {
+        if crate::store::tables::has_table(self.store.conn(), table)? {
             return Ok(true);
         }
         let pack = self.pack(pack_id)?;
