@@ -68,6 +68,10 @@ pub(super) fn solution_text(q: &crate::pack::Question, lang: Lang) -> String {
     }
 }
 
+/// The rows of its dataset a question step carries: all of a pack's dataset (the built-in
+/// pack's largest has 624), within reason; the page shows a hundred at a time with a filter.
+const STEP_TABLE_ROWS: usize = 5_000;
+
 impl Workshop {
     /// Opens a lesson for a profile: its steps with their status, and the step to show.
     pub fn lesson(
@@ -179,7 +183,7 @@ impl Workshop {
                         unit: q.unit.clone(),
                     },
                     table: match &q.dataset {
-                        Some(d) => Some(self.table_view(d, 500)?),
+                        Some(d) => Some(self.table_view(d, STEP_TABLE_ROWS)?),
                         None => None,
                     },
                 }
@@ -307,11 +311,17 @@ impl Workshop {
         for i in 0..n {
             numeric[i] &= seen[i];
         }
+        let total_rows: i64 = conn.query_row(
+            &format!("SELECT count(*) FROM {}", quote_ident(table)),
+            [],
+            |r| r.get(0),
+        )?;
         Ok(TableView {
             name: table.to_string(),
             columns,
             numeric,
             rows,
+            total_rows: total_rows.max(0) as u64,
         })
     }
 }

@@ -288,6 +288,8 @@ pub struct TableView {
     /// Per column: true when its values are numbers (right-aligned).
     pub numeric: Vec<bool>,
     pub rows: Vec<Vec<String>>,
+    /// The table's number of rows (more than `rows` when the view was cut).
+    pub total_rows: u64,
 }
 
 #[derive(Debug, Clone, Serialize)]

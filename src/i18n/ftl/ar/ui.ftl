@@ -97,6 +97,9 @@ ui-data-table = الجدول « { $name } » ({ $nrows ->
     [many] { $rows } صفًّا
    *[other] { $rows } صف
 })
+ui-data-table-filter = ابحث في الجدول
+ui-data-table-shown = تظهر أول { $shown } صفوف من { $total }: اكتب كلمة (بلدًا أو سنة…) للعثور على البقية.
+ui-data-table-none = لا يوجد صف يحتوي على « { $text } ».
 ui-home = الرئيسية
 ui-crumbs = مسار التنقل
 ui-steps = الخطوات

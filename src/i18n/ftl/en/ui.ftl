@@ -72,6 +72,9 @@ ui-data-table = Table "{ $name }" ({ $nrows ->
     [one] { $rows } row
    *[other] { $rows } rows
 })
+ui-data-table-filter = Search the table
+ui-data-table-shown = The first { $shown } of { $total } rows are shown: type a word (a country, a year…) to find the others.
+ui-data-table-none = No row contains "{ $text }".
 ui-home = Home
 ui-crumbs = Breadcrumbs
 ui-steps = Steps

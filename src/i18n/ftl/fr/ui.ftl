@@ -74,6 +74,9 @@ ui-data-table = Tableau « { $name } » ({ $nrows ->
     [one] { $rows } ligne
    *[other] { $rows } lignes
 })
+ui-data-table-filter = Chercher dans le tableau
+ui-data-table-shown = Les { $shown } premières lignes sur { $total } sont affichées : tapez un mot (un pays, une année…) pour trouver les autres.
+ui-data-table-none = Aucune ligne ne contient « { $text } ».
 ui-home = Accueil
 ui-crumbs = Fil d'Ariane
 ui-steps = Étapes
