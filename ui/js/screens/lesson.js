@@ -11,7 +11,7 @@ import { state, go, guard } from '../router.js';
 import { pipelineEditor, pipelineResult } from '../widgets/pipeline.js';
 import { chartEditor } from '../widgets/charteditor.js';
 import { lessonBadge } from '../widgets/lessonbadge.js';
-import { textGrid } from '../widgets/grid.js';
+import { textGrid, searchableGrid } from '../widgets/grid.js';
 import { detectionSummary, previewTable, warningsList } from '../widgets/preview.js';
 import { creditLine } from '../widgets/datainfo.js';
 
@@ -371,33 +371,10 @@ function display(field, record) {
   return String(value);
 }
 
-// A question's dataset: at most SHOWN_ROWS rows in the page at once (a step opens quickly,
-// however long the table), and a search box when there are more, so that any row can be found.
-const SHOWN_ROWS = 100;
-
-// Lower case without accents: « Tchad » finds « TCHAD », « Guéra » finds « guera ».
-const folded = (text) => String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-
 function dataTable(table) {
-  const total = table.total_rows ?? table.rows.length;
-  const box = h('div', { class: 'table-scroll' });
-  const status = h('p', { class: 'muted small', id: 'data-table-status', role: 'status' });
-  const draw = (text) => {
-    const wanted = folded(text.trim());
-    const rows = wanted ? table.rows.filter((row) => row.some((v) => folded(v).includes(wanted))) : table.rows;
-    clear(box).append(textGrid({ ...table, rows: rows.slice(0, SHOWN_ROWS) }, 'data-table'));
-    if (!rows.length) status.textContent = t('ui-data-table-none', { text: text.trim() });
-    else if (rows.length > SHOWN_ROWS) status.textContent = t('ui-data-table-shown', { shown: formatNumber(SHOWN_ROWS), total: formatNumber(rows.length) });
-    else status.textContent = '';
-  };
-  draw('');
-  const search = table.rows.length > SHOWN_ROWS
-    ? h('label', { class: 'table-search' }, t('ui-data-table-filter'), ' ',
-      h('input', { type: 'search', id: 'data-table-filter', oninput: (e) => draw(e.target.value) }))
-    : null;
   return h('details', { class: 'data', open: true },
-    h('summary', {}, t('ui-data-table', { name: table.name, rows: formatNumber(total), nrows: total })),
-    search, status, box);
+    h('summary', {}, t('ui-data-table', { name: table.name, rows: formatNumber(table.total_rows ?? table.rows.length), nrows: table.total_rows ?? table.rows.length })),
+    ...searchableGrid(table, 'data-table'));
 }
 
 function reflectionView(step, at, render) {
