@@ -1,8 +1,9 @@
-//! The import's pass over the rows, on two cores: a reading thread parses each row,
-//! gathers the column statistics and converts the cells, and sends them in batches
-//! through a bounded channel to the calling thread, which inserts them (SQLite). The
-//! import then costs about the slower of the two instead of their sum, and memory stays
-//! bounded (a few batches in flight).
+//! The import's pass over the rows, on three threads: one parses the source (the csv
+//! crate, or calamine's cell reader) into rows handed over in recycled batches; one
+//! gathers the column statistics and converts the cells; the calling thread inserts the
+//! converted batches (SQLite). Bounded channels join them, so the import costs about the
+//! slowest of the three instead of their sum, and memory stays bounded (a few batches in
+//! flight). On two cores the parsing of a workbook is the slowest.
 //!
 //! Types are decided on a sample (the first [`SAMPLE_ROWS`] data rows), and every
 //! later row is still observed, so the statistics at the end are those of the whole
