@@ -233,6 +233,11 @@ fn progress_when_the_rows_are_written_twice() {
     )
     .unwrap();
     assert_eq!(report.rows, ROWS as u64);
+    check_progress(&reports, report.rows);
+}
+
+/// Phases in order, fractions never going back, one report of completion at the end.
+fn check_progress(reports: &[Progress], rows: u64) {
     assert_eq!(reports[0].phase, Phase::Reading);
     assert!(reports.iter().any(|p| p.phase == Phase::Inferring));
     for w in reports.windows(2) {
@@ -244,7 +249,7 @@ fn progress_when_the_rows_are_written_twice() {
     let last = reports.last().unwrap();
     assert_eq!(
         (last.phase, last.fraction, last.rows),
-        (Phase::Writing, Some(1.0), report.rows)
+        (Phase::Writing, Some(1.0), rows)
     );
     assert_eq!(
         reports.iter().filter(|p| p.fraction == Some(1.0)).count(),
@@ -343,4 +348,18 @@ fn a_streamed_sheet_gives_what_the_whole_sheet_gives() {
         let preview = preview_bytes("enquete.xlsx", &patched, &opts).unwrap();
         assert_eq!(preview.columns, report.columns, "{dimension}");
     }
+    // Read again whole, the progress never goes back.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("enquete.xlsx");
+    std::fs::write(&path, with_dimension(&streamed, "A1:E10003")).unwrap();
+    let mut reports: Vec<Progress> = Vec::new();
+    let opts = ImportOptions {
+        table: Some("encore".into()),
+        ..Default::default()
+    };
+    let again = import_file_with_progress(first.store.conn_mut(), &path, &opts, &mut |p| {
+        reports.push(*p)
+    })
+    .unwrap();
+    check_progress(&reports, again.rows);
 }

@@ -21,7 +21,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::analysis;
-use crate::measure::{self, median, try_time, BoxError};
+use crate::measure::{self, median, BoxError};
 use calamine::{Data, Reader, Xlsx};
 use datajam::import::{self, ImportOptions, Phase, Progress};
 use datajam::store::Store;
@@ -199,17 +199,6 @@ fn full_import(path: &Path) -> Result<(Duration, [Duration; 3]), BoxError> {
     Ok((total, phases))
 }
 
-/// The median time of `reps` full imports of `path`, and the phases of each.
-fn time_imports(reps: usize, path: &Path) -> Result<(Duration, Vec<[Duration; 3]>), BoxError> {
-    let mut phases = Vec::new();
-    let total = try_time(reps, || {
-        let (t, p) = full_import(path)?;
-        phases.push(p);
-        Ok(t)
-    })?;
-    Ok((total, phases))
-}
-
 /// SQLite alone: the same 100,000 × 10 typed values inserted through one
 /// prepared statement in one transaction into a fresh workspace database
 /// (the floor for the writing phase of any import).
@@ -269,6 +258,13 @@ fn child_peak(what: &str, path: &Path) -> Result<Option<u64>, BoxError> {
     Ok(String::from_utf8_lossy(&out.stdout)
         .lines()
         .find_map(|l| l.strip_prefix("VmHWM_KiB=")?.trim().parse().ok()))
+}
+
+/// The time of one run of `f`.
+fn time_one<T>(f: impl FnOnce() -> Result<T, BoxError>) -> Result<Duration, BoxError> {
+    let t = Instant::now();
+    std::hint::black_box(f()?);
+    Ok(t.elapsed())
 }
 
 fn ms(d: Duration) -> String {
@@ -338,7 +334,7 @@ fn figure(name: &str, measured: String, limit: String, met: bool) {
 }
 
 pub fn run(args: &[String]) -> Result<(), BoxError> {
-    let mut reps = 5usize;
+    let mut reps = 7usize;
     let mut rows = 100_000usize;
     let mut big_rows = 1_000_000usize;
     measure::options(
@@ -363,7 +359,7 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
         size(&csv_path),
         t.elapsed().as_secs_f64()
     );
-    println!("Median of {reps} runs each (after one warm-up run).\n");
+    println!("Median of {reps} rounds, each timing every measure once in turn (after one warm-up round).\n");
 
     // Warm-up (page cache, allocator).
     calamine_alone(&xlsx)?;
@@ -372,11 +368,22 @@ pub fn run(args: &[String]) -> Result<(), BoxError> {
     full_import(&csv_path)?;
     sqlite_alone(rows)?;
 
-    let cal = try_time(reps, || calamine_alone(&xlsx))?;
-    let (xi, x_phases) = time_imports(reps, &xlsx)?;
-    let cp = try_time(reps, || csv_alone(&csv_path))?;
-    let (ci, c_phases) = time_imports(reps, &csv_path)?;
-    let sq = try_time(reps, || sqlite_alone(rows))?;
+    // Interleaved: each round times every measure once, so that a figure and its limit
+    // see the same load on the machine (shared with other jobs).
+    let (mut cal, mut xi, mut cp, mut ci, mut sq) = (vec![], vec![], vec![], vec![], vec![]);
+    let (mut x_phases, mut c_phases) = (vec![], vec![]);
+    for _ in 0..reps {
+        cal.push(time_one(|| calamine_alone(&xlsx))?);
+        let (t, p) = full_import(&xlsx)?;
+        xi.push(t);
+        x_phases.push(p);
+        cp.push(time_one(|| csv_alone(&csv_path))?);
+        let (t, p) = full_import(&csv_path)?;
+        ci.push(t);
+        c_phases.push(p);
+        sq.push(time_one(|| sqlite_alone(rows))?);
+    }
+    let [cal, xi, cp, ci, sq] = [cal, xi, cp, ci, sq].map(median);
 
     println!("| measure | median | ratio | |");
     println!("|---|---:|---:|---:|");

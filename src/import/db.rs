@@ -253,26 +253,50 @@ impl Batch {
 /// each value directly (no intermediate `Value`s).
 pub(crate) struct RowWriter<'c> {
     stmt: Statement<'c>,
+    /// The same INSERT for `.1` rows at once (fewer statements run), when the table is
+    /// narrow enough.
+    multi: Option<(Statement<'c>, usize)>,
     width: usize,
     rows: u64,
 }
 
+/// Parameters of one multi-row INSERT at most (SQLite's oldest default limit is 999).
+const MULTI_PARAMS: usize = 999;
+/// Rows of one multi-row INSERT at most.
+const MULTI_ROWS: usize = 16;
+
+/// Binds `vals` (texts in `text`) from parameter 1 on.
+fn bind(stmt: &mut Statement<'_>, vals: &[Val], text: &str) -> Result<(), ImportError> {
+    for (k, v) in vals.iter().enumerate() {
+        let idx = k + 1;
+        match *v {
+            Val::Null => stmt.raw_bind_parameter(idx, Null)?,
+            Val::Int(i) => stmt.raw_bind_parameter(idx, i)?,
+            Val::Real(f) => stmt.raw_bind_parameter(idx, f)?,
+            Val::Text(a, b) => stmt.raw_bind_parameter(idx, &text[a..b])?,
+        }
+    }
+    Ok(())
+}
+
 impl RowWriter<'_> {
-    /// Inserts the rows of `batch`.
+    /// Inserts the rows of `batch`, in order.
     pub(crate) fn insert(&mut self, batch: &Batch) -> Result<(), ImportError> {
         if self.width == 0 {
             return Ok(());
         }
-        for row in batch.vals.chunks_exact(self.width) {
-            for (k, v) in row.iter().enumerate() {
-                let idx = k + 1;
-                match *v {
-                    Val::Null => self.stmt.raw_bind_parameter(idx, Null)?,
-                    Val::Int(i) => self.stmt.raw_bind_parameter(idx, i)?,
-                    Val::Real(f) => self.stmt.raw_bind_parameter(idx, f)?,
-                    Val::Text(a, b) => self.stmt.raw_bind_parameter(idx, &batch.text[a..b])?,
-                }
+        let mut rest: &[Val] = &batch.vals;
+        if let Some((stmt, k)) = &mut self.multi {
+            let mut chunks = rest.chunks_exact(self.width * *k);
+            for chunk in &mut chunks {
+                bind(stmt, chunk, &batch.text)?;
+                stmt.raw_execute()?;
+                self.rows += *k as u64;
             }
+            rest = chunks.remainder();
+        }
+        for row in rest.chunks_exact(self.width) {
+            bind(&mut self.stmt, row, &batch.text)?;
             self.stmt.raw_execute()?;
             self.rows += 1;
         }
@@ -337,17 +361,28 @@ fn write_table_tx(
         [],
     )?;
     let (rows, warnings) = {
-        let placeholders: Vec<String> = (1..=spec.columns.len()).map(|i| format!("?{i}")).collect();
+        let width = spec.columns.len();
         let names: Vec<String> = spec.columns.iter().map(|c| quote_ident(&c.name)).collect();
-        let stmt = tx.prepare(&format!(
-            "INSERT INTO {} ({}) VALUES ({})",
-            quote_ident(spec.table),
-            names.join(", "),
-            placeholders.join(", ")
-        ))?;
+        let insert = |rows: usize| {
+            let one = format!("({})", vec!["?"; width].join(", "));
+            format!(
+                "INSERT INTO {} ({}) VALUES {}",
+                quote_ident(spec.table),
+                names.join(", "),
+                vec![one; rows].join(", ")
+            )
+        };
+        let stmt = tx.prepare(&insert(1))?;
+        let k = (MULTI_PARAMS / width.max(1)).min(MULTI_ROWS);
+        let multi = if k >= 2 {
+            Some((tx.prepare(&insert(k))?, k))
+        } else {
+            None
+        };
         let mut writer = RowWriter {
             stmt,
-            width: spec.columns.len(),
+            multi,
+            width,
             rows: 0,
         };
         let Some(warnings) = fill(&mut writer)? else {

@@ -22,9 +22,10 @@
 //! - **Text files**: encoding from the BOM (UTF-8, UTF-16 LE/BE), else UTF-8
 //!   if valid, else Windows-1252; delimiter among `,` `;` tab `|` by count
 //!   consistency outside quotes. Rows are streamed once, through reused buffers: a
-//!   reading thread parses, observes and converts them while the calling thread inserts
-//!   them (`stream`: types decided on a sample, checked against the whole file, the rows
-//!   written again in the rare case it decides otherwise); memory stays bounded.
+//!   parsing thread reads them, a second observes and converts them, while the calling
+//!   thread inserts them (`stream`: types decided on a sample, checked against the
+//!   whole file, the rows written again in the rare case it decides otherwise); memory
+//!   stays bounded.
 //! - **Compressed files**: a `.gz` file, or a `.zip` holding one file (what macOS adds
 //!   ignored), is decompressed in memory, at most [`MAX_UNPACKED_BYTES`] and a ratio of
 //!   [`MAX_RATIO`] (as pack files), and the file inside read, with a warning; a zip of
@@ -32,7 +33,9 @@
 //! - **Workbooks**: the first visible worksheet that has data (a warning names it when
 //!   empty sheets were passed over) unless [`ImportOptions::sheet`]; sheets over
 //!   [`MAX_SHEET_CELLS`] cells are refused, counted on the real cells as they stream in
-//!   (a declared dimension such as `A1:XFD1048576` is only a hint).
+//!   (a declared dimension such as `A1:XFD1048576` is only a hint). XLSX and XLSB rows
+//!   are streamed from calamine's cell reader during the import (`sheetstream`); XLS and
+//!   ODS sheets are loaded whole first.
 //! - **Width**: a table of more than [`MAX_TABLE_COLUMNS`] columns (SQLite's limit) is
 //!   refused with [`Limit::TableColumns`], in the user's language.
 //! - **Header row**: [`ImportOptions::header_row`] (1-based: the sheet row
@@ -97,10 +100,12 @@
 //!
 //! Where each job is: `options` (what a caller chooses and gets back), `error`
 //! ([`ImportError`]), `archive` (compressed files), `detect` (format detection, the file
-//! opened for reading), `text` and `sheet` (rows of a text file, of a workbook), `analyze` (the first pass: header,
+//! opened for reading), `text` and `sheet` (rows of a text file, of a workbook;
+//! `sheetstream`: a workbook's rows as they are read), `analyze` (the first pass: header,
 //! HXL row, names and types), `infer` (cell values, type inference, column names),
 //! `kobo` and [`hxl`] (KoboToolbox exports, HXL hashtag rows), `pipeline` (preview and
-//! import, progress), `stream` (the import's pass on two threads), `db` (the table written in one transaction).
+//! import, progress), `stream` (the import's one pass on three threads: parsing,
+//! observing and converting, inserting), `db` (the table written in one transaction).
 
 mod analyze;
 mod archive;

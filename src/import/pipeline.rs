@@ -15,12 +15,14 @@ use super::{db, ImportError, ImportOptions, ImportReport, Phase, Preview, Progre
 
 /// Throttles progress reports: at most one per [`PROGRESS_INTERVAL`] within
 /// a phase (the clock is looked at every 256 rows), always one when a phase
-/// starts and one at the end. Fractions never go down.
+/// starts and one at the end. Neither phases nor fractions go back (a pass run again
+/// is reported in the phase already reached).
 pub(super) struct Reporter<'f> {
     f: &'f mut dyn FnMut(&Progress),
     last: Instant,
     calls: u32,
     fraction: f64,
+    phase: Phase,
 }
 
 impl<'f> Reporter<'f> {
@@ -30,6 +32,7 @@ impl<'f> Reporter<'f> {
             last: Instant::now(),
             calls: 0,
             fraction: 0.0,
+            phase: Phase::Reading,
         }
     }
 
@@ -43,9 +46,10 @@ impl<'f> Reporter<'f> {
             self.fraction = self.fraction.max(x);
             self.fraction
         });
+        self.phase = self.phase.max(phase);
         self.last = Instant::now();
         (self.f)(&Progress {
-            phase,
+            phase: self.phase,
             rows,
             fraction,
         });

@@ -429,6 +429,22 @@ fn text_cell(s: &str) -> RawCell {
     }
 }
 
+/// `*cell = from_data_ref(d)`, reusing the text buffer `cell` may hold.
+pub(super) fn assign_data_ref(cell: &mut RawCell, d: &DataRef<'_>) {
+    let text: Option<&str> = match d {
+        DataRef::String(s) => Some(s.as_str()),
+        DataRef::SharedString(s) => Some(s),
+        _ => None,
+    };
+    match (text, &mut *cell) {
+        (Some(s), RawCell::Text(buf)) if !s.trim().is_empty() => {
+            buf.clear();
+            buf.push_str(s);
+        }
+        _ => *cell = from_data_ref(d),
+    }
+}
+
 pub(super) fn from_data_ref(d: &DataRef<'_>) -> RawCell {
     match d {
         DataRef::Int(i) => RawCell::Int(*i),

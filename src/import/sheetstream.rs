@@ -17,7 +17,7 @@ use calamine::Sheets;
 
 use super::infer::RawCell;
 use super::sheet::{
-    area, declared_rows, from_data_ref, open_as, read_grid, too_large, xlsb_err, xlsx_err,
+    area, assign_data_ref, declared_rows, open_as, read_grid, too_large, xlsb_err, xlsx_err,
     WorkbookKind,
 };
 use super::{ImportError, RowSource, RowVisitor, MAX_SHEET_CELLS};
@@ -62,13 +62,15 @@ impl SheetStream<'_> {
     }
 }
 
-/// Rows being streamed: the current row's cells, from the declared first column.
+/// Rows being streamed: the current row's cells, from the declared first column. The
+/// cells past `len` are spare ones, whose text buffers are reused.
 struct Rows<'v, 'f> {
     f: &'v mut RowVisitor<'f>,
     left: u32,
     declared: Option<u64>,
     row: Option<u32>,
     cells: Vec<RawCell>,
+    len: usize,
     emitted: u64,
 }
 
@@ -79,10 +81,27 @@ impl Rows<'_, '_> {
             let share = self
                 .declared
                 .map_or(0.0, |d| (self.emitted as f64 / d.max(1) as f64).min(1.0));
-            (self.f)(r as usize + 1, &self.cells, share)?;
-            self.cells.clear();
+            (self.f)(r as usize + 1, &self.cells[..self.len], share)?;
+            self.len = 0;
         }
         Ok(())
+    }
+
+    /// Puts `value` at index `col` of the current row (blank cells before it), leaving
+    /// in `value` a spare cell.
+    fn put(&mut self, col: usize, value: &mut RawCell) {
+        while self.len < col {
+            match self.cells.get_mut(self.len) {
+                Some(c) => *c = RawCell::Empty,
+                None => self.cells.push(RawCell::Empty),
+            }
+            self.len += 1;
+        }
+        match self.cells.get_mut(self.len) {
+            Some(c) => std::mem::swap(c, value),
+            None => self.cells.push(std::mem::replace(value, RawCell::Empty)),
+        }
+        self.len += 1;
     }
 }
 
@@ -97,13 +116,15 @@ macro_rules! stream_cells {
             declared: declared_rows(d.start, d.end),
             row: None,
             cells: Vec::new(),
+            len: 0,
             emitted: 0,
         };
+        let mut value = RawCell::Empty;
         let mut last: Option<(u32, u32)> = None;
         let mut bounds: Option<((u32, u32), (u32, u32))> = None;
         while let Some(cell) = reader.next_cell().map_err($err)? {
             let (r, c) = cell.get_position();
-            let value = from_data_ref(cell.get_value());
+            assign_data_ref(&mut value, cell.get_value());
             if value.is_blank() {
                 continue;
             }
@@ -124,11 +145,7 @@ macro_rules! stream_cells {
                 rows.emit()?;
                 rows.row = Some(r);
             }
-            let col = (c - rows.left) as usize;
-            if rows.cells.len() < col {
-                rows.cells.resize(col, RawCell::Empty);
-            }
-            rows.cells.push(value);
+            rows.put((c - rows.left) as usize, &mut value);
         }
         rows.emit()?;
         if bounds.is_some_and(|(lo, _)| lo.1 != rows.left) {

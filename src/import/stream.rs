@@ -1,8 +1,9 @@
-//! The import's pass over the rows, on two cores: a reading thread parses each row,
-//! gathers the column statistics and converts the cells, and sends them in batches
-//! through a bounded channel to the calling thread, which inserts them (SQLite). The
-//! import then costs about the slower of the two instead of their sum, and memory stays
-//! bounded (a few batches in flight).
+//! The import's pass over the rows, on three threads: one parses the source (the csv
+//! crate, or calamine's cell reader) into rows handed over in recycled batches; one
+//! gathers the column statistics and converts the cells; the calling thread inserts the
+//! converted batches (SQLite). Bounded channels join them, so the import costs about the
+//! slowest of the three instead of their sum, and memory stays bounded (a few batches in
+//! flight). On two cores the parsing of a workbook is the slowest.
 //!
 //! Types are decided on a sample (the first [`SAMPLE_ROWS`] data rows), and every
 //! later row is still observed, so the statistics at the end are those of the whole
@@ -14,6 +15,7 @@
 //! result never depends on the sample.
 
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::Mutex;
 use std::time::Instant;
 
 use super::analyze::{is_blank_row, Analysis, Analyzer};
@@ -21,12 +23,126 @@ use super::db::{self, Batch, RowWriter, TableSpec};
 use super::detect::Prepared;
 use super::infer::{Missing, RawCell};
 use super::pipeline::Reporter;
-use super::{ColumnType, ImportError, ImportOptions, Phase, Row, PROGRESS_INTERVAL};
+use super::{
+    ColumnType, ImportError, ImportOptions, Phase, Row, RowSource, RowVisitor, PROGRESS_INTERVAL,
+};
 
 /// Data rows whose statistics decide the types the rows are written under.
 pub(crate) const SAMPLE_ROWS: u64 = 2_000;
 /// Batches in flight between the two threads.
 const CHANNEL_BATCHES: usize = 4;
+
+/// Rows handed from the parsing thread to the converting one in one message.
+const RAW_ROWS: usize = 512;
+
+/// Rows as parsed, handed from the parsing thread to the converting one; sent back
+/// emptied, so that their cells' text buffers are reused.
+#[derive(Default)]
+struct RawBatch {
+    rows: Vec<Row>,
+    len: usize,
+    share: f64,
+}
+
+impl RawBatch {
+    fn push(&mut self, number: usize, cells: &[RawCell]) {
+        match self.rows.get_mut(self.len) {
+            Some((n, dst)) => {
+                *n = number;
+                dst.truncate(cells.len());
+                for (i, cell) in cells.iter().enumerate() {
+                    match (dst.get_mut(i), cell) {
+                        (Some(RawCell::Text(d)), RawCell::Text(t)) => {
+                            d.clear();
+                            d.push_str(t);
+                        }
+                        (Some(d), c) => *d = c.clone(),
+                        (None, c) => dst.push(c.clone()),
+                    }
+                }
+            }
+            None => self.rows.push((number, cells.to_vec())),
+        }
+        self.len += 1;
+    }
+}
+
+/// What the parsing thread hands over.
+enum Raw {
+    Rows(RawBatch),
+    /// The last rows: the source is read.
+    Last(RawBatch),
+    /// The source failed: the converting thread fails with this error.
+    Failed(ImportError),
+}
+
+/// The parsing thread: the source's rows in batches through `tx`, reusing the batches
+/// coming back through `spare`.
+fn parse(source: &dyn RowSource, tx: &SyncSender<Raw>, spare: &Receiver<RawBatch>) {
+    let fresh = || {
+        let mut b = spare.try_recv().unwrap_or_default();
+        b.len = 0;
+        b
+    };
+    let mut batch = fresh();
+    let mut last_share = 0.0;
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        source.for_each_row(&mut |number, cells, share| {
+            batch.push(number, cells);
+            last_share = share;
+            if batch.len >= RAW_ROWS {
+                let mut full = std::mem::replace(&mut batch, fresh());
+                full.share = share;
+                tx.send(Raw::Rows(full)).map_err(|_| writer_gone())?;
+            }
+            Ok(())
+        })
+    }))
+    .unwrap_or_else(|_| Err(ImportError::Unreadable("reader panic".into())));
+    // When the converting thread is gone, so is the need to tell it anything.
+    let _ = match result {
+        Ok(()) => {
+            batch.share = last_share;
+            tx.send(Raw::Last(batch))
+        }
+        Err(e) => tx.send(Raw::Failed(e)),
+    };
+}
+
+/// The rows of the parsing thread, for the converting one (one pass).
+struct Handed {
+    rx: Mutex<Receiver<Raw>>,
+    spare: SyncSender<RawBatch>,
+}
+
+impl RowSource for Handed {
+    fn for_each_row(&self, f: &mut RowVisitor<'_>) -> Result<(), ImportError> {
+        let rx = self
+            .rx
+            .lock()
+            .map_err(|_| ImportError::Unreadable("reader panic".into()))?;
+        for msg in rx.iter() {
+            match msg {
+                Raw::Rows(batch) => {
+                    for (number, cells) in &batch.rows[..batch.len] {
+                        f(*number, cells, batch.share)?;
+                    }
+                    // Full of spares already: this one is dropped.
+                    let _ = self.spare.try_send(batch);
+                }
+                Raw::Last(batch) => {
+                    for (number, cells) in &batch.rows[..batch.len] {
+                        f(*number, cells, batch.share)?;
+                    }
+                    return Ok(());
+                }
+                Raw::Failed(e) => return Err(e),
+            }
+        }
+        // The parsing thread stopped without saying the source was read.
+        Err(ImportError::Unreadable("reader stopped".into()))
+    }
+}
 
 /// Per kept column: its index in the row, its type, its dot-thousands style.
 type ColumnPlan = Vec<(usize, ColumnType, bool)>;
@@ -108,7 +224,7 @@ struct Read {
 /// The one pass: statistics on every row, the sample's decision sent as
 /// [`Msg::Start`], then every data row converted and sent.
 fn read_sampled(
-    prepared: &Prepared<'_>,
+    source: &dyn RowSource,
     opts: &ImportOptions,
     missing: &Missing,
     tx: SyncSender<Msg>,
@@ -126,7 +242,7 @@ fn read_sampled(
     let mut last_share = 0.0;
     // Rows up to a requested header are never data.
     let first_data = opts.header_row.unwrap_or(0);
-    prepared.source.for_each_row(&mut |number, cells, share| {
+    source.for_each_row(&mut |number, cells, share| {
         seen += 1;
         last_share = share;
         if let Some((_, cols)) = &plan {
@@ -296,7 +412,17 @@ pub(super) fn import_rows(
     reporter.emit(Phase::Inferring, 0, Some(lo));
     let first = std::thread::scope(|s| {
         let (tx, rx) = sync_channel(CHANNEL_BATCHES);
-        let reader = s.spawn(move || read_sampled(prepared, opts, missing, tx));
+        // Three stages: parsing (calamine or the csv crate), observing and converting,
+        // inserting (this thread).
+        let (raw_tx, raw_rx) = sync_channel(CHANNEL_BATCHES);
+        let (spare_tx, spare_rx) = sync_channel(CHANNEL_BATCHES + 2);
+        let source = &*prepared.source;
+        s.spawn(move || parse(source, &raw_tx, &spare_rx));
+        let handed = Handed {
+            rx: Mutex::new(raw_rx),
+            spare: spare_tx,
+        };
+        let reader = s.spawn(move || read_sampled(&handed, opts, missing, tx));
         let mut plan = None;
         for msg in &rx {
             match msg {
