@@ -10,10 +10,25 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
+/// `s.trim()`, without looking at characters when `s` starts and ends with a visible
+/// ASCII character (the common case: nothing to trim).
+pub(crate) fn trimmed(s: &str) -> &str {
+    let b = s.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
 pub fn parse_bool(s: &str) -> Option<bool> {
-    let t = s.trim();
-    // No word below is longer than five bytes.
-    if t.len() > 5 {
+    let t = trimmed(s);
+    // No word below is longer than five bytes, and each starts with one of these.
+    if t.len() > 5
+        || !matches!(
+            t.as_bytes().first().map(u8::to_ascii_lowercase),
+            Some(b'o' | b'v' | b'y' | b't' | b'1' | b'n' | b'f' | b'0')
+        )
+    {
         return None;
     }
     // "1"/"0" too (KoboToolbox choice columns); a column of 0/1 alone is
@@ -294,7 +309,7 @@ fn number_of(literal: &str, whole: bool, currency: bool, percent: bool) -> Optio
 /// Parses a date: ISO "2024-03-15" (or "2024/03/15"), otherwise day first:
 /// "15/03/2024", "15-03-24", "15.03.2024".
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let t = s.trim();
+    let t = trimmed(s);
     let sep = t.chars().find(|c| !c.is_ascii_digit())?;
     if !matches!(sep, '-' | '/' | '.') {
         return None;
@@ -346,7 +361,7 @@ fn parse_time(s: &str) -> Option<NaiveTime> {
 /// Parses a date with a time ("2024-03-15 08:30", "2024-03-15T08:30:00.000+01:00",
 /// "15/03/2024 08:30:15"). A date alone is also accepted (at midnight).
 pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
-    let t = s.trim();
+    let t = trimmed(s);
     if let Some(d) = parse_date(t) {
         return Some(d.and_time(NaiveTime::MIN));
     }

@@ -237,7 +237,7 @@ impl Batch {
             }
             Some(Some(Typed::DateTime(dt))) => self.push_text(&format_datetime(dt)),
             Some(None) => match cell {
-                RawCell::Text(s) => self.push_text(s.trim()),
+                RawCell::Text(s) => self.push_text(super::infer::trimmed(s)),
                 other => self.push_text(&other.display()),
             },
         }

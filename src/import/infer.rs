@@ -8,7 +8,7 @@ use crate::tr;
 
 use super::{ColumnInfo, ColumnType};
 pub(crate) use crate::i18n::parse::{
-    all_digits, parse_bool, parse_date, parse_datetime, parse_number,
+    all_digits, parse_bool, parse_date, parse_datetime, parse_number, trimmed,
 };
 
 /// One cell as read from a file, before typing.
@@ -30,7 +30,7 @@ impl RawCell {
     pub(crate) fn is_blank(&self) -> bool {
         match self {
             RawCell::Empty => true,
-            RawCell::Text(s) => s.trim().is_empty(),
+            RawCell::Text(s) => trimmed(s).is_empty(),
             _ => false,
         }
     }
@@ -102,7 +102,7 @@ pub(crate) fn format_datetime(dt: NaiveDateTime) -> String {
 const MISSING_MARKERS: &[&str] = &["na", "n/a", "#n/a", "n/d", "-", "--", "..", "...", "…"];
 
 pub(crate) fn is_missing_text(s: &str) -> bool {
-    let t = s.trim();
+    let t = trimmed(s);
     // Every marker starts with one of these bytes (`…` with 0xE2).
     t.is_empty()
         || (matches!(t.as_bytes()[0], b'n' | b'N' | b'#' | b'-' | b'.' | 0xE2)
@@ -128,7 +128,7 @@ impl Missing {
         match &self.custom {
             None => is_missing_text(s),
             Some(list) => {
-                let t = s.trim();
+                let t = trimmed(s);
                 t.is_empty() || list.iter().any(|m| m == t)
             }
         }
@@ -318,12 +318,14 @@ impl ColumnStats {
                         self.single_dot_groups += u64::from(dot_group.is_some());
                     }
                 }
-                let starts_digit = s.trim_start().starts_with(|c: char| c.is_ascii_digit());
+                let starts_digit = trimmed(s).starts_with(|c: char| c.is_ascii_digit());
                 let date = if starts_digit { parse_date(s) } else { None };
                 // A date and time has a `T` or a space between them.
                 let datetime = match date {
                     Some(d) => Some(d.and_time(NaiveTime::MIN)),
-                    None if starts_digit && s.trim().contains(['T', ' ']) => parse_datetime(s),
+                    None if starts_digit && trimmed(s).bytes().any(|b| b == b'T' || b == b' ') => {
+                        parse_datetime(s)
+                    }
                     None => None,
                 };
                 let boolean = parse_bool(s);
