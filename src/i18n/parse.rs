@@ -151,7 +151,28 @@ fn parse_plain_number(s: &str) -> Option<ParsedNumber> {
     if frac.is_some_and(|f| !digits(f)) {
         return None;
     }
-    number_of(s, frac.is_none(), false, false)
+    if frac.is_none() {
+        // At most 15 digits: the integer, and its value as a double, are exact (what
+        // `number_of` would parse), without parsing the text twice.
+        let magnitude = int_part
+            .iter()
+            .fold(0i64, |n, &d| n * 10 + i64::from(d - b'0'));
+        let negative = body.len() != b.len();
+        let int = if negative { -magnitude } else { magnitude };
+        // "-0" is the double -0.0, as parsed.
+        let value = if negative {
+            -(magnitude as f64)
+        } else {
+            magnitude as f64
+        };
+        return Some(ParsedNumber {
+            value,
+            int: Some(int),
+            currency: false,
+            percent: false,
+        });
+    }
+    number_of(s, false, false, false)
 }
 
 fn parse_number_slow(s: &str) -> Option<ParsedNumber> {
@@ -310,19 +331,26 @@ fn number_of(literal: &str, whole: bool, currency: bool, percent: bool) -> Optio
 /// "15/03/2024", "15-03-24", "15.03.2024".
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let t = trimmed(s);
-    let sep = t.chars().find(|c| !c.is_ascii_digit())?;
-    if !matches!(sep, '-' | '/' | '.') {
+    // Three runs of digits joined by one separator (`-`, `/` or `.`), on bytes: the first
+    // non-digit is the separator, the second must be it too, and the rest digits. (A
+    // non-ASCII character starts with a byte >= 0x80: never a digit nor a separator.)
+    let bytes = t.as_bytes();
+    let non_digit = |from: usize| bytes[from..].iter().position(|b| !b.is_ascii_digit());
+    let p1 = non_digit(0)?;
+    let sep = bytes[p1];
+    if !matches!(sep, b'-' | b'/' | b'.') {
         return None;
     }
-    let mut parts = t.split(sep);
-    let (Some(a), Some(b), Some(c), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
+    let p2 = p1 + 1 + non_digit(p1 + 1)?;
+    if bytes[p2] != sep {
         return None;
-    };
+    }
+    // Separators are ASCII: these are char boundaries.
+    let (a, b, c) = (&t[..p1], &t[p1 + 1..p2], &t[p2 + 1..]);
     if !(all_digits(a) && all_digits(b) && all_digits(c)) {
         return None;
     }
+    let sep = char::from(sep);
     let num = |x: &str| x.parse::<u32>().ok();
     if a.len() == 4 && (1..=2).contains(&b.len()) && (1..=2).contains(&c.len()) && sep != '.' {
         let year = i32::try_from(num(a)?).ok()?;
@@ -390,5 +418,109 @@ mod tests {
         assert_eq!(number("1.23.4"), None);
         assert_eq!(number("inf"), None);
         assert_eq!(number("1'234"), Some(1234.0));
+    }
+
+    /// `parse_date`'s former splitting (on chars), the reference for the one on bytes.
+    fn date_parts_by_chars(t: &str) -> Option<(&str, &str, &str, char)> {
+        let sep = t.chars().find(|c| !c.is_ascii_digit())?;
+        if !matches!(sep, '-' | '/' | '.') {
+            return None;
+        }
+        let mut parts = t.split(sep);
+        let (Some(a), Some(b), Some(c), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return None;
+        };
+        (all_digits(a) && all_digits(b) && all_digits(c)).then_some((a, b, c, sep))
+    }
+
+    #[test]
+    fn dates_split_as_by_chars() {
+        let texts = [
+            "2024-03-15",
+            "2024/03/15",
+            "15/03/2024",
+            "15-03-24",
+            "15.03.2024",
+            "2024.03.15",
+            "2024-03-15-01",
+            "2024-03",
+            "2024--03",
+            "-03-15",
+            "2024-03-",
+            "2024-03/15",
+            "2024/03-15",
+            "20é4-03-15",
+            "2024-0é-15",
+            "2024-03-1é",
+            "2024-03-15é",
+            "20240315",
+            "",
+            "-",
+            "--",
+            "2024 03 15",
+            "31/02/2024",
+            "1.5",
+            "12.35",
+            "1234.56",
+            "1.2.3",
+            "99-99-99",
+            "0-0-0",
+            "2024–03–15",
+            "١٢/٠٣/٢٠٢٤",
+            " 2024-03-15 ",
+            "2024-03-15T08:30",
+        ];
+        for t in texts {
+            let expected = date_parts_by_chars(trimmed(t));
+            let got = parse_date(t);
+            if expected.is_none() {
+                assert_eq!(got, None, "{t:?}");
+            }
+            // Same parts: the rest of `parse_date` is unchanged; check a few outcomes.
+            if let Some((a, b, c, _)) = expected {
+                if a.len() == 4 && b.len() <= 2 && c.len() <= 2 && !t.contains('.') {
+                    let ymd = (a.parse().unwrap(), b.parse().unwrap(), c.parse().unwrap());
+                    assert_eq!(got, NaiveDate::from_ymd_opt(ymd.0, ymd.1, ymd.2), "{t:?}");
+                }
+            }
+        }
+        assert_eq!(
+            parse_date("15/03/2024"),
+            NaiveDate::from_ymd_opt(2024, 3, 15)
+        );
+        assert_eq!(parse_date("15.03.24"), NaiveDate::from_ymd_opt(2024, 3, 15));
+    }
+
+    #[test]
+    fn plain_integers_as_parsed() {
+        for t in [
+            "0",
+            "-0",
+            "7",
+            "-7",
+            "12",
+            "100000",
+            "999999999999999",
+            "-999999999999999",
+            "123456789012345",
+            "1000000000000000",
+            "007",
+            "-007",
+            "00",
+            "1.0",
+            "-12.50",
+        ] {
+            let got = parse_number(t);
+            let whole = !t.contains('.');
+            let expected = number_of(t, whole, false, false).filter(|_| {
+                !(t.trim_start_matches('-').len() > 1 && t.trim_start_matches('-').starts_with('0'))
+            });
+            assert_eq!(got, expected, "{t:?}");
+            if let (Some(g), Some(e)) = (got, expected) {
+                assert_eq!(g.value.to_bits(), e.value.to_bits(), "{t:?}: sign of zero");
+            }
+        }
     }
 }

@@ -1,7 +1,5 @@
 //! Writing an imported table and its `workspace_tables` row, in one transaction.
 
-use std::fmt::Write as _;
-
 use chrono::Datelike;
 use rusqlite::types::Null;
 use rusqlite::{params, Connection, OptionalExtension, Statement, TransactionBehavior};
@@ -170,16 +168,42 @@ const BATCH_ROWS: usize = 1024;
 /// … or this many bytes of text.
 const BATCH_TEXT: usize = 1 << 20;
 
-/// "2024-03-15", without going through chrono's formatter.
+/// "2024-03-15", without going through chrono's formatter nor `fmt` (one date per
+/// cell of a date column, on the converting thread: the import's critical path).
 fn write_date(buf: &mut String, d: chrono::NaiveDate) {
-    if (0..=9999).contains(&d.year()) {
-        let _ = write!(buf, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
-    } else {
-        buf.push_str(&super::infer::format_date(d));
+    if let Ok(y) = u32::try_from(d.year()) {
+        if y <= 9999 {
+            let (m, day) = (d.month(), d.day());
+            let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+            for c in [
+                digit(y / 1000),
+                digit(y / 100),
+                digit(y / 10),
+                digit(y),
+                '-',
+                digit(m / 10),
+                digit(m),
+                '-',
+                digit(day / 10),
+                digit(day),
+            ] {
+                buf.push(c);
+            }
+            return;
+        }
     }
+    buf.push_str(&super::infer::format_date(d));
 }
 
 impl Batch {
+    /// Empties the batch, keeping its buffers (a batch is reused, not reallocated).
+    pub(crate) fn clear(&mut self) {
+        self.vals.clear();
+        self.text.clear();
+        self.rows = 0;
+        self.share = 0.0;
+    }
+
     /// Rows in the batch.
     pub(crate) fn rows(&self) -> usize {
         self.rows
@@ -429,4 +453,32 @@ fn write_table_tx(
     }
     tx.commit()?;
     Ok(Some(rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_date_is_format_date() {
+        let mut dates: Vec<chrono::NaiveDate> = [(0, 1, 1), (999, 12, 31), (9999, 12, 31)]
+            .iter()
+            .filter_map(|&(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d))
+            .collect();
+        let start = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+        dates.extend(
+            (0..60_000)
+                .step_by(7)
+                .map(|k| start + chrono::Duration::days(k)),
+        );
+        // Outside 0..=9999: chrono's own formatting.
+        dates.extend(chrono::NaiveDate::from_ymd_opt(10_000, 1, 1));
+        dates.extend(chrono::NaiveDate::from_ymd_opt(-5, 6, 7));
+        let mut buf = String::from("x");
+        for d in dates {
+            buf.truncate(1);
+            write_date(&mut buf, d);
+            assert_eq!(&buf[1..], super::super::infer::format_date(d), "{d:?}");
+        }
+    }
 }

@@ -166,17 +166,20 @@ pub(crate) fn single_dot_group(s: &str) -> Option<i64> {
 /// How dots and commas are used in one text value, for the column's number style.
 fn number_style(s: &str) -> (bool, bool, bool) {
     // (dot groups thousands for sure, comma is a decimal mark, dot is a decimal mark)
-    let t = s.trim();
-    let dots = t.matches('.').count();
-    let commas = t.matches(',').count();
-    let after = |sep: char| {
-        t.rsplit(sep)
-            .next()
-            .map_or(0, |x| x.chars().take_while(char::is_ascii_digit).count())
+    // On bytes (one value per numeric cell, on the converting thread): `.` and `,` are
+    // ASCII, and a non-ASCII character has no byte that is an ASCII digit.
+    let t = s.trim().as_bytes();
+    let dots = t.iter().filter(|&&b| b == b'.').count();
+    let commas = t.iter().filter(|&&b| b == b',').count();
+    let last = |sep: u8| t.iter().rposition(|&b| b == sep);
+    // Digits right after the last `sep` (from the start when there is none).
+    let after = |sep: u8| {
+        let from = last(sep).map_or(0, |p| p + 1);
+        t[from..].iter().take_while(|b| b.is_ascii_digit()).count()
     };
-    let dot_groups = dots >= 2 || (dots >= 1 && commas == 1 && t.rfind('.') < t.rfind(','));
-    let comma_decimal = commas == 1 && dots == 0 && after(',') != 3;
-    let dot_decimal = dots == 1 && commas == 0 && after('.') != 3;
+    let dot_groups = dots >= 2 || (dots >= 1 && commas == 1 && last(b'.') < last(b','));
+    let comma_decimal = commas == 1 && dots == 0 && after(b',') != 3;
+    let dot_decimal = dots == 1 && commas == 0 && after(b'.') != 3;
     (dot_groups, comma_decimal, dot_decimal)
 }
 
@@ -933,6 +936,55 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// `number_style`'s former code (char patterns), the reference for the one on bytes.
+    fn style_by_chars(s: &str) -> (bool, bool, bool) {
+        let t = s.trim();
+        let (dots, commas) = (t.matches('.').count(), t.matches(',').count());
+        let after = |sep: char| {
+            let x = t.rsplit(sep).next().unwrap_or("");
+            x.chars().take_while(char::is_ascii_digit).count()
+        };
+        let dot_groups = dots >= 2 || (dots >= 1 && commas == 1 && t.rfind('.') < t.rfind(','));
+        let comma_decimal = commas == 1 && dots == 0 && after(',') != 3;
+        let dot_decimal = dots == 1 && commas == 0 && after('.') != 3;
+        (dot_groups, comma_decimal, dot_decimal)
+    }
+
+    #[test]
+    fn number_style_as_by_chars() {
+        for t in [
+            "1.234",
+            "1.234.567",
+            "1.234,5",
+            "1,234.5",
+            "12,5",
+            "12.5",
+            "1,234",
+            "0.25",
+            "",
+            ".",
+            ",",
+            "1.",
+            ",5",
+            " 1 234,56 ",
+            "1.2é3",
+            "1,٢٣٤",
+            "12.35",
+            "1234.56",
+            "1.2,3.4",
+            "€1.234",
+            "1,23",
+            "1,2345",
+            "-3.000",
+            "1.000,00",
+            "12 %",
+            "1.23e5",
+            "1,5E+06",
+        ] {
+            assert_eq!(number_style(t), style_by_chars(t), "{t:?}");
         }
     }
 }

@@ -172,6 +172,9 @@ fn is_data(plan: &Analysis, number: usize, cells: &[RawCell]) -> bool {
 struct Sender {
     tx: SyncSender<Msg>,
     batch: Batch,
+    /// Batches inserted, sent back by the writing thread to be filled again (their
+    /// buffers kept: no large allocation and page faults per batch).
+    spare: Receiver<Batch>,
 }
 
 impl Sender {
@@ -205,7 +208,9 @@ impl Sender {
 
     fn flush(&mut self, share: f64) -> Result<(), ImportError> {
         if self.batch.rows() > 0 {
-            let mut batch = std::mem::take(&mut self.batch);
+            let mut next = self.spare.try_recv().unwrap_or_default();
+            next.clear();
+            let mut batch = std::mem::replace(&mut self.batch, next);
             batch.share = share;
             self.send(Msg::Rows(batch))?;
         }
@@ -228,11 +233,13 @@ fn read_sampled(
     opts: &ImportOptions,
     missing: &Missing,
     tx: SyncSender<Msg>,
+    spare: Receiver<Batch>,
 ) -> Result<Read, ImportError> {
     let mut analyzer = Analyzer::new(opts, missing);
     let mut out = Sender {
         tx,
         batch: Batch::default(),
+        spare,
     };
     // Rows kept until the sample decides; none kept once deciding failed.
     let mut pending: Option<Vec<Row>> = Some(Vec::new());
@@ -319,10 +326,12 @@ fn read_decided(
     plan: &Analysis,
     missing: &Missing,
     tx: SyncSender<Msg>,
+    spare: Receiver<Batch>,
 ) -> Result<(), ImportError> {
     let mut out = Sender {
         tx,
         batch: Batch::default(),
+        spare,
     };
     let mut last_share = 0.0;
     prepared.source.for_each_row(&mut |number, cells, share| {
@@ -360,10 +369,12 @@ fn writing_fraction(lo: f64, share: f64) -> f64 {
     lo + (0.98 - lo) * share.clamp(0.0, 1.0)
 }
 
-/// Inserts the batches coming through `rx` until the reading thread closes it.
+/// Inserts the batches coming through `rx` until the reading thread closes it; each
+/// batch inserted goes back through `spare` to be filled again.
 fn insert_all(
     writer: &mut RowWriter<'_>,
     rx: &Receiver<Msg>,
+    spare: &SyncSender<Batch>,
     reporter: &mut Reporter<'_>,
     lo: f64,
 ) -> Result<(), ImportError> {
@@ -375,6 +386,8 @@ fn insert_all(
                 writer.rows(),
                 Some(writing_fraction(lo, batch.share)),
             );
+            // Full of spares already, or the reading thread is done: dropped.
+            let _ = spare.try_send(batch);
         }
     }
     Ok(())
@@ -412,6 +425,7 @@ pub(super) fn import_rows(
     reporter.emit(Phase::Inferring, 0, Some(lo));
     let first = std::thread::scope(|s| {
         let (tx, rx) = sync_channel(CHANNEL_BATCHES);
+        let (done_tx, done_rx) = sync_channel(CHANNEL_BATCHES + 2);
         // Three stages: parsing (calamine or the csv crate), observing and converting,
         // inserting (this thread).
         let (raw_tx, raw_rx) = sync_channel(CHANNEL_BATCHES);
@@ -422,7 +436,7 @@ pub(super) fn import_rows(
             rx: Mutex::new(raw_rx),
             spare: spare_tx,
         };
-        let reader = s.spawn(move || read_sampled(&handed, opts, missing, tx));
+        let reader = s.spawn(move || read_sampled(&handed, opts, missing, tx, done_rx));
         let mut plan = None;
         for msg in &rx {
             match msg {
@@ -443,7 +457,7 @@ pub(super) fn import_rows(
         reporter.emit(Phase::Writing, 0, Some(hi));
         let mut full = None;
         let rows = db::write_table(conn, &target.spec(&plan), |writer| {
-            insert_all(writer, &rx, reporter, hi)?;
+            insert_all(writer, &rx, &done_tx, reporter, hi)?;
             drop(rx);
             let read = joined(reader)?;
             let said = read.written.then(|| warnings(&read.analysis));
@@ -464,10 +478,11 @@ pub(super) fn import_rows(
     reporter.emit(Phase::Writing, 0, Some(hi));
     let rows = std::thread::scope(|s| {
         let (tx, rx) = sync_channel(CHANNEL_BATCHES);
+        let (done_tx, done_rx) = sync_channel(CHANNEL_BATCHES + 2);
         let plan = &analysis;
-        let reader = s.spawn(move || read_decided(prepared, plan, missing, tx));
+        let reader = s.spawn(move || read_decided(prepared, plan, missing, tx, done_rx));
         db::write_table(conn, &target.spec(plan), |writer| {
-            insert_all(writer, &rx, reporter, hi)?;
+            insert_all(writer, &rx, &done_tx, reporter, hi)?;
             drop(rx);
             joined(reader)?;
             Ok(Some(warnings(plan)))
