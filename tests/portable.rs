@@ -24,6 +24,16 @@ fn run_copy(folder: &Path, home: &Path, data_dir: Option<&Path>) -> std::process
     if let Some(d) = data_dir {
         cmd.env("DATAJAM_DATA_DIR", d);
     }
+    // The other test may fork while this one's copy is still open for writing: the child
+    // holds the file until it execs, and running it meanwhile fails with "Text file busy".
+    for _ in 0..100 {
+        match cmd.output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other.expect("run the copied program"),
+        }
+    }
     cmd.output().expect("run the copied program")
 }
 
