@@ -279,6 +279,7 @@ impl Workshop {
         let mut stmt = conn.prepare(&format!("SELECT * FROM {} LIMIT ?1", quote_ident(table)))?;
         let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
         let n = columns.len();
+        let years: Vec<bool> = columns.iter().map(|c| is_year_column(c)).collect();
         let mut numeric = vec![true; n];
         let mut seen = vec![false; n];
         let lang = self.lang;
@@ -289,6 +290,11 @@ impl Workshop {
             for i in 0..n {
                 let cell = match r.get_ref(i)? {
                     ValueRef::Null => String::new(),
+                    // A year is written without a thousands space: « 1952 », not « 1 952 ».
+                    ValueRef::Integer(v) if years[i] && (1000..=2999).contains(&v) => {
+                        seen[i] = true;
+                        v.to_string()
+                    }
                     ValueRef::Integer(v) => {
                         seen[i] = true;
                         i18n::format_number(lang, v as f64, 0)
@@ -323,5 +329,35 @@ impl Workshop {
             rows,
             total_rows: total_rows.max(0) as u64,
         })
+    }
+}
+
+/// True for a column whose name says it holds years (`annee`, `année_enquete`, `year`,
+/// `an`): its four-digit integers are shown without a thousands separator.
+fn is_year_column(name: &str) -> bool {
+    let name = i18n::text::fold(name);
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|word| matches!(word, "annee" | "annees" | "an" | "year" | "years"))
+}
+
+#[cfg(test)]
+mod year_tests {
+    use super::is_year_column;
+
+    #[test]
+    fn year_columns_are_known_by_their_name() {
+        for name in [
+            "annee",
+            "Année",
+            "annee_enquete",
+            "date_annee",
+            "year",
+            "An",
+        ] {
+            assert!(is_year_column(name), "{name}");
+        }
+        for name in ["population", "anneau", "pays", "esperance_vie", "taux_an2"] {
+            assert!(!is_year_column(name), "{name}");
+        }
     }
 }
