@@ -270,6 +270,24 @@ pub(super) fn area(start: (u32, u32), end: (u32, u32)) -> u64 {
     rows.saturating_mul(cols)
 }
 
+/// The smallest area holding `bounds` and the cell `at`; refused past [`MAX_SHEET_CELLS`]
+/// (the real cells of a sheet, whatever its declared dimension says).
+pub(super) fn grow(bounds: Option<Bounds>, at: (u32, u32)) -> Result<Bounds, ImportError> {
+    let (r, c) = at;
+    let (lo, hi) = match bounds {
+        None => (at, at),
+        Some((lo, hi)) => ((lo.0.min(r), lo.1.min(c)), (hi.0.max(r), hi.1.max(c))),
+    };
+    let used = area(lo, hi);
+    if used > MAX_SHEET_CELLS {
+        return Err(too_large(used));
+    }
+    Ok((lo, hi))
+}
+
+/// The first and last (row, column) of the cells seen.
+pub(super) type Bounds = ((u32, u32), (u32, u32));
+
 pub(super) fn too_large(found: u64) -> ImportError {
     ImportError::TooLarge {
         limit: Limit::Cells,
@@ -366,7 +384,7 @@ fn collect_cells(
         unordered: Vec::new(),
         last: None,
     };
-    let mut bounds: Option<((u32, u32), (u32, u32))> = None;
+    let mut bounds: Option<Bounds> = None;
     let mut count: u64 = 0;
     while let Some(((r, c), value)) = next()? {
         count += 1;
@@ -380,15 +398,7 @@ fn collect_cells(
         if value.is_blank() {
             continue;
         }
-        let (lo, hi) = match bounds {
-            None => ((r, c), (r, c)),
-            Some((lo, hi)) => ((lo.0.min(r), lo.1.min(c)), (hi.0.max(r), hi.1.max(c))),
-        };
-        let used = area(lo, hi);
-        if used > MAX_SHEET_CELLS {
-            return Err(too_large(used));
-        }
-        bounds = Some((lo, hi));
+        bounds = Some(grow(bounds, (r, c))?);
         builder.push(r, c, value);
     }
     let Some((lo, _)) = bounds else {

@@ -17,10 +17,10 @@ use calamine::Sheets;
 
 use super::infer::RawCell;
 use super::sheet::{
-    area, assign_data_ref, declared_rows, open_as, read_grid, too_large, xlsb_err, xlsx_err,
+    assign_data_ref, declared_rows, grow, open_as, read_grid, xlsb_err, xlsx_err, Bounds,
     WorkbookKind,
 };
-use super::{ImportError, RowSource, RowVisitor, MAX_SHEET_CELLS};
+use super::{ImportError, RowSource, RowVisitor};
 
 /// What a workbook is read from.
 pub(crate) trait ReadSeek: Read + Seek + Send {}
@@ -121,7 +121,7 @@ macro_rules! stream_cells {
         };
         let mut value = RawCell::Empty;
         let mut last: Option<(u32, u32)> = None;
-        let mut bounds: Option<((u32, u32), (u32, u32))> = None;
+        let mut bounds: Option<Bounds> = None;
         while let Some(cell) = reader.next_cell().map_err($err)? {
             let (r, c) = cell.get_position();
             assign_data_ref(&mut value, cell.get_value());
@@ -132,15 +132,7 @@ macro_rules! stream_cells {
                 return Err($stream.stop_for_whole());
             }
             last = Some((r, c));
-            let (lo, hi) = match bounds {
-                None => ((r, c), (r, c)),
-                Some((lo, hi)) => ((lo.0.min(r), lo.1.min(c)), (hi.0.max(r), hi.1.max(c))),
-            };
-            let used = area(lo, hi);
-            if used > MAX_SHEET_CELLS {
-                return Err(too_large(used));
-            }
-            bounds = Some((lo, hi));
+            bounds = Some(grow(bounds, (r, c))?);
             if rows.row != Some(r) {
                 rows.emit()?;
                 rows.row = Some(r);
